@@ -1,0 +1,110 @@
+#include "app/member/member_queries.hpp"
+
+#include <map>
+
+#include "app/audit/audit.hpp"
+
+namespace lianxin::app {
+
+using core::auth::Permission;
+using core::ports::Tx;
+
+namespace {
+core::Result<std::string> OrgName(Tx& tx, std::int64_t org_id, std::map<std::int64_t, std::string>& cache) {
+    auto it = cache.find(org_id);
+    if (it != cache.end()) return it->second;
+    LX_ASSIGN(org, tx.Orgs().Get(org_id));
+    std::string name = org ? org->name : "";
+    cache[org_id] = name;
+    return name;
+}
+}  // namespace
+
+core::Result<MemberRecord> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    MemberRecord out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(member_id));
+        if (!m) return core::Fail(core::NotFound("member"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, m->org_path, "member"));
+        std::map<std::int64_t, std::string> cache;
+        LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
+        out.member = std::move(*m);
+        out.org_name = std::move(name);
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
+    entry.subject_member_id = member_id;
+    LX_CHECK(AppendAudit(ctx, std::move(entry)));
+    return out;
+}
+
+core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    MemberPage page;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        core::ports::MemberQuery q;
+        q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberRead);
+        if (in.org_id != 0) {
+            LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
+            if (!org) return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+            if (!core::auth::Authorize(actor, Permission::kMemberRead, org->path))
+                return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+            q.subtree = org->path;
+        }
+        q.name_prefix = in.name_prefix;
+        q.after_id = in.after_id;
+        q.limit = in.limit + 1;
+        LX_ASSIGN(members, tx.Members().List(q));
+        if (static_cast<int>(members.size()) > in.limit) {
+            members.resize(static_cast<size_t>(in.limit));
+            page.next_after = members.back().id;
+        }
+        std::map<std::int64_t, std::string> cache;
+        for (auto& m : members) {
+            LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
+            page.items.push_back({std::move(m), std::move(name)});
+        }
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.list", "org", std::to_string(in.org_id));
+    entry.detail = "count=" + std::to_string(page.items.size());
+    LX_CHECK(AppendAudit(ctx, std::move(entry)));
+    return page;
+}
+
+core::Result<std::optional<MemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor) {
+    std::optional<MemberRecord> out;
+    if (actor.member_id == 0) return out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(actor.member_id));
+        if (!m) return core::Ok();
+        std::map<std::int64_t, std::string> cache;
+        LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
+        out = MemberRecord{std::move(*m), std::move(name)};
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<RecordViewPage> WhoViewedMe(Context& ctx, const core::auth::Actor& actor, std::int64_t before_id,
+                                         int limit) {
+    RecordViewPage page;
+    if (actor.member_id == 0) return page;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(entries, tx.Audit().ViewsOf(actor.member_id, before_id, limit + 1));
+        if (static_cast<int>(entries.size()) > limit) {
+            entries.resize(static_cast<size_t>(limit));
+            page.next_before = entries.back().id;
+        }
+        std::map<std::int64_t, std::string> cache;
+        for (const auto& e : entries) {
+            LX_ASSIGN(org, OrgName(tx, e.actor_org_id, cache));
+            page.items.push_back({e.id, e.at, e.actor_name, org, e.action});
+        }
+        return core::Ok();
+    }));
+    return page;
+}
+
+}  // namespace lianxin::app

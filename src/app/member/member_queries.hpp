@@ -1,0 +1,50 @@
+// Reading member records. Every view of one member's record writes an audit row naming that member, which
+// the member sees under "谁查看了我的信息"; the record is returned only once that row is durable.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/auth/actor.hpp"
+#include "core/member/member.hpp"
+
+namespace lianxin::app {
+
+struct MemberRecord {
+    core::member::Member member;
+    std::string org_name;
+};
+
+core::Result<MemberRecord> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
+
+struct MemberPage {
+    std::vector<MemberRecord> items;
+    std::int64_t next_after = 0;
+};
+struct MemberListInput {
+    std::int64_t org_id = 0;  // narrow to this org's subtree (must be in scope)
+    std::string name_prefix;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
+
+// The actor's own member record (nullopt when the user is not linked to a member).
+core::Result<std::optional<MemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor);
+
+struct RecordView {
+    std::int64_t id;
+    std::int64_t at;
+    std::string viewer_name;
+    std::string viewer_org;
+    std::string action;
+};
+struct RecordViewPage {
+    std::vector<RecordView> items;
+    std::int64_t next_before = 0;
+};
+core::Result<RecordViewPage> WhoViewedMe(Context& ctx, const core::auth::Actor& actor, std::int64_t before_id,
+                                         int limit);
+
+}  // namespace lianxin::app

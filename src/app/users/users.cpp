@@ -1,0 +1,196 @@
+#include "app/users/users.hpp"
+
+#include <algorithm>
+
+#include "app/audit/audit.hpp"
+#include "app/auth/validation.hpp"
+
+namespace lianxin::app {
+
+using core::ErrorCode;
+using core::MakeError;
+using core::auth::Permission;
+using core::ports::Tx;
+using core::ports::User;
+
+namespace {
+
+// The user, when one of its grants lies where the actor holds `p`; 404 otherwise (403 without `p`).
+core::Result<User> VisibleUser(Tx& tx, const core::auth::Actor& actor, std::int64_t id, Permission p) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, p));
+    LX_ASSIGN(user, tx.Users().Get(id));
+    if (!user) return core::Fail(core::NotFound("user"));
+    for (const auto& g : user->grants)
+        if (core::auth::Authorize(actor, p, g.org_path)) return *user;
+    return core::Fail(core::NotFound("user"));
+}
+
+// Checks that `role` may be granted on `org_id` by `actor` to `user` and fills the grant.
+core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& actor, const User& user,
+                                           const std::string& role_key, std::int64_t org_id, const char* role_field,
+                                           const char* org_field) {
+    auto role = core::auth::ParseRole(role_key);
+    if (!role) return core::Fail(core::InvalidField(role_field, "user.role.unknown"));
+    LX_ASSIGN(org, tx.Orgs().Get(org_id));
+    if (!org || !core::auth::Authorize(actor, Permission::kUserManage, org->path))
+        return core::Fail(core::InvalidField(org_field, "org.not_in_scope"));
+    if (user.id != 0 && user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
+    if (core::auth::Info(*role).admin) {
+        for (const auto& g : user.grants)
+            if (core::auth::Info(g.role).admin && g.role != *role)
+                return core::Fail(core::InvalidField(role_field, "user.role.admin_exclusive"));
+    }
+    for (const auto& g : user.grants)
+        if (g.role == *role && g.org_id == org_id) return core::Fail(MakeError(ErrorCode::kConflict, "user.grant.exists"));
+    return core::auth::Grant{0, *role, org->id, org->path, org->name};
+}
+
+}  // namespace
+
+core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const std::string& q,
+                                 std::int64_t after_id, int limit) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kUserRead));
+    UserPage page;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), q, after_id, limit + 1};
+        LX_ASSIGN(users, tx.Users().List(query));
+        if (static_cast<int>(users.size()) > limit) {
+            users.resize(static_cast<size_t>(limit));
+            page.next_after = users.back().id;
+        }
+        page.items = std::move(users);
+        return core::Ok();
+    }));
+    return page;
+}
+
+core::Result<User> GetUser(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
+    User out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(u, VisibleUser(tx, actor, id, Permission::kUserRead));
+        out = std::move(u);
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& actor, const CreateUserInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kUserManage));
+    core::Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    CheckUsername(in.username, errors);
+    CheckDisplayName(in.display_name, errors);
+    if (!errors.fields.empty()) return core::Fail(errors);
+    CreatedUser out;
+    std::int64_t now = ctx.clock.NowMillis();
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        User user;
+        user.username = in.username;
+        user.display_name = in.display_name;
+        user.status = core::ports::UserStatus::kPending;
+        user.created_at = now;
+        LX_ASSIGN(grant, CheckGrant(tx, actor, user, in.role, in.org_id, "role", "org_id"));
+        if (in.member_id != 0) {
+            LX_ASSIGN(m, tx.Members().Get(in.member_id));
+            if (!m || !core::org::InSubtree(m->org_path, grant.org_path))
+                return core::Fail(core::InvalidField("member_id", "member.not_in_scope"));
+            user.member_id = in.member_id;
+        }
+        LX_ASSIGN(existing, tx.Users().GetByUsername(in.username));
+        if (existing) return core::Fail(core::InvalidField("username", "user.username.taken"));
+        LX_ASSIGN(id, tx.Users().Insert(user));
+        user.id = id;
+        LX_ASSIGN(grant_id, tx.Users().AddGrant(id, grant, actor.user_id, now));
+        grant.id = grant_id;
+        user.grants.push_back(grant);
+        LX_ASSIGN(token, CreatePasswordLink(ctx, tx, id));
+        out.setup_token = std::move(token);
+        auto entry = AuditFor(actor, now, "user.create", "user", std::to_string(id));
+        entry.detail = "role=" + in.role + " org=" + std::to_string(in.org_id);
+        LX_CHECK(tx.Audit().Append(entry));
+        out.user = std::move(user);
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id,
+                                          const std::string& role, std::int64_t org_id) {
+    core::auth::Grant out;
+    std::int64_t now = ctx.clock.NowMillis();
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        LX_ASSIGN(grant, CheckGrant(tx, actor, user, role, org_id, "role", "org_id"));
+        LX_ASSIGN(id, tx.Users().AddGrant(user_id, grant, actor.user_id, now));
+        grant.id = id;
+        // A new admin role means a new second-factor duty: end the user's sessions.
+        if (core::auth::Info(grant.role).admin) LX_CHECK(tx.Sessions().DeleteForUser(user_id));
+        auto entry = AuditFor(actor, now, "user.grant", "user", std::to_string(user_id));
+        entry.detail = "role=" + role + " org=" + std::to_string(org_id);
+        LX_CHECK(tx.Audit().Append(entry));
+        out = grant;
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id) {
+    std::int64_t now = ctx.clock.NowMillis();
+    return ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        if (user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
+        auto it = std::find_if(user.grants.begin(), user.grants.end(), [&](auto& g) { return g.id == grant_id; });
+        if (it == user.grants.end() || !core::auth::Authorize(actor, Permission::kUserManage, it->org_path))
+            return core::Fail(core::NotFound("grant"));
+        LX_CHECK(tx.Users().RemoveGrant(user_id, grant_id));
+        LX_CHECK(tx.Sessions().DeleteForUser(user_id));
+        auto entry = AuditFor(actor, now, "user.revoke", "user", std::to_string(user_id));
+        entry.detail = "grant=" + std::to_string(grant_id);
+        return tx.Audit().Append(entry);
+    });
+}
+
+core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id) {
+    std::string token;
+    std::int64_t now = ctx.clock.NowMillis();
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        if (user.id == actor.user_id) return core::Fail(core::Denied("user.reset.self"));
+        LX_ASSIGN(t, CreatePasswordLink(ctx, tx, user_id));
+        token = std::move(t);
+        auto entry = AuditFor(actor, now, "user.reset", "user", std::to_string(user_id));
+        return tx.Audit().Append(entry);
+    }));
+    return token;
+}
+
+core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, AccountChange change) {
+    Permission needed = change == AccountChange::kUnlock ? Permission::kUserUnlock : Permission::kUserManage;
+    std::int64_t now = ctx.clock.NowMillis();
+    return ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, needed));
+        if (user.id == actor.user_id) return core::Fail(core::Denied("user.change.self"));
+        const char* action = "user.unlock";
+        switch (change) {
+            case AccountChange::kUnlock:
+                user.failures = {};
+                break;
+            case AccountChange::kDisable:
+                user.status = core::ports::UserStatus::kDisabled;
+                action = "user.disable";
+                LX_CHECK(tx.Sessions().DeleteForUser(user_id));
+                break;
+            case AccountChange::kEnable:
+                if (user.status != core::ports::UserStatus::kDisabled)
+                    return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "user.not_disabled"));
+                user.status = user.password_hash.empty() ? core::ports::UserStatus::kPending
+                                                         : core::ports::UserStatus::kActive;
+                action = "user.enable";
+                break;
+        }
+        LX_CHECK(tx.Users().Update(user));
+        auto entry = AuditFor(actor, now, action, "user", std::to_string(user_id));
+        return tx.Audit().Append(entry);
+    });
+}
+
+}  // namespace lianxin::app

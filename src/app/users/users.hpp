@@ -1,0 +1,44 @@
+// User and role management (sys_admin manages, sec_admin unlocks, both read). Every call is scoped: a user
+// is visible when one of its grants lies in the actor's subtree, and a grant may only name an org inside
+// it. No administrator ever sets a password: new users and resets get a single-use set-up link.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/auth/auth.hpp"
+#include "app/context.hpp"
+
+namespace lianxin::app {
+
+struct UserPage {
+    std::vector<core::ports::User> items;
+    std::int64_t next_after = 0;  // 0 = no more
+};
+core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const std::string& q,
+                                 std::int64_t after_id, int limit);
+core::Result<core::ports::User> GetUser(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
+
+struct CreateUserInput {
+    std::string username;
+    std::string display_name;
+    std::int64_t member_id = 0;
+    std::string role;
+    std::int64_t org_id = 0;
+};
+struct CreatedUser {
+    core::ports::User user;
+    std::string setup_token;
+};
+core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& actor, const CreateUserInput& in);
+
+core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id,
+                                          const std::string& role, std::int64_t org_id);
+core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id);
+core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id);
+
+enum class AccountChange { kUnlock, kDisable, kEnable };
+core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, AccountChange change);
+
+}  // namespace lianxin::app

@@ -1,0 +1,34 @@
+// The lianxin subcommands. Each returns the process exit code.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "cli/config.hpp"
+
+namespace lianxin::cli {
+
+int RunServe(const Config& config);
+int RunMigrate(const Config& config);
+struct InitOptions {
+    std::string org_name;
+    std::string org_type = "street_working_committee";
+    std::string place_name;
+};
+int RunInit(const Config& config, const InitOptions& opt);
+int RunDemo(const Config& config, std::uint64_t seed, bool serve);
+int RunGen(const Config& config, const std::string& scale, std::uint64_t seed);
+
+struct UserAddOptions {
+    std::string username, display_name, role;
+    std::int64_t org_id = 0, member_id = 0;
+};
+int RunUserAdd(const Config& config, const UserAddOptions& opt);
+int RunUserReset(const Config& config, const std::string& username);
+int RunUserList(const Config& config);
+
+int RunBackup(const Config& config, const std::string& out);
+int RunRestore(const Config& config, const std::string& from);
+int RunCheck(const Config& config);
+
+}  // namespace lianxin::cli

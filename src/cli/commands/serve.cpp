@@ -1,0 +1,48 @@
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands/commands.hpp"
+#include "cli/runtime.hpp"
+#include "http/server.hpp"
+
+namespace lianxin::cli {
+
+// Serves until SIGTERM or SIGINT, then stops gracefully (toolchain.md §4: RESTinio itself ignores
+// SIGTERM). The caller must have blocked both signals before any thread started.
+static int ServeRuntime(Runtime& rt) {
+    rt.audit_writer = std::make_unique<app::AuditWriter>(*rt.db);
+    rt.ctx->audit_writer = rt.audit_writer.get();
+    http::Pipeline pipeline(*rt.ctx, rt.config.http);
+    std::unique_ptr<http::Server> server;
+    try {
+        server = std::make_unique<http::Server>(pipeline, rt.config.server);
+    } catch (const std::exception& e) {
+        std::cerr << "server.port: cannot listen on " << rt.config.server.address << ":" << rt.config.server.port
+                  << " (" << e.what() << ") / 端口无法监听\n";
+        return 1;
+    }
+    std::cout << "lianxin 已启动 / serving: " << rt.config.PublicUrl() << "  (" << rt.db->Engine() << ")" << std::endl;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    int sig = 0;
+    sigwait(&set, &sig);
+    std::cout << "lianxin 正在停止 / stopping (signal " << sig << ")" << std::endl;
+    server->Stop(10);
+    rt.ctx->audit_writer = nullptr;
+    rt.audit_writer.reset();
+    return 0;
+}
+
+int RunServe(const Config& config) {
+    auto rt = MakeRuntime(config, {});
+    if (!rt) return 1;
+    return ServeRuntime(*rt);
+}
+
+int ServeWith(Runtime& rt) { return ServeRuntime(rt); }
+
+}  // namespace lianxin::cli

@@ -1,0 +1,37 @@
+// Configuration: one YAML file checked against the declared keys below, then LIANXIN_<SECTION>_<KEY>
+// environment overrides (e.g. LIANXIN_DATABASE_URL, LIANXIN_SERVER_PORT). An unknown key or a bad value
+// stops start-up with a message naming the key.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "http/http_types.hpp"
+#include "http/server.hpp"
+#include "storage/database.hpp"
+
+namespace lianxin::cli {
+
+struct Config {
+    http::ServerOptions server;
+    http::HttpSettings http;
+    storage::DatabaseOptions database;
+    app::SecuritySettings security;
+    std::string key_file = "data/lianxin.key";
+    std::string log_level = "info";
+    std::string public_url;  // how users reach the server, for printed links; default http://localhost:<port>
+
+    std::string PublicUrl() const;
+};
+
+struct ConfigError {
+    std::string key;
+    std::string message;
+};
+
+// Defaults, then the file (when path is non-empty), then the environment.
+Config DefaultConfig();
+std::vector<ConfigError> LoadConfig(const std::string& path, char** envp, Config& config);
+
+}  // namespace lianxin::cli

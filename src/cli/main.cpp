@@ -1,0 +1,91 @@
+// lianxin — one binary: the server and the operator's tools.
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands/commands.hpp"
+#include "cli/runtime.hpp"
+
+extern char** environ;
+
+int main(int argc, char** argv) {
+    using namespace lianxin::cli;
+    // Block the stop signals before any thread starts, so that only `sigwait` in serve receives them.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    CLI::App cli{"lianxin 连心 — 城市基层党建与网格化治理平台 / urban party building and grid governance"};
+    cli.set_version_flag("--version", std::string("lianxin ") + LIANXIN_VERSION);
+    cli.require_subcommand(1);
+    std::string config_path, db_url, static_dir;
+    int port = 0;
+    cli.add_option("-c,--config", config_path, "YAML 配置文件 / configuration file")->check(CLI::ExistingFile);
+    cli.add_option("--db", db_url, "数据库 / database: sqlite:PATH 或 postgresql://...");
+    cli.add_option("--port", port, "监听端口 / port")->check(CLI::Range(1, 65535));
+    cli.add_option("--static", static_dir, "网页目录 / web app directory (web/dist)");
+
+    auto* serve = cli.add_subcommand("serve", "启动服务 / serve the web app and the API");
+    auto* migrate = cli.add_subcommand("migrate", "执行数据库迁移 / apply database migrations");
+    InitOptions init_opt;
+    auto* init = cli.add_subcommand("init", "初始化空数据库并生成首次设置链接 / prepare an empty database");
+    init->add_option("--org-name", init_opt.org_name, "顶层组织名称 / name of the top organization");
+    init->add_option("--org-type", init_opt.org_type, "顶层组织类型 / its type (street_working_committee …)");
+    init->add_option("--place-name", init_opt.place_name, "所在街道 / its street");
+    std::uint64_t seed = 1;
+    bool no_serve = false;
+    auto* demo = cli.add_subcommand("demo", "载入演示数据（嵩屿街道）并启动 / load the demo street and serve");
+    demo->add_option("--seed", seed, "随机种子 / seed");
+    demo->add_flag("--no-serve", no_serve, "只载入不启动 / load only");
+    std::string scale = "demo";
+    auto* gen = cli.add_subcommand("gen", "生成测试数据集 / generate a synthetic data set");
+    gen->add_option("--scale", scale, "demo | district | city | province")->required();
+    gen->add_option("--seed", seed, "随机种子 / seed");
+    auto* user = cli.add_subcommand("user", "用户管理 / users");
+    user->require_subcommand(1);
+    UserAddOptions add_opt;
+    auto* user_add = user->add_subcommand("add", "新建用户并生成设置密码链接 / add a user");
+    user_add->add_option("--username", add_opt.username, "用户名")->required();
+    user_add->add_option("--display-name", add_opt.display_name, "姓名")->required();
+    user_add->add_option("--role", add_opt.role, "角色 / role (sys_admin, org_admin, branch_secretary …)")->required();
+    user_add->add_option("--org-id", add_opt.org_id, "授权组织 / org id")->required();
+    user_add->add_option("--member-id", add_opt.member_id, "关联党员 / member id");
+    std::string reset_user;
+    auto* user_reset = user->add_subcommand("reset", "生成重置密码链接 / password reset link");
+    user_reset->add_option("--username", reset_user, "用户名")->required();
+    auto* user_list = user->add_subcommand("list", "列出用户 / list users");
+    std::string backup_out, restore_from;
+    auto* backup = cli.add_subcommand("backup", "在线备份 / online backup");
+    backup->add_option("--out", backup_out, "备份文件 / output file")->required();
+    auto* restore = cli.add_subcommand("restore", "从备份恢复 / restore a backup");
+    restore->add_option("--from", restore_from, "备份文件 / backup file")->required();
+    auto* check = cli.add_subcommand("check", "完整性与审计链校验 / integrity and audit-chain check");
+
+    CLI11_PARSE(cli, argc, argv);
+
+    Config config = DefaultConfig();
+    if (!ReportConfigErrors(LoadConfig(config_path, environ, config))) return 2;
+    if (!db_url.empty()) config.database.url = db_url;
+    if (port) config.server.port = static_cast<unsigned short>(port);
+    if (!static_dir.empty()) config.http.static_dir = static_dir;
+    spdlog::set_pattern("%v");
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+    if (*serve) return RunServe(config);
+    if (*migrate) return RunMigrate(config);
+    if (*init) return RunInit(config, init_opt);
+    if (*demo) return RunDemo(config, seed, !no_serve);
+    if (*gen) return RunGen(config, scale, seed);
+    if (*user_add) return RunUserAdd(config, add_opt);
+    if (*user_reset) return RunUserReset(config, reset_user);
+    if (*user_list) return RunUserList(config);
+    if (*backup) return RunBackup(config, backup_out);
+    if (*restore) return RunRestore(config, restore_from);
+    if (*check) return RunCheck(config);
+    return 2;
+}

@@ -1,0 +1,37 @@
+// Wiring, done once: configuration -> keys -> database -> app context. Every command builds a Runtime.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "app/audit/audit.hpp"
+#include "app/context.hpp"
+#include "cli/config.hpp"
+#include "crypto/sodium_crypto.hpp"
+#include "storage/database.hpp"
+
+namespace lianxin::cli {
+
+struct Runtime {
+    Config config;
+    crypto::SodiumCrypto crypto;
+    std::unique_ptr<crypto::SodiumFieldCipher> cipher;
+    std::unique_ptr<storage::ManagedDatabase> db;
+    app::SystemClock clock;
+    std::unique_ptr<app::AuditWriter> audit_writer;
+    std::unique_ptr<app::Context> ctx;
+};
+
+struct RuntimeOptions {
+    bool create_key = false;     // create the key file (init, demo)
+    bool migrate = false;        // apply migrations (init, demo, migrate)
+    bool require_schema = true;  // refuse to run on a database with pending migrations (serve)
+};
+
+// Builds the runtime or prints why it cannot (naming the key or file) and returns nullopt.
+std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions& opt);
+
+// Prints "key: message" lines for configuration errors; true when there were none.
+bool ReportConfigErrors(const std::vector<ConfigError>& errors);
+
+}  // namespace lianxin::cli

@@ -1,0 +1,67 @@
+#include "core/auth/role.hpp"
+
+#include <algorithm>
+
+namespace lianxin::core::auth {
+
+const std::vector<RoleInfo>& AllRoles() {
+    static const std::vector<RoleInfo> kRoles{
+        {Role::kSysAdmin, "sys_admin", "系统管理员", "System administrator", true},
+        {Role::kSecAdmin, "sec_admin", "安全管理员", "Security administrator", true},
+        {Role::kAuditAdmin, "audit_admin", "审计管理员", "Audit administrator", true},
+        {Role::kOrgAdmin, "org_admin", "党（工）委管理员", "Party committee administrator", false},
+        {Role::kBranchSecretary, "branch_secretary", "支部书记", "Branch secretary", false},
+        {Role::kMember, "member", "党员", "Party member", false},
+    };
+    return kRoles;
+}
+
+const RoleInfo& Info(Role r) {
+    for (const auto& i : AllRoles())
+        if (i.role == r) return i;
+    return AllRoles().back();
+}
+
+std::optional<Role> ParseRole(std::string_view key) {
+    for (const auto& i : AllRoles())
+        if (i.key == key) return i.role;
+    return std::nullopt;
+}
+
+bool RoleHas(Role r, Permission p) {
+    switch (r) {
+        case Role::kSysAdmin:
+            return p == Permission::kOrgRead || p == Permission::kUserRead || p == Permission::kUserManage;
+        case Role::kSecAdmin:
+            return p == Permission::kUserRead || p == Permission::kUserUnlock || p == Permission::kOrgRead;
+        case Role::kAuditAdmin:
+            return p == Permission::kAuditRead || p == Permission::kOrgRead;
+        case Role::kOrgAdmin:
+            return p == Permission::kOrgRead || p == Permission::kMemberRead;
+        case Role::kBranchSecretary:
+            return p == Permission::kOrgRead || p == Permission::kMemberRead;
+        case Role::kMember:
+            return false;  // a member sees only the own record, through /me
+    }
+    return false;
+}
+
+std::vector<std::string> AreasFor(const std::vector<Role>& roles) {
+    std::vector<std::string> areas;
+    auto add = [&](const char* a) {
+        if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.emplace_back(a);
+    };
+    for (Role r : roles) {
+        if (RoleHas(r, Permission::kOrgRead) && r != Role::kAuditAdmin && r != Role::kSecAdmin) add("org");
+        if (RoleHas(r, Permission::kMemberRead)) {
+            add("member");
+            for (const char* a : {"life", "dues", "service", "grid", "assess", "map"}) add(a);
+        }
+        if (RoleHas(r, Permission::kUserRead)) add("users");
+        if (RoleHas(r, Permission::kAuditRead)) add("audit");
+    }
+    add("me");
+    return areas;
+}
+
+}  // namespace lianxin::core::auth

@@ -1,0 +1,42 @@
+// Roles and what they permit (docs/api.md "Roles"; product.md "Who uses it"). A role is always granted on
+// an org subtree. The three admin roles are separate duties (等保 level 3): system (users and grants),
+// security (locks and second factors) and audit (the audit log only); one user may hold at most one of
+// them, and each needs a TOTP second factor.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lianxin::core::auth {
+
+enum class Role { kSysAdmin, kSecAdmin, kAuditAdmin, kOrgAdmin, kBranchSecretary, kMember };
+
+enum class Permission {
+    kOrgRead,         // see the structure and counts of the subtree
+    kMemberRead,      // see member records (masked) of the subtree
+    kMemberReveal,    // see full ID numbers and phones, with a reason (audited)
+    kUserRead,        // list users whose grants lie in the subtree
+    kUserManage,      // create users, grant and revoke roles inside the subtree
+    kUserUnlock,      // unlock accounts, reset second factors
+    kAuditRead,       // read the audit log of the subtree
+};
+
+struct RoleInfo {
+    Role role;
+    std::string_view key;
+    std::string_view name_zh;
+    std::string_view name_en;
+    bool admin;  // needs a TOTP second factor; mutually exclusive with other admin roles
+};
+
+const std::vector<RoleInfo>& AllRoles();
+const RoleInfo& Info(Role r);
+std::optional<Role> ParseRole(std::string_view key);
+bool RoleHas(Role r, Permission p);
+
+// Menu areas (docs/api.md Session.areas) the given roles open.
+std::vector<std::string> AreasFor(const std::vector<Role>& roles);
+
+}  // namespace lianxin::core::auth

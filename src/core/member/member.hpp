@@ -1,0 +1,52 @@
+// A party member's registry record as the foundation needs it (domain.md §2.3, §2.4, §11). The full
+// lifecycle (admission pipeline, transfers) builds on this record. Sensitive fields (ID number, phone)
+// live here as plaintext only in memory; storage keeps them encrypted with a blind index.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/date.hpp"
+#include "core/member/id_number.hpp"
+
+namespace lianxin::core::member {
+
+enum class Category { kFull, kProbationary };      // 人员类别: 正式党员 / 预备党员
+enum class PartyStatus { kNormal, kStopped };       // 党籍状态: 正常 / 停止党籍
+
+struct Member {
+    std::int64_t id = 0;
+    std::int64_t org_id = 0;
+    std::string org_path;  // materialized path of the member's branch, for scoping
+    std::string name;
+    Sex sex = Sex::kMale;
+    std::string ethnicity;
+    Date birth_date;
+    std::string id_number;  // canonical 18 characters (plaintext in memory only)
+    std::string phone;
+    std::string education;
+    Category category = Category::kFull;
+    PartyStatus status = PartyStatus::kNormal;
+    std::optional<Date> join_date;        // 入党日期 = branch general meeting date (§2.3)
+    std::optional<Date> conversion_date;  // 转正日期 = probation end (§2.3)
+    std::string work_unit;
+    std::string address;
+    std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
+    std::string region_code;        // the org's administrative code: the distribution key at national scale
+    std::int64_t version = 1;
+};
+
+// Party age (党龄) in full years on `on`: counted from the conversion date; probationary members and
+// members without a conversion date have none (domain.md §2.3, Constitution Art.7).
+std::optional<int> PartyAge(const Member& m, const Date& on);
+
+// Probation end = join date + 1 year (domain.md §2.2 row 17); nullopt without a join date.
+std::optional<Date> ProbationEnd(const Date& join_date);
+
+std::string ToString(Category c);
+std::string ToString(PartyStatus s);
+std::string ToString(Sex s);
+
+}  // namespace lianxin::core::member

@@ -1,0 +1,84 @@
+#include "core/org/org.hpp"
+
+#include <array>
+#include <charconv>
+#include <vector>
+
+namespace lianxin::core::org {
+
+namespace {
+constexpr std::array<std::pair<OrgType, std::string_view>, 7> kOrgTypes{{
+    {OrgType::kDistrictCommittee, "district_committee"},
+    {OrgType::kStreetWorkingCommittee, "street_working_committee"},
+    {OrgType::kGrassrootsCommittee, "grassroots_committee"},
+    {OrgType::kGeneralBranch, "general_branch"},
+    {OrgType::kBranch, "branch"},
+    {OrgType::kJointBranch, "joint_branch"},
+    {OrgType::kTemporaryBranch, "temporary_branch"},
+}};
+constexpr std::array<std::pair<PlaceKind, std::string_view>, 6> kPlaceKinds{{
+    {PlaceKind::kNone, ""},
+    {PlaceKind::kDistrict, "district"},
+    {PlaceKind::kStreet, "street"},
+    {PlaceKind::kCommunity, "community"},
+    {PlaceKind::kCompound, "compound"},
+    {PlaceKind::kBuilding, "building"},
+}};
+}  // namespace
+
+std::string_view ToString(OrgType t) {
+    for (auto& [k, v] : kOrgTypes)
+        if (k == t) return v;
+    return "branch";
+}
+
+std::optional<OrgType> ParseOrgType(std::string_view s) {
+    for (auto& [k, v] : kOrgTypes)
+        if (v == s) return k;
+    return std::nullopt;
+}
+
+std::string_view ToString(PlaceKind k) {
+    for (auto& [p, v] : kPlaceKinds)
+        if (p == k) return v;
+    return "";
+}
+
+std::optional<PlaceKind> ParsePlaceKind(std::string_view s) {
+    for (auto& [p, v] : kPlaceKinds)
+        if (v == s) return p;
+    return std::nullopt;
+}
+
+std::string ChildPath(std::string_view parent_path, std::int64_t id) {
+    std::string base = parent_path.empty() ? "/" : std::string(parent_path);
+    return base + std::to_string(id) + "/";
+}
+
+bool InSubtree(std::string_view path, std::string_view root) {
+    return !root.empty() && path.substr(0, root.size()) == root;
+}
+
+std::pair<std::string, std::string> SubtreeRange(std::string_view root) {
+    std::string upper(root);
+    if (!upper.empty() && upper.back() == '/') upper.back() = '0';
+    return {std::string(root), upper};
+}
+
+std::vector<std::int64_t> PathIds(std::string_view path) {
+    std::vector<std::int64_t> ids;
+    size_t i = 0;
+    while (i < path.size()) {
+        size_t j = path.find('/', i);
+        if (j == std::string_view::npos) j = path.size();
+        if (j > i) {
+            std::int64_t v = 0;
+            auto res = std::from_chars(path.data() + i, path.data() + j, v);
+            if (res.ec == std::errc()) ids.push_back(v);
+        }
+        i = j + 1;
+    }
+    return ids;
+}
+
+}  // namespace lianxin::core::org

@@ -1,0 +1,110 @@
+// Plain records that cross the storage port: users, grants, sessions, set-up links, audit entries and the
+// org views with counts. Storage fills them; use cases decide with them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/auth/actor.hpp"
+#include "core/auth/credentials.hpp"
+#include "core/org/org.hpp"
+
+namespace lianxin::core::ports {
+
+enum class UserStatus { kPending, kActive, kDisabled };
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string display_name;
+    std::string password_hash;  // empty until the user sets a password through a set-up link
+    UserStatus status = UserStatus::kPending;
+    std::string totp_secret_enc;  // ciphertext (binary) or empty
+    bool totp_enrolled = false;
+    std::int64_t totp_last_step = 0;  // replay guard (security.md B5)
+    auth::LoginFailureState failures;
+    std::int64_t member_id = 0;
+    std::int64_t created_at = 0;
+    std::int64_t version = 1;
+    std::vector<auth::Grant> grants;
+};
+
+enum class MfaState { kNone, kEnroll, kVerify, kOk };
+
+struct Session {
+    std::string id_hash;  // SHA-256 hex of the cookie token; the token itself is never stored
+    std::int64_t user_id = 0;
+    std::string csrf_token;
+    std::int64_t created_at = 0;
+    std::int64_t last_seen_at = 0;
+    MfaState mfa = MfaState::kNone;
+};
+
+enum class SetupPurpose { kFirstAdmin, kUserPassword };
+
+struct SetupLink {
+    std::string token_hash;
+    SetupPurpose purpose = SetupPurpose::kFirstAdmin;
+    std::int64_t user_id = 0;  // 0 for the first admin
+    std::int64_t expires_at = 0;
+    std::int64_t used_at = 0;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::int64_t at = 0;
+    std::int64_t actor_user_id = 0;
+    std::string actor_name;
+    std::int64_t actor_org_id = 0;
+    std::string actor_org_path;  // scope of the audit admin who may read it
+    std::string ip;
+    std::string action;  // e.g. "auth.login", "member.view", "user.create"
+    std::string object_type;
+    std::string object_id;
+    std::string result;  // "ok" or an error code
+    std::string request_id;
+    std::int64_t subject_member_id = 0;  // whose personal record was touched (for "who viewed me")
+    std::string detail;                   // never PII
+    std::string prev_hash;
+    std::string hash;
+};
+
+struct AuditQuery {
+    std::vector<std::string> scope_roots;  // actor_org_path must lie in one of these
+    std::string action;
+    std::string actor;  // actor name contains
+    std::int64_t from = 0, to = 0;
+    std::int64_t before_id = 0;  // cursor: entries with id < before_id
+    int limit = 50;
+};
+
+struct AuditVerification {
+    bool ok = true;
+    std::int64_t rows = 0;
+    std::int64_t first_broken_id = 0;
+};
+
+struct OrgView {
+    org::Org org;
+    std::int64_t child_count = 0;
+    std::int64_t member_count = 0;  // normal members in the subtree
+};
+
+struct UserQuery {
+    std::vector<std::string> scope_roots;  // users holding a grant inside one of these, or created there
+    std::string q;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+
+struct MemberQuery {
+    std::vector<std::string> scope_roots;
+    std::string subtree;  // optional narrowing to one org's subtree (must lie inside the scope)
+    std::string name_prefix;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+
+}  // namespace lianxin::core::ports

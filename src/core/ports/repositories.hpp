@@ -1,0 +1,105 @@
+// The storage port: repository interfaces the use cases call inside one transaction. Implemented once in
+// SQL (storage/sql) over SQLite and PostgreSQL. Every list call takes a scope; no call lists unscoped.
+// All calls return kUnavailable when the database is busy, locked, full or unreachable.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/result.hpp"
+#include "core/member/member.hpp"
+#include "core/ports/records.hpp"
+
+namespace lianxin::core::ports {
+
+class OrgRepo {
+public:
+    virtual ~OrgRepo() = default;
+    virtual Result<std::optional<org::Org>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<OrgView>> Children(std::int64_t parent_id, const Date& as_of) = 0;
+    virtual Result<std::vector<OrgView>> ByPaths(const std::vector<std::string>& paths, const Date& as_of) = 0;
+    // Inserts a new org under parent (path computed from the parent); returns the id.
+    virtual Result<std::int64_t> Insert(const org::Org& o) = 0;
+    virtual Result<std::int64_t> CountAll() = 0;
+    // Orgs without a parent (the tops of the statutory tree), oldest first.
+    virtual Result<std::vector<org::Org>> Roots() = 0;
+};
+
+class MemberRepo {
+public:
+    virtual ~MemberRepo() = default;
+    virtual Result<std::optional<member::Member>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<member::Member>> List(const MemberQuery& q) = 0;
+    virtual Result<std::int64_t> Insert(const member::Member& m) = 0;
+    virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
+};
+
+class UserRepo {
+public:
+    virtual ~UserRepo() = default;
+    virtual Result<std::optional<User>> Get(std::int64_t id) = 0;
+    virtual Result<std::optional<User>> GetByUsername(const std::string& username) = 0;
+    virtual Result<std::vector<User>> List(const UserQuery& q) = 0;
+    virtual Result<std::int64_t> Insert(const User& u) = 0;
+    // Writes every mutable column; fails with kConflict when the stored version differs from u.version.
+    virtual Status Update(const User& u) = 0;
+    virtual Result<std::int64_t> CountAll() = 0;
+    virtual Result<std::int64_t> AddGrant(std::int64_t user_id, const auth::Grant& g, std::int64_t granted_by,
+                                          std::int64_t at) = 0;
+    virtual Status RemoveGrant(std::int64_t user_id, std::int64_t grant_id) = 0;
+};
+
+class SessionRepo {
+public:
+    virtual ~SessionRepo() = default;
+    virtual Result<std::optional<Session>> Get(const std::string& id_hash) = 0;
+    virtual Status Put(const Session& s) = 0;  // insert or replace
+    virtual Status Touch(const std::string& id_hash, std::int64_t last_seen_at) = 0;
+    virtual Status Delete(const std::string& id_hash) = 0;
+    virtual Status DeleteForUser(std::int64_t user_id) = 0;
+};
+
+class SetupLinkRepo {
+public:
+    virtual ~SetupLinkRepo() = default;
+    virtual Result<std::optional<SetupLink>> Get(const std::string& token_hash) = 0;
+    virtual Status Insert(const SetupLink& l) = 0;
+    // Marks the link used; kConflict when it was already used (single use under concurrency).
+    virtual Status MarkUsed(const std::string& token_hash, std::int64_t at) = 0;
+};
+
+class AuditRepo {
+public:
+    virtual ~AuditRepo() = default;
+    // Appends one entry to the hash chain (fills id, prev_hash and hash).
+    virtual Status Append(AuditEntry& e) = 0;
+    virtual Result<std::vector<AuditEntry>> List(const AuditQuery& q) = 0;
+    virtual Result<std::vector<AuditEntry>> ViewsOf(std::int64_t member_id, std::int64_t before_id, int limit) = 0;
+    virtual Result<AuditVerification> Verify() = 0;
+};
+
+// One transaction's view of the repositories.
+class Tx {
+public:
+    virtual ~Tx() = default;
+    virtual OrgRepo& Orgs() = 0;
+    virtual MemberRepo& Members() = 0;
+    virtual UserRepo& Users() = 0;
+    virtual SessionRepo& Sessions() = 0;
+    virtual SetupLinkRepo& SetupLinks() = 0;
+    virtual AuditRepo& Audit() = 0;
+};
+
+// A database: runs a function inside a read snapshot or a write transaction. Write commits when the
+// function returns Ok and rolls back otherwise; an acknowledged Write is durable.
+class Database {
+public:
+    virtual ~Database() = default;
+    virtual Status Read(const std::function<Status(Tx&)>& fn) = 0;
+    virtual Status Write(const std::function<Status(Tx&)>& fn) = 0;
+    virtual Status Ping() = 0;
+};
+
+}  // namespace lianxin::core::ports

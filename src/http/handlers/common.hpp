@@ -1,0 +1,27 @@
+// Small helpers the handlers share: JSON responses, query parameters with field-named errors.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/common/result.hpp"
+#include "http/http_types.hpp"
+
+namespace lianxin::http {
+
+Response JsonResponse(const nlohmann::json& body, int status = 200);
+Response NoContent();
+
+// ?limit= (1–200, default 50).
+core::Result<int> LimitParam(const Request& req);
+// An optional decimal id in the query (?cursor=, ?org_id=); 0 when absent.
+core::Result<std::int64_t> IdParam(const Request& req, const std::string& name);
+// ?as_of=YYYY-MM-DD, default today (Asia/Shanghai).
+core::Result<core::Date> AsOfParam(const Request& req, const core::Date& today);
+// A path parameter (always digits: the router checked).
+std::int64_t PathId(const Request& req, const std::string& name);
+// An optional text filter of at most `max` bytes.
+core::Result<std::string> TextParam(const Request& req, const std::string& name, std::size_t max = 64);
+// ?from= / ?to= as YYYY-MM-DD business dates, converted to UTC instants (start of that day in Shanghai).
+core::Result<std::int64_t> DayStartParam(const Request& req, const std::string& name, int add_days = 0);
+
+}  // namespace lianxin::http

@@ -1,0 +1,43 @@
+// Every handler: parse -> one use case -> render. None decides a permission or touches storage.
+#pragma once
+
+#include "core/common/result.hpp"
+#include "http/http_types.hpp"
+
+namespace lianxin::http::handlers {
+
+#define LX_HANDLER(name) core::Result<Response> name(Call& call)
+
+LX_HANDLER(Healthz);
+LX_HANDLER(Readyz);
+LX_HANDLER(SetupInfo);
+LX_HANDLER(SetupComplete);
+LX_HANDLER(Login);
+LX_HANDLER(Logout);
+LX_HANDLER(SessionInfo);
+LX_HANDLER(TotpEnroll);
+LX_HANDLER(TotpVerify);
+LX_HANDLER(ChangePassword);
+LX_HANDLER(ListRoles);
+LX_HANDLER(OrgRoots);
+LX_HANDLER(OrgChildren);
+LX_HANDLER(OrgDetail);
+LX_HANDLER(ListUsers);
+LX_HANDLER(CreateUser);
+LX_HANDLER(GetUser);
+LX_HANDLER(AddGrant);
+LX_HANDLER(RemoveGrant);
+LX_HANDLER(ResetUser);
+LX_HANDLER(UnlockUser);
+LX_HANDLER(DisableUser);
+LX_HANDLER(EnableUser);
+LX_HANDLER(ListMembers);
+LX_HANDLER(GetMember);
+LX_HANDLER(Me);
+LX_HANDLER(MyViews);
+LX_HANDLER(ListAudit);
+LX_HANDLER(VerifyAudit);
+
+#undef LX_HANDLER
+
+}  // namespace lianxin::http::handlers

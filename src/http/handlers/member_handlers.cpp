@@ -1,0 +1,78 @@
+// Member records, "my record" and who viewed it; the audit log.
+#include "app/audit/audit_queries.hpp"
+#include "app/member/member_queries.hpp"
+#include "http/handlers/common.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json/dto.hpp"
+
+namespace lianxin::http::handlers {
+
+core::Result<Response> ListMembers(Call& call) {
+    app::MemberListInput in;
+    LX_ASSIGN(limit, LimitParam(call.req));
+    LX_ASSIGN(after, IdParam(call.req, "cursor"));
+    LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
+    LX_ASSIGN(q, TextParam(call.req, "q"));
+    in.limit = limit;
+    in.after_id = after;
+    in.org_id = org_id;
+    in.name_prefix = q;
+    LX_ASSIGN(page, app::ListMembers(call.ctx, call.actor(), in));
+    nlohmann::json items = nlohmann::json::array();
+    core::Date today = call.ctx.clock.Today();
+    for (const auto& r : page.items) items.push_back(MemberJson(r, today, false));
+    return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_after)}});
+}
+
+core::Result<Response> GetMember(Call& call) {
+    LX_ASSIGN(record, app::ViewMember(call.ctx, call.actor(), PathId(call.req, "id")));
+    return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false));
+}
+
+core::Result<Response> Me(Call& call) {
+    LX_ASSIGN(record, app::MyRecord(call.ctx, call.actor()));
+    const auto& u = call.who->user;
+    nlohmann::json user = {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}};
+    nlohmann::json member = record ? MemberJson(*record, call.ctx.clock.Today(), true) : nlohmann::json(nullptr);
+    return JsonResponse({{"user", user}, {"member", member}});
+}
+
+core::Result<Response> MyViews(Call& call) {
+    LX_ASSIGN(limit, LimitParam(call.req));
+    LX_ASSIGN(before, IdParam(call.req, "cursor"));
+    LX_ASSIGN(page, app::WhoViewedMe(call.ctx, call.actor(), before, limit));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& v : page.items)
+        items.push_back({{"at", core::FormatInstant(v.at)}, {"viewer_name", v.viewer_name},
+                         {"viewer_org", v.viewer_org}, {"action", v.action}});
+    return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_before)}});
+}
+
+core::Result<Response> ListAudit(Call& call) {
+    app::AuditListInput in;
+    LX_ASSIGN(limit, LimitParam(call.req));
+    LX_ASSIGN(before, IdParam(call.req, "cursor"));
+    LX_ASSIGN(action, TextParam(call.req, "action"));
+    LX_ASSIGN(actor, TextParam(call.req, "actor"));
+    LX_ASSIGN(from, DayStartParam(call.req, "from"));
+    LX_ASSIGN(to, DayStartParam(call.req, "to", 1));
+    in.limit = limit;
+    in.before_id = before;
+    in.action = action;
+    in.actor = actor;
+    in.from = from;
+    in.to = to;
+    LX_ASSIGN(page, app::ListAudit(call.ctx, call.actor(), in));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : page.items) items.push_back(AuditJson(e));
+    return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_before)}});
+}
+
+core::Result<Response> VerifyAudit(Call& call) {
+    LX_ASSIGN(v, app::VerifyAudit(call.ctx, call.actor()));
+    nlohmann::json j = {{"ok", v.ok}, {"rows", v.rows}};
+    if (!v.ok) j["first_broken_id"] = v.first_broken_id;
+    return JsonResponse(j);
+}
+
+}  // namespace lianxin::http::handlers

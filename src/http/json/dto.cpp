@@ -1,0 +1,136 @@
+#include "http/json/dto.hpp"
+
+#include "core/member/masking.hpp"
+
+namespace lianxin::http {
+
+using nlohmann::json;
+
+namespace {
+const char* OrgTypeName(core::org::OrgType t) {
+    using core::org::OrgType;
+    switch (t) {
+        case OrgType::kDistrictCommittee: return "区委";
+        case OrgType::kStreetWorkingCommittee: return "街道党工委";
+        case OrgType::kGrassrootsCommittee: return "党委";
+        case OrgType::kGeneralBranch: return "党总支";
+        case OrgType::kBranch: return "党支部";
+        case OrgType::kJointBranch: return "联合党支部";
+        case OrgType::kTemporaryBranch: return "临时党支部";
+    }
+    return "";
+}
+
+const char* MfaName(core::ports::MfaState m) {
+    switch (m) {
+        case core::ports::MfaState::kNone: return "none";
+        case core::ports::MfaState::kEnroll: return "enroll";
+        case core::ports::MfaState::kVerify: return "verify";
+        case core::ports::MfaState::kOk: return "ok";
+    }
+    return "verify";
+}
+
+json OptDate(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+json OptId(std::int64_t id) { return id ? json(id) : json(nullptr); }
+}  // namespace
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json CursorJson(std::int64_t id) { return id ? json(std::to_string(id)) : json(nullptr); }
+
+json GrantJson(const core::auth::Grant& g) {
+    const auto& info = core::auth::Info(g.role);
+    return {{"id", g.id}, {"role", info.key}, {"role_name", info.name_zh}, {"org_id", g.org_id},
+            {"org_name", g.org_name}};
+}
+
+json UserJson(const core::ports::User& u, std::int64_t now) {
+    json grants = json::array();
+    for (const auto& g : u.grants) grants.push_back(GrantJson(g));
+    const char* status = u.status == core::ports::UserStatus::kActive    ? "active"
+                         : u.status == core::ports::UserStatus::kPending ? "pending"
+                                                                         : "disabled";
+    return {{"id", u.id},
+            {"username", u.username},
+            {"display_name", u.display_name},
+            {"status", status},
+            {"locked", core::auth::IsLocked(u.failures, now)},
+            {"mfa_enrolled", u.totp_enrolled},
+            {"member_id", OptId(u.member_id)},
+            {"grants", grants},
+            {"created_at", core::FormatInstant(u.created_at)}};
+}
+
+json SessionJson(const core::ports::User& u, const core::ports::Session& s) {
+    json grants = json::array();
+    std::vector<core::auth::Role> roles;
+    for (const auto& g : u.grants) {
+        grants.push_back(GrantJson(g));
+        roles.push_back(g.role);
+    }
+    return {{"user",
+             {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"member_id", OptId(u.member_id)}}},
+            {"csrf_token", s.csrf_token},
+            {"mfa", MfaName(s.mfa)},
+            {"grants", grants},
+            {"areas", core::auth::AreasFor(roles)}};
+}
+
+json OrgJson(const core::ports::OrgView& v) {
+    const auto& o = v.org;
+    json place = nullptr;
+    if (o.place_kind != core::org::PlaceKind::kNone)
+        place = {{"kind", std::string(ToString(o.place_kind))}, {"name", o.place_name}};
+    return {{"id", o.id},
+            {"parent_id", OptId(o.parent_id)},
+            {"name", o.name},
+            {"short_name", o.short_name},
+            {"org_type", std::string(ToString(o.type))},
+            {"org_type_name", OrgTypeName(o.type)},
+            {"place", place},
+            {"child_count", v.child_count},
+            {"member_count", v.member_count},
+            {"valid_from", o.valid_from.ToString()},
+            {"valid_to", OptDate(o.valid_to)}};
+}
+
+json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal) {
+    namespace mm = core::member;
+    const auto& m = r.member;
+    auto age = mm::PartyAge(m, today);
+    return {{"id", m.id},
+            {"org_id", m.org_id},
+            {"org_name", r.org_name},
+            {"name", m.name},
+            {"sex", mm::ToString(m.sex)},
+            {"ethnicity", m.ethnicity},
+            {"birth_date", m.birth_date.ToString()},
+            {"id_number", reveal ? m.id_number : mm::MaskIdNumber(m.id_number)},
+            {"phone", reveal ? m.phone : mm::MaskPhone(m.phone)},
+            {"education", m.education},
+            {"category", mm::ToString(m.category)},
+            {"status", mm::ToString(m.status)},
+            {"join_date", OptDate(m.join_date)},
+            {"conversion_date", OptDate(m.conversion_date)},
+            {"party_age", age ? json(*age) : json(nullptr)},
+            {"work_unit", m.work_unit},
+            {"address", reveal ? m.address : mm::MaskAddress(m.address)},
+            {"tags", m.tags}};
+}
+
+json AuditJson(const core::ports::AuditEntry& e) {
+    return {{"id", e.id},
+            {"at", core::FormatInstant(e.at)},
+            {"actor_id", OptId(e.actor_user_id)},
+            {"actor_name", e.actor_name},
+            {"actor_org", e.actor_org_path},
+            {"ip", e.ip},
+            {"action", e.action},
+            {"object_type", e.object_type},
+            {"object_id", e.object_id},
+            {"result", e.result},
+            {"request_id", e.request_id}};
+}
+
+}  // namespace lianxin::http

@@ -1,0 +1,24 @@
+// JSON shapes of docs/api.md. Member records are always masked here unless `reveal` is set (the member's
+// own record); masking is not a UI concern.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/auth/auth.hpp"
+#include "app/member/member_queries.hpp"
+#include "app/org/org_queries.hpp"
+#include "core/ports/records.hpp"
+
+namespace lianxin::http {
+
+nlohmann::json GrantJson(const core::auth::Grant& g);
+nlohmann::json UserJson(const core::ports::User& u, std::int64_t now);
+nlohmann::json SessionJson(const core::ports::User& u, const core::ports::Session& s);
+nlohmann::json OrgJson(const core::ports::OrgView& v);
+nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal);
+nlohmann::json AuditJson(const core::ports::AuditEntry& e);
+
+std::string Dump(const nlohmann::json& j);
+nlohmann::json CursorJson(std::int64_t id);
+
+}  // namespace lianxin::http

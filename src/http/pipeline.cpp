@@ -1,0 +1,155 @@
+#include "http/pipeline.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include <chrono>
+
+#include "core/auth/actor.hpp"
+#include "http/error_mapping.hpp"
+
+namespace lianxin::http {
+
+using core::ErrorCode;
+using core::MakeError;
+
+namespace {
+
+bool ValidRequestId(const std::string& s) {
+    if (s.size() < 8 || s.size() > 64) return false;
+    for (char c : s)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    return true;
+}
+
+bool ConstantTimeEquals(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+bool IsUnsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
+
+bool IsJson(const std::string* content_type) {
+    if (!content_type) return false;
+    std::string ct = *content_type;
+    for (auto& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ct.rfind("application/json", 0) == 0;
+}
+
+}  // namespace
+
+void AddSecurityHeaders(Response& r, bool api) {
+    r.Header("Content-Security-Policy",
+             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+             "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+             "frame-ancestors 'none'");
+    r.Header("X-Content-Type-Options", "nosniff");
+    r.Header("X-Frame-Options", "DENY");
+    r.Header("Referrer-Policy", "no-referrer");
+    r.Header("Cross-Origin-Opener-Policy", "same-origin");
+    if (api) r.Header("Cache-Control", "no-store");
+}
+
+Response Pipeline::Handle(Request& req) {
+    auto started = std::chrono::steady_clock::now();
+    const std::string* rid = req.Header("x-request-id");
+    req.request_id = rid && ValidRequestId(*rid) ? *rid : ctx_.crypto.RandomToken(12);
+    const std::string* lang = req.Header("accept-language");
+    req.lang = lang && lang->rfind("en", 0) == 0 ? Lang::kEn : Lang::kZh;
+
+    std::string route_label = "static";
+    Response r;
+    try {
+        r = Dispatch(req, route_label);
+    } catch (const std::exception& e) {
+        spdlog::error("{{\"request_id\":\"{}\",\"event\":\"handler_exception\",\"what\":{}}}", req.request_id,
+                      nlohmann::json(std::string(e.what())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        r = ErrorResponse(MakeError(ErrorCode::kInternal, "internal"), req);
+    }
+    r.Header("X-Request-Id", req.request_id);
+    AddSecurityHeaders(r, route_label != "static");
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("{{\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"us\":{}}}", req.request_id,
+                 req.method, route_label, r.status, us);
+    return r;
+}
+
+Response Pipeline::Dispatch(Request& req, std::string& route_label) {
+    if (draining_) {
+        Response r = ProtocolError(503, "unavailable", "http.shutting_down", req);
+        r.Header("Retry-After", "2").Header("Connection", "close");
+        route_label = "draining";
+        return r;
+    }
+    if (req.malformed_target) return ProtocolError(400, "invalid_argument", "http.bad_request", req);
+    bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/readyz";
+    if (!api) return ServeStatic(settings_, req);
+    route_label = "unmatched";
+    return Api(req, route_label);
+}
+
+Response Pipeline::Api(Request& req, std::string& route_label) {
+    if (req.body.size() > settings_.max_body_bytes)
+        return ProtocolError(413, "payload_too_large", "http.body_too_large", req,
+                             {{"max", std::to_string(settings_.max_body_bytes)}});
+    Match m = MatchRoute(Routes(), req.method, req.path);
+    if (!m.route) {
+        if (m.allowed.empty()) return ProtocolError(404, "not_found", "http.not_found", req);
+        std::string allow;
+        for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
+        Response r = ProtocolError(405, "method_not_allowed", "http.method_not_allowed", req);
+        r.Header("Allow", allow);
+        return r;
+    }
+    route_label = m.route->pattern;
+    req.params = std::move(m.params);
+    if (IsUnsafe(req.method) && (m.route->json_body || !req.body.empty()) && !req.body.empty() &&
+        !IsJson(req.Header("content-type")))
+        return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
+
+    Call call{req, ctx_, settings_, nullptr};
+    app::Authenticated who;
+    if (m.route->access != Access::kPublic) {
+        std::string token;
+        bool from_cookie = false;
+        const std::string* auth = req.Header("authorization");
+        if (auth && auth->rfind("Bearer ", 0) == 0) {
+            token = auth->substr(7);
+        } else if (auto c = req.Cookie(settings_.CookieName())) {
+            token = *c;
+            from_cookie = true;
+        }
+        auto authed = app::Authenticate(ctx_, token, {req.ip, req.request_id});
+        if (!authed) return ErrorResponse(authed.error(), req);
+        who = std::move(*authed);
+        if (from_cookie && IsUnsafe(req.method)) {
+            const std::string* csrf = req.Header("x-csrf-token");
+            if (!csrf || !ConstantTimeEquals(*csrf, who.session.csrf_token))
+                return ErrorResponse(MakeError(ErrorCode::kPermissionDenied, "auth.csrf"), req);
+        }
+        bool admin = who.actor.HoldsAdminRole();
+        if (admin && !settings_.admin_allow.empty() &&
+            std::find(settings_.admin_allow.begin(), settings_.admin_allow.end(), req.ip) == settings_.admin_allow.end())
+            return ErrorResponse(core::Denied("permission.denied"), req);
+        if (m.route->access == Access::kAuthenticated && who.session.mfa != core::ports::MfaState::kNone &&
+            who.session.mfa != core::ports::MfaState::kOk)
+            return ErrorResponse(MakeError(ErrorCode::kPermissionDenied, "auth.mfa_required"), req);
+        call.who = &who;
+    }
+    auto result = m.route->handler(call);
+    if (!result) {
+        const auto& e = result.error();
+        if (e.code == ErrorCode::kInternal || e.code == ErrorCode::kUnavailable)
+            spdlog::error("{{\"request_id\":\"{}\",\"event\":\"{}\",\"key\":\"{}\",\"detail\":{}}}", req.request_id,
+                          e.code == ErrorCode::kInternal ? "internal_error" : "unavailable", e.message_key,
+                          nlohmann::json(e.detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return ErrorResponse(e, req);
+    }
+    return std::move(*result);
+}
+
+}  // namespace lianxin::http

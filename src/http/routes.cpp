@@ -1,0 +1,50 @@
+// The one route table. docs/openapi.yaml describes exactly these routes (a test compares them), and the
+// access-matrix test walks every row.
+#include "http/handlers/handlers.hpp"
+#include "http/router.hpp"
+
+namespace lianxin::http {
+
+namespace h = handlers;
+
+const std::vector<Route>& Routes() {
+    static const std::vector<Route> kRoutes{
+        {"GET", "/healthz", Access::kPublic, h::Healthz, "Liveness"},
+        {"GET", "/readyz", Access::kPublic, h::Readyz, "Readiness: the database answers"},
+
+        {"GET", "/api/v1/setup", Access::kPublic, h::SetupInfo, "Inspect a one-time set-up link"},
+        {"POST", "/api/v1/setup", Access::kPublic, h::SetupComplete, "Spend a set-up link: first admin or password", true},
+        {"POST", "/api/v1/auth/login", Access::kPublic, h::Login, "Log in with user name and password", true},
+        {"POST", "/api/v1/auth/logout", Access::kSession, h::Logout, "End the session"},
+        {"GET", "/api/v1/auth/session", Access::kSession, h::SessionInfo, "The current session"},
+        {"POST", "/api/v1/auth/totp/enroll", Access::kSession, h::TotpEnroll, "Start TOTP enrolment", true},
+        {"POST", "/api/v1/auth/totp/verify", Access::kSession, h::TotpVerify, "Check a TOTP code", true},
+        {"POST", "/api/v1/auth/password", Access::kAuthenticated, h::ChangePassword, "Change own password", true},
+
+        {"GET", "/api/v1/roles", Access::kAuthenticated, h::ListRoles, "The roles and their names"},
+        {"GET", "/api/v1/orgs/roots", Access::kAuthenticated, h::OrgRoots, "Top orgs of the caller's scope"},
+        {"GET", "/api/v1/orgs/:id/children", Access::kAuthenticated, h::OrgChildren, "Child orgs with counts"},
+        {"GET", "/api/v1/orgs/:id", Access::kAuthenticated, h::OrgDetail, "One org with its breadcrumb"},
+
+        {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},
+        {"POST", "/api/v1/users", Access::kAuthenticated, h::CreateUser, "Create a user with a role and a set-up link", true},
+        {"GET", "/api/v1/users/:id", Access::kAuthenticated, h::GetUser, "One user"},
+        {"POST", "/api/v1/users/:id/grants", Access::kAuthenticated, h::AddGrant, "Grant a role on an org", true},
+        {"DELETE", "/api/v1/users/:id/grants/:grant_id", Access::kAuthenticated, h::RemoveGrant, "Revoke a grant"},
+        {"POST", "/api/v1/users/:id/reset", Access::kAuthenticated, h::ResetUser, "New password link"},
+        {"POST", "/api/v1/users/:id/unlock", Access::kAuthenticated, h::UnlockUser, "Unlock after failed logins"},
+        {"POST", "/api/v1/users/:id/disable", Access::kAuthenticated, h::DisableUser, "Disable an account"},
+        {"POST", "/api/v1/users/:id/enable", Access::kAuthenticated, h::EnableUser, "Enable an account"},
+
+        {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
+        {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
+        {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
+        {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
+
+        {"GET", "/api/v1/audit", Access::kAuthenticated, h::ListAudit, "Audit log of the caller's scope"},
+        {"GET", "/api/v1/audit/verify", Access::kAuthenticated, h::VerifyAudit, "Verify the audit hash chain"},
+    };
+    return kRoutes;
+}
+
+}  // namespace lianxin::http

@@ -1,0 +1,28 @@
+#include "storage/database.hpp"
+
+namespace lianxin::storage {
+
+core::Result<std::unique_ptr<ManagedDatabase>> OpenSqlite(const DatabaseOptions& opt, const std::string& path,
+                                                          const core::ports::FieldCipher& cipher,
+                                                          const core::ports::Crypto& crypto);
+core::Result<std::unique_ptr<ManagedDatabase>> OpenPostgres(const DatabaseOptions& opt, const std::string& conninfo,
+                                                            const core::ports::FieldCipher& cipher,
+                                                            const core::ports::Crypto& crypto);
+
+bool IsPostgresUrl(const std::string& url) {
+    return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 || url.rfind("postgres:", 0) == 0;
+}
+
+core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,
+                                                             const core::ports::FieldCipher& cipher,
+                                                             const core::ports::Crypto& crypto) {
+    const std::string& url = opt.url;
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return OpenPostgres(opt, url, cipher, crypto);
+    if (url.rfind("postgres:", 0) == 0) return OpenPostgres(opt, url.substr(9), cipher, crypto);
+    std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+    if (path.empty()) return core::Fail(core::InvalidField("database.url", "config.database_url"));
+    return OpenSqlite(opt, path, cipher, crypto);
+}
+
+}  // namespace lianxin::storage

@@ -1,0 +1,38 @@
+// Opening a database from a URL: "sqlite:path/to/file.db" (or a plain path), "sqlite::memory:", or a
+// PostgreSQL URI "postgresql://..." / key=value conninfo "postgres:host=... dbname=...". The returned
+// Database runs the repositories of storage/sql on the chosen engine.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/ports/crypto.hpp"
+#include "core/ports/repositories.hpp"
+#include "storage/sql/migrations.hpp"
+
+namespace lianxin::storage {
+
+struct DatabaseOptions {
+    std::string url;
+    int pool_size = 4;                    // reader connections (SQLite) or connections (PostgreSQL)
+    int busy_timeout_ms = 5000;
+    std::string sqlite_synchronous = "FULL";
+};
+
+// A Database that can also migrate itself and report its engine.
+class ManagedDatabase : public core::ports::Database {
+public:
+    virtual core::Result<int> Migrate(std::int64_t now_millis) = 0;
+    virtual core::Result<MigrationState> Migrations() = 0;
+    virtual std::string Engine() const = 0;  // "sqlite" or "postgresql"
+    // Runs raw SQL with no parameters on a write connection (tests, fault injection, `check`).
+    virtual core::Result<SqlRows> RawQuery(const std::string& sql) = 0;
+};
+
+core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,
+                                                             const core::ports::FieldCipher& cipher,
+                                                             const core::ports::Crypto& crypto);
+
+bool IsPostgresUrl(const std::string& url);
+
+}  // namespace lianxin::storage

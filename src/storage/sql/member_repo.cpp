@@ -1,0 +1,118 @@
+#include "storage/sql/sql_repos.hpp"
+
+namespace lianxin::storage {
+
+using core::Date;
+using core::member::Member;
+
+namespace {
+constexpr const char* kCols =
+    "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
+    "join_date, conversion_date, work_unit, address, tags, version";
+
+std::vector<std::string> SplitTags(const std::string& s) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t j = s.find(',', i);
+        if (j == std::string::npos) j = s.size();
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) out += (out.empty() ? "" : ",") + t;
+    return out;
+}
+
+std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
+    if (rows.IsNull(r, c)) return std::nullopt;
+    return Date::Parse(rows.Text(r, c));
+}
+}  // namespace
+
+core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) {
+    Member m;
+    m.id = rows.Int(r, 0);
+    m.org_id = rows.Int(r, 1);
+    m.org_path = rows.Text(r, 2);
+    m.name = rows.Text(r, 3);
+    m.sex = rows.Text(r, 4) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    m.ethnicity = rows.Text(r, 5);
+    m.birth_date = Date::Parse(rows.Text(r, 6)).value_or(Date());
+    LX_ASSIGN(id_number, cipher_.Decrypt(rows.Text(r, 7)));
+    m.id_number = std::move(id_number);
+    if (!rows.IsNull(r, 8)) {
+        LX_ASSIGN(phone, cipher_.Decrypt(rows.Text(r, 8)));
+        m.phone = std::move(phone);
+    }
+    m.education = rows.Text(r, 9);
+    m.category = rows.Text(r, 10) == "probationary" ? core::member::Category::kProbationary
+                                                     : core::member::Category::kFull;
+    m.status = rows.Text(r, 11) == "stopped" ? core::member::PartyStatus::kStopped : core::member::PartyStatus::kNormal;
+    m.join_date = OptDate(rows, r, 12);
+    m.conversion_date = OptDate(rows, r, 13);
+    m.work_unit = rows.Text(r, 14);
+    m.address = rows.Text(r, 15);
+    m.tags = SplitTags(rows.Text(r, 16));
+    m.version = rows.Int(r, 17);
+    return m;
+}
+
+core::Result<std::optional<Member>> SqlMemberRepo::Get(std::int64_t id) {
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM members WHERE id = $1", {id}));
+    if (rows.empty()) return std::optional<Member>{};
+    LX_ASSIGN(m, FromRow(rows, 0));
+    return std::optional<Member>{std::move(m)};
+}
+
+core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQuery& q) {
+    SqlParams params;
+    std::string sql = std::string("SELECT ") + kCols + " FROM members WHERE " +
+                      SubtreeFilter("org_path", q.scope_roots, params);
+    if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
+    if (!q.name_prefix.empty()) {
+        params.emplace_back(q.name_prefix);
+        std::string lo = "$" + std::to_string(params.size());
+        params.emplace_back(q.name_prefix + "\xF4\x8F\xBF\xBF");  // the highest code point closes the prefix range
+        sql += " AND name >= " + lo + " AND name < $" + std::to_string(params.size());
+    }
+    params.emplace_back(q.after_id);
+    sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);
+    LX_ASSIGN(rows, c_.Query(sql, params));
+    std::vector<Member> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        LX_ASSIGN(m, FromRow(rows, r));
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
+    auto opt_date = [](const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; };
+    SqlParam phone_enc = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.Encrypt(m.phone)}};
+    SqlParam phone_idx = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.BlindIndex(m.phone)}};
+    LX_ASSIGN(rows, c_.Query(
+        "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
+        "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
+        "created_at, updated_at, region_code) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,"
+        "$19,$19,$20) "
+        "RETURNING id",
+        {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
+         Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, phone_enc, phone_idx,
+         m.education, core::member::ToString(m.category), core::member::ToString(m.status), opt_date(m.join_date),
+         opt_date(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code}));
+    return rows.Int(0, 0);
+}
+
+core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const std::string& id_number) {
+    LX_ASSIGN(rows, c_.Query("SELECT id FROM members WHERE id_number_bidx = $1",
+                             {Blob{cipher_.BlindIndex(id_number)}}));
+    if (rows.empty()) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{rows.Int(0, 0)};
+}
+
+}  // namespace lianxin::storage

@@ -1,0 +1,127 @@
+#include "core/org/org.hpp"
+#include "storage/sql/sql_repos.hpp"
+
+namespace lianxin::storage {
+
+using core::Date;
+using core::org::Org;
+using core::ports::OrgView;
+
+namespace {
+constexpr const char* kCols =
+    "id, parent_id, path, name, short_name, org_type, place_kind, place_name, region_code, valid_from, valid_to, "
+    "version";
+
+Org OrgFromRow(const SqlRows& rows, std::size_t r) {
+    Org o;
+    o.id = rows.Int(r, 0);
+    o.parent_id = rows.Int(r, 1);
+    o.path = rows.Text(r, 2);
+    o.name = rows.Text(r, 3);
+    o.short_name = rows.Text(r, 4);
+    o.type = core::org::ParseOrgType(rows.Text(r, 5)).value_or(core::org::OrgType::kBranch);
+    o.place_kind = core::org::ParsePlaceKind(rows.Text(r, 6)).value_or(core::org::PlaceKind::kNone);
+    o.place_name = rows.Text(r, 7);
+    o.region_code = rows.Text(r, 8);
+    o.valid_from = Date::Parse(rows.Text(r, 9)).value_or(Date());
+    if (!rows.IsNull(r, 10)) o.valid_to = Date::Parse(rows.Text(r, 10));
+    o.version = rows.Int(r, 11);
+    return o;
+}
+
+const char* kValidOn = "valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)";
+}  // namespace
+
+std::string SubtreeFilter(std::string_view column, const std::vector<std::string>& roots, SqlParams& params) {
+    if (roots.empty()) return "1=0";
+    std::string sql = "(";
+    for (size_t i = 0; i < roots.size(); ++i) {
+        auto [lo, hi] = core::org::SubtreeRange(roots[i]);
+        params.emplace_back(lo);
+        size_t lo_idx = params.size();
+        params.emplace_back(hi);
+        if (i) sql += " OR ";
+        sql += "(" + std::string(column) + " >= $" + std::to_string(lo_idx) + " AND " + std::string(column) +
+               " < $" + std::to_string(lo_idx + 1) + ")";
+    }
+    return sql + ")";
+}
+
+core::Result<std::optional<Org>> SqlOrgRepo::Get(std::int64_t id) {
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE id = $1", {id}));
+    if (rows.empty()) return std::optional<Org>{};
+    return std::optional<Org>{OrgFromRow(rows, 0)};
+}
+
+core::Result<OrgView> SqlOrgRepo::WithCounts(Org o, const Date& as_of) {
+    auto [lo, hi] = core::org::SubtreeRange(o.path);
+    LX_ASSIGN(children, c_.Query(std::string("SELECT count(*) FROM orgs WHERE parent_id = $1 AND ") + kValidOn,
+                                 {o.id, as_of.ToString()}));
+    LX_ASSIGN(members, c_.Query("SELECT count(*) FROM members WHERE org_path >= $1 AND org_path < $2 "
+                                "AND status = 'normal'",
+                                {lo, hi}));
+    OrgView v;
+    v.org = std::move(o);
+    v.child_count = children.Int(0, 0);
+    v.member_count = members.Int(0, 0);
+    return v;
+}
+
+core::Result<std::vector<OrgView>> SqlOrgRepo::Children(std::int64_t parent_id, const Date& as_of) {
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE parent_id = $1 AND " + kValidOn +
+                                 " ORDER BY id",
+                             {parent_id, as_of.ToString()}));
+    std::vector<OrgView> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        LX_ASSIGN(v, WithCounts(OrgFromRow(rows, r), as_of));
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+core::Result<std::vector<OrgView>> SqlOrgRepo::ByPaths(const std::vector<std::string>& paths, const Date& as_of) {
+    std::vector<OrgView> out;
+    for (const auto& p : paths) {
+        LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE path = $1 AND " + kValidOn,
+                                 {p, as_of.ToString()}));
+        if (rows.empty()) continue;
+        LX_ASSIGN(v, WithCounts(OrgFromRow(rows, 0), as_of));
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+core::Result<std::int64_t> SqlOrgRepo::Insert(const Org& o) {
+    std::string parent_path = "/";
+    if (o.parent_id != 0) {
+        LX_ASSIGN(parent, Get(o.parent_id));
+        if (!parent) return core::Fail(core::InvalidField("parent_id", "org.parent_missing"));
+        parent_path = parent->path;
+    }
+    // The path holds the new id, so take the id first (SQLite: one writer; PostgreSQL: the sequence).
+    LX_ASSIGN(next, c_.Query(c_.dialect() == Dialect::kPostgres
+                                 ? "SELECT nextval(pg_get_serial_sequence('orgs', 'id'))"
+                                 : "SELECT coalesce(max(id), 0) + 1 FROM orgs"));
+    std::int64_t id = next.Int(0, 0);
+    LX_CHECK(c_.Exec("INSERT INTO orgs (id, parent_id, path, name, short_name, org_type, place_kind, place_name, "
+                     "region_code, valid_from, valid_to, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+                     {id, IdOrNull(o.parent_id), core::org::ChildPath(parent_path, id), o.name, o.short_name,
+                      std::string(ToString(o.type)), std::string(ToString(o.place_kind)), o.place_name,
+                      o.region_code, o.valid_from.ToString(),
+                      o.valid_to ? SqlParam{o.valid_to->ToString()} : SqlParam{nullptr}, std::int64_t{0}}));
+    return id;
+}
+
+core::Result<std::int64_t> SqlOrgRepo::CountAll() {
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM orgs"));
+    return rows.Int(0, 0);
+}
+
+core::Result<std::vector<Org>> SqlOrgRepo::Roots() {
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE parent_id IS NULL ORDER BY id"));
+    std::vector<Org> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(OrgFromRow(rows, r));
+    return out;
+}
+
+}  // namespace lianxin::storage

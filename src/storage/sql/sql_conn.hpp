@@ -1,0 +1,52 @@
+// The small SQL surface both engines share. Statements are written once with $1..$N placeholders (the
+// SQLite connection rewrites them to ?N); values travel as text, integers or blobs; result cells come back
+// as text (blobs as raw bytes) or null. Engine errors are mapped here to ErrorCode: busy/locked/full/
+// connection loss -> kUnavailable, unique or foreign-key violation -> kConflict, anything else -> kInternal.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/common/result.hpp"
+
+namespace lianxin::storage {
+
+struct Blob {
+    std::string bytes;
+};
+using SqlParam = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
+using SqlParams = std::vector<SqlParam>;
+
+// A nullable parameter from an id where 0 means "none".
+inline SqlParam IdOrNull(std::int64_t id) { return id == 0 ? SqlParam{nullptr} : SqlParam{id}; }
+inline SqlParam TextOrNull(const std::optional<std::string>& s) { return s ? SqlParam{*s} : SqlParam{nullptr}; }
+
+class SqlRows {
+public:
+    std::vector<std::vector<std::optional<std::string>>> cells;
+
+    std::size_t size() const { return cells.size(); }
+    bool empty() const { return cells.empty(); }
+    bool IsNull(std::size_t r, std::size_t c) const { return !cells[r][c].has_value(); }
+    const std::string& Text(std::size_t r, std::size_t c) const;  // "" for null
+    std::int64_t Int(std::size_t r, std::size_t c) const;          // 0 for null
+};
+
+enum class Dialect { kSqlite, kPostgres };
+
+class SqlConn {
+public:
+    virtual ~SqlConn() = default;
+    virtual Dialect dialect() const = 0;
+    virtual core::Result<SqlRows> Query(std::string_view sql, const SqlParams& params = {}) = 0;
+    // Runs a statement; returns the number of rows changed.
+    virtual core::Result<std::int64_t> Exec(std::string_view sql, const SqlParams& params = {}) = 0;
+    // Runs several statements without parameters (migrations).
+    virtual core::Status ExecScript(std::string_view sql) = 0;
+};
+
+}  // namespace lianxin::storage

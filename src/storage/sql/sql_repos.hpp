@@ -1,0 +1,126 @@
+// The repositories written once in SQL that both engines accept (storage/sql/sql_conn.hpp). Each object
+// lives for one transaction and borrows its connection.
+#pragma once
+
+#include "core/ports/crypto.hpp"
+#include "core/ports/repositories.hpp"
+#include "storage/sql/sql_conn.hpp"
+
+namespace lianxin::storage {
+
+class SqlOrgRepo final : public core::ports::OrgRepo {
+public:
+    explicit SqlOrgRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::optional<core::org::Org>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::OrgView>> Children(std::int64_t parent_id, const core::Date& as_of) override;
+    core::Result<std::vector<core::ports::OrgView>> ByPaths(const std::vector<std::string>& paths,
+                                                            const core::Date& as_of) override;
+    core::Result<std::int64_t> Insert(const core::org::Org& o) override;
+    core::Result<std::int64_t> CountAll() override;
+    core::Result<std::vector<core::org::Org>> Roots() override;
+
+private:
+    core::Result<core::ports::OrgView> WithCounts(core::org::Org o, const core::Date& as_of);
+    SqlConn& c_;
+};
+
+class SqlMemberRepo final : public core::ports::MemberRepo {
+public:
+    SqlMemberRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::member::Member>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::member::Member>> List(const core::ports::MemberQuery& q) override;
+    core::Result<std::int64_t> Insert(const core::member::Member& m) override;
+    core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
+
+private:
+    core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
+class SqlUserRepo final : public core::ports::UserRepo {
+public:
+    explicit SqlUserRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::optional<core::ports::User>> Get(std::int64_t id) override;
+    core::Result<std::optional<core::ports::User>> GetByUsername(const std::string& username) override;
+    core::Result<std::vector<core::ports::User>> List(const core::ports::UserQuery& q) override;
+    core::Result<std::int64_t> Insert(const core::ports::User& u) override;
+    core::Status Update(const core::ports::User& u) override;
+    core::Result<std::int64_t> CountAll() override;
+    core::Result<std::int64_t> AddGrant(std::int64_t user_id, const core::auth::Grant& g, std::int64_t granted_by,
+                                        std::int64_t at) override;
+    core::Status RemoveGrant(std::int64_t user_id, std::int64_t grant_id) override;
+
+private:
+    core::Result<std::optional<core::ports::User>> One(std::string_view where, const SqlParams& params);
+    core::Status LoadGrants(core::ports::User& u);
+    SqlConn& c_;
+};
+
+class SqlSessionRepo final : public core::ports::SessionRepo {
+public:
+    explicit SqlSessionRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::optional<core::ports::Session>> Get(const std::string& id_hash) override;
+    core::Status Put(const core::ports::Session& s) override;
+    core::Status Touch(const std::string& id_hash, std::int64_t last_seen_at) override;
+    core::Status Delete(const std::string& id_hash) override;
+    core::Status DeleteForUser(std::int64_t user_id) override;
+
+private:
+    SqlConn& c_;
+};
+
+class SqlSetupLinkRepo final : public core::ports::SetupLinkRepo {
+public:
+    explicit SqlSetupLinkRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::optional<core::ports::SetupLink>> Get(const std::string& token_hash) override;
+    core::Status Insert(const core::ports::SetupLink& l) override;
+    core::Status MarkUsed(const std::string& token_hash, std::int64_t at) override;
+
+private:
+    SqlConn& c_;
+};
+
+class SqlAuditRepo final : public core::ports::AuditRepo {
+public:
+    SqlAuditRepo(SqlConn& c, const core::ports::Crypto& crypto) : c_(c), crypto_(crypto) {}
+    core::Status Append(core::ports::AuditEntry& e) override;
+    core::Result<std::vector<core::ports::AuditEntry>> List(const core::ports::AuditQuery& q) override;
+    core::Result<std::vector<core::ports::AuditEntry>> ViewsOf(std::int64_t member_id, std::int64_t before_id,
+                                                               int limit) override;
+    core::Result<core::ports::AuditVerification> Verify() override;
+
+private:
+    SqlConn& c_;
+    const core::ports::Crypto& crypto_;
+};
+
+// The canonical text of an audit entry that its hash covers (prev_hash included).
+std::string AuditCanonical(const core::ports::AuditEntry& e);
+
+// All repositories of one transaction.
+class SqlTx final : public core::ports::Tx {
+public:
+    SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
+        : orgs_(c), members_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+    core::ports::OrgRepo& Orgs() override { return orgs_; }
+    core::ports::MemberRepo& Members() override { return members_; }
+    core::ports::UserRepo& Users() override { return users_; }
+    core::ports::SessionRepo& Sessions() override { return sessions_; }
+    core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
+    core::ports::AuditRepo& Audit() override { return audit_; }
+
+private:
+    SqlOrgRepo orgs_;
+    SqlMemberRepo members_;
+    SqlUserRepo users_;
+    SqlSessionRepo sessions_;
+    SqlSetupLinkRepo links_;
+    SqlAuditRepo audit_;
+};
+
+// Scope filter helper: "(col >= $k AND col < $k+1) OR ..." for a list of subtree roots; appends the bounds
+// to `params`. An empty root list yields "1=0" (no rows), never "everything".
+std::string SubtreeFilter(std::string_view column, const std::vector<std::string>& roots, SqlParams& params);
+
+}  // namespace lianxin::storage

@@ -1,0 +1,31 @@
+// End-to-end tests against a running lianxin server. The harness starts a fresh server with the demo
+// data and passes LIANXIN_URL (e.g. http://127.0.0.1:18080) and LIANXIN_SETUP_LINK (the full one-time
+// first-admin link). Chromium is Debian's (/usr/bin/chromium): never `npx playwright install`.
+import { defineConfig } from '@playwright/test';
+
+const baseURL = process.env.LIANXIN_URL ?? 'http://127.0.0.1:18080';
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: 'test-results/artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }]] : [['list']],
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.LIANXIN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

@@ -1,0 +1,170 @@
+// Shapes of the lianxin HTTP API v1 (docs/api.md). Field names are the server's snake_case.
+
+export type Area =
+  | 'org' | 'member' | 'life' | 'dues' | 'service' | 'grid' | 'assess' | 'map'
+  | 'users' | 'security' | 'audit' | 'me';
+
+export type MfaState = 'none' | 'enroll' | 'verify' | 'ok';
+
+export type RoleCode =
+  | 'sys_admin' | 'sec_admin' | 'audit_admin' | 'org_admin' | 'branch_secretary' | 'member' | string;
+
+export interface Grant {
+  id: number;
+  role: RoleCode;
+  role_name?: string;
+  org_id: number;
+  org_name: string;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  member_id: number | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrf_token: string;
+  mfa: MfaState;
+  grants: Grant[];
+  areas: Area[];
+}
+
+export interface ListPage<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface SetupInfo {
+  valid: boolean;
+  username_hint: string | null;
+  purpose: 'first_admin' | 'user_password';
+}
+
+export interface TotpEnrollment {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
+}
+
+export interface Role {
+  role: RoleCode;
+  name_zh: string;
+  name_en: string;
+  admin: boolean;
+}
+
+export type OrgType =
+  | 'district_committee' | 'street_working_committee' | 'grassroots_committee' | 'general_branch'
+  | 'branch' | 'joint_branch' | 'temporary_branch' | string;
+
+export interface Place {
+  kind: 'district' | 'street' | 'community' | 'compound' | 'building' | string;
+  name: string;
+}
+
+export interface Org {
+  id: number;
+  parent_id: number | null;
+  name: string;
+  short_name: string | null;
+  org_type: OrgType;
+  org_type_name: string;
+  place: Place | null;
+  child_count: number;
+  member_count: number;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface OrgDetail extends Org {
+  ancestors: { id: number; name: string }[];
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  status: 'active' | 'disabled' | 'pending';
+  locked: boolean;
+  mfa_enrolled: boolean;
+  member_id: number | null;
+  grants: Grant[];
+  created_at: string;
+}
+
+export interface CreatedUser {
+  user: User;
+  setup_link: string;
+}
+
+export type MemberTag = 'in_service' | 'retired' | 'floating' | 'lost_contact' | string;
+
+export interface Member {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  sex: 'male' | 'female' | string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  id_number: string | null;
+  phone: string | null;
+  education: string | null;
+  category: 'full' | 'probationary' | string;
+  status: 'normal' | 'stopped' | string;
+  join_date: string | null;
+  conversion_date: string | null;
+  party_age: number | null;
+  work_unit: string | null;
+  address: string | null;
+  tags: MemberTag[];
+}
+
+/** The list endpoint answers a masked summary; the contract does not fix its fields, so all are optional
+ *  except the ones a row cannot do without. */
+export type MemberSummary = Pick<Member, 'id' | 'name'> & Partial<Omit<Member, 'id' | 'name'>>;
+
+export interface Me {
+  user: SessionUser;
+  member: Member | null;
+}
+
+export interface RecordView {
+  at: string;
+  viewer_name: string;
+  viewer_org: string;
+  action: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_org: string | null;
+  ip: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | number | null;
+  result: string;
+  request_id: string | null;
+}
+
+export type AuditVerify = { ok: true; rows: number } | { ok: false; first_broken_id: number; rows?: number };
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    request_id?: string;
+    fields?: FieldError[];
+  };
+}

@@ -1,0 +1,114 @@
+// Hash history (works behind any static server and with the setup link `/#/setup?token=…`).
+// Every page but login and setup needs a session; pages of an area need that area in session.areas.
+import { createRouter, createWebHashHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import type { Area } from '@/api/types';
+import { useSessionStore } from '@/stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    area?: Area;
+    /** i18n keys of the breadcrumb, last one is the page title */
+    crumbs?: string[];
+  }
+}
+
+const AppLayout = () => import('@/layouts/AppLayout.vue');
+const ComingSoon = () => import('@/views/common/ComingSoonView.vue');
+
+const soon = (area: Area, path: string, title: string): RouteRecordRaw => ({
+  path,
+  name: area,
+  component: ComingSoon,
+  props: { area },
+  meta: { area, crumbs: [title] },
+});
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/views/auth/LoginView.vue'), meta: { public: true } },
+  { path: '/setup', name: 'setup', component: () => import('@/views/auth/SetupView.vue'), meta: { public: true } },
+  { path: '/totp', name: 'totp', component: () => import('@/views/auth/TotpView.vue') },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/home/HomeView.vue'), meta: { crumbs: [] } },
+      {
+        path: 'org/structure',
+        name: 'org-structure',
+        component: () => import('@/views/org/OrgStructureView.vue'),
+        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgStructure'] },
+      },
+      {
+        path: 'member/list',
+        name: 'member-list',
+        component: () => import('@/views/member/MemberListView.vue'),
+        meta: { area: 'member', crumbs: ['menu.member', 'menu.memberList'] },
+      },
+      {
+        path: 'system/users',
+        name: 'users',
+        component: () => import('@/views/users/UsersView.vue'),
+        meta: { area: 'users', crumbs: ['menu.system', 'menu.users'] },
+      },
+      {
+        path: 'system/audit',
+        name: 'audit',
+        component: () => import('@/views/audit/AuditView.vue'),
+        meta: { area: 'audit', crumbs: ['menu.system', 'menu.audit'] },
+      },
+      { ...soon('security', 'system/security', 'menu.security'), meta: { area: 'security', crumbs: ['menu.system', 'menu.security'] } },
+      {
+        path: 'me',
+        name: 'me',
+        component: () => import('@/views/me/MeView.vue'),
+        meta: { area: 'me', crumbs: ['menu.me'] },
+      },
+      soon('life', 'life', 'menu.life'),
+      soon('dues', 'dues', 'menu.dues'),
+      soon('service', 'service', 'menu.service'),
+      soon('grid', 'grid', 'menu.grid'),
+      soon('assess', 'assess', 'menu.assess'),
+      soon('map', 'map', 'menu.map'),
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/common/StatusView.vue'),
+        props: { kind: 'forbidden' },
+        meta: { crumbs: ['forbidden.title'] },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/common/StatusView.vue'),
+        props: { kind: 'notFound' },
+        meta: { crumbs: ['notFound.title'] },
+      },
+    ],
+  },
+];
+
+/** Where a navigation should go instead, or true to let it through. Exported for tests. */
+export async function guard(to: RouteLocationNormalized): Promise<true | Record<string, unknown>> {
+  const s = useSessionStore();
+  await s.load();
+  if (to.meta.public) {
+    if (to.name === 'login' && s.signedIn) return { name: 'home' };
+    return true;
+  }
+  if (!s.session) {
+    return to.fullPath && to.fullPath !== '/' ? { name: 'login', query: { redirect: to.fullPath } } : { name: 'login' };
+  }
+  if (s.needsMfa) return to.name === 'totp' ? true : { name: 'totp' };
+  if (to.name === 'totp') return { name: 'home' };
+  if (to.meta.area && !s.areas.includes(to.meta.area)) return { name: 'forbidden' };
+  return true;
+}
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach((to) => guard(to));
