@@ -27,6 +27,8 @@ public:
     virtual std::string Engine() const = 0;  // "sqlite" or "postgresql"
     // Runs raw SQL with no parameters on a write connection (tests, fault injection, `check`).
     virtual core::Result<SqlRows> RawQuery(const std::string& sql) = 0;
+    // Runs several statements without parameters (tests: resetting a schema, simulating tampering).
+    virtual core::Status RawScript(const std::string& sql) = 0;
 };
 
 core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,

@@ -58,6 +58,12 @@ public:
         return lease.conn->Query(sql, {});
     }
 
+    core::Status RawScript(const std::string& sql) override {
+        Lease lease(*this);
+        LX_CHECK(lease.Ready());
+        return lease.conn->ExecScript(sql);
+    }
+
 private:
     struct Lease {
         explicit Lease(PgDatabase& db) : db(db), conn(db.Acquire()) {}

@@ -58,6 +58,11 @@ public:
         return writer_->Query(sql, {});
     }
 
+    core::Status RawScript(const std::string& sql) override {
+        std::lock_guard lock(writer_mu_);
+        return writer_->ExecScript(sql);
+    }
+
 private:
     core::Status RunIn(SqliteConn& conn, const char* begin, const std::function<core::Status(core::ports::Tx&)>& fn) {
         LX_CHECK(conn.ExecScript(begin));
