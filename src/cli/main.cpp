@@ -65,8 +65,10 @@ int main(int argc, char** argv) {
     auto* restore = cli.add_subcommand("restore", "从备份恢复 / restore a backup");
     restore->add_option("--from", restore_from, "备份文件 / backup file")->required();
     auto* check = cli.add_subcommand("check", "完整性与审计链校验 / integrity and audit-chain check");
+    auto* routes = cli.add_subcommand("routes", "列出全部接口（JSON）/ print the route table as JSON");
 
     CLI11_PARSE(cli, argc, argv);
+    if (*routes) return RunRoutes();
 
     Config config = DefaultConfig();
     if (!ReportConfigErrors(LoadConfig(config_path, environ, config))) return 2;
@@ -87,5 +89,6 @@ int main(int argc, char** argv) {
     if (*backup) return RunBackup(config, backup_out);
     if (*restore) return RunRestore(config, restore_from);
     if (*check) return RunCheck(config);
+    if (*routes) return RunRoutes();
     return 2;
 }

@@ -2,6 +2,8 @@
 
 #include "app/audit/audit.hpp"
 
+#include <map>
+
 namespace lianxin::app {
 
 using core::auth::Permission;
@@ -17,6 +19,16 @@ core::Result<AuditPage> ListAudit(Context& ctx, const core::auth::Actor& actor, 
         if (static_cast<int>(entries.size()) > in.limit) {
             entries.resize(static_cast<size_t>(in.limit));
             page.next_before = entries.back().id;
+        }
+        std::map<std::int64_t, std::string> names;
+        for (auto& e : entries) {
+            if (!e.actor_org_id) continue;
+            auto it = names.find(e.actor_org_id);
+            if (it == names.end()) {
+                LX_ASSIGN(org, tx.Orgs().Get(e.actor_org_id));
+                it = names.emplace(e.actor_org_id, org ? org->name : "").first;
+            }
+            e.actor_org_name = it->second;
         }
         page.items = std::move(entries);
         return core::Ok();

@@ -14,6 +14,7 @@ using core::org::PlaceKind;
 using core::ports::Tx;
 
 std::optional<Scale> ParseScale(const std::string& s) {
+    if (s == "test") return Scale::kTest;
     if (s == "demo") return Scale::kDemo;
     if (s == "district") return Scale::kDistrict;
     if (s == "city") return Scale::kCity;
@@ -157,6 +158,9 @@ core::Result<DatasetStats> LoadDataset(Context& ctx, Scale scale, std::uint64_t 
     }));
     Loader loader{ctx, core::demo::Rng(seed), ctx.clock.Today(), {}, 0, progress};
     switch (scale) {
+        case Scale::kTest:
+            LX_CHECK(loader.Synthetic(2, 2, 2, 2, "测试市"));
+            break;
         case Scale::kDemo:
             LX_CHECK(ctx.db.Write([&](Tx& tx) { return loader.Demo(tx); }));
             break;

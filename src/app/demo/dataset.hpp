@@ -10,7 +10,8 @@
 
 namespace lianxin::app {
 
-enum class Scale { kDemo, kDistrict, kCity, kProvince };
+// kTest: the access-matrix tree of security.md A1 (2 districts × 2 streets × 2 communities × 2 branches).
+enum class Scale { kTest, kDemo, kDistrict, kCity, kProvince };
 std::optional<Scale> ParseScale(const std::string& s);
 
 struct DatasetStats {

@@ -69,6 +69,7 @@ struct AuditEntry {
     std::string detail;                   // never PII
     std::string prev_hash;
     std::string hash;
+    std::string actor_org_name;  // for display only; not stored in the row nor covered by the hash
 };
 
 struct AuditQuery {

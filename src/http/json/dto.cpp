@@ -124,7 +124,7 @@ json AuditJson(const core::ports::AuditEntry& e) {
             {"at", core::FormatInstant(e.at)},
             {"actor_id", OptId(e.actor_user_id)},
             {"actor_name", e.actor_name},
-            {"actor_org", e.actor_org_path},
+            {"actor_org", e.actor_org_name},
             {"ip", e.ip},
             {"action", e.action},
             {"object_type", e.object_type},
