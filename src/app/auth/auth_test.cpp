@@ -1,0 +1,147 @@
+// Identity use cases: set-up links, login, lockout, sessions and the second factor (security.md B1–B5, B8).
+#include "app/auth/auth.hpp"
+
+#include "app/testing/app_fixture.hpp"
+
+namespace lianxin::app::testing {
+
+using core::ErrorCode;
+using core::ports::MfaState;
+
+class AuthTest : public AppTest {};
+
+TEST_F(AuthTest, FirstAdminLinkIsSingleUseAndCreatesASysAdminOnTheRoot) {
+    // security.md B8: no default account; a single-use link instead.
+    auto token = CreateFirstAdminLink(ctx());
+    ASSERT_TRUE(token);
+    auto info = InspectSetupLink(ctx(), *token);
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->purpose, core::ports::SetupPurpose::kFirstAdmin);
+    auto done = CompleteSetup(ctx(), {*token, "admin", "系统管理员", "Songyu-street-2026"}, {"127.0.0.1", "r1"});
+    ASSERT_TRUE(done) << done.error().message_key;
+    auto again = CompleteSetup(ctx(), {*token, "admin2", "另一个", "Songyu-street-2026"}, {"127.0.0.1", "r2"});
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+    auto login = Login(ctx(), "admin", "Songyu-street-2026", {"127.0.0.1", "r3"});
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->user.grants.size(), 1u);
+    EXPECT_EQ(login->user.grants[0].role, core::auth::Role::kSysAdmin);
+    EXPECT_EQ(login->user.grants[0].org_id, street_);
+    EXPECT_EQ(login->session.mfa, MfaState::kEnroll);  // admin roles need TOTP
+    // Once a user exists, no further first-admin link is issued.
+    EXPECT_EQ(CreateFirstAdminLink(ctx()).error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(AuthTest, SetupRefusesAWeakPasswordNamingTheField) {
+    auto token = CreateFirstAdminLink(ctx());
+    auto r = CompleteSetup(ctx(), {*token, "admin", "系统管理员", "short"}, {"127.0.0.1", "r"});
+    ASSERT_FALSE(r);
+    ASSERT_EQ(r.error().fields.size(), 1u);
+    EXPECT_EQ(r.error().fields[0].field, "password");
+    // The refused attempt did not spend the link.
+    EXPECT_TRUE(InspectSetupLink(ctx(), *token));
+}
+
+TEST_F(AuthTest, ExpiredLinkIsNotFound) {
+    auto token = CreateFirstAdminLink(ctx());
+    clock_.Advance(24LL * 3600 * 1000 + 1);
+    EXPECT_EQ(InspectSetupLink(ctx(), *token).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(AuthTest, WrongUserAndWrongPasswordAnswerAlike) {
+    // security.md B3: no user enumeration by message.
+    AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    auto unknown = Login(ctx(), "nobody", "whatever-password", {"127.0.0.1", "a"});
+    auto wrong = Login(ctx(), "secretary1", "wrong-password-1", {"127.0.0.1", "b"});
+    ASSERT_FALSE(unknown);
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(unknown.error().code, wrong.error().code);
+    EXPECT_EQ(unknown.error().message_key, wrong.error().message_key);
+    EXPECT_EQ(CountAudit("auth.login"), 2);  // both failures are audited
+}
+
+TEST_F(AuthTest, FiveFailuresLockForThirtyMinutes) {
+    // security.md B2: lock after 5 failures in 15 min; the lock expires after 30 min.
+    AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    for (int i = 0; i < 5; ++i) {
+        auto r = Login(ctx(), "secretary1", "wrong-password-1", {"127.0.0.1", "x"});
+        ASSERT_FALSE(r);
+        EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+        clock_.Advance(1000);
+    }
+    auto locked = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "y"});
+    ASSERT_FALSE(locked);
+    EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
+    EXPECT_EQ(CountAudit("auth.lockout"), 1);
+    clock_.Advance(30 * 60 * 1000);
+    EXPECT_TRUE(Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "z"}));
+}
+
+TEST_F(AuthTest, SessionsExpireWhenIdleAndAtTheAbsoluteLimit) {
+    // security.md B4: idle 30 min, absolute 12 h.
+    AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    auto login = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "a"});
+    ASSERT_TRUE(login);
+    clock_.Advance(29 * 60 * 1000);
+    ASSERT_TRUE(Authenticate(ctx(), login->token, {"127.0.0.1", "b"}));
+    clock_.Advance(31 * 60 * 1000);
+    auto idle = Authenticate(ctx(), login->token, {"127.0.0.1", "c"});
+    ASSERT_FALSE(idle);
+    EXPECT_EQ(idle.error().message_key, "auth.expired");
+
+    auto second = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "d"});
+    // Active every 20 minutes: valid through 12 h, refused at 12 h 20 min.
+    for (int i = 1; i <= 12 * 3; ++i) {
+        clock_.Advance(20 * 60 * 1000);
+        ASSERT_TRUE(Authenticate(ctx(), second->token, {"127.0.0.1", "e"})) << "refused after " << i * 20 << " min";
+    }
+    clock_.Advance(20 * 60 * 1000);
+    EXPECT_FALSE(Authenticate(ctx(), second->token, {"127.0.0.1", "f"}));
+}
+
+TEST_F(AuthTest, LogoutEndsTheSession) {
+    AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    auto login = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "a"});
+    auto who = Authenticate(ctx(), login->token, {"127.0.0.1", "b"});
+    ASSERT_TRUE(Logout(ctx(), *who));
+    EXPECT_FALSE(Authenticate(ctx(), login->token, {"127.0.0.1", "c"}));
+}
+
+TEST_F(AuthTest, TotpEnrolmentThenReplayIsRefused) {
+    // security.md B5: a TOTP code replayed in the same window is refused and logged.
+    AddUser("auditor", "Auditor-pass-2026", core::auth::Role::kAuditAdmin, street_);
+    auto login = Login(ctx(), "auditor", "Auditor-pass-2026", {"127.0.0.1", "a"});
+    ASSERT_EQ(login->session.mfa, MfaState::kEnroll);
+    auto who = Authenticate(ctx(), login->token, {"127.0.0.1", "b"});
+    auto enrol = EnrollTotp(ctx(), *who);
+    ASSERT_TRUE(enrol);
+    EXPECT_NE(enrol->qr_svg.find("<svg"), std::string::npos);
+    std::int64_t step = clock_.NowMillis() / 1000 / 30;
+    auto bad = VerifyTotp(ctx(), *who, "000000" == ctx().crypto.TotpCode(enrol->secret, step) ? "111111" : "000000");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields[0].field, "code");
+    std::string code = ctx().crypto.TotpCode(enrol->secret, step);
+    auto ok = VerifyTotp(ctx(), *who, code);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->mfa, MfaState::kOk);
+
+    auto login2 = Login(ctx(), "auditor", "Auditor-pass-2026", {"127.0.0.1", "c"});
+    EXPECT_EQ(login2->session.mfa, MfaState::kVerify);
+    auto who2 = Authenticate(ctx(), login2->token, {"127.0.0.1", "d"});
+    auto replay = VerifyTotp(ctx(), *who2, code);
+    ASSERT_FALSE(replay);
+    EXPECT_EQ(CountAudit("auth.totp"), 2);  // the wrong code and the replay; the enrolment is auth.totp_enroll
+}
+
+TEST_F(AuthTest, ChangePasswordChecksTheOldOneAndThePolicy) {
+    AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    auto login = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "a"});
+    auto who = Authenticate(ctx(), login->token, {"127.0.0.1", "b"});
+    EXPECT_EQ(ChangePassword(ctx(), *who, "wrong-old-pass", "A-new-password-2026").error().fields[0].field,
+              "old_password");
+    EXPECT_EQ(ChangePassword(ctx(), *who, "Secretary-pass-2026", "short").error().fields[0].field, "new_password");
+    ASSERT_TRUE(ChangePassword(ctx(), *who, "Secretary-pass-2026", "A-new-password-2026"));
+    EXPECT_TRUE(Login(ctx(), "secretary1", "A-new-password-2026", {"127.0.0.1", "c"}));
+}
+
+}  // namespace lianxin::app::testing

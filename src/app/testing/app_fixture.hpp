@@ -1,0 +1,35 @@
+// Use-case tests run against SQLite :memory: (design.md: "no third fake backend") with a clock the test
+// moves. The fixture builds a small tree: street (root) -> two communities -> one branch each, with
+// members in both branches.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include "app/context.hpp"
+#include "core/auth/actor.hpp"
+#include "storage/testing/test_db.hpp"
+
+namespace lianxin::app::testing {
+
+class AppTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+
+    Context& ctx() { return *ctx_; }
+    std::int64_t AddOrg(std::int64_t parent, const std::string& name);
+    std::int64_t AddMember(std::int64_t org_id, const std::string& name, const std::string& id_number);
+    std::string PathOf(std::int64_t org_id);
+    core::auth::Actor ActorWith(core::auth::Role role, std::int64_t org_id, std::int64_t user_id = 99);
+    // Creates an active user with a password and one grant, the way a set-up link would; returns its id.
+    std::int64_t AddUser(const std::string& username, const std::string& password, core::auth::Role role,
+                         std::int64_t org_id, std::int64_t member_id = 0);
+    std::int64_t CountAudit(const std::string& action);
+
+    std::unique_ptr<storage::testing::TestDb> db_;
+    ManualClock clock_{1'795'363'200'000};  // 2026-11-23 00:00 Asia/Shanghai
+    std::unique_ptr<Context> ctx_;
+    std::int64_t street_ = 0, community_a_ = 0, community_b_ = 0, branch_a_ = 0, branch_b_ = 0;
+    std::int64_t member_a_ = 0, member_b_ = 0;
+};
+
+}  // namespace lianxin::app::testing
