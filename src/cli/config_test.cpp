@@ -1,0 +1,55 @@
+// Configuration: unknown keys and bad values stop start-up naming the key (issue: foundation, CLI).
+#include "cli/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace lianxin::cli {
+
+static std::string WriteTemp(const std::string& text) {
+    char path[] = "/tmp/lxcfgXXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    std::ofstream(path) << text;
+    return path;
+}
+
+TEST(Config, FileThenEnvironment) {
+    auto path = WriteTemp("server:\n  port: 9000\n  admin_allow: [127.0.0.1, 10.0.0.1]\ndatabase:\n  url: sqlite:x.db\n");
+    char env1[] = "LIANXIN_SERVER_PORT=9100";
+    char env2[] = "LIANXIN_URL=http://ignored";  // not a configuration section: belongs to the test tools
+    char* envp[] = {env1, env2, nullptr};
+    Config c = DefaultConfig();
+    auto errors = LoadConfig(path, envp, c);
+    std::remove(path.c_str());
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(c.server.port, 9100);
+    EXPECT_EQ(c.database.url, "sqlite:x.db");
+    EXPECT_EQ(c.http.admin_allow, (std::vector<std::string>{"127.0.0.1", "10.0.0.1"}));
+}
+
+TEST(Config, UnknownKeysAndBadValuesAreNamed) {
+    auto path = WriteTemp("server:\n  prot: 1\n  port: 70000\nsecurity:\n  session_idle_minutes: 90\n");
+    char env1[] = "LIANXIN_DATABASE_POOL_SIZE=zero";
+    char* envp[] = {env1, nullptr};
+    Config c = DefaultConfig();
+    auto errors = LoadConfig(path, envp, c);
+    std::remove(path.c_str());
+    ASSERT_EQ(errors.size(), 4u);
+    EXPECT_EQ(errors[0].key, "server.prot");
+    EXPECT_EQ(errors[1].key, "server.port");
+    EXPECT_EQ(errors[2].key, "security.session_idle_minutes");  // ASVS 3.3.2: idle ≤ 30 min
+    EXPECT_EQ(errors[3].key, "LIANXIN_DATABASE_POOL_SIZE");
+}
+
+TEST(Config, UnreadableFileIsAnError) {
+    Config c = DefaultConfig();
+    auto path = WriteTemp("server: [1, 2\n");
+    auto errors = LoadConfig(path, nullptr, c);
+    std::remove(path.c_str());
+    ASSERT_EQ(errors.size(), 1u);
+}
+
+}  // namespace lianxin::cli
