@@ -17,6 +17,10 @@ struct DatabaseOptions {
     int pool_size = 4;                    // reader connections (SQLite) or connections (PostgreSQL)
     int busy_timeout_ms = 5000;
     std::string sqlite_synchronous = "FULL";
+    // Page cache of the SQLite writer connection. Inserts into random-key indexes (the blind indexes)
+    // spill dirty pages to the WAL again and again when the cache is small; 64 MiB keeps a district's
+    // worth of index pages in memory. Bulk loads ask for more.
+    int sqlite_writer_cache_mb = 64;
 };
 
 // A Database that can also migrate itself and report its engine.

@@ -104,7 +104,9 @@ int RunGen(const Config& config, const std::string& scale_name, std::uint64_t se
         std::cerr << "--scale: one of demo, district, city, province / 规模须为 demo、district、city、province\n";
         return 2;
     }
-    auto rt = MakeRuntime(config, Preparing());
+    Config bulk = config;
+    bulk.database.sqlite_writer_cache_mb = 512;  // a bulk load keeps every index page it touches in memory
+    auto rt = MakeRuntime(bulk, Preparing());
     if (!rt) return 1;
     auto started = rt->clock.NowMillis();
     std::int64_t last_report = 0;

@@ -1,9 +1,6 @@
-#include <condition_variable>
-#include <mutex>
-
 #include "storage/database.hpp"
 #include "storage/postgres/pg_conn.hpp"
-#include "storage/sql/sql_repos.hpp"
+#include "storage/sql/transaction.hpp"
 
 namespace lianxin::storage {
 
@@ -16,7 +13,7 @@ public:
     PgDatabase(std::vector<std::unique_ptr<PgConn>> conns, const core::ports::FieldCipher& cipher,
                const core::ports::Crypto& crypto)
         : conns_(std::move(conns)), cipher_(cipher), crypto_(crypto) {
-        for (auto& c : conns_) free_.push_back(c.get());
+        for (auto& c : conns_) pool_.Add(c.get());
     }
 
     core::Status Read(const std::function<core::Status(core::ports::Tx&)>& fn) override {
@@ -66,8 +63,8 @@ public:
 
 private:
     struct Lease {
-        explicit Lease(PgDatabase& db) : db(db), conn(db.Acquire()) {}
-        ~Lease() { db.Release(conn); }
+        explicit Lease(PgDatabase& db) : db(db), conn(db.pool_.Acquire()) {}
+        ~Lease() { db.pool_.Release(conn); }
         core::Status Ready() {
             if (conn->Healthy() || conn->Reset()) return core::Ok();
             return core::Fail(core::MakeError(core::ErrorCode::kUnavailable, "storage.unavailable", "pg unreachable"));
@@ -79,39 +76,11 @@ private:
     core::Status Run(const char* begin, const std::function<core::Status(core::ports::Tx&)>& fn) {
         Lease lease(*this);
         LX_CHECK(lease.Ready());
-        PgConn& conn = *lease.conn;
-        LX_CHECK(conn.ExecScript(begin));
-        SqlTx tx(conn, cipher_, crypto_);
-        core::Status st = fn(tx);
-        if (st) {
-            auto commit = conn.ExecScript("COMMIT");
-            if (commit) return core::Ok();
-            st = commit;
-        }
-        (void)conn.ExecScript("ROLLBACK");
-        return st;
-    }
-
-    PgConn* Acquire() {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return !free_.empty(); });
-        PgConn* c = free_.back();
-        free_.pop_back();
-        return c;
-    }
-
-    void Release(PgConn* c) {
-        {
-            std::lock_guard lock(mu_);
-            free_.push_back(c);
-        }
-        cv_.notify_one();
+        return RunTransaction(*lease.conn, begin, cipher_, crypto_, fn);
     }
 
     std::vector<std::unique_ptr<PgConn>> conns_;
-    std::vector<PgConn*> free_;
-    std::mutex mu_;
-    std::condition_variable cv_;
+    ConnPool<PgConn> pool_;
     const core::ports::FieldCipher& cipher_;
     const core::ports::Crypto& crypto_;
 };

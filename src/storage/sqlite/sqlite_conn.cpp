@@ -50,6 +50,7 @@ core::Result<std::unique_ptr<SqliteConn>> SqliteConn::Open(const SqliteOptions& 
     std::unique_ptr<SqliteConn> conn(new SqliteConn(db));
     std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA synchronous=" + opt.synchronous + ";";
     if (!opt.read_only && opt.path != ":memory:") pragmas += "PRAGMA journal_mode=WAL;";
+    if (opt.cache_mb > 0) pragmas += "PRAGMA cache_size=-" + std::to_string(opt.cache_mb * 1024) + ";";
     LX_CHECK(conn->ExecScript(pragmas));
     return conn;
 }

@@ -17,6 +17,7 @@ struct SqliteOptions {
     bool read_only = false;
     int busy_timeout_ms = 5000;
     std::string synchronous = "FULL";  // FULL: an acknowledged commit survives power loss (security.md H1)
+    int cache_mb = 0;                  // 0 = SQLite's default (2 MiB)
 };
 
 class SqliteConn final : public SqlConn {
