@@ -39,9 +39,14 @@ export function freePort() {
 
 /** The route table as printed by `lianxin routes`. */
 export function routeTable() {
-  const r = spawnSync(BIN, ['routes'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`lianxin routes failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  let r;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    r = spawnSync(BIN, ['routes'], { encoding: 'utf8' });
+    if (r.status === 0) return JSON.parse(r.stdout);
+    // The binary may be mid-rebuild by a colleague (run.sh uses a private copy to avoid that).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+  throw new Error(`lianxin routes failed (${r.status}, ${r.signal}): ${r.stderr} ${r.error || ''}`);
 }
 
 function pgUrlFor(dbname) {

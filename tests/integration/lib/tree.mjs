@@ -53,6 +53,11 @@ export async function loadTree(client) {
       }
       return out;
     },
+    /** The last leaf below `id` (following last children). */
+    lastLeaf(id) {
+      while (nodes.get(id).children.length) id = nodes.get(id).children.at(-1);
+      return id;
+    },
     branches: () => [...nodes.values()].filter((o) => o.child_count === 0).map((o) => o.id),
   };
   return tree;
