@@ -8,8 +8,11 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <cstring>
+#include <semaphore>
 #include <stdexcept>
+#include <thread>
 
 namespace lianxin::crypto {
 
@@ -85,7 +88,22 @@ std::string SodiumFieldCipher::BlindIndex(std::string_view normalized) const {
     return out;
 }
 
+namespace {
+// At most one Argon2 computation per core (security.md F4): a flood of logins queues here instead of
+// starving every other request of CPU and memory (19 MiB each).
+std::counting_semaphore<64>& HashSlots() {
+    static std::counting_semaphore<64> slots(std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 64));
+    return slots;
+}
+
+struct HashSlot {
+    HashSlot() { HashSlots().acquire(); }
+    ~HashSlot() { HashSlots().release(); }
+};
+}  // namespace
+
 std::string SodiumCrypto::HashPassword(std::string_view password) const {
+    HashSlot slot;
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), 2, 19u * 1024 * 1024,
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
@@ -95,6 +113,7 @@ std::string SodiumCrypto::HashPassword(std::string_view password) const {
 
 bool SodiumCrypto::VerifyPassword(std::string_view encoded, std::string_view password) const {
     std::string enc(encoded);
+    HashSlot slot;
     return !enc.empty() && crypto_pwhash_str_verify(enc.c_str(), password.data(), password.size()) == 0;
 }
 

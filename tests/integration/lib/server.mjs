@@ -105,9 +105,10 @@ export async function startServer(opts = {}) {
   const logChunks = [];
   let child = null, port = 0;
 
-  async function launch() {
+  // restart() keeps the port when it can, so that clients made before it go on working.
+  async function launch(preferred = 0) {
     for (let attempt = 0; attempt < 5; attempt++) {
-      port = await freePort();
+      port = attempt === 0 && preferred ? preferred : await freePort();
       const args = ['--db', dbUrl, '--port', String(port), '--static', staticDir, 'serve'];
       const c = spawn(BIN, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       live.add(c);
@@ -158,7 +159,7 @@ export async function startServer(opts = {}) {
     prepLogs: () => prepLog.join(''),
     /** Graceful stop (SIGTERM); resolves to the exit code. The database is kept for restart(). */
     halt: () => stopChild(),
-    restart: async () => { await stopChild(); await launch(); },
+    restart: async () => { await stopChild(); await launch(port); },
     cli: (...args) => runCli(env, dbUrl, args),
     /** Raw SQL against the database (sqlite3 CLI or psql); returns {status, stdout, stderr}. */
     sql: (statement) => {
