@@ -58,7 +58,10 @@ Response ErrorResponse(const core::Error& e, const Request& req) {
     std::string code_name = CodeName(e.code);
     if (e.message_key == "auth.mfa_required") code_name = "mfa_required";
     Response r = Build(HttpStatus(e.code), code_name, Translate(req.lang, key, e.params), fields, req);
-    if (e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kTooManyRequests) r.Header("Retry-After", "5");
+    if (e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kTooManyRequests) {
+        auto it = e.params.find("retry_after");
+        r.Header("Retry-After", it != e.params.end() ? it->second : "5");
+    }
     return r;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/auth/actor.hpp"
 #include "http/error_mapping.hpp"
+#include "http/json/body.hpp"
 
 namespace lianxin::http {
 
@@ -37,7 +38,12 @@ bool IsJson(const std::string* content_type) {
     if (!content_type) return false;
     std::string ct = *content_type;
     for (auto& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ct.rfind("application/json", 0) == 0;
+    std::string_view v(ct);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    if (v.rfind("application/json", 0) != 0) return false;
+    v.remove_prefix(16);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    return v.empty() || v.front() == ';';  // parameters such as charset may follow, nothing else
 }
 
 }  // namespace
@@ -110,6 +116,14 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
     if (IsUnsafe(req.method) && (m.route->json_body || !req.body.empty()) && !req.body.empty() &&
         !IsJson(req.Header("content-type")))
         return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
+
+    if (!m.route->json_body && !req.body.empty()) {
+        // A route that takes no body accepts at most an empty object: any field would be silently ignored
+        // (security.md A7), so it is refused by name.
+        auto body = JsonBody::Parse(req.body);
+        if (!body) return ErrorResponse(body.error(), req);
+        if (auto st = body->Finish(); !st) return ErrorResponse(st.error(), req);
+    }
 
     Call call{req, ctx_, settings_, nullptr};
     app::Authenticated who;

@@ -20,6 +20,12 @@ const std::string& DummyHash(const core::ports::Crypto& crypto) {
 
 core::Error BadCredentials() { return MakeError(ErrorCode::kUnauthenticated, "auth.invalid_credentials"); }
 
+// 429 whose Retry-After says when the lock ends.
+core::Error LockedError(const core::auth::LoginFailureState& s, std::int64_t now) {
+    std::int64_t seconds = (s.locked_until - now + 999) / 1000;
+    return MakeError(ErrorCode::kTooManyRequests, "auth.locked").WithParam("retry_after", std::to_string(seconds));
+}
+
 core::auth::Actor ActorOf(const User& u, const ClientInfo& client) {
     return core::auth::Actor{u.id, u.username, u.display_name, u.member_id, u.grants, client.ip, client.request_id};
 }
@@ -44,13 +50,17 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
         ctx.crypto.VerifyPassword(DummyHash(ctx.crypto), password);
         auto entry = AuditFor(ActorOf(*user, client), now, "auth.login", "user", std::to_string(user->id), "locked");
         LX_CHECK(AppendAudit(ctx, entry));
-        return core::Fail(MakeError(ErrorCode::kTooManyRequests, "auth.locked"));
+        return core::Fail(LockedError(user->failures, now));
     }
     bool good = ctx.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(ctx.crypto), password);
     if (!usable || !good) {
         core::Status st = ctx.db.Write([&](Tx& tx) -> core::Status {
-            core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
             if (!user) {
+                // Filed under the top org so that the audit administrator of the whole tree sees it.
+                core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
+                LX_ASSIGN(roots, tx.Orgs().Roots());
+                if (!roots.empty())
+                    anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
                 auto entry = AuditFor(anonymous, now, "auth.login", "user", "", "denied");
                 return tx.Audit().Append(entry);
             }

@@ -56,7 +56,11 @@ core::Result<TotpEnrollment> EnrollTotp(Context& ctx, const Authenticated& who) 
         if (!user) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         user->totp_secret_enc = ctx.cipher.Encrypt(out.secret);
         user->totp_enrolled = false;
-        return tx.Users().Update(*user);
+        LX_CHECK(tx.Users().Update(*user));
+        // Each new secret is a security event: a second enrolment replaces the first one's secret.
+        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.totp_enroll_start", "user",
+                              std::to_string(user->id));
+        return tx.Audit().Append(entry);
     }));
     return out;
 }
@@ -75,7 +79,8 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
         if (!user || user->totp_secret_enc.empty())
             return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "auth.totp.not_enrolling"));
         if (core::auth::IsLocked(user->failures, now))
-            return core::Fail(MakeError(ErrorCode::kTooManyRequests, "auth.locked"));
+            return core::Fail(MakeError(ErrorCode::kTooManyRequests, "auth.locked")
+                                  .WithParam("retry_after", std::to_string((user->failures.locked_until - now + 999) / 1000)));
         LX_ASSIGN(secret, ctx.cipher.Decrypt(user->totp_secret_enc));
         std::int64_t step = now / 1000 / 30;
         std::int64_t matched = 0;

@@ -47,12 +47,19 @@ core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& acto
 
 }  // namespace
 
-core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const std::string& q,
-                                 std::int64_t after_id, int limit) {
+core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const UserListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kUserRead));
     UserPage page;
+    int limit = in.limit;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), q, after_id, limit + 1};
+        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), "", in.q, in.after_id,
+                                     limit + 1};
+        if (in.org_id != 0) {
+            LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
+            if (!org || !core::auth::Authorize(actor, Permission::kUserRead, org->path))
+                return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+            query.subtree = org->path;
+        }
         LX_ASSIGN(users, tx.Users().List(query));
         if (static_cast<int>(users.size()) > limit) {
             users.resize(static_cast<size_t>(limit));

@@ -16,8 +16,13 @@ struct UserPage {
     std::vector<core::ports::User> items;
     std::int64_t next_after = 0;  // 0 = no more
 };
-core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const std::string& q,
-                                 std::int64_t after_id, int limit);
+struct UserListInput {
+    std::int64_t org_id = 0;  // only users with a grant in this org's subtree (must be in scope)
+    std::string q;            // user name or display name contains
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const UserListInput& in);
 core::Result<core::ports::User> GetUser(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
 
 struct CreateUserInput {

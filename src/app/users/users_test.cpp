@@ -34,7 +34,7 @@ TEST_F(UsersTest, OutOfScopeIdsInTheBodyAreRefusedAndChangeNothing) {
     auto sibling_member = CreateUser(ctx(), admin, {"xx3", "丙", member_b_, "member", branch_a_});
     ASSERT_FALSE(sibling_member);
     EXPECT_EQ(sibling_member.error().fields[0].field, "member_id");
-    auto list = ListUsers(ctx(), ActorWith(Role::kSysAdmin, street_), "", 0, 50);
+    auto list = ListUsers(ctx(), ActorWith(Role::kSysAdmin, street_), {});
     ASSERT_TRUE(list);
     EXPECT_TRUE(list->items.empty());
     EXPECT_EQ(CountAudit("user.create"), 0);
@@ -46,7 +46,7 @@ TEST_F(UsersTest, UsersOfASiblingSubtreeAreInvisible) {
     EXPECT_EQ(GetUser(ctx(), admin_a, uid).error().code, ErrorCode::kNotFound);
     EXPECT_EQ(GrantRole(ctx(), admin_a, uid, "org_admin", branch_a_).error().code, ErrorCode::kNotFound);
     EXPECT_EQ(ResetPasswordLink(ctx(), admin_a, uid).error().code, ErrorCode::kNotFound);
-    auto list = ListUsers(ctx(), admin_a, "", 0, 50);
+    auto list = ListUsers(ctx(), admin_a, {});
     EXPECT_TRUE(list->items.empty());
     auto admin_street = ActorWith(Role::kSysAdmin, street_);
     EXPECT_TRUE(GetUser(ctx(), admin_street, uid));
@@ -66,7 +66,7 @@ TEST_F(UsersTest, AdminRolesAreMutuallyExclusiveAndNeverSelfGranted) {
 
 TEST_F(UsersTest, RolesWithoutUserPermissionAreForbidden) {
     auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
-    EXPECT_EQ(ListUsers(ctx(), secretary, "", 0, 50).error().code, ErrorCode::kPermissionDenied);
+    EXPECT_EQ(ListUsers(ctx(), secretary, {}).error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(CreateUser(ctx(), secretary, {"zz1", "甲", 0, "member", branch_a_}).error().code,
               ErrorCode::kPermissionDenied);
 }

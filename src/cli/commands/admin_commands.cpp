@@ -103,7 +103,7 @@ int RunUserList(const Config& config) {
     if (!actor) return 0;
     std::int64_t after = 0;
     for (;;) {
-        auto page = app::ListUsers(*rt->ctx, *actor, "", after, 200);
+        auto page = app::ListUsers(*rt->ctx, *actor, {0, "", after, 200});
         if (!page) return ReportError(page.error());
         for (const auto& u : page->items) {
             std::cout << u.id << "\t" << u.username << "\t" << u.display_name << "\t";

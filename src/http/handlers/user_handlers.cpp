@@ -13,7 +13,8 @@ core::Result<Response> ListUsers(Call& call) {
     LX_ASSIGN(limit, LimitParam(call.req));
     LX_ASSIGN(after, IdParam(call.req, "cursor"));
     LX_ASSIGN(q, TextParam(call.req, "q"));
-    LX_ASSIGN(page, app::ListUsers(call.ctx, call.actor(), q, after, limit));
+    LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
+    LX_ASSIGN(page, app::ListUsers(call.ctx, call.actor(), {org_id, q, after, limit}));
     nlohmann::json items = nlohmann::json::array();
     std::int64_t now = call.ctx.clock.NowMillis();
     for (const auto& u : page.items) items.push_back(UserJson(u, now));

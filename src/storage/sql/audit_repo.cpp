@@ -79,7 +79,7 @@ core::Result<std::vector<AuditEntry>> SqlAuditRepo::List(const core::ports::Audi
         return "$" + std::to_string(params.size());
     };
     if (!q.action.empty()) sql += " AND action = " + add(q.action);
-    if (!q.actor.empty()) sql += " AND actor_name LIKE " + add("%" + q.actor + "%");
+    if (!q.actor.empty()) sql += " AND actor_name LIKE " + add(ContainsPattern(q.actor)) + " ESCAPE '\\'";
     if (q.from) sql += " AND at >= " + add(q.from);
     if (q.to) sql += " AND at < " + add(q.to);
     if (q.before_id) sql += " AND id < " + add(q.before_id);

@@ -32,6 +32,15 @@ Org OrgFromRow(const SqlRows& rows, std::size_t r) {
 const char* kValidOn = "valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)";
 }  // namespace
 
+std::string ContainsPattern(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 std::string SubtreeFilter(std::string_view column, const std::vector<std::string>& roots, SqlParams& params) {
     if (roots.empty()) return "1=0";
     std::string sql = "(";

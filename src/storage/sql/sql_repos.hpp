@@ -119,6 +119,10 @@ private:
     SqlAuditRepo audit_;
 };
 
+// A LIKE pattern that finds `text` anywhere, with %, _ and \ in the text matched literally; use it with
+// "LIKE $n ESCAPE '\\'".
+std::string ContainsPattern(std::string_view text);
+
 // Scope filter helper: "(col >= $k AND col < $k+1) OR ..." for a list of subtree roots; appends the bounds
 // to `params`. An empty root list yields "1=0" (no rows), never "everything".
 std::string SubtreeFilter(std::string_view column, const std::vector<std::string>& roots, SqlParams& params);

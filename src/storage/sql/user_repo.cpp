@@ -70,12 +70,13 @@ core::Result<std::optional<User>> SqlUserRepo::GetByUsername(const std::string& 
 core::Result<std::vector<User>> SqlUserRepo::List(const core::ports::UserQuery& q) {
     SqlParams params;
     std::string scope = SubtreeFilter("g.org_path", q.scope_roots, params);
+    if (!q.subtree.empty()) scope += " AND " + SubtreeFilter("g.org_path", {q.subtree}, params);
     std::string sql = std::string("SELECT ") + kCols + " FROM users WHERE id IN (SELECT g.user_id FROM role_grants g "
                       "WHERE " + scope + ")";
     if (!q.q.empty()) {
-        params.emplace_back("%" + q.q + "%");
+        params.emplace_back(ContainsPattern(q.q));
         std::string p = "$" + std::to_string(params.size());
-        sql += " AND (username LIKE " + p + " OR display_name LIKE " + p + ")";
+        sql += " AND (username LIKE " + p + " ESCAPE '\\' OR display_name LIKE " + p + " ESCAPE '\\')";
     }
     params.emplace_back(q.after_id);
     sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);

@@ -19,12 +19,20 @@ export const STATIC_DIR = path.join(ROOT, 'web/dist');
 export const BACKEND = process.env.LIANXIN_BACKEND || 'sqlite';
 
 const live = new Set();
-// Last resort if a test file dies without running its after() hooks.
-process.on('exit', () => {
+const liveDirs = new Set();
+// Last resort if a test file dies without running its after() hooks (uncaught error, EPIPE after the
+// runner went away, a signal): no server may outlive the test process.
+function killAll() {
   for (const child of live) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
-});
+  live.clear();
+  if (!process.env.LIANXIN_KEEP_TMP) for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, () => { killAll(); process.kill(process.pid, sig); });
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,9 +60,10 @@ export function routeTable() {
 function pgUrlFor(dbname) {
   const base = process.env.LIANXIN_TEST_PG;
   if (!base) throw new Error('LIANXIN_BACKEND=postgres needs LIANXIN_TEST_PG (run through scripts/pg)');
-  const u = new URL(base);
-  u.pathname = '/' + dbname;
-  return u.toString();
+  // WHATWG URL cannot hold "postgresql://user@/db?host=/socket/dir": swap the database name textually.
+  const m = /^(postgres(?:ql)?:\/\/[^/?]*\/)([^?]*)(.*)$/.exec(base);
+  if (!m) throw new Error(`cannot read the database name in LIANXIN_TEST_PG=${base}`);
+  return m[1] + dbname + m[3];
 }
 
 function psql(url, sql) {
@@ -68,9 +77,11 @@ function runCli(env, dbUrl, args) {
   return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
 }
 
-export async function startServer(opts = {}) {
+async function startServerUnguarded(opts, undo) {
   const { dataset = 'test', cookieSecure = false, env: extraEnv = {}, staticDir = STATIC_DIR } = opts;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lxit-'));
+  liveDirs.add(dir);
+  undo.push(() => { rmSync(dir, { recursive: true, force: true }); liveDirs.delete(dir); });
   const env = { ...process.env, LIANXIN_SECURITY_KEY_FILE: path.join(dir, 'lx.key'), ...extraEnv };
   for (const k of Object.keys(env)) {
     // A developer's own configuration must not leak into the test server.
@@ -83,6 +94,7 @@ export async function startServer(opts = {}) {
     pgDb = 'lx_' + randomBytes(6).toString('hex');
     const r = psql(process.env.LIANXIN_PG_ADMIN, `CREATE DATABASE ${pgDb}`);
     if (r.status !== 0) throw new Error(`CREATE DATABASE failed: ${r.stderr}`);
+    undo.push(() => psql(process.env.LIANXIN_PG_ADMIN, `DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`));
     dbUrl = pgUrlFor(pgDb);
   } else {
     dbUrl = 'sqlite:' + path.join(dir, 'lx.db');
@@ -174,8 +186,22 @@ export async function startServer(opts = {}) {
       const code = await stopChild();
       if (pgDb) psql(process.env.LIANXIN_PG_ADMIN, `DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`);
       if (!process.env.LIANXIN_KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+      liveDirs.delete(dir);
       return code;
     },
   };
   return srv;
+}
+
+/** startServer() that leaves nothing behind (directory, database) when it fails half-way. */
+export async function startServer(opts = {}) {
+  const undo = [];
+  try {
+    return await startServerUnguarded(opts, undo);
+  } catch (e) {
+    for (const f of undo.reverse()) {
+      try { f(); } catch { /* best effort */ }
+    }
+    throw e;
+  }
 }

@@ -337,6 +337,7 @@ const en: MessageSchema = {
       auth_lockout: 'Locked after failures',
       auth_totp: 'Second-factor check',
       auth_totp_enroll: 'Bind second factor',
+      auth_totp_enroll_start: 'Start binding second factor',
       auth_password_change: 'Change password',
       setup_first_admin: 'First admin set up',
       setup_password: 'Password set by link',

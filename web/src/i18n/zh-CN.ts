@@ -336,6 +336,7 @@ const zhCN = {
       auth_lockout: '登录失败锁定',
       auth_totp: '双因素验证',
       auth_totp_enroll: '绑定双因素认证',
+      auth_totp_enroll_start: '开始绑定双因素认证',
       auth_password_change: '修改密码',
       setup_first_admin: '首次设置管理员',
       setup_password: '通过链接设置密码',

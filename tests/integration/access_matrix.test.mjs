@@ -1,0 +1,190 @@
+// security.md A1: every route of `lianxin routes` × every role × org relation (own, child, parent, sibling,
+// other district) against `gen --scale=test`, with exact expected statuses: 2xx only where the role holds
+// the permission and the target lies in its subtree; 403 where the role never holds the permission; 404
+// for objects (orgs, users, members, grants in the path) outside the subtree. Ids in bodies and filters
+// out of scope answer 400 naming the field (org_id), with the same "does not exist or is outside your
+// scope" message as a nonexistent id. A meta-test fails when a route lacks a matrix entry.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { routeTable, startServer } from './lib/server.mjs';
+import { PERMS, setupCast } from './lib/actors.mjs';
+import { login, strongPassword } from './lib/client.mjs';
+
+const can = (actor, p) => PERMS[actor.role].includes(p);
+/** Status for a route needing permission p on a target: 403 without p, else allowed or `outside`. */
+const scoped = (p, allowed, outside = 404) => (a, inScope) => (!can(a, p) ? 403 : inScope ? allowed : outside);
+const always = (status) => () => status;
+const onlyWith = (p, allowed = 200) => (a) => (can(a, p) ? allowed : 403);
+
+// target: none (once per actor) | org | user | member (once per relation; ids taken from the target org).
+const MATRIX = {
+  'GET /healthz': { target: 'none', expect: always(200) },
+  'GET /readyz': { target: 'none', expect: always(200) },
+  'GET /api/v1/setup': { target: 'none', query: () => '?token=not-a-real-token', expect: always(404) },
+  'POST /api/v1/setup': { target: 'none', body: () => ({ token: 'not-a-real-token', password: strongPassword() }),
+    expect: always(404) },
+  'POST /api/v1/auth/login': { target: 'none', body: () => ({ username: 'nobody-at-all', password: 'Wrong-password-1' }),
+    expect: always(401) },
+  'POST /api/v1/auth/logout': { target: 'none', last: true, expect: always(204) },
+  'GET /api/v1/auth/session': { target: 'none', expect: always(200),
+    check: (r, c) => assert.equal(r.json.user.username, c.actor.account.username) },
+  'POST /api/v1/auth/totp/enroll': { target: 'none', expect: always(422) },  // mfa is none or ok: nothing to enrol
+  'POST /api/v1/auth/totp/verify': { target: 'none', body: () => ({ code: '000000' }), expect: always(422) },
+  'POST /api/v1/auth/password': { target: 'none', body: () => ({ old_password: 'not-the-password', new_password: strongPassword() }),
+    expect: always(400) },
+  'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
+  'GET /api/v1/orgs/roots': { target: 'none', expect: onlyWith('org_read'),
+    check: (r, c) => assert.deepEqual(r.json.items.map((o) => o.id), [c.actor.org]) },
+  'GET /api/v1/orgs/:id/children': { target: 'org', expect: scoped('org_read', 200),
+    check: (r, c) => assert.deepEqual(r.json.items.map((o) => o.id).sort(), [...c.tree.get(c.T).children].sort()) },
+  'GET /api/v1/orgs/:id': { target: 'org', expect: scoped('org_read', 200), check: (r, c) => {
+    assert.equal(r.json.id, c.T);
+    assert.deepEqual(r.json.ancestors.map((a) => a.id), c.tree.get(c.T).chain.slice(0, -1)
+      .filter((id) => c.tree.inSubtree(id, c.actor.org)), 'the breadcrumb holds only ancestors in scope');
+  } },
+  'GET /api/v1/users': { target: 'user', query: (c) => `?q=${c.user.username}&limit=200`, expect: onlyWith('user_read'),
+    check: (r, c) => assert.equal(r.json.items.some((u) => u.id === c.user.id), c.inScope, 'listed iff in scope') },
+  'POST /api/v1/users': { target: 'org', expect: scoped('user_manage', 201, 400),
+    body: (c) => ({ username: `m_${c.actor.name}_${c.rel}`, display_name: '矩阵', role: 'branch_secretary', org_id: c.T }),
+    checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.fieldNames(), ['org_id']); } },
+  'GET /api/v1/users/:id': { target: 'user', expect: scoped('user_read', 200),
+    check: (r, c) => assert.equal(r.json.id, c.user.id) },
+  'POST /api/v1/users/:id/grants': { target: 'user', expect: scoped('user_manage', 201),
+    body: (c) => ({ role: 'org_admin', org_id: c.T }),
+    after: async (r, c) => { if (r.status === 201) await c.removeGrant(c.user.id, r.json.id); } },
+  'DELETE /api/v1/users/:id/grants/:grant_id': { target: 'user', expect: scoped('user_manage', 204),
+    before: async (c) => { c.grantId = await c.addGrant(c.user.id, c.T); },
+    after: async (r, c) => { if (r.status !== 204) await c.removeGrant(c.user.id, c.grantId); } },
+  'POST /api/v1/users/:id/reset': { target: 'user', expect: scoped('user_manage', 200),
+    check: (r) => { if (r.status === 200) assert.match(r.json.setup_link, /^\/#\/setup\?token=/); } },
+  'POST /api/v1/users/:id/unlock': { target: 'user', expect: scoped('user_unlock', 204) },
+  'POST /api/v1/users/:id/disable': { target: 'user', expect: scoped('user_manage', 204) },
+  'POST /api/v1/users/:id/enable': { target: 'user', expect: scoped('user_manage', 204),  // walked after disable
+    after: async (r, c) => { await c.ensureEnabled(c.user.id); } },
+  'GET /api/v1/members': { target: 'org', query: (c) => `?org_id=${c.T}&limit=200`, expect: scoped('member_read', 200, 400),
+    checkErrors: true, check: (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.ok(r.json.items.length > 0, 'members listed');
+      for (const m of r.json.items) assert.ok(c.tree.inSubtree(m.org_id, c.T), `member ${m.id} outside ${c.T}`);
+    } },
+  'GET /api/v1/members/:id': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.id, c.memberId);
+    assert.match(r.json.id_number, /\*/, 'masked');
+  } },
+  'GET /api/v1/me': { target: 'none', expect: always(200),
+    check: (r, c) => assert.equal(r.json.member ? r.json.member.id : null, c.actor.member_id || null) },
+  'GET /api/v1/me/views': { target: 'none', expect: always(200) },
+  'GET /api/v1/audit': { target: 'none', expect: onlyWith('audit_read') },
+  'GET /api/v1/audit/verify': { target: 'none', expect: onlyWith('audit_read'), check: (r) => assert.equal(r.json.ok, true) },
+};
+
+const key = (r) => `${r.method} ${r.path}`;
+const withoutRequestId = (r) => JSON.stringify({ ...r.json, error: { ...r.json.error, request_id: undefined } });
+
+describe('A1 access matrix: every route × role × org relation (gen --scale=test)', () => {
+  const routes = routeTable();
+  let srv, cast, targets;
+
+  before(async () => {
+    srv = await startServer({ dataset: 'test' });
+    cast = await setupCast(srv);
+    const { admin, tree } = cast;
+    // One pending user and one member per target org, made by the root sys_admin / found by the city admin.
+    // The member comes from the org's last branch, so that a parent's member is never the actor's own.
+    targets = new Map();
+    const orgs = new Set(Object.values(cast.actors).flatMap((a) => Object.values(tree.relations(a.org))));
+    for (const T of orgs) {
+      const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
+      assert.equal(r.status, 201, r.toString());
+      targets.set(T, { user: r.json.user, memberId: (await cast.firstMember(tree.lastLeaf(T))).id });
+    }
+  });
+  after(() => srv && srv.stop());
+
+  test('meta: every route of `lianxin routes` has a matrix entry, and every entry a route', () => {
+    const table = new Set(routes.map(key));
+    const missing = [...table].filter((k) => !MATRIX[k]);
+    const stale = Object.keys(MATRIX).filter((k) => !table.has(k));
+    assert.deepEqual(missing, [], `routes without a matrix entry: ${missing.join(', ')}`);
+    assert.deepEqual(stale, [], `matrix entries without a route: ${stale.join(', ')}`);
+  });
+
+  const ACTORS = ['secretary', 'member', 'street_admin', 'district_admin', 'city_admin', 'auditor', 'district_sec',
+    'street_sys', 'sys_root'];
+  for (const name of ACTORS) {
+    test(`A1: ${name} × every route × {own, child, parent, sibling, other district}`, async () => {
+      const { admin, tree } = cast;
+      const actor = cast.actors[name];
+      // The root sys_admin walks on a second session so that its helper session survives the logout entry.
+      const client = name === 'sys_root' ? await login(srv, actor.account) : actor.client;
+      const helpers = {
+        tree,
+        addGrant: async (uid, T) => {
+          const g = await admin.post(`/api/v1/users/${uid}/grants`, { role: 'org_admin', org_id: T });
+          assert.equal(g.status, 201, g.toString());
+          return g.json.id;
+        },
+        removeGrant: async (uid, gid) => assert.equal((await admin.del(`/api/v1/users/${uid}/grants/${gid}`)).status, 204),
+        ensureEnabled: async (uid) => {
+          if ((await admin.get(`/api/v1/users/${uid}`)).json.status === 'disabled')
+            assert.equal((await admin.post(`/api/v1/users/${uid}/enable`)).status, 204);
+        },
+      };
+      const relations = Object.entries(tree.relations(actor.org));
+      const problems = [];
+      let calls = 0;
+      const walk = async (route, entry) => {
+        const rels = entry.target === 'none' ? [['-', null]] : relations;
+        for (const [rel, T] of rels) {
+          const inScope = T === null ? true : tree.inSubtree(T, actor.org);
+          const t = T === null ? {} : targets.get(T);
+          const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId };
+          if (entry.before) await entry.before(c);
+          const id = entry.target === 'org' ? T : entry.target === 'user' ? t.user.id : t.memberId;
+          const path = route.path.replace(':grant_id', String(c.grantId)).replace(':id', String(id));
+          const full = path + (entry.query ? entry.query(c) : '');
+          const r = await client.request(route.method, full, entry.body ? { json: entry.body(c) } : {});
+          calls++;
+          const want = entry.expect(actor, inScope);
+          const label = `${route.method} ${full} [${rel}${T ? ` → org ${T}` : ''}]`;
+          if (r.status !== want) {
+            problems.push(`${label}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`);
+          } else {
+            try {
+              if (r.status === 403) assert.ok(['permission_denied'].includes(r.error.code), r.text);
+              if (r.status === 404) assert.equal(r.error.code, 'not_found', r.text);
+              if (entry.check && (r.status < 300 || entry.checkErrors)) await entry.check(r, c);
+              if (r.status === 404 && route.method === 'GET' && entry.target !== 'none') {
+                // Uniform denial: out of scope reads exactly like "does not exist".
+                const ghost = await client.get(route.path.replace(':id', '999999'));
+                assert.equal(withoutRequestId(r), withoutRequestId(ghost), 'out of scope and nonexistent differ');
+              }
+            } catch (e) {
+              problems.push(`${label}: ${e.message}`);
+            }
+          }
+          if (entry.after) await entry.after(r, c);
+        }
+      };
+      for (const route of routes) if (!MATRIX[key(route)].last) await walk(route, MATRIX[key(route)]);
+      for (const route of routes) if (MATRIX[key(route)].last) await walk(route, MATRIX[key(route)]);
+      assert.equal((await client.get('/api/v1/auth/session')).status, 401, 'after logout the session is gone');
+      assert.ok(calls >= routes.length, `${calls} calls`);
+      assert.deepEqual(problems, [], `${name} (${actor.role} on org ${actor.org}):\n${problems.join('\n')}`);
+    });
+  }
+
+  test('A1 URL variants (router normalisation): no variant of a denied path answers 2xx', async () => {
+    const { actors, D1 } = cast;
+    const sec = await login(srv, actors.secretary.account);
+    const variants = ['/api/v1/users/', '/api/v1//users', '/api/v1/./users', '/api/v1/%75sers', '/API/v1/users',
+      '/api/v1/users%2f', '/api/v1/users?', '/api/v1/users#x', `/api/v1/orgs/${D1}/`, `/api/v1/orgs/0${D1}`,
+      `/api/v1/orgs/%3${D1}`, `/api/v1/orgs/${cast.B}/../${D1}`, `/api/v1/orgs/${cast.B}%2f..%2f${D1}`,
+      `/api/v1/orgs/${D1}.`, `/api/v1/orgs/+${D1}`, '/api/v1/audit/', '/api/v1/audit/verify/', '/api/v1/AUDIT'];
+    for (const v of variants) {
+      const r = await sec.get(v);
+      assert.ok(r.status >= 400 && r.status < 500, `${v} → ${r.status} ${r.text.slice(0, 120)}`);
+    }
+  });
+});

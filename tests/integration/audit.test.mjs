@@ -1,0 +1,212 @@
+// Audit trail against a live server (security.md E1 coverage and completeness, E2 tamper evidence, E3 log
+// hygiene) and "谁查看了我的信息" (docs/api.md GET /me/views), on `gen --scale=test`.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { BACKEND, routeTable, startServer } from './lib/server.mjs';
+import { setupCast } from './lib/actors.mjs';
+import { Client, createUser, login, nextCode, strongPassword } from './lib/client.mjs';
+
+const rid = (tag) => `e1-${tag.replace(/[^a-z0-9]/gi, '')}-${randomBytes(6).toString('hex')}`;
+
+describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', () => {
+  let srv, cast, auditor;
+  const secrets = [];
+  const clients = [];
+  const covered = new Map();  // "METHOD /pattern" → action seen in the log
+  let viewRowId = null;
+
+  before(async () => {
+    srv = await startServer({ dataset: 'test' });
+    cast = await setupCast(srv);
+    auditor = cast.actors.auditor.client;
+    secrets.push(srv.setupToken);
+    for (const a of Object.values(cast.actors)) {
+      secrets.push(a.account.password, a.account.totpSecret, a.account.setupToken);
+      clients.push(a.client);
+    }
+  });
+  after(() => srv && srv.stop());
+
+  /** Finds the audit row written by the request with id `requestId` and checks its fields (E1). */
+  async function row(action, requestId, expect) {
+    const r = await auditor.get(`/api/v1/audit?action=${action}&limit=50`);
+    assert.equal(r.status, 200, r.toString());
+    const e = r.json.items.find((x) => x.request_id === requestId);
+    assert.ok(e, `E1: no ${action} row with request id ${requestId}: ${JSON.stringify(r.json.items.slice(0, 3))}`);
+    assert.ok(Number.isInteger(e.id) && e.id > 0);
+    assert.match(e.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'UTC instant with milliseconds');
+    assert.equal(e.ip, '127.0.0.1', 'source IP');
+    assert.equal(e.action, action);
+    for (const [k, v] of Object.entries(expect)) assert.deepEqual(e[k], v, `${action}.${k}`);
+    return e;
+  }
+
+  /** Performs `method path` as `client` with a fresh request id and returns [response, requestId]. */
+  async function act(client, method, path, json, tag) {
+    const id = rid(tag);
+    const r = await client.request(method, path, { json, headers: { 'X-Request-Id': id } });
+    return [r, id];
+  }
+
+  test('E1: every state-changing route writes a complete audit row (actor, org, IP, action, object, result, request id)', async () => {
+    const { admin, adminAccount, actors, S1, B, tree } = cast;
+    const adminId = (await admin.get('/api/v1/auth/session')).json.user.id;
+    const asAdmin = { actor_id: adminId, actor_name: adminAccount.display_name, actor_org: tree.root.name };
+    const note = (route, action) => covered.set(route, action);
+
+    let [r, id] = await act(admin, 'POST', '/api/v1/users', { username: 'audited', display_name: '被审计', role: 'branch_secretary', org_id: S1 }, 'create');
+    assert.equal(r.status, 201, r.toString());
+    const uid = r.json.user.id;
+    const token = /token=([\w-]+)/.exec(r.json.setup_link)[1];
+    await row('user.create', id, { ...asAdmin, object_type: 'user', object_id: String(uid), result: 'ok' });
+    note('POST /api/v1/users', 'user.create');
+
+    const password = strongPassword();
+    secrets.push(token, password);
+    [r, id] = await act(new Client(srv.url), 'POST', '/api/v1/setup', { token, password }, 'setup');
+    assert.equal(r.status, 201);
+    await row('setup.password', id, { actor_id: uid, object_id: String(uid), result: 'ok' });
+    note('POST /api/v1/setup', 'setup.password');
+
+    [r, id] = await act(admin, 'POST', `/api/v1/users/${uid}/grants`, { role: 'org_admin', org_id: S1 }, 'grant');
+    assert.equal(r.status, 201);
+    await row('user.grant', id, { ...asAdmin, object_type: 'user', object_id: String(uid) });
+    note('POST /api/v1/users/:id/grants', 'user.grant');
+    [r, id] = await act(admin, 'DELETE', `/api/v1/users/${uid}/grants/${r.json.id}`, undefined, 'revoke');
+    assert.equal(r.status, 204);
+    await row('user.revoke', id, { ...asAdmin, object_id: String(uid) });
+    note('DELETE /api/v1/users/:id/grants/:grant_id', 'user.revoke');
+
+    const u = new Client(srv.url);
+    [r, id] = await act(u, 'POST', '/api/v1/auth/login', { username: 'audited', password }, 'login');
+    assert.equal(r.status, 200);
+    secrets.push(u.sessionToken, u.csrf);
+    await row('auth.login', id, { actor_id: uid, actor_name: '被审计', actor_org: tree.get(S1).name, object_id: String(uid), result: 'ok' });
+    note('POST /api/v1/auth/login', 'auth.login');
+    [r, id] = await act(new Client(srv.url), 'POST', '/api/v1/auth/login', { username: 'audited', password: 'Wrong-password-9' }, 'fail');
+    assert.equal(r.status, 401);
+    await row('auth.login', id, { actor_id: uid, object_id: String(uid), result: 'denied' });
+
+    const newPassword = strongPassword();
+    secrets.push(newPassword);
+    [r, id] = await act(u, 'POST', '/api/v1/auth/password', { old_password: password, new_password: newPassword }, 'pw');
+    assert.equal(r.status, 204, r.toString());
+    await row('auth.password_change', id, { actor_id: uid, object_id: String(uid) });
+    note('POST /api/v1/auth/password', 'auth.password_change');
+
+    [r, id] = await act(u, 'POST', '/api/v1/auth/logout', undefined, 'logout');
+    assert.equal(r.status, 204);
+    await row('auth.logout', id, { actor_id: uid, object_id: String(uid) });
+    note('POST /api/v1/auth/logout', 'auth.logout');
+
+    for (const [path, action, who] of [[`/api/v1/users/${uid}/reset`, 'user.reset', admin],
+      [`/api/v1/users/${uid}/disable`, 'user.disable', admin], [`/api/v1/users/${uid}/enable`, 'user.enable', admin],
+      [`/api/v1/users/${uid}/unlock`, 'user.unlock', actors.district_sec.client]]) {
+      [r, id] = await act(who, 'POST', path, undefined, action);
+      assert.ok(r.status === 200 || r.status === 204, r.toString());
+      if (r.json && r.json.setup_link) secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
+      await row(action, id, { actor_id: (await who.get('/api/v1/auth/session')).json.user.id, object_type: 'user', object_id: String(uid) });
+      note(`POST ${path.replace(String(uid), ':id')}`, action);
+    }
+
+    // Second factor: enrolment and a later verification, each audited with the request's id.
+    const acc = await createUser(srv, admin, { username: 'auditor2', display_name: '审计员二', role: 'audit_admin', org_id: tree.root.id });
+    secrets.push(acc.password, acc.setupToken);
+    const a2 = new Client(srv.url);
+    assert.equal((await a2.post('/api/v1/auth/login', { username: acc.username, password: acc.password })).json.mfa, 'enroll');
+    acc.totpSecret = (await a2.post('/api/v1/auth/totp/enroll')).json.secret;
+    secrets.push(acc.totpSecret);
+    [r, id] = await act(a2, 'POST', '/api/v1/auth/totp/verify', { code: await nextCode(acc) }, 'enroll');
+    assert.equal(r.status, 200, r.toString());
+    await row('auth.totp_enroll', id, { actor_id: acc.id, object_id: String(acc.id), result: 'ok' });
+    note('POST /api/v1/auth/totp/enroll', 'auth.totp_enroll');
+    const a3 = new Client(srv.url);
+    await a3.post('/api/v1/auth/login', { username: acc.username, password: acc.password });
+    [r, id] = await act(a3, 'POST', '/api/v1/auth/totp/verify', { code: '000000' === await nextCode(acc) ? '111111' : '000000' }, 'wrong');
+    assert.equal(r.status, 400);
+    await row('auth.totp', id, { actor_id: acc.id, result: 'denied' });
+    note('POST /api/v1/auth/totp/verify', 'auth.totp');
+    clients.push(a2, a3);
+
+    // Reads of personal information and of the log itself are audited too.
+    const sec = actors.secretary;
+    [r, id] = await act(sec.client, 'GET', `/api/v1/members/${actors.member.member_id}`, undefined, 'view');
+    assert.equal(r.status, 200);
+    const view = await row('member.view', id, { actor_id: sec.account.id, actor_name: sec.display_name,
+      actor_org: tree.get(B).name, object_type: 'member', object_id: String(actors.member.member_id) });
+    viewRowId = view.id;
+    note('GET /api/v1/members/:id', 'member.view');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/members?org_id=${B}`, undefined, 'list');
+    await row('member.list', id, { actor_id: sec.account.id });
+    note('GET /api/v1/members', 'member.list');
+    [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
+    assert.equal(r.json.ok, true, r.text);
+    await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });
+    note('GET /api/v1/audit/verify', 'audit.verify');
+    [r, id] = await act(auditor, 'GET', '/api/v1/audit?limit=1', undefined, 'read');
+    await row('audit.read', id, { actor_id: actors.auditor.account.id });
+    note('GET /api/v1/audit', 'audit.read');
+  });
+
+  test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {
+    const unsafe = routeTable().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    const missing = unsafe.filter((k) => !covered.has(k));
+    assert.deepEqual(missing, [], `unsafe routes without an E1 case: ${missing.join(', ')}`);
+  });
+
+  test('谁查看了我的信息: the member sees the secretary\'s view in GET /me/views', async () => {
+    const { actors, tree, B } = cast;
+    const r = await actors.member.client.get('/api/v1/me/views');
+    assert.equal(r.status, 200, r.toString());
+    const v = r.json.items[0];
+    assert.ok(v, 'a view is listed');
+    assert.equal(v.viewer_name, actors.secretary.display_name);
+    assert.equal(v.viewer_org, tree.get(B).name);
+    assert.equal(v.action, 'member.view');
+    assert.match(v.at, /Z$/);
+    const other = await actors.secretary.client.get('/api/v1/me/views');
+    assert.deepEqual(other.json.items, [], 'a user without a member record has no views');
+    const me = await actors.member.client.get('/api/v1/me');
+    secrets.push(me.json.member.id_number, me.json.member.phone);
+    assert.match(me.json.member.id_number, /^99\d{15}[\dX]$/, 'the synthetic ID numbers start with 99');
+  });
+
+  test('E2: the log is append-only; a row changed behind the server breaks the chain at that row', async () => {
+    assert.ok(viewRowId, 'E1 ran first');
+    const check0 = srv.cli('check');
+    assert.equal(check0.status, 0, `lianxin check before tampering: ${check0.stdout}${check0.stderr}`);
+    assert.match(check0.stdout, /audit chain[^\n]*ok/);
+    assert.equal(await srv.halt(), 0, 'graceful stop exits 0');
+    const blocked = srv.sql(`UPDATE audit_log SET actor_name = 'x' WHERE id = ${viewRowId}`);
+    assert.notEqual(blocked.status, 0, 'an UPDATE is refused while the append-only trigger is in place');
+    assert.match(blocked.stderr, /append-only/);
+    const del = srv.sql(`DELETE FROM audit_log WHERE id = ${viewRowId}`);
+    assert.notEqual(del.status, 0, 'a DELETE is refused');
+    const tamper = BACKEND === 'postgres'
+      ? `ALTER TABLE audit_log DISABLE TRIGGER audit_no_change; UPDATE audit_log SET actor_name = '某人' WHERE id = ${viewRowId}`
+      : `DROP TRIGGER audit_no_update; UPDATE audit_log SET actor_name = '某人' WHERE id = ${viewRowId}`;
+    const t = srv.sql(tamper);
+    assert.equal(t.status, 0, `tampering: ${t.stderr}`);
+    const check = srv.cli('check');
+    assert.equal(check.status, 1, `lianxin check exits 1: ${check.stdout}${check.stderr}`);
+    assert.match(check.stdout, new RegExp(`id=${viewRowId}\\b`), `check names row ${viewRowId}: ${check.stdout}`);
+    await srv.restart();
+    const v = await auditor.get('/api/v1/audit/verify');  // sessions live in the database: no new login
+    assert.equal(v.status, 200, v.toString());
+    assert.equal(v.json.ok, false);
+    assert.equal(v.json.first_broken_id, viewRowId);
+    const rows = await auditor.get('/api/v1/audit?action=audit.verify&limit=1');
+    assert.equal(rows.json.items[0].result, 'broken', 'the failed verification is itself audited');
+  });
+
+  test('E3: the server log holds no ID number, phone, password, session or set-up token, TOTP secret', () => {
+    const log = srv.logs();
+    assert.match(log, /serving/);
+    assert.doesNotMatch(log, /(?<!\d)99\d{15}[\dX](?!\d)/, 'E3: a synthetic ID number in the log');
+    assert.doesNotMatch(log, /(?<!\d)1\d{10}(?!\d)/, 'E3: a phone number in the log');
+    for (const c of clients) secrets.push(c.sessionToken, c.csrf);
+    const found = secrets.filter((s) => typeof s === 'string' && s.length >= 6 && log.includes(s));
+    assert.deepEqual(found.map((s) => `${s.slice(0, 4)}…`), [], 'E3: secrets in the log');
+  });
+});
