@@ -22,6 +22,7 @@ struct SecuritySettings {
 };
 
 class AuditWriter;
+class SessionCache;
 
 struct Context {
     core::ports::Database& db;
@@ -29,7 +30,8 @@ struct Context {
     const core::ports::Crypto& crypto;
     const core::ports::FieldCipher& cipher;
     SecuritySettings security;
-    AuditWriter* audit_writer = nullptr;  // group-commits view audits; null = write inline
+    AuditWriter* audit_writer = nullptr;    // group-commits view audits; null = write inline
+    SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
 };
 
 class SystemClock final : public core::Clock {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/audit/audit.hpp"
+#include "app/auth/session_cache.hpp"
 #include "app/context.hpp"
 #include "cli/config.hpp"
 #include "crypto/sodium_crypto.hpp"
@@ -19,6 +20,7 @@ struct Runtime {
     std::unique_ptr<storage::ManagedDatabase> db;
     app::SystemClock clock;
     std::unique_ptr<app::AuditWriter> audit_writer;
+    std::unique_ptr<app::SessionCache> session_cache;
     std::unique_ptr<app::Context> ctx;
 };
 

@@ -38,6 +38,9 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string file_path;  // when set, the server sends this file as the body
+    // When set, this audit row is committed before the response is sent; a failed commit turns the
+    // response into 503 (security.md E4). The commit is group-committed without holding a request thread.
+    std::optional<core::ports::AuditEntry> audit;
 
     Response& Header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

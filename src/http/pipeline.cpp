@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include <chrono>
+#include <future>
 
+#include "app/audit/audit.hpp"
 #include "core/auth/actor.hpp"
 #include "http/error_mapping.hpp"
 #include "http/json/body.hpp"
@@ -60,7 +62,34 @@ void AddSecurityHeaders(Response& r, bool api) {
     if (api) r.Header("Cache-Control", "no-store");
 }
 
-Response Pipeline::Handle(Request& req) {
+struct Pipeline::Done {
+    std::string request_id;
+    std::string method;
+    Lang lang;
+    std::string route_label;
+    std::chrono::steady_clock::time_point started;
+};
+
+Response Pipeline::SafeDispatch(Request& req, std::string& route_label) {
+    try {
+        return Dispatch(req, route_label);
+    } catch (const std::exception& e) {
+        spdlog::error("{{\"request_id\":\"{}\",\"event\":\"handler_exception\",\"what\":{}}}", req.request_id,
+                      nlohmann::json(std::string(e.what())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return ErrorResponse(MakeError(ErrorCode::kInternal, "internal"), req);
+    }
+}
+
+void Pipeline::Finish(const Done& done, Response& r) const {
+    r.Header("X-Request-Id", done.request_id);
+    AddSecurityHeaders(r, done.route_label != "static");
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - done.started)
+                  .count();
+    spdlog::info("{{\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"us\":{}}}",
+                 done.request_id, done.method, done.route_label, r.status, us);
+}
+
+void Pipeline::HandleAsync(Request req, std::function<void(Response)> send) {
     auto started = std::chrono::steady_clock::now();
     const std::string* rid = req.Header("x-request-id");
     req.request_id = rid && ValidRequestId(*rid) ? *rid : ctx_.crypto.RandomToken(12);
@@ -68,20 +97,36 @@ Response Pipeline::Handle(Request& req) {
     req.lang = lang && lang->rfind("en", 0) == 0 ? Lang::kEn : Lang::kZh;
 
     std::string route_label = "static";
-    Response r;
-    try {
-        r = Dispatch(req, route_label);
-    } catch (const std::exception& e) {
-        spdlog::error("{{\"request_id\":\"{}\",\"event\":\"handler_exception\",\"what\":{}}}", req.request_id,
-                      nlohmann::json(std::string(e.what())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        r = ErrorResponse(MakeError(ErrorCode::kInternal, "internal"), req);
+    Response r = SafeDispatch(req, route_label);
+    Done done{req.request_id, req.method, req.lang, route_label, started};
+    if (!r.audit) {
+        Finish(done, r);
+        send(std::move(r));
+        return;
     }
-    r.Header("X-Request-Id", req.request_id);
-    AddSecurityHeaders(r, route_label != "static");
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("{{\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"us\":{}}}", req.request_id,
-                 req.method, route_label, r.status, us);
-    return r;
+    core::ports::AuditEntry entry = std::move(*r.audit);
+    r.audit.reset();
+    auto complete = [this, done = std::move(done), r = std::move(r), send = std::move(send)](core::Status st) mutable {
+        if (!st) {
+            Request shell;  // only what ErrorResponse reads
+            shell.request_id = done.request_id;
+            shell.lang = done.lang;
+            spdlog::error("{{\"request_id\":\"{}\",\"event\":\"audit_failed\",\"detail\":{}}}", done.request_id,
+                          nlohmann::json(st.error().detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            r = ErrorResponse(st.error(), shell);
+        }
+        Finish(done, r);
+        send(std::move(r));
+    };
+    if (ctx_.audit_writer) ctx_.audit_writer->AppendAsync(std::move(entry), std::move(complete));
+    else complete(app::AppendAudit(ctx_, std::move(entry)));
+}
+
+Response Pipeline::Handle(Request& req) {
+    std::promise<Response> answer;
+    auto future = answer.get_future();
+    HandleAsync(req, [&answer](Response r) { answer.set_value(std::move(r)); });
+    return future.get();
 }
 
 Response Pipeline::Dispatch(Request& req, std::string& route_label) {

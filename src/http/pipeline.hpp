@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 
 #include "app/context.hpp"
 #include "http/http_types.hpp"
@@ -15,12 +16,19 @@ class Pipeline {
 public:
     Pipeline(app::Context& ctx, HttpSettings settings) : ctx_(ctx), settings_(std::move(settings)) {}
 
+    // Answers `req` through `send`, exactly once. Usually before returning; a response that carries an
+    // audit row is sent from the audit writer's thread once the row is durable.
+    void HandleAsync(Request req, std::function<void(Response)> send);
+    // The same, waiting for the answer (tests and tools).
     Response Handle(Request& req);
     // From now on every request answers 503 with Retry-After (graceful stop).
     void BeginDrain() { draining_ = true; }
     const HttpSettings& settings() const { return settings_; }
 
 private:
+    struct Done;  // what is needed to finish a response after the request is gone
+    Response SafeDispatch(Request& req, std::string& route_label);
+    void Finish(const Done& done, Response& r) const;
     Response Dispatch(Request& req, std::string& route_label);
     Response Api(Request& req, std::string& route_label);
 

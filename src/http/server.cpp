@@ -46,6 +46,25 @@ struct Server::Impl {
 
     explicit Impl(Pipeline& p) : pipeline(p) {}
 
+    void Send(const restinio::request_handle_t& rq, Response& resp, bool head) {
+        auto builder = rq->create_response(
+            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                         Reason(resp.status)});
+        builder.append_header(restinio::http_field::server, "lianxin");
+        if (!resp.content_type.empty()) builder.append_header(restinio::http_field::content_type, resp.content_type);
+        for (const auto& [name, value] : resp.headers) builder.append_header(name, value);
+        if (!resp.file_path.empty() && !head) {
+            try {
+                builder.set_body(restinio::sendfile(resp.file_path));
+            } catch (const std::exception&) {
+                builder.header().status_line(restinio::http_status_line_t{restinio::http_status_code_t{404}, "Not Found"});
+            }
+        } else if (!head) {
+            builder.set_body(std::move(resp.body));
+        }
+        builder.done([this](const auto&) { --in_flight; });
+    }
+
     restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& rq) {
         ++in_flight;
         Request req;
@@ -64,25 +83,8 @@ struct Server::Impl {
         req.body = rq->body();
         req.ip = rq->remote_endpoint().address().to_string();
 
-        Response resp = pipeline.Handle(req);
-
-        auto builder = rq->create_response(
-            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                         Reason(resp.status)});
-        builder.append_header(restinio::http_field::server, "lianxin");
-        if (!resp.content_type.empty()) builder.append_header(restinio::http_field::content_type, resp.content_type);
-        for (const auto& [name, value] : resp.headers) builder.append_header(name, value);
         bool head = req.method == "HEAD";
-        if (!resp.file_path.empty() && !head) {
-            try {
-                builder.set_body(restinio::sendfile(resp.file_path));
-            } catch (const std::exception&) {
-                builder.header().status_line(restinio::http_status_line_t{restinio::http_status_code_t{404}, "Not Found"});
-            }
-        } else if (!head) {
-            builder.set_body(std::move(resp.body));
-        }
-        builder.done([this](const auto&) { --in_flight; });
+        pipeline.HandleAsync(std::move(req), [this, rq, head](Response resp) { Send(rq, resp, head); });
         return restinio::request_accepted();
     }
 };

@@ -50,6 +50,21 @@ core::Status AuditWriter::Append(AuditEntry e) {
     return slot->status;
 }
 
+void AuditWriter::AppendAsync(AuditEntry e, std::function<void(core::Status)> done) {
+    auto slot = std::make_shared<Slot>();
+    slot->entry = std::move(e);
+    slot->on_done = std::move(done);
+    {
+        std::lock_guard lock(mu_);
+        if (!stop_) {
+            queue_.push_back(slot);
+            work_cv_.notify_one();
+            return;
+        }
+    }
+    slot->on_done(core::Fail(core::MakeError(core::ErrorCode::kUnavailable, "storage.unavailable", "audit stopped")));
+}
+
 void AuditWriter::Loop() {
     std::unique_lock lock(mu_);
     for (;;) {
@@ -62,6 +77,8 @@ void AuditWriter::Loop() {
             for (auto& slot : batch) LX_CHECK(tx.Audit().Append(slot->entry));
             return core::Ok();
         });
+        for (auto& slot : batch)
+            if (slot->on_done) slot->on_done(st);
         lock.lock();
         for (auto& slot : batch) {
             slot->status = st;

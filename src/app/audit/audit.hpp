@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -23,6 +24,15 @@ core::ports::AuditEntry AuditFor(const core::auth::Actor& actor, std::int64_t at
 // Writes `e` inline (own transaction) or through the context's AuditWriter.
 core::Status AppendAudit(Context& ctx, core::ports::AuditEntry e);
 
+// A read result that may be shown only once its audit row is durable (security.md E4: no unaudited
+// success). The HTTP layer commits `entry` — group-committed, without holding a request thread — and
+// answers 503 instead when that fails.
+template <typename T>
+struct Audited {
+    T value;
+    core::ports::AuditEntry entry;
+};
+
 class AuditWriter {
 public:
     explicit AuditWriter(core::ports::Database& db);
@@ -32,10 +42,14 @@ public:
 
     // Blocks until the entry is committed with its batch; returns that batch's status.
     core::Status Append(core::ports::AuditEntry e);
+    // Queues the entry and returns at once; `done` runs on the writer's thread with the batch's status once
+    // the batch is committed (or failed). The caller shows the audited result only from `done`.
+    void AppendAsync(core::ports::AuditEntry e, std::function<void(core::Status)> done);
 
 private:
     struct Slot {
         core::ports::AuditEntry entry;
+        std::function<void(core::Status)> on_done;  // set for AppendAsync
         bool done = false;
         core::Status status;
     };

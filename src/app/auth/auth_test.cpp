@@ -1,6 +1,9 @@
 // Identity use cases: set-up links, login, lockout, sessions and the second factor (security.md B1–B5, B8).
 #include "app/auth/auth.hpp"
 
+#include "app/auth/session_cache.hpp"
+#include "app/users/users.hpp"
+
 #include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app::testing {
@@ -142,6 +145,37 @@ TEST_F(AuthTest, ChangePasswordChecksTheOldOneAndThePolicy) {
     EXPECT_EQ(ChangePassword(ctx(), *who, "Secretary-pass-2026", "short").error().fields[0].field, "new_password");
     ASSERT_TRUE(ChangePassword(ctx(), *who, "Secretary-pass-2026", "A-new-password-2026"));
     EXPECT_TRUE(Login(ctx(), "secretary1", "A-new-password-2026", {"127.0.0.1", "c"}));
+}
+
+TEST_F(AuthTest, CachedSessionsEndAtOnceOnLogoutDisableAndRevoke) {
+    // The session cache must never outlive a revocation made by this process.
+    SessionCache cache;
+    ctx().session_cache = &cache;
+    auto uid = AddUser("secretary1", "Secretary-pass-2026", core::auth::Role::kBranchSecretary, branch_a_);
+    auto admin = ActorWith(core::auth::Role::kSysAdmin, street_, 1000);
+
+    auto first = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "a"});
+    auto who = Authenticate(ctx(), first->token, {"127.0.0.1", "b"});
+    ASSERT_TRUE(who);
+    ASSERT_TRUE(Authenticate(ctx(), first->token, {"127.0.0.1", "c"}));  // now served from the cache
+    ASSERT_TRUE(Logout(ctx(), *who));
+    EXPECT_FALSE(Authenticate(ctx(), first->token, {"127.0.0.1", "d"}));
+
+    auto second = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "e"});
+    ASSERT_TRUE(Authenticate(ctx(), second->token, {"127.0.0.1", "f"}));
+    auto grant = GrantRole(ctx(), admin, uid, "org_admin", community_a_);
+    ASSERT_TRUE(grant);
+    auto regranted = Authenticate(ctx(), second->token, {"127.0.0.1", "g"});
+    ASSERT_TRUE(regranted);
+    EXPECT_EQ(regranted->actor.grants.size(), 2u);  // the new grant is seen at once
+    ASSERT_TRUE(RevokeRole(ctx(), admin, uid, grant->id));
+    EXPECT_FALSE(Authenticate(ctx(), second->token, {"127.0.0.1", "h"}));  // a revocation ends the sessions
+
+    auto third = Login(ctx(), "secretary1", "Secretary-pass-2026", {"127.0.0.1", "i"});
+    ASSERT_TRUE(Authenticate(ctx(), third->token, {"127.0.0.1", "j"}));
+    ASSERT_TRUE(ChangeAccount(ctx(), admin, uid, AccountChange::kDisable));
+    EXPECT_FALSE(Authenticate(ctx(), third->token, {"127.0.0.1", "k"}));
+    ctx().session_cache = nullptr;
 }
 
 }  // namespace lianxin::app::testing

@@ -1,5 +1,6 @@
 #include "app/audit/audit.hpp"
 #include "app/auth/auth.hpp"
+#include "app/auth/session_cache.hpp"
 
 namespace lianxin::app {
 
@@ -108,6 +109,20 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
     if (token.empty() || token.size() > 128) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
     std::string id_hash = ctx.crypto.Sha256Hex(token);
     std::int64_t now = ctx.clock.NowMillis();
+    if (ctx.session_cache) {
+        // A cached session is still checked against the expiry rules; its idle timer was refreshed in the
+        // database less than a minute before it was cached.
+        if (auto cached = ctx.session_cache->Get(id_hash, now)) {
+            if (!core::auth::SessionExpired(cached->session.created_at, cached->session.last_seen_at, now,
+                                            ctx.security.session) &&
+                now - cached->session.last_seen_at <= 60'000) {
+                cached->actor.ip = client.ip;
+                cached->actor.request_id = client.request_id;
+                return *cached;
+            }
+            ctx.session_cache->Forget(id_hash);
+        }
+    }
     Authenticated out;
     bool expired = false;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
@@ -134,15 +149,18 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
         out.session.last_seen_at = now;
     }
     out.actor = ActorOf(out.user, client);
+    if (ctx.session_cache) ctx.session_cache->Put(id_hash, out, now);
     return out;
 }
 
 core::Status Logout(Context& ctx, const Authenticated& who) {
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Sessions().Delete(who.session.id_hash));
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id));
         return tx.Audit().Append(entry);
     });
+    ForgetSession(ctx, who.session.id_hash);
+    return st;
 }
 
 core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::string& old_password,
@@ -151,7 +169,7 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         return core::Fail(core::InvalidField("old_password", "auth.old_password_wrong"));
     LX_CHECK(core::auth::CheckPassword(new_password, who.user.username, ctx.security.password, "new_password"));
     std::string hash = ctx.crypto.HashPassword(new_password);
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, tx.Users().Get(who.user.id));
         if (!user) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         user->password_hash = hash;
@@ -162,6 +180,8 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.password_change", "user", std::to_string(user->id));
         return tx.Audit().Append(entry);
     });
+    ForgetUser(ctx, who.user.id);  // its other sessions ended
+    return st;
 }
 
 }  // namespace lianxin::app

@@ -1,5 +1,6 @@
 #include "app/audit/audit.hpp"
 #include "app/auth/auth.hpp"
+#include "app/auth/session_cache.hpp"
 #include "app/auth/validation.hpp"
 
 namespace lianxin::app {
@@ -59,6 +60,7 @@ core::Result<SetupLinkInfo> InspectSetupLink(Context& ctx, const std::string& to
 
 core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& in, const ClientInfo& client) {
     std::string username;
+    std::int64_t changed_user = 0;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(link, LiveLink(ctx, tx, in.token));
         std::int64_t now = ctx.clock.NowMillis();
@@ -93,6 +95,7 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
             user.failures = {};
             LX_CHECK(tx.Users().Update(user));
             LX_CHECK(tx.Sessions().DeleteForUser(user.id));
+            changed_user = user.id;
         }
         LX_CHECK(tx.SetupLinks().MarkUsed(link.token_hash, now));
         core::auth::Actor actor{user.id, user.username, user.display_name, 0, user.grants, client.ip, client.request_id};
@@ -102,6 +105,7 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
         username = user.username;
         return core::Ok();
     }));
+    if (changed_user) ForgetUser(ctx, changed_user);
     return username;
 }
 

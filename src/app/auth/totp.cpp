@@ -4,6 +4,7 @@
 
 #include "app/audit/audit.hpp"
 #include "app/auth/auth.hpp"
+#include "app/auth/session_cache.hpp"
 
 namespace lianxin::app {
 
@@ -105,6 +106,7 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
         accepted = true;
         return core::Ok();
     }));
+    ForgetSession(ctx, who.session.id_hash);  // its second-factor state changed (or its user was locked)
     if (!accepted) return core::Fail(core::InvalidField("code", "auth.totp.wrong"));
     return session;
 }

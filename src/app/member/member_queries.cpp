@@ -20,7 +20,7 @@ core::Result<std::string> OrgName(Tx& tx, std::int64_t org_id, std::map<std::int
 }
 }  // namespace
 
-core::Result<MemberRecord> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
+core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     MemberRecord out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
@@ -35,8 +35,7 @@ core::Result<MemberRecord> ViewMember(Context& ctx, const core::auth::Actor& act
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
     entry.subject_member_id = member_id;
-    LX_CHECK(AppendAudit(ctx, std::move(entry)));
-    return out;
+    return Audited<MemberRecord>{std::move(out), std::move(entry)};
 }
 
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {

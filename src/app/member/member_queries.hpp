@@ -1,10 +1,11 @@
 // Reading member records. Every view of one member's record writes an audit row naming that member, which
-// the member sees under "谁查看了我的信息"; the record is returned only once that row is durable.
+// the member sees under "谁查看了我的信息"; the record is shown only once that row is durable.
 #pragma once
 
 #include <optional>
 #include <vector>
 
+#include "app/audit/audit.hpp"
 #include "app/context.hpp"
 #include "core/auth/actor.hpp"
 #include "core/member/member.hpp"
@@ -16,7 +17,8 @@ struct MemberRecord {
     std::string org_name;
 };
 
-core::Result<MemberRecord> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
+// The record with the audit row of this view; the caller commits the row before showing the record.
+core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
 
 struct MemberPage {
     std::vector<MemberRecord> items;

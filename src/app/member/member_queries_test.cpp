@@ -16,8 +16,10 @@ TEST_F(MemberQueriesTest, ViewIsAuditedAndVisibleToTheMember) {
     secretary.display_name = "王书记";
     auto record = ViewMember(ctx(), secretary, member_a_);
     ASSERT_TRUE(record);
-    EXPECT_EQ(record->member.name, "张三");
-    EXPECT_EQ(record->org_name, "绿苑小区党支部");
+    EXPECT_EQ(record->value.member.name, "张三");
+    EXPECT_EQ(record->value.org_name, "绿苑小区党支部");
+    EXPECT_EQ(record->entry.subject_member_id, member_a_);  // the view names whose record it was
+    ASSERT_TRUE(AppendAudit(ctx(), record->entry));        // what the HTTP layer does before answering
     EXPECT_EQ(CountAudit("member.view"), 1);
 
     core::auth::Actor me = ActorWith(Role::kMember, branch_a_, 5);

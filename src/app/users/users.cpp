@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit/audit.hpp"
+#include "app/auth/session_cache.hpp"
 #include "app/auth/validation.hpp"
 
 namespace lianxin::app {
@@ -137,12 +138,13 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
         out = grant;
         return core::Ok();
     }));
+    ForgetUser(ctx, user_id);  // its grants changed
     return out;
 }
 
 core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id) {
     std::int64_t now = ctx.clock.NowMillis();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
         auto it = std::find_if(user.grants.begin(), user.grants.end(), [&](auto& g) { return g.id == grant_id; });
@@ -154,6 +156,8 @@ core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64
         entry.detail = "grant=" + std::to_string(grant_id);
         return tx.Audit().Append(entry);
     });
+    ForgetUser(ctx, user_id);  // after the commit, so that no request caches the old grants again
+    return st;
 }
 
 core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id) {
@@ -173,7 +177,7 @@ core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Acto
 core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, AccountChange change) {
     Permission needed = change == AccountChange::kUnlock ? Permission::kUserUnlock : Permission::kUserManage;
     std::int64_t now = ctx.clock.NowMillis();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, needed));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.change.self"));
         const char* action = "user.unlock";
@@ -198,6 +202,8 @@ core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::in
         auto entry = AuditFor(actor, now, action, "user", std::to_string(user_id));
         return tx.Audit().Append(entry);
     });
+    ForgetUser(ctx, user_id);
+    return st;
 }
 
 }  // namespace lianxin::app

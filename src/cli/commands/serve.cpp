@@ -14,6 +14,8 @@ namespace lianxin::cli {
 static int ServeRuntime(Runtime& rt) {
     rt.audit_writer = std::make_unique<app::AuditWriter>(*rt.db);
     rt.ctx->audit_writer = rt.audit_writer.get();
+    rt.session_cache = std::make_unique<app::SessionCache>();
+    rt.ctx->session_cache = rt.session_cache.get();
     http::Pipeline pipeline(*rt.ctx, rt.config.http);
     std::unique_ptr<http::Server> server;
     try {

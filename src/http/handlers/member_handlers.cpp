@@ -26,7 +26,9 @@ core::Result<Response> ListMembers(Call& call) {
 
 core::Result<Response> GetMember(Call& call) {
     LX_ASSIGN(record, app::ViewMember(call.ctx, call.actor(), PathId(call.req, "id")));
-    return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false));
+    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), false));
+    r.audit = std::move(record.entry);
+    return r;
 }
 
 core::Result<Response> Me(Call& call) {
