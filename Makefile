@@ -3,6 +3,8 @@ SHELL := /bin/bash
 BUILD ?= build
 PORT ?= 8080
 DB ?= data/lianxin.db
+# ccache keys on absolute paths unless told the project's root: a fresh clone then reuses earlier builds.
+export CCACHE_BASEDIR := $(CURDIR)
 
 .PHONY: demo deps build web test bench clean unit
 
