@@ -1,8 +1,8 @@
 // Helpers for the fault tests: a server on a free loopback port, a first admin with TOTP, JSON calls.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { totp } from '../integration/lib/client.mjs';
 
 export const ROOT = path.resolve(new URL('.', import.meta.url).pathname, '../..');
 export const BIN = path.join(ROOT, 'build/lianxin');
@@ -25,18 +25,6 @@ export function startServer(db, env, port) {
 
 export function stopServer(child, signal = 'SIGTERM') {
   return new Promise((resolve) => { child.on('exit', resolve); child.kill(signal); });
-}
-
-export function totp(secret, step) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(step));
-  const h = createHmac('sha1', key).update(msg).digest();
-  const o = h[h.length - 1] & 15;
-  return String(((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000)).padStart(6, '0');
 }
 
 export async function api(base, method, p, body, session = {}) {
