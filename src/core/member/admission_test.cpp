@@ -1,0 +1,254 @@
+#include "core/member/admission.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lianxin::core::member {
+namespace {
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+Step At(StepKind k, const char* on) {
+    Step s;
+    s.kind = k;
+    s.on = D(on);
+    return s;
+}
+
+Vote Passing() { return Vote{10, 8, 6, 0, 0}; }
+
+Step Meeting(StepKind k, const char* on, Vote v = Passing()) {
+    Step s = At(k, on);
+    s.vote = v;
+    return s;
+}
+
+// Walks a candidate born 1990-05-01 through the pipeline up to the step before `stop`.
+Candidate Through(StepKind stop) {
+    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    auto step = [&](Step s) {
+        if (s.kind == stop) return false;
+        auto next = ApplyStep(c, s);
+        EXPECT_TRUE(next) << ToString(s.kind) << ": " << next.error().message_key;
+        c = *next;
+        return true;
+    };
+    Step activist = At(StepKind::kActivist, "2022-04-15");
+    activist.people = {{11, true}};
+    Step training = At(StepKind::kTraining, "2023-05-20");
+    training.training_days = 3;
+    Step meeting = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
+    meeting.people = {{11, true}, {12, true}};
+    if (!step(At(StepKind::kTalk, "2022-03-20"))) return c;
+    if (!step(activist)) return c;
+    if (!step(At(StepKind::kTarget, "2023-04-15"))) return c;
+    if (!step(At(StepKind::kPoliticalReview, "2023-05-10"))) return c;
+    if (!step(training)) return c;
+    if (!step(At(StepKind::kPreReview, "2023-06-01"))) return c;
+    if (!step(meeting)) return c;
+    if (!step(At(StepKind::kAdmissionApproval, "2023-08-15"))) return c;
+    return c;
+}
+
+// The rule a refusal names: the message key, or the field's key for a malformed field.
+std::string RuleOf(const Result<Candidate>& r) {
+    if (r) return "accepted";
+    return r.error().fields.empty() ? r.error().message_key : r.error().fields[0].message_key;
+}
+
+// Constitution Art.1, 细则 Art.5 (domain.md §2.2 row 1): applicants must be aged 18 or over.
+TEST(Admission, ApplicantMustBeEighteenOnTheApplicationDate) {
+    auto young = StartCandidate(D("2005-03-02"), At(StepKind::kApply, "2023-03-01"));
+    ASSERT_FALSE(young);
+    EXPECT_EQ(young.error().message_key, "admission.rule.age");
+    EXPECT_EQ(young.error().params.at("age"), "17");
+    EXPECT_TRUE(StartCandidate(D("2005-03-01"), At(StepKind::kApply, "2023-03-01")));
+}
+
+// domain.md §2.2 row 3: the party org talks with the applicant within 1 month — a reminder, never a block.
+TEST(Admission, TalkIsDueWithinOneMonth) {
+    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    auto r = PendingReminders(c, D("2022-04-02"));
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].key, "admission.due.talk");
+    EXPECT_EQ(r[0].due.ToString(), "2022-04-01");
+    EXPECT_TRUE(r[0].overdue);
+    c = *ApplyStep(c, At(StepKind::kTalk, "2022-04-05"));
+    EXPECT_TRUE(PendingReminders(c, D("2022-04-06")).empty());
+}
+
+// domain.md §2.2 row 5: one or two full members as training contacts.
+TEST(Admission, ActivistNeedsOneOrTwoFullMembersAsContacts) {
+    auto c = Through(StepKind::kActivist);
+    Step s = At(StepKind::kActivist, "2022-04-15");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    s.people = {{11, true}, {12, true}, {13, true}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    s.people = {{11, true}, {12, false}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts_full");
+    s.people = {{11, true}, {11, true}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    s.people = {{11, true}, {12, true}};
+    EXPECT_EQ(ApplyStep(c, s)->stage, Stage::kActivist);
+}
+
+// 细则 (domain.md §2.2 row 7): development target only after at least one year as activist; earlier only
+// with a higher-org approval record.
+TEST(Admission, TargetOnlyAfterOneYearAsActivist) {
+    auto c = Through(StepKind::kTarget);
+    auto early = ApplyStep(c, At(StepKind::kTarget, "2023-04-14"));
+    EXPECT_EQ(RuleOf(early), "admission.rule.activist_year");
+    EXPECT_EQ(early.error().params.at("earliest"), "2023-04-15");
+    Step approved = At(StepKind::kTarget, "2023-04-14");
+    approved.higher_approval = true;
+    EXPECT_EQ(RuleOf(ApplyStep(c, approved)), "admission.rule.activist_year");  // no document named
+    approved.evidence.doc_ref = "海沧组〔2023〕12号";
+    EXPECT_EQ(ApplyStep(c, approved)->stage, Stage::kTarget);
+    EXPECT_EQ(ApplyStep(c, At(StepKind::kTarget, "2023-04-15"))->stage, Stage::kTarget);
+}
+
+// domain.md §2.2 row 10: intensive training of at least 3 days or 24 class hours.
+TEST(Admission, TrainingAtLeastThreeDaysOrTwentyFourHours) {
+    auto c = Through(StepKind::kTraining);
+    Step s = At(StepKind::kTraining, "2023-05-20");
+    s.training_days = 2;
+    s.training_hours = 23;
+    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.training");
+    s.training_hours = 24;
+    EXPECT_TRUE(ApplyStep(c, s));
+}
+
+// domain.md §2 "must enforce": political review, training and pre-review before the general meeting.
+TEST(Admission, MeetingNeedsReviewTrainingAndPreReview) {
+    auto c = Through(StepKind::kPoliticalReview);
+    Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
+    m.people = {{11, true}, {12, true}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.political_review");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kPreReview, "2023-06-01"))), "admission.rule.political_review");
+    c = Through(StepKind::kTraining);
+    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.training_missing");
+    c = Through(StepKind::kPreReview);
+    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.pre_review");
+}
+
+// 细则 (domain.md §2.2 row 8): exactly two sponsors, both full members on the meeting date.
+TEST(Admission, ExactlyTwoFullMembersAsSponsors) {
+    auto c = Through(StepKind::kAdmissionMeeting);
+    Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
+    m.people = {{11, true}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.sponsors");
+    m.people = {{11, true}, {12, false}};  // a probationary member cannot sponsor
+    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.sponsors_full");
+    m.people = {{11, true}, {12, true}};
+    EXPECT_EQ(ApplyStep(c, m)->stage, Stage::kProbationary);
+}
+
+// domain.md §2.2 row 13: quorum = more than half of the voting members present; pass = yes votes (written
+// opinions of absent members counted) more than half of those who should attend, not of those present.
+TEST(Admission, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
+    auto c = Through(StepKind::kAdmissionMeeting);
+    auto meet = [&](Vote v) {
+        Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01", v);
+        m.people = {{11, true}, {12, true}};
+        return ApplyStep(c, m);
+    };
+    EXPECT_EQ(RuleOf(meet({10, 5, 5, 0, 0})), "admission.rule.quorum");      // 5 of 10 is not more than half
+    EXPECT_EQ(RuleOf(meet({10, 6, 5, 0, 0})), "admission.rule.majority");    // 5 yes of 10: all present but 1
+    EXPECT_EQ(RuleOf(meet({10, 6, 5, 1, 2})), "accepted");                   // + 1 written yes = 6 > 5
+    EXPECT_EQ(RuleOf(meet({10, 6, 6, 0, 0})), "accepted");
+    EXPECT_EQ(RuleOf(meet({10, 6, 7, 0, 0})), "admission.vote.counts");      // more yes than present
+    EXPECT_EQ(RuleOf(meet({10, 9, 6, 0, 2})), "admission.vote.counts");      // 9 present + 2 absent > 10
+    EXPECT_EQ(RuleOf(meet({0, 0, 0, 0, 0})), "admission.vote.counts");
+    Step none = At(StepKind::kAdmissionMeeting, "2023-07-01");
+    none.people = {{11, true}, {12, true}};
+    auto missing = ApplyStep(c, none);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().fields.at(0).field, "vote");
+}
+
+// domain.md §2.2 row 15: the grassroots committee approves within 3 months, extended at most to 6.
+TEST(Admission, ApprovalWithinThreeMonthsAtMostSix) {
+    auto c = Through(StepKind::kAdmissionApproval);
+    auto r = PendingReminders(c, D("2023-10-02"));
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].key, "admission.due.approval");
+    EXPECT_EQ(r[0].due.ToString(), "2023-10-01");
+    EXPECT_TRUE(r[0].overdue);
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kAdmissionApproval, "2023-10-02"))), "admission.rule.approval_window");
+    Step extended = At(StepKind::kAdmissionApproval, "2023-12-20");
+    extended.higher_approval = true;
+    EXPECT_TRUE(ApplyStep(c, extended));
+    extended.on = D("2024-01-02");
+    EXPECT_EQ(RuleOf(ApplyStep(c, extended)), "admission.rule.approval_limit");
+}
+
+// domain.md §2.3 worked example: meeting 2023-07-01 → join date 2023-07-01, conversion date 2024-07-01 even
+// when the conversion meeting is 2024-07-20 and the approval 2024-09-10; party age counts from then.
+TEST(Admission, ConversionDateIsProbationEndNotMeetingOrApproval) {
+    auto c = Through(StepKind::kConversionMeeting);
+    EXPECT_EQ(c.admitted_on->ToString(), "2023-07-01");
+    EXPECT_EQ(c.ProbationEnd()->ToString(), "2024-07-01");
+    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-06-30"))),
+              "admission.rule.probation_running");
+    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-07-20"));
+    EXPECT_EQ(c.stage, Stage::kProbationary);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-09-10"));
+    EXPECT_EQ(c.stage, Stage::kFull);
+    EXPECT_EQ(c.converted_on->ToString(), "2024-07-01");
+}
+
+// Constitution Art.7 (domain.md §2.2 row 19): extension once, never beyond one year (6–12 months); the
+// conversion date is then the end of the extended period (§2.3: +12 months → 2025-07-01).
+TEST(Admission, ExtensionOnceSixToTwelveMonths) {
+    auto c = Through(StepKind::kConversionMeeting);
+    Step extend = Meeting(StepKind::kConversionMeeting, "2024-07-10");
+    extend.decision = ConversionDecision::kExtend;
+    extend.extension_months = 13;
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_length");
+    extend.extension_months = 5;
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_length");
+    extend.extension_months = 12;
+    c = *ApplyStep(c, extend);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"));
+    EXPECT_EQ(c.stage, Stage::kProbationary);
+    EXPECT_EQ(c.ProbationEnd()->ToString(), "2025-07-01");
+    extend.on = D("2025-07-02");
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_once");
+    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2025-07-05"));
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2025-08-01"));
+    EXPECT_EQ(c.converted_on->ToString(), "2025-07-01");
+}
+
+// Constitution Art.7: disqualification needs the general meeting and higher approval; nothing follows it.
+TEST(Admission, DisqualificationEndsTheCase) {
+    auto c = Through(StepKind::kConversionMeeting);
+    Step m = Meeting(StepKind::kConversionMeeting, "2024-07-10");
+    m.decision = ConversionDecision::kDisqualify;
+    c = *ApplyStep(c, m);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"));
+    EXPECT_EQ(c.stage, Stage::kDisqualified);
+    EXPECT_FALSE(c.converted_on);
+    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-09-01"))), "admission.rule.stage");
+}
+
+// domain.md §2.1: stages only in order; §13: dates are facts, a step cannot predate the record.
+TEST(Admission, StepsOnlyInOrderAndNeverBackdated) {
+    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTarget, "2023-04-01"))), "admission.rule.stage");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTalk, "2022-02-28"))), "admission.rule.date_order");
+    Step activist = At(StepKind::kActivist, "2022-04-15");
+    activist.people = {{11, true}};
+    EXPECT_EQ(RuleOf(ApplyStep(c, activist)), "admission.rule.talk_first");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kApply, "2022-03-02"))), "admission.rule.stage");
+}
+
+TEST(Admission, NamesRoundTrip) {
+    for (auto s : {Stage::kApplicant, Stage::kActivist, Stage::kTarget, Stage::kProbationary, Stage::kFull,
+                   Stage::kDisqualified})
+        EXPECT_EQ(ParseStage(ToString(s)), s);
+    EXPECT_EQ(ParseStepKind("admission_meeting"), StepKind::kAdmissionMeeting);
+    EXPECT_EQ(ParseConversionDecision("extend"), ConversionDecision::kExtend);
+    EXPECT_FALSE(ParseStepKind("skip"));
+}
+
+}  // namespace
+}  // namespace lianxin::core::member
