@@ -48,6 +48,8 @@ std::int64_t AppTest::AddMember(std::int64_t org_id, const std::string& name, co
     m.birth_date = *core::Date::Parse("1949-12-31");
     m.id_number = id_number;
     m.phone = "13812345678";
+    m.join_date = core::Date::Parse("1999-01-01");
+    m.conversion_date = core::Date::Parse("2000-01-01");
     std::int64_t id = 0;
     EXPECT_TRUE(ctx().db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(i, tx.Members().Insert(m));

@@ -37,9 +37,8 @@ bool RoleHas(Role r, Permission p) {
         case Role::kAuditAdmin:
             return p == Permission::kAuditRead || p == Permission::kOrgRead;
         case Role::kOrgAdmin:
-            return p == Permission::kOrgRead || p == Permission::kMemberRead;
         case Role::kBranchSecretary:
-            return p == Permission::kOrgRead || p == Permission::kMemberRead;
+            return p == Permission::kOrgRead || p == Permission::kMemberRead || p == Permission::kMemberWrite;
         case Role::kMember:
             return false;  // a member sees only the own record, through /me
     }

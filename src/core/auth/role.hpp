@@ -17,6 +17,7 @@ enum class Permission {
     kOrgRead,         // see the structure and counts of the subtree
     kMemberRead,      // see member records (masked) of the subtree
     kMemberReveal,    // see full ID numbers and phones, with a reason (audited)
+    kMemberWrite,     // record applications, development steps and registry changes in the subtree
     kUserRead,        // list users whose grants lie in the subtree
     kUserManage,      // create users, grant and revoke roles inside the subtree
     kUserUnlock,      // unlock accounts, reset second factors

@@ -233,6 +233,16 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& s) {
     return Fail(WrongStage(c, s.kind));
 }
 
+Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps) {
+    if (steps.empty()) return Fail(Rule("admission.rule.apply_first"));
+    LX_ASSIGN(c, StartCandidate(birth_date, steps.front()));
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+        LX_ASSIGN(next, ApplyStep(c, steps[i]));
+        c = std::move(next);
+    }
+    return c;
+}
+
 std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today) {
     std::vector<Reminder> out;
     auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due}); };

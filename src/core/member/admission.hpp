@@ -110,6 +110,10 @@ Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply);
 // "people", "vote" …). `c` is not changed; the returned candidate is the new state.
 Result<Candidate> ApplyStep(const Candidate& c, const Step& step);
 
+// Rebuilds a candidate from its recorded steps (the first is the application); dates are facts, the
+// state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
+Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps);
+
 // A pending deadline shown to the branch as a reminder; never acted on automatically.
 struct Reminder {
     std::string key;  // "admission.due.talk", "admission.due.approval" …

@@ -252,3 +252,28 @@ TEST(Admission, NamesRoundTrip) {
 
 }  // namespace
 }  // namespace lianxin::core::member
+
+namespace lianxin::core::member {
+namespace {
+
+// §13 "dates are facts; derived values are computed": replaying the recorded steps gives the same state.
+TEST(Admission, ReplayRebuildsTheSameState) {
+    std::vector<Step> steps;
+    Step apply;
+    apply.kind = StepKind::kApply;
+    apply.on = *Date::Parse("2022-03-01");
+    steps.push_back(apply);
+    Step talk = apply;
+    talk.kind = StepKind::kTalk;
+    talk.on = *Date::Parse("2022-03-10");
+    steps.push_back(talk);
+    auto c = Replay(*Date::Parse("1990-01-01"), steps);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->talked_on->ToString(), "2022-03-10");
+    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), {}));
+    steps[1].on = *Date::Parse("2022-02-01");  // a stored step that predates the application
+    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), steps));
+}
+
+}  // namespace
+}  // namespace lianxin::core::member

@@ -9,6 +9,8 @@
 
 #include "core/auth/actor.hpp"
 #include "core/auth/credentials.hpp"
+#include "core/member/admission.hpp"
+#include "core/member/id_number.hpp"
 #include "core/org/org.hpp"
 
 namespace lianxin::core::ports {
@@ -105,6 +107,45 @@ struct MemberQuery {
     std::vector<std::string> scope_roots;
     std::string subtree;  // optional narrowing to one org's subtree (must lie inside the scope)
     std::string name_prefix;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+
+// A person in the development pipeline (domain.md §2.1): identity, current stage and the next due date.
+// Everything else about the case is derived from its steps.
+struct CandidateRecord {
+    std::int64_t id = 0;
+    std::int64_t org_id = 0;
+    std::string org_path;
+    std::string name;
+    member::Sex sex = member::Sex::kMale;
+    std::string ethnicity;
+    Date birth_date;
+    std::string id_number;  // plaintext in memory only
+    std::string phone;
+    std::string education;
+    std::string work_unit;
+    member::Stage stage = member::Stage::kApplicant;
+    Date applied_on;
+    std::string due_key;  // the pending reminder's key, "" when none
+    std::optional<Date> due_on;
+    std::int64_t member_id = 0;  // the registry record once admission is approved
+    std::int64_t version = 1;
+};
+
+// One recorded step of a candidate, in order (seq 1 is the application).
+struct StepRecord {
+    std::int64_t id = 0;
+    int seq = 0;
+    member::Step step;
+    std::int64_t recorded_by = 0;
+    std::int64_t recorded_at = 0;
+};
+
+struct CandidateQuery {
+    std::vector<std::string> scope_roots;
+    std::string subtree;
+    std::optional<member::Stage> stage;
     std::int64_t after_id = 0;
     int limit = 50;
 };

@@ -34,6 +34,25 @@ public:
     virtual Result<std::vector<member::Member>> List(const MemberQuery& q) = 0;
     virtual Result<std::int64_t> Insert(const member::Member& m) = 0;
     virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
+    // Writes category, status, dates and leaving; kConflict when the stored version differs from m.version.
+    virtual Status UpdateStatus(const member::Member& m) = 0;
+    // Full members with normal status, converted on or before `on` (or of unknown date), in branch `org_id`:
+    // the voting electorate of a general meeting (domain.md §2.2 row 13).
+    virtual Result<int> CountVoting(std::int64_t org_id, const Date& on) = 0;
+};
+
+class CandidateRepo {
+public:
+    virtual ~CandidateRepo() = default;
+    virtual Result<std::optional<CandidateRecord>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<CandidateRecord>> List(const CandidateQuery& q) = 0;
+    virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
+    virtual Result<std::int64_t> Insert(const CandidateRecord& c, std::int64_t at) = 0;
+    // Writes stage, due date and member link; kConflict when the stored version differs from c.version.
+    virtual Status UpdateState(const CandidateRecord& c, std::int64_t at) = 0;
+    virtual Result<std::vector<StepRecord>> Steps(std::int64_t candidate_id) = 0;
+    // Appends a step; kConflict when `seq` is taken (a concurrent step won).
+    virtual Status AppendStep(std::int64_t candidate_id, const StepRecord& s) = 0;
 };
 
 class UserRepo {
@@ -86,6 +105,7 @@ public:
     virtual ~Tx() = default;
     virtual OrgRepo& Orgs() = 0;
     virtual MemberRepo& Members() = 0;
+    virtual CandidateRepo& Candidates() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

@@ -8,7 +8,7 @@ using core::member::Member;
 namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
-    "join_date, conversion_date, work_unit, address, tags, version";
+    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -28,10 +28,6 @@ std::string JoinTags(const std::vector<std::string>& tags) {
     return out;
 }
 
-std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
-    if (rows.IsNull(r, c)) return std::nullopt;
-    return Date::Parse(rows.Text(r, c));
-}
 }  // namespace
 
 core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) {
@@ -59,6 +55,8 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.address = rows.Text(r, 15);
     m.tags = SplitTags(rows.Text(r, 16));
     m.version = rows.Int(r, 17);
+    m.left_on = OptDate(rows, r, 18);
+    m.left_reason = rows.Text(r, 19);
     return m;
 }
 
@@ -72,7 +70,7 @@ core::Result<std::optional<Member>> SqlMemberRepo::Get(std::int64_t id) {
 core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQuery& q) {
     SqlParams params;
     std::string sql = std::string("SELECT ") + kCols + " FROM members WHERE " +
-                      SubtreeFilter("org_path", q.scope_roots, params);
+                      SubtreeFilter("org_path", q.scope_roots, params) + " AND left_on IS NULL";
     if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
     if (!q.name_prefix.empty()) {
         params.emplace_back(q.name_prefix);
@@ -92,7 +90,7 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
 }
 
 core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
-    auto opt_date = [](const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; };
+    auto opt_date = DateOrNull;
     SqlParam phone_enc = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.Encrypt(m.phone)}};
     SqlParam phone_idx = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.BlindIndex(m.phone)}};
     LX_ASSIGN(rows, c_.Query(
@@ -113,6 +111,23 @@ core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const st
                              {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{rows.Int(0, 0)};
+}
+
+core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
+    LX_ASSIGN(changed, c_.Exec(
+        "UPDATE members SET category = $1, status = $2, join_date = $3, conversion_date = $4, left_on = $5, "
+        "left_reason = $6, version = version + 1 WHERE id = $7 AND version = $8",
+        {core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
+         DateOrNull(m.conversion_date), DateOrNull(m.left_on), m.left_reason, m.id, m.version}));
+    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    return core::Ok();
+}
+
+core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on) {
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM members WHERE org_id = $1 AND category = 'full' AND "
+                             "status = 'normal' AND left_on IS NULL AND (conversion_date IS NULL OR conversion_date <= $2)",
+                             {org_id, on.ToString()}));
+    return static_cast<int>(rows.Int(0, 0));
 }
 
 }  // namespace lianxin::storage

@@ -32,6 +32,13 @@ Org OrgFromRow(const SqlRows& rows, std::size_t r) {
 const char* kValidOn = "valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)";
 }  // namespace
 
+std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
+    if (rows.IsNull(r, c)) return std::nullopt;
+    return Date::Parse(rows.Text(r, c));
+}
+
+SqlParam DateOrNull(const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; }
+
 std::string ContainsPattern(std::string_view text) {
     std::string out = "%";
     for (char c : text) {
@@ -67,7 +74,7 @@ core::Result<OrgView> SqlOrgRepo::WithCounts(Org o, const Date& as_of) {
     LX_ASSIGN(children, c_.Query(std::string("SELECT count(*) FROM orgs WHERE parent_id = $1 AND ") + kValidOn,
                                  {o.id, as_of.ToString()}));
     LX_ASSIGN(members, c_.Query("SELECT count(*) FROM members WHERE org_path >= $1 AND org_path < $2 "
-                                "AND status = 'normal'",
+                                "AND status = 'normal' AND left_on IS NULL",
                                 {lo, hi}));
     OrgView v;
     v.org = std::move(o);

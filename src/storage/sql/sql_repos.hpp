@@ -31,9 +31,28 @@ public:
     core::Result<std::vector<core::member::Member>> List(const core::ports::MemberQuery& q) override;
     core::Result<std::int64_t> Insert(const core::member::Member& m) override;
     core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
+    core::Status UpdateStatus(const core::member::Member& m) override;
+    core::Result<int> CountVoting(std::int64_t org_id, const core::Date& on) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
+class SqlCandidateRepo final : public core::ports::CandidateRepo {
+public:
+    SqlCandidateRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::ports::CandidateRecord>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::CandidateRecord>> List(const core::ports::CandidateQuery& q) override;
+    core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
+    core::Result<std::int64_t> Insert(const core::ports::CandidateRecord& c, std::int64_t at) override;
+    core::Status UpdateState(const core::ports::CandidateRecord& c, std::int64_t at) override;
+    core::Result<std::vector<core::ports::StepRecord>> Steps(std::int64_t candidate_id) override;
+    core::Status AppendStep(std::int64_t candidate_id, const core::ports::StepRecord& s) override;
+
+private:
+    core::Result<core::ports::CandidateRecord> FromRow(const SqlRows& rows, std::size_t r);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -102,9 +121,10 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
+    core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -113,11 +133,17 @@ public:
 private:
     SqlOrgRepo orgs_;
     SqlMemberRepo members_;
+    SqlCandidateRepo candidates_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;
     SqlAuditRepo audit_;
 };
+
+// A nullable date column: nullopt for null (or text that is not a date).
+std::optional<core::Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c);
+// A nullable date parameter.
+SqlParam DateOrNull(const std::optional<core::Date>& d);
 
 // A LIKE pattern that finds `text` anywhere, with %, _ and \ in the text matched literally; use it with
 // "LIKE $n ESCAPE '\\'".

@@ -1,0 +1,290 @@
+#include "app/member/admission.hpp"
+
+#include "core/member/fields.hpp"
+#include "core/member/id_number.hpp"
+#include "core/member/member.hpp"
+
+namespace lianxin::app {
+
+using core::ErrorCode;
+using core::auth::Permission;
+using core::member::Stage;
+using core::member::StepKind;
+using core::ports::CandidateRecord;
+using core::ports::StepRecord;
+using core::ports::Tx;
+
+namespace {
+constexpr std::size_t kMaxPeople = 2;
+
+void CheckEvidence(const core::member::Evidence& e, core::Error& errors) {
+    core::member::CheckText(e.body, 0, 50, "body", errors);
+    core::member::CheckText(e.doc_ref, 0, 50, "doc_ref", errors);
+    core::member::CheckText(e.note, 0, 500, "note", errors);
+}
+
+// The candidate, when the actor holds `p` on its org; 404 otherwise (403 without `p` anywhere).
+core::Result<CandidateRecord> VisibleCandidate(Tx& tx, const core::auth::Actor& actor, std::int64_t id,
+                                               Permission p) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, p));
+    LX_ASSIGN(c, tx.Candidates().Get(id));
+    if (!c) return core::Fail(core::NotFound("candidate"));
+    LX_CHECK(core::auth::Authorize(actor, p, c->org_path, "candidate"));
+    return *c;
+}
+
+std::vector<core::member::Step> StepsOf(const std::vector<StepRecord>& records) {
+    std::vector<core::member::Step> steps;
+    for (const auto& r : records) steps.push_back(r.step);
+    return steps;
+}
+
+// Stores the pending reminder (key and due date) so that the board can sort and flag without replaying.
+void SetDue(CandidateRecord& rec, const core::member::Candidate& facts, const core::Date& today) {
+    auto reminders = core::member::PendingReminders(facts, today);
+    rec.due_key = reminders.empty() ? "" : reminders.front().key;
+    rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
+}
+
+// Members named in a step, as the registry knows them on the step date; each must be visible to the actor.
+core::Result<std::vector<core::member::Person>> People(Tx& tx, const core::auth::Actor& actor,
+                                                       const std::vector<std::int64_t>& ids, const core::Date& on) {
+    std::vector<core::member::Person> out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string field = "people[" + std::to_string(i) + "]";
+        LX_ASSIGN(m, tx.Members().Get(ids[i]));
+        if (!m || m->left_on || !core::auth::Authorize(actor, Permission::kMemberRead, m->org_path))
+            return core::Fail(core::InvalidField(field, "member.not_in_scope"));
+        const bool full = m->category == core::member::Category::kFull &&
+                          m->status == core::member::PartyStatus::kNormal &&
+                          (!m->conversion_date || *m->conversion_date <= on);
+        out.push_back({m->id, full});
+    }
+    return out;
+}
+
+core::Result<core::member::Step> BuildStep(Tx& tx, const core::auth::Actor& actor, const CandidateRecord& rec,
+                                           const StepInput& in, const core::Date& today) {
+    core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    core::member::Step s;
+    auto kind = core::member::ParseStepKind(in.kind);
+    if (!kind || *kind == StepKind::kApply) errors.WithField("kind", "admission.kind.unknown");
+    auto on = core::member::CheckDate(in.on, today, "on", errors);
+    CheckEvidence(in.evidence, errors);
+    if (in.people.size() > kMaxPeople) errors.WithField("people", "admission.people.count");
+    auto decision = core::member::ParseConversionDecision(in.decision.empty() ? "convert" : in.decision);
+    if (!decision) errors.WithField("decision", "admission.decision.unknown");
+    if (in.training_days < 0 || in.training_days > 366) errors.WithField("training_days", "field.range");
+    if (in.training_hours < 0 || in.training_hours > 9999) errors.WithField("training_hours", "field.range");
+    if (in.extension_months < 0 || in.extension_months > 24) errors.WithField("extension_months", "field.range");
+    if (!errors.fields.empty()) return core::Fail(errors);
+    s.kind = *kind;
+    s.on = *on;
+    s.evidence = in.evidence;
+    s.training_days = in.training_days;
+    s.training_hours = in.training_hours;
+    s.decision = *decision;
+    s.extension_months = in.extension_months;
+    s.higher_approval = in.higher_approval;
+    LX_ASSIGN(people, People(tx, actor, in.people, s.on));
+    s.people = std::move(people);
+    if (in.vote) {
+        LX_ASSIGN(electorate, tx.Members().CountVoting(rec.org_id, s.on));
+        s.vote = core::member::Vote{electorate, in.vote->present, in.vote->yes, in.vote->written_yes,
+                                    in.vote->written_total};
+    }
+    return s;
+}
+
+// The registry side of an approval: admission creates the probationary member; conversion makes the member
+// full from the probation end, or removes a disqualified one.
+core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Candidate& facts,
+                            const core::member::Step& s) {
+    if (s.kind == StepKind::kAdmissionApproval) {
+        core::member::Member m;
+        m.org_id = rec.org_id;
+        m.org_path = rec.org_path;
+        m.name = rec.name;
+        m.sex = rec.sex;
+        m.ethnicity = rec.ethnicity;
+        m.birth_date = rec.birth_date;
+        m.id_number = rec.id_number;
+        m.phone = rec.phone;
+        m.education = rec.education;
+        m.work_unit = rec.work_unit;
+        m.category = core::member::Category::kProbationary;
+        m.join_date = facts.admitted_on;
+        LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
+        if (org) m.region_code = org->region_code;
+        LX_ASSIGN(member_id, tx.Members().Insert(m));
+        rec.member_id = member_id;
+        return core::Ok();
+    }
+    if (s.kind != StepKind::kConversionApproval || rec.member_id == 0) return core::Ok();
+    LX_ASSIGN(m, tx.Members().Get(rec.member_id));
+    if (!m) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "candidate member missing"));
+    if (facts.stage == Stage::kFull) {
+        m->category = core::member::Category::kFull;
+        m->conversion_date = facts.converted_on;
+    } else if (facts.stage == Stage::kDisqualified) {
+        m->left_on = s.on;
+        m->left_reason = "disqualified";
+    } else {
+        return core::Ok();  // an approved extension changes nothing in the registry
+    }
+    return tx.Members().UpdateStatus(*m);
+}
+
+core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Date& today) {
+    CandidateView v;
+    LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
+    v.org_name = org ? org->name : "";
+    LX_ASSIGN(steps, tx.Candidates().Steps(rec.id));
+    LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
+    LX_ASSIGN(electorate, tx.Members().CountVoting(rec.org_id, today));
+    v.reminders = core::member::PendingReminders(facts, today);
+    v.facts = std::move(facts);
+    v.steps = std::move(steps);
+    v.electorate = electorate;
+    v.record = std::move(rec);
+    return v;
+}
+}  // namespace
+
+core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor& actor, const CandidateInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    const auto today = ctx.clock.Today();
+    core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    core::member::CheckText(in.name, 1, 50, "name", errors);
+    auto id = core::member::ParseIdNumber(in.id_number, "id_number");
+    if (!id) errors.fields.push_back(id.error().fields.at(0));
+    if (in.sex != "male" && in.sex != "female") errors.WithField("sex", "member.sex.format");
+    else if (id && core::member::ToString(id->sex) != in.sex) errors.WithField("sex", "member.sex.mismatch");
+    core::member::CheckText(in.ethnicity, 0, 20, "ethnicity", errors);
+    core::member::CheckPhone(in.phone, "phone", errors);
+    core::member::CheckText(in.education, 0, 20, "education", errors);
+    core::member::CheckText(in.work_unit, 0, 100, "work_unit", errors);
+    auto applied = core::member::CheckDate(in.applied_on, today, "applied_on", errors);
+    CheckEvidence(in.evidence, errors);
+    if (!errors.fields.empty()) return core::Fail(errors);
+
+    core::member::Step apply;
+    apply.kind = StepKind::kApply;
+    apply.on = *applied;
+    apply.evidence = in.evidence;
+    LX_ASSIGN(facts, core::member::StartCandidate(id->birth_date, apply));
+    std::int64_t new_id = 0;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
+        if (!org || !core::auth::Authorize(actor, Permission::kMemberWrite, org->path))
+            return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+        LX_ASSIGN(as_candidate, tx.Candidates().FindByIdNumber(id->canonical));
+        LX_ASSIGN(as_member, tx.Members().FindByIdNumber(id->canonical));
+        if (as_candidate || as_member) {
+            auto e = core::MakeError(ErrorCode::kConflict, "request.invalid");
+            return core::Fail(e.WithField("id_number", "candidate.id_number.exists"));
+        }
+        CandidateRecord rec;
+        rec.org_id = org->id;
+        rec.org_path = org->path;
+        rec.name = in.name;
+        rec.sex = id->sex;
+        rec.ethnicity = in.ethnicity;
+        rec.birth_date = id->birth_date;
+        rec.id_number = id->canonical;
+        rec.phone = in.phone;
+        rec.education = in.education;
+        rec.work_unit = in.work_unit;
+        rec.applied_on = *applied;
+        SetDue(rec, facts, today);
+        const auto now = ctx.clock.NowMillis();
+        LX_ASSIGN(cid, tx.Candidates().Insert(rec, now));
+        LX_CHECK(tx.Candidates().AppendStep(cid, StepRecord{0, 1, apply, actor.user_id, now}));
+        new_id = cid;
+        auto entry = AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid));
+        return tx.Audit().Append(entry);
+    }));
+    return new_id;
+}
+
+core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
+                                       const StepInput& in) {
+    const auto today = ctx.clock.Today();
+    CandidateView out;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberWrite));
+        if (in.version != rec.version)
+            return core::Fail(core::MakeError(ErrorCode::kConflict, "candidate.changed_concurrently"));
+        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+        LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
+        LX_ASSIGN(step, BuildStep(tx, actor, rec, in, today));
+        LX_ASSIGN(next, core::member::ApplyStep(facts, step));
+        LX_CHECK(UpdateRegistry(tx, rec, next, step));
+        const auto now = ctx.clock.NowMillis();
+        LX_CHECK(tx.Candidates().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
+                                                           actor.user_id, now}));
+        rec.stage = next.stage;
+        SetDue(rec, next, today);
+        LX_CHECK(tx.Candidates().UpdateState(rec, now));
+        ++rec.version;
+        auto entry = AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id));
+        entry.detail = "kind=" + std::string(core::member::ToString(step.kind));
+        entry.subject_member_id = rec.member_id;
+        LX_CHECK(tx.Audit().Append(entry));
+        LX_ASSIGN(view, LoadView(tx, std::move(rec), today));
+        out = std::move(view);
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
+    CandidateView out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberRead));
+        LX_ASSIGN(view, LoadView(tx, std::move(rec), ctx.clock.Today()));
+        out = std::move(view);
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.view", "candidate", std::to_string(id));
+    entry.subject_member_id = out.record.member_id;
+    return Audited<CandidateView>{std::move(out), std::move(entry)};
+}
+
+core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor& actor,
+                                           const CandidateListInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    core::ports::CandidateQuery q;
+    if (!in.stage.empty()) {
+        q.stage = core::member::ParseStage(in.stage);
+        if (!q.stage) return core::Fail(core::InvalidField("stage", "admission.stage.unknown"));
+    }
+    CandidatePage page;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberRead);
+        if (in.org_id != 0) {
+            LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
+            if (!org || !core::auth::Authorize(actor, Permission::kMemberRead, org->path))
+                return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+            q.subtree = org->path;
+        }
+        q.after_id = in.after_id;
+        q.limit = in.limit + 1;
+        LX_ASSIGN(items, tx.Candidates().List(q));
+        if (static_cast<int>(items.size()) > in.limit) {
+            items.resize(static_cast<std::size_t>(in.limit));
+            page.next_after = items.back().id;
+        }
+        for (auto& c : items) {
+            LX_ASSIGN(org, tx.Orgs().Get(c.org_id));
+            page.items.push_back({std::move(c), org ? org->name : ""});
+        }
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.list", "org", std::to_string(in.org_id));
+    entry.detail = "count=" + std::to_string(page.items.size());
+    LX_CHECK(AppendAudit(ctx, std::move(entry)));
+    return page;
+}
+
+}  // namespace lianxin::app

@@ -1,0 +1,75 @@
+// The development pipeline use cases (发展党员, domain.md §2): register an application, record each step
+// with its evidence, list the board and open one case. Recording the approval of an admission creates the
+// probationary member in the registry; the approval of a conversion makes that member full (conversion
+// date = probation end) or removes them (disqualified). Each write is one transaction with its audit row.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit/audit.hpp"
+#include "app/context.hpp"
+#include "core/auth/actor.hpp"
+#include "core/member/admission.hpp"
+#include "core/ports/records.hpp"
+
+namespace lianxin::app {
+
+struct CandidateInput {
+    std::int64_t org_id = 0;
+    std::string name, sex, ethnicity, id_number, phone, education, work_unit;
+    std::string applied_on;  // YYYY-MM-DD
+    core::member::Evidence evidence;
+};
+// The new candidate's id. The person must be 18 on the application date and not already registered.
+core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor& actor, const CandidateInput& in);
+
+struct VoteInput {
+    int present = 0, yes = 0, written_yes = 0, written_total = 0;
+};
+struct StepInput {
+    std::int64_t version = 0;  // the candidate version the form was loaded with
+    std::string kind;
+    std::string on;
+    core::member::Evidence evidence;
+    std::vector<std::int64_t> people;  // training contacts or sponsors (member ids)
+    std::optional<VoteInput> vote;     // the electorate is counted from the registry, never typed
+    int training_days = 0, training_hours = 0;
+    std::string decision;  // conversion meeting: convert | extend | disqualify
+    int extension_months = 0;
+    bool higher_approval = false;
+};
+
+struct CandidateView {
+    core::ports::CandidateRecord record;
+    std::string org_name;
+    core::member::Candidate facts;
+    std::vector<core::ports::StepRecord> steps;
+    std::vector<core::member::Reminder> reminders;
+    int electorate = 0;  // voting members of the branch today
+};
+// Records one step; the refreshed case on success.
+core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
+                                       const StepInput& in);
+
+// One case with its steps and reminders; audited as a view of personal data.
+core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
+
+struct CandidateSummary {
+    core::ports::CandidateRecord record;
+    std::string org_name;
+};
+struct CandidatePage {
+    std::vector<CandidateSummary> items;
+    std::int64_t next_after = 0;
+};
+struct CandidateListInput {
+    std::int64_t org_id = 0;
+    std::string stage;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor& actor, const CandidateListInput& in);
+
+}  // namespace lianxin::app
