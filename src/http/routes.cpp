@@ -38,6 +38,10 @@ const std::vector<Route>& Routes() {
 
         {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
+        {"GET", "/api/v1/candidates", Access::kAuthenticated, h::ListCandidates, "Development pipeline board (masked)"},
+        {"POST", "/api/v1/candidates", Access::kAuthenticated, h::CreateCandidate, "Register an application for membership", true},
+        {"GET", "/api/v1/candidates/:id", Access::kAuthenticated, h::GetCandidate, "One case with steps and reminders (audited)"},
+        {"POST", "/api/v1/candidates/:id/steps", Access::kAuthenticated, h::RecordCandidateStep, "Record the next step with its evidence", true},
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 

@@ -9,6 +9,15 @@ import assert from 'node:assert/strict';
 import { routeTable, startServer } from './lib/server.mjs';
 import { PERMS, setupCast } from './lib/actors.mjs';
 import { login, strongPassword } from './lib/client.mjs';
+import { syntheticId } from './lib/ids.mjs';
+
+let applicants = 0;
+/** A new application for org T with an ID number no other test uses. */
+const application = (T) => {
+  applicants += 1;
+  return { org_id: T, name: `申请人${applicants}`, sex: 'male', id_number: syntheticId(`1985${String(1 + (applicants % 12)).padStart(2, '0')}15`, 2 * applicants + 1),
+    applied_on: '2026-01-05' };
+};
 
 const can = (actor, p) => PERMS[actor.role].includes(p);
 /** Status for a route needing permission p on a target: 403 without p, else allowed or `outside`. */
@@ -72,6 +81,27 @@ const MATRIX = {
     assert.equal(r.json.id, c.memberId);
     assert.match(r.json.id_number, /\*/, 'masked');
   } },
+  'GET /api/v1/candidates': { target: 'org', query: (c) => `?org_id=${c.T}&limit=200`,
+    expect: scoped('member_read', 200, 400), checkErrors: true, check: (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.ok(r.json.items.some((x) => x.id === c.candidateId), 'the case of the target org is listed');
+      for (const x of r.json.items) assert.ok(c.tree.inSubtree(x.org_id, c.T), `case ${x.id} outside ${c.T}`);
+    } },
+  'POST /api/v1/candidates': { target: 'org', expect: scoped('member_write', 201, 400), body: (c) => application(c.T),
+    checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.fieldNames(), ['org_id']); } },
+  'GET /api/v1/candidates/:id': { target: 'candidate', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.id, c.candidateId);
+    assert.match(r.json.id_number, /\*/, 'masked');
+  } },
+  // An applicant cannot become a development target directly: a writer in scope reaches the rule (422) and
+  // the case never changes, so every walk finds it at version 1.
+  'POST /api/v1/candidates/:id/steps': { target: 'candidate', expect: scoped('member_write', 422),
+    body: () => ({ version: 1, kind: 'target', on: '2026-02-01' }),
+    check: (r) => {
+      assert.equal(r.error.code, 'failed_precondition');
+      assert.match(r.error.message, /“入党申请人”阶段不能登记“确定为发展对象”/);
+    } },
   'GET /api/v1/me': { target: 'none', expect: always(200),
     check: (r, c) => assert.equal(r.json.member ? r.json.member.id : null, c.actor.member_id || null) },
   'GET /api/v1/me/views': { target: 'none', expect: always(200) },
@@ -97,7 +127,9 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     for (const T of orgs) {
       const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
       assert.equal(r.status, 201, r.toString());
-      targets.set(T, { user: r.json.user, memberId: (await cast.firstMember(tree.lastLeaf(T))).id });
+      const made = await cast.city.post('/api/v1/candidates', application(tree.lastLeaf(T)));
+      assert.equal(made.status, 201, made.toString());
+      targets.set(T, { user: r.json.user, memberId: (await cast.firstMember(tree.lastLeaf(T))).id, candidateId: made.json.id });
     }
   });
   after(() => srv && srv.stop());
@@ -139,9 +171,9 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         for (const [rel, T] of rels) {
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
-          const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId };
+          const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId };
           if (entry.before) await entry.before(c);
-          const id = entry.target === 'org' ? T : entry.target === 'user' ? t.user.id : t.memberId;
+          const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const r = await client.request(route.method, full, entry.body ? { json: entry.body(c) } : {});

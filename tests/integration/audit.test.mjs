@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { BACKEND, routeTable, startServer } from './lib/server.mjs';
 import { setupCast } from './lib/actors.mjs';
 import { Client, createUser, login, nextCode, strongPassword } from './lib/client.mjs';
+import { syntheticId } from './lib/ids.mjs';
 
 const rid = (tag) => `e1-${tag.replace(/[^a-z0-9]/gi, '')}-${randomBytes(6).toString('hex')}`;
 
@@ -140,6 +141,23 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     [r, id] = await act(sec.client, 'GET', `/api/v1/members?org_id=${B}`, undefined, 'list');
     await row('member.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/members', 'member.list');
+    // The development pipeline: an application, a step and a view of the case.
+    [r, id] = await act(sec.client, 'POST', '/api/v1/candidates', { org_id: B, name: '审计申请人', sex: 'female',
+      id_number: syntheticId('19920202', 82), applied_on: '2026-01-05' }, 'apply');
+    assert.equal(r.status, 201, r.toString());
+    const caseId = r.json.id;
+    await row('candidate.create', id, { actor_id: sec.account.id, object_type: 'candidate', object_id: String(caseId) });
+    note('POST /api/v1/candidates', 'candidate.create');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/candidates/${caseId}/steps`, { version: 1, kind: 'talk', on: '2026-01-20' }, 'step');
+    assert.equal(r.status, 201, r.toString());
+    await row('candidate.step', id, { actor_id: sec.account.id, object_id: String(caseId) });
+    note('POST /api/v1/candidates/:id/steps', 'candidate.step');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/candidates/${caseId}`, undefined, 'case');
+    await row('candidate.view', id, { actor_id: sec.account.id, object_id: String(caseId) });
+    note('GET /api/v1/candidates/:id', 'candidate.view');
+    [r, id] = await act(sec.client, 'GET', '/api/v1/candidates', undefined, 'board');
+    await row('candidate.list', id, { actor_id: sec.account.id });
+    note('GET /api/v1/candidates', 'candidate.list');
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });

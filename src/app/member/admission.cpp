@@ -63,8 +63,8 @@ core::Result<std::vector<core::member::Person>> People(Tx& tx, const core::auth:
     return out;
 }
 
-core::Result<core::member::Step> BuildStep(Tx& tx, const core::auth::Actor& actor, const CandidateRecord& rec,
-                                           const StepInput& in, const core::Date& today) {
+// The step's own fields, checked before any lookup so that malformed input is named whatever the case's state.
+core::Result<core::member::Step> ParseStep(const StepInput& in, const core::Date& today) {
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     core::member::Step s;
     auto kind = core::member::ParseStepKind(in.kind);
@@ -86,6 +86,12 @@ core::Result<core::member::Step> BuildStep(Tx& tx, const core::auth::Actor& acto
     s.decision = *decision;
     s.extension_months = in.extension_months;
     s.higher_approval = in.higher_approval;
+    return s;
+}
+
+// Completes the step with what the registry knows on its date: the people named and the vote's electorate.
+core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const CandidateRecord& rec, const StepInput& in,
+                         core::member::Step& s) {
     LX_ASSIGN(people, People(tx, actor, in.people, s.on));
     s.people = std::move(people);
     if (in.vote) {
@@ -93,7 +99,7 @@ core::Result<core::member::Step> BuildStep(Tx& tx, const core::auth::Actor& acto
         s.vote = core::member::Vote{electorate, in.vote->present, in.vote->yes, in.vote->written_yes,
                                     in.vote->written_total};
     }
-    return s;
+    return core::Ok();
 }
 
 // The registry side of an approval: admission creates the probationary member; conversion makes the member
@@ -142,6 +148,12 @@ core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Da
     LX_ASSIGN(steps, tx.Candidates().Steps(rec.id));
     LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
     LX_ASSIGN(electorate, tx.Members().CountVoting(rec.org_id, today));
+    for (const auto& s : steps)
+        for (const auto& p : s.step.people) {
+            if (v.people_names.count(p.member_id)) continue;
+            LX_ASSIGN(m, tx.Members().Get(p.member_id));
+            v.people_names[p.member_id] = m ? m->name : "";
+        }
     v.reminders = core::member::PendingReminders(facts, today);
     v.facts = std::move(facts);
     v.steps = std::move(steps);
@@ -210,6 +222,8 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
 core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
                                        const StepInput& in) {
     const auto today = ctx.clock.Today();
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    LX_ASSIGN(step, ParseStep(in, today));
     CandidateView out;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberWrite));
@@ -217,7 +231,7 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
             return core::Fail(core::MakeError(ErrorCode::kConflict, "candidate.changed_concurrently"));
         LX_ASSIGN(steps, tx.Candidates().Steps(id));
         LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
-        LX_ASSIGN(step, BuildStep(tx, actor, rec, in, today));
+        LX_CHECK(ResolveStep(tx, actor, rec, in, step));
         LX_ASSIGN(next, core::member::ApplyStep(facts, step));
         LX_CHECK(UpdateRegistry(tx, rec, next, step));
         const auto now = ctx.clock.NowMillis();

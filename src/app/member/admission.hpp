@@ -4,6 +4,7 @@
 // date = probation end) or removes them (disqualified). Each write is one transaction with its audit row.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ struct CandidateView {
     std::vector<core::ports::StepRecord> steps;
     std::vector<core::member::Reminder> reminders;
     int electorate = 0;  // voting members of the branch today
+    std::map<std::int64_t, std::string> people_names;  // contacts and sponsors named in the steps
 };
 // Records one step; the refreshed case on success.
 core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,

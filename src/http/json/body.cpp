@@ -36,19 +36,19 @@ std::string JsonBody::Str(const std::string& name, bool required, std::size_t ma
     read_.insert(name);
     auto it = json_.find(name);
     if (it == json_.end() || it->is_null()) {
-        if (required) errors_.WithField(name, "json.required");
+        if (required) Bad(name, "json.required");
         return {};
     }
     if (!it->is_string()) {
-        errors_.WithField(name, "json.type_string");
+        Bad(name, "json.type_string");
         return {};
     }
     std::string v = it->get<std::string>();
     if (v.size() > max_bytes) {
-        errors_.WithField(name, "json.too_long");
+        Bad(name, "json.too_long");
         return {};
     }
-    if (required && v.empty()) errors_.WithField(name, "json.required");
+    if (required && v.empty()) Bad(name, "json.required");
     return v;
 }
 
@@ -56,19 +56,91 @@ std::int64_t JsonBody::Int(const std::string& name, bool required) {
     read_.insert(name);
     auto it = json_.find(name);
     if (it == json_.end() || it->is_null()) {
-        if (required) errors_.WithField(name, "json.required");
+        if (required) Bad(name, "json.required");
         return 0;
     }
     if (!it->is_number_integer()) {
-        errors_.WithField(name, "json.type_integer");
+        Bad(name, "json.type_integer");
         return 0;
     }
     return it->get<std::int64_t>();
 }
 
-core::Status JsonBody::Finish() {
+int JsonBody::Count(const std::string& name, int min, int max) {
+    read_.insert(name);
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return min;
+    if (!it->is_number_integer()) {
+        Bad(name, "json.type_integer");
+        return min;
+    }
+    auto v = it->get<std::int64_t>();
+    if (v < min || v > max) {
+        Bad(name, "json.range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
+        return min;
+    }
+    return static_cast<int>(v);
+}
+
+bool JsonBody::Bool(const std::string& name) {
+    read_.insert(name);
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return false;
+    if (!it->is_boolean()) {
+        Bad(name, "json.type_boolean");
+        return false;
+    }
+    return it->get<bool>();
+}
+
+std::vector<std::int64_t> JsonBody::IdList(const std::string& name, std::size_t max_items) {
+    read_.insert(name);
+    std::vector<std::int64_t> out;
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return out;
+    if (!it->is_array()) {
+        Bad(name, "json.type_id_list");
+        return out;
+    }
+    if (it->size() > max_items) {
+        Bad(name, "json.too_many", {{"max", std::to_string(max_items)}});
+        return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& v = (*it)[i];
+        if (!v.is_number_integer()) {
+            Bad(name + "[" + std::to_string(i) + "]", "json.type_integer");
+            continue;
+        }
+        out.push_back(v.get<std::int64_t>());
+    }
+    return out;
+}
+
+std::optional<JsonBody> JsonBody::Object(const std::string& name) {
+    read_.insert(name);
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_object()) {
+        Bad(name, "json.type_object");
+        return std::nullopt;
+    }
+    return JsonBody(*it, prefix_ + name + ".");
+}
+
+void JsonBody::Absorb(JsonBody& child) {
+    child.CheckUnknown();
+    for (auto& f : child.errors_.fields) errors_.fields.push_back(std::move(f));
+    child.errors_.fields.clear();
+}
+
+void JsonBody::CheckUnknown() {
     for (const auto& [key, _] : json_.items())
-        if (!read_.count(key)) errors_.WithField(key, "json.unknown_field", {{"name", key.substr(0, 64)}});
+        if (!read_.count(key)) Bad(key, "json.unknown_field", {{"name", key.substr(0, 64)}});
+}
+
+core::Status JsonBody::Finish() {
+    CheckUnknown();
     if (!errors_.fields.empty()) return core::Fail(errors_);
     return core::Ok();
 }

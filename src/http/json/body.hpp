@@ -4,7 +4,10 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
+#include <optional>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "core/common/result.hpp"
@@ -22,12 +25,28 @@ public:
     // Reads an integer id field; absent -> 0 (or a "required" error when required).
     std::int64_t Int(const std::string& name, bool required = true);
 
+    // Reads a small count in [min, max]; absent -> min.
+    int Count(const std::string& name, int min, int max);
+    // Reads a boolean; absent -> false.
+    bool Bool(const std::string& name);
+    // Reads an array of at most `max_items` integer ids; absent -> empty.
+    std::vector<std::int64_t> IdList(const std::string& name, std::size_t max_items);
+    // Reads a nested object; absent -> nullopt. Errors of the child name "name.field"; call Absorb(child)
+    // once it is read so that its unknown fields and errors join this body's.
+    std::optional<JsonBody> Object(const std::string& name);
+    void Absorb(JsonBody& child);
+
     // Ok when every field was known and well-typed; otherwise the collected errors.
     core::Status Finish();
 
 private:
-    explicit JsonBody(nlohmann::json j) : json_(std::move(j)) {}
+    explicit JsonBody(nlohmann::json j, std::string prefix = {}) : json_(std::move(j)), prefix_(std::move(prefix)) {}
+    void Bad(const std::string& name, std::string key, std::map<std::string, std::string> params = {}) {
+        errors_.WithField(prefix_ + name, std::move(key), std::move(params));
+    }
+    void CheckUnknown();
     nlohmann::json json_;
+    std::string prefix_;
     std::set<std::string> read_;
     core::Error errors_ = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
 };

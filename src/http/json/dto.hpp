@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth/auth.hpp"
+#include "app/member/admission.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/org/org_queries.hpp"
 #include "core/ports/records.hpp"
+#include "http/http_types.hpp"
 
 namespace lianxin::http {
 
@@ -17,6 +19,9 @@ nlohmann::json SessionJson(const core::ports::User& u, const core::ports::Sessio
 nlohmann::json OrgJson(const core::ports::OrgView& v);
 nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal);
 nlohmann::json AuditJson(const core::ports::AuditEntry& e);
+nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name,
+                             const core::Date& today, Lang lang);
+nlohmann::json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang);
 
 std::string Dump(const nlohmann::json& j);
 nlohmann::json CursorJson(std::int64_t id);

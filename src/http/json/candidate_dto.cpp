@@ -1,0 +1,103 @@
+// JSON shapes of the development pipeline (docs/api.md "Development"). Identity fields are masked; the
+// reminders carry their message in the caller's language.
+#include "core/member/masking.hpp"
+#include "http/json/dto.hpp"
+#include "http/messages.hpp"
+
+namespace lianxin::http {
+
+using nlohmann::json;
+
+namespace {
+json OptDate(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+
+json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang) {
+    return {{"key", key},
+            {"due", due.ToString()},
+            {"overdue", overdue},
+            {"message", Translate(lang, key, {{"due", due.ToString()}})}};
+}
+
+json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std::string>& names) {
+    namespace mm = core::member;
+    const auto& s = r.step;
+    json people = json::array();
+    for (const auto& p : s.people) {
+        auto it = names.find(p.member_id);
+        people.push_back({{"member_id", p.member_id}, {"name", it == names.end() ? "" : it->second},
+                          {"full_member", p.full_member}});
+    }
+    json j = {{"seq", r.seq},
+              {"kind", mm::ToString(s.kind)},
+              {"on", s.on.ToString()},
+              {"body", s.evidence.body},
+              {"doc_ref", s.evidence.doc_ref},
+              {"note", s.evidence.note},
+              {"people", people},
+              {"higher_approval", s.higher_approval},
+              {"recorded_at", core::FormatInstant(r.recorded_at)}};
+    if (s.vote)
+        j["vote"] = {{"electorate", s.vote->electorate}, {"present", s.vote->present}, {"yes", s.vote->yes},
+                     {"written_yes", s.vote->written_yes}, {"written_total", s.vote->written_total}};
+    if (s.kind == mm::StepKind::kTraining) {
+        j["training_days"] = s.training_days;
+        j["training_hours"] = s.training_hours;
+    }
+    if (s.kind == mm::StepKind::kConversionMeeting) {
+        j["decision"] = mm::ToString(s.decision);
+        j["extension_months"] = s.extension_months;
+    }
+    return j;
+}
+}  // namespace
+
+json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name, const core::Date& today,
+                   Lang lang) {
+    namespace mm = core::member;
+    json due = nullptr;
+    if (c.due_on) due = ReminderJson(c.due_key, *c.due_on, today > *c.due_on, lang);
+    return {{"id", c.id},
+            {"org_id", c.org_id},
+            {"org_name", org_name},
+            {"name", c.name},
+            {"sex", mm::ToString(c.sex)},
+            {"ethnicity", c.ethnicity},
+            {"birth_date", c.birth_date.ToString()},
+            {"id_number", mm::MaskIdNumber(c.id_number)},
+            {"phone", mm::MaskPhone(c.phone)},
+            {"education", c.education},
+            {"work_unit", c.work_unit},
+            {"stage", mm::ToString(c.stage)},
+            {"applied_on", c.applied_on.ToString()},
+            {"due", due},
+            {"member_id", c.member_id ? json(c.member_id) : json(nullptr)},
+            {"version", c.version}};
+}
+
+json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang) {
+    json j = CandidateJson(v.record, v.org_name, today, lang);
+    const auto& f = v.facts;
+    j["facts"] = {{"talked_on", OptDate(f.talked_on)},
+                  {"activist_on", OptDate(f.activist_on)},
+                  {"target_on", OptDate(f.target_on)},
+                  {"political_review_on", OptDate(f.political_review_on)},
+                  {"trained_on", OptDate(f.trained_on)},
+                  {"pre_reviewed_on", OptDate(f.pre_reviewed_on)},
+                  {"join_date", OptDate(f.admitted_on)},
+                  {"admission_approved_on", OptDate(f.admission_approved_on)},
+                  {"probation_end", OptDate(f.ProbationEnd())},
+                  {"extension_months", f.extension_months},
+                  {"pending_decision", f.pending_decision ? json(core::member::ToString(*f.pending_decision))
+                                                          : json(nullptr)},
+                  {"conversion_date", OptDate(f.converted_on)}};
+    json steps = json::array();
+    for (const auto& s : v.steps) steps.push_back(StepJson(s, v.people_names));
+    j["steps"] = steps;
+    json reminders = json::array();
+    for (const auto& r : v.reminders) reminders.push_back(ReminderJson(r.key, r.due, r.overdue, lang));
+    j["reminders"] = reminders;
+    j["electorate"] = v.electorate;
+    return j;
+}
+
+}  // namespace lianxin::http
