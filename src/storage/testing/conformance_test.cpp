@@ -3,69 +3,12 @@
 // sets it through scripts/pg).
 #include <gtest/gtest.h>
 
-#include "core/org/org.hpp"
-#include "storage/testing/test_db.hpp"
+#include "storage/testing/conformance.hpp"
 
 namespace lianxin::storage::testing {
 
 using core::Date;
 using core::ports::Tx;
-
-class Conformance : public ::testing::TestWithParam<std::string> {
-protected:
-    void SetUp() override { t_ = OpenTestDb(GetParam()); }
-    core::ports::Database& db() { return *t_->db; }
-
-    std::int64_t AddOrg(std::int64_t parent, const std::string& name, const char* from = "2020-01-01",
-                        const char* to = nullptr) {
-        std::int64_t id = 0;
-        auto st = db().Write([&](Tx& tx) -> core::Status {
-            core::org::Org o;
-            o.parent_id = parent;
-            o.name = name;
-            o.type = parent ? core::org::OrgType::kBranch : core::org::OrgType::kStreetWorkingCommittee;
-            o.valid_from = *Date::Parse(from);
-            if (to) o.valid_to = Date::Parse(to);
-            LX_ASSIGN(i, tx.Orgs().Insert(o));
-            id = i;
-            return core::Ok();
-        });
-        EXPECT_TRUE(st) << st.error().detail;
-        return id;
-    }
-
-    core::member::Member MakeMember(std::int64_t org_id, const std::string& name, const std::string& id_number) {
-        core::member::Member m;
-        std::string path;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
-            LX_ASSIGN(o, tx.Orgs().Get(org_id));
-            path = o->path;
-            return core::Ok();
-        }));
-        m.org_id = org_id;
-        m.org_path = path;
-        m.name = name;
-        m.birth_date = *Date::Parse("1980-05-06");
-        m.id_number = id_number;
-        m.phone = "13812345678";
-        m.join_date = Date::Parse("2010-07-01");
-        m.conversion_date = Date::Parse("2011-07-01");
-        return m;
-    }
-
-    std::int64_t AddMember(const core::member::Member& m) {
-        std::int64_t id = 0;
-        auto st = db().Write([&](Tx& tx) -> core::Status {
-            LX_ASSIGN(i, tx.Members().Insert(m));
-            id = i;
-            return core::Ok();
-        });
-        EXPECT_TRUE(st) << (st ? "" : st.error().detail);
-        return id;
-    }
-
-    std::unique_ptr<TestDb> t_;
-};
 
 TEST_P(Conformance, MigrationsAreAppliedOnceAndReported) {
     auto again = t_->db->Migrate(0);
@@ -315,12 +258,6 @@ TEST_P(Conformance, AuditListIsScoped) {
     }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::ValuesIn(Backends()),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (auto& c : n)
-                                 if (c == '-') c = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace lianxin::storage::testing

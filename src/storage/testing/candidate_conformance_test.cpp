@@ -1,0 +1,149 @@
+// Storage conformance of the development pipeline on every backend: candidates encrypted and found by blind
+// index, steps kept in order with every field, a taken step number or a stale version is a conflict that
+// rolls back, the steps are append-only, and the voting electorate counts what domain.md §2.2 row 13 says.
+#include "storage/testing/conformance.hpp"
+
+namespace lianxin::storage::testing {
+
+namespace mm = core::member;
+using core::ports::CandidateRecord;
+using core::ports::StepRecord;
+
+class CandidateConformance : public Conformance {
+protected:
+    // Reads the org's path: call it outside a transaction (the in-memory database has one connection).
+    CandidateRecord MakeCandidate(std::int64_t org_id) {
+        auto m = MakeMember(org_id, "陈申请", "990000199005010014");
+        CandidateRecord c;
+        c.org_id = org_id;
+        c.org_path = m.org_path;
+        c.name = m.name;
+        c.birth_date = *Date::Parse("1990-05-01");
+        c.id_number = m.id_number;
+        c.phone = "13900001111";
+        c.applied_on = *Date::Parse("2023-01-10");
+        c.due_key = "admission.due.talk";
+        c.due_on = Date::Parse("2023-02-10");
+        return c;
+    }
+
+    StepRecord Step(int seq, mm::StepKind kind, const char* on) {
+        StepRecord s;
+        s.seq = seq;
+        s.step.kind = kind;
+        s.step.on = *Date::Parse(on);
+        s.recorded_by = 7;
+        s.recorded_at = 1000 + seq;
+        return s;
+    }
+};
+
+TEST_P(CandidateConformance, CandidateAndStepsRoundTrip) {
+    auto branch = AddOrg(AddOrg(0, "街道"), "支部");
+    std::int64_t id = 0;
+    StepRecord meeting = Step(2, mm::StepKind::kAdmissionMeeting, "2024-06-01");
+    meeting.step.evidence = {"支部大会", "会议记录 3", "备注'; DROP TABLE x; --"};
+    meeting.step.people = {{11, true}, {12, false}};
+    meeting.step.vote = mm::Vote{9, 7, 6, 1, 2};
+    meeting.step.higher_approval = true;
+    const auto candidate = MakeCandidate(branch);
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
+        id = cid;
+        LX_CHECK(tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10")));
+        return tx.Candidates().AppendStep(cid, meeting);
+    }));
+    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(c, tx.Candidates().Get(id));
+        EXPECT_TRUE(c);
+        EXPECT_EQ(c->id_number, "990000199005010014");
+        EXPECT_EQ(c->phone, "13900001111");
+        EXPECT_EQ(c->due_on->ToString(), "2023-02-10");
+        EXPECT_EQ(c->stage, mm::Stage::kApplicant);
+        LX_ASSIGN(found, tx.Candidates().FindByIdNumber("990000199005010014"));
+        EXPECT_EQ(found, std::optional<std::int64_t>(id));
+        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+        EXPECT_EQ(steps.size(), 2u);
+        const auto& s = steps.at(1).step;
+        EXPECT_EQ(s.kind, mm::StepKind::kAdmissionMeeting);
+        EXPECT_EQ(s.evidence.note, "备注'; DROP TABLE x; --");
+        EXPECT_EQ(s.people.size(), 2u);
+        EXPECT_TRUE(s.people.at(0).full_member);
+        EXPECT_FALSE(s.people.at(1).full_member);
+        EXPECT_EQ(s.vote->electorate, 9);
+        EXPECT_EQ(s.vote->written_total, 2);
+        EXPECT_TRUE(s.higher_approval);
+        return core::Ok();
+    }));
+}
+
+TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollBack) {
+    auto branch = AddOrg(AddOrg(0, "街道"), "支部");
+    std::int64_t id = 0;
+    const auto candidate = MakeCandidate(branch);
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
+        id = cid;
+        return tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10"));
+    }));
+    auto dup = db().Write([&](Tx& tx) -> core::Status {
+        LX_CHECK(tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-20")));
+        return tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-21"));
+    });
+    ASSERT_FALSE(dup);
+    EXPECT_EQ(dup.error().code, core::ErrorCode::kConflict);
+    auto stale = db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(c, tx.Candidates().Get(id));
+        c->stage = mm::Stage::kActivist;
+        LX_CHECK(tx.Candidates().UpdateState(*c, 600));
+        return tx.Candidates().UpdateState(*c, 700);  // same version again: someone else's write won
+    });
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
+    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(c, tx.Candidates().Get(id));
+        EXPECT_EQ(c->stage, mm::Stage::kApplicant);
+        EXPECT_EQ(c->version, 1);
+        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+        EXPECT_EQ(steps.size(), 1u);
+        return core::Ok();
+    }));
+}
+
+// domain.md §2.2 row 13: the electorate is the full members with voting rights — probationary, stopped,
+// departed and not-yet-converted members do not count.
+TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByTheDate) {
+    auto branch = AddOrg(AddOrg(0, "街道"), "支部");
+    AddMember(MakeMember(branch, "甲", "11010519491231002X"));
+    auto late = MakeMember(branch, "乙", "110105194912310029");
+    late.conversion_date = Date::Parse("2024-07-01");
+    AddMember(late);
+    auto probationary = MakeMember(branch, "丙", "110105194912310011");
+    probationary.category = mm::Category::kProbationary;
+    probationary.conversion_date.reset();
+    AddMember(probationary);
+    auto stopped = MakeMember(branch, "丁", "110105194912310053");
+    stopped.status = mm::PartyStatus::kStopped;
+    AddMember(stopped);
+    auto left_id = AddMember(MakeMember(branch, "戊", "110105194912310070"));
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(left_id));
+        m->left_on = Date::Parse("2025-01-01");
+        m->left_reason = "deceased";
+        return tx.Members().UpdateStatus(*m);
+    }));
+    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(before, tx.Members().CountVoting(branch, *Date::Parse("2024-06-30")));
+        LX_ASSIGN(after, tx.Members().CountVoting(branch, *Date::Parse("2024-07-01")));
+        EXPECT_EQ(before, 1);
+        EXPECT_EQ(after, 2);
+        LX_ASSIGN(left, tx.Members().Get(left_id));
+        EXPECT_EQ(left->left_reason, "deceased");
+        EXPECT_EQ(left->version, 2);
+        return core::Ok();
+    }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CandidateConformance, ::testing::ValuesIn(Backends()), BackendName);
+
+}  // namespace lianxin::storage::testing
