@@ -27,5 +27,9 @@ export default defineConfig({
       args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // The development walk signs in as the branch secretary the foundation walk creates.
+  projects: [
+    { name: 'foundation', testMatch: /lianxin\.spec\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'development', testMatch: /development\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
+  ],
 });

@@ -25,6 +25,7 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/orgs/roots", Access::kAuthenticated, h::OrgRoots, "Top orgs of the caller's scope"},
         {"GET", "/api/v1/orgs/:id/children", Access::kAuthenticated, h::OrgChildren, "Child orgs with counts"},
         {"GET", "/api/v1/orgs/:id", Access::kAuthenticated, h::OrgDetail, "One org with its breadcrumb"},
+        {"GET", "/api/v1/orgs/:id/electorate", Access::kAuthenticated, h::OrgElectorate, "Voting members of an org on a date"},
 
         {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},
         {"POST", "/api/v1/users", Access::kAuthenticated, h::CreateUser, "Create a user with a role and a set-up link", true},

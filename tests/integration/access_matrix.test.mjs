@@ -51,6 +51,8 @@ const MATRIX = {
     assert.deepEqual(r.json.ancestors.map((a) => a.id), c.tree.get(c.T).chain.slice(0, -1)
       .filter((id) => c.tree.inSubtree(id, c.actor.org)), 'the breadcrumb holds only ancestors in scope');
   } },
+  'GET /api/v1/orgs/:id/electorate': { target: 'org', query: () => '?as_of=2026-01-01', expect: scoped('member_read', 200),
+    check: (r, c) => { assert.equal(r.json.org_id, c.T); assert.ok(Number.isInteger(r.json.electorate)); } },
   'GET /api/v1/users': { target: 'user', query: (c) => `?q=${c.user.username}&limit=200`, expect: onlyWith('user_read'),
     check: (r, c) => assert.equal(r.json.items.some((u) => u.id === c.user.id), c.inScope, 'listed iff in scope') },
   'POST /api/v1/users': { target: 'org', expect: scoped('user_manage', 201, 400),

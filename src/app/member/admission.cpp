@@ -265,6 +265,21 @@ core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::aut
     return Audited<CandidateView>{std::move(out), std::move(entry)};
 }
 
+core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
+                                   const core::Date& on) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    int out = 0;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(org, tx.Orgs().Get(org_id));
+        if (!org) return core::Fail(core::NotFound("org"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, org->path, "org"));
+        LX_ASSIGN(n, tx.Members().CountVoting(org_id, on));
+        out = n;
+        return core::Ok();
+    }));
+    return out;
+}
+
 core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor& actor,
                                            const CandidateListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));

@@ -58,6 +58,11 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
 // One case with its steps and reminders; audited as a view of personal data.
 core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
 
+// The full members with voting rights of `org_id` on `on` (domain.md §2.2 row 13): what a general meeting's
+// electorate is, for the meeting form. Needs member_read on the org; 404 outside the scope.
+core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
+                                   const core::Date& on);
+
 struct CandidateSummary {
     core::ports::CandidateRecord record;
     std::string org_name;

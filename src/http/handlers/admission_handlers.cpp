@@ -56,6 +56,12 @@ core::Result<Response> GetCandidate(Call& call) {
     return r;
 }
 
+core::Result<Response> OrgElectorate(Call& call) {
+    LX_ASSIGN(on, AsOfParam(call.req, call.ctx.clock.Today()));
+    LX_ASSIGN(n, app::VotingElectorate(call.ctx, call.actor(), PathId(call.req, "id"), on));
+    return JsonResponse({{"org_id", PathId(call.req, "id")}, {"on", on.ToString()}, {"electorate", n}});
+}
+
 core::Result<Response> RecordCandidateStep(Call& call) {
     LX_ASSIGN(body, JsonBody::Parse(call.req.body));
     app::StepInput in;

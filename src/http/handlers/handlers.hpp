@@ -23,6 +23,7 @@ LX_HANDLER(OrgRoots);
 LX_HANDLER(OrgChildren);
 LX_HANDLER(OrgDetail);
 LX_HANDLER(ListCandidates);
+LX_HANDLER(OrgElectorate);
 LX_HANDLER(CreateCandidate);
 LX_HANDLER(GetCandidate);
 LX_HANDLER(RecordCandidateStep);

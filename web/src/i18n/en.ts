@@ -1,6 +1,7 @@
 // English — a complete second locale, not a fallback. Same keys as zh-CN.ts (checked by a unit test).
 // Chinese official terms keep their usual English renderings (party branch, party working committee,
 // "three meetings and one lecture" …).
+import { devEn } from './development';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -114,12 +115,14 @@ const en: MessageSchema = {
     success: 'Verified',
     logout: 'Sign in as someone else',
   },
+  dev: devEn,
   menu: {
     home: 'Home',
     org: 'Organization',
     orgStructure: 'Structure',
     member: 'Members',
     memberList: 'Member registry',
+    development: 'Development',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。Every key here must also be in en.ts (tests/unit/i18n.spec.ts checks it).
 // Official terms are written exactly as the party documents write them: 党支部, 党工委, 三会一课, 主题党日 …
 // Note: vue-i18n treats { } @ $ | as syntax; write them as {'{'} etc. if ever needed.
+import { devZh } from './development';
 
 const zhCN = {
   app: {
@@ -113,12 +114,14 @@ const zhCN = {
     success: '验证通过',
     logout: '换个账号登录',
   },
+  dev: devZh,
   menu: {
     home: '工作台',
     org: '组织',
     orgStructure: '组织架构',
     member: '党员',
     memberList: '党员名册',
+    development: '发展党员',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

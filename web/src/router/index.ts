@@ -46,6 +46,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'member', crumbs: ['menu.member', 'menu.memberList'] },
       },
       {
+        path: 'member/development',
+        name: 'member-development',
+        component: () => import('@/views/member/DevelopmentView.vue'),
+        meta: { area: 'member', crumbs: ['menu.member', 'menu.development'] },
+      },
+      {
         path: 'system/users',
         name: 'users',
         component: () => import('@/views/users/UsersView.vue'),

@@ -12,6 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SECRETARY } from './accounts';
 import { freshTotp } from './totp';
 
 test.describe.configure({ mode: 'serial' });
@@ -21,7 +22,6 @@ const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta
 mkdirSync(SCREENS, { recursive: true });
 
 const ADMIN = { username: 'admin', display: '系统管理员', password: 'Songyu-harbour-sunrise-2026!' };
-const SECRETARY = { username: 'secretary1', display: '测试支部书记', password: 'Branch-meets-every-month-07' };
 const AUDITOR = { username: 'auditor1', display: '测试审计员', password: 'Chain-of-hashes-holds-tight-42' };
 const MEMBER = { username: 'member1', display: '测试党员', password: 'Who-looked-at-my-record-2026' };
 const XSS_NAME = '<img src=x onerror="window.__xss=1">';

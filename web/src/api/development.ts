@@ -1,0 +1,151 @@
+// The development pipeline (docs/api.md "Development"): board, one case, applications and steps.
+import { http } from './http';
+import type { ListPage } from './types';
+
+export type Stage = 'applicant' | 'activist' | 'target' | 'probationary' | 'full' | 'disqualified';
+export type StepKind =
+  | 'apply' | 'talk' | 'activist' | 'target' | 'political_review' | 'training' | 'pre_review'
+  | 'admission_meeting' | 'admission_approval' | 'conversion_meeting' | 'conversion_approval';
+
+export interface Reminder {
+  key: string;
+  due: string;
+  overdue: boolean;
+  message: string;
+}
+
+export interface Candidate {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  sex: string;
+  ethnicity: string;
+  birth_date: string;
+  id_number: string;
+  phone: string;
+  education: string;
+  work_unit: string;
+  stage: Stage;
+  applied_on: string;
+  due: Reminder | null;
+  member_id: number | null;
+  version: number;
+}
+
+export interface StepPerson {
+  member_id: number;
+  name: string;
+  full_member: boolean;
+}
+
+export interface Vote {
+  electorate: number;
+  present: number;
+  yes: number;
+  written_yes: number;
+  written_total: number;
+}
+
+export interface CaseStep {
+  seq: number;
+  kind: StepKind;
+  on: string;
+  body: string;
+  doc_ref: string;
+  note: string;
+  people: StepPerson[];
+  vote?: Vote;
+  training_days?: number;
+  training_hours?: number;
+  decision?: 'convert' | 'extend' | 'disqualify';
+  extension_months?: number;
+  higher_approval: boolean;
+  recorded_at: string;
+}
+
+export interface CaseFacts {
+  talked_on: string | null;
+  activist_on: string | null;
+  target_on: string | null;
+  political_review_on: string | null;
+  trained_on: string | null;
+  pre_reviewed_on: string | null;
+  join_date: string | null;
+  admission_approved_on: string | null;
+  probation_end: string | null;
+  extension_months: number;
+  pending_decision: 'convert' | 'extend' | 'disqualify' | null;
+  conversion_date: string | null;
+}
+
+export interface CandidateDetail extends Candidate {
+  facts: CaseFacts;
+  steps: CaseStep[];
+  reminders: Reminder[];
+  electorate: number;
+}
+
+export interface ApplicationInput {
+  org_id: number;
+  name: string;
+  sex: string;
+  ethnicity?: string;
+  id_number: string;
+  phone?: string;
+  education?: string;
+  work_unit?: string;
+  applied_on: string;
+  body?: string;
+  doc_ref?: string;
+  note?: string;
+}
+
+export interface StepInput {
+  version: number;
+  kind: StepKind;
+  on: string;
+  body?: string;
+  doc_ref?: string;
+  note?: string;
+  people?: number[];
+  vote?: { present: number; yes: number; written_yes: number; written_total: number };
+  training_days?: number;
+  training_hours?: number;
+  decision?: string;
+  extension_months?: number;
+  higher_approval?: boolean;
+}
+
+/** The steps a case may take next, in the order of domain.md §2.1 (the server checks the rules). */
+export function nextSteps(c: CandidateDetail): StepKind[] {
+  const f = c.facts;
+  switch (c.stage) {
+    case 'applicant':
+      return f.talked_on ? ['activist'] : ['talk'];
+    case 'activist':
+      return ['target'];
+    case 'target': {
+      const out: StepKind[] = [];
+      if (!f.political_review_on) out.push('political_review');
+      if (!f.trained_on) out.push('training');
+      if (!f.pre_reviewed_on) out.push('pre_review');
+      return out.length ? out : ['admission_meeting'];
+    }
+    case 'probationary':
+      if (!f.admission_approved_on) return ['admission_approval'];
+      return f.pending_decision ? ['conversion_approval'] : ['conversion_meeting'];
+    default:
+      return [];
+  }
+}
+
+export const developmentApi = {
+  list: (q: { org_id?: number | null; stage?: Stage; limit?: number; cursor?: string | null }) =>
+    http.get<ListPage<Candidate>>('/candidates', { ...q }),
+  get: (id: number) => http.get<CandidateDetail>(`/candidates/${id}`),
+  apply: (input: ApplicationInput) => http.post<{ id: number }>('/candidates', input),
+  electorate: (orgId: number, on: string) =>
+    http.get<{ org_id: number; on: string; electorate: number }>(`/orgs/${orgId}/electorate`, { as_of: on }),
+  step: (id: number, input: StepInput) => http.post<CandidateDetail>(`/candidates/${id}/steps`, input),
+};
