@@ -25,6 +25,9 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/orgs/roots", Access::kAuthenticated, h::OrgRoots, "Top orgs of the caller's scope"},
         {"GET", "/api/v1/orgs/:id/children", Access::kAuthenticated, h::OrgChildren, "Child orgs with counts"},
         {"GET", "/api/v1/orgs/:id", Access::kAuthenticated, h::OrgDetail, "One org with its breadcrumb"},
+        {"GET", "/api/v1/orgs/:id/committee", Access::kAuthenticated, h::OrgCommittee, "Committee, headcount and rule warnings"},
+        {"POST", "/api/v1/orgs/:id/posts", Access::kAuthenticated, h::AppointPost, "Appoint a committee post with its record", true},
+        {"POST", "/api/v1/orgs/:id/posts/:post_id/end", Access::kAuthenticated, h::EndPost, "End a committee post", true},
         {"GET", "/api/v1/orgs/:id/electorate", Access::kAuthenticated, h::OrgElectorate, "Voting members of an org on a date"},
 
         {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},

@@ -42,6 +42,7 @@ const char* Reason(int status) {
 struct Server::Impl {
     Pipeline& pipeline;
     std::atomic<int> in_flight{0};
+    std::atomic<std::int64_t> last_request_ns{0};  // steady-clock time of the newest request
     restinio::running_server_handle_t<Traits> server;
 
     explicit Impl(Pipeline& p) : pipeline(p) {}
@@ -67,6 +68,7 @@ struct Server::Impl {
 
     restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& rq) {
         ++in_flight;
+        last_request_ns = std::chrono::steady_clock::now().time_since_epoch().count();
         Request req;
         const auto& hdr = rq->header();
         req.method = hdr.method().c_str();
@@ -114,8 +116,18 @@ Server::~Server() {
 void Server::Stop(int grace_seconds) {
     if (!impl_->server) return;
     impl_->pipeline.BeginDrain();
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(grace_seconds);
-    while (impl_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+    // Drain until nothing is in flight and no request has arrived for a quiet moment: connections accepted
+    // (or still in the listen backlog) just before the signal get their 503 + Retry-After instead of a
+    // reset. The grace period bounds it all.
+    using Clock = std::chrono::steady_clock;
+    constexpr auto kQuiet = std::chrono::milliseconds(300);
+    const auto deadline = Clock::now() + std::chrono::seconds(grace_seconds);
+    impl_->last_request_ns = Clock::now().time_since_epoch().count();
+    auto busy = [&] {
+        const auto last = Clock::time_point(Clock::duration(impl_->last_request_ns.load()));
+        return impl_->in_flight.load() > 0 || Clock::now() - last < kQuiet;
+    };
+    while (grace_seconds > 0 && busy() && Clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     impl_->server->stop();
     impl_->server->wait();

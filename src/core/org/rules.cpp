@@ -97,6 +97,13 @@ std::optional<Warning> CheckTermDue(const Term& term, const Date& today) {
     return Warn("org.rule.election_due", {{"term_end", term.End().ToString()}});
 }
 
+Status CheckAppointment(Post post, std::string_view approval_doc) {
+    if (!approval_doc.empty()) return Ok();
+    const bool approved = post == Post::kSecretary || post == Post::kDeputySecretary;
+    return Fail(MakeError(ErrorCode::kFailedPrecondition,
+                          approved ? "org.rule.secretary_approval" : "org.rule.committee_filing"));
+}
+
 namespace {
 constexpr std::array<std::pair<Post, std::string_view>, 6> kPosts{{
     {Post::kSecretary, "secretary"},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common/date.hpp"
+#include "core/common/result.hpp"
 #include "core/org/org.hpp"
 
 namespace lianxin::core::org {
@@ -60,6 +61,11 @@ struct Term {
 std::optional<Warning> CheckTermShift(int shift_months);
 // An "election overdue" warning when `today` is on or past the term's end.
 std::optional<Warning> CheckTermDue(const Term& term, const Date& today);
+
+// A post is taken up only with its record (domain.md §1 "must enforce"): the secretary and deputy with the
+// higher organization's approval (批准), other committee members filed with it (备案). Refuses a missing
+// document reference, naming the rule.
+Status CheckAppointment(Post post, std::string_view approval_doc);
 
 std::string_view ToString(Post p);
 std::optional<Post> ParsePost(std::string_view s);

@@ -104,6 +104,15 @@ TEST(OrgTerms, ShiftAtMostOneYearAndDueOnTermEnd) {
     EXPECT_FALSE(CheckTermDue(t, *Date::Parse("2024-12-29")));
 }
 
+// domain.md §1 "must enforce": secretary/deputy changes need a higher-org approval record, committee
+// members a filing record.
+TEST(OrgPost, AppointmentNeedsItsRecord) {
+    EXPECT_EQ(CheckAppointment(Post::kSecretary, "").error().message_key, "org.rule.secretary_approval");
+    EXPECT_EQ(CheckAppointment(Post::kDeputySecretary, "").error().message_key, "org.rule.secretary_approval");
+    EXPECT_EQ(CheckAppointment(Post::kPublicity, "").error().message_key, "org.rule.committee_filing");
+    EXPECT_TRUE(CheckAppointment(Post::kSecretary, "嵩工委〔2024〕3号"));
+}
+
 TEST(OrgPost, RoundTrips) {
     for (auto p : {Post::kSecretary, Post::kDeputySecretary, Post::kOrganization, Post::kPublicity,
                    Post::kDiscipline, Post::kMember})

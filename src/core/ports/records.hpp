@@ -12,6 +12,7 @@
 #include "core/member/admission.hpp"
 #include "core/member/id_number.hpp"
 #include "core/org/org.hpp"
+#include "core/org/rules.hpp"
 
 namespace lianxin::core::ports {
 
@@ -109,6 +110,19 @@ struct MemberQuery {
     std::string name_prefix;
     std::int64_t after_id = 0;
     int limit = 50;
+};
+
+// A post on an org's committee, valid on [valid_from, valid_to).
+struct OrgPost {
+    std::int64_t id = 0;
+    std::int64_t org_id = 0;
+    std::int64_t member_id = 0;
+    std::string member_name;  // for display; not stored in the row
+    org::Post post = org::Post::kMember;
+    Date term_start;
+    Date valid_from;
+    std::optional<Date> valid_to;
+    std::string approval_doc;
 };
 
 // A person in the development pipeline (domain.md §2.1): identity, current stage and the next due date.

@@ -25,6 +25,14 @@ public:
     virtual Result<std::int64_t> CountAll() = 0;
     // Orgs without a parent (the tops of the statutory tree), oldest first.
     virtual Result<std::vector<org::Org>> Roots() = 0;
+    // Members whose formal affiliation is this org (not the subtree), normal and in the registry on `as_of`.
+    virtual Result<org::Headcount> Headcount(std::int64_t org_id, const Date& as_of) = 0;
+    // Committee posts valid on `as_of`, secretary first, with the holders' names.
+    virtual Result<std::vector<OrgPost>> Posts(std::int64_t org_id, const Date& as_of) = 0;
+    virtual Result<std::optional<OrgPost>> GetPost(std::int64_t post_id) = 0;
+    virtual Result<std::int64_t> InsertPost(const OrgPost& p, std::int64_t by, std::int64_t at) = 0;
+    // Ends a post on `on` (exclusive); kConflict when it already ended.
+    virtual Status EndPost(std::int64_t post_id, const Date& on) = 0;
 };
 
 class MemberRepo {

@@ -18,6 +18,11 @@ public:
     core::Result<std::int64_t> Insert(const core::org::Org& o) override;
     core::Result<std::int64_t> CountAll() override;
     core::Result<std::vector<core::org::Org>> Roots() override;
+    core::Result<core::org::Headcount> Headcount(std::int64_t org_id, const core::Date& as_of) override;
+    core::Result<std::vector<core::ports::OrgPost>> Posts(std::int64_t org_id, const core::Date& as_of) override;
+    core::Result<std::optional<core::ports::OrgPost>> GetPost(std::int64_t post_id) override;
+    core::Result<std::int64_t> InsertPost(const core::ports::OrgPost& p, std::int64_t by, std::int64_t at) override;
+    core::Status EndPost(std::int64_t post_id, const core::Date& on) override;
 
 private:
     core::Result<core::ports::OrgView> WithCounts(core::org::Org o, const core::Date& as_of);
