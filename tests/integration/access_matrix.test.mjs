@@ -12,6 +12,7 @@ import { login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 
 let applicants = 0;
+let posts = 0;
 /** A new application for org T with an ID number no other test uses. */
 const application = (T) => {
   applicants += 1;
@@ -51,6 +52,19 @@ const MATRIX = {
     assert.deepEqual(r.json.ancestors.map((a) => a.id), c.tree.get(c.T).chain.slice(0, -1)
       .filter((id) => c.tree.inSubtree(id, c.actor.org)), 'the breadcrumb holds only ancestors in scope');
   } },
+  'GET /api/v1/orgs/:id/committee': { target: 'org', expect: scoped('member_read', 200),
+    check: (r, c) => { assert.equal(r.json.org_id, c.T); assert.ok(Array.isArray(r.json.warnings)); } },
+  // Without a filing number the rule refuses (422) for a writer in scope; nothing is appointed.
+  'POST /api/v1/orgs/:id/posts': { target: 'org', expect: scoped('member_write', 422),
+    body: (c) => ({ member_id: c.memberId, post: 'member', valid_from: '2026-01-01' }) },
+  // Each walk ends a post of its own, [day k, day k+1): the walks never overlap; a post left by a denied
+  // walk is ended by the city admin afterwards.
+  'POST /api/v1/orgs/:id/posts/:post_id/end': { target: 'org', expect: scoped('member_write', 204),
+    body: (c) => ({ on: c.postEnd }),
+    before: async (c) => { Object.assign(c, await c.freshPost(c.T, c.memberId)); },
+    after: async (r, c) => {
+      if (r.status !== 204) await c.endPost(c.T, c.postId, c.postEnd);
+    } },
   'GET /api/v1/orgs/:id/electorate': { target: 'org', query: () => '?as_of=2026-01-01', expect: scoped('member_read', 200),
     check: (r, c) => { assert.equal(r.json.org_id, c.T); assert.ok(Number.isInteger(r.json.electorate)); } },
   'GET /api/v1/users': { target: 'user', query: (c) => `?q=${c.user.username}&limit=200`, expect: onlyWith('user_read'),
@@ -116,12 +130,14 @@ const withoutRequestId = (r) => JSON.stringify({ ...r.json, error: { ...r.json.e
 
 describe('A1 access matrix: every route × role × org relation (gen --scale=test)', () => {
   const routes = routeTable();
-  let srv, cast, targets;
+  let srv, cast, targets, city;
 
   before(async () => {
     srv = await startServer({ dataset: 'test' });
     cast = await setupCast(srv);
     const { admin, tree } = cast;
+    // The city admin's own walk ends with a logout: the helpers keep a session of their own.
+    city = await login(srv, cast.actors.city_admin.account);
     // One pending user and one member per target org, made by the root sys_admin / found by the city admin.
     // The member comes from the org's last branch, so that a parent's member is never the actor's own.
     targets = new Map();
@@ -159,6 +175,17 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           assert.equal(g.status, 201, g.toString());
           return g.json.id;
         },
+        // A committee post of member m on org T starting on a day no other walk uses.
+        freshPost: async (T, m) => {
+          posts += 1;
+          const day = (n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+          const made = await city.post(`/api/v1/orgs/${T}/posts`, { member_id: m, post: 'member', valid_from: day(2 * posts),
+            approval_doc: '备案〔2020〕1号' });
+          assert.equal(made.status, 201, made.toString());
+          return { postId: made.json.id, postEnd: day(2 * posts + 1) };
+        },
+        endPost: async (T, pid, on) =>
+          assert.equal((await city.post(`/api/v1/orgs/${T}/posts/${pid}/end`, { on })).status, 204),
         removeGrant: async (uid, gid) => assert.equal((await admin.del(`/api/v1/users/${uid}/grants/${gid}`)).status, 204),
         ensureEnabled: async (uid) => {
           if ((await admin.get(`/api/v1/users/${uid}`)).json.status === 'disabled')
@@ -176,7 +203,8 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId }[entry.target];
-          const path = route.path.replace(':grant_id', String(c.grantId)).replace(':id', String(id));
+          const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
+            .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const r = await client.request(route.method, full, entry.body ? { json: entry.body(c) } : {});
           calls++;

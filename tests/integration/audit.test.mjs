@@ -158,6 +158,17 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     [r, id] = await act(sec.client, 'GET', '/api/v1/candidates', undefined, 'board');
     await row('candidate.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/candidates', 'candidate.list');
+    // Committee posts: appointed with the filing number, then ended.
+    [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
+      post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');
+    assert.equal(r.status, 201, r.toString());
+    const postId = r.json.id;
+    await row('org.post.appoint', id, { actor_id: sec.account.id, object_type: 'org', object_id: String(B) });
+    note('POST /api/v1/orgs/:id/posts', 'org.post.appoint');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts/${postId}/end`, { on: '2026-03-01' }, 'endpost');
+    assert.equal(r.status, 204, r.toString());
+    await row('org.post.end', id, { actor_id: sec.account.id, object_id: String(B) });
+    note('POST /api/v1/orgs/:id/posts/:post_id/end', 'org.post.end');
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });
@@ -177,7 +188,8 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     const { actors, tree, B } = cast;
     const r = await actors.member.client.get('/api/v1/me/views');
     assert.equal(r.status, 200, r.toString());
-    const v = r.json.items[0];
+    // Changes to the record (here a committee post) are listed too; the view is among them.
+    const v = r.json.items.find((x) => x.action === 'member.view');
     assert.ok(v, 'a view is listed');
     assert.equal(v.viewer_name, actors.secretary.display_name);
     assert.equal(v.viewer_org, tree.get(B).name);

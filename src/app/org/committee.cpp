@@ -57,10 +57,10 @@ core::Result<std::int64_t> AppointPost(Context& ctx, const core::auth::Actor& ac
     core::member::CheckText(in.approval_doc, 0, 50, "approval_doc", errors);
     if (term && from && *term > *from) errors.WithField("term_start", "org.post.term_after_start");
     if (!errors.fields.empty()) return core::Fail(errors);
-    LX_CHECK(core::org::CheckAppointment(*post, in.approval_doc));
     std::int64_t id = 0;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, OrgInScope(tx, actor, org_id, Permission::kMemberWrite));
+        LX_CHECK(core::org::CheckAppointment(*post, in.approval_doc));
         LX_ASSIGN(m, tx.Members().Get(in.member_id));
         if (!m || m->left_on || !core::org::InSubtree(m->org_path, org.path))
             return core::Fail(core::InvalidField("member_id", "member.not_in_scope"));
