@@ -168,3 +168,51 @@ export const devEn: typeof devZh = {
     recorded: 'Recorded: {step}',
   },
 };
+
+export const committeeZh = {
+  title: '班子与提示',
+  headcount: '本组织正式党员 {full} 人、预备党员 {probationary} 人',
+  term: '本届任期 {start} 至 {end}（{years} 年）',
+  empty: '尚未登记班子成员',
+  post: '职务',
+  holder: '姓名',
+  since: '任职日期',
+  doc: '批准或备案文号',
+  docHint: '书记、副书记填上级批准文号；委员填备案文号',
+  appoint: '任命班子成员',
+  pickMember: '请选择本组织的党员',
+  end: '免职',
+  endConfirm: '今天起免去该职务？记录会保留在历史中。',
+  posts: {
+    secretary: '书记',
+    deputy_secretary: '副书记',
+    organization: '组织委员',
+    publicity: '宣传委员',
+    discipline: '纪检委员',
+    member: '委员',
+  },
+};
+
+export const committeeEn: typeof committeeZh = {
+  title: 'Committee and warnings',
+  headcount: '{full} full and {probationary} probationary members in this organization',
+  term: 'Term {start} to {end} ({years} years)',
+  empty: 'No committee posts recorded',
+  post: 'Post',
+  holder: 'Name',
+  since: 'Since',
+  doc: 'Approval or filing number',
+  docHint: 'Secretary and deputy: approval number; members: filing number',
+  appoint: 'Appoint a post',
+  pickMember: 'Choose a member of this organization',
+  end: 'End',
+  endConfirm: 'End this post as of today? It stays in the history.',
+  posts: {
+    secretary: 'Secretary',
+    deputy_secretary: 'Deputy secretary',
+    organization: 'Organization',
+    publicity: 'Publicity',
+    discipline: 'Discipline',
+    member: 'Member',
+  },
+};

@@ -1,7 +1,7 @@
 // English — a complete second locale, not a fallback. Same keys as zh-CN.ts (checked by a unit test).
 // Chinese official terms keep their usual English renderings (party branch, party working committee,
 // "three meetings and one lecture" …).
-import { devEn } from './development';
+import { committeeEn, devEn } from './development';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -116,6 +116,7 @@ const en: MessageSchema = {
     logout: 'Sign in as someone else',
   },
   dev: devEn,
+  committee: committeeEn,
   menu: {
     home: 'Home',
     org: 'Organization',

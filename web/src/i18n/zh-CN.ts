@@ -1,7 +1,7 @@
 // 简体中文（默认语言）。Every key here must also be in en.ts (tests/unit/i18n.spec.ts checks it).
 // Official terms are written exactly as the party documents write them: 党支部, 党工委, 三会一课, 主题党日 …
 // Note: vue-i18n treats { } @ $ | as syntax; write them as {'{'} etc. if ever needed.
-import { devZh } from './development';
+import { committeeZh, devZh } from './development';
 
 const zhCN = {
   app: {
@@ -115,6 +115,7 @@ const zhCN = {
     logout: '换个账号登录',
   },
   dev: devZh,
+  committee: committeeZh,
   menu: {
     home: '工作台',
     org: '组织',

@@ -160,3 +160,30 @@ test('development: application → activist → target → probationary → full
   await expect(row).toContainText('正式党员');
   await expect(row).toContainText('2024-06-01');
 });
+
+test('committee: the branch sees the sizing rule it breaks, and a post needs its filing number', async ({ page }) => {
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(SECRETARY.username);
+  await page.getByTestId('login-password').fill(SECRETARY.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('home-hello')).toBeVisible();
+  await page.getByTestId('menu-org-structure').click();
+  const panel = page.getByTestId('committee');
+  await expect(panel).toBeVisible();
+  // Branch Regulation ch.6: 7 or more full members need a committee — the demo branch has none recorded.
+  await expect(page.getByTestId('committee-warning').first()).toContainText('正式党员七人以上的党支部应设立支部委员会');
+
+  const session = await apiGet<{ grants: { org_id: number }[] }>(page, '/auth/session');
+  const members = (await apiGet<{ items: MemberRow[] }>(page, `/members?org_id=${session.grants[0].org_id}&limit=5`)).items;
+  await page.getByTestId('committee-appoint').click();
+  await page.getByTestId('appoint-member').click();
+  await page.keyboard.type(members[0].name);
+  await page.locator('.el-select-dropdown__item:visible', { hasText: members[0].name }).first().click();
+  await page.locator('.el-dialog:visible').getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('appoint-error')).toContainText('须报上级党组织');
+  await page.locator('.el-dialog:visible input[placeholder*="批准文号"]').fill('嵩工委〔2026〕5号');
+  await page.locator('.el-dialog:visible').getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('committee-posts')).toContainText(members[0].name);
+  await expect(page.locator('.el-dialog:visible')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}committee.png`, fullPage: true });
+});
