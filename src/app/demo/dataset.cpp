@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "app/demo/demo_cases.hpp"
 #include "core/demo/synthetic.hpp"
 
 namespace lianxin::app {
@@ -86,6 +87,10 @@ struct Loader {
                 LX_ASSIGN(bid, AddOrg(tx, cid, name + "党支部", OrgType::kBranch, PlaceKind::kCompound, name, "350205"));
                 LX_CHECK(AddMembers(tx, bid, 18 + static_cast<int>(rng.Below(15)),
                                     "厦门市海沧区嵩屿街道" + community + name));
+                if (b == 0) {  // the first branch of each community shows a development pipeline
+                    LX_ASSIGN(added, AddDemoCases(tx, rng, serial, today, bid));
+                    stats.members += added;
+                }
             }
             LX_ASSIGN(rid, AddOrg(tx, cid, community + "离退休党支部", OrgType::kBranch, PlaceKind::kNone, "", "350205"));
             LX_CHECK(AddMembers(tx, rid, 12 + static_cast<int>(rng.Below(10)), "厦门市海沧区嵩屿街道" + community));
