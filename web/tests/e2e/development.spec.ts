@@ -146,6 +146,8 @@ test('development: application → activist → target → probationary → full
   await expect(page.getByTestId('case-stage')).toHaveText('正式党员');
   await expect(page.getByTestId('case-conversion-date')).toHaveText('2025-06-01');
   await expect(drawer).toContainText('发展程序已完成');
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 15_000 });  // let the toasts fade
+  await page.getByTestId('case-name').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}development-done.png`, fullPage: true });
   await page.keyboard.press('Escape');
   await expect(page.locator('.el-drawer:visible')).toHaveCount(0);
