@@ -154,7 +154,7 @@ const std::map<std::string, Pair>& Labels() {
         {"member", {"党员", "member"}},              {"user", {"用户", "user"}},
         {"grant", {"角色授权", "grant"}},            {"setup_link", {"设置链接", "set-up link"}},
         {"object", {"对象", "object"}},              {"name", {"姓名", "Name"}},
-        {"sex", {"性别", "Sex"}},                    {"ethnicity", {"民族", "Ethnicity"}},
+        {"sex", {"性别", "Sex"}},                    {"reason", {"查看原因", "Reason"}},                    {"ethnicity", {"民族", "Ethnicity"}},
         {"phone", {"联系电话", "Phone"}},            {"education", {"学历", "Education"}},
         {"work_unit", {"工作单位", "Work unit"}},    {"applied_on", {"申请日期", "Application date"}},
         {"on", {"日期", "Date"}},                    {"kind", {"步骤", "Step"}},

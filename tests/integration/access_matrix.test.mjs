@@ -118,6 +118,11 @@ const MATRIX = {
       assert.equal(r.error.code, 'failed_precondition');
       assert.match(r.error.message, /“入党申请人”阶段不能登记“确定为发展对象”/);
     } },
+  'POST /api/v1/members/:id/reveal': { target: 'member', expect: scoped('member_reveal', 200),
+    body: () => ({ reason: '通知参加主题党日' }), check: (r, c) => {
+      assert.equal(r.json.id, c.memberId);
+      assert.match(r.json.id_number, /^\d{17}[\dX]$/, 'the full ID number');
+    } },
   'GET /api/v1/me': { target: 'none', expect: always(200),
     check: (r, c) => assert.equal(r.json.member ? r.json.member.id : null, c.actor.member_id || null) },
   'GET /api/v1/me/views': { target: 'none', expect: always(200) },

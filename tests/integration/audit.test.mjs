@@ -138,6 +138,11 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
       actor_org: tree.get(B).name, object_type: 'member', object_id: String(actors.member.member_id) });
     viewRowId = view.id;
     note('GET /api/v1/members/:id', 'member.view');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${actors.member.member_id}/reveal`, { reason: '通知参加主题党日' }, 'reveal');
+    assert.equal(r.status, 200, r.toString());
+    secrets.push(r.json.id_number, r.json.phone);
+    await row('member.reveal', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(actors.member.member_id) });
+    note('POST /api/v1/members/:id/reveal', 'member.reveal');
     [r, id] = await act(sec.client, 'GET', `/api/v1/members?org_id=${B}`, undefined, 'list');
     await row('member.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/members', 'member.list');

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/audit/audit.hpp"
+#include "core/member/fields.hpp"
 
 namespace lianxin::app {
 
@@ -35,6 +36,29 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
     entry.subject_member_id = member_id;
+    return Audited<MemberRecord>{std::move(out), std::move(entry)};
+}
+
+core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                                 const std::string& reason) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberReveal));
+    core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
+    core::member::CheckText(reason, 4, 100, "reason", errors);
+    if (!errors.fields.empty()) return core::Fail(errors);
+    MemberRecord out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(member_id));
+        if (!m) return core::Fail(core::NotFound("member"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberReveal, m->org_path, "member"));
+        std::map<std::int64_t, std::string> cache;
+        LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
+        out.member = std::move(*m);
+        out.org_name = std::move(name);
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.reveal", "member", std::to_string(member_id));
+    entry.subject_member_id = member_id;
+    entry.detail = "reason=" + reason;
     return Audited<MemberRecord>{std::move(out), std::move(entry)};
 }
 

@@ -20,6 +20,11 @@ struct MemberRecord {
 // The record with the audit row of this view; the caller commits the row before showing the record.
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
 
+// The full ID number and phone, for a stated reason (4–100 characters), audited as member.reveal with the
+// reason; needs member_reveal on the member's org. The caller commits the row before showing the record.
+core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                                 const std::string& reason);
+
 struct MemberPage {
     std::vector<MemberRecord> items;
     std::int64_t next_after = 0;

@@ -64,3 +64,26 @@ TEST_F(MemberQueriesTest, CommunityAdminSeesTheWholeSubtreeAndPagesThroughIt) {
 }
 
 }  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// product.md guardrails / domain.md §11: full ID numbers and phones only with a reason, audited, and the
+// member sees it under "谁查看了我的信息".
+TEST_F(MemberQueriesTest, RevealNeedsAReasonAndIsAudited) {
+    auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    auto no_reason = RevealMember(ctx(), secretary, member_a_, "");
+    ASSERT_FALSE(no_reason);
+    EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
+    auto r = RevealMember(ctx(), secretary, member_a_, "联系本人参加主题党日");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->value.member.id_number, "11010519491231002X");
+    EXPECT_EQ(r->value.member.phone, "13812345678");
+    EXPECT_EQ(r->entry.action, "member.reveal");
+    EXPECT_EQ(r->entry.subject_member_id, member_a_);
+    EXPECT_EQ(r->entry.detail, "reason=联系本人参加主题党日");
+    EXPECT_EQ(RevealMember(ctx(), secretary, member_b_, "联系本人参加主题党日").error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(RevealMember(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, "想看看").error().code,
+              ErrorCode::kPermissionDenied);
+}
+
+}  // namespace lianxin::app::testing

@@ -38,7 +38,8 @@ bool RoleHas(Role r, Permission p) {
             return p == Permission::kAuditRead || p == Permission::kOrgRead;
         case Role::kOrgAdmin:
         case Role::kBranchSecretary:
-            return p == Permission::kOrgRead || p == Permission::kMemberRead || p == Permission::kMemberWrite;
+            return p == Permission::kOrgRead || p == Permission::kMemberRead || p == Permission::kMemberWrite ||
+                   p == Permission::kMemberReveal;
         case Role::kMember:
             return false;  // a member sees only the own record, through /me
     }

@@ -22,6 +22,7 @@ LX_HANDLER(ListRoles);
 LX_HANDLER(OrgRoots);
 LX_HANDLER(OrgChildren);
 LX_HANDLER(OrgDetail);
+LX_HANDLER(RevealMember);
 LX_HANDLER(ListCandidates);
 LX_HANDLER(OrgElectorate);
 LX_HANDLER(OrgCommittee);

@@ -3,6 +3,7 @@
 #include "app/member/member_queries.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/json/body.hpp"
 #include "http/json/dto.hpp"
 
 namespace lianxin::http::handlers {
@@ -27,6 +28,16 @@ core::Result<Response> ListMembers(Call& call) {
 core::Result<Response> GetMember(Call& call) {
     LX_ASSIGN(record, app::ViewMember(call.ctx, call.actor(), PathId(call.req, "id")));
     Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), false));
+    r.audit = std::move(record.entry);
+    return r;
+}
+
+core::Result<Response> RevealMember(Call& call) {
+    LX_ASSIGN(body, JsonBody::Parse(call.req.body));
+    std::string reason = body.Str("reason", false, 400);
+    LX_CHECK(body.Finish());
+    LX_ASSIGN(record, app::RevealMember(call.ctx, call.actor(), PathId(call.req, "id"), reason));
+    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), true));
     r.audit = std::move(record.entry);
     return r;
 }

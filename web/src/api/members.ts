@@ -11,6 +11,7 @@ export interface MemberQuery {
 export const memberApi = {
   list: (q: MemberQuery) => http.get<ListPage<MemberSummary>>('/members', { ...q }),
   get: (id: number) => http.get<Member>(`/members/${id}`),
+  reveal: (id: number, reason: string) => http.post<Member>(`/members/${id}/reveal`, { reason }),
   me: () => http.get<Me>('/me'),
   myViews: (cursor?: string | null, limit = 20) => http.get<ListPage<RecordView>>('/me/views', { cursor, limit }),
 };

@@ -189,3 +189,24 @@ test('committee: the branch sees the sizing rule it breaks, and a post needs its
   await expect(page.locator('.el-dialog:visible')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}committee.png`, fullPage: true });
 });
+
+test('reveal: the full ID number and phone only with a reason, which the audit log keeps', async ({ page }) => {
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(SECRETARY.username);
+  await page.getByTestId('login-password').fill(SECRETARY.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('home-hello')).toBeVisible();
+  await page.getByTestId('menu-member-list').click();
+  await page.getByTestId('member-table').locator('.el-table__row').first().locator('.el-link').click();
+  await expect(page.getByTestId('member-id-number')).toContainText('*');
+  await page.getByTestId('member-reveal').click();
+  const box = page.locator('.el-message-box:visible');
+  await box.locator('input').fill('通知');
+  await box.getByRole('button', { name: '确定' }).click();
+  await expect(box).toContainText('4–100');  // too short: refused before anything is sent
+  await box.locator('input').fill('通知参加本月主题党日');
+  await box.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('member-id-number')).toHaveText(/^99\d{15}[\dX]$/);
+  await expect(page.getByTestId('member-phone')).toHaveText(/^\d{11}$/);
+  await expect(page.getByTestId('member-drawer')).toContainText('本次查看及原因已记入审计日志');
+});
