@@ -1,9 +1,9 @@
 #include "core/member/admission.hpp"
 
-#include <algorithm>
-#include <array>
 #include <set>
 #include <utility>
+
+#include "core/common/names.hpp"
 
 namespace lianxin::core::member {
 
@@ -268,7 +268,7 @@ std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today) {
 }
 
 namespace {
-constexpr std::array<std::pair<Stage, std::string_view>, 6> kStages{{
+constexpr NameTable<Stage, 6> kStages{{
     {Stage::kApplicant, "applicant"},
     {Stage::kActivist, "activist"},
     {Stage::kTarget, "target"},
@@ -276,7 +276,7 @@ constexpr std::array<std::pair<Stage, std::string_view>, 6> kStages{{
     {Stage::kFull, "full"},
     {Stage::kDisqualified, "disqualified"},
 }};
-constexpr std::array<std::pair<StepKind, std::string_view>, 11> kSteps{{
+constexpr NameTable<StepKind, 11> kSteps{{
     {StepKind::kApply, "apply"},
     {StepKind::kTalk, "talk"},
     {StepKind::kActivist, "activist"},
@@ -289,31 +289,19 @@ constexpr std::array<std::pair<StepKind, std::string_view>, 11> kSteps{{
     {StepKind::kConversionMeeting, "conversion_meeting"},
     {StepKind::kConversionApproval, "conversion_approval"},
 }};
-constexpr std::array<std::pair<ConversionDecision, std::string_view>, 3> kDecisions{{
+constexpr NameTable<ConversionDecision, 3> kDecisions{{
     {ConversionDecision::kConvert, "convert"},
     {ConversionDecision::kExtend, "extend"},
     {ConversionDecision::kDisqualify, "disqualify"},
 }};
 
-template <typename E, std::size_t N>
-std::string_view Name(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-    for (const auto& [k, v] : table)
-        if (k == value) return v;
-    return table[0].second;
-}
-template <typename E, std::size_t N>
-std::optional<E> Lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) {
-    for (const auto& [k, v] : table)
-        if (v == s) return k;
-    return std::nullopt;
-}
 }  // namespace
 
-std::string_view ToString(Stage s) { return Name(kStages, s); }
-std::optional<Stage> ParseStage(std::string_view s) { return Lookup(kStages, s); }
-std::string_view ToString(StepKind k) { return Name(kSteps, k); }
-std::optional<StepKind> ParseStepKind(std::string_view s) { return Lookup(kSteps, s); }
-std::string_view ToString(ConversionDecision d) { return Name(kDecisions, d); }
-std::optional<ConversionDecision> ParseConversionDecision(std::string_view s) { return Lookup(kDecisions, s); }
+std::string_view ToString(Stage s) { return NameOf(kStages, s); }
+std::optional<Stage> ParseStage(std::string_view s) { return ValueOf(kStages, s); }
+std::string_view ToString(StepKind k) { return NameOf(kSteps, k); }
+std::optional<StepKind> ParseStepKind(std::string_view s) { return ValueOf(kSteps, s); }
+std::string_view ToString(ConversionDecision d) { return NameOf(kDecisions, d); }
+std::optional<ConversionDecision> ParseConversionDecision(std::string_view s) { return ValueOf(kDecisions, s); }
 
 }  // namespace lianxin::core::member

@@ -1,13 +1,14 @@
 #include "core/org/org.hpp"
 
-#include <array>
 #include <charconv>
 #include <vector>
+
+#include "core/common/names.hpp"
 
 namespace lianxin::core::org {
 
 namespace {
-constexpr std::array<std::pair<OrgType, std::string_view>, 7> kOrgTypes{{
+constexpr NameTable<OrgType, 7> kOrgTypes{{
     {OrgType::kDistrictCommittee, "district_committee"},
     {OrgType::kStreetWorkingCommittee, "street_working_committee"},
     {OrgType::kGrassrootsCommittee, "grassroots_committee"},
@@ -16,7 +17,7 @@ constexpr std::array<std::pair<OrgType, std::string_view>, 7> kOrgTypes{{
     {OrgType::kJointBranch, "joint_branch"},
     {OrgType::kTemporaryBranch, "temporary_branch"},
 }};
-constexpr std::array<std::pair<PlaceKind, std::string_view>, 6> kPlaceKinds{{
+constexpr NameTable<PlaceKind, 6> kPlaceKinds{{
     {PlaceKind::kNone, ""},
     {PlaceKind::kDistrict, "district"},
     {PlaceKind::kStreet, "street"},
@@ -26,29 +27,10 @@ constexpr std::array<std::pair<PlaceKind, std::string_view>, 6> kPlaceKinds{{
 }};
 }  // namespace
 
-std::string_view ToString(OrgType t) {
-    for (auto& [k, v] : kOrgTypes)
-        if (k == t) return v;
-    return "branch";
-}
-
-std::optional<OrgType> ParseOrgType(std::string_view s) {
-    for (auto& [k, v] : kOrgTypes)
-        if (v == s) return k;
-    return std::nullopt;
-}
-
-std::string_view ToString(PlaceKind k) {
-    for (auto& [p, v] : kPlaceKinds)
-        if (p == k) return v;
-    return "";
-}
-
-std::optional<PlaceKind> ParsePlaceKind(std::string_view s) {
-    for (auto& [p, v] : kPlaceKinds)
-        if (v == s) return p;
-    return std::nullopt;
-}
+std::string_view ToString(OrgType t) { return NameOf(kOrgTypes, t); }
+std::optional<OrgType> ParseOrgType(std::string_view s) { return ValueOf(kOrgTypes, s); }
+std::string_view ToString(PlaceKind k) { return NameOf(kPlaceKinds, k); }
+std::optional<PlaceKind> ParsePlaceKind(std::string_view s) { return ValueOf(kPlaceKinds, s); }
 
 std::string ChildPath(std::string_view parent_path, std::int64_t id) {
     std::string base = parent_path.empty() ? "/" : std::string(parent_path);

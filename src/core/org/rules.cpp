@@ -1,8 +1,9 @@
 #include "core/org/rules.hpp"
 
-#include <array>
 #include <cstdlib>
 #include <utility>
+
+#include "core/common/names.hpp"
 
 namespace lianxin::core::org {
 
@@ -105,7 +106,7 @@ Status CheckAppointment(Post post, std::string_view approval_doc) {
 }
 
 namespace {
-constexpr std::array<std::pair<Post, std::string_view>, 6> kPosts{{
+constexpr NameTable<Post, 6> kPosts{{
     {Post::kSecretary, "secretary"},
     {Post::kDeputySecretary, "deputy_secretary"},
     {Post::kOrganization, "organization"},
@@ -115,16 +116,7 @@ constexpr std::array<std::pair<Post, std::string_view>, 6> kPosts{{
 }};
 }  // namespace
 
-std::string_view ToString(Post p) {
-    for (auto& [k, v] : kPosts)
-        if (k == p) return v;
-    return "member";
-}
-
-std::optional<Post> ParsePost(std::string_view s) {
-    for (auto& [k, v] : kPosts)
-        if (v == s) return k;
-    return std::nullopt;
-}
+std::string_view ToString(Post p) { return NameOf(kPosts, p); }
+std::optional<Post> ParsePost(std::string_view s) { return ValueOf(kPosts, s); }
 
 }  // namespace lianxin::core::org

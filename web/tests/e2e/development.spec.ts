@@ -4,7 +4,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SECRETARY } from './accounts';
+import { apiGet, login, SECRETARY } from './helpers';
 
 const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
 mkdirSync(SCREENS, { recursive: true });
@@ -25,12 +25,9 @@ function syntheticId(yyyymmdd: string, seq: number): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(`/api/v1${p}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!r.ok) throw new Error(`${p}: ${r.status}`);
-    return r.json();
-  }, path);
+async function signInAsSecretary(page: Page): Promise<void> {
+  await login(page, SECRETARY.username, SECRETARY.password);
+  await expect(page.getByTestId('home-hello')).toBeVisible();
 }
 
 /** The native input of an Element Plus field (the test id sits on the input or on its wrapper). */
@@ -85,11 +82,7 @@ async function record(page: Page, kind: string, on: string, fill?: () => Promise
 }
 
 test('development: application → activist → target → probationary → full member, by the branch secretary', async ({ page }) => {
-  await page.goto('/#/login');
-  await page.getByTestId('login-username').fill(SECRETARY.username);
-  await page.getByTestId('login-password').fill(SECRETARY.password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('home-hello')).toBeVisible();
+  await signInAsSecretary(page);
 
   const session = await apiGet<{ grants: { org_id: number }[] }>(page, '/auth/session');
   const branch = session.grants[0].org_id;
@@ -164,11 +157,7 @@ test('development: application → activist → target → probationary → full
 });
 
 test('committee: the branch sees the sizing rule it breaks, and a post needs its filing number', async ({ page }) => {
-  await page.goto('/#/login');
-  await page.getByTestId('login-username').fill(SECRETARY.username);
-  await page.getByTestId('login-password').fill(SECRETARY.password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('home-hello')).toBeVisible();
+  await signInAsSecretary(page);
   await page.getByTestId('menu-org-structure').click();
   const panel = page.getByTestId('committee');
   await expect(panel).toBeVisible();
@@ -191,11 +180,7 @@ test('committee: the branch sees the sizing rule it breaks, and a post needs its
 });
 
 test('reveal: the full ID number and phone only with a reason, which the audit log keeps', async ({ page }) => {
-  await page.goto('/#/login');
-  await page.getByTestId('login-username').fill(SECRETARY.username);
-  await page.getByTestId('login-password').fill(SECRETARY.password);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('home-hello')).toBeVisible();
+  await signInAsSecretary(page);
   await page.getByTestId('menu-member-list').click();
   await page.getByTestId('member-table').locator('.el-table__row').first().locator('.el-link').click();
   await expect(page.getByTestId('member-id-number')).toContainText('*');

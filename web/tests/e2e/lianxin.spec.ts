@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SECRETARY } from './accounts';
+import { apiGet, login, SECRETARY } from './helpers';
 import { freshTotp } from './totp';
 
 test.describe.configure({ mode: 'serial' });
@@ -89,13 +89,6 @@ async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }
   return { ctx, page, w };
 }
 
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/#/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
 /** Pass the second factor; returns the secret (read from the page when enrolling). */
 async function passTotp(page: Page, secret?: string): Promise<string> {
   await expect(page).toHaveURL(/#\/totp/);
@@ -126,15 +119,6 @@ async function setPasswordViaLink(browser: Browser, link: string, password: stri
   await expect(page).toHaveURL(/#\/login/);
   await expectClean(page, w);
   await ctx.close();
-}
-
-/** GET an API path from inside the page (the browser sends the session cookie). */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(`/api/v1${p}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!r.ok) throw new Error(`${p}: ${r.status}`);
-    return r.json();
-  }, path);
 }
 
 /** Breadth-first search of the actor's org tree for the first org matching `pred`; returns its id path. */
