@@ -150,6 +150,29 @@ describe('development pipeline (gen --scale=test)', () => {
     assert.equal(r.status, 415);
   });
 
+  test('member search filters: category, status and age band; bad values name the parameter', async () => {
+    const all = await sec.all(`/api/v1/members?org_id=${cast.B}`);
+    const full = await sec.all(`/api/v1/members?org_id=${cast.B}&category=full`);
+    const probationary = await sec.all(`/api/v1/members?org_id=${cast.B}&category=probationary`);
+    assert.ok(full.length > 0 && full.every((m) => m.category === 'full'));
+    assert.ok(probationary.every((m) => m.category === 'probationary'));
+    assert.equal(full.length + probationary.length, all.length, 'the two categories partition the list');
+    const today = new Date().toISOString().slice(0, 10);
+    const young = await sec.all(`/api/v1/members?org_id=${cast.B}&age_max=35`);
+    const ageOn = (birth) => { const [y, m, d] = birth.split('-').map(Number); const [ty, tm, td] = today.split('-').map(Number);
+      return ty - y - ((tm < m || (tm === m && td < d)) ? 1 : 0); };
+    assert.ok(young.every((m) => ageOn(m.birth_date) <= 35), 'all 35 or younger');
+    const old = await sec.all(`/api/v1/members?org_id=${cast.B}&age_min=61&status=normal`);
+    assert.ok(old.every((m) => ageOn(m.birth_date) >= 61 && m.status === 'normal'));
+    assert.ok(young.length + old.length <= all.length);
+    for (const [query, field] of [['category=activist', 'category'], ['status=gone', 'status'], ['age_min=-3', 'age_min'],
+      ['age_min=70&age_max=60', 'age_max']]) {
+      const r = await sec.get(`/api/v1/members?org_id=${cast.B}&${query}`);
+      assert.equal(r.status, 400, `${query}: ${r.toString()}`);
+      assert.deepEqual(r.fieldNames(), [field], query);
+    }
+  });
+
   test('a sibling branch secretary cannot see or change B\'s cases by any route, body field or list', async () => {
     const c = sibling.client;
     assert.equal((await c.get(`/api/v1/candidates/${caseId}`)).status, 404);

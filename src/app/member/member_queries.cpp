@@ -64,6 +64,16 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
 
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
+    if (!in.category.empty() && in.category != "full" && in.category != "probationary")
+        errors.WithField("category", "query.invalid");
+    if (!in.status.empty() && in.status != "normal" && in.status != "stopped") errors.WithField("status", "query.invalid");
+    if (in.age_min > 150 || in.age_max > 150 || (in.age_min >= 0 && in.age_max >= 0 && in.age_min > in.age_max))
+        errors.WithField("age_max", "query.invalid");
+    if (!errors.fields.empty()) return core::Fail(errors);
+    // Age in full years today: age >= a  <=>  born on or before today - a years; age <= b  <=>  born after
+    // today - (b + 1) years.
+    const auto today = ctx.clock.Today();
     MemberPage page;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         core::ports::MemberQuery q;
@@ -76,6 +86,10 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
             q.subtree = org->path;
         }
         q.name_prefix = in.name_prefix;
+        q.category = in.category;
+        q.status = in.status;
+        if (in.age_min >= 0) q.born_on_or_before = today.AddYears(-in.age_min);
+        if (in.age_max >= 0) q.born_on_or_after = today.AddYears(-(in.age_max + 1)).AddDays(1);
         q.after_id = in.after_id;
         q.limit = in.limit + 1;
         LX_ASSIGN(members, tx.Members().List(q));

@@ -34,6 +34,10 @@ struct MemberListInput {
     std::string name_prefix;
     std::int64_t after_id = 0;
     int limit = 50;
+    std::string category;  // full | probationary
+    std::string status;    // normal | stopped
+    int age_min = -1;      // full years today, inclusive; -1 = no bound
+    int age_max = -1;
 };
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
 

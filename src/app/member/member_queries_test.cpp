@@ -41,7 +41,9 @@ TEST_F(MemberQueriesTest, SiblingBranchMembersAreNotFound) {
     ASSERT_TRUE(list);
     ASSERT_EQ(list->items.size(), 1u);
     EXPECT_EQ(list->items[0].member.id, member_a_);
-    auto narrowed = ListMembers(ctx(), secretary, {branch_b_, "", 0, 50});
+    MemberListInput sibling;
+    sibling.org_id = branch_b_;
+    auto narrowed = ListMembers(ctx(), secretary, sibling);
     ASSERT_FALSE(narrowed);
     EXPECT_EQ(narrowed.error().fields[0].field, "org_id");
 }
@@ -54,11 +56,14 @@ TEST_F(MemberQueriesTest, AMemberRoleCannotReadOthers) {
 TEST_F(MemberQueriesTest, CommunityAdminSeesTheWholeSubtreeAndPagesThroughIt) {
     for (int i = 0; i < 3; ++i) AddMember(branch_a_, "赵" + std::to_string(i), i == 0 ? "110105194912310011" : i == 1 ? "110105194912310053" : "110105194912310070");
     auto admin = ActorWith(Role::kOrgAdmin, community_a_);
-    auto page1 = ListMembers(ctx(), admin, {0, "", 0, 2});
+    MemberListInput in;
+    in.limit = 2;
+    auto page1 = ListMembers(ctx(), admin, in);
     ASSERT_TRUE(page1);
     EXPECT_EQ(page1->items.size(), 2u);
     ASSERT_NE(page1->next_after, 0);
-    auto page2 = ListMembers(ctx(), admin, {0, "", page1->next_after, 2});
+    in.after_id = page1->next_after;
+    auto page2 = ListMembers(ctx(), admin, in);
     EXPECT_EQ(page2->items.size(), 2u);
     EXPECT_EQ(page2->next_after, 0);
 }
@@ -84,6 +89,38 @@ TEST_F(MemberQueriesTest, RevealNeedsAReasonAndIsAudited) {
     EXPECT_EQ(RevealMember(ctx(), secretary, member_b_, "联系本人参加主题党日").error().code, ErrorCode::kNotFound);
     EXPECT_EQ(RevealMember(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, "想看看").error().code,
               ErrorCode::kPermissionDenied);
+}
+
+}  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// Search filters (issue 4): category, status and an age band in full years on today's date.
+TEST_F(MemberQueriesTest, FiltersByCategoryStatusAndAgeBand) {
+    auto admin = ActorWith(Role::kOrgAdmin, street_);
+    auto all = ListMembers(ctx(), admin, {});
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->items.size(), 2u);  // both fixture members: full, normal, born 1949-12-31 (76 today)
+    MemberListInput in;
+    in.category = "probationary";
+    EXPECT_TRUE(ListMembers(ctx(), admin, in)->items.empty());
+    in.category = "full";
+    in.status = "normal";
+    in.age_min = 76;
+    in.age_max = 76;
+    EXPECT_EQ(ListMembers(ctx(), admin, in)->items.size(), 2u);
+    in.age_min = 77;
+    in.age_max = -1;
+    EXPECT_TRUE(ListMembers(ctx(), admin, in)->items.empty());
+    in.age_min = -1;
+    in.age_max = 75;
+    EXPECT_TRUE(ListMembers(ctx(), admin, in)->items.empty());
+    in.age_min = 80;
+    in.age_max = 70;
+    EXPECT_EQ(ListMembers(ctx(), admin, in).error().fields.at(0).field, "age_max");
+    MemberListInput bad;
+    bad.category = "activist";
+    EXPECT_EQ(ListMembers(ctx(), admin, bad).error().fields.at(0).field, "category");
 }
 
 }  // namespace lianxin::app::testing

@@ -108,6 +108,10 @@ struct MemberQuery {
     std::vector<std::string> scope_roots;
     std::string subtree;  // optional narrowing to one org's subtree (must lie inside the scope)
     std::string name_prefix;
+    std::string category;               // "full" | "probationary" | "" (any)
+    std::string status;                 // "normal" | "stopped" | "" (any)
+    std::optional<Date> born_on_or_after;  // age band, as birth dates
+    std::optional<Date> born_on_or_before;
     std::int64_t after_id = 0;
     int limit = 50;
 };

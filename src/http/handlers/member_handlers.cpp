@@ -1,4 +1,6 @@
 // Member records, "my record" and who viewed it; the audit log.
+#include <algorithm>
+
 #include "app/audit/audit_queries.hpp"
 #include "app/member/member_queries.hpp"
 #include "http/handlers/common.hpp"
@@ -14,6 +16,22 @@ core::Result<Response> ListMembers(Call& call) {
     LX_ASSIGN(after, IdParam(call.req, "cursor"));
     LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
     LX_ASSIGN(q, TextParam(call.req, "q"));
+    LX_ASSIGN(category, TextParam(call.req, "category", 16));
+    LX_ASSIGN(status, TextParam(call.req, "status", 16));
+    LX_ASSIGN(age_min, IdParam(call.req, "age_min"));
+    LX_ASSIGN(age_max, IdParam(call.req, "age_max"));
+    in.category = category;
+    in.status = status;
+    // An age bound is a whole number of years, 0 and up; absent means no bound.
+    auto bound = [&](const char* name, std::int64_t v) -> core::Result<int> {
+        if (!call.req.Query(name)) return -1;
+        if (v < 0) return core::Fail(core::InvalidField(name, "query.invalid"));
+        return static_cast<int>(std::min<std::int64_t>(v, 999));
+    };
+    LX_ASSIGN(min_years, bound("age_min", age_min));
+    LX_ASSIGN(max_years, bound("age_max", age_max));
+    in.age_min = min_years;
+    in.age_max = max_years;
     in.limit = limit;
     in.after_id = after;
     in.org_id = org_id;

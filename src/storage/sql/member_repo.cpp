@@ -78,6 +78,14 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
         params.emplace_back(q.name_prefix + "\xF4\x8F\xBF\xBF");  // the highest code point closes the prefix range
         sql += " AND name >= " + lo + " AND name < $" + std::to_string(params.size());
     }
+    auto add = [&](const char* cond, SqlParam v) {
+        params.push_back(std::move(v));
+        sql += std::string(" AND ") + cond + " $" + std::to_string(params.size());
+    };
+    if (!q.category.empty()) add("category =", q.category);
+    if (!q.status.empty()) add("status =", q.status);
+    if (q.born_on_or_after) add("birth_date >=", q.born_on_or_after->ToString());
+    if (q.born_on_or_before) add("birth_date <=", q.born_on_or_before->ToString());
     params.emplace_back(q.after_id);
     sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));

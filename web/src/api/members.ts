@@ -4,6 +4,9 @@ import type { ListPage, Me, Member, MemberSummary, RecordView } from './types';
 export interface MemberQuery {
   org_id?: number | null;
   q?: string;
+  category?: string;
+  age_min?: number;
+  age_max?: number;
   limit?: number;
   cursor?: string | null;
 }

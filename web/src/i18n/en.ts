@@ -234,6 +234,7 @@ const en: MessageSchema = {
     status: 'Membership status',
     joinDate: 'Joined',
     conversionDate: 'Full member since',
+    ageBand: 'Age (years)',
     partyAge: 'Party age',
     partyAgeYears: 'Party age {n} years',
     years: '{n} years',

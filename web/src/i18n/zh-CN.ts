@@ -233,6 +233,7 @@ const zhCN = {
     status: '党籍状态',
     joinDate: '入党日期',
     conversionDate: '转正日期',
+    ageBand: '年龄（周岁）',
     partyAge: '党龄',
     partyAgeYears: '党龄 {n} 年',
     years: '{n} 年',

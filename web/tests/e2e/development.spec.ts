@@ -182,6 +182,8 @@ test('committee: the branch sees the sizing rule it breaks, and a post needs its
 test('reveal: the full ID number and phone only with a reason, which the audit log keeps', async ({ page }) => {
   await signInAsSecretary(page);
   await page.getByTestId('menu-member-list').click();
+  await expect(page.getByTestId('member-table').locator('.el-table__row').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}members.png`, fullPage: true });
   await page.getByTestId('member-table').locator('.el-table__row').first().locator('.el-link').click();
   await expect(page.getByTestId('member-id-number')).toContainText('*');
   await page.getByTestId('member-reveal').click();
