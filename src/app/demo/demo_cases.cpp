@@ -1,5 +1,7 @@
 #include "app/demo/demo_cases.hpp"
 
+#include "app/member/admission.hpp"
+
 #include <vector>
 
 namespace lianxin::app {
@@ -91,11 +93,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
         rec.work_unit = person.work_unit;
         rec.applied_on = steps.front().on;
         rec.stage = facts.stage;
-        auto reminders = core::member::PendingReminders(facts, today);
-        if (!reminders.empty()) {
-            rec.due_key = reminders.front().key;
-            rec.due_on = reminders.front().due;
-        }
+        SetDue(rec, facts, today);
         if (facts.stage == core::member::Stage::kProbationary && facts.admission_approved_on) {
             core::member::Member m = person;
             m.org_id = branch_id;

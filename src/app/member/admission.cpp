@@ -1,5 +1,6 @@
 #include "app/member/admission.hpp"
 
+#include "app/org/org_queries.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
 #include "core/member/member.hpp"
@@ -37,13 +38,6 @@ std::vector<core::member::Step> StepsOf(const std::vector<StepRecord>& records) 
     std::vector<core::member::Step> steps;
     for (const auto& r : records) steps.push_back(r.step);
     return steps;
-}
-
-// Stores the pending reminder (key and due date) so that the board can sort and flag without replaying.
-void SetDue(CandidateRecord& rec, const core::member::Candidate& facts, const core::Date& today) {
-    auto reminders = core::member::PendingReminders(facts, today);
-    rec.due_key = reminders.empty() ? "" : reminders.front().key;
-    rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
 }
 
 // Members named in a step, as the registry knows them on the step date; each must be visible to the actor.
@@ -163,6 +157,12 @@ core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Da
 }
 }  // namespace
 
+void SetDue(CandidateRecord& rec, const core::member::Candidate& facts, const core::Date& today) {
+    auto reminders = core::member::PendingReminders(facts, today);
+    rec.due_key = reminders.empty() ? "" : reminders.front().key;
+    rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
+}
+
 core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor& actor, const CandidateInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
@@ -267,12 +267,9 @@ core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::aut
 
 core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                    const core::Date& on) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     int out = 0;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(org, tx.Orgs().Get(org_id));
-        if (!org) return core::Fail(core::NotFound("org"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, org->path, "org"));
+        LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
         LX_ASSIGN(n, tx.Members().CountVoting(org_id, on));
         out = n;
         return core::Ok();

@@ -17,6 +17,10 @@
 
 namespace lianxin::app {
 
+// Stores the pending reminder (key and due date) on the record, so that the board can sort and flag without
+// replaying every case.
+void SetDue(core::ports::CandidateRecord& rec, const core::member::Candidate& facts, const core::Date& today);
+
 struct CandidateInput {
     std::int64_t org_id = 0;
     std::string name, sex, ethnicity, id_number, phone, education, work_unit;

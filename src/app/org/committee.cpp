@@ -1,6 +1,7 @@
 #include "app/org/committee.hpp"
 
 #include "app/audit/audit.hpp"
+#include "app/org/org_queries.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -11,14 +12,6 @@ using core::org::Post;
 using core::ports::Tx;
 
 namespace {
-core::Result<core::org::Org> OrgInScope(Tx& tx, const core::auth::Actor& actor, std::int64_t org_id, Permission p) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, p));
-    LX_ASSIGN(org, tx.Orgs().Get(org_id));
-    if (!org) return core::Fail(core::NotFound("org"));
-    LX_CHECK(core::auth::Authorize(actor, p, org->path, "org"));
-    return *org;
-}
-
 bool SingleHolder(Post p) { return p == Post::kSecretary || p == Post::kDeputySecretary; }
 }  // namespace
 
@@ -26,7 +19,7 @@ core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& 
                                          const core::Date& as_of) {
     CommitteeView v;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(org, OrgInScope(tx, actor, org_id, Permission::kMemberRead));
+        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
         LX_ASSIGN(headcount, tx.Orgs().Headcount(org_id, as_of));
         LX_ASSIGN(posts, tx.Orgs().Posts(org_id, as_of));
         v.org = std::move(org);
@@ -59,7 +52,7 @@ core::Result<std::int64_t> AppointPost(Context& ctx, const core::auth::Actor& ac
     if (!errors.fields.empty()) return core::Fail(errors);
     std::int64_t id = 0;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(org, OrgInScope(tx, actor, org_id, Permission::kMemberWrite));
+        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
         LX_CHECK(core::org::CheckAppointment(*post, in.approval_doc));
         LX_ASSIGN(m, tx.Members().Get(in.member_id));
         if (!m || m->left_on || !core::org::InSubtree(m->org_path, org.path))
@@ -94,7 +87,7 @@ core::Status EndPost(Context& ctx, const core::auth::Actor& actor, std::int64_t 
     auto end = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
     return ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_CHECK(OrgInScope(tx, actor, org_id, Permission::kMemberWrite));
+        LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
         LX_ASSIGN(p, tx.Orgs().GetPost(post_id));
         if (!p || p->org_id != org_id) return core::Fail(core::NotFound("post"));
         if (*end <= p->valid_from) return core::Fail(core::InvalidField("on", "org.post.end_before_start"));

@@ -5,18 +5,14 @@ namespace lianxin::app {
 using core::auth::Permission;
 using core::ports::Tx;
 
-namespace {
-// The org when it exists on `as_of` and lies inside the actor's scope; 404 otherwise (403 without the
-// permission at all).
-core::Result<core::org::Org> VisibleOrg(Tx& tx, const core::auth::Actor& actor, std::int64_t id,
-                                        const core::Date& as_of) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgRead));
+core::Result<core::org::Org> VisibleOrg(Tx& tx, const core::auth::Actor& actor, std::int64_t id, Permission p,
+                                        const std::optional<core::Date>& as_of) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, p));
     LX_ASSIGN(org, tx.Orgs().Get(id));
-    if (!org || !org->ValidOn(as_of)) return core::Fail(core::NotFound("org"));
-    LX_CHECK(core::auth::Authorize(actor, Permission::kOrgRead, org->path, "org"));
+    if (!org || (as_of && !org->ValidOn(*as_of))) return core::Fail(core::NotFound("org"));
+    LX_CHECK(core::auth::Authorize(actor, p, org->path, "org"));
     return *org;
 }
-}  // namespace
 
 core::Result<std::vector<core::ports::OrgView>> OrgRoots(Context& ctx, const core::auth::Actor& actor,
                                                          const core::Date& as_of) {
@@ -34,7 +30,7 @@ core::Result<std::vector<core::ports::OrgView>> OrgChildren(Context& ctx, const 
                                                             std::int64_t org_id, const core::Date& as_of) {
     std::vector<core::ports::OrgView> out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, as_of));
+        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgRead, as_of));
         LX_ASSIGN(children, tx.Orgs().Children(org.id, as_of));
         out = std::move(children);
         return core::Ok();
@@ -46,7 +42,7 @@ core::Result<OrgDetail> GetOrg(Context& ctx, const core::auth::Actor& actor, std
                                const core::Date& as_of) {
     OrgDetail out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, as_of));
+        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgRead, as_of));
         LX_ASSIGN(views, tx.Orgs().ByPaths({org.path}, as_of));
         if (views.empty()) return core::Fail(core::NotFound("org"));
         out.view = views.front();

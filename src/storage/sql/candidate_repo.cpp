@@ -92,12 +92,6 @@ StepRecord StepFromRow(const SqlRows& rows, std::size_t r) {
     return s;
 }
 
-SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
-    return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.Encrypt(plain)}};
-}
-SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
-    return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.BlindIndex(plain)}};
-}
 }  // namespace
 
 core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std::size_t r) {

@@ -98,9 +98,6 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
 }
 
 core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
-    auto opt_date = DateOrNull;
-    SqlParam phone_enc = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.Encrypt(m.phone)}};
-    SqlParam phone_idx = m.phone.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher_.BlindIndex(m.phone)}};
     LX_ASSIGN(rows, c_.Query(
         "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
         "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
@@ -108,9 +105,10 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
         "$19,$19,$20) "
         "RETURNING id",
         {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
-         Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, phone_enc, phone_idx,
-         m.education, core::member::ToString(m.category), core::member::ToString(m.status), opt_date(m.join_date),
-         opt_date(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code}));
+         Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
+         IndexOrNull(cipher_, m.phone),
+         m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
+         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code}));
     return rows.Int(0, 0);
 }
 

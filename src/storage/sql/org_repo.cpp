@@ -39,6 +39,14 @@ std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
 
 SqlParam DateOrNull(const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; }
 
+SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
+    return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.Encrypt(plain)}};
+}
+
+SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
+    return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.BlindIndex(plain)}};
+}
+
 std::string ContainsPattern(std::string_view text) {
     std::string out = "%";
     for (char c : text) {

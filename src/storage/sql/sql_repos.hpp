@@ -150,6 +150,10 @@ std::optional<core::Date> OptDate(const SqlRows& rows, std::size_t r, std::size_
 // A nullable date parameter.
 SqlParam DateOrNull(const std::optional<core::Date>& d);
 
+// An optional personal field (empty = absent) as its ciphertext, and as its blind index; null when empty.
+SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
+SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
+
 // A LIKE pattern that finds `text` anywhere, with %, _ and \ in the text matched literally; use it with
 // "LIKE $n ESCAPE '\\'".
 std::string ContainsPattern(std::string_view text);
