@@ -11,6 +11,7 @@
 
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
+#include "core/member/reminder.hpp"
 
 namespace lianxin::core::member {
 
@@ -114,12 +115,6 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& step);
 // state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
 Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps);
 
-// A pending deadline shown to the branch as a reminder; never acted on automatically.
-struct Reminder {
-    std::string key;  // "admission.due.talk", "admission.due.approval" …
-    Date due;
-    bool overdue = false;
-};
 std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today);
 
 std::string_view ToString(Stage s);
