@@ -36,7 +36,8 @@ struct Member {
     std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
     std::string region_code;        // the org's administrative code: the distribution key at national scale
     std::optional<Date> left_on;    // left the registry (disqualified, removed, deceased); kept for history
-    std::string left_reason;
+    std::string left_reason;        // disqualified, removed, deceased, transferred_out
+    std::optional<Date> affiliated_since;  // the current formal affiliation began (a transfer); nullopt = joined here
     std::int64_t version = 1;
 };
 

@@ -11,6 +11,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
+#include "core/ports/transfer_records.hpp"
 
 namespace lianxin::core::ports {
 
@@ -44,9 +45,29 @@ public:
     virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
     // Writes category, status, dates and leaving; kConflict when the stored version differs from m.version.
     virtual Status UpdateStatus(const member::Member& m) = 0;
-    // Full members with normal status, converted on or before `on` (or of unknown date), in branch `org_id`:
+    // Full members with normal status, converted on or before `on` (or of unknown date), affiliated with branch
+    // `org_id` on `on`:
     // the voting electorate of a general meeting (domain.md §2.2 row 13).
     virtual Result<int> CountVoting(std::int64_t org_id, const Date& on) = 0;
+    // Moves the member's formal affiliation to `org` from `on`: closes the current period in the history
+    // (linked to the transfer) and opens the new one; kConflict on a stale version.
+    virtual Status Move(const member::Member& m, const org::Org& to, const Date& on, std::int64_t transfer_id) = 0;
+    // The member's affiliations, oldest first, the current one last (valid_to empty unless they left).
+    virtual Result<std::vector<AffiliationPeriod>> Affiliations(std::int64_t member_id) = 0;
+};
+
+class TransferRepo {
+public:
+    virtual ~TransferRepo() = default;
+    virtual Result<std::optional<TransferRecord>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<TransferRecord>> List(const TransferQuery& q) = 0;
+    // Inserts with its first event; kConflict when the member already has an open transfer.
+    virtual Result<std::int64_t> Insert(const TransferRecord& t, const TransferEvent& first, std::int64_t at) = 0;
+    // Writes state, dates, letter, placement, member link and due; kConflict on a stale version.
+    virtual Status Update(const TransferRecord& t, std::int64_t at) = 0;
+    virtual Result<std::vector<TransferEvent>> Events(std::int64_t transfer_id) = 0;
+    // Appends an event; kConflict when `seq` is taken.
+    virtual Status AppendEvent(std::int64_t transfer_id, const TransferEvent& e) = 0;
 };
 
 class CandidateRepo {
@@ -114,6 +135,7 @@ public:
     virtual OrgRepo& Orgs() = 0;
     virtual MemberRepo& Members() = 0;
     virtual CandidateRepo& Candidates() = 0;
+    virtual TransferRepo& Transfers() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

@@ -8,7 +8,7 @@ using core::member::Member;
 namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
-    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason";
+    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -57,6 +57,7 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.version = rows.Int(r, 17);
     m.left_on = OptDate(rows, r, 18);
     m.left_reason = rows.Text(r, 19);
+    m.affiliated_since = OptDate(rows, r, 20);
     return m;
 }
 
@@ -130,8 +131,9 @@ core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
 }
 
 core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on) {
-    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM members WHERE org_id = $1 AND category = 'full' AND "
-                             "status = 'normal' AND left_on IS NULL AND (conversion_date IS NULL OR conversion_date <= $2)",
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM " + AffiliatedOn("org_id = $1", "$2") +
+                                 " WHERE category = 'full' AND status = 'normal' AND (left_on IS NULL OR left_on > $2) "
+                                 "AND (conversion_date IS NULL OR conversion_date <= $2)",
                              {org_id, on.ToString()}));
     return static_cast<int>(rows.Int(0, 0));
 }

@@ -33,7 +33,7 @@ core::Result<core::org::Headcount> SqlOrgRepo::Headcount(std::int64_t org_id, co
         "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END), "
         "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= $2) "
         "THEN 1 ELSE 0 END) "
-        "FROM members WHERE org_id = $1 AND status = 'normal' AND (left_on IS NULL OR left_on > $2)",
+        "FROM " + AffiliatedOn("org_id = $1", "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)",
         {org_id, as_of.ToString()}));
     return core::org::Headcount{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1))};
 }

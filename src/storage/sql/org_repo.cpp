@@ -81,9 +81,11 @@ core::Result<OrgView> SqlOrgRepo::WithCounts(Org o, const Date& as_of) {
     auto [lo, hi] = core::org::SubtreeRange(o.path);
     LX_ASSIGN(children, c_.Query(std::string("SELECT count(*) FROM orgs WHERE parent_id = $1 AND ") + kValidOn,
                                  {o.id, as_of.ToString()}));
-    LX_ASSIGN(members, c_.Query("SELECT count(*) FROM members WHERE org_path >= $1 AND org_path < $2 "
-                                "AND status = 'normal' AND left_on IS NULL",
-                                {lo, hi}));
+    // Members of the subtree on the day: their affiliation then, joined by then and not yet left.
+    LX_ASSIGN(members, c_.Query("SELECT count(*) FROM " + AffiliatedOn("org_path >= $1 AND org_path < $2", "$3") +
+                                    " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $3) AND "
+                                    "(join_date IS NULL OR join_date <= $3)",
+                                {lo, hi, as_of.ToString()}));
     OrgView v;
     v.org = std::move(o);
     v.child_count = children.Int(0, 0);

@@ -38,6 +38,9 @@ public:
     core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
     core::Status UpdateStatus(const core::member::Member& m) override;
     core::Result<int> CountVoting(std::int64_t org_id, const core::Date& on) override;
+    core::Status Move(const core::member::Member& m, const core::org::Org& to, const core::Date& on,
+                      std::int64_t transfer_id) override;
+    core::Result<std::vector<core::ports::AffiliationPeriod>> Affiliations(std::int64_t member_id) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
@@ -58,6 +61,23 @@ public:
 
 private:
     core::Result<core::ports::CandidateRecord> FromRow(const SqlRows& rows, std::size_t r);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
+class SqlTransferRepo final : public core::ports::TransferRepo {
+public:
+    SqlTransferRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::ports::TransferRecord>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::TransferRecord>> List(const core::ports::TransferQuery& q) override;
+    core::Result<std::int64_t> Insert(const core::ports::TransferRecord& t, const core::ports::TransferEvent& first,
+                                      std::int64_t at) override;
+    core::Status Update(const core::ports::TransferRecord& t, std::int64_t at) override;
+    core::Result<std::vector<core::ports::TransferEvent>> Events(std::int64_t transfer_id) override;
+    core::Status AppendEvent(std::int64_t transfer_id, const core::ports::TransferEvent& e) override;
+
+private:
+    core::Result<core::ports::TransferRecord> FromRow(const SqlRows& rows, std::size_t r);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -126,10 +146,11 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
+    core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -139,11 +160,18 @@ private:
     SqlOrgRepo orgs_;
     SqlMemberRepo members_;
     SqlCandidateRepo candidates_;
+    SqlTransferRepo transfers_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;
     SqlAuditRepo audit_;
 };
+
+// The members formally affiliated on the date parameter `on` ("$2") with the orgs matching `org_cond`
+// (written over the unqualified columns org_id and org_path): a derived table "a" of (id, category, status,
+// join_date, conversion_date, left_on) from the member rows (the current affiliation, since
+// affiliated_since) and the closed periods of affiliation_history. Filter left_on and join_date outside.
+std::string AffiliatedOn(const std::string& org_cond, const std::string& on);
 
 // A nullable date column: nullopt for null (or text that is not a date).
 std::optional<core::Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c);

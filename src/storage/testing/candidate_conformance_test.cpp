@@ -111,7 +111,7 @@ TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollB
 }
 
 // domain.md §2.2 row 13: the electorate is the full members with voting rights — probationary, stopped,
-// departed and not-yet-converted members do not count.
+// not-yet-converted members do not count, nor members who had left the registry by the meeting date.
 TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByTheDate) {
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     AddMember(MakeMember(branch, "甲", "11010519491231002X"));
@@ -135,8 +135,10 @@ TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByT
     ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(before, tx.Members().CountVoting(branch, *Date::Parse("2024-06-30")));
         LX_ASSIGN(after, tx.Members().CountVoting(branch, *Date::Parse("2024-07-01")));
-        EXPECT_EQ(before, 1);
-        EXPECT_EQ(after, 2);
+        LX_ASSIGN(gone, tx.Members().CountVoting(branch, *Date::Parse("2025-01-01")));
+        EXPECT_EQ(before, 2);  // 甲, 戊
+        EXPECT_EQ(after, 3);   // 甲, 乙 converted that day, 戊
+        EXPECT_EQ(gone, 2);    // 戊 left on 2025-01-01
         LX_ASSIGN(left, tx.Members().Get(left_id));
         EXPECT_EQ(left->left_reason, "deceased");
         EXPECT_EQ(left->version, 2);
