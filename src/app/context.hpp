@@ -8,6 +8,7 @@
 
 #include "core/auth/credentials.hpp"
 #include "core/common/date.hpp"
+#include "core/member/transfer.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/repositories.hpp"
 
@@ -32,6 +33,7 @@ struct Context {
     SecuritySettings security;
     AuditWriter* audit_writer = nullptr;    // group-commits view audits; null = write inline
     SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
+    core::member::TransferPolicy transfer_policy;  // letter validity and alert figures (domain.md §5.2)
 };
 
 class SystemClock final : public core::Clock {

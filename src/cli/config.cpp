@@ -101,6 +101,10 @@ const std::map<std::string, Setter>& Keys() {
              c.security.session.absolute_millis = n * 3'600'000;
              return true;
          }},
+        {"policy.transfer_max_validity_days",
+         IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days, 1, 366)},
+        {"policy.transfer_max_validity_days_cross_province",
+         IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days_cross_province, 1, 366)},
         {"log.level",
          [](Config& c, const std::string& v) {
              c.log_level = v;

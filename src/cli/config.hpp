@@ -18,6 +18,7 @@ struct Config {
     http::HttpSettings http;
     storage::DatabaseOptions database;
     app::SecuritySettings security;
+    core::member::TransferPolicy transfer;  // [LOCAL] letter validity (domain.md §5.2)
     std::string key_file = "data/lianxin.key";
     std::string log_level = "info";
     std::string public_url;  // how users reach the server, for printed links; default http://localhost:<port>

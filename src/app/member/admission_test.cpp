@@ -11,15 +11,6 @@ namespace lianxin::app::testing {
 using core::ErrorCode;
 using core::auth::Role;
 
-namespace {
-// A synthetic ID number (region 99 does not exist) born on `birth` with sequence `seq`.
-std::string SyntheticId(const std::string& yyyymmdd, int seq) {
-    char buf[18];
-    std::snprintf(buf, sizeof buf, "990000%s%03d", yyyymmdd.c_str(), seq);
-    return std::string(buf) + core::member::IdNumberCheckChar(buf);
-}
-}  // namespace
-
 class AdmissionTest : public AppTest {
 protected:
     void SetUp() override {

@@ -1,12 +1,22 @@
 #include "app/testing/app_fixture.hpp"
 
+#include <cstdio>
+
+#include "core/member/id_number.hpp"
+
 namespace lianxin::app::testing {
 
 using core::ports::Tx;
 
+std::string SyntheticId(const std::string& yyyymmdd, int seq) {
+    char buf[18];
+    std::snprintf(buf, sizeof buf, "990000%s%03d", yyyymmdd.c_str(), seq);
+    return std::string(buf) + core::member::IdNumberCheckChar(buf);
+}
+
 void AppTest::SetUp() {
     db_ = storage::testing::OpenTestDb("sqlite");
-    ctx_ = std::unique_ptr<Context>(new Context{*db_->db, clock_, db_->crypto, *db_->cipher, SecuritySettings{}, nullptr});
+    ctx_ = std::unique_ptr<Context>(new Context{*db_->db, clock_, db_->crypto, *db_->cipher, SecuritySettings{}, nullptr, nullptr, {}});
     street_ = AddOrg(0, "嵩屿街道党工委");
     community_a_ = AddOrg(street_, "海发社区党委");
     community_b_ = AddOrg(street_, "海翔社区党委");

@@ -11,6 +11,9 @@
 
 namespace lianxin::app::testing {
 
+// A synthetic ID number (region 99 does not exist) born on `yyyymmdd` with sequence `seq`.
+std::string SyntheticId(const std::string& yyyymmdd, int seq);
+
 class AppTest : public ::testing::Test {
 protected:
     void SetUp() override;

@@ -91,6 +91,15 @@ TEST(Policy, AdminDutiesAreSeparate) {
     EXPECT_TRUE(sys.HoldsAdminRole());
 }
 
+// domain.md §5.2: letters are issued and received by the grassroots committee, not by a branch.
+TEST(Policy, OnlyCommitteeAdministratorsIssueAndReceiveLetters) {
+    Actor committee = With({{Role::kOrgAdmin, "/1/2/"}});
+    Actor secretary = With({{Role::kBranchSecretary, "/1/2/3/"}});
+    EXPECT_TRUE(Authorize(committee, Permission::kTransferIssue, "/1/2/3/"));
+    EXPECT_EQ(Authorize(secretary, Permission::kTransferIssue, "/1/2/3/").error().code, ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(Authorize(secretary, Permission::kMemberWrite, "/1/2/3/"));  // the branch requests
+}
+
 TEST(Policy, ScopeRootsFoldNestedGrants) {
     Actor a = With({{Role::kOrgAdmin, "/1/2/"}, {Role::kBranchSecretary, "/1/2/3/"}, {Role::kOrgAdmin, "/1/7/"}});
     EXPECT_EQ(ScopeRoots(a, Permission::kMemberRead), (std::vector<std::string>{"/1/2/", "/1/7/"}));

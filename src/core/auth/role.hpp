@@ -18,6 +18,7 @@ enum class Permission {
     kMemberRead,      // see member records (masked) of the subtree
     kMemberReveal,    // see full ID numbers and phones, with a reason (audited)
     kMemberWrite,     // record applications, development steps and registry changes in the subtree
+    kTransferIssue,   // issue and receive introduction letters (组织关系转接) for the subtree: a committee's duty
     kUserRead,        // list users whose grants lie in the subtree
     kUserManage,      // create users, grant and revoke roles inside the subtree
     kUserUnlock,      // unlock accounts, reset second factors

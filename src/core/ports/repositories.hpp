@@ -24,6 +24,8 @@ public:
     // Inserts a new org under parent (path computed from the parent); returns the id.
     virtual Result<std::int64_t> Insert(const org::Org& o) = 0;
     virtual Result<std::int64_t> CountAll() = 0;
+    // Orgs valid on `as_of` whose name contains `text`, shortest names first (a destination picker).
+    virtual Result<std::vector<org::Org>> FindByName(const std::string& text, const Date& as_of, int limit) = 0;
     // Orgs without a parent (the tops of the statutory tree), oldest first.
     virtual Result<std::vector<org::Org>> Roots() = 0;
     // Members whose formal affiliation is this org (not the subtree), normal and in the registry on `as_of`.

@@ -102,14 +102,15 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
     LX_ASSIGN(rows, c_.Query(
         "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
         "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
-        "created_at, updated_at, region_code) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,"
-        "$19,$19,$20) "
+        "created_at, updated_at, region_code, affiliated_since) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,"
+        "$15,$16,$17,$18,$19,$19,$20,$21) "
         "RETURNING id",
         {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
          Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
          IndexOrNull(cipher_, m.phone),
          m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
-         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code}));
+         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code,
+         DateOrNull(m.affiliated_since)}));
     return rows.Int(0, 0);
 }
 

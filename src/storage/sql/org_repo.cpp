@@ -150,4 +150,14 @@ core::Result<std::vector<Org>> SqlOrgRepo::Roots() {
     return out;
 }
 
+core::Result<std::vector<Org>> SqlOrgRepo::FindByName(const std::string& text, const Date& as_of, int limit) {
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE name LIKE $1 ESCAPE '\\' AND " + kValidOn +
+                                 " ORDER BY length(name), id LIMIT " +
+                                 std::to_string(limit),
+                             {ContainsPattern(text), as_of.ToString()}));
+    std::vector<Org> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(OrgFromRow(rows, r));
+    return out;
+}
+
 }  // namespace lianxin::storage

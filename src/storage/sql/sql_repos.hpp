@@ -18,6 +18,8 @@ public:
     core::Result<std::int64_t> Insert(const core::org::Org& o) override;
     core::Result<std::int64_t> CountAll() override;
     core::Result<std::vector<core::org::Org>> Roots() override;
+    core::Result<std::vector<core::org::Org>> FindByName(const std::string& text, const core::Date& as_of,
+                                                         int limit) override;
     core::Result<core::org::Headcount> Headcount(std::int64_t org_id, const core::Date& as_of) override;
     core::Result<std::vector<core::ports::OrgPost>> Posts(std::int64_t org_id, const core::Date& as_of) override;
     core::Result<std::optional<core::ports::OrgPost>> GetPost(std::int64_t post_id) override;

@@ -1,0 +1,27 @@
+// Inside the message catalogue: each area's messages and field labels as (key, {zh, en}) tables, merged into
+// one map by messages.cpp.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lianxin::http {
+
+using Pair = std::pair<const char*, const char*>;
+using Table = std::vector<std::pair<const char*, Pair>>;
+
+// The development pipeline, org rules and transfers.
+const Table& MemberMessages();
+const Table& MemberLabels();
+
+inline std::map<std::string, Pair> Merge(std::initializer_list<std::pair<const std::string, Pair>> base,
+                                         const Table& more) {
+    std::map<std::string, Pair> out(base);
+    for (const auto& [k, v] : more) out.emplace(k, v);
+    return out;
+}
+
+}  // namespace lianxin::http
