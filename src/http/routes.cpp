@@ -47,6 +47,12 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/candidates", Access::kAuthenticated, h::CreateCandidate, "Register an application for membership", true},
         {"GET", "/api/v1/candidates/:id", Access::kAuthenticated, h::GetCandidate, "One case with steps and reminders (audited)"},
         {"POST", "/api/v1/candidates/:id/steps", Access::kAuthenticated, h::RecordCandidateStep, "Record the next step with its evidence", true},
+        {"GET", "/api/v1/transfers", Access::kAuthenticated, h::ListTransfers, "Transfers sent from or addressed to the scope"},
+        {"POST", "/api/v1/transfers", Access::kAuthenticated, h::RequestTransfer, "Request a transfer of a member", true},
+        {"POST", "/api/v1/transfers/incoming", Access::kAuthenticated, h::RegisterIncomingTransfer, "Register a letter from an org outside this system", true},
+        {"GET", "/api/v1/transfers/destinations", Access::kAuthenticated, h::TransferDestinations, "Orgs a letter may be addressed to (names only)"},
+        {"GET", "/api/v1/transfers/:id", Access::kAuthenticated, h::GetTransfer, "One transfer with its events (audited)"},
+        {"POST", "/api/v1/transfers/:id/actions", Access::kAuthenticated, h::ActOnTransfer, "Issue, accept, refuse, cancel or record the receipt", true},
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 

@@ -12,6 +12,15 @@ import { login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 
 let applicants = 0;
+let arrivals = 0;
+/** A letter from outside addressed to org T, for a person no other test uses. */
+const incoming = (T) => {
+  arrivals += 1;
+  return { to_org_id: T, from_org_name: '外省某县某乡党委', name: `转入${arrivals}`, sex: 'female',
+    id_number: syntheticId(`1979${String(1 + (arrivals % 12)).padStart(2, '0')}20`, 2 * arrivals), category: 'full',
+    join_date: '2001-07-01', conversion_date: '2002-07-01', on: '2026-02-03',
+    letter: { serial: `外-${arrivals}`, issued_on: '2026-02-01', valid_days: 30, dues_paid_to: '2026-01' } };
+};
 let posts = 0;
 /** A new application for org T with an ID number no other test uses. */
 const application = (T) => {
@@ -123,6 +132,31 @@ const MATRIX = {
       assert.equal(r.json.id, c.memberId);
       assert.match(r.json.id_number, /^\d{17}[\dX]$/, 'the full ID number');
     } },
+  'GET /api/v1/transfers': { target: 'org', query: (c) => `?direction=out&org_id=${c.T}&limit=200`,
+    expect: scoped('member_read', 200, 400), checkErrors: true, check: (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.ok(r.json.items.some((x) => x.id === c.transferId), 'the transfer of the target org is listed');
+      for (const x of r.json.items) assert.ok(c.tree.inSubtree(x.from_org_id, c.T), `transfer ${x.id} outside ${c.T}`);
+    } },
+  // The target member already has an open transfer: a writer in scope reaches that conflict (409), nothing
+  // is created; a member outside the scope is named as member_id (400).
+  'POST /api/v1/transfers': { target: 'org', expect: scoped('member_write', 409, 400),
+    body: (c) => ({ kind: 'out', member_id: c.memberId, to_org_name: '外省某县某乡党委', reason: '外出务工', on: '2026-02-01' }),
+    checkErrors: true, check: (r) => { if (r.status !== 403) assert.deepEqual(r.fieldNames(), ['member_id']); } },
+  'POST /api/v1/transfers/incoming': { target: 'org', expect: scoped('transfer_issue', 201, 400),
+    body: (c) => incoming(c.T), checkErrors: true,
+    check: (r) => { if (r.status === 400) assert.deepEqual(r.fieldNames(), ['to_org_id']); } },
+  'GET /api/v1/transfers/destinations': { target: 'none', query: () => '?q=%E6%94%AF%E9%83%A8', expect: onlyWith('member_write'),
+    check: (r) => { for (const d of r.json.items) assert.deepEqual(Object.keys(d).sort(), ['id', 'name', 'org_type', 'parent_name']); } },
+  'GET /api/v1/transfers/:id': { target: 'transfer', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.id, c.transferId);
+    assert.equal(r.json.id_number, undefined, 'no ID number in a transfer');
+  } },
+  // A requested transfer out cannot take a receipt yet: a writer in scope reaches the rule (422).
+  'POST /api/v1/transfers/:id/actions': { target: 'transfer', expect: scoped('member_write', 422),
+    body: () => ({ version: 1, action: 'receipt', on: '2026-02-01' }),
+    check: (r) => assert.match(r.error.message, /“已申请”的转接不能“登记回执”/) },
   'GET /api/v1/me': { target: 'none', expect: always(200),
     check: (r, c) => assert.equal(r.json.member ? r.json.member.id : null, c.actor.member_id || null) },
   'GET /api/v1/me/views': { target: 'none', expect: always(200) },
@@ -146,13 +180,21 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     // One pending user and one member per target org, made by the root sys_admin / found by the city admin.
     // The member comes from the org's last branch, so that a parent's member is never the actor's own.
     targets = new Map();
+    const transferOf = new Map();
     const orgs = new Set(Object.values(cast.actors).flatMap((a) => Object.values(tree.relations(a.org))));
     for (const T of orgs) {
       const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
       assert.equal(r.status, 201, r.toString());
       const made = await cast.city.post('/api/v1/candidates', application(tree.lastLeaf(T)));
       assert.equal(made.status, 201, made.toString());
-      targets.set(T, { user: r.json.user, memberId: (await cast.firstMember(tree.lastLeaf(T))).id, candidateId: made.json.id });
+      const memberId = (await cast.firstMember(tree.lastLeaf(T))).id;
+      if (!transferOf.has(memberId)) {  // orgs may share their last branch: one open transfer per member
+        const transfer = await cast.city.post('/api/v1/transfers', { kind: 'out', member_id: memberId,
+          to_org_name: '外省某县某乡党委', reason: '外出务工', on: '2026-01-20' });
+        assert.equal(transfer.status, 201, transfer.toString());
+        transferOf.set(memberId, transfer.json.id);
+      }
+      targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId) });
     }
   });
   after(() => srv && srv.stop());
@@ -205,9 +247,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         for (const [rel, T] of rels) {
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
-          const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId };
+          const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
+            transferId: t.transferId };
           if (entry.before) await entry.before(c);
-          const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId }[entry.target];
+          const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
+            transfer: t.transferId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');

@@ -163,6 +163,26 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     [r, id] = await act(sec.client, 'GET', '/api/v1/candidates', undefined, 'board');
     await row('candidate.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/candidates', 'candidate.list');
+    // A transfer out: requested by the branch, the letter issued by the street committee; a letter arriving.
+    const others = (await sec.client.get('/api/v1/members?limit=5')).json.items.filter((m) => m.id !== actors.member.member_id);
+    [r, id] = await act(sec.client, 'POST', '/api/v1/transfers', { kind: 'out', member_id: others[0].id,
+      to_org_name: '外省某县某乡党委', reason: '外出务工', on: '2026-01-20' }, 'transfer');
+    assert.equal(r.status, 201, r.toString());
+    const transferId = r.json.id;
+    await row('transfer.request', id, { actor_id: sec.account.id, object_type: 'transfer', object_id: String(transferId) });
+    note('POST /api/v1/transfers', 'transfer.request');
+    const street = actors.street_admin;
+    [r, id] = await act(street.client, 'POST', `/api/v1/transfers/${transferId}/actions`, { version: 1, action: 'issue',
+      on: '2026-01-21', letter: { serial: '审-1', valid_days: 30, dues_paid_to: '2026-01' } }, 'issue');
+    assert.equal(r.status, 200, r.toString());
+    await row('transfer.issue', id, { actor_id: street.account.id, object_id: String(transferId) });
+    note('POST /api/v1/transfers/:id/actions', 'transfer.issue');
+    [r, id] = await act(street.client, 'POST', '/api/v1/transfers/incoming', { to_org_id: S1, from_org_name: '外省某县某乡党委',
+      name: '审计转入', sex: 'female', id_number: syntheticId('19800303', 84), category: 'full', join_date: '2005-07-01',
+      on: '2026-01-22', letter: { serial: '外-审', issued_on: '2026-01-15', valid_days: 30, dues_paid_to: '2025-12' } }, 'incoming');
+    assert.equal(r.status, 201, r.toString());
+    await row('transfer.register', id, { actor_id: street.account.id, object_id: String(r.json.id) });
+    note('POST /api/v1/transfers/incoming', 'transfer.register');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

@@ -248,12 +248,12 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
         if (std::find(allowed.begin(), allowed.end(), *action) != allowed.end() &&
             std::find(may.begin(), may.end(), name) == may.end())
             return core::Fail(core::Denied("transfer.not_your_side"));
+        LX_ASSIGN(next, core::member::ApplyTransferStep(rec.facts, step, ctx.transfer_policy));
         std::optional<core::org::Org> placed;
         if (*action == TransferAction::kAccept) {
             LX_ASSIGN(org, Placement(tx, actor, rec, in.org_id));
             placed = std::move(org);
         }
-        LX_ASSIGN(next, core::member::ApplyTransferStep(rec.facts, step, ctx.transfer_policy));
         rec.facts = std::move(next);
         LX_CHECK(UpdateRegistry(tx, rec, *action, *on, placed ? &*placed : nullptr));
         if (placed) rec.placed_org_id = placed->id;

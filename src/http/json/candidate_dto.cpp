@@ -8,8 +8,7 @@ namespace lianxin::http {
 
 using nlohmann::json;
 
-namespace {
-json OptDate(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+json OptDateJson(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
 
 json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang) {
     return {{"key", key},
@@ -17,6 +16,8 @@ json ReminderJson(const std::string& key, const core::Date& due, bool overdue, L
             {"overdue", overdue},
             {"message", Translate(lang, key, {{"due", due.ToString()}})}};
 }
+
+namespace {
 
 json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std::string>& names) {
     namespace mm = core::member;
@@ -77,19 +78,19 @@ json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org
 json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang) {
     json j = CandidateJson(v.record, v.org_name, today, lang);
     const auto& f = v.facts;
-    j["facts"] = {{"talked_on", OptDate(f.talked_on)},
-                  {"activist_on", OptDate(f.activist_on)},
-                  {"target_on", OptDate(f.target_on)},
-                  {"political_review_on", OptDate(f.political_review_on)},
-                  {"trained_on", OptDate(f.trained_on)},
-                  {"pre_reviewed_on", OptDate(f.pre_reviewed_on)},
-                  {"join_date", OptDate(f.admitted_on)},
-                  {"admission_approved_on", OptDate(f.admission_approved_on)},
-                  {"probation_end", OptDate(f.ProbationEnd())},
+    j["facts"] = {{"talked_on", OptDateJson(f.talked_on)},
+                  {"activist_on", OptDateJson(f.activist_on)},
+                  {"target_on", OptDateJson(f.target_on)},
+                  {"political_review_on", OptDateJson(f.political_review_on)},
+                  {"trained_on", OptDateJson(f.trained_on)},
+                  {"pre_reviewed_on", OptDateJson(f.pre_reviewed_on)},
+                  {"join_date", OptDateJson(f.admitted_on)},
+                  {"admission_approved_on", OptDateJson(f.admission_approved_on)},
+                  {"probation_end", OptDateJson(f.ProbationEnd())},
                   {"extension_months", f.extension_months},
                   {"pending_decision", f.pending_decision ? json(core::member::ToString(*f.pending_decision))
                                                           : json(nullptr)},
-                  {"conversion_date", OptDate(f.converted_on)}};
+                  {"conversion_date", OptDateJson(f.converted_on)}};
     json steps = json::array();
     for (const auto& s : v.steps) steps.push_back(StepJson(s, v.people_names));
     j["steps"] = steps;

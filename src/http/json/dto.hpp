@@ -7,6 +7,7 @@
 #include "app/auth/auth.hpp"
 #include "app/member/admission.hpp"
 #include "app/member/member_queries.hpp"
+#include "app/member/transfer.hpp"
 #include "app/org/org_queries.hpp"
 #include "core/ports/records.hpp"
 #include "http/http_types.hpp"
@@ -22,6 +23,11 @@ nlohmann::json AuditJson(const core::ports::AuditEntry& e);
 nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name,
                              const core::Date& today, Lang lang);
 nlohmann::json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang);
+
+nlohmann::json TransferJson(const app::TransferView& v, Lang lang);
+// A pending deadline with its message in the caller's language.
+nlohmann::json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang);
+nlohmann::json OptDateJson(const std::optional<core::Date>& d);
 
 std::string Dump(const nlohmann::json& j);
 nlohmann::json CursorJson(std::int64_t id);
