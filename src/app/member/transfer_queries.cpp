@@ -63,6 +63,13 @@ core::Result<TransferView> LoadTransferView(Tx& tx, const core::auth::Actor& act
         LX_ASSIGN(events, tx.Transfers().Events(rec.id));
         v.events = std::move(events);
     }
+    if (!v.minimal && rec.member_id != 0 && !rec.join_date) {  // the registry's dates, for a member of this system
+        LX_ASSIGN(m, tx.Members().Get(rec.member_id));
+        if (m) {
+            rec.join_date = m->join_date;
+            rec.conversion_date = m->conversion_date;
+        }
+    }
     // ID number and phone stay in the registry; the receiving side sees the age, not the birth date, and no
     // dates of joining until it has accepted.
     rec.id_number.clear();

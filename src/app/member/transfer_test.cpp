@@ -92,6 +92,7 @@ TEST_F(TransferTest, WithinWalksFromRequestToReceiptAndMovesTheAffiliation) {
     auto accepted = Act(committee_b_, id, "accept", "2026-11-10", branch_b_);
     ASSERT_TRUE(accepted) << accepted.error().message_key;
     EXPECT_FALSE(accepted->minimal);
+    EXPECT_EQ(accepted->record.join_date, core::Date::Parse("1999-01-01"));  // from the registry, once accepted
     EXPECT_EQ(accepted->placed_org_name, "天心岛小区党支部");
     EXPECT_EQ(accepted->reminders.at(0).key, "transfer.due.receipt");
     EXPECT_EQ(accepted->reminders.at(0).due, core::Date::Parse("2026-12-10"));

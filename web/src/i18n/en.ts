@@ -2,6 +2,7 @@
 // Chinese official terms keep their usual English renderings (party branch, party working committee,
 // "three meetings and one lecture" …).
 import { committeeEn, devEn } from './development';
+import { transferEn } from './transfer';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -116,6 +117,7 @@ const en: MessageSchema = {
     logout: 'Sign in as someone else',
   },
   dev: devEn,
+  transfer: transferEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
@@ -124,6 +126,7 @@ const en: MessageSchema = {
     member: 'Members',
     memberList: 'Member registry',
     development: 'Development',
+    transfers: 'Transfers',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

@@ -2,6 +2,7 @@
 // Official terms are written exactly as the party documents write them: 党支部, 党工委, 三会一课, 主题党日 …
 // Note: vue-i18n treats { } @ $ | as syntax; write them as {'{'} etc. if ever needed.
 import { committeeZh, devZh } from './development';
+import { transferZh } from './transfer';
 
 const zhCN = {
   app: {
@@ -115,6 +116,7 @@ const zhCN = {
     logout: '换个账号登录',
   },
   dev: devZh,
+  transfer: transferZh,
   committee: committeeZh,
   menu: {
     home: '工作台',
@@ -123,6 +125,7 @@ const zhCN = {
     member: '党员',
     memberList: '党员名册',
     development: '发展党员',
+    transfers: '组织关系转接',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

@@ -52,6 +52,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'member', crumbs: ['menu.member', 'menu.development'] },
       },
       {
+        path: 'member/transfers',
+        name: 'member-transfers',
+        component: () => import('@/views/member/TransferView.vue'),
+        meta: { area: 'member', crumbs: ['menu.member', 'menu.transfers'] },
+      },
+      {
         path: 'system/users',
         name: 'users',
         component: () => import('@/views/users/UsersView.vue'),

@@ -30,6 +30,7 @@ export const MENU: MenuEntry[] = [
   { key: 'member', title: 'menu.member', icon: 'User', children: [
     { key: 'member-list', area: 'member', title: 'menu.memberList', path: '/member/list' },
     { key: 'member-development', area: 'member', title: 'menu.development', path: '/member/development' },
+    { key: 'member-transfers', area: 'member', title: 'menu.transfers', path: '/member/transfers' },
   ] },
   { key: 'life', area: 'life', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', area: 'dues', title: 'menu.dues', path: '/dues', icon: 'Wallet' },

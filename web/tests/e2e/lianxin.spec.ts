@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiGet, login, SECRETARY } from './helpers';
+import { apiGet, COMMITTEE_A, COMMITTEE_B, expandTreePath, login, pickOrg, SECRETARY } from './helpers';
 import { freshTotp } from './totp';
 
 test.describe.configure({ mode: 'serial' });
@@ -143,43 +143,6 @@ async function findOrgPath(page: Page, pred: (o: Org) => boolean, under?: number
   return [];
 }
 
-/** The row of one org in a tree, and its .el-tree-node (which carries aria-expanded). */
-function treeNode(scope: ReturnType<Page['locator']>, id: number) {
-  const row = scope.locator(`.el-tree-node__content:has([data-org-id="${id}"])`).first();
-  return { row, node: row.locator('xpath=..') };
-}
-
-/** Open one lazy tree node. `opensItself`: the structure page opens its roots by itself; give it a moment. */
-async function expandNode(scope: ReturnType<Page['locator']>, id: number, opensItself = false): Promise<void> {
-  const { row, node } = treeNode(scope, id);
-  await expect(row).toBeVisible();
-  if ((await node.getAttribute('aria-expanded')) === 'true') return;
-  if (opensItself) {
-    try {
-      await expect(node).toHaveAttribute('aria-expanded', 'true', { timeout: 2_000 });
-      return;
-    } catch {
-      // not opened by the page: open it below
-    }
-  }
-  await row.locator('.el-tree-node__expand-icon').click();
-  await expect(node).toHaveAttribute('aria-expanded', 'true');
-}
-
-/** In the structure page's tree, open each node on the path. */
-async function expandTreePath(page: Page, ids: number[]): Promise<void> {
-  for (const [i, id] of ids.entries()) await expandNode(page.getByTestId('org-tree'), id, i === 0);
-}
-
-/** Choose an org in an OrgTreeSelect by expanding the path in its drop-down. */
-async function pickOrg(page: Page, testid: string, path: number[]): Promise<void> {
-  await page.getByTestId(testid).click();
-  const popper = page.locator('.el-popper.lx-org-popper:visible');
-  await expect(popper).toHaveCount(1);
-  for (const id of path.slice(0, -1)) await expandNode(popper, id);
-  await popper.locator(`[data-org-id="${path[path.length - 1]}"]`).first().click();
-  await expect(page.locator('.el-popper.lx-org-popper:visible')).toHaveCount(0);
-}
 
 async function pickOption(page: Page, selectTestid: string, optionTestid: string): Promise<void> {
   await page.getByTestId(selectTestid).click();
@@ -361,6 +324,19 @@ test.describe('lianxin foundation', () => {
     }
     await expectClean(page, w);
     await ctx.close();
+  });
+
+  test('c2) the administrators of two community committees are created (for the transfer walk)', async ({ browser }) => {
+    const communityA = branchPath[streetPath.length];
+    const communities = await apiGet<{ items: Org[] }>(admin, `/orgs/${streetPath[streetPath.length - 1]}/children`);
+    const other = communities.items.find((o) => o.id !== communityA && o.child_count > 0);
+    expect(other, 'a second community with branches under 嵩屿街道').toBeTruthy();
+    await openUsers(admin);
+    for (const [u, orgPath] of [[COMMITTEE_A, [...streetPath, communityA]], [COMMITTEE_B, [...streetPath, other!.id]]] as const) {
+      const link = await createUser(admin, { username: u.username, display: u.display, role: 'org_admin', orgPath: [...orgPath] });
+      await setPasswordViaLink(browser, link, u.password);
+    }
+    await expectClean(admin, adminWatch);
   });
 
   test('d) markup in a display name renders as text and runs nothing', async () => {
