@@ -1,5 +1,6 @@
 #include "app/member/member_queries.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "app/audit/audit.hpp"
@@ -30,8 +31,10 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
         LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, m->org_path, "member"));
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
+        LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         out.member = std::move(*m);
         out.org_name = std::move(name);
+        out.affiliations = std::move(periods);
         return core::Ok();
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
@@ -100,7 +103,7 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
         std::map<std::int64_t, std::string> cache;
         for (auto& m : members) {
             LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
-            page.items.push_back({std::move(m), std::move(name)});
+            page.items.push_back({std::move(m), std::move(name), {}});
         }
         return core::Ok();
     }));
@@ -110,15 +113,30 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
     return page;
 }
 
-core::Result<std::optional<MemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor) {
-    std::optional<MemberRecord> out;
+core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor) {
+    std::optional<MyMemberRecord> out;
     if (actor.member_id == 0) return out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(actor.member_id));
         if (!m) return core::Ok();
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
-        out = MemberRecord{std::move(*m), std::move(name)};
+        LX_ASSIGN(periods, tx.Members().Affiliations(actor.member_id));
+        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods)}, {}};
+        // Own transfers, from either side (an arriving letter has no sending path): every path lies under "/".
+        for (bool outgoing : {true, false}) {
+            core::ports::TransferQuery q;
+            q.scope_roots = {"/"};
+            q.outgoing = outgoing;
+            q.member_id = actor.member_id;
+            q.limit = 100;
+            LX_ASSIGN(found, tx.Transfers().List(q));
+            for (auto& t : found)
+                if (std::none_of(mine.transfers.begin(), mine.transfers.end(), [&](const auto& x) { return x.id == t.id; }))
+                    mine.transfers.push_back(std::move(t));
+        }
+        std::sort(mine.transfers.begin(), mine.transfers.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+        out = std::move(mine);
         return core::Ok();
     }));
     return out;

@@ -15,6 +15,7 @@ namespace lianxin::app {
 struct MemberRecord {
     core::member::Member member;
     std::string org_name;
+    std::vector<core::ports::AffiliationPeriod> affiliations;  // one record's view only, not lists
 };
 
 // The record with the audit row of this view; the caller commits the row before showing the record.
@@ -41,8 +42,13 @@ struct MemberListInput {
 };
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
 
-// The actor's own member record (nullopt when the user is not linked to a member).
-core::Result<std::optional<MemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor);
+struct MyMemberRecord {
+    MemberRecord record;
+    std::vector<core::ports::TransferRecord> transfers;  // the member's own transfers, newest first
+};
+// The actor's own member record with its affiliations and transfers (nullopt when the user is not linked to a
+// member).
+core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor);
 
 struct RecordView {
     std::int64_t id;

@@ -119,6 +119,19 @@ TEST_F(TransferTest, WithinWalksFromRequestToReceiptAndMovesTheAffiliation) {
     EXPECT_EQ(closed->events.size(), 4u);  // request, issue, accept, receipt
     EXPECT_EQ(closed->events.back().action, "receipt");
     EXPECT_EQ(CountAudit("transfer.accept"), 1);
+
+    // The member sees both periods of affiliation and the transfer on "我的".
+    auto self = ActorWith(Role::kMember, branch_b_, 15);
+    self.member_id = member_a_;
+    auto mine = MyRecord(ctx(), self);
+    ASSERT_TRUE(mine && *mine);
+    const auto& periods = (*mine)->record.affiliations;
+    ASSERT_EQ(periods.size(), 2u);
+    EXPECT_EQ(periods[0].org_name, "绿苑小区党支部");
+    EXPECT_EQ(periods[0].valid_to, core::Date::Parse("2026-11-10"));
+    EXPECT_EQ(periods[1].org_name, "天心岛小区党支部");
+    ASSERT_EQ((*mine)->transfers.size(), 1u);
+    EXPECT_EQ((*mine)->transfers[0].facts.state, core::member::TransferState::kClosed);
 }
 
 TEST_F(TransferTest, OutClosesWithTheReceiptAndTakesTheMemberOutOfTheRegistry) {

@@ -64,8 +64,11 @@ core::Result<Response> Me(Call& call) {
     LX_ASSIGN(record, app::MyRecord(call.ctx, call.actor()));
     const auto& u = call.who->user;
     nlohmann::json user = {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}};
-    nlohmann::json member = record ? MemberJson(*record, call.ctx.clock.Today(), true) : nlohmann::json(nullptr);
-    return JsonResponse({{"user", user}, {"member", member}});
+    nlohmann::json member = record ? MemberJson(record->record, call.ctx.clock.Today(), true) : nlohmann::json(nullptr);
+    nlohmann::json transfers = nlohmann::json::array();
+    if (record)
+        for (const auto& t : record->transfers) transfers.push_back(MyTransferJson(t));
+    return JsonResponse({{"user", user}, {"member", member}, {"transfers", transfers}});
 }
 
 core::Result<Response> MyViews(Call& call) {

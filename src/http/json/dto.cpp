@@ -31,7 +31,6 @@ const char* MfaName(core::ports::MfaState m) {
     return "verify";
 }
 
-json OptDate(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
 json OptId(std::int64_t id) { return id ? json(id) : json(nullptr); }
 }  // namespace
 
@@ -92,8 +91,20 @@ json OrgJson(const core::ports::OrgView& v) {
             {"child_count", v.child_count},
             {"member_count", v.member_count},
             {"valid_from", o.valid_from.ToString()},
-            {"valid_to", OptDate(o.valid_to)}};
+            {"valid_to", OptDateJson(o.valid_to)}};
 }
+
+namespace {
+json AffiliationsJson(const std::vector<core::ports::AffiliationPeriod>& periods) {
+    json out = json::array();
+    for (const auto& p : periods)
+        out.push_back({{"org_id", p.org_id},
+                       {"org_name", p.org_name},
+                       {"valid_from", p.valid_from == core::Date() ? json(nullptr) : json(p.valid_from.ToString())},
+                       {"valid_to", OptDateJson(p.valid_to)}});
+    return out;
+}
+}  // namespace
 
 json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal) {
     namespace mm = core::member;
@@ -111,12 +122,13 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"education", m.education},
             {"category", mm::ToString(m.category)},
             {"status", mm::ToString(m.status)},
-            {"join_date", OptDate(m.join_date)},
-            {"conversion_date", OptDate(m.conversion_date)},
+            {"join_date", OptDateJson(m.join_date)},
+            {"conversion_date", OptDateJson(m.conversion_date)},
             {"party_age", age ? json(*age) : json(nullptr)},
             {"work_unit", m.work_unit},
             {"address", reveal ? m.address : mm::MaskAddress(m.address)},
-            {"tags", m.tags}};
+            {"tags", m.tags},
+            {"affiliations", AffiliationsJson(r.affiliations)}};
 }
 
 json AuditJson(const core::ports::AuditEntry& e) {

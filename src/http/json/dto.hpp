@@ -25,6 +25,8 @@ nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::s
 nlohmann::json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang);
 
 nlohmann::json TransferJson(const app::TransferView& v, Lang lang);
+// A member's own transfer on "我的": the two orgs, the state and the dates.
+nlohmann::json MyTransferJson(const core::ports::TransferRecord& r);
 // A pending deadline with its message in the caller's language.
 nlohmann::json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang);
 nlohmann::json OptDateJson(const std::optional<core::Date>& d);

@@ -62,4 +62,16 @@ json TransferJson(const app::TransferView& v, Lang lang) {
             {"events", events}};
 }
 
+json MyTransferJson(const core::ports::TransferRecord& r) {
+    namespace mm = core::member;
+    return {{"id", r.id},
+            {"kind", mm::ToString(r.facts.kind)},
+            {"state", mm::ToString(r.facts.state)},
+            {"from_org_name", r.from_org_name},
+            {"to_org_name", r.to_org_name},
+            {"requested_on", r.facts.requested_on.ToString()},
+            {"accepted_on", OptDateJson(r.facts.accepted_on)},
+            {"receipt_on", OptDateJson(r.facts.receipt_on)}};
+}
+
 }  // namespace lianxin::http

@@ -121,6 +121,26 @@ export interface Member {
   work_unit: string | null;
   address: string | null;
   tags: MemberTag[];
+  /** Formal affiliation over time, oldest first (one record's view only). */
+  affiliations?: Affiliation[];
+}
+
+export interface Affiliation {
+  org_id: number;
+  org_name: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface MyTransfer {
+  id: number;
+  kind: 'within' | 'out' | 'in';
+  state: 'requested' | 'issued' | 'accepted' | 'closed' | 'refused' | 'cancelled';
+  from_org_name: string;
+  to_org_name: string;
+  requested_on: string;
+  accepted_on: string | null;
+  receipt_on: string | null;
 }
 
 /** The list endpoint answers a masked summary; the contract does not fix its fields, so all are optional
@@ -130,6 +150,7 @@ export type MemberSummary = Pick<Member, 'id' | 'name'> & Partial<Omit<Member, '
 export interface Me {
   user: SessionUser;
   member: Member | null;
+  transfers?: MyTransfer[];
 }
 
 export interface RecordView {

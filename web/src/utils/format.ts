@@ -89,6 +89,13 @@ export function partyAgeText(
   return t('member.partyAgeYears', { n: m.party_age });
 }
 
+/** One period of formal affiliation: "2020-01-01 至 2026-11-10", "2026-11-10 起", "入党起". */
+export function periodText(a: { valid_from: string | null; valid_to: string | null }, t: T): string {
+  const from = a.valid_from ? formatDate(a.valid_from) : t('me.fromJoining');
+  if (a.valid_to) return t('me.period', { from, to: formatDate(a.valid_to) });
+  return a.valid_from ? t('me.since', { from }) : t('me.fromJoining');
+}
+
 /** Label from a message group, or the raw code when the group has no entry for it. */
 export function labelOf(
   group: string,

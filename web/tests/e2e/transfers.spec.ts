@@ -128,6 +128,15 @@ test('c) community B sees the minimal fields, accepts into a branch and records 
 
   const after = await apiGet<{ items: (MemberRow & { org_id: number })[] }>(page, `/members?q=${encodeURIComponent(member.name)}&limit=50`);
   expect(after.items.find((m) => m.id === member.id)?.org_id).toBe(branch.id);
+  // 党员名册 now holds the member, with both periods of affiliation.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('menu-member-list').click();
+  await page.getByTestId('member-q').fill(member.name);
+  await page.getByTestId('member-search').click();
+  await page.getByTestId(`member-view-${member.id}`).click();
+  await expect(page.getByTestId('member-affiliation')).toHaveCount(2);
+  await expect(page.getByTestId('member-affiliation').first()).toContainText(member.org_name);
+  await expect(page.getByTestId('member-affiliation').last()).toContainText(branch.name);
   await page.context().close();
 });
 

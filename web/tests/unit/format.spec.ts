@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY, absoluteLink, formatDate, formatDateTime, labelOf, maskIdNumber, maskMiddle, maskPhone, partyAgeText,
-  todayShanghai,
+  periodText, todayShanghai,
 } from '@/utils/format';
 
 const t = (key: string, p?: Record<string, unknown>) => (p ? `${key}:${JSON.stringify(p)}` : key);
@@ -67,6 +67,14 @@ describe('member helpers', () => {
     expect(partyAgeText({ party_age: 0, category: 'full' }, t)).toBe('member.partyAgeYears:{"n":0}');
     expect(partyAgeText({ party_age: null, category: 'probationary' }, t)).toBe('member.noPartyAge');
     expect(partyAgeText({ party_age: null, category: 'full' }, t)).toBe(EMPTY);
+  });
+
+  it('writes a period of affiliation: closed, open since a transfer, or since joining', () => {
+    expect(periodText({ valid_from: '2010-07-01', valid_to: '2026-11-10' }, t))
+      .toBe('me.period:{"from":"2010-07-01","to":"2026-11-10"}');
+    expect(periodText({ valid_from: '2026-11-10', valid_to: null }, t)).toBe('me.since:{"from":"2026-11-10"}');
+    expect(periodText({ valid_from: null, valid_to: null }, t)).toBe('me.fromJoining');
+    expect(periodText({ valid_from: null, valid_to: '2026-11-10' }, t)).toBe('me.period:{"from":"me.fromJoining","to":"2026-11-10"}');
   });
 
   it('labels known codes and shows unknown ones raw', () => {
