@@ -102,7 +102,7 @@ const std::map<std::string, Pair>& Labels() {
         {"object", {"对象", "object"}},              {"name", {"姓名", "Name"}},
         {"sex", {"性别", "Sex"}},                    {"reason", {"原因", "Reason"}},
         {"category", {"人员类别", "Category"}},      {"status", {"党籍状态", "Status"}},
-        {"age_min", {"最小年龄", "Minimum age"}},    {"age_max", {"最大年龄", "Maximum age"}},                    {"ethnicity", {"民族", "Ethnicity"}},
+        {"age_min", {"最小年龄", "Minimum age"}}, {"skill", {"特长", "Skill"}},    {"age_max", {"最大年龄", "Maximum age"}},                    {"ethnicity", {"民族", "Ethnicity"}},
         {"phone", {"联系电话", "Phone"}},            {"education", {"学历", "Education"}},
         {"work_unit", {"工作单位", "Work unit"}},    {"applied_on", {"申请日期", "Application date"}},
         {"on", {"日期", "Date"}},                    {"kind", {"步骤", "Step"}},

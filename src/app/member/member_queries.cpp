@@ -73,6 +73,8 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
     if (!in.status.empty() && in.status != "normal" && in.status != "stopped") errors.WithField("status", "query.invalid");
     if (in.age_min > 150 || in.age_max > 150 || (in.age_min >= 0 && in.age_max >= 0 && in.age_min > in.age_max))
         errors.WithField("age_max", "query.invalid");
+    if (!in.skill.empty() && (in.skill.find(',') != std::string::npos || in.skill.size() > 60))
+        errors.WithField("skill", "query.invalid");
     if (!errors.fields.empty()) return core::Fail(errors);
     // Age in full years today: age >= a  <=>  born on or before today - a years; age <= b  <=>  born after
     // today - (b + 1) years.
@@ -91,6 +93,7 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
         q.name_prefix = in.name_prefix;
         q.category = in.category;
         q.status = in.status;
+        q.skill = in.skill;
         if (in.age_min >= 0) q.born_on_or_before = today.AddYears(-in.age_min);
         if (in.age_max >= 0) q.born_on_or_after = today.AddYears(-(in.age_max + 1)).AddDays(1);
         q.after_id = in.after_id;

@@ -39,6 +39,7 @@ struct MemberListInput {
     std::string status;    // normal | stopped
     int age_min = -1;      // full years today, inclusive; -1 = no bound
     int age_max = -1;
+    std::string skill;     // one whole skill word (特长)
 };
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
 

@@ -34,6 +34,8 @@ struct Member {
     std::string work_unit;
     std::string address;
     std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
+    std::vector<std::string> skills;  // 特长: 电工, 医生, 法律, 书法 …
+    std::string occupation;           // 职业 code of the statistics bulletin (domain.md §2.4)
     std::string region_code;        // the org's administrative code: the distribution key at national scale
     std::optional<Date> left_on;    // left the registry (disqualified, removed, deceased); kept for history
     std::string left_reason;        // disqualified, removed, deceased, transferred_out

@@ -112,6 +112,9 @@ struct MemberQuery {
     std::string status;                 // "normal" | "stopped" | "" (any)
     std::optional<Date> born_on_or_after;  // age band, as birth dates
     std::optional<Date> born_on_or_before;
+    std::string skill;                  // one whole skill word, or "" (any)
+    // Keyset paging: rows after this member in the list's order — (name, id) when name_prefix is set, else
+    // (org_path, id), so that a page is one ordered index range at any scale.
     std::int64_t after_id = 0;
     int limit = 50;
 };

@@ -18,6 +18,8 @@ core::Result<Response> ListMembers(Call& call) {
     LX_ASSIGN(q, TextParam(call.req, "q"));
     LX_ASSIGN(category, TextParam(call.req, "category", 16));
     LX_ASSIGN(status, TextParam(call.req, "status", 16));
+    LX_ASSIGN(skill, TextParam(call.req, "skill", 60));
+    in.skill = skill;
     LX_ASSIGN(age_min, IdParam(call.req, "age_min"));
     LX_ASSIGN(age_max, IdParam(call.req, "age_max"));
     in.category = category;

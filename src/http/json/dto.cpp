@@ -128,6 +128,8 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"work_unit", m.work_unit},
             {"address", reveal ? m.address : mm::MaskAddress(m.address)},
             {"tags", m.tags},
+            {"skills", m.skills},
+            {"occupation", m.occupation},
             {"affiliations", AffiliationsJson(r.affiliations)}};
 }
 

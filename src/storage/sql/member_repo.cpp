@@ -8,7 +8,8 @@ using core::member::Member;
 namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
-    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since";
+    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since, skills, "
+    "occupation";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -29,6 +30,10 @@ std::string JoinTags(const std::vector<std::string>& tags) {
 }
 
 }  // namespace
+
+std::string SkillsText(const std::vector<std::string>& skills) {
+    return skills.empty() ? std::string() : "," + JoinTags(skills) + ",";
+}
 
 core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) {
     Member m;
@@ -58,6 +63,8 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.left_on = OptDate(rows, r, 18);
     m.left_reason = rows.Text(r, 19);
     m.affiliated_since = OptDate(rows, r, 20);
+    m.skills = SplitTags(rows.Text(r, 21));
+    m.occupation = rows.Text(r, 22);
     return m;
 }
 
@@ -69,26 +76,37 @@ core::Result<std::optional<Member>> SqlMemberRepo::Get(std::int64_t id) {
 }
 
 core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQuery& q) {
+    // The order's key column: a name search pages through members_name, any other list through members_path.
+    const bool by_name = !q.name_prefix.empty();
+    const char* key = by_name ? "name" : "org_path";
     SqlParams params;
-    std::string sql = std::string("SELECT ") + kCols + " FROM members WHERE " +
-                      SubtreeFilter("org_path", q.scope_roots, params) + " AND left_on IS NULL";
-    if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
-    if (!q.name_prefix.empty()) {
-        params.emplace_back(q.name_prefix);
-        std::string lo = "$" + std::to_string(params.size());
-        params.emplace_back(q.name_prefix + "\xF4\x8F\xBF\xBF");  // the highest code point closes the prefix range
-        sql += " AND name >= " + lo + " AND name < $" + std::to_string(params.size());
-    }
-    auto add = [&](const char* cond, SqlParam v) {
+    auto param = [&](SqlParam v) {
         params.push_back(std::move(v));
-        sql += std::string(" AND ") + cond + " $" + std::to_string(params.size());
+        return "$" + std::to_string(params.size());
     };
-    if (!q.category.empty()) add("category =", q.category);
-    if (!q.status.empty()) add("status =", q.status);
-    if (q.born_on_or_after) add("birth_date >=", q.born_on_or_after->ToString());
-    if (q.born_on_or_before) add("birth_date <=", q.born_on_or_before->ToString());
-    params.emplace_back(q.after_id);
-    sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);
+    std::string sql = std::string("SELECT ") + kCols + " FROM members WHERE ";
+    std::string after;
+    if (q.after_id != 0) {
+        // The cursor row's key opens the range first, so that the engine starts its index scan there.
+        LX_ASSIGN(cursor, c_.Query(std::string("SELECT ") + key + " FROM members WHERE id = $1", {q.after_id}));
+        if (!cursor.empty()) {
+            const auto k = param(cursor.Text(0, 0));
+            sql += std::string(key) + " >= " + k + " AND ";
+            after = " AND (" + std::string(key) + " > " + k + " OR id > " + param(q.after_id) + ")";
+        }
+    }
+    if (by_name) {
+        sql += "name >= " + param(q.name_prefix) + " AND ";
+        sql += "name < " + param(q.name_prefix + "\xF4\x8F\xBF\xBF") + " AND ";  // the highest code point closes the range
+    }
+    sql += "(" + SubtreeFilter("org_path", q.scope_roots, params) + ") AND left_on IS NULL";
+    if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
+    if (!q.category.empty()) sql += " AND category = " + param(q.category);
+    if (!q.status.empty()) sql += " AND status = " + param(q.status);
+    if (q.born_on_or_after) sql += " AND birth_date >= " + param(q.born_on_or_after->ToString());
+    if (q.born_on_or_before) sql += " AND birth_date <= " + param(q.born_on_or_before->ToString());
+    if (!q.skill.empty()) sql += " AND skills LIKE " + param(ContainsPattern("," + q.skill + ",")) + " ESCAPE '\\'";
+    sql += after + " ORDER BY " + key + ", id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
     std::vector<Member> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -102,15 +120,15 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
     LX_ASSIGN(rows, c_.Query(
         "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
         "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
-        "created_at, updated_at, region_code, affiliated_since) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,"
-        "$15,$16,$17,$18,$19,$19,$20,$21) "
+        "created_at, updated_at, region_code, affiliated_since, skills, occupation) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,"
+        "$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23) "
         "RETURNING id",
         {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
          Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
          IndexOrNull(cipher_, m.phone),
          m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
          DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code,
-         DateOrNull(m.affiliated_since)}));
+         DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation}));
     return rows.Int(0, 0);
 }
 

@@ -184,6 +184,9 @@ SqlParam DateOrNull(const std::optional<core::Date>& d);
 SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 
+// Skills as stored: ",电工,医生," (wrapped in commas so that LIKE '%,电工,%' finds one whole word); "" for none.
+std::string SkillsText(const std::vector<std::string>& skills);
+
 // A LIKE pattern that finds `text` anywhere, with %, _ and \ in the text matched literally; use it with
 // "LIKE $n ESCAPE '\\'".
 std::string ContainsPattern(std::string_view text);
