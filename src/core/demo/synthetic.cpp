@@ -25,6 +25,12 @@ constexpr std::array<const char*, 48> kGivenFemale{
     "彩霞", "淑华"};
 constexpr std::array<const char*, 8> kMinorities{"回族", "满族", "畲族", "壮族", "蒙古族", "土家族", "苗族", "高山族"};
 constexpr std::array<const char*, 5> kEducation{"初中及以下", "高中、中专", "大学专科", "大学本科", "研究生"};
+// 特长 a community secretary looks for when matching volunteers to residents' needs.
+constexpr std::array<const char*, 16> kSkills{"电工", "水电维修", "医生", "护理", "法律咨询", "心理咨询", "教师", "书法",
+                                              "摄影", "文艺演出", "计算机", "驾驶", "厨艺", "理发", "财会", "调解"};
+// 职业 codes of the statistics bulletin (domain.md §2.4), for members of working age.
+constexpr std::array<const char*, 6> kOccupations{"worker", "professional", "manager", "party_gov", "farmer", "other"};
+
 constexpr std::array<const char*, 12> kUnits{
     "海沧区人民政府", "海沧区教育局", "海沧区人民医院", "厦门港务集团", "海沧区税务局", "厦门银行海沧支行",
     "海沧实验中学", "海沧区卫生健康局", "国网厦门供电公司", "海沧区市场监督管理局", "厦门海沧投资集团", "海沧区法院"};
@@ -89,6 +95,11 @@ member::Member SyntheticMember(Rng& rng, const PersonOptions& opt) {
     if (rng.Chance(0.03)) m.tags.push_back("floating");
     m.address = opt.address_prefix + std::to_string(1 + rng.Below(30)) + "号楼" + std::to_string(1 + rng.Below(4)) +
                 "单元" + std::to_string(100 * (1 + rng.Below(18)) + 1 + rng.Below(4)) + "室";
+    // Drawn last, so that the fields above stay as earlier data sets had them.
+    if (rng.Chance(0.25)) m.skills.push_back(kSkills[rng.Below(kSkills.size())]);
+    if (rng.Chance(0.05)) m.skills.push_back(kSkills[rng.Below(kSkills.size())]);
+    if (m.skills.size() == 2 && m.skills[0] == m.skills[1]) m.skills.pop_back();
+    m.occupation = age >= 60 ? "retired" : age < 23 && rng.Chance(0.5) ? "student" : kOccupations[rng.Below(kOccupations.size())];
     return m;
 }
 

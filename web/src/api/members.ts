@@ -5,6 +5,7 @@ export interface MemberQuery {
   org_id?: number | null;
   q?: string;
   category?: string;
+  skill?: string;
   age_min?: number;
   age_max?: number;
   limit?: number;

@@ -121,6 +121,8 @@ export interface Member {
   work_unit: string | null;
   address: string | null;
   tags: MemberTag[];
+  skills?: string[];
+  occupation?: string;
   /** Formal affiliation over time, oldest first (one record's view only). */
   affiliations?: Affiliation[];
 }

@@ -257,6 +257,13 @@ const en: MessageSchema = {
     categories: { full: 'Full member', probationary: 'Probationary member' },
     statuses: { normal: 'Normal', stopped: 'Membership suspended' },
     tagNames: { in_service: 'In service', retired: 'Retired', floating: 'Floating member', lost_contact: 'Lost contact' },
+    skill: 'Skill',
+    skillPlaceholder: 'e.g. electrician',
+    occupation: 'Occupation',
+    occupations: {
+      worker: 'Worker', farmer: 'Farmer, herder or fisher', professional: 'Professional', manager: 'Manager',
+      party_gov: 'Party or government staff', student: 'Student', retired: 'Retired', other: 'Other',
+    },
   },
   users: {
     title: 'Users and roles',

@@ -256,6 +256,13 @@ const zhCN = {
     categories: { full: '正式党员', probationary: '预备党员' },
     statuses: { normal: '正常', stopped: '停止党籍' },
     tagNames: { in_service: '在职', retired: '离退休', floating: '流动党员', lost_contact: '失联党员' },
+    skill: '特长',
+    skillPlaceholder: '如：电工、医生',
+    occupation: '职业',
+    occupations: {
+      worker: '工人', farmer: '农牧渔民', professional: '专业技术人员', manager: '管理人员', party_gov: '党政机关工作人员',
+      student: '学生', retired: '离退休人员', other: '其他职业人员',
+    },
   },
   users: {
     title: '用户与角色',
