@@ -127,6 +127,9 @@ const MATRIX = {
       assert.equal(r.error.code, 'failed_precondition');
       assert.match(r.error.message, /“入党申请人”阶段不能登记“确定为发展对象”/);
     } },
+  // A stale version: a writer in scope reaches the version check (409) and nothing changes.
+  'PUT /api/v1/members/:id': { target: 'member', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, skills: ['矩阵'] }) },
   'POST /api/v1/members/:id/reveal': { target: 'member', expect: scoped('member_reveal', 200),
     body: () => ({ reason: '通知参加主题党日' }), check: (r, c) => {
       assert.equal(r.json.id, c.memberId);

@@ -163,6 +163,15 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     [r, id] = await act(sec.client, 'GET', '/api/v1/candidates', undefined, 'board');
     await row('candidate.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/candidates', 'candidate.list');
+    // A registry edit: the audit row names the fields, never their values.
+    const target = (await sec.client.get('/api/v1/members?limit=5')).json.items.filter((m) => m.id !== actors.member.member_id)[1];
+    const current = await sec.client.get(`/api/v1/members/${target.id}`);
+    [r, id] = await act(sec.client, 'PUT', `/api/v1/members/${target.id}`, { version: current.json.version,
+      skills: ['电工'], phone: '13900004444' }, 'edit');
+    assert.equal(r.status, 200, r.toString());
+    assert.deepEqual(r.json.skills, ['电工']);
+    await row('member.update', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(target.id) });
+    note('PUT /api/v1/members/:id', 'member.update');
     // A transfer out: requested by the branch, the letter issued by the street committee; a letter arriving.
     const others = (await sec.client.get('/api/v1/members?limit=5')).json.items.filter((m) => m.id !== actors.member.member_id);
     [r, id] = await act(sec.client, 'POST', '/api/v1/transfers', { kind: 'out', member_id: others[0].id,

@@ -36,11 +36,14 @@ struct Member {
     std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
     std::vector<std::string> skills;  // 特长: 电工, 医生, 法律, 书法 …
     std::string occupation;           // 职业 code of the statistics bulletin (domain.md §2.4)
+    std::string floating_to;          // 外出流向 of a floating member (collected by the outflow org, §2.4)
+    std::optional<Date> lost_contact_on;  // 失去联系日期 of a lost-contact member
     std::string region_code;        // the org's administrative code: the distribution key at national scale
     std::optional<Date> left_on;    // left the registry (disqualified, removed, deceased); kept for history
     std::string left_reason;        // disqualified, removed, deceased, transferred_out
     std::optional<Date> affiliated_since;  // the current formal affiliation began (a transfer); nullopt = joined here
     std::int64_t version = 1;
+    std::int64_t updated_at = 0;  // UTC millis of the last registry change (written by UpdateRegistry)
 };
 
 // Party age (党龄) in full years on `on`: counted from the conversion date; probationary members and

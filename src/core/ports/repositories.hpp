@@ -47,6 +47,9 @@ public:
     virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
     // Writes category, status, dates and leaving; kConflict when the stored version differs from m.version.
     virtual Status UpdateStatus(const member::Member& m) = 0;
+    // Writes the registry fields a branch edits (contact, work, address, tags, skills, occupation, floating
+    // destination, lost-contact date) and updated_at; kConflict when the stored version differs from m.version.
+    virtual Status UpdateRegistry(const member::Member& m) = 0;
     // Full members with normal status, converted on or before `on` (or of unknown date), affiliated with branch
     // `org_id` on `on`:
     // the voting electorate of a general meeting (domain.md §2.2 row 13).

@@ -3,6 +3,7 @@
 
 #include "app/audit/audit_queries.hpp"
 #include "app/member/member_queries.hpp"
+#include "app/member/registry.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
@@ -41,13 +42,13 @@ core::Result<Response> ListMembers(Call& call) {
     LX_ASSIGN(page, app::ListMembers(call.ctx, call.actor(), in));
     nlohmann::json items = nlohmann::json::array();
     core::Date today = call.ctx.clock.Today();
-    for (const auto& r : page.items) items.push_back(MemberJson(r, today, false));
+    for (const auto& r : page.items) items.push_back(MemberJson(r, today, false, call.req.lang));
     return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_after)}});
 }
 
 core::Result<Response> GetMember(Call& call) {
     LX_ASSIGN(record, app::ViewMember(call.ctx, call.actor(), PathId(call.req, "id")));
-    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), false));
+    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), false, call.req.lang));
     r.audit = std::move(record.entry);
     return r;
 }
@@ -57,16 +58,35 @@ core::Result<Response> RevealMember(Call& call) {
     std::string reason = body.Str("reason", false, 400);
     LX_CHECK(body.Finish());
     LX_ASSIGN(record, app::RevealMember(call.ctx, call.actor(), PathId(call.req, "id"), reason));
-    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), true));
+    Response r = JsonResponse(MemberJson(record.value, call.ctx.clock.Today(), true, call.req.lang));
     r.audit = std::move(record.entry);
     return r;
+}
+
+core::Result<Response> UpdateMember(Call& call) {
+    LX_ASSIGN(body, JsonBody::Parse(call.req.body));
+    app::MemberEditInput in;
+    in.version = body.Int("version", true);
+    auto& e = in.edit;
+    e.phone = body.OptStr("phone", 32);
+    e.education = body.Str("education", false, 80);
+    e.work_unit = body.Str("work_unit", false, 400);
+    e.address = body.OptStr("address", 400);
+    e.occupation = body.Str("occupation", false, 32);
+    e.skills = body.StrList("skills", 20, 80);
+    e.tags = body.StrList("tags", 8, 32);
+    e.floating_to = body.Str("floating_to", false, 400);
+    e.lost_contact_on = body.Str("lost_contact_on", false, 16);
+    LX_CHECK(body.Finish());
+    LX_ASSIGN(record, app::UpdateMember(call.ctx, call.actor(), PathId(call.req, "id"), in));
+    return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false, call.req.lang));
 }
 
 core::Result<Response> Me(Call& call) {
     LX_ASSIGN(record, app::MyRecord(call.ctx, call.actor()));
     const auto& u = call.who->user;
     nlohmann::json user = {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}};
-    nlohmann::json member = record ? MemberJson(record->record, call.ctx.clock.Today(), true) : nlohmann::json(nullptr);
+    nlohmann::json member = record ? MemberJson(record->record, call.ctx.clock.Today(), true, call.req.lang) : nlohmann::json(nullptr);
     nlohmann::json transfers = nlohmann::json::array();
     if (record)
         for (const auto& t : record->transfers) transfers.push_back(MyTransferJson(t));

@@ -117,6 +117,42 @@ std::vector<std::int64_t> JsonBody::IdList(const std::string& name, std::size_t 
     return out;
 }
 
+std::optional<std::string> JsonBody::OptStr(const std::string& name, std::size_t max_bytes) {
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) {
+        read_.insert(name);
+        return std::nullopt;
+    }
+    return Str(name, false, max_bytes);
+}
+
+std::vector<std::string> JsonBody::StrList(const std::string& name, std::size_t max_items, std::size_t max_bytes) {
+    read_.insert(name);
+    std::vector<std::string> out;
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return out;
+    if (!it->is_array()) {
+        Bad(name, "json.type_string_list");
+        return out;
+    }
+    if (it->size() > max_items) {
+        Bad(name, "json.too_many", {{"max", std::to_string(max_items)}});
+        return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& v = (*it)[i];
+        const auto field = name + "[" + std::to_string(i) + "]";
+        if (!v.is_string()) {
+            Bad(field, "json.type_string");
+        } else if (v.get_ref<const std::string&>().size() > max_bytes) {
+            Bad(field, "json.too_long");
+        } else {
+            out.push_back(v.get<std::string>());
+        }
+    }
+    return out;
+}
+
 std::optional<JsonBody> JsonBody::Object(const std::string& name) {
     read_.insert(name);
     auto it = json_.find(name);

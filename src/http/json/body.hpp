@@ -22,6 +22,8 @@ public:
 
     // Reads a string field (max `max_chars` bytes); absent -> "" (or a "required" error when required).
     std::string Str(const std::string& name, bool required = true, std::size_t max_bytes = 1024);
+    // Reads an optional string field: absent or null -> nullopt.
+    std::optional<std::string> OptStr(const std::string& name, std::size_t max_bytes = 1024);
     // Reads an integer id field; absent -> 0 (or a "required" error when required).
     std::int64_t Int(const std::string& name, bool required = true);
 
@@ -31,6 +33,8 @@ public:
     bool Bool(const std::string& name);
     // Reads an array of at most `max_items` integer ids; absent -> empty.
     std::vector<std::int64_t> IdList(const std::string& name, std::size_t max_items);
+    // Reads an array of at most `max_items` strings of at most `max_bytes` each; absent -> empty.
+    std::vector<std::string> StrList(const std::string& name, std::size_t max_items, std::size_t max_bytes);
     // Reads a nested object; absent -> nullopt. Errors of the child name "name.field"; call Absorb(child)
     // once it is read so that its unknown fields and errors join this body's.
     std::optional<JsonBody> Object(const std::string& name);

@@ -1,6 +1,7 @@
 #include "http/json/dto.hpp"
 
 #include "core/member/masking.hpp"
+#include "core/member/registry.hpp"
 
 namespace lianxin::http {
 
@@ -106,10 +107,12 @@ json AffiliationsJson(const std::vector<core::ports::AffiliationPeriod>& periods
 }
 }  // namespace
 
-json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal) {
+json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang) {
     namespace mm = core::member;
     const auto& m = r.member;
     auto age = mm::PartyAge(m, today);
+    json reminders = json::array();
+    for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x.key, x.due, x.overdue, lang));
     return {{"id", m.id},
             {"org_id", m.org_id},
             {"org_name", r.org_name},
@@ -130,6 +133,10 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"tags", m.tags},
             {"skills", m.skills},
             {"occupation", m.occupation},
+            {"floating_to", m.floating_to},
+            {"lost_contact_on", OptDateJson(m.lost_contact_on)},
+            {"reminders", reminders},
+            {"version", m.version},
             {"affiliations", AffiliationsJson(r.affiliations)}};
 }
 

@@ -18,7 +18,7 @@ nlohmann::json GrantJson(const core::auth::Grant& g);
 nlohmann::json UserJson(const core::ports::User& u, std::int64_t now);
 nlohmann::json SessionJson(const core::ports::User& u, const core::ports::Session& s);
 nlohmann::json OrgJson(const core::ports::OrgView& v);
-nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal);
+nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang);
 nlohmann::json AuditJson(const core::ports::AuditEntry& e);
 nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name,
                              const core::Date& today, Lang lang);

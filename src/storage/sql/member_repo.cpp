@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
     "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since, skills, "
-    "occupation";
+    "occupation, floating_to, lost_contact_on";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -65,6 +65,8 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.affiliated_since = OptDate(rows, r, 20);
     m.skills = SplitTags(rows.Text(r, 21));
     m.occupation = rows.Text(r, 22);
+    m.floating_to = rows.Text(r, 23);
+    m.lost_contact_on = OptDate(rows, r, 24);
     return m;
 }
 
@@ -99,13 +101,14 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
         sql += "name >= " + param(q.name_prefix) + " AND ";
         sql += "name < " + param(q.name_prefix + "\xF4\x8F\xBF\xBF") + " AND ";  // the highest code point closes the range
     }
+    // The narrower range first: the engine opens its index scan on the first bound it meets.
+    if (!q.subtree.empty()) sql += SubtreeFilter("org_path", {q.subtree}, params) + " AND ";
     sql += "(" + SubtreeFilter("org_path", q.scope_roots, params) + ") AND left_on IS NULL";
-    if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
     if (!q.category.empty()) sql += " AND category = " + param(q.category);
     if (!q.status.empty()) sql += " AND status = " + param(q.status);
     if (q.born_on_or_after) sql += " AND birth_date >= " + param(q.born_on_or_after->ToString());
     if (q.born_on_or_before) sql += " AND birth_date <= " + param(q.born_on_or_before->ToString());
-    if (!q.skill.empty()) sql += " AND skills LIKE " + param(ContainsPattern("," + q.skill + ",")) + " ESCAPE '\\'";
+    if (!q.skill.empty()) sql += " AND id IN (SELECT member_id FROM member_skills WHERE skill = " + param(q.skill) + ")";
     sql += after + " ORDER BY " + key + ", id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
     std::vector<Member> out;
@@ -129,7 +132,9 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
          m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
          DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code,
          DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation}));
-    return rows.Int(0, 0);
+    const std::int64_t id = rows.Int(0, 0);
+    LX_CHECK(WriteSkills(id, m.skills));
+    return id;
 }
 
 core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const std::string& id_number) {
@@ -146,6 +151,26 @@ core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
         {core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
          DateOrNull(m.conversion_date), DateOrNull(m.left_on), m.left_reason, m.id, m.version}));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    return core::Ok();
+}
+
+core::Status SqlMemberRepo::UpdateRegistry(const Member& m) {
+    LX_ASSIGN(changed, c_.Exec(
+        "UPDATE members SET phone_enc = $1, phone_bidx = $2, education = $3, work_unit = $4, address = $5, tags = $6, "
+        "skills = $7, occupation = $8, floating_to = $9, lost_contact_on = $10, updated_at = $11, version = version + 1 "
+        "WHERE id = $12 AND version = $13",
+        {EncryptedOrNull(cipher_, m.phone), IndexOrNull(cipher_, m.phone), m.education, m.work_unit, m.address,
+         JoinTags(m.tags), SkillsText(m.skills), m.occupation, m.floating_to, DateOrNull(m.lost_contact_on),
+         m.updated_at, m.id, m.version}));
+    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    return WriteSkills(m.id, m.skills);
+}
+
+core::Status SqlMemberRepo::WriteSkills(std::int64_t member_id, const std::vector<std::string>& skills) {
+    LX_CHECK(c_.Exec("DELETE FROM member_skills WHERE member_id = $1", {member_id}));
+    for (const auto& s : skills)
+        LX_CHECK(c_.Exec("INSERT INTO member_skills (member_id, skill) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                         {member_id, s}));
     return core::Ok();
 }
 

@@ -39,6 +39,7 @@ public:
     core::Result<std::int64_t> Insert(const core::member::Member& m) override;
     core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
     core::Status UpdateStatus(const core::member::Member& m) override;
+    core::Status UpdateRegistry(const core::member::Member& m) override;
     core::Result<int> CountVoting(std::int64_t org_id, const core::Date& on) override;
     core::Status Move(const core::member::Member& m, const core::org::Org& to, const core::Date& on,
                       std::int64_t transfer_id) override;
@@ -46,6 +47,7 @@ public:
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
+    core::Status WriteSkills(std::int64_t member_id, const std::vector<std::string>& skills);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -184,7 +186,7 @@ SqlParam DateOrNull(const std::optional<core::Date>& d);
 SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 
-// Skills as stored: ",电工,医生," (wrapped in commas so that LIKE '%,电工,%' finds one whole word); "" for none.
+// Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);
 
 // A LIKE pattern that finds `text` anywhere, with %, _ and \ in the text matched literally; use it with

@@ -12,9 +12,23 @@ export interface MemberQuery {
   cursor?: string | null;
 }
 
+export interface MemberEdit {
+  version: number;
+  phone?: string;
+  address?: string;
+  education: string;
+  work_unit: string;
+  occupation: string;
+  skills: string[];
+  tags: string[];
+  floating_to: string;
+  lost_contact_on: string;
+}
+
 export const memberApi = {
   list: (q: MemberQuery) => http.get<ListPage<MemberSummary>>('/members', { ...q }),
   get: (id: number) => http.get<Member>(`/members/${id}`),
+  update: (id: number, input: MemberEdit) => http.put<Member>(`/members/${id}`, input),
   reveal: (id: number, reason: string) => http.post<Member>(`/members/${id}/reveal`, { reason }),
   me: () => http.get<Me>('/me'),
   myViews: (cursor?: string | null, limit = 20) => http.get<ListPage<RecordView>>('/me/views', { cursor, limit }),

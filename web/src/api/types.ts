@@ -123,6 +123,10 @@ export interface Member {
   tags: MemberTag[];
   skills?: string[];
   occupation?: string;
+  floating_to?: string;
+  lost_contact_on?: string | null;
+  reminders?: { key: string; due: string; overdue: boolean; message: string }[];
+  version?: number;
   /** Formal affiliation over time, oldest first (one record's view only). */
   affiliations?: Affiliation[];
 }

@@ -258,6 +258,13 @@ const en: MessageSchema = {
     statuses: { normal: 'Normal', stopped: 'Membership suspended' },
     tagNames: { in_service: 'In service', retired: 'Retired', floating: 'Floating member', lost_contact: 'Lost contact' },
     skill: 'Skill',
+    edit: 'Edit the record',
+    editNote: 'Name, ID number and dates of joining are not edited here. Phone and address show masked; leave them empty to keep them.',
+    phoneRetype: 'Leave empty to keep',
+    addressRetype: 'Leave empty to keep',
+    floatingTo: 'Floating to',
+    floatingToHint: 'Province, city, county',
+    lostContactOn: 'Lost contact on',
     skillPlaceholder: 'e.g. electrician',
     occupation: 'Occupation',
     occupations: {

@@ -257,6 +257,13 @@ const zhCN = {
     statuses: { normal: '正常', stopped: '停止党籍' },
     tagNames: { in_service: '在职', retired: '离退休', floating: '流动党员', lost_contact: '失联党员' },
     skill: '特长',
+    edit: '修改登记信息',
+    editNote: '姓名、身份证号和入党日期等身份信息不在这里修改。手机号和住址以脱敏显示，不修改时请留空。',
+    phoneRetype: '留空则不修改',
+    addressRetype: '留空则不修改',
+    floatingTo: '外出流向',
+    floatingToHint: '省、市、县，如：广东省深圳市南山区',
+    lostContactOn: '失去联系日期',
     skillPlaceholder: '如：电工、医生',
     occupation: '职业',
     occupations: {

@@ -1,0 +1,58 @@
+#include "app/member/registry.hpp"
+
+#include "app/audit/audit.hpp"
+
+namespace lianxin::app {
+
+using core::auth::Permission;
+using core::ports::Tx;
+
+namespace {
+// The names of the fields the edit changed, for the audit row (values stay out of logs).
+std::string ChangedFields(const core::member::Member& a, const core::member::Member& b) {
+    std::string out;
+    auto add = [&](bool changed, const char* name) {
+        if (changed) out += (out.empty() ? "" : ",") + std::string(name);
+    };
+    add(a.phone != b.phone, "phone");
+    add(a.education != b.education, "education");
+    add(a.work_unit != b.work_unit, "work_unit");
+    add(a.address != b.address, "address");
+    add(a.skills != b.skills, "skills");
+    add(a.occupation != b.occupation, "occupation");
+    add(a.tags != b.tags, "tags");
+    add(a.floating_to != b.floating_to, "floating_to");
+    add(a.lost_contact_on != b.lost_contact_on, "lost_contact_on");
+    return out;
+}
+}  // namespace
+
+core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                        const MemberEditInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    MemberRecord out;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(member_id));
+        if (!m || m->left_on) return core::Fail(core::NotFound("member"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
+        if (in.version != m->version)
+            return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
+        const core::member::Member before = *m;
+        LX_CHECK(core::member::ApplyRegistryEdit(in.edit, ctx.clock.Today(), *m));
+        const auto now = ctx.clock.NowMillis();
+        m->updated_at = now;
+        LX_CHECK(tx.Members().UpdateRegistry(*m));
+        auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(member_id));
+        entry.subject_member_id = member_id;
+        entry.detail = "fields=" + ChangedFields(before, *m);
+        LX_CHECK(tx.Audit().Append(entry));
+        LX_ASSIGN(org, tx.Orgs().Get(m->org_id));
+        LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
+        ++m->version;
+        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods)};
+        return core::Ok();
+    }));
+    return out;
+}
+
+}  // namespace lianxin::app

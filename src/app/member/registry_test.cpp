@@ -1,0 +1,72 @@
+// Editing the registry entry on SQLite: the branch's edit is stored (phone encrypted, skills searchable), the
+// audit row names the changed fields but no values, a stale form is refused, and a sibling branch cannot edit.
+#include "app/member/registry.hpp"
+
+#include "app/testing/app_fixture.hpp"
+
+namespace lianxin::app::testing {
+
+using core::ErrorCode;
+using core::auth::Role;
+
+class RegistryTest : public AppTest {};
+
+TEST_F(RegistryTest, BranchEditsItsMemberAndTheSkillBecomesSearchable) {
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    auto before = ViewMember(ctx(), secretary, member_a_);
+    ASSERT_TRUE(before);
+    MemberEditInput in;
+    in.version = before->value.member.version;
+    in.edit.phone = "13900002222";
+    in.edit.skills = {"电工", "调解"};
+    in.edit.occupation = "retired";
+    in.edit.tags = {"retired", "lost_contact"};
+    in.edit.lost_contact_on = "2026-03-01";
+    auto after = UpdateMember(ctx(), secretary, member_a_, in);
+    ASSERT_TRUE(after) << after.error().message_key;
+    EXPECT_EQ(after->member.phone, "13900002222");
+    EXPECT_EQ(after->member.version, in.version + 1);
+    EXPECT_EQ(after->member.lost_contact_on, core::Date::Parse("2026-03-01"));
+
+    MemberListInput q;
+    q.skill = "调解";
+    auto found = ListMembers(ctx(), secretary, q);
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->items.size(), 1u);
+    EXPECT_EQ(found->items[0].member.id, member_a_);
+    // The audit row names the fields, never their values.
+    std::string detail;
+    ASSERT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+        core::ports::AuditQuery aq;
+        aq.scope_roots = {"/"};
+        aq.action = "member.update";
+        LX_ASSIGN(rows, tx.Audit().List(aq));
+        if (!rows.empty()) detail = rows[0].detail;
+        return core::Ok();
+    }));
+    EXPECT_EQ(detail, "fields=phone,skills,occupation,tags,lost_contact_on");
+    EXPECT_EQ(detail.find("1390000"), std::string::npos);
+
+    // The same form again is stale.
+    auto stale = UpdateMember(ctx(), secretary, member_a_, in);
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+}
+
+TEST_F(RegistryTest, SiblingBranchCannotEditAndBadFieldsAreNamed) {
+    const auto sibling = ActorWith(Role::kBranchSecretary, branch_b_);
+    MemberEditInput in;
+    in.version = 1;
+    auto denied = UpdateMember(ctx(), sibling, member_a_, in);
+    ASSERT_FALSE(denied);
+    EXPECT_EQ(denied.error().code, ErrorCode::kNotFound);
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    in.edit.tags = {"floating"};
+    auto bad = UpdateMember(ctx(), secretary, member_a_, in);
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields.at(0).field, "floating_to");
+    EXPECT_EQ(UpdateMember(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, in).error().code,
+              ErrorCode::kPermissionDenied);
+}
+
+}  // namespace lianxin::app::testing
