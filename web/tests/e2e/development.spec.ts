@@ -197,3 +197,33 @@ test('reveal: the full ID number and phone only with a reason, which the audit l
   await expect(page.getByTestId('member-phone')).toHaveText(/^\d{11}$/);
   await expect(page.getByTestId('member-drawer')).toContainText('本次查看及原因已记入审计日志');
 });
+
+test('registry: the secretary records a skill and lost contact; the six-month reminder shows and the skill finds the member', async ({ page }) => {
+  await signInAsSecretary(page);
+  const members = await apiGet<{ items: MemberRow[] }>(page, '/members?limit=5');
+  const m = members.items[3];
+  await page.getByTestId('menu-member-list').click();
+  await page.getByTestId('member-q').fill(m.name);
+  await page.getByTestId('member-search').click();
+  await page.getByTestId(`member-view-${m.id}`).click();
+  await expect(page.getByTestId('member-detail-name')).toHaveText(m.name);
+  await page.getByTestId('member-edit').click();
+  const skills = page.getByTestId('member-edit-skills');
+  await skills.click();
+  await skills.locator('input').fill('水电维修');
+  await skills.locator('input').press('Enter');
+  await page.getByTestId('member-edit-tag-lost_contact').click();
+  // Without the day contact was lost, the field is named.
+  await page.getByTestId('member-edit-submit').click();
+  await expect(page.getByTestId('member-edit-dialog')).toContainText('失去联系日期应为有效日期');
+  await setDate(page, 'member-edit-lost-on', '2026-01-10');
+  await page.getByTestId('member-edit-submit').click();
+  await expect(page.getByTestId('member-edit-dialog')).toBeHidden();
+  await expect(page.getByTestId('member-skills')).toHaveText(/水电维修/);
+  await expect(page.getByTestId('member-reminder')).toContainText('失去联系满六个月');
+  await expect(page.getByTestId('member-reminder')).toContainText('系统不会自动处理');
+  await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
+  // The skill filter finds the member.
+  const found = await apiGet<{ items: MemberRow[] }>(page, `/members?skill=${encodeURIComponent('水电维修')}&limit=50`);
+  expect(found.items.some((x) => x.id === m.id)).toBe(true);
+});
