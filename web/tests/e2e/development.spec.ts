@@ -210,8 +210,10 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await page.getByTestId('member-edit').click();
   const skills = page.getByTestId('member-edit-skills');
   await skills.click();
-  await skills.locator('input').fill('水电维修');
-  await skills.locator('input').press('Enter');
+  await skills.locator('input').pressSequentially('手语翻译');
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '手语翻译' }).first().click();
+  await expect(skills).toContainText('手语翻译');
+  await page.keyboard.press('Escape');
   await page.getByTestId('member-edit-tag-lost_contact').click();
   // Without the day contact was lost, the field is named.
   await page.getByTestId('member-edit-submit').click();
@@ -219,11 +221,11 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await setDate(page, 'member-edit-lost-on', '2026-01-10');
   await page.getByTestId('member-edit-submit').click();
   await expect(page.getByTestId('member-edit-dialog')).toBeHidden();
-  await expect(page.getByTestId('member-skills')).toHaveText(/水电维修/);
+  await expect(page.getByTestId('member-skills')).toHaveText(/手语翻译/);
   await expect(page.getByTestId('member-reminder')).toContainText('失去联系满六个月');
   await expect(page.getByTestId('member-reminder')).toContainText('系统不会自动处理');
   await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
   // The skill filter finds the member.
-  const found = await apiGet<{ items: MemberRow[] }>(page, `/members?skill=${encodeURIComponent('水电维修')}&limit=50`);
+  const found = await apiGet<{ items: MemberRow[] }>(page, `/members?skill=${encodeURIComponent('手语翻译')}&limit=50`);
   expect(found.items.some((x) => x.id === m.id)).toBe(true);
 });
