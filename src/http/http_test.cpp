@@ -60,6 +60,22 @@ TEST(JsonBody, NamesEveryBadField) {
     EXPECT_EQ(st.error().fields[1].message_key, "json.unknown_field");
 }
 
+TEST(JsonBody, ListsNameEachBadItemAndOptionalTextsKeepAbsence) {
+    auto body = JsonBody::Parse(R"({"ids": [1, "2", 3], "skills": ["电工", 7, "书法"], "many": [1, 2, 3], "phone": null})");
+    ASSERT_TRUE(body);
+    EXPECT_EQ(body->IdList("ids", 5), (std::vector<std::int64_t>{1, 3}));
+    EXPECT_EQ(body->StrList("skills", 5, 20), (std::vector<std::string>{"电工", "书法"}));
+    EXPECT_TRUE(body->IdList("many", 2).empty());
+    EXPECT_FALSE(body->OptStr("phone"));    // null: keep as stored
+    EXPECT_FALSE(body->OptStr("address"));  // absent: keep as stored
+    auto st = body->Finish();
+    ASSERT_FALSE(st);
+    std::vector<std::string> got;
+    for (const auto& f : st.error().fields) got.push_back(f.field + ":" + f.message_key);
+    EXPECT_EQ(got, (std::vector<std::string>{"ids[1]:json.type_integer", "skills[1]:json.type_string",
+                                             "many:json.too_many"}));
+}
+
 TEST(JsonBody, RefusesMalformedDeepAndNonObjects) {
     EXPECT_EQ(JsonBody::Parse("{").error().message_key, "json.malformed");
     EXPECT_EQ(JsonBody::Parse("[1]").error().message_key, "json.not_object");

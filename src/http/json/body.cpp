@@ -93,30 +93,6 @@ bool JsonBody::Bool(const std::string& name) {
     return it->get<bool>();
 }
 
-std::vector<std::int64_t> JsonBody::IdList(const std::string& name, std::size_t max_items) {
-    read_.insert(name);
-    std::vector<std::int64_t> out;
-    auto it = json_.find(name);
-    if (it == json_.end() || it->is_null()) return out;
-    if (!it->is_array()) {
-        Bad(name, "json.type_id_list");
-        return out;
-    }
-    if (it->size() > max_items) {
-        Bad(name, "json.too_many", {{"max", std::to_string(max_items)}});
-        return out;
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& v = (*it)[i];
-        if (!v.is_number_integer()) {
-            Bad(name + "[" + std::to_string(i) + "]", "json.type_integer");
-            continue;
-        }
-        out.push_back(v.get<std::int64_t>());
-    }
-    return out;
-}
-
 std::optional<std::string> JsonBody::OptStr(const std::string& name, std::size_t max_bytes) {
     auto it = json_.find(name);
     if (it == json_.end() || it->is_null()) {
@@ -126,31 +102,47 @@ std::optional<std::string> JsonBody::OptStr(const std::string& name, std::size_t
     return Str(name, false, max_bytes);
 }
 
-std::vector<std::string> JsonBody::StrList(const std::string& name, std::size_t max_items, std::size_t max_bytes) {
+template <typename T, typename ReadItem>
+std::vector<T> JsonBody::ReadList(const std::string& name, std::size_t max_items, const char* type_key,
+                                  ReadItem read_item) {
     read_.insert(name);
-    std::vector<std::string> out;
+    std::vector<T> out;
     auto it = json_.find(name);
     if (it == json_.end() || it->is_null()) return out;
     if (!it->is_array()) {
-        Bad(name, "json.type_string_list");
+        Bad(name, type_key);
         return out;
     }
     if (it->size() > max_items) {
         Bad(name, "json.too_many", {{"max", std::to_string(max_items)}});
         return out;
     }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& v = (*it)[i];
-        const auto field = name + "[" + std::to_string(i) + "]";
-        if (!v.is_string()) {
-            Bad(field, "json.type_string");
-        } else if (v.get_ref<const std::string&>().size() > max_bytes) {
-            Bad(field, "json.too_long");
-        } else {
-            out.push_back(v.get<std::string>());
-        }
-    }
+    for (std::size_t i = 0; i < it->size(); ++i)
+        if (auto v = read_item((*it)[i], name + "[" + std::to_string(i) + "]")) out.push_back(std::move(*v));
     return out;
+}
+
+std::vector<std::int64_t> JsonBody::IdList(const std::string& name, std::size_t max_items) {
+    return ReadList<std::int64_t>(name, max_items, "json.type_id_list",
+                                  [&](const nlohmann::json& v, const std::string& field) -> std::optional<std::int64_t> {
+                                      if (v.is_number_integer()) return v.get<std::int64_t>();
+                                      Bad(field, "json.type_integer");
+                                      return std::nullopt;
+                                  });
+}
+
+std::vector<std::string> JsonBody::StrList(const std::string& name, std::size_t max_items, std::size_t max_bytes) {
+    return ReadList<std::string>(name, max_items, "json.type_string_list",
+                                 [&](const nlohmann::json& v, const std::string& field) -> std::optional<std::string> {
+                                     if (!v.is_string()) {
+                                         Bad(field, "json.type_string");
+                                     } else if (v.get_ref<const std::string&>().size() > max_bytes) {
+                                         Bad(field, "json.too_long");
+                                     } else {
+                                         return v.get<std::string>();
+                                     }
+                                     return std::nullopt;
+                                 });
 }
 
 std::optional<JsonBody> JsonBody::Object(const std::string& name) {

@@ -49,6 +49,10 @@ private:
         errors_.WithField(prefix_ + name, std::move(key), std::move(params));
     }
     void CheckUnknown();
+    // An array of at most `max_items`, each item read by read_item(value, "name[i]") (nullopt: skipped, the
+    // item's error already recorded).
+    template <typename T, typename ReadItem>
+    std::vector<T> ReadList(const std::string& name, std::size_t max_items, const char* type_key, ReadItem read_item);
     nlohmann::json json_;
     std::string prefix_;
     std::set<std::string> read_;
