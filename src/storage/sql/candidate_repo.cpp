@@ -103,12 +103,10 @@ core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std
     c.sex = rows.Text(r, 4) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
     c.ethnicity = rows.Text(r, 5);
     c.birth_date = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    LX_ASSIGN(id_number, cipher_.Decrypt(rows.Text(r, 7)));
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, rows, r, 7));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 8));
     c.id_number = std::move(id_number);
-    if (!rows.IsNull(r, 8)) {
-        LX_ASSIGN(phone, cipher_.Decrypt(rows.Text(r, 8)));
-        c.phone = std::move(phone);
-    }
+    c.phone = std::move(phone);
     c.education = rows.Text(r, 9);
     c.work_unit = rows.Text(r, 10);
     c.stage = core::member::ParseStage(rows.Text(r, 11)).value_or(core::member::Stage::kApplicant);

@@ -44,12 +44,10 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.sex = rows.Text(r, 4) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
     m.ethnicity = rows.Text(r, 5);
     m.birth_date = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    LX_ASSIGN(id_number, cipher_.Decrypt(rows.Text(r, 7)));
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, rows, r, 7));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 8));
     m.id_number = std::move(id_number);
-    if (!rows.IsNull(r, 8)) {
-        LX_ASSIGN(phone, cipher_.Decrypt(rows.Text(r, 8)));
-        m.phone = std::move(phone);
-    }
+    m.phone = std::move(phone);
     m.education = rows.Text(r, 9);
     m.category = rows.Text(r, 10) == "probationary" ? core::member::Category::kProbationary
                                                      : core::member::Category::kFull;

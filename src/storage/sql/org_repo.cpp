@@ -47,6 +47,12 @@ SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& 
     return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.BlindIndex(plain)}};
 }
 
+core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRows& rows, std::size_t r,
+                                           std::size_t c) {
+    if (rows.IsNull(r, c)) return std::string();
+    return cipher.Decrypt(rows.Text(r, c));
+}
+
 std::string ContainsPattern(std::string_view text) {
     std::string out = "%";
     for (char c : text) {

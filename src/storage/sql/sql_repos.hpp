@@ -185,6 +185,9 @@ SqlParam DateOrNull(const std::optional<core::Date>& d);
 // An optional personal field (empty = absent) as its ciphertext, and as its blind index; null when empty.
 SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
+// The plaintext of an encrypted column; "" for null. Fails when the ciphertext does not authenticate.
+core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRows& rows, std::size_t r,
+                                           std::size_t c);
 
 // Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);

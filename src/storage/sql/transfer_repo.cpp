@@ -47,14 +47,10 @@ core::Result<TransferRecord> SqlTransferRepo::FromRow(const SqlRows& rows, std::
     t.ethnicity = rows.Text(r, 14);
     t.category = rows.Text(r, 15) == "probationary" ? core::member::Category::kProbationary
                                                      : core::member::Category::kFull;
-    if (!rows.IsNull(r, 16)) {
-        LX_ASSIGN(id_number, cipher_.Decrypt(rows.Text(r, 16)));
-        t.id_number = std::move(id_number);
-    }
-    if (!rows.IsNull(r, 17)) {
-        LX_ASSIGN(phone, cipher_.Decrypt(rows.Text(r, 17)));
-        t.phone = std::move(phone);
-    }
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, rows, r, 16));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 17));
+    t.id_number = std::move(id_number);
+    t.phone = std::move(phone);
     t.join_date = OptDate(rows, r, 18);
     t.conversion_date = OptDate(rows, r, 19);
     t.reason = rows.Text(r, 20);
