@@ -25,4 +25,14 @@ core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOption
     return OpenSqlite(opt, path, cipher, crypto);
 }
 
+// The same definitions as the migrations (0001 members_phone, 0005 members_name) on both engines.
+core::Status BeginBulkMemberLoad(ManagedDatabase& db) {
+    return db.RawScript("DROP INDEX IF EXISTS members_name; DROP INDEX IF EXISTS members_phone;");
+}
+
+core::Status EndBulkMemberLoad(ManagedDatabase& db) {
+    return db.RawScript("CREATE INDEX IF NOT EXISTS members_name ON members(name, id); "
+                        "CREATE INDEX IF NOT EXISTS members_phone ON members(phone_bidx);");
+}
+
 }  // namespace lianxin::storage

@@ -41,4 +41,10 @@ core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOption
 
 bool IsPostgresUrl(const std::string& url);
 
+// A bulk load into an empty database (gen): the member indexes whose keys arrive in random order (name, the
+// phone blind index) are dropped first and built once at the end, which is much faster than a million random
+// inserts. End always rebuilds them (call it after a failed load too); both are idempotent.
+core::Status BeginBulkMemberLoad(ManagedDatabase& db);
+core::Status EndBulkMemberLoad(ManagedDatabase& db);
+
 }  // namespace lianxin::storage

@@ -113,12 +113,20 @@ int RunGen(const Config& config, const std::string& scale_name, std::uint64_t se
     if (!rt) return 1;
     auto started = rt->clock.NowMillis();
     std::int64_t last_report = 0;
+    if (auto st = storage::BeginBulkMemberLoad(*rt->db); !st) {
+        std::cerr << "gen: " << st.error().message_key << " " << st.error().detail << "\n";
+        return 1;
+    }
     auto stats = app::LoadDataset(*rt->ctx, *scale, seed, [&](std::int64_t members) {
         if (members - last_report >= 100000) {
             last_report = members;
             std::cout << "  " << members << " members...\n" << std::flush;
         }
     });
+    if (auto st = storage::EndBulkMemberLoad(*rt->db); !st) {  // after a failed load too: the indexes come back
+        std::cerr << "gen: " << st.error().message_key << " " << st.error().detail << "\n";
+        return 1;
+    }
     if (!stats) {
         std::cerr << "gen: " << stats.error().message_key << " " << stats.error().detail
                   << " (the database must be empty / 数据库必须为空)\n";
