@@ -103,7 +103,8 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
     if (!q.subtree.empty()) sql += SubtreeFilter("org_path", {q.subtree}, params) + " AND ";
     sql += "(" + SubtreeFilter("org_path", q.scope_roots, params) + ") AND left_on IS NULL";
     if (!q.category.empty()) sql += " AND category = " + param(q.category);
-    if (!q.status.empty()) sql += " AND status = " + param(q.status);
+    // A literal, not a parameter, so that the partial index members_stopped can serve (the value is validated).
+    if (q.status == "stopped" || q.status == "normal") sql += " AND status = '" + q.status + "'";
     if (q.born_on_or_after) sql += " AND birth_date >= " + param(q.born_on_or_after->ToString());
     if (q.born_on_or_before) sql += " AND birth_date <= " + param(q.born_on_or_before->ToString());
     if (!q.skill.empty()) sql += " AND id IN (SELECT member_id FROM member_skills WHERE skill = " + param(q.skill) + ")";
