@@ -43,6 +43,7 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
         {"PUT", "/api/v1/members/:id", Access::kAuthenticated, h::UpdateMember, "Edit a member's registry fields (audited)", true},
+        {"POST", "/api/v1/members/:id/status", Access::kAuthenticated, h::DecideMemberStatus, "Record a decision on party status: stop, restore, remove (audited)", true},
         {"POST", "/api/v1/members/:id/reveal", Access::kAuthenticated, h::RevealMember, "Full ID number and phone, for a stated reason (audited)", true},
         {"GET", "/api/v1/candidates", Access::kAuthenticated, h::ListCandidates, "Development pipeline board (masked)"},
         {"POST", "/api/v1/candidates", Access::kAuthenticated, h::CreateCandidate, "Register an application for membership", true},

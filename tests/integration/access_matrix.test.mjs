@@ -130,6 +130,8 @@ const MATRIX = {
   // A stale version: a writer in scope reaches the version check (409) and nothing changes.
   'PUT /api/v1/members/:id': { target: 'member', expect: scoped('member_write', 409),
     body: () => ({ version: 999999, skills: ['矩阵'] }) },
+  'POST /api/v1/members/:id/status': { target: 'member', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, action: 'stop', ground: 'settled_abroad', on: '2026-02-01', doc_ref: '矩阵〔2026〕1号' }) },
   'POST /api/v1/members/:id/reveal': { target: 'member', expect: scoped('member_reveal', 200),
     body: () => ({ reason: '通知参加主题党日' }), check: (r, c) => {
       assert.equal(r.json.id, c.memberId);

@@ -172,6 +172,16 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.deepEqual(r.json.skills, ['电工']);
     await row('member.update', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(target.id) });
     note('PUT /api/v1/members/:id', 'member.update');
+    // A decision on party status, with its record.
+    const settled = target;  // the member edited above (a test branch is small)
+    const before = await sec.client.get(`/api/v1/members/${settled.id}`);
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${settled.id}/status`, { version: before.json.version,
+      action: 'stop', ground: 'settled_abroad', on: '2026-01-25', doc_ref: '支委会〔2026〕9号' }, 'status');
+    assert.equal(r.status, 200, r.toString());
+    assert.equal(r.json.status, 'stopped');
+    assert.equal(r.json.status_changes[0].doc_ref, '支委会〔2026〕9号');
+    await row('member.status', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(settled.id) });
+    note('POST /api/v1/members/:id/status', 'member.status');
     // A transfer out: requested by the branch, the letter issued by the street committee; a letter arriving.
     const others = (await sec.client.get('/api/v1/members?limit=5')).json.items.filter((m) => m.id !== actors.member.member_id);
     [r, id] = await act(sec.client, 'POST', '/api/v1/transfers', { kind: 'out', member_id: others[0].id,

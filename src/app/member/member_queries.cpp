@@ -32,9 +32,11 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
+        LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
         out.member = std::move(*m);
         out.org_name = std::move(name);
         out.affiliations = std::move(periods);
+        out.status_changes = std::move(changes);
         return core::Ok();
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
@@ -106,7 +108,7 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
         std::map<std::int64_t, std::string> cache;
         for (auto& m : members) {
             LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
-            page.items.push_back({std::move(m), std::move(name), {}});
+            page.items.push_back({std::move(m), std::move(name), {}, {}});
         }
         return core::Ok();
     }));
@@ -125,7 +127,8 @@ core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::a
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
         LX_ASSIGN(periods, tx.Members().Affiliations(actor.member_id));
-        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods)}, {}};
+        LX_ASSIGN(changes, tx.Members().StatusChanges(actor.member_id));
+        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods), std::move(changes)}, {}};
         // Own transfers, from either side (an arriving letter has no sending path): every path lies under "/".
         for (bool outgoing : {true, false}) {
             core::ports::TransferQuery q;

@@ -16,6 +16,7 @@ struct MemberRecord {
     core::member::Member member;
     std::string org_name;
     std::vector<core::ports::AffiliationPeriod> affiliations;  // one record's view only, not lists
+    std::vector<core::ports::StatusChangeRecord> status_changes;  // one record's view only
 };
 
 // The record with the audit row of this view; the caller commits the row before showing the record.

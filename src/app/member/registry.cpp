@@ -1,6 +1,7 @@
 #include "app/member/registry.hpp"
 
 #include "app/audit/audit.hpp"
+#include "core/member/fields.hpp"
 
 namespace lianxin::app {
 
@@ -49,7 +50,49 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(org, tx.Orgs().Get(m->org_id));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         ++m->version;
-        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods)};
+        LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
+        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods), std::move(changes)};
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                        const StatusInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
+    auto action = core::member::ParseStatusAction(in.action);
+    if (!action) errors.WithField("action", "member.status_action.unknown");
+    auto on = core::member::CheckDate(in.on, ctx.clock.Today(), "on", errors);
+    std::optional<core::member::StopGround> ground;
+    if (!in.ground.empty()) {
+        ground = core::member::ParseStopGround(in.ground);
+        if (!ground) errors.WithField("ground", "member.ground.unknown");
+    }
+    if (!errors.fields.empty()) return core::Fail(errors);
+    const core::member::StatusDecision decision{*action, *on, ground, in.doc_ref, in.reason};
+    MemberRecord out;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(member_id));
+        if (!m) return core::Fail(core::NotFound("member"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
+        if (in.version != m->version)
+            return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
+        LX_CHECK(core::member::ApplyStatusDecision(decision, *m));
+        const auto now = ctx.clock.NowMillis();
+        LX_CHECK(tx.Members().UpdateStatus(*m));
+        LX_CHECK(tx.Members().AppendStatusChange(
+            member_id, core::ports::StatusChangeRecord{0, in.action, *on, ground ? in.ground : "", in.doc_ref,
+                                                       in.reason, actor.user_id, now}));
+        auto entry = AuditFor(actor, now, "member.status", "member", std::to_string(member_id));
+        entry.subject_member_id = member_id;
+        entry.detail = "action=" + in.action;
+        LX_CHECK(tx.Audit().Append(entry));
+        LX_ASSIGN(org, tx.Orgs().Get(m->org_id));
+        LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
+        LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
+        ++m->version;
+        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods), std::move(changes)};
         return core::Ok();
     }));
     return out;

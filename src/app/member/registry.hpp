@@ -7,6 +7,7 @@
 #include "app/member/member_queries.hpp"
 #include "core/auth/actor.hpp"
 #include "core/member/registry.hpp"
+#include "core/member/status.hpp"
 
 namespace lianxin::app {
 
@@ -18,5 +19,18 @@ struct MemberEditInput {
 // The updated record. Needs member_write on the member's org (404 outside the scope); 409 on a stale version.
 core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
                                         const MemberEditInput& in);
+
+struct StatusInput {
+    std::int64_t version = 0;
+    std::string action;  // stop | restore | remove
+    std::string on;
+    std::string ground;  // stop: lost_contact | settled_abroad | study_abroad
+    std::string doc_ref;
+    std::string reason;
+};
+// Records a branch decision on party status (domain.md §2.5) with its record; the rule is quoted when broken.
+// Needs member_write on the member's org; removal takes the member out of the registry.
+core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                        const StatusInput& in);
 
 }  // namespace lianxin::app

@@ -70,3 +70,46 @@ TEST_F(RegistryTest, SiblingBranchCannotEditAndBadFieldsAreNamed) {
 }
 
 }  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// domain.md §2.5: six months without contact, then a branch decision stops party status; recorded with its
+// document, shown in the record, audited; the member stays in the registry.
+TEST_F(RegistryTest, StatusDecisionsFollowTheRulesAndAreRecorded) {
+    const auto secretary = ActorWith(core::auth::Role::kBranchSecretary, branch_a_);
+    auto current = ViewMember(ctx(), secretary, member_a_);
+    MemberEditInput edit;
+    edit.version = current->value.member.version;
+    edit.edit.tags = {"lost_contact"};
+    edit.edit.lost_contact_on = "2026-06-01";
+    ASSERT_TRUE(UpdateMember(ctx(), secretary, member_a_, edit));
+    StatusInput stop;
+    stop.version = edit.version + 1;
+    stop.action = "stop";
+    stop.ground = "lost_contact";
+    stop.on = "2026-11-20";
+    stop.doc_ref = "支委会〔2026〕5号";
+    auto early = DecideStatus(ctx(), secretary, member_a_, stop);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().message_key, "member.rule.stop_six_months");
+    stop.on = "2026-12-01";  // a future date is refused as input
+    EXPECT_EQ(DecideStatus(ctx(), secretary, member_a_, stop).error().fields.at(0).field, "on");
+    // Backdated contact loss: the same decision is allowed once six months have passed.
+    current = ViewMember(ctx(), secretary, member_a_);
+    edit.version = current->value.member.version;
+    edit.edit.lost_contact_on = "2026-03-01";
+    ASSERT_TRUE(UpdateMember(ctx(), secretary, member_a_, edit));
+    stop.version = edit.version + 1;
+    stop.on = "2026-11-20";
+    auto stopped = DecideStatus(ctx(), secretary, member_a_, stop);
+    ASSERT_TRUE(stopped) << stopped.error().message_key;
+    EXPECT_EQ(stopped->member.status, core::member::PartyStatus::kStopped);
+    ASSERT_EQ(stopped->status_changes.size(), 1u);
+    EXPECT_EQ(stopped->status_changes[0].doc_ref, "支委会〔2026〕5号");
+    EXPECT_EQ(CountAudit("member.status"), 1);
+    EXPECT_FALSE(stopped->member.left_on);
+    EXPECT_EQ(DecideStatus(ctx(), ActorWith(core::auth::Role::kBranchSecretary, branch_b_), member_a_, stop).error().code,
+              core::ErrorCode::kNotFound);
+}
+
+}  // namespace lianxin::app::testing

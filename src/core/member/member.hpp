@@ -38,6 +38,7 @@ struct Member {
     std::string occupation;           // 职业 code of the statistics bulletin (domain.md §2.4)
     std::string floating_to;          // 外出流向 of a floating member (collected by the outflow org, §2.4)
     std::optional<Date> lost_contact_on;  // 失去联系日期 of a lost-contact member
+    std::optional<Date> status_since;     // the last decision on party status (stopped or restored on)
     std::string region_code;        // the org's administrative code: the distribution key at national scale
     std::optional<Date> left_on;    // left the registry (disqualified, removed, deceased); kept for history
     std::string left_reason;        // disqualified, removed, deceased, transferred_out

@@ -57,6 +57,8 @@ public:
     // Moves the member's formal affiliation to `org` from `on`: closes the current period in the history
     // (linked to the transfer) and opens the new one; kConflict on a stale version.
     virtual Status Move(const member::Member& m, const org::Org& to, const Date& on, std::int64_t transfer_id) = 0;
+    virtual Status AppendStatusChange(std::int64_t member_id, const StatusChangeRecord& c) = 0;
+    virtual Result<std::vector<StatusChangeRecord>> StatusChanges(std::int64_t member_id) = 0;
     // The member's affiliations, oldest first, the current one last (valid_to empty unless they left).
     virtual Result<std::vector<AffiliationPeriod>> Affiliations(std::int64_t member_id) = 0;
 };

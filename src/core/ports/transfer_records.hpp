@@ -62,6 +62,18 @@ struct TransferQuery {
     int limit = 50;
 };
 
+// One recorded decision on a member's party status.
+struct StatusChangeRecord {
+    std::int64_t id = 0;
+    std::string action;  // stop | restore | remove
+    Date on;
+    std::string ground;  // lost_contact | settled_abroad | study_abroad (stop)
+    std::string doc_ref;
+    std::string reason;
+    std::int64_t recorded_by = 0;
+    std::int64_t recorded_at = 0;
+};
+
 // A closed period of formal affiliation [valid_from, valid_to); the open one is the member row.
 struct AffiliationPeriod {
     std::int64_t org_id = 0;

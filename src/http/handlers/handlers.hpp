@@ -49,6 +49,7 @@ LX_HANDLER(EnableUser);
 LX_HANDLER(ListMembers);
 LX_HANDLER(GetMember);
 LX_HANDLER(UpdateMember);
+LX_HANDLER(DecideMemberStatus);
 LX_HANDLER(Me);
 LX_HANDLER(MyViews);
 LX_HANDLER(ListAudit);

@@ -82,6 +82,20 @@ core::Result<Response> UpdateMember(Call& call) {
     return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false, call.req.lang));
 }
 
+core::Result<Response> DecideMemberStatus(Call& call) {
+    LX_ASSIGN(body, JsonBody::Parse(call.req.body));
+    app::StatusInput in;
+    in.version = body.Int("version", true);
+    in.action = body.Str("action", true, 16);
+    in.on = body.Str("on", true, 16);
+    in.ground = body.Str("ground", false, 32);
+    in.doc_ref = body.Str("doc_ref", false, 200);
+    in.reason = body.Str("reason", false, 1000);
+    LX_CHECK(body.Finish());
+    LX_ASSIGN(record, app::DecideStatus(call.ctx, call.actor(), PathId(call.req, "id"), in));
+    return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false, call.req.lang));
+}
+
 core::Result<Response> Me(Call& call) {
     LX_ASSIGN(record, app::MyRecord(call.ctx, call.actor()));
     const auto& u = call.who->user;

@@ -105,6 +105,13 @@ json AffiliationsJson(const std::vector<core::ports::AffiliationPeriod>& periods
                        {"valid_to", OptDateJson(p.valid_to)}});
     return out;
 }
+json StatusChangesJson(const std::vector<core::ports::StatusChangeRecord>& changes) {
+    json out = json::array();
+    for (const auto& c : changes)
+        out.push_back({{"action", c.action}, {"on", c.on.ToString()}, {"ground", c.ground}, {"doc_ref", c.doc_ref},
+                       {"reason", c.reason}});
+    return out;
+}
 }  // namespace
 
 json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang) {
@@ -137,6 +144,8 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"lost_contact_on", OptDateJson(m.lost_contact_on)},
             {"reminders", reminders},
             {"version", m.version},
+            {"status_since", OptDateJson(m.status_since)},
+            {"status_changes", StatusChangesJson(r.status_changes)},
             {"affiliations", AffiliationsJson(r.affiliations)}};
 }
 

@@ -1,5 +1,6 @@
 // Formal affiliation over time (migration 0004): the member row holds the current period, affiliation_history
-// the closed ones. A move closes one and opens the next in the same transaction.
+// the closed ones; a move closes one and opens the next in the same transaction. And the member's recorded
+// status decisions (migration 0008).
 #include "storage/sql/sql_repos.hpp"
 
 namespace lianxin::storage {
@@ -46,6 +47,25 @@ core::Result<std::vector<AffiliationPeriod>> SqlMemberRepo::Affiliations(std::in
         for (std::size_t r = 0; r < rows->size(); ++r)
             out.push_back({rows->Int(r, 0), rows->Text(r, 1), rows->Text(r, 2),
                            Date::Parse(rows->Text(r, 3)).value_or(Date()), OptDate(*rows, r, 4), rows->Int(r, 5)});
+    return out;
+}
+
+core::Status SqlMemberRepo::AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) {
+    LX_CHECK(c_.Exec("INSERT INTO member_status_changes (member_id, action, on_date, ground, doc_ref, reason, "
+                     "recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+                     {member_id, c.action, c.on.ToString(), c.ground, c.doc_ref, c.reason, c.recorded_by,
+                      c.recorded_at}));
+    return core::Ok();
+}
+
+core::Result<std::vector<core::ports::StatusChangeRecord>> SqlMemberRepo::StatusChanges(std::int64_t member_id) {
+    LX_ASSIGN(rows, c_.Query("SELECT id, action, on_date, ground, doc_ref, reason, recorded_by, recorded_at "
+                             "FROM member_status_changes WHERE member_id = $1 ORDER BY id",
+                             {member_id}));
+    std::vector<core::ports::StatusChangeRecord> out;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.push_back({rows.Int(r, 0), rows.Text(r, 1), Date::Parse(rows.Text(r, 2)).value_or(Date()), rows.Text(r, 3),
+                       rows.Text(r, 4), rows.Text(r, 5), rows.Int(r, 6), rows.Int(r, 7)});
     return out;
 }
 

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
     "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since, skills, "
-    "occupation, floating_to, lost_contact_on";
+    "occupation, floating_to, lost_contact_on, status_since";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -65,6 +65,7 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.occupation = rows.Text(r, 22);
     m.floating_to = rows.Text(r, 23);
     m.lost_contact_on = OptDate(rows, r, 24);
+    m.status_since = OptDate(rows, r, 25);
     return m;
 }
 
@@ -146,9 +147,10 @@ core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const st
 core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
     LX_ASSIGN(changed, c_.Exec(
         "UPDATE members SET category = $1, status = $2, join_date = $3, conversion_date = $4, left_on = $5, "
-        "left_reason = $6, version = version + 1 WHERE id = $7 AND version = $8",
+        "left_reason = $6, status_since = $7, version = version + 1 WHERE id = $8 AND version = $9",
         {core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
-         DateOrNull(m.conversion_date), DateOrNull(m.left_on), m.left_reason, m.id, m.version}));
+         DateOrNull(m.conversion_date), DateOrNull(m.left_on), m.left_reason, DateOrNull(m.status_since), m.id,
+         m.version}));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
     return core::Ok();
 }

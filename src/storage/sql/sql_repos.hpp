@@ -44,6 +44,8 @@ public:
     core::Status Move(const core::member::Member& m, const core::org::Org& to, const core::Date& on,
                       std::int64_t transfer_id) override;
     core::Result<std::vector<core::ports::AffiliationPeriod>> Affiliations(std::int64_t member_id) override;
+    core::Status AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) override;
+    core::Result<std::vector<core::ports::StatusChangeRecord>> StatusChanges(std::int64_t member_id) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);

@@ -29,6 +29,8 @@ export const memberApi = {
   list: (q: MemberQuery) => http.get<ListPage<MemberSummary>>('/members', { ...q }),
   get: (id: number) => http.get<Member>(`/members/${id}`),
   update: (id: number, input: MemberEdit) => http.put<Member>(`/members/${id}`, input),
+  decideStatus: (id: number, input: { version: number; action: string; on: string; ground?: string; doc_ref: string; reason?: string }) =>
+    http.post<Member>(`/members/${id}/status`, input),
   reveal: (id: number, reason: string) => http.post<Member>(`/members/${id}/reveal`, { reason }),
   me: () => http.get<Me>('/me'),
   myViews: (cursor?: string | null, limit = 20) => http.get<ListPage<RecordView>>('/me/views', { cursor, limit }),

@@ -126,6 +126,8 @@ export interface Member {
   floating_to?: string;
   lost_contact_on?: string | null;
   reminders?: { key: string; due: string; overdue: boolean; message: string }[];
+  status_since?: string | null;
+  status_changes?: { action: string; on: string; ground: string; doc_ref: string; reason: string }[];
   version?: number;
   /** Formal affiliation over time, oldest first (one record's view only). */
   affiliations?: Affiliation[];

@@ -225,6 +225,15 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await expect(page.getByTestId('member-reminder')).toContainText('失去联系满六个月');
   await expect(page.getByTestId('member-reminder')).toContainText('系统不会自动处理');
   await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
+  // Six months without contact: the branch records its decision to stop party status, with the record.
+  await page.getByTestId('member-status').click();
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-dialog')).toContainText('文号应为 2–50 个字符');
+  await page.getByTestId('status-doc').fill('支委会〔2026〕5号');
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-dialog')).toBeHidden();
+  await expect(page.getByTestId('member-status-change')).toContainText('停止党籍');
+  await expect(page.getByTestId('member-status-change')).toContainText('支委会〔2026〕5号');
   // The skill filter finds the member.
   const found = await apiGet<{ items: MemberRow[] }>(page, `/members?skill=${encodeURIComponent('手语翻译')}&limit=50`);
   expect(found.items.some((x) => x.id === m.id)).toBe(true);

@@ -1,0 +1,74 @@
+#include "core/member/status.hpp"
+
+#include "core/common/names.hpp"
+#include "core/member/fields.hpp"
+
+namespace lianxin::core::member {
+
+namespace {
+constexpr int kLostContactMonths = 6;  // lost contact ≥ 6 months and still unreachable after search [HIGH]
+constexpr int kRestoreYears = 2;       // may apply to restore within 2 years of stopping [HIGH]
+
+Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, std::move(key)); }
+}  // namespace
+
+Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
+    Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    CheckText(d.doc_ref, 2, 50, "doc_ref", errors);
+    CheckText(d.reason, 0, 200, "reason", errors);
+    if (d.action == StatusAction::kStop && !d.ground) errors.WithField("ground", "member.ground.missing");
+    if (!errors.fields.empty()) return Fail(errors);
+    if (m.left_on) return Fail(Rule("member.rule.left"));
+    const auto since = m.status_since.value_or(Date());
+    if (m.status_since && d.on < *m.status_since)
+        return Fail(Rule("member.rule.status_date_order").WithParam("latest", m.status_since->ToString()));
+    switch (d.action) {
+        case StatusAction::kStop:
+            if (m.status != PartyStatus::kNormal) return Fail(Rule("member.rule.already_stopped"));
+            if (*d.ground == StopGround::kLostContact) {
+                if (!m.lost_contact_on) return Fail(Rule("member.rule.stop_not_lost"));
+                const Date earliest = m.lost_contact_on->AddMonths(kLostContactMonths);
+                if (d.on < earliest) return Fail(Rule("member.rule.stop_six_months").WithParam("earliest", earliest.ToString()));
+            }
+            m.status = PartyStatus::kStopped;
+            m.status_since = d.on;
+            return Ok();
+        case StatusAction::kRestore: {
+            if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
+            const Date last = since.AddYears(kRestoreYears);
+            if (d.on > last) return Fail(Rule("member.rule.restore_two_years").WithParam("last", last.ToString()));
+            m.status = PartyStatus::kNormal;
+            m.status_since = d.on;
+            return Ok();
+        }
+        case StatusAction::kRemove: {
+            if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
+            const Date earliest = since.AddYears(kRestoreYears);
+            if (d.on < earliest) return Fail(Rule("member.rule.remove_two_years").WithParam("earliest", earliest.ToString()));
+            m.left_on = d.on;
+            m.left_reason = "removed";
+            return Ok();
+        }
+    }
+    return Ok();
+}
+
+namespace {
+constexpr NameTable<StatusAction, 3> kActions{{
+    {StatusAction::kStop, "stop"},
+    {StatusAction::kRestore, "restore"},
+    {StatusAction::kRemove, "remove"},
+}};
+constexpr NameTable<StopGround, 3> kGrounds{{
+    {StopGround::kLostContact, "lost_contact"},
+    {StopGround::kSettledAbroad, "settled_abroad"},
+    {StopGround::kStudyAbroad, "study_abroad"},
+}};
+}  // namespace
+
+std::string_view ToString(StatusAction a) { return NameOf(kActions, a); }
+std::optional<StatusAction> ParseStatusAction(std::string_view s) { return ValueOf(kActions, s); }
+std::string_view ToString(StopGround g) { return NameOf(kGrounds, g); }
+std::optional<StopGround> ParseStopGround(std::string_view s) { return ValueOf(kGrounds, s); }
+
+}  // namespace lianxin::core::member

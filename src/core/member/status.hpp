@@ -1,0 +1,38 @@
+// Decisions on a member's party status (domain.md §2.5, seed 004): stop party status (停止党籍), restore it
+// (恢复党籍) within two years, or remove a member who is still unreachable two years after stopping (按自行脱党
+// 予以除名). Each is a branch decision with its record (document number) and is never taken automatically;
+// the six-month and two-year marks are reminders (registry.hpp, MemberReminders).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/common/date.hpp"
+#include "core/common/result.hpp"
+#include "core/member/member.hpp"
+
+namespace lianxin::core::member {
+
+enum class StatusAction { kStop, kRestore, kRemove };
+// Grounds for stopping party status (2019 党员教育管理工作条例, domain.md §2.5).
+enum class StopGround { kLostContact, kSettledAbroad, kStudyAbroad };
+
+struct StatusDecision {
+    StatusAction action = StatusAction::kStop;
+    Date on;
+    std::optional<StopGround> ground;  // kStop
+    std::string doc_ref;               // the decision's record: minutes or document number
+    std::string reason;
+};
+
+// Applies the decision to `m` (status, status_since, or leaving the registry), or refuses it with the rule
+// named ("member.rule.*"). `m` is changed only on success.
+Status ApplyStatusDecision(const StatusDecision& d, Member& m);
+
+std::string_view ToString(StatusAction a);
+std::optional<StatusAction> ParseStatusAction(std::string_view s);
+std::string_view ToString(StopGround g);
+std::optional<StopGround> ParseStopGround(std::string_view s);
+
+}  // namespace lianxin::core::member
