@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "core/member/fields.hpp"
+#include "core/member/status.hpp"
 
 namespace lianxin::core::member {
 
 namespace {
 constexpr std::size_t kMaxSkills = 10;
-constexpr int kLostContactMonths = 6;  // 2019 党员教育管理工作条例 [HIGH] (domain.md §2.4, §2.5)
 const std::vector<std::string> kTags{"in_service", "retired", "floating", "lost_contact"};
 
 std::string Trim(const std::string& s) {
@@ -80,7 +80,7 @@ std::vector<Reminder> MemberReminders(const Member& m, const Date& today) {
     }
     // Two years after stopping, a member still unreachable is removed by a branch decision (§2.5).
     if (m.status == PartyStatus::kStopped && m.status_since && !m.left_on) {
-        const Date due = m.status_since->AddYears(2);
+        const Date due = m.status_since->AddYears(kStoppedYears);
         out.push_back({"member.due.stopped_two_years", due, today >= due});
     }
     return out;

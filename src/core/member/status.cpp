@@ -6,9 +6,6 @@
 namespace lianxin::core::member {
 
 namespace {
-constexpr int kLostContactMonths = 6;  // lost contact ≥ 6 months and still unreachable after search [HIGH]
-constexpr int kRestoreYears = 2;       // may apply to restore within 2 years of stopping [HIGH]
-
 Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, std::move(key)); }
 }  // namespace
 
@@ -35,7 +32,7 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
             return Ok();
         case StatusAction::kRestore: {
             if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
-            const Date last = since.AddYears(kRestoreYears);
+            const Date last = since.AddYears(kStoppedYears);
             if (d.on > last) return Fail(Rule("member.rule.restore_two_years").WithParam("last", last.ToString()));
             m.status = PartyStatus::kNormal;
             m.status_since = d.on;
@@ -43,7 +40,7 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
         }
         case StatusAction::kRemove: {
             if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
-            const Date earliest = since.AddYears(kRestoreYears);
+            const Date earliest = since.AddYears(kStoppedYears);
             if (d.on < earliest) return Fail(Rule("member.rule.remove_two_years").WithParam("earliest", earliest.ToString()));
             m.left_on = d.on;
             m.left_reason = "removed";

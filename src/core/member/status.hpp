@@ -14,6 +14,11 @@
 
 namespace lianxin::core::member {
 
+// 2019 党员教育管理工作条例 [HIGH] (domain.md §2.4, §2.5): stop party status after six months without contact;
+// restore within two years of stopping, or remove as self-lapsed after two years.
+inline constexpr int kLostContactMonths = 6;
+inline constexpr int kStoppedYears = 2;
+
 enum class StatusAction { kStop, kRestore, kRemove };
 // Grounds for stopping party status (2019 党员教育管理工作条例, domain.md §2.5).
 enum class StopGround { kLostContact, kSettledAbroad, kStudyAbroad };

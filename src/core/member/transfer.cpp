@@ -3,20 +3,18 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/auth/credentials.hpp"
 #include "core/common/names.hpp"
+#include "core/member/fields.hpp"
 
 namespace lianxin::core::member {
 
 namespace {
-constexpr std::size_t kMaxSerial = 30;
-constexpr std::size_t kMinReason = 2;  // characters (UTF-8 code points)
-constexpr std::size_t kMaxReason = 200;
+constexpr int kMaxSerial = 30;
+constexpr int kMinReason = 2;  // characters (UTF-8 code points)
+constexpr int kMaxReason = 200;
 
 Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, std::move(key)); }
-
-std::size_t CodePoints(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 // The newest date already recorded: a step may not be dated before it.
 Date Latest(const Transfer& t) {
@@ -31,8 +29,7 @@ Status CheckLetter(const std::optional<Letter>& letter, const Date& not_before, 
     if (!letter) return Fail(InvalidField("letter", "transfer.letter.missing"));
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     const auto& l = *letter;
-    const std::size_t serial = CodePoints(l.serial);
-    if (serial < 1 || serial > kMaxSerial) errors.WithField("letter.serial", "field.text", {{"min", "1"}, {"max", "30"}});
+    CheckText(l.serial, 1, kMaxSerial, "letter.serial", errors);
     const int max = l.cross_province ? policy.max_validity_days_cross_province : policy.max_validity_days;
     if (l.valid_days < 1 || l.valid_days > max)
         errors.WithField("letter.valid_days", "transfer.letter.validity", {{"max", std::to_string(max)}});
@@ -45,7 +42,7 @@ Status CheckLetter(const std::optional<Letter>& letter, const Date& not_before, 
 }
 
 Status CheckReason(const std::string& reason) {
-    const std::size_t n = CodePoints(reason);
+    const int n = auth::CodePointCount(reason);  // -1 for invalid UTF-8
     if (n < kMinReason || n > kMaxReason) return Fail(InvalidField("reason", "transfer.rule.reason"));
     return Ok();
 }
