@@ -11,6 +11,7 @@
 #include "core/member/transfer.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/repositories.hpp"
+#include "core/ports/sheets.hpp"
 
 namespace lianxin::app {
 
@@ -34,6 +35,7 @@ struct Context {
     AuditWriter* audit_writer = nullptr;    // group-commits view audits; null = write inline
     SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
     core::member::TransferPolicy transfer_policy;  // letter validity and alert figures (domain.md §5.2)
+    const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
 };
 
 class SystemClock final : public core::Clock {

@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "cli/config.hpp"
 #include "crypto/sodium_crypto.hpp"
+#include "sheet/sheet_files.hpp"
 #include "storage/database.hpp"
 
 namespace lianxin::cli {
@@ -16,6 +17,7 @@ namespace lianxin::cli {
 struct Runtime {
     Config config;
     crypto::SodiumCrypto crypto;
+    sheet::SheetFiles sheets;
     std::unique_ptr<crypto::SodiumFieldCipher> cipher;
     std::unique_ptr<storage::ManagedDatabase> db;
     app::SystemClock clock;

@@ -16,11 +16,15 @@ using Table = std::vector<std::pair<const char*, Pair>>;
 // The development pipeline, org rules and transfers.
 const Table& MemberMessages();
 const Table& MemberLabels();
+// Member import and export.
+const Table& ImportMessages();
+const Table& ImportLabels();
 
 inline std::map<std::string, Pair> Merge(std::initializer_list<std::pair<const std::string, Pair>> base,
-                                         const Table& more) {
+                                         std::initializer_list<const Table*> more) {
     std::map<std::string, Pair> out(base);
-    for (const auto& [k, v] : more) out.emplace(k, v);
+    for (const auto* table : more)
+        for (const auto& [k, v] : *table) out.emplace(k, v);
     return out;
 }
 

@@ -36,6 +36,13 @@ bool ConstantTimeEquals(const std::string& a, const std::string& b) {
 
 bool IsUnsafe(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
+bool IsOctetStream(const std::string* content_type) {
+    if (!content_type) return false;
+    std::string ct = *content_type;
+    for (auto& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ct.rfind("application/octet-stream", 0) == 0;
+}
+
 bool IsJson(const std::string* content_type) {
     if (!content_type) return false;
     std::string ct = *content_type;
@@ -158,11 +165,15 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
     }
     route_label = m.route->pattern;
     req.params = std::move(m.params);
-    if (IsUnsafe(req.method) && (m.route->json_body || !req.body.empty()) && !req.body.empty() &&
-        !IsJson(req.Header("content-type")))
+    if (m.route->file_body) {
+        if (!req.body.empty() && !IsOctetStream(req.Header("content-type")))
+            return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
+    } else if (IsUnsafe(req.method) && (m.route->json_body || !req.body.empty()) && !req.body.empty() &&
+               !IsJson(req.Header("content-type"))) {
         return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
+    }
 
-    if (!m.route->json_body && !req.body.empty()) {
+    if (!m.route->json_body && !m.route->file_body && !req.body.empty()) {
         // A route that takes no body accepts at most an empty object: any field would be silently ignored
         // (security.md A7), so it is refused by name.
         auto body = JsonBody::Parse(req.body);

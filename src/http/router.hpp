@@ -27,6 +27,7 @@ struct Route {
     Handler handler;
     std::string summary;       // one line for the OpenAPI document
     bool json_body = false;    // the route takes a JSON body (Content-Type checked, 415 otherwise)
+    bool file_body = false;    // the route takes a file as the body (application/octet-stream, 415 otherwise)
 };
 
 const std::vector<Route>& Routes();  // the one table (routes.cpp)

@@ -41,6 +41,7 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/users/:id/enable", Access::kAuthenticated, h::EnableUser, "Enable an account"},
 
         {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
+        {"GET", "/api/v1/members/export", Access::kAuthenticated, h::ExportMembers, "The member list as .xlsx or .csv (masked unless full; watermarked; audited)"},
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
         {"PUT", "/api/v1/members/:id", Access::kAuthenticated, h::UpdateMember, "Edit a member's registry fields (audited)", true},
         {"POST", "/api/v1/members/:id/status", Access::kAuthenticated, h::DecideMemberStatus, "Record a decision on party status: stop, restore, remove (audited)", true},
@@ -55,6 +56,11 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/transfers/destinations", Access::kAuthenticated, h::TransferDestinations, "Orgs a letter may be addressed to (names only)"},
         {"GET", "/api/v1/transfers/:id", Access::kAuthenticated, h::GetTransfer, "One transfer with its events (audited)"},
         {"POST", "/api/v1/transfers/:id/actions", Access::kAuthenticated, h::ActOnTransfer, "Issue, accept, refuse, cancel or record the receipt", true},
+        {"POST", "/api/v1/imports/preview", Access::kAuthenticated, h::PreviewImport, "Check a member sheet row by row; writes nothing", false, true},
+        {"POST", "/api/v1/imports", Access::kAuthenticated, h::CommitImport, "Import the good rows of a member sheet (audited)", false, true},
+        {"GET", "/api/v1/imports", Access::kAuthenticated, h::ListImports, "Imports into the scope, newest first"},
+        {"GET", "/api/v1/imports/template", Access::kAuthenticated, h::ImportTemplate, "An empty member sheet with the known columns"},
+        {"POST", "/api/v1/imports/:id/undo", Access::kAuthenticated, h::UndoImport, "Undo a whole import within 7 days (audited)"},
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 

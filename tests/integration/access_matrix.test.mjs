@@ -10,6 +10,7 @@ import { routeTable, startServer } from './lib/server.mjs';
 import { PERMS, setupCast } from './lib/actors.mjs';
 import { login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
+import { FULL_ID, OCTET, XLSX_TYPE, memberCsv, readExport } from './lib/sheets.mjs';
 
 let applicants = 0;
 let arrivals = 0;
@@ -27,6 +28,15 @@ const application = (T) => {
   applicants += 1;
   return { org_id: T, name: `申请人${applicants}`, sex: 'male', id_number: syntheticId(`1985${String(1 + (applicants % 12)).padStart(2, '0')}15`, 2 * applicants + 1),
     applied_on: '2026-01-05' };
+};
+
+let imported = 0;
+/** A sheet with one new person placed by name in branch `branchName` (an ID number no other test uses). */
+const importSheet = (branchName) => {
+  imported += 1;
+  return Buffer.from(memberCsv([{ name: `导入${'甲乙丙丁戊己庚辛壬癸'[imported % 10]}${imported}`,
+    id_number: syntheticId(`1975${String(1 + (imported % 12)).padStart(2, '0')}10`, 2 * imported), phone: '13700000000',
+    org: branchName }]));
 };
 
 const can = (actor, p) => PERMS[actor.role].includes(p);
@@ -162,6 +172,62 @@ const MATRIX = {
   'POST /api/v1/transfers/:id/actions': { target: 'transfer', expect: scoped('member_write', 422),
     body: () => ({ version: 1, action: 'receipt', on: '2026-02-01' }),
     check: (r) => assert.match(r.error.message, /“已申请”的转接不能“登记回执”/) },
+  // Imports (docs/api.md "Import and export"): member_write on org_id; an org outside the subtree is 404. The sheet
+  // places one new person by name in T's last branch.
+  'POST /api/v1/imports/preview': { target: 'org', query: (c) => `?org_id=${c.T}`, file: (c) => importSheet(c.branchName(c.T)),
+    expect: scoped('member_write', 200), check: (r, c) => {
+      assert.equal(r.json.org.id, c.T);
+      assert.deepEqual(r.json.counts, { create: 1, update: 0, unchanged: 0, error: 0 }, JSON.stringify(r.json.rows));
+      assert.equal(r.json.rows[0].org_name, c.branchName(c.T));
+      assert.match(r.json.rows[0].id_number, /\*/, 'masked');
+    } },
+  // A writer in scope imports (201); the city admin undoes it afterwards, so the registry stays as generated.
+  'POST /api/v1/imports': { target: 'org', query: (c) => `?org_id=${c.T}&file_name=matrix.csv`,
+    file: (c) => importSheet(c.branchName(c.T)), expect: scoped('member_write', 201),
+    check: (r, c) => {
+      assert.equal(r.json.org.id, c.T);
+      assert.deepEqual(r.json.counts, { create: 1, update: 0, unchanged: 0, error: 0 });
+      assert.equal(r.json.state, 'committed');
+      assert.equal(r.json.can_undo, true);
+    },
+    after: async (r, c) => { if (r.status === 201) await c.undoImport(r.json.id); } },
+  // Listed: imports into T's subtree only (the one made into T among them); without org_id, the actor's scope only.
+  'GET /api/v1/imports': { target: 'org', query: (c) => `?org_id=${c.T}`, ghost: () => '/api/v1/imports?org_id=999999',
+    expect: scoped('member_write', 200), check: async (r, c) => {
+      assert.ok(r.json.items.some((x) => x.id === c.importId), `the import into ${c.T} is listed`);
+      for (const x of r.json.items) assert.ok(c.tree.inSubtree(x.org.id, c.T), `import ${x.id} outside ${c.T}`);
+      const all = await c.client.get('/api/v1/imports');
+      assert.equal(all.status, 200, all.toString());
+      for (const x of all.json.items) assert.ok(c.tree.inSubtree(x.org.id, c.actor.org), `import ${x.id} outside the scope`);
+    } },
+  // The empty template holds no data: any signed-in user gets it (the route checks no permission).
+  'GET /api/v1/imports/template': { target: 'none', query: () => '?format=xlsx', expect: always(200), check: (r) => {
+    assert.equal(r.headers['content-type'], XLSX_TYPE);
+    assert.equal(r.raw.subarray(0, 2).toString('latin1'), 'PK');
+  } },
+  // Each walk undoes an import of its own, made into T by the city admin; one left by a denied walk is undone
+  // by the city admin afterwards.
+  'POST /api/v1/imports/:id/undo': { target: 'import', expect: scoped('member_write', 200),
+    before: async (c) => { c.importId = await c.freshImport(c.T); },
+    check: (r, c) => { assert.equal(r.json.id, c.importId); assert.equal(r.json.state, 'undone'); assert.equal(r.json.can_undo, false); },
+    after: async (r, c) => { if (r.status !== 200) await c.undoImport(c.importId); } },
+  // The export takes the list's filters: an org_id outside the scope is named (400) like GET /members.
+  'GET /api/v1/members/export': { target: 'org', query: (c) => `?org_id=${c.T}&format=csv`, expect: scoped('member_read', 200, 400),
+    checkErrors: true, check: async (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.match(r.headers['content-type'], /^text\/csv/);
+      const sheet = readExport(r.text);
+      assert.match(sheet.watermark, /脱敏导出/);
+      assert.ok(sheet.members.length > 0, 'members exported');
+      const names = new Set([...c.tree.nodes.values()].filter((o) => c.tree.inSubtree(o.id, c.T)).map((o) => o.name));
+      for (const m of sheet.members) assert.ok(names.has(m['所在党组织']), `${m['所在党组织']} outside ${c.T}`);
+      assert.doesNotMatch(r.text, FULL_ID, 'masked');
+      // full=true needs member_reveal, which every member_read role here holds.
+      const full = await c.client.get(`/api/v1/members/export?org_id=${c.T}&format=csv&full=true`);
+      assert.equal(full.status, can(c.actor, 'member_reveal') ? 200 : 403, full.toString());
+      if (full.status === 200) assert.match(full.text, FULL_ID, 'full');
+    } },
   'GET /api/v1/me': { target: 'none', expect: always(200),
     check: (r, c) => assert.equal(r.json.member ? r.json.member.id : null, c.actor.member_id || null) },
   'GET /api/v1/me/views': { target: 'none', expect: always(200) },
@@ -201,7 +267,25 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       }
       targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId) });
     }
+    // One import into each target org, undone at once (the list shows it; the registry is as generated).
+    for (const T of orgs) {
+      const importId = await freshImport(T);
+      await undoImport(importId);
+      targets.get(T).importId = importId;
+    }
   });
+  const branchName = (T) => cast.tree.get(cast.tree.lastLeaf(T)).name;
+  /** The city admin imports one new person into T (placed in T's last branch); returns the import's id. */
+  const freshImport = async (T) => {
+    const r = await city.request('POST', `/api/v1/imports?org_id=${T}&file_name=fresh.csv`, { body: importSheet(branchName(T)),
+      headers: OCTET });
+    assert.equal(r.status, 201, r.toString());
+    return r.json.id;
+  };
+  const undoImport = async (id) => {
+    const r = await city.post(`/api/v1/imports/${id}/undo`);
+    assert.equal(r.status, 200, r.toString());
+  };
   after(() => srv && srv.stop());
 
   test('meta: every route of `lianxin routes` has a matrix entry, and every entry a route', () => {
@@ -239,6 +323,10 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         endPost: async (T, pid, on) =>
           assert.equal((await city.post(`/api/v1/orgs/${T}/posts/${pid}/end`, { on })).status, 204),
         removeGrant: async (uid, gid) => assert.equal((await admin.del(`/api/v1/users/${uid}/grants/${gid}`)).status, 204),
+        client,
+        branchName,
+        freshImport,
+        undoImport,
         ensureEnabled: async (uid) => {
           if ((await admin.get(`/api/v1/users/${uid}`)).json.status === 'disabled')
             assert.equal((await admin.post(`/api/v1/users/${uid}/enable`)).status, 204);
@@ -253,14 +341,15 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
-            transferId: t.transferId };
+            transferId: t.transferId, importId: t.importId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
-            transfer: t.transferId }[entry.target];
+            transfer: t.transferId, import: c.importId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
-          const r = await client.request(route.method, full, entry.body ? { json: entry.body(c) } : {});
+          const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};
+          const r = await client.request(route.method, full, opts);
           calls++;
           const want = entry.expect(actor, inScope);
           const label = `${route.method} ${full} [${rel}${T ? ` → org ${T}` : ''}]`;
@@ -273,7 +362,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
               if (entry.check && (r.status < 300 || entry.checkErrors)) await entry.check(r, c);
               if (r.status === 404 && route.method === 'GET' && entry.target !== 'none') {
                 // Uniform denial: out of scope reads exactly like "does not exist".
-                const ghost = await client.get(route.path.replace(':id', '999999'));
+                const ghost = await client.get(entry.ghost ? entry.ghost(c) : route.path.replace(':id', '999999'));
                 assert.equal(withoutRequestId(r), withoutRequestId(ghost), 'out of scope and nonexistent differ');
               }
             } catch (e) {

@@ -2,11 +2,12 @@
 // hygiene) and "谁查看了我的信息" (docs/api.md GET /me/views), on `gen --scale=test`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { BACKEND, routeTable, startServer } from './lib/server.mjs';
 import { setupCast } from './lib/actors.mjs';
 import { Client, createUser, login, nextCode, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
+import { memberCsv } from './lib/sheets.mjs';
 
 const rid = (tag) => `e1-${tag.replace(/[^a-z0-9]/gi, '')}-${randomBytes(6).toString('hex')}`;
 
@@ -48,6 +49,18 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     const id = rid(tag);
     const r = await client.request(method, path, { json, headers: { 'X-Request-Id': id } });
     return [r, id];
+  }
+  /** POSTs a file (application/octet-stream) with a fresh request id; returns [response, requestId]. */
+  async function actFile(client, path, bytes, tag) {
+    const id = rid(tag);
+    const r = await client.request('POST', path, { body: bytes, headers: { 'Content-Type': 'application/octet-stream', 'X-Request-Id': id } });
+    return [r, id];
+  }
+  /** The stored detail of audit row `rowId` (the API does not show it): counts and hashes, never values. */
+  function detailOf(rowId) {
+    const q = srv.sql(`SELECT detail FROM audit_log WHERE id = ${rowId}`);
+    assert.equal(q.status, 0, q.stderr);
+    return q.stdout.trim();
   }
 
   test('E1: every state-changing route writes a complete audit row (actor, org, IP, action, object, result, request id)', async () => {
@@ -213,6 +226,36 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 204, r.toString());
     await row('org.post.end', id, { actor_id: sec.account.id, object_id: String(B) });
     note('POST /api/v1/orgs/:id/posts/:post_id/end', 'org.post.end');
+    // Import and export (docs/api.md "Import and export"): the commit, its undo and the export are audited with
+    // counts and the file's SHA-256, never the values. The preview writes nothing and is not audited.
+    const importedId = syntheticId('19830404', 86);
+    const sheet = Buffer.from(memberCsv([{ name: '审计导入', id_number: importedId, phone: '13900005555', org: tree.get(B).name }]));
+    secrets.push(importedId, '13900005555');
+    [r, id] = await actFile(sec.client, `/api/v1/imports?org_id=${B}&file_name=${encodeURIComponent('审计.csv')}`, sheet, 'import');
+    assert.equal(r.status, 201, r.toString());
+    const importId = r.json.id;
+    let e = await row('member.import', id, { actor_id: sec.account.id, actor_name: sec.display_name, actor_org: tree.get(B).name,
+      object_type: 'import', object_id: String(importId), result: 'ok' });
+    const sha = createHash('sha256').update(sheet).digest('hex');
+    assert.equal(detailOf(e.id), `create=1,update=0,unchanged=0,error=0 sha256=${sha}`);
+    note('POST /api/v1/imports', 'member.import');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/imports/${importId}/undo`, undefined, 'undo');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('member.import_undo', id, { actor_id: sec.account.id, object_type: 'import', object_id: String(importId), result: 'ok' });
+    assert.equal(detailOf(e.id), 'rows=1');
+    note('POST /api/v1/imports/:id/undo', 'member.import_undo');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/members/export?org_id=${B}&format=csv`, undefined, 'export');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('member.export', id, { actor_id: sec.account.id, actor_org: tree.get(B).name, object_type: 'org',
+      object_id: String(B), result: 'ok' });
+    const count = r.text.trim().split('\r\n').length - 2;
+    assert.equal(detailOf(e.id), `count=${count} full=0 format=csv sha256=${createHash('sha256').update(r.raw).digest('hex')}`);
+    note('GET /api/v1/members/export', 'member.export');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/members/export?org_id=${B}&full=true`, undefined, 'fullexport');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('member.export', id, { actor_id: sec.account.id, object_id: String(B) });
+    assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64}$`));
+
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });
@@ -222,9 +265,15 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     note('GET /api/v1/audit', 'audit.read');
   });
 
+  // Unsafe routes that change nothing and read no record, each with the reason it writes no audit row.
+  const UNAUDITED = {
+    'POST /api/v1/imports/preview': 'checks the uploaded sheet and writes nothing (docs/api.md); the commit is audited',
+  };
+
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {
     const unsafe = routeTable().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
-    const missing = unsafe.filter((k) => !covered.has(k));
+    for (const k of Object.keys(UNAUDITED)) assert.ok(unsafe.includes(k), `stale UNAUDITED entry ${k}`);
+    const missing = unsafe.filter((k) => !covered.has(k) && !UNAUDITED[k]);
     assert.deepEqual(missing, [], `unsafe routes without an E1 case: ${missing.join(', ')}`);
   });
 

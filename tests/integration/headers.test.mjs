@@ -41,6 +41,9 @@ function checkHeaders(r, { api }) {
 }
 
 const fill = (pattern) => pattern.replace(/:[a-z_]+/g, '1');
+// Routes whose 2xx answer is a file (docs/api.md "Import and export"): an attachment, never sniffed or cached.
+const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/members/export']);
+const FILE_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv; charset=utf-8)$/;
 
 describe('headers on every route (security.md C6, C7)', () => {
   let srv, admin;
@@ -64,7 +67,12 @@ describe('headers on every route (security.md C6, C7)', () => {
         const r = await admin.get(path);
         assert.ok(r.status < 500, r.toString());
         checkHeaders(r, { api: true });
-        if (r.status < 300 || r.status >= 400) assert.match(r.headers['content-type'], /^application\/json/, r.toString());
+        if (r.status < 300 && FILE_ROUTES.has(route.path)) {
+          assert.match(r.headers['content-type'], FILE_TYPES, `${route.path}: a sheet`);
+          assert.match(r.headers['content-disposition'] || '', /^attachment; /, `${route.path}: an attachment`);
+        } else if (r.status < 300 || r.status >= 400) {
+          assert.match(r.headers['content-type'], /^application\/json/, r.toString());
+        }
       }
       // Unsafe routes are called anonymously (401, or 400/404 on public ones): error answers need the headers too.
       const a = await anon.request(route.method, path);

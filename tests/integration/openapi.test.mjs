@@ -76,7 +76,7 @@ test('path parameters are declared (in: path, required) and match the path templ
   }
 });
 
-test('routes that take a JSON body document one; others document none', () => {
+test('routes that take a JSON body or a file document it; others document none', () => {
   for (const r of routes) {
     const op = doc.paths[toOpenApi(r.path)][r.method.toLowerCase()];
     const where = `${r.method} ${r.path}`;
@@ -85,6 +85,8 @@ test('routes that take a JSON body document one; others document none', () => {
       const schema = deref(op.requestBody.content['application/json'].schema);
       assert.equal(schema.type, 'object', `${where}: a JSON object body`);
       assert.equal(schema.additionalProperties, false, `${where}: unknown fields are refused (security.md A7)`);
+    } else if (r.file_body) {
+      assert.ok(op.requestBody && op.requestBody.content['application/octet-stream'], `${where}: a file body`);
     } else {
       assert.equal(op.requestBody, undefined, `${where}: no requestBody`);
     }

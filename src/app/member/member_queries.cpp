@@ -67,7 +67,7 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
     return Audited<MemberRecord>{std::move(out), std::move(entry)};
 }
 
-core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
+core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
     if (!in.category.empty() && in.category != "full" && in.category != "probationary")
@@ -112,6 +112,11 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
         }
         return core::Ok();
     }));
+    return page;
+}
+
+core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
+    LX_ASSIGN(page, ReadMemberPage(ctx, actor, in));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.list", "org", std::to_string(in.org_id));
     entry.detail = "count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));

@@ -43,6 +43,8 @@ struct MemberListInput {
     std::string skill;     // one whole skill word (特长)
 };
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
+// The same page without its audit row (for a caller that writes its own, such as an export).
+core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
 
 struct MyMemberRecord {
     MemberRecord record;

@@ -7,6 +7,7 @@
 
 #include "app/context.hpp"
 #include "core/auth/actor.hpp"
+#include "sheet/sheet_files.hpp"
 #include "storage/testing/test_db.hpp"
 
 namespace lianxin::app::testing {
@@ -29,6 +30,7 @@ protected:
     std::int64_t CountAudit(const std::string& action);
 
     std::unique_ptr<storage::testing::TestDb> db_;
+    sheet::SheetFiles sheets_;
     ManualClock clock_{1'795'363'200'000};  // 2026-11-23 00:00 Asia/Shanghai
     std::unique_ptr<Context> ctx_;
     std::int64_t street_ = 0, community_a_ = 0, community_b_ = 0, branch_a_ = 0, branch_b_ = 0;

@@ -30,7 +30,7 @@ int RunUserList(const Config& config);
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);
 int RunCheck(const Config& config);
-// Prints the route table as JSON: [{method, path, access, summary, json_body}].
+// Prints the route table as JSON: [{method, path, access, summary, json_body, file_body}].
 int RunRoutes();
 
 }  // namespace lianxin::cli

@@ -13,7 +13,7 @@ int RunRoutes() {
                              : r.access == http::Access::kSession ? "session"
                                                                   : "authenticated";
         out.push_back({{"method", r.method}, {"path", r.pattern}, {"access", access}, {"summary", r.summary},
-                       {"json_body", r.json_body}});
+                       {"json_body", r.json_body}, {"file_body", r.file_body}});
     }
     std::cout << out.dump(2) << "\n";
     return 0;

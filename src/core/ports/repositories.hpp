@@ -11,6 +11,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
+#include "core/ports/import_records.hpp"
 #include "core/ports/transfer_records.hpp"
 
 namespace lianxin::core::ports {
@@ -36,6 +37,8 @@ public:
     virtual Result<std::int64_t> InsertPost(const OrgPost& p, std::int64_t by, std::int64_t at) = 0;
     // Ends a post on `on` (exclusive); kConflict when it already ended.
     virtual Status EndPost(std::int64_t post_id, const Date& on) = 0;
+    // Orgs valid on `as_of` in the subtree at `path` (the org itself included), by path.
+    virtual Result<std::vector<org::Org>> InSubtree(const std::string& path, const Date& as_of) = 0;
 };
 
 class MemberRepo {
@@ -61,6 +64,23 @@ public:
     virtual Result<std::vector<StatusChangeRecord>> StatusChanges(std::int64_t member_id) = 0;
     // The member's affiliations, oldest first, the current one last (valid_to empty unless they left).
     virtual Result<std::vector<AffiliationPeriod>> Affiliations(std::int64_t member_id) = 0;
+    // Deletes a member created by mistake (an import undone): kConflict ("member.referenced") when the version
+    // differs from m.version or anything refers to the member (a post, a transfer, a case, a user, a decision,
+    // an earlier affiliation).
+    virtual Status DeleteUnreferenced(const member::Member& m) = 0;
+};
+
+class ImportRepo {
+public:
+    virtual ~ImportRepo() = default;
+    virtual Result<std::int64_t> Insert(const ImportRecord& r) = 0;
+    virtual Status AppendRow(std::int64_t import_id, const ImportRowRecord& row) = 0;
+    virtual Result<std::optional<ImportRecord>> Get(std::int64_t id) = 0;
+    // Newest first.
+    virtual Result<std::vector<ImportRecord>> List(const ImportQuery& q) = 0;
+    virtual Result<std::vector<ImportRowRecord>> Rows(std::int64_t import_id) = 0;
+    // Marks the import undone; kConflict when r.version is stale (a concurrent undo won).
+    virtual Status MarkUndone(const ImportRecord& r) = 0;
 };
 
 class TransferRepo {
@@ -143,6 +163,7 @@ public:
     virtual MemberRepo& Members() = 0;
     virtual CandidateRepo& Candidates() = 0;
     virtual TransferRepo& Transfers() = 0;
+    virtual ImportRepo& Imports() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

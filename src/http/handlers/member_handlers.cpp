@@ -11,23 +11,23 @@
 
 namespace lianxin::http::handlers {
 
-core::Result<Response> ListMembers(Call& call) {
+core::Result<app::MemberListInput> MemberFilters(const Request& req) {
     app::MemberListInput in;
-    LX_ASSIGN(limit, LimitParam(call.req));
-    LX_ASSIGN(after, IdParam(call.req, "cursor"));
-    LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
-    LX_ASSIGN(q, TextParam(call.req, "q"));
-    LX_ASSIGN(category, TextParam(call.req, "category", 16));
-    LX_ASSIGN(status, TextParam(call.req, "status", 16));
-    LX_ASSIGN(skill, TextParam(call.req, "skill", 60));
+    LX_ASSIGN(limit, LimitParam(req));
+    LX_ASSIGN(after, IdParam(req, "cursor"));
+    LX_ASSIGN(org_id, IdParam(req, "org_id"));
+    LX_ASSIGN(q, TextParam(req, "q"));
+    LX_ASSIGN(category, TextParam(req, "category", 16));
+    LX_ASSIGN(status, TextParam(req, "status", 16));
+    LX_ASSIGN(skill, TextParam(req, "skill", 60));
     in.skill = skill;
-    LX_ASSIGN(age_min, IdParam(call.req, "age_min"));
-    LX_ASSIGN(age_max, IdParam(call.req, "age_max"));
+    LX_ASSIGN(age_min, IdParam(req, "age_min"));
+    LX_ASSIGN(age_max, IdParam(req, "age_max"));
     in.category = category;
     in.status = status;
     // An age bound is a whole number of years, 0 and up; absent means no bound.
     auto bound = [&](const char* name, std::int64_t v) -> core::Result<int> {
-        if (!call.req.Query(name)) return -1;
+        if (!req.Query(name)) return -1;
         if (v < 0) return core::Fail(core::InvalidField(name, "query.invalid"));
         return static_cast<int>(std::min<std::int64_t>(v, 999));
     };
@@ -39,6 +39,11 @@ core::Result<Response> ListMembers(Call& call) {
     in.after_id = after;
     in.org_id = org_id;
     in.name_prefix = q;
+    return in;
+}
+
+core::Result<Response> ListMembers(Call& call) {
+    LX_ASSIGN(in, MemberFilters(call.req));
     LX_ASSIGN(page, app::ListMembers(call.ctx, call.actor(), in));
     nlohmann::json items = nlohmann::json::array();
     core::Date today = call.ctx.clock.Today();

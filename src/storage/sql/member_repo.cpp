@@ -183,4 +183,21 @@ core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on
     return static_cast<int>(rows.Int(0, 0));
 }
 
+core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
+    const auto conflict = core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.referenced"));
+    LX_ASSIGN(refs, c_.Query(
+        "SELECT (SELECT count(*) FROM org_posts WHERE member_id = $1) + (SELECT count(*) FROM transfers WHERE member_id = $1)"
+        " + (SELECT count(*) FROM candidates WHERE member_id = $1) + (SELECT count(*) FROM users WHERE member_id = $1)"
+        " + (SELECT count(*) FROM member_status_changes WHERE member_id = $1)"
+        " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
+        // a sponsor or training contact named in a development step ("id:1,id:0")
+        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2)",
+        {m.id, "%," + std::to_string(m.id) + ":%"}));
+    if (refs.Int(0, 0) != 0) return conflict;
+    LX_CHECK(c_.Exec("DELETE FROM member_skills WHERE member_id = $1", {m.id}));
+    LX_ASSIGN(deleted, c_.Exec("DELETE FROM members WHERE id = $1 AND version = $2", {m.id, m.version}));
+    if (deleted != 1) return conflict;
+    return core::Ok();
+}
+
 }  // namespace lianxin::storage

@@ -166,4 +166,16 @@ core::Result<std::vector<Org>> SqlOrgRepo::FindByName(const std::string& text, c
     return out;
 }
 
+core::Result<std::vector<Org>> SqlOrgRepo::InSubtree(const std::string& path, const Date& as_of) {
+    SqlParams params{as_of.ToString()};
+    const auto date = "$1";
+    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE " + SubtreeFilter("path", {path}, params) +
+                                 " AND valid_from <= " + date + " AND (valid_to IS NULL OR valid_to > " + date +
+                                 ") ORDER BY path",
+                             params));
+    std::vector<Org> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(OrgFromRow(rows, r));
+    return out;
+}
+
 }  // namespace lianxin::storage

@@ -25,6 +25,7 @@ public:
     core::Result<std::optional<core::ports::OrgPost>> GetPost(std::int64_t post_id) override;
     core::Result<std::int64_t> InsertPost(const core::ports::OrgPost& p, std::int64_t by, std::int64_t at) override;
     core::Status EndPost(std::int64_t post_id, const core::Date& on) override;
+    core::Result<std::vector<core::org::Org>> InSubtree(const std::string& path, const core::Date& as_of) override;
 
 private:
     core::Result<core::ports::OrgView> WithCounts(core::org::Org o, const core::Date& as_of);
@@ -46,6 +47,7 @@ public:
     core::Result<std::vector<core::ports::AffiliationPeriod>> Affiliations(std::int64_t member_id) override;
     core::Status AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) override;
     core::Result<std::vector<core::ports::StatusChangeRecord>> StatusChanges(std::int64_t member_id) override;
+    core::Status DeleteUnreferenced(const core::member::Member& m) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
@@ -84,6 +86,21 @@ public:
 
 private:
     core::Result<core::ports::TransferRecord> FromRow(const SqlRows& rows, std::size_t r);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
+class SqlImportRepo final : public core::ports::ImportRepo {
+public:
+    SqlImportRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::int64_t> Insert(const core::ports::ImportRecord& r) override;
+    core::Status AppendRow(std::int64_t import_id, const core::ports::ImportRowRecord& row) override;
+    core::Result<std::optional<core::ports::ImportRecord>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::ImportRecord>> List(const core::ports::ImportQuery& q) override;
+    core::Result<std::vector<core::ports::ImportRowRecord>> Rows(std::int64_t import_id) override;
+    core::Status MarkUndone(const core::ports::ImportRecord& r) override;
+
+private:
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -152,11 +169,12 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
+    core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -167,6 +185,7 @@ private:
     SqlMemberRepo members_;
     SqlCandidateRepo candidates_;
     SqlTransferRepo transfers_;
+    SqlImportRepo imports_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;

@@ -1,0 +1,217 @@
+#include "app/member/import.hpp"
+
+#include "app/audit/audit.hpp"
+#include "app/member/import_plan.hpp"
+#include "app/org/org_queries.hpp"
+#include "core/member/fields.hpp"
+
+namespace lianxin::app {
+
+using core::ErrorCode;
+using core::auth::Permission;
+using core::ports::ImportRecord;
+using core::ports::Tx;
+
+namespace {
+constexpr std::int64_t kDayMillis = 24LL * 3600 * 1000;
+
+core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) {
+    if (bytes.empty()) return core::Fail(core::InvalidField("file", "import.file_empty"));
+    if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet reader wired"));
+    return ctx.sheets->Read(bytes);
+}
+
+ImportSummary Summarize(ImportRecord r, std::int64_t now) {
+    ImportSummary s;
+    s.undo_until = r.created_at + kImportUndoDays * kDayMillis;
+    s.can_undo = !r.undone && now < s.undo_until;
+    s.record = std::move(r);
+    return s;
+}
+
+std::string CountsDetail(const core::ports::ImportCounts& c) {
+    return "create=" + std::to_string(c.create) + ",update=" + std::to_string(c.update) +
+           ",unchanged=" + std::to_string(c.unchanged) + ",error=" + std::to_string(c.error);
+}
+
+std::string Join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+// Writes one planned row: a new member in its branch, or the changed contact fields of an existing one.
+core::Result<core::ports::ImportRowRecord> WriteRow(Tx& tx, const core::auth::Actor& actor, PlannedRow& p,
+                                                    std::int64_t import_id, std::int64_t now) {
+    core::ports::ImportRowRecord rec;
+    rec.row = p.view.row;
+    if (p.view.action == "create") {
+        auto m = p.data.member;
+        m.org_id = p.org.id;
+        m.org_path = p.org.path;
+        m.region_code = p.org.region_code;
+        LX_ASSIGN(id, tx.Members().Insert(m));
+        rec.member_id = id;
+        rec.created = true;
+        rec.version_after = 1;
+        return rec;
+    }
+    auto m = *p.existing;
+    rec.member_id = m.id;
+    rec.prior = m;
+    core::member::ApplyImportChanges(p.data, p.view.changes, m);
+    m.updated_at = now;
+    LX_CHECK(tx.Members().UpdateRegistry(m));
+    rec.version_after = m.version + 1;
+    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m.id));
+    entry.subject_member_id = m.id;
+    entry.detail = "import=" + std::to_string(import_id) + " fields=" + Join(p.view.changes);
+    LX_CHECK(tx.Audit().Append(entry));
+    return rec;
+}
+}  // namespace
+
+core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
+    ImportPreview out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
+        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells));
+        out = std::move(plan.preview);
+        return core::Ok();
+    }));
+    // A preview tells whether ID numbers are registered: it is audited like a search (counts and hash only).
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import_preview", "org", std::to_string(in.org_id));
+    entry.detail = CountsDetail(out.counts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
+    LX_CHECK(AppendAudit(ctx, std::move(entry)));
+    return out;
+}
+
+core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    core::member::CheckText(in.file_name, 1, 200, "file_name", errors);
+    if (!errors.fields.empty()) return core::Fail(errors);
+    LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
+    ImportRecord rec;
+    core::ports::ImportCounts checked;  // what the rows came to, also when nothing is written
+    const auto written = ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
+        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells));
+        const auto& counts = plan.preview.counts;
+        checked = counts;
+        if (counts.create + counts.update == 0)
+            return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.nothing"));
+        const auto now = ctx.clock.NowMillis();
+        rec.org_id = target.id;
+        rec.org_path = target.path;
+        rec.org_name = target.name;
+        rec.file_name = in.file_name;
+        rec.file_sha256 = ctx.crypto.Sha256Hex(in.bytes);
+        rec.created_by = actor.user_id;
+        rec.created_by_name = actor.display_name;
+        rec.created_at = now;
+        rec.counts = counts;
+        LX_ASSIGN(id, tx.Imports().Insert(rec));
+        rec.id = id;
+        for (auto& p : plan.rows) {
+            if (p.view.action != "create" && p.view.action != "update") continue;
+            LX_ASSIGN(row, WriteRow(tx, actor, p, id, now));
+            LX_CHECK(tx.Imports().AppendRow(id, row));
+        }
+        auto entry = AuditFor(actor, now, "member.import", "import", std::to_string(id));
+        entry.detail = CountsDetail(counts) + " sha256=" + rec.file_sha256;
+        return tx.Audit().Append(entry);
+    });
+    if (!written && written.error().message_key == "import.nothing") {
+        // Nothing written, but the rows were checked against the registry: audited as a refused import.
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import", "org", std::to_string(in.org_id),
+                              "import.nothing");
+        entry.detail = CountsDetail(checked) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
+        LX_CHECK(AppendAudit(ctx, std::move(entry)));
+    }
+    LX_CHECK(written);
+    return Summarize(std::move(rec), ctx.clock.NowMillis());
+}
+
+core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    std::vector<ImportSummary> out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        core::ports::ImportQuery q;
+        if (org_id != 0) {
+            LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
+            q.scope_roots = {org.path};
+        } else {
+            q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberWrite);
+        }
+        LX_ASSIGN(list, tx.Imports().List(q));
+        const auto now = ctx.clock.NowMillis();
+        for (auto& r : list) out.push_back(Summarize(std::move(r), now));
+        return core::Ok();
+    }));
+    return out;
+}
+
+core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& actor, std::int64_t import_id) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    ImportRecord rec;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(found, tx.Imports().Get(import_id));
+        if (!found) return core::Fail(core::NotFound("import"));
+        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, found->org_path, "import"));
+        rec = std::move(*found);
+        const auto now = ctx.clock.NowMillis();
+        if (rec.undone) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.undo_done"));
+        if (now >= rec.created_at + kImportUndoDays * kDayMillis)
+            return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.undo_expired")
+                                  .WithParam("days", std::to_string(kImportUndoDays)));
+        LX_ASSIGN(rows, tx.Imports().Rows(import_id));
+        std::vector<std::string> changed;
+        for (const auto& row : rows) {
+            LX_ASSIGN(m, tx.Members().Get(row.member_id));
+            core::Status st = core::Ok();
+            if (!m || m->version != row.version_after) {
+                st = core::Fail(core::MakeError(ErrorCode::kConflict, "member.referenced"));
+            } else if (row.created) {
+                st = tx.Members().DeleteUnreferenced(*m);
+            } else {
+                core::member::ImportedRow before;
+                before.member = row.prior;
+                core::member::ApplyImportChanges(before, core::member::ImportUpdatableFields(), *m);
+                m->updated_at = now;
+                st = tx.Members().UpdateRegistry(*m);
+                if (st) {  // the member sees the restore as a change of their record
+                    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m->id));
+                    entry.subject_member_id = m->id;
+                    entry.detail = "import_undo=" + std::to_string(import_id);
+                    st = tx.Audit().Append(entry);
+                    if (!st) return st;
+                }
+            }
+            if (!st && st.error().code != ErrorCode::kConflict) return st;
+            if (!st) changed.push_back(std::to_string(row.row));
+        }
+        if (!changed.empty())
+            return core::Fail(core::MakeError(ErrorCode::kConflict, "import.undo_changed").WithParam("rows", Join(changed)));
+        rec.undone_at = now;
+        rec.undone_by = actor.user_id;
+        LX_CHECK(tx.Imports().MarkUndone(rec));
+        rec.undone = true;
+        ++rec.version;
+        auto entry = AuditFor(actor, now, "member.import_undo", "import", std::to_string(import_id));
+        entry.detail = "rows=" + std::to_string(rows.size());
+        return tx.Audit().Append(entry);
+    }));
+    return Summarize(std::move(rec), ctx.clock.NowMillis());
+}
+
+core::Result<std::string> ImportTemplate(Context& ctx, bool xlsx) {
+    const core::member::SheetCells rows{core::member::TemplateHeaders()};
+    if (!xlsx) return core::WriteCsv(rows);
+    if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet writer wired"));
+    return ctx.sheets->WriteXlsx(rows, "党员名册", 1);
+}
+
+}  // namespace lianxin::app
