@@ -11,11 +11,11 @@ const backend = process.env.LIANXIN_DEV_BACKEND ?? 'http://127.0.0.1:8080';
 
 // Element Plus styles used on demand; the dev server must pre-bundle each one (a glob does not match).
 const elementStyles = [
-  'base', 'alert', 'aside', 'avatar', 'breadcrumb', 'breadcrumb-item', 'button', 'card', 'col', 'config-provider',
+  'base', 'alert', 'aside', 'avatar', 'breadcrumb', 'breadcrumb-item', 'button', 'card', 'checkbox', 'col', 'config-provider',
   'container', 'date-picker', 'descriptions', 'descriptions-item', 'dialog', 'divider', 'drawer', 'dropdown',
   'dropdown-item', 'dropdown-menu', 'empty', 'form', 'form-item', 'header', 'icon', 'input', 'link', 'loading',
   'main', 'menu', 'menu-item', 'message', 'message-box', 'option', 'result', 'row', 'scrollbar', 'select',
-  'skeleton', 'sub-menu', 'switch', 'table', 'table-column', 'tag', 'tooltip', 'tree', 'tree-select',
+  'skeleton', 'step', 'steps', 'sub-menu', 'switch', 'table', 'table-column', 'tag', 'tooltip', 'tree', 'tree-select',
 ].map((c) => `element-plus/es/components/${c}/style/css`);
 
 export default defineConfig({

@@ -8,6 +8,9 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['tests/unit/**/*.spec.ts'],
       restoreMocks: true,
+      // Components mounted in a test pull Element Plus styles through the auto-import plugins: let Vite
+      // handle those .css files instead of Node.
+      server: { deps: { inline: ['element-plus'] } },
     },
   }),
 );

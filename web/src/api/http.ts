@@ -6,8 +6,11 @@
 // - 401 → the app's "go to login" hook; 403 mfa_required → the "go to TOTP" hook. Both still throw, so
 //   callers stop what they were doing.
 // - Every failure becomes an ApiError carrying the server's message, request id and field errors.
+// - A Blob body (an uploaded file) goes as it is, `application/octet-stream`; anything else as JSON.
+// - `download` fetches a file (export, template) so that a refusal arrives as an ApiError, not a JSON page.
 import type { ErrorBody, FieldError } from './types';
 import { t } from '@/i18n';
+import { fileNameFromDisposition } from '@/utils/download';
 
 export const API_BASE = '/api/v1';
 
@@ -18,6 +21,7 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON-encoded, except a Blob (or File), which is sent raw as application/octet-stream. */
   body?: unknown;
   /** Leave a 401 to the caller (login form, session probe) instead of going to the login page. */
   noAuthRedirect?: boolean;
@@ -56,14 +60,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | null;
   readonly fields: FieldError[];
+  /** Sheet row numbers an error names (import.undo_changed); empty for other errors. */
+  readonly rows: number[];
 
-  constructor(status: number, code: string, message: string, requestId: string | null, fields: FieldError[]) {
+  constructor(status: number, code: string, message: string, requestId: string | null, fields: FieldError[], rows: number[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.requestId = requestId;
     this.fields = fields;
+    this.rows = rows;
   }
 
   /** field name → message, the first message of each field. */
@@ -140,23 +147,28 @@ async function toApiError(res: Response): Promise<ApiError> {
   const message = typeof e?.message === 'string' && e.message ? e.message : fallbackMessage(res.status);
   const requestId = (typeof e?.request_id === 'string' && e.request_id) || res.headers.get('X-Request-Id') || null;
   const fields = Array.isArray(e?.fields) ? e!.fields!.filter((f) => f && typeof f.field === 'string') : [];
-  return new ApiError(res.status, code, message, requestId, fields);
+  const rows = Array.isArray(e?.rows) ? e!.rows!.filter((r): r is number => Number.isInteger(r)) : [];
+  return new ApiError(res.status, code, message, requestId, fields, rows);
 }
 
 export function isMfaRequired(e: ApiError): boolean {
   return e.status === 403 && e.code === 'mfa_required';
 }
 
-export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Send one request; any non-2xx answer becomes a thrown ApiError (after the 401 / MFA hooks). */
+async function send(method: Method, path: string, opts: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     'Accept-Language': hooks.locale(),
   };
-  let body: string | undefined;
+  let body: BodyInit | undefined;
   // A body-less POST/PUT/PATCH still sends `{}` as JSON, so a server that insists on
   // application/json for unsafe methods (415 otherwise) is satisfied.
   const payload = opts.body === undefined && method !== 'GET' && method !== 'DELETE' ? {} : opts.body;
-  if (payload !== undefined) {
+  if (payload instanceof Blob) {
+    headers['Content-Type'] = 'application/octet-stream';
+    body = payload;
+  } else if (payload !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(payload);
   }
@@ -186,6 +198,11 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
     else if (isMfaRequired(err)) hooks.onMfaRequired();
     throw err;
   }
+  return res;
+}
+
+export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts, 'application/json');
   if (res.status === 204 || res.status === 205) return undefined as T;
   const text = await res.text();
   if (!text) return undefined as T;
@@ -194,6 +211,19 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   } catch {
     throw new ApiError(res.status, 'bad_response', t('errors.generic', { status: res.status }), null, []);
   }
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (`filename*=UTF-8''…` preferred), or null when the server named none. */
+  fileName: string | null;
+}
+
+/** GET a file. A refusal (403, 422 …) throws the usual ApiError, so the page can show its message. */
+export async function download(path: string, query?: Query, opts: Omit<RequestOptions, 'query' | 'body'> = {}): Promise<DownloadedFile> {
+  const res = await send('GET', path, { ...opts, query }, '*/*');
+  const blob = await res.blob();
+  return { blob, fileName: fileNameFromDisposition(res.headers.get('Content-Disposition')) };
 }
 
 export const http = {

@@ -195,5 +195,7 @@ export interface ErrorBody {
     message: string;
     request_id?: string;
     fields?: FieldError[];
+    /** Sheet row numbers, e.g. the rows of an import whose members changed since (import.undo_changed). */
+    rows?: number[];
   };
 }

@@ -2,6 +2,7 @@
 // Chinese official terms keep their usual English renderings (party branch, party working committee,
 // "three meetings and one lecture" …).
 import { committeeEn, devEn } from './development';
+import { importsEn } from './imports';
 import { transferEn } from './transfer';
 import type { MessageSchema } from './zh-CN';
 
@@ -118,6 +119,7 @@ const en: MessageSchema = {
   },
   dev: devEn,
   transfer: transferEn,
+  imports: importsEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
@@ -125,6 +127,7 @@ const en: MessageSchema = {
     orgStructure: 'Structure',
     member: 'Members',
     memberList: 'Member registry',
+    memberImport: 'Import',
     development: 'Development',
     transfers: 'Transfers',
     life: 'Organizational life',

@@ -2,6 +2,7 @@
 // Official terms are written exactly as the party documents write them: 党支部, 党工委, 三会一课, 主题党日 …
 // Note: vue-i18n treats { } @ $ | as syntax; write them as {'{'} etc. if ever needed.
 import { committeeZh, devZh } from './development';
+import { importsZh } from './imports';
 import { transferZh } from './transfer';
 
 const zhCN = {
@@ -117,6 +118,7 @@ const zhCN = {
   },
   dev: devZh,
   transfer: transferZh,
+  imports: importsZh,
   committee: committeeZh,
   menu: {
     home: '工作台',
@@ -124,6 +126,7 @@ const zhCN = {
     orgStructure: '组织架构',
     member: '党员',
     memberList: '党员名册',
+    memberImport: '批量导入',
     development: '发展党员',
     transfers: '组织关系转接',
     life: '组织生活',

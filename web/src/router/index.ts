@@ -46,6 +46,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'member', crumbs: ['menu.member', 'menu.memberList'] },
       },
       {
+        path: 'member/import',
+        name: 'member-import',
+        component: () => import('@/views/member/ImportView.vue'),
+        meta: { area: 'member', crumbs: ['menu.member', 'menu.memberImport'] },
+      },
+      {
         path: 'member/development',
         name: 'member-development',
         component: () => import('@/views/member/DevelopmentView.vue'),

@@ -29,6 +29,7 @@ export const MENU: MenuEntry[] = [
   ] },
   { key: 'member', title: 'menu.member', icon: 'User', children: [
     { key: 'member-list', area: 'member', title: 'menu.memberList', path: '/member/list' },
+    { key: 'member-import', area: 'member', title: 'menu.memberImport', path: '/member/import' },
     { key: 'member-development', area: 'member', title: 'menu.development', path: '/member/development' },
     { key: 'member-transfers', area: 'member', title: 'menu.transfers', path: '/member/transfers' },
   ] },
