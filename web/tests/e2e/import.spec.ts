@@ -109,7 +109,7 @@ test('a) a broken ID number is refused by name; the corrected file previews thre
   await expect(page.getByTestId('import-commit')).toHaveText('确认导入 2 条');
   await page.getByTestId('import-only-errors').click();
   await expect(page.getByTestId('import-preview').locator('.el-table__row')).toHaveCount(1);
-  await page.screenshot({ path: `${SCREENS}import-preview-errors.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}import-preview-errors.png`, fullPage: true, animations: 'disabled' });
 
   // Back to ①, the org kept; the corrected file.
   await page.getByTestId('import-back').click();
@@ -135,7 +135,7 @@ test('b) the import writes the three members, and 党员名册 lists them', asyn
   const row = page.getByTestId('import-history').locator('.el-table__row', { hasText: FILE_NAME }).first();
   await expect(row).toContainText('已导入');
   await expect(row).toContainText('3 / 0 / 0');
-  await page.screenshot({ path: `${SCREENS}import-done.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}import-done.png`, fullPage: true, animations: 'disabled' });
 
   const table = await searchRegistry(page);
   for (const p of PEOPLE) await expect(table.locator('.el-table__row', { hasText: p.name })).toHaveCount(1);
