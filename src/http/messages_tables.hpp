@@ -16,6 +16,9 @@ using Table = std::vector<std::pair<const char*, Pair>>;
 // The development pipeline, org rules and transfers.
 const Table& MemberMessages();
 const Table& MemberLabels();
+// Reorganizations of the org tree.
+const Table& OrgMessages();
+const Table& OrgLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -29,6 +29,10 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/orgs/:id/posts", Access::kAuthenticated, h::AppointPost, "Appoint a committee post with its record", true},
         {"POST", "/api/v1/orgs/:id/posts/:post_id/end", Access::kAuthenticated, h::EndPost, "End a committee post", true},
         {"GET", "/api/v1/orgs/:id/electorate", Access::kAuthenticated, h::OrgElectorate, "Voting members of an org on a date"},
+        {"GET", "/api/v1/orgs/:id/history", Access::kAuthenticated, h::OrgHistory, "What reorganizations did to an org and the versions it continues"},
+        {"POST", "/api/v1/reorganizations/preview", Access::kAuthenticated, h::PreviewReorganization, "What a reorganization would change; writes nothing", true},
+        {"POST", "/api/v1/reorganizations", Access::kAuthenticated, h::Reorganize, "Create, rename, move, merge, split or dissolve an org (audited)", true},
+        {"GET", "/api/v1/reorganizations", Access::kAuthenticated, h::ListReorganizations, "Reorganizations decided in the scope, newest first"},
 
         {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},
         {"POST", "/api/v1/users", Access::kAuthenticated, h::CreateUser, "Create a user with a role and a set-up link", true},

@@ -86,6 +86,40 @@ const MATRIX = {
     } },
   'GET /api/v1/orgs/:id/electorate': { target: 'org', query: () => '?as_of=2026-01-01', expect: scoped('member_read', 200),
     check: (r, c) => { assert.equal(r.json.org_id, c.T); assert.ok(Number.isInteger(r.json.electorate)); } },
+  'GET /api/v1/orgs/:id/history': { target: 'org', expect: scoped('org_read', 200),
+    check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  // Reorganizations (docs/api.md): org_write on the deciding org. A create under T is decided by T itself: the
+  // preview answers in scope (a new, empty branch: the sizing rule is quoted) and writes nothing.
+  'POST /api/v1/reorganizations/preview': { target: 'org', expect: scoped('org_write', 200),
+    body: (c) => ({ kind: 'create', on: '2026-01-10', approval_doc: '矩阵〔2026〕1号', org_id: c.T,
+      spec: { name: '矩阵功能型党支部', type: 'functional_branch' } }),
+    check: (r) => {
+      assert.equal(r.json.created[0].name, '矩阵功能型党支部');
+      assert.equal(r.json.after[0].warnings[0].key, 'org.rule.branch_min_full');
+      assert.equal(r.json.can_commit, true);
+    } },
+  // Dissolving T is decided by T's parent: the actor's own org answers 403 (the higher org decides); a child in
+  // scope reaches the blockers (422: it still has members or orgs below it) and nothing changes; out of scope
+  // 404. An org outside the scope named in the body (a move of the child under it) is 404 as well (A2).
+  'POST /api/v1/reorganizations': { target: 'org',
+    expect: (a, inScope, c) => (!can(a, 'org_write') ? 403 : !inScope ? 404 : c.rel === 'own' ? 403 : 422),
+    body: (c) => ({ kind: 'dissolve', on: '2026-01-10', approval_doc: '矩阵〔2026〕2号', org_id: c.T }),
+    checkErrors: true, check: async (r, c) => {
+      if (r.status === 403 && can(c.actor, 'org_write')) return assert.match(r.error.message, /上级党组织决定/);
+      if (r.status !== 422) return;
+      assert.match(r.error.message, /请先处理/);
+      assert.ok(r.fieldNames().every((f) => f.startsWith('blockers[')), r.text);
+      const rel = c.tree.relations(c.actor.org);
+      const outside = rel.other ?? rel.sibling ?? rel.parent;
+      if (!outside) return;
+      const moved = await c.client.post('/api/v1/reorganizations', { kind: 'move', on: '2026-01-10',
+        approval_doc: '矩阵〔2026〕3号', org_id: c.T, new_parent_id: outside });
+      assert.equal(moved.status, 404, moved.toString());
+      const still = await c.client.get(`/api/v1/orgs/${c.T}`);
+      assert.equal(still.json.valid_to ?? null, null, 'nothing closed');
+    } },
+  'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith('org_read'),
+    check: (r) => assert.ok(Array.isArray(r.json.items)) },
   'GET /api/v1/users': { target: 'user', query: (c) => `?q=${c.user.username}&limit=200`, expect: onlyWith('user_read'),
     check: (r, c) => assert.equal(r.json.items.some((u) => u.id === c.user.id), c.inScope, 'listed iff in scope') },
   'POST /api/v1/users': { target: 'org', expect: scoped('user_manage', 201, 400),
@@ -351,7 +385,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};
           const r = await client.request(route.method, full, opts);
           calls++;
-          const want = entry.expect(actor, inScope);
+          const want = entry.expect(actor, inScope, c);
           const label = `${route.method} ${full} [${rel}${T ? ` → org ${T}` : ''}]`;
           if (r.status !== want) {
             problems.push(`${label}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`);

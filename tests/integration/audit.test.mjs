@@ -256,6 +256,17 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('member.export', id, { actor_id: sec.account.id, object_id: String(B) });
     assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64}$`));
 
+    // A reorganization (组织调整): the street creates a branch under one of its communities.
+    const streetAdmin = actors.street_admin;
+    const C1 = tree.get(S1).children[0];
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/reorganizations', { kind: 'create', on: '2026-01-10',
+      approval_doc: '审计〔2026〕1号', org_id: C1, spec: { name: '审计功能型党支部', type: 'functional_branch' } }, 'reorg');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('org.reorganize', id, { actor_id: streetAdmin.account.id, actor_org: tree.get(S1).name, object_type: 'org',
+      object_id: String(C1), result: 'ok' });
+    assert.match(detailOf(e.id), new RegExp(`^kind=create reorg=${r.json.id} created=1 closed=0 updated=0 members=0 `));
+    note('POST /api/v1/reorganizations', 'org.reorganize');
+
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });
@@ -268,6 +279,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
   // Unsafe routes that change nothing and read no record, each with the reason it writes no audit row.
   const UNAUDITED = {
     'POST /api/v1/imports/preview': 'checks the uploaded sheet and writes nothing (docs/api.md); the commit is audited',
+    'POST /api/v1/reorganizations/preview': 'computes the plan from the structure and writes nothing; the commit is audited',
   };
 
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {

@@ -13,7 +13,7 @@ using core::org::OrgType;
 
 namespace {
 
-bool HoldsMembers(const Org& o) { return o.type == OrgType::kBranch || o.type == OrgType::kJointBranch; }
+bool HoldsMembers(const Org& o) { return core::org::IsBranchType(o.type); }
 
 // Branches of the target's subtree by name and short name, to resolve the 所在党组织 column.
 class OrgNames {

@@ -17,21 +17,22 @@ std::string SyntheticId(const std::string& yyyymmdd, int seq) {
 void AppTest::SetUp() {
     db_ = storage::testing::OpenTestDb("sqlite");
     ctx_ = std::unique_ptr<Context>(new Context{*db_->db, clock_, db_->crypto, *db_->cipher, SecuritySettings{}, nullptr, nullptr, {}, &sheets_});
-    street_ = AddOrg(0, "嵩屿街道党工委");
-    community_a_ = AddOrg(street_, "海发社区党委");
-    community_b_ = AddOrg(street_, "海翔社区党委");
+    street_ = AddOrg(0, "嵩屿街道党工委", core::org::OrgType::kStreetWorkingCommittee);
+    community_a_ = AddOrg(street_, "海发社区党委", core::org::OrgType::kGrassrootsCommittee);
+    community_b_ = AddOrg(street_, "海翔社区党委", core::org::OrgType::kGrassrootsCommittee);
     branch_a_ = AddOrg(community_a_, "绿苑小区党支部");
     branch_b_ = AddOrg(community_b_, "天心岛小区党支部");
     member_a_ = AddMember(branch_a_, "张三", "11010519491231002X");
     member_b_ = AddMember(branch_b_, "李四", "110105194912310029");
 }
 
-std::int64_t AppTest::AddOrg(std::int64_t parent, const std::string& name) {
+std::int64_t AppTest::AddOrg(std::int64_t parent, const std::string& name, core::org::OrgType type) {
     std::int64_t id = 0;
     EXPECT_TRUE(ctx().db.Write([&](Tx& tx) -> core::Status {
         core::org::Org o;
         o.parent_id = parent;
         o.name = name;
+        o.type = type;
         o.valid_from = *core::Date::Parse("2020-01-01");
         LX_ASSIGN(i, tx.Orgs().Insert(o));
         id = i;

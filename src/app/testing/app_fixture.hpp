@@ -1,6 +1,6 @@
 // Use-case tests run against SQLite :memory: (design.md: "no third fake backend") with a clock the test
-// moves. The fixture builds a small tree: street (root) -> two communities -> one branch each, with
-// members in both branches.
+// moves. The fixture builds a small tree: street working committee (root) -> two community committees -> one
+// branch each, with members in both branches.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -20,7 +20,8 @@ protected:
     void SetUp() override;
 
     Context& ctx() { return *ctx_; }
-    std::int64_t AddOrg(std::int64_t parent, const std::string& name);
+    std::int64_t AddOrg(std::int64_t parent, const std::string& name,
+                        core::org::OrgType type = core::org::OrgType::kBranch);
     std::int64_t AddMember(std::int64_t org_id, const std::string& name, const std::string& id_number);
     std::string PathOf(std::int64_t org_id);
     core::auth::Actor ActorWith(core::auth::Role role, std::int64_t org_id, std::int64_t user_id = 99);

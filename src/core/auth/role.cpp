@@ -37,7 +37,7 @@ bool RoleHas(Role r, Permission p) {
         case Role::kAuditAdmin:
             return p == Permission::kAuditRead || p == Permission::kOrgRead;
         case Role::kOrgAdmin:
-            if (p == Permission::kTransferIssue) return true;
+            if (p == Permission::kTransferIssue || p == Permission::kOrgWrite) return true;
             [[fallthrough]];
         case Role::kBranchSecretary:
             return p == Permission::kOrgRead || p == Permission::kMemberRead || p == Permission::kMemberWrite ||

@@ -15,6 +15,7 @@ enum class Role { kSysAdmin, kSecAdmin, kAuditAdmin, kOrgAdmin, kBranchSecretary
 
 enum class Permission {
     kOrgRead,         // see the structure and counts of the subtree
+    kOrgWrite,        // reorganize the orgs below the grant's org (create, rename, move, merge, split, dissolve)
     kMemberRead,      // see member records (masked) of the subtree
     kMemberReveal,    // see full ID numbers and phones, with a reason (audited)
     kMemberWrite,     // record applications, development steps and registry changes in the subtree

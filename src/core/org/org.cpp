@@ -8,7 +8,7 @@
 namespace lianxin::core::org {
 
 namespace {
-constexpr NameTable<OrgType, 7> kOrgTypes{{
+constexpr NameTable<OrgType, 8> kOrgTypes{{
     {OrgType::kDistrictCommittee, "district_committee"},
     {OrgType::kStreetWorkingCommittee, "street_working_committee"},
     {OrgType::kGrassrootsCommittee, "grassroots_committee"},
@@ -16,6 +16,7 @@ constexpr NameTable<OrgType, 7> kOrgTypes{{
     {OrgType::kBranch, "branch"},
     {OrgType::kJointBranch, "joint_branch"},
     {OrgType::kTemporaryBranch, "temporary_branch"},
+    {OrgType::kFunctionalBranch, "functional_branch"},
 }};
 constexpr NameTable<PlaceKind, 6> kPlaceKinds{{
     {PlaceKind::kNone, ""},
@@ -26,6 +27,11 @@ constexpr NameTable<PlaceKind, 6> kPlaceKinds{{
     {PlaceKind::kBuilding, "building"},
 }};
 }  // namespace
+
+bool IsBranchType(OrgType t) {
+    return t == OrgType::kBranch || t == OrgType::kJointBranch || t == OrgType::kTemporaryBranch ||
+           t == OrgType::kFunctionalBranch;
+}
 
 std::string_view ToString(OrgType t) { return NameOf(kOrgTypes, t); }
 std::optional<OrgType> ParseOrgType(std::string_view s) { return ValueOf(kOrgTypes, s); }

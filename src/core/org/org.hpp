@@ -22,7 +22,11 @@ enum class OrgType {
     kBranch,                   // 党支部
     kJointBranch,              // 联合党支部
     kTemporaryBranch,          // 临时党支部
+    kFunctionalBranch,         // 功能型党支部 (e.g. of floating or retired members; members keep their formal branch)
 };
+
+// Branch types hold members and have no orgs below them (party groups are not orgs).
+bool IsBranchType(OrgType t);
 
 enum class PlaceKind { kNone, kDistrict, kStreet, kCommunity, kCompound, kBuilding };
 
@@ -38,6 +42,7 @@ struct Org {
     std::string region_code;  // 6-digit administrative code, the distribution key at national scale
     Date valid_from;
     std::optional<Date> valid_to;  // exclusive end; nullopt while the org exists
+    std::int64_t predecessor_id = 0;  // the version this one continues after a move (0: none)
     std::int64_t version = 1;
 
     bool ValidOn(const Date& d) const { return valid_from <= d && (!valid_to || d < *valid_to); }

@@ -25,9 +25,7 @@ Warning Warn(std::string key, std::map<std::string, std::string> params) {
     return Warning{std::move(key), std::move(params)};
 }
 
-bool IsBranch(OrgType t) {
-    return t == OrgType::kBranch || t == OrgType::kJointBranch || t == OrgType::kTemporaryBranch;
-}
+bool IsBranch(OrgType t) { return IsBranchType(t); }
 
 void CheckBranch(OrgType type, const SizingFacts& f, std::vector<Warning>& out) {
     const auto& h = f.headcount;

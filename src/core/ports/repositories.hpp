@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/import_records.hpp"
+#include "core/ports/reorg_records.hpp"
 #include "core/ports/transfer_records.hpp"
 
 namespace lianxin::core::ports {
@@ -39,6 +41,32 @@ public:
     virtual Status EndPost(std::int64_t post_id, const Date& on) = 0;
     // Orgs valid on `as_of` in the subtree at `path` (the org itself included), by path.
     virtual Result<std::vector<org::Org>> InSubtree(const std::string& path, const Date& as_of) = 0;
+    // Writes name, short name, type and place; kConflict when the stored version differs from o.version.
+    virtual Status Update(const org::Org& o) = 0;
+    // Closes the org on `on` (its valid_to); kConflict when it already closed or the version is stale.
+    virtual Status Close(const org::Org& o, const Date& on) = 0;
+    // What a reorganization plan needs to know of the org on `on` (core/org/reorganization.hpp); its own
+    // members one by one only when `with_members`.
+    virtual Result<org::OrgFacts> Facts(const org::Org& o, const Date& on, bool with_members) = 0;
+    // The posts of `from` valid on `on` end that day and continue in `to` with the same term; how many.
+    virtual Result<int> CarryPosts(std::int64_t from, std::int64_t to, const Date& on, std::int64_t by,
+                                   std::int64_t at) = 0;
+    // The posts of the org valid on `on` end that day (only those held by `member_ids` unless empty); how many.
+    virtual Result<int> EndPosts(std::int64_t org_id, const Date& on, const std::vector<std::int64_t>& member_ids) = 0;
+    // The names that orgs renamed after `as_of` had on that day (id → name then); orgs not renamed since are absent.
+    virtual Result<std::map<std::int64_t, std::string>> NamesOn(const std::vector<std::int64_t>& ids,
+                                                                const Date& as_of) = 0;
+};
+
+class ReorgRepo {
+public:
+    virtual ~ReorgRepo() = default;
+    virtual Result<std::int64_t> Insert(const ReorgRecord& r) = 0;
+    virtual Status AppendHistory(const OrgHistoryEntry& e) = 0;
+    // The history of the org and of the versions it continues, newest first.
+    virtual Result<std::vector<OrgHistoryEntry>> History(std::int64_t org_id) = 0;
+    // Reorganizations decided inside the scope, newest first.
+    virtual Result<std::vector<ReorgRecord>> List(const ReorgQuery& q) = 0;
 };
 
 class MemberRepo {
@@ -68,6 +96,10 @@ public:
     // differs from m.version or anything refers to the member (a post, a transfer, a case, a user, a decision,
     // an earlier affiliation).
     virtual Status DeleteUnreferenced(const member::Member& m) = 0;
+    // Moves the members of `from_org` still in the registry (only `member_ids` unless empty) to `to` from `on`
+    // for reorganization `reorg_id`, closing their periods in the history; how many moved.
+    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to, const Date& on, std::int64_t reorg_id,
+                                const std::vector<std::int64_t>& member_ids) = 0;
 };
 
 class ImportRepo {
@@ -109,6 +141,8 @@ public:
     virtual Result<std::vector<StepRecord>> Steps(std::int64_t candidate_id) = 0;
     // Appends a step; kConflict when `seq` is taken (a concurrent step won).
     virtual Status AppendStep(std::int64_t candidate_id, const StepRecord& s) = 0;
+    // Moves the open cases (not yet full members, not disqualified) of `from_org` to `to`; how many.
+    virtual Result<int> MoveOpen(std::int64_t from_org, const org::Org& to) = 0;
 };
 
 class UserRepo {
@@ -124,6 +158,10 @@ public:
     virtual Result<std::int64_t> AddGrant(std::int64_t user_id, const auth::Grant& g, std::int64_t granted_by,
                                           std::int64_t at) = 0;
     virtual Status RemoveGrant(std::int64_t user_id, std::int64_t grant_id) = 0;
+    // Grants on `from_org` move to `to` (a reorganization's new version); the users they belong to.
+    virtual Result<std::vector<std::int64_t>> MoveGrants(std::int64_t from_org, const org::Org& to) = 0;
+    // Grants on the org end (it closes); the users they belonged to.
+    virtual Result<std::vector<std::int64_t>> RevokeGrants(std::int64_t org_id) = 0;
 };
 
 class SessionRepo {
@@ -164,6 +202,7 @@ public:
     virtual CandidateRepo& Candidates() = 0;
     virtual TransferRepo& Transfers() = 0;
     virtual ImportRepo& Imports() = 0;
+    virtual ReorgRepo& Reorgs() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

@@ -7,7 +7,6 @@ namespace lianxin::http {
 
 using nlohmann::json;
 
-namespace {
 const char* OrgTypeName(core::org::OrgType t) {
     using core::org::OrgType;
     switch (t) {
@@ -18,9 +17,12 @@ const char* OrgTypeName(core::org::OrgType t) {
         case OrgType::kBranch: return "党支部";
         case OrgType::kJointBranch: return "联合党支部";
         case OrgType::kTemporaryBranch: return "临时党支部";
+        case OrgType::kFunctionalBranch: return "功能型党支部";
     }
     return "";
 }
+
+namespace {
 
 const char* MfaName(core::ports::MfaState m) {
     switch (m) {

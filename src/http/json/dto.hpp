@@ -18,6 +18,8 @@ nlohmann::json GrantJson(const core::auth::Grant& g);
 nlohmann::json UserJson(const core::ports::User& u, std::int64_t now);
 nlohmann::json SessionJson(const core::ports::User& u, const core::ports::Session& s);
 nlohmann::json OrgJson(const core::ports::OrgView& v);
+// The Chinese name of an org type ("党支部").
+const char* OrgTypeName(core::org::OrgType t);
 nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang);
 nlohmann::json AuditJson(const core::ports::AuditEntry& e);
 nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name,

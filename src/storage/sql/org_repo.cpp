@@ -10,7 +10,7 @@ using core::ports::OrgView;
 namespace {
 constexpr const char* kCols =
     "id, parent_id, path, name, short_name, org_type, place_kind, place_name, region_code, valid_from, valid_to, "
-    "version";
+    "version, predecessor_id";
 
 Org OrgFromRow(const SqlRows& rows, std::size_t r) {
     Org o;
@@ -26,6 +26,7 @@ Org OrgFromRow(const SqlRows& rows, std::size_t r) {
     o.valid_from = Date::Parse(rows.Text(r, 9)).value_or(Date());
     if (!rows.IsNull(r, 10)) o.valid_to = Date::Parse(rows.Text(r, 10));
     o.version = rows.Int(r, 11);
+    o.predecessor_id = rows.Int(r, 12);
     return o;
 }
 
@@ -136,11 +137,13 @@ core::Result<std::int64_t> SqlOrgRepo::Insert(const Org& o) {
                                  : "SELECT coalesce(max(id), 0) + 1 FROM orgs"));
     std::int64_t id = next.Int(0, 0);
     LX_CHECK(c_.Exec("INSERT INTO orgs (id, parent_id, path, name, short_name, org_type, place_kind, place_name, "
-                     "region_code, valid_from, valid_to, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+                     "region_code, valid_from, valid_to, created_at, predecessor_id) "
+                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
                      {id, IdOrNull(o.parent_id), core::org::ChildPath(parent_path, id), o.name, o.short_name,
                       std::string(ToString(o.type)), std::string(ToString(o.place_kind)), o.place_name,
                       o.region_code, o.valid_from.ToString(),
-                      o.valid_to ? SqlParam{o.valid_to->ToString()} : SqlParam{nullptr}, std::int64_t{0}}));
+                      o.valid_to ? SqlParam{o.valid_to->ToString()} : SqlParam{nullptr}, std::int64_t{0},
+                      IdOrNull(o.predecessor_id)}));
     return id;
 }
 

@@ -26,6 +26,15 @@ public:
     core::Result<std::int64_t> InsertPost(const core::ports::OrgPost& p, std::int64_t by, std::int64_t at) override;
     core::Status EndPost(std::int64_t post_id, const core::Date& on) override;
     core::Result<std::vector<core::org::Org>> InSubtree(const std::string& path, const core::Date& as_of) override;
+    core::Status Update(const core::org::Org& o) override;
+    core::Status Close(const core::org::Org& o, const core::Date& on) override;
+    core::Result<core::org::OrgFacts> Facts(const core::org::Org& o, const core::Date& on, bool with_members) override;
+    core::Result<int> CarryPosts(std::int64_t from, std::int64_t to, const core::Date& on, std::int64_t by,
+                                 std::int64_t at) override;
+    core::Result<int> EndPosts(std::int64_t org_id, const core::Date& on,
+                               const std::vector<std::int64_t>& member_ids) override;
+    core::Result<std::map<std::int64_t, std::string>> NamesOn(const std::vector<std::int64_t>& ids,
+                                                              const core::Date& as_of) override;
 
 private:
     core::Result<core::ports::OrgView> WithCounts(core::org::Org o, const core::Date& as_of);
@@ -48,6 +57,8 @@ public:
     core::Status AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) override;
     core::Result<std::vector<core::ports::StatusChangeRecord>> StatusChanges(std::int64_t member_id) override;
     core::Status DeleteUnreferenced(const core::member::Member& m) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to, const core::Date& on, std::int64_t reorg_id,
+                              const std::vector<std::int64_t>& member_ids) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
@@ -66,6 +77,7 @@ public:
     core::Status UpdateState(const core::ports::CandidateRecord& c, std::int64_t at) override;
     core::Result<std::vector<core::ports::StepRecord>> Steps(std::int64_t candidate_id) override;
     core::Status AppendStep(std::int64_t candidate_id, const core::ports::StepRecord& s) override;
+    core::Result<int> MoveOpen(std::int64_t from_org, const core::org::Org& to) override;
 
 private:
     core::Result<core::ports::CandidateRecord> FromRow(const SqlRows& rows, std::size_t r);
@@ -105,6 +117,18 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlReorgRepo final : public core::ports::ReorgRepo {
+public:
+    explicit SqlReorgRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::ports::ReorgRecord& r) override;
+    core::Status AppendHistory(const core::ports::OrgHistoryEntry& e) override;
+    core::Result<std::vector<core::ports::OrgHistoryEntry>> History(std::int64_t org_id) override;
+    core::Result<std::vector<core::ports::ReorgRecord>> List(const core::ports::ReorgQuery& q) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlUserRepo final : public core::ports::UserRepo {
 public:
     explicit SqlUserRepo(SqlConn& c) : c_(c) {}
@@ -117,6 +141,8 @@ public:
     core::Result<std::int64_t> AddGrant(std::int64_t user_id, const core::auth::Grant& g, std::int64_t granted_by,
                                         std::int64_t at) override;
     core::Status RemoveGrant(std::int64_t user_id, std::int64_t grant_id) override;
+    core::Result<std::vector<std::int64_t>> MoveGrants(std::int64_t from_org, const core::org::Org& to) override;
+    core::Result<std::vector<std::int64_t>> RevokeGrants(std::int64_t org_id) override;
 
 private:
     core::Result<std::optional<core::ports::User>> One(std::string_view where, const SqlParams& params);
@@ -169,12 +195,14 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
+          users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
+    core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -186,6 +214,7 @@ private:
     SqlCandidateRepo candidates_;
     SqlTransferRepo transfers_;
     SqlImportRepo imports_;
+    SqlReorgRepo reorgs_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;

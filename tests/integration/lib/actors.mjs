@@ -10,7 +10,7 @@ export const PERMS = {
   sys_admin: ['org_read', 'user_read', 'user_manage'],
   sec_admin: ['org_read', 'user_read', 'user_unlock'],
   audit_admin: ['org_read', 'audit_read'],
-  org_admin: ['org_read', 'member_read', 'member_write', 'member_reveal', 'transfer_issue'],
+  org_admin: ['org_read', 'org_write', 'member_read', 'member_write', 'member_reveal', 'transfer_issue'],
   branch_secretary: ['org_read', 'member_read', 'member_write', 'member_reveal'],
   member: [],
 };

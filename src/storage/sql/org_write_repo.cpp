@@ -1,0 +1,164 @@
+// Writes of the org tree that reorganizations make (core/org/reorganization.hpp; migration 0010): attributes
+// in place, closing a version, carrying or ending posts, and the facts a plan is computed from.
+#include "storage/sql/sql_repos.hpp"
+
+namespace lianxin::storage {
+
+using core::Date;
+using core::org::Org;
+
+namespace {
+core::Status OneRow(std::int64_t changed, const char* what) {
+    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", what));
+    return core::Ok();
+}
+
+// "$k, $k+1, ..." for the ids, appended to params.
+std::string IdList(const std::vector<std::int64_t>& ids, SqlParams& params) {
+    std::string out;
+    for (auto id : ids) {
+        params.emplace_back(id);
+        out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    return out;
+}
+
+constexpr const char* kOpenTransfer = "state IN ('requested', 'issued', 'accepted')";
+constexpr const char* kOpenCase = "stage NOT IN ('full', 'disqualified')";
+}  // namespace
+
+core::Status SqlOrgRepo::Update(const Org& o) {
+    LX_ASSIGN(changed, c_.Exec("UPDATE orgs SET name = $1, short_name = $2, org_type = $3, place_kind = $4, "
+                               "place_name = $5, version = version + 1 WHERE id = $6 AND version = $7",
+                               {o.name, o.short_name, std::string(ToString(o.type)), std::string(ToString(o.place_kind)),
+                                o.place_name, o.id, o.version}));
+    return OneRow(changed, "org version");
+}
+
+core::Status SqlOrgRepo::Close(const Org& o, const Date& on) {
+    LX_ASSIGN(changed, c_.Exec("UPDATE orgs SET valid_to = $1, version = version + 1 WHERE id = $2 AND version = $3 "
+                               "AND valid_to IS NULL",
+                               {on.ToString(), o.id, o.version}));
+    return OneRow(changed, "org version");
+}
+
+core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on, bool with_members) {
+    core::org::OrgFacts f;
+    f.org = o;
+    LX_ASSIGN(headcount, Headcount(o.id, on));
+    f.headcount = headcount;
+    const std::string day = on.ToString();
+    LX_ASSIGN(counts, c_.Query(
+        "SELECT (SELECT count(*) FROM members WHERE org_id = $1 AND left_on IS NULL), "
+        "(SELECT count(*) FROM org_posts WHERE org_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)), "
+        "(SELECT count(*) FROM role_grants WHERE org_id = $1), "
+        "(SELECT count(*) FROM candidates WHERE org_id = $1 AND " + std::string(kOpenCase) + "), "
+        "(SELECT count(*) FROM transfers WHERE (from_org_id = $1 OR to_org_id = $1 OR placed_org_id = $1) AND " +
+        kOpenTransfer + "), "
+        "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL), "
+        "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2))",
+        {o.id, day}));
+    f.registry_members = static_cast<int>(counts.Int(0, 0));
+    f.posts = static_cast<int>(counts.Int(0, 1));
+    f.grants = static_cast<int>(counts.Int(0, 2));
+    f.open_candidates = static_cast<int>(counts.Int(0, 3));
+    f.open_transfers = static_cast<int>(counts.Int(0, 4));
+    for (std::size_t c : {5u, 6u})
+        if (auto d = OptDate(counts, 0, c); d && (!f.last_start || *d > *f.last_start)) f.last_start = d;
+    if (!with_members) return f;
+    LX_ASSIGN(rows, c_.Query(
+        "SELECT m.id, CASE WHEN m.category = 'full' AND (m.conversion_date IS NULL OR m.conversion_date <= $2) "
+        "THEN 1 ELSE 0 END, coalesce(m.affiliated_since, m.join_date), "
+        "(SELECT count(*) FROM org_posts p WHERE p.org_id = $1 AND p.member_id = m.id AND p.valid_from <= $2 AND "
+        "(p.valid_to IS NULL OR p.valid_to > $2)), "
+        "(SELECT count(*) FROM transfers t WHERE t.member_id = m.id AND t." + std::string(kOpenTransfer) + ") "
+        "FROM members m WHERE m.org_id = $1 AND m.left_on IS NULL ORDER BY m.id",
+        {o.id, day}));
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        f.members.push_back({rows.Int(r, 0), rows.Int(r, 1) == 1, OptDate(rows, r, 2), static_cast<int>(rows.Int(r, 3)),
+                             rows.Int(r, 4) > 0});
+    return f;
+}
+
+core::Result<int> SqlOrgRepo::CarryPosts(std::int64_t from, std::int64_t to, const Date& on, std::int64_t by,
+                                         std::int64_t at) {
+    const std::string day = on.ToString();
+    LX_ASSIGN(carried, c_.Exec("INSERT INTO org_posts (org_id, member_id, post, term_start, valid_from, valid_to, "
+                               "approval_doc, created_by, created_at) SELECT $1, member_id, post, term_start, $2, NULL, "
+                               "approval_doc, $3, $4 FROM org_posts WHERE org_id = $5 AND valid_from <= $2 AND "
+                               "(valid_to IS NULL OR valid_to > $2) ORDER BY id",
+                               {to, day, by, at, from}));
+    LX_ASSIGN(ended, EndPosts(from, on, {}));
+    if (ended != carried) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "posts"));
+    return static_cast<int>(carried);
+}
+
+core::Result<int> SqlOrgRepo::EndPosts(std::int64_t org_id, const Date& on, const std::vector<std::int64_t>& member_ids) {
+    SqlParams params{on.ToString(), org_id};
+    std::string sql = "UPDATE org_posts SET valid_to = $1 WHERE org_id = $2 AND valid_from <= $1 AND "
+                      "(valid_to IS NULL OR valid_to > $1)";
+    if (!member_ids.empty()) sql += " AND member_id IN (" + IdList(member_ids, params) + ")";
+    LX_ASSIGN(n, c_.Exec(sql, params));
+    return static_cast<int>(n);
+}
+
+core::Result<std::map<std::int64_t, std::string>> SqlOrgRepo::NamesOn(const std::vector<std::int64_t>& ids,
+                                                                     const Date& as_of) {
+    std::map<std::int64_t, std::string> out;
+    if (ids.empty()) return out;
+    // The earliest rename after the day holds the name the org had on it.
+    SqlParams params{as_of.ToString()};
+    const std::string in = IdList(ids, params);
+    LX_ASSIGN(rows, c_.Query("SELECT org_id, old_name FROM org_history WHERE event = 'updated' AND on_date > $1 AND "
+                             "org_id IN (" + in + ") ORDER BY org_id, on_date DESC, id DESC",
+                             params));
+    for (std::size_t r = 0; r < rows.size(); ++r) out[rows.Int(r, 0)] = rows.Text(r, 1);
+    return out;
+}
+
+core::Result<int> SqlMemberRepo::MoveAll(std::int64_t from_org, const Org& to, const Date& on, std::int64_t reorg_id,
+                                         const std::vector<std::int64_t>& member_ids) {
+    const std::string day = on.ToString();
+    SqlParams params{from_org, day, reorg_id};
+    std::string which = "org_id = $1 AND left_on IS NULL";
+    if (!member_ids.empty()) which += " AND id IN (" + IdList(member_ids, params) + ")";
+    // The closing period starts when the current one did: the last move, else the join date.
+    LX_ASSIGN(closed, c_.Exec("INSERT INTO affiliation_history (member_id, org_id, org_path, valid_from, valid_to, "
+                              "reorg_id) SELECT id, org_id, org_path, coalesce(affiliated_since, join_date, $2), $2, $3 "
+                              "FROM members WHERE " + which + " ORDER BY id",
+                              params));
+    SqlParams update{to.id, to.path, to.region_code, day, from_org};
+    std::string moved_which = "org_id = $5 AND left_on IS NULL";
+    if (!member_ids.empty()) moved_which += " AND id IN (" + IdList(member_ids, update) + ")";
+    LX_ASSIGN(moved, c_.Exec("UPDATE members SET org_id = $1, org_path = $2, region_code = $3, affiliated_since = $4, "
+                             "version = version + 1 WHERE " + moved_which,
+                             update));
+    if (moved != closed || (!member_ids.empty() && moved != static_cast<std::int64_t>(member_ids.size())))
+        return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "members moved"));
+    return static_cast<int>(moved);
+}
+
+core::Result<int> SqlCandidateRepo::MoveOpen(std::int64_t from_org, const Org& to) {
+    LX_ASSIGN(n, c_.Exec(std::string("UPDATE candidates SET org_id = $1, org_path = $2, version = version + 1 "
+                                     "WHERE org_id = $3 AND ") + kOpenCase,
+                         {to.id, to.path, from_org}));
+    return static_cast<int>(n);
+}
+
+core::Result<std::vector<std::int64_t>> SqlUserRepo::MoveGrants(std::int64_t from_org, const Org& to) {
+    LX_ASSIGN(rows, c_.Query("SELECT DISTINCT user_id FROM role_grants WHERE org_id = $1 ORDER BY user_id", {from_org}));
+    LX_CHECK(c_.Exec("UPDATE role_grants SET org_id = $1, org_path = $2 WHERE org_id = $3", {to.id, to.path, from_org}));
+    std::vector<std::int64_t> users;
+    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Int(r, 0));
+    return users;
+}
+
+core::Result<std::vector<std::int64_t>> SqlUserRepo::RevokeGrants(std::int64_t org_id) {
+    LX_ASSIGN(rows, c_.Query("SELECT DISTINCT user_id FROM role_grants WHERE org_id = $1 ORDER BY user_id", {org_id}));
+    LX_CHECK(c_.Exec("DELETE FROM role_grants WHERE org_id = $1", {org_id}));
+    std::vector<std::int64_t> users;
+    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Int(r, 0));
+    return users;
+}
+
+}  // namespace lianxin::storage
