@@ -12,7 +12,7 @@ const Table& OrgMessages() {
         {"org.reorg.type_required", {"请选择组织类型", "Choose the organization type"}},
         {"org.reorg.org_missing", {"该组织不存在或已撤销", "The organization does not exist or has closed"}},
         {"org.reorg.on_future", {"生效日期不能晚于今天：上级批复后再登记", "The effective date cannot be after today: record it once approved"}},
-        {"org.reorg.on_not_after_start", {"生效日期应晚于“{org}”的成立日期 {date}", "The date must come after {org} began on {date}"}},
+        {"org.reorg.on_before_start", {"生效日期不能早于“{org}”的成立日期 {date}", "The date cannot be before {org} began on {date}"}},
         {"org.reorg.on_before_last", {"生效日期不能早于 {date}：“{org}”的党员组织关系或任职从那天开始", "The date cannot be before {date}, when a membership or post in {org} began"}},
         {"org.reorg.type_not_allowed", {"“{parent}”下不能设这种组织：党支部下不设党组织（可设党小组），党总支下只设党支部", "{parent} cannot hold this type: a branch holds no organizations, a general branch only branches"}},
         {"org.reorg.children_not_allowed", {"下设的“{child}”不能归这种组织管理，请先调整下级组织", "{child} below cannot belong to this type; reorganize it first"}},

@@ -80,6 +80,7 @@ struct MemberFact {
 struct OrgFacts {
     Org org;
     Headcount headcount;           // own members counted on the day
+    Headcount subtree;             // members of the whole subtree on the day (the size of a committee or 总支)
     int registry_members = 0;      // own members still in the registry (stopped ones too)
     int posts = 0;                 // committee posts valid on the day
     int grants = 0;                // role grants on the org
@@ -159,12 +160,16 @@ struct ReorgPlan {
     ReorgCounts counts;
 };
 
+// The headcount the sizing rules of domain.md §1.2 weigh for an org of `type`: a branch's own members; a general
+// branch's or a committee's whole membership, its branches included.
+Headcount SizingHeadcount(const OrgFacts& f, OrgType type);
+
 // May an org of type `child` sit directly under an org of type `parent`? (domain.md §1.1: a branch has no
 // orgs below it; a general branch holds branches; committees hold general branches and branches.)
 bool MayHoldChild(OrgType parent, OrgType child);
 
 // The plan of `req` from `facts`. Fails (kInvalidArgument, naming the field) when the request itself is wrong:
-// a missing or too long name, a day after today or not after the org began, a type the parent may not hold, a
+// a missing or too long name, a day after today or before the org began, a type the parent may not hold, a
 // move into the org's own subtree, a split without members or with someone who is not a member of the org.
 Result<ReorgPlan> PlanReorganization(const ReorgRequest& req, const ReorgFacts& facts);
 

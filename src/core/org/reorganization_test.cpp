@@ -162,8 +162,14 @@ TEST_F(Reorg, TheDayMayNotComeBeforeWhatMovesBeganOrTheOrgItself) {
     req.new_parent_id = 5;
     req.on = D("2025-01-01");
     EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_before_last"});
-    req.on = D("2018-01-01");
-    EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_not_after_start"});
+    req.on = D("2017-12-31");
+    EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_before_start"});
+    // The day the org began closes a version that never showed (an org set up by mistake is dissolved at once).
+    facts_.orgs[4].registry_members = 0;
+    facts_.orgs[4].headcount = {};
+    auto same_day = Req(ReorgKind::kDissolve, 4);
+    same_day.on = D("2018-01-01");
+    EXPECT_TRUE(PlanReorganization(same_day, facts_));
 }
 
 TEST_F(Reorg, AnOpenTransferBlocksTheMoveButThePreviewStillShowsThePlan) {

@@ -33,6 +33,8 @@ public:
     virtual Result<std::vector<org::Org>> Roots() = 0;
     // Members whose formal affiliation is this org (not the subtree), normal and in the registry on `as_of`.
     virtual Result<org::Headcount> Headcount(std::int64_t org_id, const Date& as_of) = 0;
+    // The same over the whole subtree at `path`.
+    virtual Result<org::Headcount> SubtreeHeadcount(const std::string& path, const Date& as_of) = 0;
     // Committee posts valid on `as_of`, secretary first, with the holders' names.
     virtual Result<std::vector<OrgPost>> Posts(std::int64_t org_id, const Date& as_of) = 0;
     virtual Result<std::optional<OrgPost>> GetPost(std::int64_t post_id) = 0;

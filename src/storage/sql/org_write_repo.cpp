@@ -47,6 +47,12 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     f.org = o;
     LX_ASSIGN(headcount, Headcount(o.id, on));
     f.headcount = headcount;
+    if (!core::org::IsBranchType(o.type)) {
+        LX_ASSIGN(subtree, SubtreeHeadcount(o.path, on));
+        f.subtree = subtree;
+    } else {
+        f.subtree = headcount;
+    }
     const std::string day = on.ToString();
     LX_ASSIGN(counts, c_.Query(
         "SELECT (SELECT count(*) FROM members WHERE org_id = $1 AND left_on IS NULL), "

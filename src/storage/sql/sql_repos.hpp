@@ -21,6 +21,7 @@ public:
     core::Result<std::vector<core::org::Org>> FindByName(const std::string& text, const core::Date& as_of,
                                                          int limit) override;
     core::Result<core::org::Headcount> Headcount(std::int64_t org_id, const core::Date& as_of) override;
+    core::Result<core::org::Headcount> SubtreeHeadcount(const std::string& path, const core::Date& as_of) override;
     core::Result<std::vector<core::ports::OrgPost>> Posts(std::int64_t org_id, const core::Date& as_of) override;
     core::Result<std::optional<core::ports::OrgPost>> GetPost(std::int64_t post_id) override;
     core::Result<std::int64_t> InsertPost(const core::ports::OrgPost& p, std::int64_t by, std::int64_t at) override;
