@@ -33,6 +33,18 @@ const Table& OrgMessages() {
         {"org.reorg.blocked.members", {"“{org}”还有 {n} 名党员：请先合并到其他支部或办理转接", "{org} still has {n} members: merge it or transfer them first"}},
         {"org.reorg.blocked.children", {"“{org}”还有 {n} 个下级组织：请先调整或撤销下级组织", "{org} still has {n} organizations below it"}},
         {"org.reorg.blocked.candidates", {"“{org}”有 {n} 名发展中的同志：请先合并到其他支部", "{org} has {n} people in the development pipeline: merge it instead"}},
+        {"position.level.unknown", {"请选择阵地类型：街道党群服务中心、社区党群服务中心、小区党群之家或商圈园区党群服务中心", "Choose the kind of position"}},
+        {"position.hours.format", {"{field}应写成“08:30-12:00”，开始早于结束", "{field} must read like 08:30-12:00, starting before it ends"}},
+        {"position.hours.order", {"{field}与前一时段重叠或顺序颠倒", "{field} overlaps the time before it"}},
+        {"position.hours.too_many", {"每天最多 {max} 个开放时段", "At most {max} opening periods a day"}},
+        {"position.area", {"{field}应为 1–100000 平方米", "{field} must be 1–100000 m²"}},
+        {"position.service.unknown", {"{field}不在服务项目目录中", "{field} is not in the list of services"}},
+        {"position.service.repeated", {"{field}重复", "{field} is repeated"}},
+        {"position.point.both", {"经度和纬度要同时填写", "Give both latitude and longitude"}},
+        {"position.point.outside", {"{field}不在我国境内，请核对坐标", "{field} is outside China: check the coordinates"}},
+        {"position.closed", {"该阵地已停止使用", "This position is closed"}},
+        {"position.changed_concurrently", {"该阵地刚被其他人修改，请刷新后再试", "Someone changed this position: reload and try again"}},
+        {"position.close_before_start", {"停用日期不能早于启用日期 {date}", "The closing date cannot be before {date}"}},
     };
     return kTable;
 }
@@ -50,6 +62,24 @@ const Table& OrgLabels() {
         {"place_name", {"地点", "Place"}},
         {"type", {"组织类型", "Type"}},
         {"blockers", {"待处理事项", "To do first"}},
+        {"level", {"阵地类型", "Kind of position"}},
+        {"lat", {"纬度", "Latitude"}},
+        {"lng", {"经度", "Longitude"}},
+        {"area_m2", {"面积", "Area"}},
+        {"services", {"服务项目", "Service"}},
+        {"hours", {"开放时间", "Opening hours"}},
+        {"mon", {"周一开放时间", "Monday"}},
+        {"tue", {"周二开放时间", "Tuesday"}},
+        {"wed", {"周三开放时间", "Wednesday"}},
+        {"thu", {"周四开放时间", "Thursday"}},
+        {"fri", {"周五开放时间", "Friday"}},
+        {"sat", {"周六开放时间", "Saturday"}},
+        {"sun", {"周日开放时间", "Sunday"}},
+        {"position", {"党群服务阵地", "service position"}},
+        {"position.name", {"阵地名称", "Name"}},
+        {"position.address", {"地址", "Address"}},
+        {"position.phone", {"服务电话", "Phone"}},
+        {"position.note", {"说明", "Note"}},
     };
     return kTable;
 }

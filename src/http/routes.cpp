@@ -33,6 +33,11 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/reorganizations/preview", Access::kAuthenticated, h::PreviewReorganization, "What a reorganization would change; writes nothing", true},
         {"POST", "/api/v1/reorganizations", Access::kAuthenticated, h::Reorganize, "Create, rename, move, merge, split or dissolve an org (audited)", true},
         {"GET", "/api/v1/reorganizations", Access::kAuthenticated, h::ListReorganizations, "Reorganizations decided in the scope, newest first"},
+        {"GET", "/api/v1/positions", Access::kAuthenticated, h::ListPositions, "Party-mass service positions in scope, open now or not"},
+        {"POST", "/api/v1/positions", Access::kAuthenticated, h::CreatePosition, "Register a service position an org runs (audited)", true},
+        {"GET", "/api/v1/positions/:id", Access::kAuthenticated, h::GetPosition, "One service position"},
+        {"PUT", "/api/v1/positions/:id", Access::kAuthenticated, h::UpdatePosition, "Edit a service position (audited)", true},
+        {"POST", "/api/v1/positions/:id/close", Access::kAuthenticated, h::ClosePosition, "Stop using a service position (audited)", true},
 
         {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},
         {"POST", "/api/v1/users", Access::kAuthenticated, h::CreateUser, "Create a user with a role and a set-up link", true},

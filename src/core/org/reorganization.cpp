@@ -141,6 +141,10 @@ public:
             Step(StepKind::kMoveCandidates, f.org.id, to);
             plan_.counts.candidates_moved += f.open_candidates;
         }
+        if (f.positions > 0) {  // the centre stays where it is; the org that runs it changes
+            Step(StepKind::kMovePositions, f.org.id, to);
+            plan_.counts.positions_moved += f.positions;
+        }
     }
 
     // A new version of `root` and of everything below it under `parent`; the old versions close.
@@ -349,6 +353,10 @@ void PlanDissolve(Planner& p, const ReorgRequest& req) {
     if (f->grants > 0) {
         p.Step(StepKind::kRevokeGrants, f->org.id);
         p.plan().counts.grants_revoked += f->grants;
+    }
+    if (f->positions > 0) {
+        p.Step(StepKind::kClosePositions, f->org.id);
+        p.plan().counts.positions_closed += f->positions;
     }
     p.Close(*f);
     p.Event(OrgRef{f->org.id}, OrgEvent::kDissolved);

@@ -86,6 +86,7 @@ struct OrgFacts {
     int grants = 0;                // role grants on the org
     int open_candidates = 0;       // development cases not yet closed
     int open_transfers = 0;        // transfers from or to the org not yet closed
+    int positions = 0;             // open party-mass service positions the org runs
     std::optional<Date> last_start;  // the latest day a member's affiliation or a post of the org began
     std::vector<MemberFact> members;  // loaded for a split's org only
 };
@@ -114,6 +115,8 @@ enum class StepKind {
     kMoveGrants,      // role grants on org_id move to `to`
     kRevokeGrants,    // role grants on org_id end
     kMoveCandidates,  // open development cases of org_id move to `to`
+    kMovePositions,   // the service positions org_id runs are run by `to`
+    kClosePositions,  // the service positions org_id runs close on the day
     kCloseOrg,        // org_id closes on the day
 };
 
@@ -142,6 +145,7 @@ struct ReorgCounts {
     int orgs_created = 0, orgs_closed = 0, orgs_updated = 0;
     int members_moved = 0, posts_carried = 0, posts_ended = 0;
     int grants_moved = 0, grants_revoked = 0, candidates_moved = 0;
+    int positions_moved = 0, positions_closed = 0;
 };
 
 // One line of an org's history that the plan writes.

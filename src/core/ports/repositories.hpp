@@ -13,6 +13,7 @@
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/import_records.hpp"
+#include "core/ports/position_records.hpp"
 #include "core/ports/reorg_records.hpp"
 #include "core/ports/transfer_records.hpp"
 
@@ -58,6 +59,23 @@ public:
     // The names that orgs renamed after `as_of` had on that day (id → name then); orgs not renamed since are absent.
     virtual Result<std::map<std::int64_t, std::string>> NamesOn(const std::vector<std::int64_t>& ids,
                                                                 const Date& as_of) = 0;
+};
+
+class PositionRepo {
+public:
+    virtual ~PositionRepo() = default;
+    virtual Result<std::int64_t> Insert(const PositionRecord& p) = 0;
+    virtual Result<std::optional<PositionRecord>> Get(std::int64_t id) = 0;
+    // Writes the attributes (not the org); kConflict when the stored version differs from p.version.
+    virtual Status Update(const PositionRecord& p) = 0;
+    // Closes the position on `on`; kConflict when it already closed or the version is stale.
+    virtual Status Close(const PositionRecord& p, const Date& on) = 0;
+    // Positions valid on q.as_of inside the scope, by org path then id.
+    virtual Result<std::vector<PositionRecord>> List(const PositionQuery& q) = 0;
+    // The open positions of `from_org` are run by `to` from now on (a reorganization); how many.
+    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
+    // The open positions of the org close on `on` (it is dissolved); how many.
+    virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
 };
 
 class ReorgRepo {
@@ -205,6 +223,7 @@ public:
     virtual TransferRepo& Transfers() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
+    virtual PositionRepo& Positions() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

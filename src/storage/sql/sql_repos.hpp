@@ -118,6 +118,21 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlPositionRepo final : public core::ports::PositionRepo {
+public:
+    explicit SqlPositionRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::ports::PositionRecord& p) override;
+    core::Result<std::optional<core::ports::PositionRecord>> Get(std::int64_t id) override;
+    core::Status Update(const core::ports::PositionRecord& p) override;
+    core::Status Close(const core::ports::PositionRecord& p, const core::Date& on) override;
+    core::Result<std::vector<core::ports::PositionRecord>> List(const core::ports::PositionQuery& q) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to) override;
+    core::Result<int> CloseAll(std::int64_t org_id, const core::Date& on) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlReorgRepo final : public core::ports::ReorgRepo {
 public:
     explicit SqlReorgRepo(SqlConn& c) : c_(c) {}
@@ -196,7 +211,7 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c), positions_(c),
           users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
@@ -204,6 +219,7 @@ public:
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
+    core::ports::PositionRepo& Positions() override { return positions_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -216,6 +232,7 @@ private:
     SqlTransferRepo transfers_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
+    SqlPositionRepo positions_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;

@@ -38,6 +38,8 @@ export interface ReorgCounts {
   grants_moved: number;
   grants_revoked: number;
   candidates_moved: number;
+  positions_moved: number;
+  positions_closed: number;
 }
 
 export interface ReorgOrgLine {

@@ -74,7 +74,7 @@ export function requestFor(kind: ReorgKind, orgId: number, f: ReorgForm): ReorgR
 
 const COUNT_ORDER: (keyof ReorgCounts)[] = [
   'orgs_created', 'orgs_updated', 'orgs_closed', 'members_moved', 'candidates_moved', 'posts_carried', 'posts_ended',
-  'grants_moved', 'grants_revoked',
+  'grants_moved', 'grants_revoked', 'positions_moved', 'positions_closed',
 ];
 
 /** The plan as sentences: what is created, moved, closed, and what follows (members, posts, roles, cases). */
