@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/demo/demo_cases.hpp"
+#include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
 
 namespace lianxin::app {
@@ -95,6 +96,7 @@ struct Loader {
             LX_ASSIGN(rid, AddOrg(tx, cid, community + "离退休党支部", OrgType::kBranch, PlaceKind::kNone, "", "350205"));
             LX_CHECK(AddMembers(tx, rid, 12 + static_cast<int>(rng.Below(10)), "厦门市海沧区嵩屿街道" + community));
         }
+        LX_CHECK(AddDemoPositions(tx, street, today, ctx.clock.NowMillis()));
         return core::Ok();
     }
 

@@ -4,6 +4,7 @@
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
+import { positionsEn } from './positions';
 import { transferEn } from './transfer';
 import type { MessageSchema } from './zh-CN';
 
@@ -122,11 +123,13 @@ const en: MessageSchema = {
   transfer: transferEn,
   imports: importsEn,
   reorg: reorgEn,
+  positions: positionsEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
     org: 'Organization',
     orgStructure: 'Structure',
+    orgPositions: 'Service positions',
     member: 'Members',
     memberList: 'Member registry',
     memberImport: 'Import',

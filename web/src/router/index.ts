@@ -40,6 +40,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'org', crumbs: ['menu.org', 'menu.orgStructure'] },
       },
       {
+        path: 'org/positions',
+        name: 'org-positions',
+        component: () => import('@/views/org/PositionsView.vue'),
+        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPositions'] },
+      },
+      {
         path: 'member/list',
         name: 'member-list',
         component: () => import('@/views/member/MemberListView.vue'),
