@@ -33,6 +33,7 @@ const Table& ImportMessages() {
         {"import.undo_done", {"这次导入已经撤销", "This import was already undone"}},
         {"import.undo_expired", {"导入 {days} 天后不能再撤销", "An import can be undone for {days} days only"}},
         {"import.undo_changed", {"第 {rows} 行的党员在导入后已有变化（修改信息、转接、任职或党籍处置），不能整体撤销；请逐个处理", "Rows {rows} changed after the import (edited, transferred, a post or a decision): the import cannot be undone as a whole"}},
+        {"member.exists", {"该{field}的党员已在本组织的党员名册中，无需再登记", "A member with this {field} is already in the registry"}},
         {"member.referenced", {"该党员已有其他记录引用，不能删除", "Other records refer to this member"}},
         {"export.too_many", {"一次最多导出 {max} 人，请缩小范围（选择组织或筛选条件）", "At most {max} members per export: narrow the filters"}},
         {"export.full_denied", {"完整信息导出需要查看完整信息的权限，且只能导出本人有权查看的党员", "A full export needs the right to see full records of every exported member"}},

@@ -50,6 +50,7 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/users/:id/enable", Access::kAuthenticated, h::EnableUser, "Enable an account"},
 
         {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
+        {"POST", "/api/v1/members", Access::kAuthenticated, h::RegisterMember, "Register one existing member in a branch (audited)", true},
         {"GET", "/api/v1/members/export", Access::kAuthenticated, h::ExportMembers, "The member list as .xlsx or .csv (masked unless full; watermarked; audited)"},
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
         {"PUT", "/api/v1/members/:id", Access::kAuthenticated, h::UpdateMember, "Edit a member's registry fields (audited)", true},

@@ -164,6 +164,15 @@ const MATRIX = {
       assert.ok(r.json.items.length > 0, 'members listed');
       for (const m of r.json.items) assert.ok(c.tree.inSubtree(m.org_id, c.T), `member ${m.id} outside ${c.T}`);
     } },
+  // Registering by hand: a writer in scope registers a new person into T's last branch (201); outside 404.
+  'POST /api/v1/members': { target: 'org', expect: scoped('member_write', 201),
+    body: (c) => {
+      imported += 1;
+      return { org_id: c.tree.lastLeaf(c.T), name: `登记${imported}`, sex: '男',
+        id_number: syntheticId(`1976${String(1 + (imported % 12)).padStart(2, '0')}11`, 2 * imported + 1), join_date: '2001-07-01',
+        conversion_date: '2002-07-01' };
+    },
+    check: (r) => assert.ok(Number.isInteger(r.json.id)) },
   'GET /api/v1/members/:id': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
     assert.equal(r.json.id, c.memberId);
     assert.match(r.json.id_number, /\*/, 'masked');

@@ -256,6 +256,15 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('member.export', id, { actor_id: sec.account.id, object_id: String(B) });
     assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64}$`));
 
+    // 登记党员 by hand in the secretary's branch.
+    [r, id] = await act(sec.client, 'POST', '/api/v1/members', { org_id: B, name: '审计登记', sex: '男',
+      id_number: syntheticId('19800412', 77), join_date: '2003-07-01', conversion_date: '2004-07-01', phone: '13877770000' }, 'register');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('member.create', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(r.json.id), result: 'ok' });
+    assert.equal(detailOf(e.id), `org=${B}`);
+    secrets.push(syntheticId('19800412', 77), '13877770000');
+    note('POST /api/v1/members', 'member.create');
+
     // A reorganization (组织调整): the street creates a branch under one of its communities.
     const streetAdmin = actors.street_admin;
     const C1 = tree.get(S1).children[0];

@@ -47,6 +47,7 @@ LX_HANDLER(PreviewReorganization);
 LX_HANDLER(Reorganize);
 LX_HANDLER(ListReorganizations);
 LX_HANDLER(OrgHistory);
+LX_HANDLER(RegisterMember);
 LX_HANDLER(ListPositions);
 LX_HANDLER(GetPosition);
 LX_HANDLER(CreatePosition);

@@ -232,6 +232,17 @@ const en: MessageSchema = {
     pickerPlaceholder: 'Choose an organization',
   },
   member: {
+    register: {
+      button: 'Register a member',
+      title: 'Register a member',
+      hint: 'Enter someone who is already a party member into a branch (new members are registered by the development pipeline\'s approval; use Import for many). The same checks as an import: ID number, birth date and sex agree, 18 at joining, conversion at the end of probation.',
+      org: 'Branch',
+      fromId: 'From the ID number when empty',
+      fromDates: 'From the dates when empty',
+      skillsPlaceholder: 'Separate with 、 or commas',
+      submit: 'Register',
+      done: 'Registered {name}',
+    },
     title: 'Member registry',
     name: 'Name',
     namePlaceholder: 'Search by name',
