@@ -71,6 +71,10 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/imports", Access::kAuthenticated, h::ListImports, "Imports into the scope, newest first"},
         {"GET", "/api/v1/imports/template", Access::kAuthenticated, h::ImportTemplate, "An empty member sheet with the known columns"},
         {"POST", "/api/v1/imports/:id/undo", Access::kAuthenticated, h::UndoImport, "Undo a whole import within 7 days (audited)"},
+        {"POST", "/api/v1/imports/orgs/preview", Access::kAuthenticated, h::PreviewOrgImport, "Check an org sheet row by row; writes nothing", false, true},
+        {"POST", "/api/v1/imports/orgs", Access::kAuthenticated, h::CommitOrgImport, "Set up the good rows of an org sheet (audited)", false, true},
+        {"GET", "/api/v1/imports/orgs", Access::kAuthenticated, h::ListOrgImports, "Org imports into the scope, newest first"},
+        {"GET", "/api/v1/imports/orgs/template", Access::kAuthenticated, h::OrgImportTemplate, "An empty org sheet with the known columns"},
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 

@@ -276,6 +276,18 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.match(detailOf(e.id), new RegExp(`^kind=create reorg=${r.json.id} created=1 closed=0 updated=0 members=0 `));
     note('POST /api/v1/reorganizations', 'org.reorganize');
 
+    // An org import by the street's committee, then its undo.
+    const orgSheet = Buffer.from('组织名称,组织类别,批复文号\r\n审计导入党支部,党支部,审计〔2026〕9号\r\n');
+    [r, id] = await actFile(streetAdmin.client, `/api/v1/imports/orgs?org_id=${C1}&file_name=orgs.csv`, orgSheet, 'orgimport');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('org.import', id, { actor_id: streetAdmin.account.id, object_type: 'import', object_id: String(r.json.id), result: 'ok' });
+    assert.equal(detailOf(e.id), `create=1,update=0,unchanged=0,error=0 sha256=${createHash('sha256').update(orgSheet).digest('hex')}`);
+    note('POST /api/v1/imports/orgs', 'org.import');
+    const orgImportId = r.json.id;
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/imports/${orgImportId}/undo`, undefined, 'orgundo');
+    assert.equal(r.status, 200, r.toString());
+    await row('org.import_undo', id, { actor_id: streetAdmin.account.id, object_id: String(orgImportId), result: 'ok' });
+
     // A party-mass service position: registered, edited and closed by the street's committee.
     [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/positions', { org_id: C1, level: 'community_centre',
       name: '审计社区党群服务中心', address: '审计路1号', hours: { mon: ['08:30-12:00'] }, services: ['transfer'] }, 'position');
@@ -312,6 +324,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
   const UNAUDITED = {
     'POST /api/v1/imports/preview': 'checks the uploaded sheet and writes nothing (docs/api.md); the commit is audited',
     'POST /api/v1/reorganizations/preview': 'computes the plan from the structure and writes nothing; the commit is audited',
+    'POST /api/v1/imports/orgs/preview': 'checks the uploaded org sheet and writes nothing; the commit is audited',
   };
 
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {
