@@ -4,7 +4,7 @@
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
-import { positionsEn } from './positions';
+import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
 import type { MessageSchema } from './zh-CN';
 
@@ -124,12 +124,14 @@ const en: MessageSchema = {
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
+  orgImport: orgImportEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
     org: 'Organization',
     orgStructure: 'Structure',
     orgPositions: 'Service positions',
+    orgImport: 'Import organizations',
     member: 'Members',
     memberList: 'Member registry',
     memberImport: 'Import',

@@ -119,3 +119,38 @@ export const positionsEn: typeof positionsZh = {
   },
   days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
 };
+
+// Words of 批量导入组织 (docs/api.md "Import and export", org sheets).
+export const orgImportZh = {
+  title: '批量导入组织',
+  subtitle: '从本单位现有的党组织设置表（.xlsx 或 .csv）批量建立下级党组织：先预览，确认无误后再导入，7 天内、新组织还没有党员和班子时可以整体撤销。每个组织的建立都记入组织沿革。',
+  noRight: '只有党（工）委管理员可以导入组织。',
+  org: '导入到',
+  orgHint: '“上级党组织”列为空的行建在这个组织下；不为空的，按名称找到它下面的组织或表中上面的行。',
+  columns: '可识别的列：组织名称、组织类别（党委、党总支、党支部、联合党支部、临时党支部、功能型党支部）、上级党组织、简称、所在小区（楼栋）、成立日期、批复文号。党小组不是党组织，不在这里导入。',
+  previewLine: '文件：{file}，导入到：{org} · 表头在第 {row} 行',
+  actions: { create: '新建', unchanged: '已存在', error: '错误' },
+  cols: { name: '组织名称', type: '组织类别', parent: '上级党组织' },
+  commit: '确认建立 {n} 个组织',
+  done: '已建立 {n} 个组织',
+  created: '新建',
+  historyEmpty: '还没有导入过组织。',
+  undoConfirm: '撤销后，这次导入建立的 {n} 个组织（{file}）将不再出现在任何日期的组织架构中。确定撤销吗？',
+};
+
+export const orgImportEn: typeof orgImportZh = {
+  title: 'Import organizations',
+  subtitle: 'Set up the organizations below yours from the roll you keep (.xlsx or .csv): preview first, then import; within 7 days, while the new ones are still empty, the whole import can be undone. Each founding goes into the history.',
+  noRight: 'Only a committee administrator imports organizations.',
+  org: 'Import into',
+  orgHint: 'Rows with an empty parent go under this organization; others under the one they name, below it or a row above.',
+  columns: 'Known columns: name, type (党委, 党总支, 党支部, 联合党支部, 临时党支部, 功能型党支部), parent, short name, place, founded, approval number. A party group is not an organization.',
+  previewLine: 'File: {file}, into {org} · header in row {row}',
+  actions: { create: 'New', unchanged: 'Exists', error: 'Error' },
+  cols: { name: 'Name', type: 'Type', parent: 'Parent' },
+  commit: 'Set up {n} organizations',
+  done: 'Set up {n} organizations',
+  created: 'New',
+  historyEmpty: 'No organization imports yet.',
+  undoConfirm: 'Undoing removes the {n} organizations of {file} from the structure of every date. Undo?',
+};

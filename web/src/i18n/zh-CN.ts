@@ -4,7 +4,7 @@
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
-import { positionsZh } from './positions';
+import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
 
 const zhCN = {
@@ -123,12 +123,14 @@ const zhCN = {
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
+  orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
     home: '工作台',
     org: '组织',
     orgStructure: '组织架构',
     orgPositions: '党群服务阵地',
+    orgImport: '批量导入组织',
     member: '党员',
     memberList: '党员名册',
     memberImport: '批量导入',
