@@ -16,24 +16,9 @@ using core::ports::Tx;
 namespace {
 constexpr std::int64_t kDayMillis = 24LL * 3600 * 1000;
 
-core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) {
-    if (bytes.empty()) return core::Fail(core::InvalidField("file", "import.file_empty"));
-    if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet reader wired"));
-    return ctx.sheets->Read(bytes);
-}
-
-ImportSummary Summarize(ImportRecord r, std::int64_t now) {
-    ImportSummary s;
-    s.undo_until = r.created_at + kImportUndoDays * kDayMillis;
-    s.can_undo = !r.undone && now < s.undo_until;
-    s.record = std::move(r);
-    return s;
-}
-
-std::string CountsDetail(const core::ports::ImportCounts& c) {
-    return "create=" + std::to_string(c.create) + ",update=" + std::to_string(c.update) +
-           ",unchanged=" + std::to_string(c.unchanged) + ",error=" + std::to_string(c.error);
-}
+core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) { return ReadSheetFile(ctx, bytes); }
+ImportSummary Summarize(ImportRecord r, std::int64_t now) { return SummarizeImport(std::move(r), now); }
+std::string CountsDetail(const core::ports::ImportCounts& c) { return ImportCountsDetail(c); }
 
 std::string Join(const std::vector<std::string>& v) {
     std::string out;
@@ -72,6 +57,41 @@ core::Result<core::ports::ImportRowRecord> WriteRow(Tx& tx, const core::auth::Ac
 }
 }  // namespace
 
+core::Result<core::member::SheetCells> ReadSheetFile(Context& ctx, std::string_view bytes) {
+    if (bytes.empty()) return core::Fail(core::InvalidField("file", "import.file_empty"));
+    if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet reader wired"));
+    return ctx.sheets->Read(bytes);
+}
+
+ImportSummary SummarizeImport(ImportRecord r, std::int64_t now) {
+    ImportSummary s;
+    s.undo_until = r.created_at + kImportUndoDays * kDayMillis;
+    s.can_undo = !r.undone && now < s.undo_until;
+    s.record = std::move(r);
+    return s;
+}
+
+std::string ImportCountsDetail(const core::ports::ImportCounts& c) {
+    return "create=" + std::to_string(c.create) + ",update=" + std::to_string(c.update) +
+           ",unchanged=" + std::to_string(c.unchanged) + ",error=" + std::to_string(c.error);
+}
+
+ImportRecord NewImportRecord(Context& ctx, const core::auth::Actor& actor, const core::org::Org& target,
+                             const ImportInput& in, std::string kind, const core::ports::ImportCounts& counts) {
+    ImportRecord rec;
+    rec.kind = std::move(kind);
+    rec.org_id = target.id;
+    rec.org_path = target.path;
+    rec.org_name = target.name;
+    rec.file_name = in.file_name;
+    rec.file_sha256 = ctx.crypto.Sha256Hex(in.bytes);
+    rec.created_by = actor.user_id;
+    rec.created_by_name = actor.display_name;
+    rec.created_at = ctx.clock.NowMillis();
+    rec.counts = counts;
+    return rec;
+}
+
 core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
@@ -105,15 +125,8 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
         if (counts.create + counts.update == 0)
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.nothing"));
         const auto now = ctx.clock.NowMillis();
-        rec.org_id = target.id;
-        rec.org_path = target.path;
-        rec.org_name = target.name;
-        rec.file_name = in.file_name;
-        rec.file_sha256 = ctx.crypto.Sha256Hex(in.bytes);
-        rec.created_by = actor.user_id;
-        rec.created_by_name = actor.display_name;
+        rec = NewImportRecord(ctx, actor, target, in, "members", counts);
         rec.created_at = now;
-        rec.counts = counts;
         LX_ASSIGN(id, tx.Imports().Insert(rec));
         rec.id = id;
         for (auto& p : plan.rows) {
@@ -136,16 +149,18 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
     return Summarize(std::move(rec), ctx.clock.NowMillis());
 }
 
-core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
+                                                       const std::string& kind, Permission needed) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, needed));
     std::vector<ImportSummary> out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         core::ports::ImportQuery q;
+        q.kind = kind;
         if (org_id != 0) {
-            LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
+            LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, needed));
             q.scope_roots = {org.path};
         } else {
-            q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberWrite);
+            q.scope_roots = core::auth::ScopeRoots(actor, needed);
         }
         LX_ASSIGN(list, tx.Imports().List(q));
         const auto now = ctx.clock.NowMillis();
@@ -153,6 +168,10 @@ core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::a
         return core::Ok();
     }));
     return out;
+}
+
+core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
+    return ListImportsOf(ctx, actor, org_id, "members", Permission::kMemberWrite);
 }
 
 core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& actor, std::int64_t import_id) {

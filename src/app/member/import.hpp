@@ -58,6 +58,18 @@ core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::a
 // days or when already undone; 409 "import.undo_changed" with {rows} when a member changed since.
 core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& actor, std::int64_t import_id);
 
+// Shared by the member and the org import: the cells of an uploaded file (400 "import.file_empty" for none), an
+// import record with its undo window, and the counts as the audit row keeps them.
+core::Result<core::member::SheetCells> ReadSheetFile(Context& ctx, std::string_view bytes);
+ImportSummary SummarizeImport(core::ports::ImportRecord r, std::int64_t now);
+std::string ImportCountsDetail(const core::ports::ImportCounts& c);
+// The record of an import of `kind` into `target` by `actor` now, of the file in `in`, with `counts`.
+core::ports::ImportRecord NewImportRecord(Context& ctx, const core::auth::Actor& actor, const core::org::Org& target,
+                                          const ImportInput& in, std::string kind, const core::ports::ImportCounts& counts);
+// Imports of `kind` (members | orgs) into the actor's scope for `needed` (or the subtree of org_id), newest first.
+core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
+                                                       const std::string& kind, core::auth::Permission needed);
+
 // The template: the known headers in the national collection sheet's order.
 core::Result<std::string> ImportTemplate(Context& ctx, bool xlsx);
 

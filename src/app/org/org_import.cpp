@@ -19,8 +19,6 @@ using core::ports::Tx;
 
 namespace {
 
-constexpr std::int64_t kDayMillis = 24LL * 3600 * 1000;
-
 struct PlannedOrg {
     OrgImportRowView view;
     core::org::OrgRow data;
@@ -32,12 +30,6 @@ struct OrgPlan {
     OrgImportPreview preview;
     std::vector<PlannedOrg> rows;
 };
-
-core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) {
-    if (bytes.empty()) return core::Fail(core::InvalidField("file", "import.file_empty"));
-    if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet reader wired"));
-    return ctx.sheets->Read(bytes);
-}
 
 // Every data row decided against the target's subtree today and against the rows above it.
 core::Result<OrgPlan> Plan(Tx& tx, const Org& target, const core::member::SheetCells& cells, const core::Date& today) {
@@ -120,24 +112,11 @@ core::Result<OrgPlan> Plan(Tx& tx, const Org& target, const core::member::SheetC
     return plan;
 }
 
-std::string CountsDetail(const core::ports::ImportCounts& c) {
-    return "create=" + std::to_string(c.create) + ",update=0,unchanged=" + std::to_string(c.unchanged) +
-           ",error=" + std::to_string(c.error);
-}
-
-ImportSummary Summarize(ImportRecord r, std::int64_t now) {
-    ImportSummary s;
-    s.undo_until = r.created_at + kImportUndoDays * kDayMillis;
-    s.can_undo = !r.undone && now < s.undo_until;
-    s.record = std::move(r);
-    return s;
-}
-
 }  // namespace
 
 core::Result<OrgImportPreview> PreviewOrgImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
-    LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
+    LX_ASSIGN(cells, ReadSheetFile(ctx, in.bytes));
     OrgImportPreview out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kOrgWrite, ctx.clock.Today()));
@@ -153,7 +132,7 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     core::member::CheckText(in.file_name, 1, 200, "file_name", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
+    LX_ASSIGN(cells, ReadSheetFile(ctx, in.bytes));
     ImportRecord rec;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         const auto today = ctx.clock.Today();
@@ -162,16 +141,8 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
         const auto& counts = plan.preview.counts;
         if (counts.create == 0) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.nothing"));
         const auto now = ctx.clock.NowMillis();
-        rec.kind = "orgs";
-        rec.org_id = target.id;
-        rec.org_path = target.path;
-        rec.org_name = target.name;
-        rec.file_name = in.file_name;
-        rec.file_sha256 = ctx.crypto.Sha256Hex(in.bytes);
-        rec.created_by = actor.user_id;
-        rec.created_by_name = actor.display_name;
+        rec = NewImportRecord(ctx, actor, target, in, "orgs", counts);
         rec.created_at = now;
-        rec.counts = counts;
         LX_ASSIGN(id, tx.Imports().Insert(rec));
         rec.id = id;
         std::vector<Org> made(plan.rows.size());
@@ -218,30 +189,14 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
             LX_CHECK(tx.Reorgs().AppendHistory(h));
         }
         auto entry = AuditFor(actor, now, "org.import", "import", std::to_string(id));
-        entry.detail = CountsDetail(counts) + " sha256=" + rec.file_sha256;
+        entry.detail = ImportCountsDetail(counts) + " sha256=" + rec.file_sha256;
         return tx.Audit().Append(entry);
     }));
-    return Summarize(std::move(rec), ctx.clock.NowMillis());
+    return SummarizeImport(std::move(rec), ctx.clock.NowMillis());
 }
 
 core::Result<std::vector<ImportSummary>> ListOrgImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
-    std::vector<ImportSummary> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        core::ports::ImportQuery q;
-        q.kind = "orgs";
-        if (org_id != 0) {
-            LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgWrite));
-            q.scope_roots = {org.path};
-        } else {
-            q.scope_roots = core::auth::ScopeRoots(actor, Permission::kOrgWrite);
-        }
-        LX_ASSIGN(list, tx.Imports().List(q));
-        const auto now = ctx.clock.NowMillis();
-        for (auto& r : list) out.push_back(Summarize(std::move(r), now));
-        return core::Ok();
-    }));
-    return out;
+    return ListImportsOf(ctx, actor, org_id, "orgs", Permission::kOrgWrite);
 }
 
 core::Status UndoOrgImportIn(Tx& tx, const core::auth::Actor& actor, const ImportRecord& rec, std::int64_t now) {
