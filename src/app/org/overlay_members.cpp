@@ -24,12 +24,12 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
             errors.WithField("since", "date.future", {{"latest", today.ToString()}});
         else if (*from < o.founded_on)
             errors.WithField("since", "overlay.before_founded", {{"date", o.founded_on.ToString()}});
-        if (member_ids.empty()) errors.WithField("member_ids", "json.required");
+        if (member_ids.empty()) errors.WithField("member_ids", "overlay.members_required");
         // Every id is checked before anything is written: one member outside the scope refuses the whole request.
         for (std::size_t i = 0; i < member_ids.size(); ++i) {
             LX_ASSIGN(m, tx.Members().Get(member_ids[i]));
             if (!m || m->left_on || !core::auth::Authorize(actor, Permission::kMemberRead, m->org_path))
-                errors.WithField("member_ids[" + std::to_string(i) + "]", "member.not_in_scope");
+                errors.WithField("member_ids[" + std::to_string(i) + "]", "overlay.member_not_in_scope");
         }
         if (!errors.fields.empty()) return core::Fail(errors);
         const auto now = ctx.clock.NowMillis();

@@ -141,7 +141,7 @@ TEST_F(OverlaysTest, DualIdentityLinksNeverChangeTheFormalBranch) {
     const auto joint = Create(CommunityA(), In(community_a_, "joint_committee", "海发社区联合党委"));
     auto refused = LinkMembers(ctx(), CommunityA(), joint, {member_a_, member_b_}, "");
     ASSERT_FALSE(refused);
-    EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"member_ids[1]:member.not_in_scope"});
+    EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"member_ids[1]:overlay.member_not_in_scope"});
     EXPECT_EQ(Detail(joint, Street()).counts.linked_members, 0);  // nothing half-applied
 
     const auto before = PathOf(branch_b_);

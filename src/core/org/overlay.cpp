@@ -32,6 +32,12 @@ constexpr NameTable<UnitType, 10> kUnitTypes{{
 constexpr std::string_view kUsccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr int kUsccWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 constexpr int kMaxPeriodMonths = 24;  // a turn or a meeting interval: at most two years
+// A text field with its own message (the catalogue's generic labels "name" and "address" are a person's).
+void CheckLength(std::string_view value, int min, int max, const char* field, const char* key, Error& errors) {
+    Error e;
+    member::CheckText(value, min, max, field, e);
+    if (!e.fields.empty()) errors.WithField(field, key, {{"min", std::to_string(min)}, {"max", std::to_string(max)}});
+}
 }  // namespace
 
 std::string_view ToString(OverlayKind k) { return NameOf(kKinds, k); }
@@ -68,8 +74,8 @@ std::string NormalizeUscc(std::string_view code) {
 }
 
 void CheckOverlay(const Overlay& o, const Date& today, Error& errors) {
-    member::CheckText(o.name, 1, 60, "name", errors);
-    member::CheckText(o.note, 0, 200, "note", errors);
+    CheckLength(o.name, 1, 60, "name", "overlay.name", errors);
+    CheckLength(o.note, 0, 200, "note", "overlay.note", errors);
     if (o.founded_on > today) errors.WithField("founded_on", "date.future", {{"latest", today.ToString()}});
     if (o.meeting_period_months < 0 || o.meeting_period_months > kMaxPeriodMonths)
         errors.WithField("meeting_period_months", "json.range",
@@ -83,16 +89,16 @@ void CheckOverlay(const Overlay& o, const Date& today, Error& errors) {
 }
 
 void CheckUnit(const MemberUnit& u, const Overlay& o, const Date& today, Error& errors) {
-    member::CheckText(u.name, 1, 60, "name", errors);
-    member::CheckText(u.address, 0, 100, "address", errors);
+    CheckLength(u.name, 1, 60, "name", "overlay.unit.name", errors);
+    CheckLength(u.address, 0, 100, "address", "overlay.unit.address", errors);
     if (!u.uscc.empty() && !UsccValid(u.uscc)) errors.WithField("uscc", "overlay.uscc.invalid");
     if (u.joined_on > today)
         errors.WithField("joined_on", "date.future", {{"latest", today.ToString()}});
     else if (u.joined_on < o.founded_on)
         errors.WithField("joined_on", "overlay.before_founded", {{"date", o.founded_on.ToString()}});
     const bool head = !u.head.name.empty() || !u.head.post.empty() || u.head.member_id != 0;
-    if (head) member::CheckText(u.head.name, 1, 30, "head_name", errors);
-    member::CheckText(u.head.post, 0, 30, "head_post", errors);
+    if (head) CheckLength(u.head.name, 1, 30, "head_name", "overlay.head.name", errors);
+    CheckLength(u.head.post, 0, 30, "head_post", "overlay.head.post", errors);
 }
 
 void CheckUnitEnd(const MemberUnit& u, const Date& on, const Date& today, Error& errors) {

@@ -71,7 +71,7 @@ TEST(Overlay, FieldRulesNameEachField) {
     o.last_meeting_on = D("2026-12-01");
     Error e;
     CheckOverlay(o, today, e);
-    EXPECT_EQ(Fields(e), (std::vector<std::string>{"name:field.text", "founded_on:date.future",
+    EXPECT_EQ(Fields(e), (std::vector<std::string>{"name:overlay.name", "founded_on:date.future",
                                                    "meeting_period_months:json.range", "last_meeting_on:date.future"}));
     Error ok;
     CheckOverlay(Big(), today, ok);
@@ -83,8 +83,8 @@ TEST(Overlay, FieldRulesNameEachField) {
     u.head.post = "校长";  // a post without the person's name
     Error ue;
     CheckUnit(u, Big(), today, ue);
-    EXPECT_EQ(Fields(ue), (std::vector<std::string>{"name:field.text", "uscc:overlay.uscc.invalid",
-                                                    "joined_on:overlay.before_founded", "head_name:field.text"}));
+    EXPECT_EQ(Fields(ue), (std::vector<std::string>{"name:overlay.unit.name", "uscc:overlay.uscc.invalid",
+                                                    "joined_on:overlay.before_founded", "head_name:overlay.head.name"}));
     Error uok;
     auto good = Unit("某某小学");
     good.uscc = "12990000400000001T";
