@@ -4,6 +4,7 @@
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { transferEn } from './transfer';
+import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -118,6 +119,7 @@ const en: MessageSchema = {
     logout: 'Sign in as someone else',
   },
   dev: devEn,
+  overlay: overlayEn,
   transfer: transferEn,
   imports: importsEn,
   committee: committeeEn,

@@ -4,6 +4,7 @@
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { transferZh } from './transfer';
+import { overlayZh } from './overlay';
 
 const zhCN = {
   app: {
@@ -117,6 +118,7 @@ const zhCN = {
     logout: '换个账号登录',
   },
   dev: devZh,
+  overlay: overlayZh,
   transfer: transferZh,
   imports: importsZh,
   committee: committeeZh,
