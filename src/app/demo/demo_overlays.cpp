@@ -1,5 +1,7 @@
 #include "app/demo/demo_overlays.hpp"
 
+#include "app/org/overlays.hpp"
+
 #include <array>
 #include <cstdio>
 
@@ -65,8 +67,7 @@ core::Status AddUnits(core::ports::Tx& tx, Overlay o, std::vector<MemberUnit> un
     }
     o.rotation.period_months = period_months;
     o.rotation.start = start;
-    LX_CHECK(tx.Overlays().Update(o, now));
-    return tx.Overlays().SetRoster(o.id, o.rotation.order);
+    return SaveRotation(tx, o, now);
 }
 
 std::string Head(core::demo::Rng& rng) {

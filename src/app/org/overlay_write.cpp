@@ -54,12 +54,31 @@ core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, con
     return tx.Audit().Append(entry);
 }
 
+// The overlay the form was read from: org_write on its host, and still at the version the form read (409 otherwise).
+core::Result<Overlay> AtVersion(Tx& tx, const core::auth::Actor& actor, std::int64_t id, std::int64_t version) {
+    LX_ASSIGN(o, VisibleOverlay(tx, actor, id, Permission::kOrgWrite));
+    if (version != o.version) return core::Fail(core::MakeError(ErrorCode::kConflict, "overlay.changed"));
+    return o;
+}
+
+// A unit joined or left: the rotation restarted at the running turn (core/org/rotation.hpp), written when it changed.
+core::Status Rotate(Tx& tx, Overlay& o, const core::org::Rotation& next, std::int64_t now) {
+    if (next.order == o.rotation.order) return core::Ok();
+    o.rotation = next;
+    return SaveRotation(tx, o, now);
+}
+
 std::string RotationText(const core::org::Rotation& r) {
     return "units=" + std::to_string(r.order.size()) + " period=" + std::to_string(r.period_months) +
            " start=" + (r.start ? r.start->ToString() : "-");
 }
 
 }  // namespace
+
+core::Status SaveRotation(Tx& tx, const Overlay& o, std::int64_t now) {
+    LX_CHECK(tx.Overlays().Update(o, now));
+    return tx.Overlays().SetRoster(o.id, o.rotation.order);
+}
 
 core::Result<std::int64_t> CreateOverlay(Context& ctx, const core::auth::Actor& actor, const OverlayInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
@@ -87,8 +106,7 @@ core::Result<std::int64_t> CreateOverlay(Context& ctx, const core::auth::Actor& 
 core::Status UpdateOverlay(Context& ctx, const core::auth::Actor& actor, std::int64_t id, const OverlayInput& in) {
     const auto today = ctx.clock.Today();
     return ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(o, VisibleOverlay(tx, actor, id, Permission::kOrgWrite));
-        if (in.version != o.version) return core::Fail(core::MakeError(ErrorCode::kConflict, "overlay.changed"));
+        LX_ASSIGN(o, AtVersion(tx, actor, id, in.version));
         auto errors = Invalid();
         Apply(in, today, o, errors);
         LX_ASSIGN(units, tx.Overlays().Units(id));
@@ -139,12 +157,7 @@ core::Result<std::int64_t> AddMemberUnit(Context& ctx, const core::auth::Actor& 
         LX_ASSIGN(new_id, tx.Overlays().InsertUnit(u, actor.user_id, now));
         id = new_id;
         // With a rotation set, the new unit convenes last; the running turn stays as it is.
-        const auto rotation = core::org::WithUnit(o.rotation, id, today);
-        if (rotation.order != o.rotation.order) {
-            o.rotation = rotation;
-            LX_CHECK(tx.Overlays().Update(o, now));
-            LX_CHECK(tx.Overlays().SetRoster(overlay_id, rotation.order));
-        }
+        LX_CHECK(Rotate(tx, o, core::org::WithUnit(o.rotation, id, today), now));
         return Audit(tx, actor, now, "overlay.unit.add", overlay_id,
                      "unit=" + std::to_string(id) + " type=" + std::string(ToString(u.type)), u.head.member_id);
     }));
@@ -168,12 +181,7 @@ core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::in
         if (!errors.fields.empty()) return core::Fail(errors);
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Overlays().EndUnit(unit_id, *day));
-        const auto rotation = core::org::WithoutUnit(o.rotation, unit_id, today);
-        if (rotation.order != o.rotation.order) {
-            o.rotation = rotation;
-            LX_CHECK(tx.Overlays().Update(o, now));
-            LX_CHECK(tx.Overlays().SetRoster(overlay_id, rotation.order));
-        }
+        LX_CHECK(Rotate(tx, o, core::org::WithoutUnit(o.rotation, unit_id, today), now));
         return Audit(tx, actor, now, "overlay.unit.end", overlay_id, "unit=" + std::to_string(unit_id),
                      it->head.member_id);
     });
@@ -182,8 +190,7 @@ core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::in
 core::Status SetRoster(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id, const RosterInput& in) {
     const auto today = ctx.clock.Today();
     return ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
-        if (in.version != o.version) return core::Fail(core::MakeError(ErrorCode::kConflict, "overlay.changed"));
+        LX_ASSIGN(o, AtVersion(tx, actor, overlay_id, in.version));
         auto errors = Invalid();
         core::org::Rotation r{in.unit_ids, in.period_months, std::nullopt};
         if (!in.start.empty()) {
@@ -196,8 +203,7 @@ core::Status SetRoster(Context& ctx, const core::auth::Actor& actor, std::int64_
         if (r.order.empty()) r = {};  // no rotation: no period, no start
         o.rotation = r;
         const auto now = ctx.clock.NowMillis();
-        LX_CHECK(tx.Overlays().Update(o, now));
-        LX_CHECK(tx.Overlays().SetRoster(overlay_id, r.order));
+        LX_CHECK(SaveRotation(tx, o, now));
         return Audit(tx, actor, now, "overlay.roster", overlay_id, RotationText(r));
     });
 }

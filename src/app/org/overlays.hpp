@@ -105,6 +105,10 @@ struct OverlayCountsView {
 // aggregated over the overlay's host (domain.md §13: the structure a report aggregates over is stated).
 core::Result<OverlayCountsView> CountOverlays(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id);
 
+// Writes the rotation of `o` — its period and start on the overlay (with the version check and bump), its order as
+// the units' roster positions.
+core::Status SaveRotation(core::ports::Tx& tx, const core::org::Overlay& o, std::int64_t now);
+
 // The overlay when the actor holds `p` on its host org; 404 otherwise, 403 without `p` anywhere. The one scope
 // check of the use cases that act on an overlay by id.
 core::Result<core::org::Overlay> VisibleOverlay(core::ports::Tx& tx, const core::auth::Actor& actor, std::int64_t id,

@@ -23,17 +23,6 @@ protected:
         b_org_ = OrgOf(b_);
     }
 
-    core::org::Org OrgOf(std::int64_t id) {
-        core::org::Org o;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
-            LX_ASSIGN(got, tx.Orgs().Get(id));
-            if (!got) return core::Fail(core::NotFound("org"));
-            o = std::move(got).value();
-            return core::Ok();
-        }));
-        return o;
-    }
-
     std::int64_t AddOverlay(const core::org::Org& host, const char* name) {
         Overlay o;
         o.kind = core::org::OverlayKind::kBigPartyCommittee;
