@@ -15,7 +15,8 @@ const elementStyles = [
   'container', 'date-picker', 'descriptions', 'descriptions-item', 'dialog', 'divider', 'drawer', 'dropdown',
   'dropdown-item', 'dropdown-menu', 'empty', 'form', 'form-item', 'header', 'icon', 'input', 'link', 'loading',
   'main', 'menu', 'menu-item', 'message', 'message-box', 'option', 'result', 'row', 'scrollbar', 'select',
-  'skeleton', 'step', 'steps', 'sub-menu', 'switch', 'table', 'table-column', 'tag', 'tooltip', 'tree', 'tree-select',
+  'skeleton', 'step', 'steps', 'sub-menu', 'switch', 'table', 'table-column', 'tag', 'timeline', 'timeline-item', 'tooltip',
+  'tree', 'tree-select',
 ].map((c) => `element-plus/es/components/${c}/style/css`);
 
 export default defineConfig({

@@ -59,6 +59,7 @@ const std::map<std::string, Pair>& Messages() {
         {"json.unknown_field", {"不支持字段“{name}”", "Unknown field “{name}”"}},
         {"json.type_string", {"{field}应为文本", "{field} must be text"}},
         {"json.type_integer", {"{field}应为整数", "{field} must be a whole number"}},
+        {"json.type_number", {"{field}应为数字", "{field} must be a number"}},
         {"json.type_object", {"{field}应为对象", "{field} must be an object"}},
         {"json.type_boolean", {"{field}应为是或否（true/false）", "{field} must be true or false"}},
         {"json.type_id_list", {"{field}应为编号列表", "{field} must be a list of ids"}},
@@ -154,7 +155,8 @@ std::string Translate(Lang lang, const std::string& key, const std::map<std::str
     if (it == Messages().end()) it = Messages().find("request.invalid");
     std::string text = lang == Lang::kZh ? it->second.first : it->second.second;
     auto all = params;
-    if (!field.empty()) all["field"] = FieldLabel(lang, field);
+    // A field error may name its label ("label": "position.name") where the field's own name is ambiguous.
+    if (!field.empty()) all["field"] = FieldLabel(lang, all.count("label") ? all["label"] : field);
     if (all.count("what")) all["what"] = FieldLabel(lang, all["what"]);
     // Codes shown by their names: stage "target" -> 发展对象, state "issued" -> 介绍信已开具.
     for (const auto& [param, prefix] : {std::pair{"stage", "stage"}, {"step", "step"}, {"state", "transfer_state"},

@@ -44,6 +44,11 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/overlays/:id/members", Access::kAuthenticated, h::ListOverlayMembers, "Registry members linked for dual identity (audited)"},
         {"POST", "/api/v1/overlays/:id/members", Access::kAuthenticated, h::LinkOverlayMembers, "Link registry members for dual identity (audited)", true},
         {"DELETE", "/api/v1/overlays/:id/members/:member_id", Access::kAuthenticated, h::UnlinkOverlayMember, "End a member's dual-identity link (audited)"},
+        {"GET", "/api/v1/positions", Access::kAuthenticated, h::ListPositions, "Party-mass service positions in scope, open now or not"},
+        {"POST", "/api/v1/positions", Access::kAuthenticated, h::CreatePosition, "Register a service position an org runs (audited)", true},
+        {"GET", "/api/v1/positions/:id", Access::kAuthenticated, h::GetPosition, "One service position"},
+        {"PUT", "/api/v1/positions/:id", Access::kAuthenticated, h::UpdatePosition, "Edit a service position (audited)", true},
+        {"POST", "/api/v1/positions/:id/close", Access::kAuthenticated, h::ClosePosition, "Stop using a service position (audited)", true},
 
         {"GET", "/api/v1/users", Access::kAuthenticated, h::ListUsers, "Users in scope"},
         {"POST", "/api/v1/users", Access::kAuthenticated, h::CreateUser, "Create a user with a role and a set-up link", true},

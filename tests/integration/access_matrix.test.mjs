@@ -119,6 +119,24 @@ const MATRIX = {
       const still = await c.client.get(`/api/v1/orgs/${c.T}`);
       assert.equal(still.json.valid_to ?? null, null, 'nothing closed');
     } },
+  // Service positions: read by org_read on the running org or an org below it (the parent's centre serves the
+  // actor: 200 for the parent relation too); written by org_write on the running org. A stale version reaches 409.
+  'GET /api/v1/positions': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped('org_read', 200, 400),
+    checkErrors: true, check: (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.ok(r.json.items.some((p) => p.id === c.positionId), `the position of ${c.T} is listed`);
+      for (const p of r.json.items) assert.ok(c.tree.inSubtree(p.org.id, c.T), `position ${p.id} outside ${c.T}`);
+    } },
+  'POST /api/v1/positions': { target: 'org', expect: scoped('org_write', 201),
+    body: (c) => ({ org_id: c.T, level: 'community_centre', name: '矩阵党群服务中心', address: '矩阵路1号' }) },
+  'GET /api/v1/positions/:id': { target: 'position',
+    expect: (a, inScope, c) => (!can(a, 'org_read') ? 403 : inScope || c.rel === 'parent' ? 200 : 404),
+    check: (r, c) => assert.equal(r.json.id, c.positionId) },
+  'PUT /api/v1/positions/:id': { target: 'position', expect: scoped('org_write', 409),
+    body: () => ({ version: 999999, level: 'community_centre', name: '矩阵党群服务中心', address: '矩阵路2号' }) },
+  'POST /api/v1/positions/:id/close': { target: 'position', expect: scoped('org_write', 409),
+    body: () => ({ version: 999999, on: '2026-01-10' }) },
   'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith('org_read'),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
   // Overlays (docs/api.md "Overlays"): org_read on the host to read, org_write to write; T's overlay (hosted at T) is
@@ -366,7 +384,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         assert.equal(transfer.status, 201, transfer.toString());
         transferOf.set(memberId, transfer.json.id);
       }
-      targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId) });
+      const position = await cast.city.post('/api/v1/positions', { org_id: T, level: 'community_centre',
+        name: `目标${T}党群服务中心`, address: '目标路1号' });
+      assert.equal(position.status, 201, position.toString());
+      targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId),
+        positionId: position.json.id });
     }
     // One overlay hosted at each target org, with the target member linked for dual identity.
     for (const T of orgs) {
@@ -464,10 +486,10 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
-            transferId: t.transferId, importId: t.importId, overlayId: t.overlayId };
+            transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
-            transfer: t.transferId, import: c.importId, overlay: t.overlayId }[entry.target];
+            transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':id', String(id));

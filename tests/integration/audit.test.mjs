@@ -314,6 +314,28 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('overlay.unit.end', id, { ...asStreet, object_id: String(overlay) });
     assert.equal(detailOf(e.id), `unit=${unit}`);
     note('POST /api/v1/overlays/:id/units/:unit_id/end', 'overlay.unit.end');
+    // A party-mass service position: registered, edited and closed by the street's committee.
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/positions', { org_id: C1, level: 'community_centre',
+      name: '审计社区党群服务中心', address: '审计路1号', hours: { mon: ['08:30-12:00'] }, services: ['transfer'] }, 'position');
+    assert.equal(r.status, 201, r.toString());
+    const positionId = r.json.id;
+    e = await row('position.create', id, { actor_id: streetAdmin.account.id, object_type: 'position',
+      object_id: String(positionId), result: 'ok' });
+    assert.equal(detailOf(e.id), `org=${C1} level=community_centre`);
+    note('POST /api/v1/positions', 'position.create');
+    [r, id] = await act(streetAdmin.client, 'PUT', `/api/v1/positions/${positionId}`, { version: 1, level: 'community_centre',
+      name: '审计社区党群服务中心', address: '审计路2号' }, 'position-edit');
+    assert.equal(r.status, 200, r.toString());
+    await row('position.update', id, { actor_id: streetAdmin.account.id, object_id: String(positionId), result: 'ok' });
+    note('PUT /api/v1/positions/:id', 'position.update');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/positions/${positionId}/close`, { version: 2, on: '2026-01-10' },
+      'position-close');
+    assert.equal(r.status, 400, r.toString());  // before it opened (today)
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/positions/${positionId}/close`,
+      { version: 2, on: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10) }, 'position-close');
+    assert.equal(r.status, 204, r.toString());
+    await row('position.close', id, { actor_id: streetAdmin.account.id, object_id: String(positionId), result: 'ok' });
+    note('POST /api/v1/positions/:id/close', 'position.close');
 
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);

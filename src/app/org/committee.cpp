@@ -20,7 +20,9 @@ core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& 
     CommitteeView v;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
-        LX_ASSIGN(headcount, tx.Orgs().Headcount(org_id, as_of));
+        // A branch is sized by its own members; a general branch or a committee by its whole membership (§1.2).
+        LX_ASSIGN(headcount, core::org::IsBranchType(org.type) ? tx.Orgs().Headcount(org_id, as_of)
+                                                               : tx.Orgs().SubtreeHeadcount(org.path, as_of));
         LX_ASSIGN(posts, tx.Orgs().Posts(org_id, as_of));
         v.org = std::move(org);
         v.headcount = headcount;

@@ -16,7 +16,7 @@ namespace lianxin::app {
 
 struct CommitteeView {
     core::org::Org org;
-    core::org::Headcount headcount;
+    core::org::Headcount headcount;  // a branch's own members; a general branch's or committee's whole subtree
     std::vector<core::ports::OrgPost> posts;
     std::optional<core::org::Term> term;  // from the secretary's (or first post's) election
     std::vector<core::org::Warning> warnings;

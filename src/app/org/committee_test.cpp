@@ -82,3 +82,20 @@ TEST_F(CommitteeTest, EndPostAndScope) {
 }
 
 }  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// Regression: a community committee was sized by its own members (usually none: members sit in branches), so the
+// panel of every community said "党员一百人以上的，设立基层党委 … 现有 0 人". domain.md §1.2 weighs a committee's
+// and a general branch's whole membership: the branch's member counts.
+TEST_F(CommitteeTest, ACommitteeIsSizedByItsWholeMembership) {
+    AddMember(branch_a_, "王五", SyntheticId("19600101", 2));
+    auto v = GetCommittee(ctx(), Admin(), community_a_, clock_.Today());
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->headcount.full, 2);
+    ASSERT_FALSE(v->warnings.empty());
+    EXPECT_EQ(v->warnings[0].key, "org.rule.committee_min");
+    EXPECT_EQ(v->warnings[0].params.at("total"), "2");
+}
+
+}  // namespace lianxin::app::testing

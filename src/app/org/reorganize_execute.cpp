@@ -19,7 +19,8 @@ std::string Summary(const core::org::ReorgCounts& c) {
            " updated=" + std::to_string(c.orgs_updated) + " members=" + std::to_string(c.members_moved) +
            " posts_carried=" + std::to_string(c.posts_carried) + " posts_ended=" + std::to_string(c.posts_ended) +
            " grants_moved=" + std::to_string(c.grants_moved) + " grants_revoked=" + std::to_string(c.grants_revoked) +
-           " cases=" + std::to_string(c.candidates_moved);
+           " cases=" + std::to_string(c.candidates_moved) + " positions_moved=" + std::to_string(c.positions_moved) +
+           " positions_closed=" + std::to_string(c.positions_closed);
 }
 
 core::Error Blocked(const std::vector<core::org::Warning>& blockers) {
@@ -92,6 +93,8 @@ private:
             case StepKind::kMoveGrants: return Users(tx_.Users().MoveGrants(s.org_id, Resolve(s.to)));
             case StepKind::kRevokeGrants: return Users(tx_.Users().RevokeGrants(s.org_id));
             case StepKind::kMoveCandidates: return Checked(tx_.Candidates().MoveOpen(s.org_id, Resolve(s.to)));
+            case StepKind::kMovePositions: return Checked(tx_.Positions().MoveAll(s.org_id, Resolve(s.to)));
+            case StepKind::kClosePositions: return Checked(tx_.Positions().CloseAll(s.org_id, on));
             case StepKind::kCloseOrg: return tx_.Orgs().Close(Known(s.org_id), on);
         }
         return core::Ok();

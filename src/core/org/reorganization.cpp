@@ -73,10 +73,11 @@ public:
         return out;
     }
 
-    // The day must come after the org began, and not before anything of it that moves began.
+    // The day may not come before the org began (the same day closes a version that never showed: an org set up
+    // by mistake), nor before anything of it that moves began.
     void CheckDayAfter(const OrgFacts& f, bool moves_members) {
-        if (req_.on <= f.org.valid_from)
-            errors_.WithField("on", "org.reorg.on_not_after_start",
+        if (req_.on < f.org.valid_from)
+            errors_.WithField("on", "org.reorg.on_before_start",
                               {{"org", f.org.name}, {"date", f.org.valid_from.ToString()}});
         else if (moves_members && f.last_start && req_.on < *f.last_start)
             errors_.WithField("on", "org.reorg.on_before_last",
@@ -139,6 +140,10 @@ public:
         if (f.open_candidates > 0) {
             Step(StepKind::kMoveCandidates, f.org.id, to);
             plan_.counts.candidates_moved += f.open_candidates;
+        }
+        if (f.positions > 0) {  // the centre stays where it is; the org that runs it changes
+            Step(StepKind::kMovePositions, f.org.id, to);
+            plan_.counts.positions_moved += f.positions;
         }
     }
 
@@ -223,7 +228,7 @@ void PlanRename(Planner& p, const ReorgRequest& req) {
             p.errors().WithField("spec.type", "org.reorg.members_need_branch", {{"org", f->org.name}});
     }
     if (req.on < f->org.valid_from)
-        p.errors().WithField("on", "org.reorg.on_not_after_start",
+        p.errors().WithField("on", "org.reorg.on_before_start",
                              {{"org", f->org.name}, {"date", f->org.valid_from.ToString()}});
     ReorgStep s;
     s.kind = StepKind::kUpdateOrg;
@@ -232,7 +237,7 @@ void PlanRename(Planner& p, const ReorgRequest& req) {
     p.plan().steps.push_back(std::move(s));
     ++p.plan().counts.orgs_updated;
     p.Event(OrgRef{f->org.id}, OrgEvent::kUpdated, {}, f->org.name, changed.name);
-    p.After(OrgRef{f->org.id}, changed, p.ParentName(f->org.parent_id), f->headcount, f->posts);
+    p.After(OrgRef{f->org.id}, changed, p.ParentName(f->org.parent_id), SizingHeadcount(*f, changed.type), f->posts);
 }
 
 void PlanMove(Planner& p, const ReorgRequest& req) {
@@ -244,7 +249,7 @@ void PlanMove(Planner& p, const ReorgRequest& req) {
         return void(p.errors().WithField("new_parent_id", "org.reorg.into_own_subtree"));
     p.CheckChild(to->org, f->org.type, "new_parent_id");
     const OrgRef ref = p.MoveSubtree(*f, OrgRef{to->org.id});
-    p.After(ref, f->org, to->org.name, f->headcount, f->posts);
+    p.After(ref, f->org, to->org.name, SizingHeadcount(*f, f->org.type), f->posts);
 }
 
 void PlanMerge(Planner& p, const ReorgRequest& req) {
@@ -263,7 +268,7 @@ void PlanMerge(Planner& p, const ReorgRequest& req) {
         else sources.push_back(s);
     }
     if (!target || !p.errors().fields.empty()) return;
-    Headcount total = target->headcount;
+    Headcount total = SizingHeadcount(*target, target->org.type);
     for (const auto* s : sources) {
         if (s->registry_members > 0 && !IsBranchType(target->org.type))
             p.errors().WithField("org_id", "org.reorg.members_need_branch", {{"org", target->org.name}});
@@ -278,8 +283,10 @@ void PlanMerge(Planner& p, const ReorgRequest& req) {
         p.Close(*s);
         p.Event(OrgRef{s->org.id}, OrgEvent::kMergedInto, OrgRef{target->org.id});
         p.Event(OrgRef{target->org.id}, OrgEvent::kReceived, OrgRef{s->org.id});
-        total.full += s->headcount.full;
-        total.probationary += s->headcount.probationary;
+        // What comes over: the merged org's own members, and its whole subtree when the target counts subtrees.
+        const Headcount in = IsBranchType(target->org.type) ? s->headcount : s->subtree;
+        total.full += in.full;
+        total.probationary += in.probationary;
     }
     p.After(OrgRef{target->org.id}, target->org, p.ParentName(target->org.parent_id), total, target->posts);
 }
@@ -311,8 +318,8 @@ void PlanSplit(Planner& p, const ReorgRequest& req) {
         posts_ended += it->posts;
         if (it->open_transfer) p.plan().blockers.push_back(Block("org.reorg.blocked.member_transfer", f->org, 1));
     }
-    if (req.on <= f->org.valid_from)
-        p.errors().WithField("on", "org.reorg.on_not_after_start",
+    if (req.on < f->org.valid_from)
+        p.errors().WithField("on", "org.reorg.on_before_start",
                              {{"org", f->org.name}, {"date", f->org.valid_from.ToString()}});
     if (!p.errors().fields.empty()) return;
     const OrgRef ref = p.Create(spec, OrgRef{parent->org.id}, 0);
@@ -347,6 +354,10 @@ void PlanDissolve(Planner& p, const ReorgRequest& req) {
         p.Step(StepKind::kRevokeGrants, f->org.id);
         p.plan().counts.grants_revoked += f->grants;
     }
+    if (f->positions > 0) {
+        p.Step(StepKind::kClosePositions, f->org.id);
+        p.plan().counts.positions_closed += f->positions;
+    }
     p.Close(*f);
     p.Event(OrgRef{f->org.id}, OrgEvent::kDissolved);
 }
@@ -356,6 +367,8 @@ std::string_view ToString(ReorgKind k) { return NameOf(kKinds, k); }
 std::optional<ReorgKind> ParseReorgKind(std::string_view s) { return ValueOf(kKinds, s); }
 std::string_view ToString(OrgEvent e) { return NameOf(kEvents, e); }
 std::optional<OrgEvent> ParseOrgEvent(std::string_view s) { return ValueOf(kEvents, s); }
+
+Headcount SizingHeadcount(const OrgFacts& f, OrgType type) { return IsBranchType(type) ? f.headcount : f.subtree; }
 
 bool MayHoldChild(OrgType parent, OrgType child) {
     switch (parent) {

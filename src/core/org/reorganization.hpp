@@ -80,11 +80,13 @@ struct MemberFact {
 struct OrgFacts {
     Org org;
     Headcount headcount;           // own members counted on the day
+    Headcount subtree;             // members of the whole subtree on the day (the size of a committee or 总支)
     int registry_members = 0;      // own members still in the registry (stopped ones too)
     int posts = 0;                 // committee posts valid on the day
     int grants = 0;                // role grants on the org
     int open_candidates = 0;       // development cases not yet closed
     int open_transfers = 0;        // transfers from or to the org not yet closed
+    int positions = 0;             // open party-mass service positions the org runs
     std::optional<Date> last_start;  // the latest day a member's affiliation or a post of the org began
     std::vector<MemberFact> members;  // loaded for a split's org only
 };
@@ -113,6 +115,8 @@ enum class StepKind {
     kMoveGrants,      // role grants on org_id move to `to`
     kRevokeGrants,    // role grants on org_id end
     kMoveCandidates,  // open development cases of org_id move to `to`
+    kMovePositions,   // the service positions org_id runs are run by `to`
+    kClosePositions,  // the service positions org_id runs close on the day
     kCloseOrg,        // org_id closes on the day
 };
 
@@ -141,6 +145,7 @@ struct ReorgCounts {
     int orgs_created = 0, orgs_closed = 0, orgs_updated = 0;
     int members_moved = 0, posts_carried = 0, posts_ended = 0;
     int grants_moved = 0, grants_revoked = 0, candidates_moved = 0;
+    int positions_moved = 0, positions_closed = 0;
 };
 
 // One line of an org's history that the plan writes.
@@ -159,12 +164,16 @@ struct ReorgPlan {
     ReorgCounts counts;
 };
 
+// The headcount the sizing rules of domain.md §1.2 weigh for an org of `type`: a branch's own members; a general
+// branch's or a committee's whole membership, its branches included.
+Headcount SizingHeadcount(const OrgFacts& f, OrgType type);
+
 // May an org of type `child` sit directly under an org of type `parent`? (domain.md §1.1: a branch has no
 // orgs below it; a general branch holds branches; committees hold general branches and branches.)
 bool MayHoldChild(OrgType parent, OrgType child);
 
 // The plan of `req` from `facts`. Fails (kInvalidArgument, naming the field) when the request itself is wrong:
-// a missing or too long name, a day after today or not after the org began, a type the parent may not hold, a
+// a missing or too long name, a day after today or before the org began, a type the parent may not hold, a
 // move into the org's own subtree, a split without members or with someone who is not a member of the org.
 Result<ReorgPlan> PlanReorganization(const ReorgRequest& req, const ReorgFacts& facts);
 

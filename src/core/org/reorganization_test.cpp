@@ -162,12 +162,19 @@ TEST_F(Reorg, TheDayMayNotComeBeforeWhatMovesBeganOrTheOrgItself) {
     req.new_parent_id = 5;
     req.on = D("2025-01-01");
     EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_before_last"});
-    req.on = D("2018-01-01");
-    EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_not_after_start"});
+    req.on = D("2017-12-31");
+    EXPECT_EQ(FieldKeys(PlanReorganization(req, facts_)), Strings{"on:org.reorg.on_before_start"});
+    // The day the org began closes a version that never showed (an org set up by mistake is dissolved at once).
+    facts_.orgs[4].registry_members = 0;
+    facts_.orgs[4].headcount = {};
+    auto same_day = Req(ReorgKind::kDissolve, 4);
+    same_day.on = D("2018-01-01");
+    EXPECT_TRUE(PlanReorganization(same_day, facts_));
 }
 
 TEST_F(Reorg, AnOpenTransferBlocksTheMoveButThePreviewStillShowsThePlan) {
     facts_.orgs[3].open_transfers = 1;
+    facts_.orgs[3].positions = 1;  // the 党群之家 it runs follows it
     auto req = Req(ReorgKind::kMove, 3);
     req.new_parent_id = 5;
     auto plan = PlanReorganization(req, facts_);
@@ -177,6 +184,7 @@ TEST_F(Reorg, AnOpenTransferBlocksTheMoveButThePreviewStillShowsThePlan) {
     EXPECT_EQ(plan->blockers[0].params.at("org"), "绿苑小区党支部");
     EXPECT_EQ(plan->counts.grants_moved, 1);
     EXPECT_EQ(plan->counts.candidates_moved, 2);
+    EXPECT_EQ(plan->counts.positions_moved, 1);
 }
 
 // A merge: the merged branch's members and open cases go to the one that remains, its posts end and its
@@ -266,10 +274,12 @@ TEST_F(Reorg, DissolveIsBlockedWhileMembersChildrenOrCasesRemain) {
     facts_.orgs[4].headcount = {};
     facts_.orgs[4].registry_members = 0;
     facts_.orgs[4].grants = 2;
+    facts_.orgs[4].positions = 1;  // its 党群之家 closes with it
     plan = PlanReorganization(Req(ReorgKind::kDissolve, 4), facts_);
     ASSERT_TRUE(plan);
     EXPECT_TRUE(plan->blockers.empty());
-    EXPECT_EQ(Kinds(*plan), (std::vector<StepKind>{StepKind::kRevokeGrants, StepKind::kCloseOrg}));
+    EXPECT_EQ(Kinds(*plan), (std::vector<StepKind>{StepKind::kRevokeGrants, StepKind::kClosePositions, StepKind::kCloseOrg}));
+    EXPECT_EQ(plan->counts.positions_closed, 1);
 }
 
 TEST(ReorgKinds, WireNamesRoundTrip) {

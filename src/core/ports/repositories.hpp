@@ -14,6 +14,7 @@
 #include "core/ports/records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
+#include "core/ports/position_records.hpp"
 #include "core/ports/reorg_records.hpp"
 #include "core/ports/transfer_records.hpp"
 
@@ -34,6 +35,8 @@ public:
     virtual Result<std::vector<org::Org>> Roots() = 0;
     // Members whose formal affiliation is this org (not the subtree), normal and in the registry on `as_of`.
     virtual Result<org::Headcount> Headcount(std::int64_t org_id, const Date& as_of) = 0;
+    // The same over the whole subtree at `path`.
+    virtual Result<org::Headcount> SubtreeHeadcount(const std::string& path, const Date& as_of) = 0;
     // Committee posts valid on `as_of`, secretary first, with the holders' names.
     virtual Result<std::vector<OrgPost>> Posts(std::int64_t org_id, const Date& as_of) = 0;
     virtual Result<std::optional<OrgPost>> GetPost(std::int64_t post_id) = 0;
@@ -57,6 +60,23 @@ public:
     // The names that orgs renamed after `as_of` had on that day (id → name then); orgs not renamed since are absent.
     virtual Result<std::map<std::int64_t, std::string>> NamesOn(const std::vector<std::int64_t>& ids,
                                                                 const Date& as_of) = 0;
+};
+
+class PositionRepo {
+public:
+    virtual ~PositionRepo() = default;
+    virtual Result<std::int64_t> Insert(const PositionRecord& p) = 0;
+    virtual Result<std::optional<PositionRecord>> Get(std::int64_t id) = 0;
+    // Writes the attributes (not the org); kConflict when the stored version differs from p.version.
+    virtual Status Update(const PositionRecord& p) = 0;
+    // Closes the position on `on`; kConflict when it already closed or the version is stale.
+    virtual Status Close(const PositionRecord& p, const Date& on) = 0;
+    // Positions valid on q.as_of inside the scope, by org path then id.
+    virtual Result<std::vector<PositionRecord>> List(const PositionQuery& q) = 0;
+    // The open positions of `from_org` are run by `to` from now on (a reorganization); how many.
+    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
+    // The open positions of the org close on `on` (it is dissolved); how many.
+    virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
 };
 
 class ReorgRepo {
@@ -238,6 +258,7 @@ public:
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;
+    virtual PositionRepo& Positions() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

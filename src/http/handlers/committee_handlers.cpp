@@ -26,6 +26,7 @@ nlohmann::json CommitteeJson(const app::CommitteeView& v, Lang lang) {
     return {{"org_id", v.org.id},
             {"org_type", std::string(core::org::ToString(v.org.type))},
             {"headcount", {{"full", v.headcount.full}, {"probationary", v.headcount.probationary}}},
+            {"headcount_scope", core::org::IsBranchType(v.org.type) ? "own" : "subtree"},
             {"posts", posts},
             {"term", term},
             {"warnings", warnings},

@@ -82,6 +82,17 @@ int JsonBody::Count(const std::string& name, int min, int max) {
     return static_cast<int>(v);
 }
 
+std::optional<double> JsonBody::OptNumber(const std::string& name) {
+    read_.insert(name);
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number()) {
+        Bad(name, "json.type_number");
+        return std::nullopt;
+    }
+    return it->get<double>();
+}
+
 bool JsonBody::Bool(const std::string& name) {
     read_.insert(name);
     auto it = json_.find(name);

@@ -29,6 +29,8 @@ public:
 
     // Reads a small count in [min, max]; absent -> min.
     int Count(const std::string& name, int min, int max);
+    // Reads a finite number (integer or decimal); absent or null -> nullopt.
+    std::optional<double> OptNumber(const std::string& name);
     // Reads a boolean; absent -> false.
     bool Bool(const std::string& name);
     // Reads an optional boolean: absent or null -> nullopt.

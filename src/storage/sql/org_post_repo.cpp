@@ -27,14 +27,25 @@ OrgPost PostFromRow(const SqlRows& rows, std::size_t r) {
 
 // Full on `as_of` = converted by then; probationary = admitted by then but not yet converted. Members who
 // left the registry on or before `as_of` are not counted.
+namespace {
+// Full and probationary members on the day (parameter $2) among those affiliated with the orgs of `org_cond`.
+std::string HeadcountSql(const std::string& org_cond) {
+    return "SELECT "
+           "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END), "
+           "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= $2) "
+           "THEN 1 ELSE 0 END) "
+           "FROM " + AffiliatedOn(org_cond, "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)";
+}
+}  // namespace
+
 core::Result<core::org::Headcount> SqlOrgRepo::Headcount(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(
-        "SELECT "
-        "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= $2) "
-        "THEN 1 ELSE 0 END) "
-        "FROM " + AffiliatedOn("org_id = $1", "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)",
-        {org_id, as_of.ToString()}));
+    LX_ASSIGN(rows, c_.Query(HeadcountSql("org_id = $1"), {org_id, as_of.ToString()}));
+    return core::org::Headcount{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1))};
+}
+
+core::Result<core::org::Headcount> SqlOrgRepo::SubtreeHeadcount(const std::string& path, const Date& as_of) {
+    auto [lo, hi] = core::org::SubtreeRange(path);
+    LX_ASSIGN(rows, c_.Query(HeadcountSql("org_path >= $1 AND org_path < $3"), {lo, as_of.ToString(), hi}));
     return core::org::Headcount{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1))};
 }
 

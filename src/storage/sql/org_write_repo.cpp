@@ -47,6 +47,12 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     f.org = o;
     LX_ASSIGN(headcount, Headcount(o.id, on));
     f.headcount = headcount;
+    if (!core::org::IsBranchType(o.type)) {
+        LX_ASSIGN(subtree, SubtreeHeadcount(o.path, on));
+        f.subtree = subtree;
+    } else {
+        f.subtree = headcount;
+    }
     const std::string day = on.ToString();
     LX_ASSIGN(counts, c_.Query(
         "SELECT (SELECT count(*) FROM members WHERE org_id = $1 AND left_on IS NULL), "
@@ -56,13 +62,15 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
         "(SELECT count(*) FROM transfers WHERE (from_org_id = $1 OR to_org_id = $1 OR placed_org_id = $1) AND " +
         kOpenTransfer + "), "
         "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL), "
-        "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2))",
+        "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2)), "
+        "(SELECT count(*) FROM service_positions WHERE org_id = $1 AND valid_to IS NULL)",
         {o.id, day}));
     f.registry_members = static_cast<int>(counts.Int(0, 0));
     f.posts = static_cast<int>(counts.Int(0, 1));
     f.grants = static_cast<int>(counts.Int(0, 2));
     f.open_candidates = static_cast<int>(counts.Int(0, 3));
     f.open_transfers = static_cast<int>(counts.Int(0, 4));
+    f.positions = static_cast<int>(counts.Int(0, 7));
     for (std::size_t c : {5u, 6u})
         if (auto d = OptDate(counts, 0, c); d && (!f.last_start || *d > *f.last_start)) f.last_start = d;
     if (!with_members) return f;

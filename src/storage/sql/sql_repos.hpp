@@ -21,6 +21,7 @@ public:
     core::Result<std::vector<core::org::Org>> FindByName(const std::string& text, const core::Date& as_of,
                                                          int limit) override;
     core::Result<core::org::Headcount> Headcount(std::int64_t org_id, const core::Date& as_of) override;
+    core::Result<core::org::Headcount> SubtreeHeadcount(const std::string& path, const core::Date& as_of) override;
     core::Result<std::vector<core::ports::OrgPost>> Posts(std::int64_t org_id, const core::Date& as_of) override;
     core::Result<std::optional<core::ports::OrgPost>> GetPost(std::int64_t post_id) override;
     core::Result<std::int64_t> InsertPost(const core::ports::OrgPost& p, std::int64_t by, std::int64_t at) override;
@@ -115,6 +116,21 @@ public:
 private:
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
+};
+
+class SqlPositionRepo final : public core::ports::PositionRepo {
+public:
+    explicit SqlPositionRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::ports::PositionRecord& p) override;
+    core::Result<std::optional<core::ports::PositionRecord>> Get(std::int64_t id) override;
+    core::Status Update(const core::ports::PositionRecord& p) override;
+    core::Status Close(const core::ports::PositionRecord& p, const core::Date& on) override;
+    core::Result<std::vector<core::ports::PositionRecord>> List(const core::ports::PositionQuery& q) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to) override;
+    core::Result<int> CloseAll(std::int64_t org_id, const core::Date& on) override;
+
+private:
+    SqlConn& c_;
 };
 
 class SqlReorgRepo final : public core::ports::ReorgRepo {
@@ -218,7 +234,7 @@ class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
         : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
-          overlays_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+          overlays_(c), positions_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
@@ -226,6 +242,7 @@ public:
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
+    core::ports::PositionRepo& Positions() override { return positions_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -239,6 +256,7 @@ private:
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;
+    SqlPositionRepo positions_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;

@@ -18,6 +18,8 @@ export interface Committee {
   org_id: number;
   org_type: string;
   headcount: { full: number; probationary: number };
+  /** own: a branch's own members; subtree: a general branch's or committee's whole membership. */
+  headcount_scope: 'own' | 'subtree';
   posts: OrgPost[];
   term: { start: string; years: number; end: string } | null;
   warnings: { key: string; message: string }[];

@@ -172,6 +172,7 @@ export const devEn: typeof devZh = {
 export const committeeZh = {
   title: '班子与提示',
   headcount: '本组织正式党员 {full} 人、预备党员 {probationary} 人',
+  headcountSubtree: '本组织及下级组织共有正式党员 {full} 人、预备党员 {probationary} 人',
   term: '本届任期 {start} 至 {end}（{years} 年）',
   empty: '尚未登记班子成员',
   post: '职务',
@@ -196,6 +197,7 @@ export const committeeZh = {
 export const committeeEn: typeof committeeZh = {
   title: 'Committee and warnings',
   headcount: '{full} full and {probationary} probationary members in this organization',
+  headcountSubtree: '{full} full and {probationary} probationary members in this organization and those below it',
   term: 'Term {start} to {end} ({years} years)',
   empty: 'No committee posts recorded',
   post: 'Post',

@@ -3,6 +3,7 @@
 // "three meetings and one lecture" …).
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
+import { reorgEn } from './reorg';
 import { transferEn } from './transfer';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
@@ -122,6 +123,7 @@ const en: MessageSchema = {
   overlay: overlayEn,
   transfer: transferEn,
   imports: importsEn,
+  reorg: reorgEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
@@ -223,6 +225,7 @@ const en: MessageSchema = {
       branch: 'Party branch',
       joint_branch: 'Joint party branch',
       temporary_branch: 'Temporary party branch',
+      functional_branch: 'Functional party branch',
     },
     picker: 'Choose an organization',
     pickerPlaceholder: 'Choose an organization',

@@ -3,6 +3,7 @@
 // Note: vue-i18n treats { } @ $ | as syntax; write them as {'{'} etc. if ever needed.
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
+import { reorgZh } from './reorg';
 import { transferZh } from './transfer';
 import { overlayZh } from './overlay';
 
@@ -121,6 +122,7 @@ const zhCN = {
   overlay: overlayZh,
   transfer: transferZh,
   imports: importsZh,
+  reorg: reorgZh,
   committee: committeeZh,
   menu: {
     home: '工作台',
@@ -222,6 +224,7 @@ const zhCN = {
       branch: '党支部',
       joint_branch: '联合党支部',
       temporary_branch: '临时党支部',
+      functional_branch: '功能型党支部',
     },
     picker: '选择组织',
     pickerPlaceholder: '请选择组织',

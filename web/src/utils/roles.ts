@@ -10,3 +10,5 @@ export const MEMBER_WRITE_ROLES: readonly string[] = ['org_admin', 'branch_secre
 export function hasAnyRole(grants: readonly Pick<Grant, 'role'>[] | null | undefined, roles: readonly string[]): boolean {
   return !!grants?.some((g) => roles.includes(g.role));
 }
+/** Roles holding org_write: reorganize the orgs below the grant's org (create, rename, move, merge, split, dissolve). */
+export const ORG_WRITE_ROLES: readonly string[] = ['org_admin'];
