@@ -42,7 +42,7 @@ test('a) a community administrator sees its 大党委 with this turn\'s convenor
   expect(overlay.convenor, 'the demo rotation runs by quarter from 2025').not.toBeNull();
   await expect(card.getByTestId(`overlay-open-${overlay.id}`)).toHaveText(overlay.name);
   await expect(card.getByTestId(`overlay-convenor-${overlay.id}`)).toHaveText(overlay.convenor!.name);
-  await expect(card).toContainText(`至 ${overlay.next_handover}`);
+  await expect(card).toContainText(`至 ${dayBefore(overlay.convenor!.until)}`);  // the turn's last day
   await card.screenshot({ path: `${SCREENS}overlays-list.png`, animations: 'disabled' });
 });
 
@@ -96,6 +96,13 @@ test('c) the new unit, last in the rotation, moves up one place', async () => {
   expect(after.rotation.order.at(-2)).toBe(added.id);
   expect(after.rotation.order.length).toBe(before.rotation.order.length);
 });
+
+/** The day before `ymd` (a turn's `until` is exclusive). */
+function dayBefore(ymd: string): string {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
 
 // GB 32100-2015: the check character over the first 17 characters (weights 3^i mod 31).
 function usccCheck(first17: string): string {
