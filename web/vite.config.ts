@@ -11,7 +11,8 @@ const backend = process.env.LIANXIN_DEV_BACKEND ?? 'http://127.0.0.1:8080';
 
 // Element Plus styles used on demand; the dev server must pre-bundle each one (a glob does not match).
 const elementStyles = [
-  'base', 'alert', 'aside', 'avatar', 'breadcrumb', 'breadcrumb-item', 'button', 'card', 'checkbox', 'col', 'config-provider',
+  'base', 'alert', 'aside', 'avatar', 'breadcrumb', 'breadcrumb-item', 'button', 'card', 'checkbox', 'checkbox-group', 'col',
+  'config-provider', 'input-number',
   'container', 'date-picker', 'descriptions', 'descriptions-item', 'dialog', 'divider', 'drawer', 'dropdown',
   'dropdown-item', 'dropdown-menu', 'empty', 'form', 'form-item', 'header', 'icon', 'input', 'link', 'loading',
   'main', 'menu', 'menu-item', 'message', 'message-box', 'option', 'result', 'row', 'scrollbar', 'select',

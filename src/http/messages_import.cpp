@@ -33,6 +33,12 @@ const Table& ImportMessages() {
         {"import.undo_done", {"这次导入已经撤销", "This import was already undone"}},
         {"import.undo_expired", {"导入 {days} 天后不能再撤销", "An import can be undone for {days} days only"}},
         {"import.undo_changed", {"第 {rows} 行的党员在导入后已有变化（修改信息、转接、任职或党籍处置），不能整体撤销；请逐个处理", "Rows {rows} changed after the import (edited, transferred, a post or a decision): the import cannot be undone as a whole"}},
+        {"import.org.type_unknown", {"{field}“{text}”不是党组织类别：可填党委、党总支、党支部、联合党支部、临时党支部、功能型党支部（党小组不是党组织，不在此导入）", "“{text}” is not an organization type (a party group is not an organization)"}},
+        {"import.org.parent_row_error", {"上级党组织“{name}”所在的行有错误，请先改正那一行", "The row of the parent “{name}” has errors: fix it first"}},
+        {"import.org.repeated", {"{field}与第 {row} 行重复", "{field} repeats row {row}"}},
+        {"import.org.exists_elsewhere", {"已有同名的党组织，但不在所填的上级党组织之下：调整隶属关系请用“组织调整”", "An organization of this name stands elsewhere: use 组织调整 to move it"}},
+        {"import.undo_org_changed", {"第 {rows} 行建立的组织已有党员、班子、账号、发展对象、阵地或下级组织，不能整体撤销；请用“组织调整”处理", "Rows {rows}: their organizations are in use since; reorganize them instead"}},
+        {"member.exists", {"该{field}的党员已在本组织的党员名册中，无需再登记", "A member with this {field} is already in the registry"}},
         {"member.referenced", {"该党员已有其他记录引用，不能删除", "Other records refer to this member"}},
         {"export.too_many", {"一次最多导出 {max} 人，请缩小范围（选择组织或筛选条件）", "At most {max} members per export: narrow the filters"}},
         {"export.full_denied", {"完整信息导出需要查看完整信息的权限，且只能导出本人有权查看的党员", "A full export needs the right to see full records of every exported member"}},
@@ -48,6 +54,13 @@ const Table& ImportLabels() {
         {"full", {"完整信息", "Full"}},
         {"birth_date", {"出生日期", "Birth date"}},
         {"import", {"导入记录", "import"}},
+        {"orgsheet.name", {"组织名称", "Name"}},
+        {"orgsheet.type", {"组织类别", "Type"}},
+        {"orgsheet.parent", {"上级党组织", "Parent"}},
+        {"orgsheet.short_name", {"简称", "Short name"}},
+        {"orgsheet.place", {"所在小区（楼栋）", "Place"}},
+        {"orgsheet.founded", {"成立日期", "Founded"}},
+        {"orgsheet.approval_doc", {"批复文号", "Approval number"}},
     };
     return kTable;
 }

@@ -61,6 +61,7 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/users/:id/enable", Access::kAuthenticated, h::EnableUser, "Enable an account"},
 
         {"GET", "/api/v1/members", Access::kAuthenticated, h::ListMembers, "Members in scope (masked)"},
+        {"POST", "/api/v1/members", Access::kAuthenticated, h::RegisterMember, "Register one existing member in a branch (audited)", true},
         {"GET", "/api/v1/members/export", Access::kAuthenticated, h::ExportMembers, "The member list as .xlsx or .csv (masked unless full; watermarked; audited)"},
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
         {"PUT", "/api/v1/members/:id", Access::kAuthenticated, h::UpdateMember, "Edit a member's registry fields (audited)", true},
@@ -81,6 +82,10 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/imports", Access::kAuthenticated, h::ListImports, "Imports into the scope, newest first"},
         {"GET", "/api/v1/imports/template", Access::kAuthenticated, h::ImportTemplate, "An empty member sheet with the known columns"},
         {"POST", "/api/v1/imports/:id/undo", Access::kAuthenticated, h::UndoImport, "Undo a whole import within 7 days (audited)"},
+        {"POST", "/api/v1/imports/orgs/preview", Access::kAuthenticated, h::PreviewOrgImport, "Check an org sheet row by row; writes nothing", false, true},
+        {"POST", "/api/v1/imports/orgs", Access::kAuthenticated, h::CommitOrgImport, "Set up the good rows of an org sheet (audited)", false, true},
+        {"GET", "/api/v1/imports/orgs", Access::kAuthenticated, h::ListOrgImports, "Org imports into the scope, newest first"},
+        {"GET", "/api/v1/imports/orgs/template", Access::kAuthenticated, h::OrgImportTemplate, "An empty org sheet with the known columns"},
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 

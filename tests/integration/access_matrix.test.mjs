@@ -32,6 +32,12 @@ const application = (T) => {
 };
 
 let imported = 0;
+let orgSheets = 0;
+/** An org sheet with one new functional branch of a name no other walk uses (its parent: the import's org). */
+const orgSheet = () => {
+  orgSheets += 1;
+  return Buffer.from(`组织名称,组织类别\r\n矩阵导入功能型党支部${orgSheets},功能型党支部\r\n`);
+};
 /** A sheet with one new person placed by name in branch `branchName` (an ID number no other test uses). */
 const importSheet = (branchName) => {
   imported += 1;
@@ -231,6 +237,15 @@ const MATRIX = {
       assert.ok(r.json.items.length > 0, 'members listed');
       for (const m of r.json.items) assert.ok(c.tree.inSubtree(m.org_id, c.T), `member ${m.id} outside ${c.T}`);
     } },
+  // Registering by hand: a writer in scope registers a new person into T's last branch (201); outside 404.
+  'POST /api/v1/members': { target: 'org', expect: scoped('member_write', 201),
+    body: (c) => {
+      imported += 1;
+      return { org_id: c.tree.lastLeaf(c.T), name: `登记${imported}`, sex: '男',
+        id_number: syntheticId(`1976${String(1 + (imported % 12)).padStart(2, '0')}11`, 2 * imported + 1), join_date: '2001-07-01',
+        conversion_date: '2002-07-01' };
+    },
+    check: (r) => assert.ok(Number.isInteger(r.json.id)) },
   'GET /api/v1/members/:id': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
     assert.equal(r.json.id, c.memberId);
     assert.match(r.json.id_number, /\*/, 'masked');
@@ -330,6 +345,21 @@ const MATRIX = {
     before: async (c) => { c.importId = await c.freshImport(c.T); },
     check: (r, c) => { assert.equal(r.json.id, c.importId); assert.equal(r.json.state, 'undone'); assert.equal(r.json.can_undo, false); },
     after: async (r, c) => { if (r.status !== 200) await c.undoImport(c.importId); } },
+  // Org imports: org_write on org_id. The sheet sets up one functional branch under T; a commit is undone at once.
+  'POST /api/v1/imports/orgs/preview': { target: 'org', query: (c) => `?org_id=${c.T}`, file: () => orgSheet(),
+    expect: scoped('org_write', 200), check: (r, c) => {
+      assert.equal(r.json.org.id, c.T);
+      assert.deepEqual(r.json.counts, { create: 1, update: 0, unchanged: 0, error: 0 }, JSON.stringify(r.json.rows));
+    } },
+  'POST /api/v1/imports/orgs': { target: 'org', query: (c) => `?org_id=${c.T}&file_name=orgs.csv`, file: () => orgSheet(),
+    expect: scoped('org_write', 201), check: (r) => assert.equal(r.json.kind, 'orgs'),
+    after: async (r, c) => { if (r.status === 201) await c.undoImport(r.json.id); } },
+  'GET /api/v1/imports/orgs': { target: 'org', query: (c) => `?org_id=${c.T}`, ghost: () => '/api/v1/imports/orgs?org_id=999999',
+    expect: scoped('org_write', 200), check: (r, c) => {
+      for (const x of r.json.items) assert.ok(c.tree.inSubtree(x.org.id, c.T), `import ${x.id} outside ${c.T}`);
+    } },
+  'GET /api/v1/imports/orgs/template': { target: 'none', query: () => '?format=csv', expect: always(200),
+    check: (r) => assert.match(r.text, /组织名称/) },
   // The export takes the list's filters: an org_id outside the scope is named (400) like GET /members.
   'GET /api/v1/members/export': { target: 'org', query: (c) => `?org_id=${c.T}&format=csv`, expect: scoped('member_read', 200, 400),
     checkErrors: true, check: async (r, c) => {

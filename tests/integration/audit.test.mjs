@@ -256,6 +256,15 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('member.export', id, { actor_id: sec.account.id, object_id: String(B) });
     assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64}$`));
 
+    // 登记党员 by hand in the secretary's branch.
+    [r, id] = await act(sec.client, 'POST', '/api/v1/members', { org_id: B, name: '审计登记', sex: '男',
+      id_number: syntheticId('19800412', 77), join_date: '2003-07-01', conversion_date: '2004-07-01', phone: '13877770000' }, 'register');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('member.create', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(r.json.id), result: 'ok' });
+    assert.equal(detailOf(e.id), `org=${B}`);
+    secrets.push(syntheticId('19800412', 77), '13877770000');
+    note('POST /api/v1/members', 'member.create');
+
     // A reorganization (组织调整): the street creates a branch under one of its communities.
     const streetAdmin = actors.street_admin;
     const C1 = tree.get(S1).children[0];
@@ -314,6 +323,19 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('overlay.unit.end', id, { ...asStreet, object_id: String(overlay) });
     assert.equal(detailOf(e.id), `unit=${unit}`);
     note('POST /api/v1/overlays/:id/units/:unit_id/end', 'overlay.unit.end');
+
+    // An org import by the street's committee, then its undo.
+    const orgSheet = Buffer.from('组织名称,组织类别,批复文号\r\n审计导入党支部,党支部,审计〔2026〕9号\r\n');
+    [r, id] = await actFile(streetAdmin.client, `/api/v1/imports/orgs?org_id=${C1}&file_name=orgs.csv`, orgSheet, 'orgimport');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('org.import', id, { actor_id: streetAdmin.account.id, object_type: 'import', object_id: String(r.json.id), result: 'ok' });
+    assert.equal(detailOf(e.id), `create=1,update=0,unchanged=0,error=0 sha256=${createHash('sha256').update(orgSheet).digest('hex')}`);
+    note('POST /api/v1/imports/orgs', 'org.import');
+    const orgImportId = r.json.id;
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/imports/${orgImportId}/undo`, undefined, 'orgundo');
+    assert.equal(r.status, 200, r.toString());
+    await row('org.import_undo', id, { actor_id: streetAdmin.account.id, object_id: String(orgImportId), result: 'ok' });
+
     // A party-mass service position: registered, edited and closed by the street's committee.
     [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/positions', { org_id: C1, level: 'community_centre',
       name: '审计社区党群服务中心', address: '审计路1号', hours: { mon: ['08:30-12:00'] }, services: ['transfer'] }, 'position');
@@ -350,6 +372,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
   const UNAUDITED = {
     'POST /api/v1/imports/preview': 'checks the uploaded sheet and writes nothing (docs/api.md); the commit is audited',
     'POST /api/v1/reorganizations/preview': 'computes the plan from the structure and writes nothing; the commit is audited',
+    'POST /api/v1/imports/orgs/preview': 'checks the uploaded org sheet and writes nothing; the commit is audited',
   };
 
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {

@@ -42,7 +42,7 @@ function checkHeaders(r, { api }) {
 
 const fill = (pattern) => pattern.replace(/:[a-z_]+/g, '1');
 // Routes whose 2xx answer is a file (docs/api.md "Import and export"): an attachment, never sniffed or cached.
-const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/members/export']);
+const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/imports/orgs/template', '/api/v1/members/export']);
 const FILE_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv; charset=utf-8)$/;
 
 describe('headers on every route (security.md C6, C7)', () => {

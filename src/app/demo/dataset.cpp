@@ -5,6 +5,7 @@
 
 #include "app/demo/demo_cases.hpp"
 #include "app/demo/demo_overlays.hpp"
+#include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
 
 namespace lianxin::app {
@@ -100,6 +101,7 @@ struct Loader {
             LX_ASSIGN(rid, AddOrg(tx, cid, community + "离退休党支部", OrgType::kBranch, PlaceKind::kNone, "", "350205"));
             LX_CHECK(AddMembers(tx, rid, 12 + static_cast<int>(rng.Below(10)), "厦门市海沧区嵩屿街道" + community));
         }
+        LX_CHECK(AddDemoPositions(tx, street, today, ctx.clock.NowMillis()));
         // A generator of its own, drawn last, so that the orgs and members above stay as they were.
         core::demo::Rng overlay_rng(rng.Next());
         return AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities);

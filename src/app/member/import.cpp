@@ -2,6 +2,7 @@
 
 #include "app/audit/audit.hpp"
 #include "app/member/import_plan.hpp"
+#include "app/org/org_import.hpp"
 #include "app/org/org_queries.hpp"
 #include "core/member/fields.hpp"
 
@@ -155,18 +156,29 @@ core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::a
 }
 
 core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& actor, std::int64_t import_id) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    if (!core::auth::AuthorizeAny(actor, Permission::kMemberWrite) && !core::auth::AuthorizeAny(actor, Permission::kOrgWrite))
+        return core::Fail(core::Denied());
     ImportRecord rec;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(found, tx.Imports().Get(import_id));
         if (!found) return core::Fail(core::NotFound("import"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, found->org_path, "import"));
+        const auto need = found->kind == "orgs" ? Permission::kOrgWrite : Permission::kMemberWrite;
+        LX_CHECK(core::auth::Authorize(actor, need, found->org_path, "import"));
         rec = std::move(*found);
         const auto now = ctx.clock.NowMillis();
         if (rec.undone) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.undo_done"));
         if (now >= rec.created_at + kImportUndoDays * kDayMillis)
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.undo_expired")
                                   .WithParam("days", std::to_string(kImportUndoDays)));
+        if (rec.kind == "orgs") {
+            LX_CHECK(UndoOrgImportIn(tx, actor, rec, now));
+            rec.undone_at = now;
+            rec.undone_by = actor.user_id;
+            LX_CHECK(tx.Imports().MarkUndone(rec));
+            rec.undone = true;
+            ++rec.version;
+            return core::Ok();
+        }
         LX_ASSIGN(rows, tx.Imports().Rows(import_id));
         std::vector<std::string> changed;
         for (const auto& row : rows) {

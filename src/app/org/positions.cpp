@@ -47,13 +47,14 @@ core::Result<PositionRecord> Read(const PositionInput& in) {
     return r;
 }
 
-PositionView View(PositionRecord r, std::int64_t now_millis) {
+PositionView View(PositionRecord r, std::int64_t now_millis, const core::auth::Actor& actor) {
     // Asia/Shanghai is UTC+8 without DST (design.md §4).
     const auto local = now_millis / 60000 + 8 * 60;
     const int minute = static_cast<int>((local % 1440 + 1440) % 1440);
     const int weekday = core::org::Weekday(core::Date::FromInstant(now_millis));
     const bool open = core::org::IsOpenAt(r.hours, weekday, minute);
-    return PositionView{std::move(r), open};
+    const bool can_edit = !r.valid_to && core::auth::Authorize(actor, Permission::kOrgWrite, r.org_path).has_value();
+    return PositionView{std::move(r), open, can_edit};
 }
 
 // Does some scope root of `p` lie below the org at `path` (which then serves it)?
@@ -110,7 +111,7 @@ core::Result<std::vector<PositionView>> ListPositions(Context& ctx, const core::
         }
         LX_ASSIGN(list, tx.Positions().List(q));
         const auto now = ctx.clock.NowMillis();
-        for (auto& r : list) out.push_back(View(std::move(r), now));
+        for (auto& r : list) out.push_back(View(std::move(r), now, actor));
         return core::Ok();
     }));
     return out;
@@ -120,7 +121,7 @@ core::Result<PositionView> GetPosition(Context& ctx, const core::auth::Actor& ac
     PositionView out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, Visible(tx, actor, id, Permission::kOrgRead));
-        out = View(std::move(r), ctx.clock.NowMillis());
+        out = View(std::move(r), ctx.clock.NowMillis(), actor);
         return core::Ok();
     }));
     return out;

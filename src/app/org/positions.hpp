@@ -27,6 +27,7 @@ struct PositionInput {
 struct PositionView {
     core::ports::PositionRecord record;
     bool open_now = false;  // by its hours, at the server's current Asia/Shanghai time
+    bool can_edit = false;  // the actor holds org_write on the org that runs it
 };
 
 core::Result<std::vector<PositionView>> ListPositions(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,

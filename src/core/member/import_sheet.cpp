@@ -12,15 +12,9 @@ namespace {
 constexpr int kSerial1910 = 3653;     // 1910-01-01
 constexpr int kSerial9999 = 2958465;  // 9999-12-31
 
-struct KnownColumn {
-    const char* field;
-    const char* name;  // the template's header (the national collection sheet's name where it has one)
-    std::vector<const char*> synonyms;
-};
-
 // In the order of the national collection sheet (domain.md §11.1), with the names offices use beside it.
-const std::vector<KnownColumn>& Known() {
-    static const std::vector<KnownColumn> kKnown{
+const std::vector<ColumnSpec>& Known() {
+    static const std::vector<ColumnSpec> kKnown{
         {"name", "姓名", {"党员姓名"}},
         {"sex", "性别", {}},
         {"ethnicity", "民族", {}},
@@ -82,10 +76,12 @@ const ImportColumn* SheetLayout::Find(std::string_view field) const {
     return nullptr;
 }
 
-std::string FieldOfHeader(std::string_view header) {
+std::string FieldOfHeader(std::string_view header) { return FieldOfHeaderIn(header, Known()); }
+
+std::string FieldOfHeaderIn(std::string_view header, const std::vector<ColumnSpec>& known) {
     const std::string key = HeaderKey(header);
     if (key.empty()) return "";
-    for (const auto& k : Known()) {
+    for (const auto& k : known) {
         if (key == k.name) return k.field;
         for (const auto* s : k.synonyms)
             if (key == s) return k.field;
@@ -106,6 +102,16 @@ std::vector<std::string> TemplateHeaders() {
 }
 
 Result<SheetLayout> FindLayout(const SheetCells& cells) {
+    return FindLayoutOf(cells, Known(), {"name", "id_number", "join_date"}, 3);
+}
+
+Result<SheetLayout> FindLayoutOf(const SheetCells& cells, const std::vector<ColumnSpec>& known,
+                                 const std::vector<std::string>& required, std::size_t min_known) {
+    auto column_name = [&](const std::string& field) {
+        for (const auto& k : known)
+            if (field == k.field) return std::string(k.name);
+        return field;
+    };
     const std::size_t scan = std::min<std::size_t>(cells.size(), 20);
     for (std::size_t r = 0; r < scan; ++r) {
         SheetLayout layout;
@@ -113,7 +119,7 @@ Result<SheetLayout> FindLayout(const SheetCells& cells) {
         std::set<std::string> seen;
         for (std::size_t c = 0; c < cells[r].size(); ++c) {
             const std::string header = NormalizeCell(cells[r][c]);
-            const std::string field = FieldOfHeader(header);
+            const std::string field = FieldOfHeaderIn(header, known);
             if (field.empty()) {
                 if (!header.empty() && HeaderKey(header) != "序号") layout.ignored.push_back(header);
                 continue;
@@ -122,11 +128,11 @@ Result<SheetLayout> FindLayout(const SheetCells& cells) {
                 return Fail(MakeError(ErrorCode::kInvalidArgument, "import.duplicate_column").WithParam("column", header));
             layout.columns.push_back({header, field, c});
         }
-        if (layout.columns.size() < 3) continue;
-        for (const char* required : {"name", "id_number", "join_date"})
-            if (!layout.Find(required))
+        if (layout.columns.size() < min_known) continue;
+        for (const auto& field : required)
+            if (!layout.Find(field))
                 return Fail(MakeError(ErrorCode::kInvalidArgument, "import.missing_column")
-                                .WithParam("column", ColumnName(required)));
+                                .WithParam("column", column_name(field)));
         return layout;
     }
     return Fail(MakeError(ErrorCode::kInvalidArgument, "import.no_header"));

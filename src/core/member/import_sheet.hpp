@@ -39,6 +39,19 @@ struct SheetLayout {
 // date is missing; "import.duplicate_column" with {column} when two headers name the same field.
 Result<SheetLayout> FindLayout(const SheetCells& cells);
 
+// A column another kind of sheet knows (an org sheet, core/org/org_sheet.hpp): its field key, the template's
+// header and the synonyms offices write.
+struct ColumnSpec {
+    const char* field;
+    const char* name;
+    std::vector<const char*> synonyms;
+};
+// FindLayout over `known` columns: the header row names at least `min_known` of them and every `required` one.
+Result<SheetLayout> FindLayoutOf(const SheetCells& cells, const std::vector<ColumnSpec>& known,
+                                 const std::vector<std::string>& required, std::size_t min_known);
+// The field of `header` among `known` ("" when none), with the same leniency as FieldOfHeader.
+std::string FieldOfHeaderIn(std::string_view header, const std::vector<ColumnSpec>& known);
+
 // The field key a header names ("公民身份号码", "身份证号", "*姓名", "联系电话（手机）" …), or "" when none.
 std::string FieldOfHeader(std::string_view header);
 

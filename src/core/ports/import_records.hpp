@@ -17,6 +17,7 @@ struct ImportCounts {
 
 struct ImportRecord {
     std::int64_t id = 0;
+    std::string kind = "members";  // members | orgs
     std::int64_t org_id = 0;
     std::string org_path;
     std::string org_name;  // for display; not stored in the row
@@ -40,8 +41,15 @@ struct ImportRowRecord {
     member::Member prior;            // update: the contact fields before (phone, education, work unit, address, skills)
 };
 
+// One org an org import created, by the sheet row that gave it.
+struct ImportOrgRecord {
+    int row = 0;
+    std::int64_t org_id = 0;
+};
+
 struct ImportQuery {
     std::vector<std::string> scope_roots;  // imports into an org inside one of these
+    std::string kind = "members";          // members | orgs
     int limit = 50;
 };
 

@@ -167,6 +167,9 @@ public:
     virtual Result<std::vector<ImportRowRecord>> Rows(std::int64_t import_id) = 0;
     // Marks the import undone; kConflict when r.version is stale (a concurrent undo won).
     virtual Status MarkUndone(const ImportRecord& r) = 0;
+    virtual Status AppendOrg(std::int64_t import_id, const ImportOrgRecord& row) = 0;
+    // The orgs an org import created, in sheet order.
+    virtual Result<std::vector<ImportOrgRecord>> Orgs(std::int64_t import_id) = 0;
 };
 
 class TransferRepo {

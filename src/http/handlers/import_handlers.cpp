@@ -46,6 +46,8 @@ nlohmann::json PreviewJson(const app::ImportPreview& p, Lang lang) {
             {"rows", rows}};
 }
 
+}  // namespace
+
 nlohmann::json ImportJson(const app::ImportSummary& s) {
     const auto& r = s.record;
     return {{"id", r.id},
@@ -54,6 +56,7 @@ nlohmann::json ImportJson(const app::ImportSummary& s) {
             {"by", r.created_by_name},
             {"at", r.created_at},
             {"counts", CountsJson(r.counts)},
+            {"kind", r.kind},
             {"state", r.undone ? "undone" : "committed"},
             {"undo_until", s.undo_until},
             {"can_undo", s.can_undo}};
@@ -72,6 +75,7 @@ core::Result<bool> FormatParam(const Request& req) {
     return format != "csv";
 }
 
+namespace {
 // RFC 5987: the UTF-8 file name percent-encoded, with an ASCII fallback.
 std::string Disposition(const std::string& file_name, bool xlsx) {
     static const char* kHex = "0123456789ABCDEF";
@@ -82,6 +86,7 @@ std::string Disposition(const std::string& file_name, bool xlsx) {
     }
     return std::string("attachment; filename=\"members.") + (xlsx ? "xlsx" : "csv") + "\"; filename*=UTF-8''" + encoded;
 }
+}  // namespace
 
 Response FileResponse(std::string bytes, const std::string& file_name, bool xlsx) {
     Response r;
@@ -90,8 +95,6 @@ Response FileResponse(std::string bytes, const std::string& file_name, bool xlsx
     r.Header("Content-Disposition", Disposition(file_name, xlsx));
     return r;
 }
-
-}  // namespace
 
 core::Result<Response> PreviewImport(Call& call) {
     LX_ASSIGN(in, ImportParams(call.req));

@@ -4,6 +4,7 @@
 #include "app/audit/audit_queries.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/member/registry.hpp"
+#include "app/member/register.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
@@ -40,6 +41,18 @@ core::Result<app::MemberListInput> MemberFilters(const Request& req) {
     in.org_id = org_id;
     in.name_prefix = q;
     return in;
+}
+
+core::Result<Response> RegisterMember(Call& call) {
+    LX_ASSIGN(body, JsonBody::Parse(call.req.body));
+    app::RegisterInput in;
+    in.org_id = body.Int("org_id", true);
+    for (const char* field : {"name", "sex", "ethnicity", "birth_date", "id_number", "phone", "education", "join_date",
+                              "conversion_date", "category", "work_unit", "address", "skills"})
+        if (auto v = body.OptStr(field, field == std::string("address") ? 600 : 200); v && !v->empty()) in.fields[field] = *v;
+    LX_CHECK(body.Finish());
+    LX_ASSIGN(id, app::RegisterMember(call.ctx, call.actor(), in));
+    return JsonResponse({{"id", id}}, 201);
 }
 
 core::Result<Response> ListMembers(Call& call) {

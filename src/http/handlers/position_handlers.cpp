@@ -30,6 +30,7 @@ nlohmann::json PositionJson(const app::PositionView& v) {
             {"services", r.services},
             {"note", r.note},
             {"open_now", v.open_now},
+            {"can_edit", v.can_edit},
             {"valid_from", r.valid_from.ToString()},
             {"valid_to", r.valid_to ? nlohmann::json(r.valid_to->ToString()) : nlohmann::json(nullptr)},
             {"version", r.version}};

@@ -9,7 +9,7 @@ using core::ports::ImportRowRecord;
 namespace {
 constexpr const char* kCols =
     "i.id, i.org_id, i.org_path, o.name, i.file_name, i.file_sha256, i.created_by, i.created_by_name, i.created_at, "
-    "i.rows_create, i.rows_update, i.rows_unchanged, i.rows_error, i.undone_at, i.undone_by, i.version";
+    "i.rows_create, i.rows_update, i.rows_unchanged, i.rows_error, i.undone_at, i.undone_by, i.version, i.kind";
 
 ImportRecord FromRow(const SqlRows& rows, std::size_t r) {
     ImportRecord i;
@@ -28,6 +28,7 @@ ImportRecord FromRow(const SqlRows& rows, std::size_t r) {
     i.undone_at = rows.Int(r, 13);
     i.undone_by = rows.Int(r, 14);
     i.version = rows.Int(r, 15);
+    i.kind = rows.Text(r, 16);
     return i;
 }
 
@@ -63,11 +64,11 @@ core::member::Member PriorFromText(const std::string& text) {
 
 core::Result<std::int64_t> SqlImportRepo::Insert(const ImportRecord& r) {
     LX_ASSIGN(rows, c_.Query("INSERT INTO imports (org_id, org_path, file_name, file_sha256, created_by, created_by_name, "
-                             "created_at, rows_create, rows_update, rows_unchanged, rows_error) "
-                             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
+                             "created_at, rows_create, rows_update, rows_unchanged, rows_error, kind) "
+                             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id",
                              {r.org_id, r.org_path, r.file_name, r.file_sha256, r.created_by, r.created_by_name,
                               r.created_at, std::int64_t{r.counts.create}, std::int64_t{r.counts.update},
-                              std::int64_t{r.counts.unchanged}, std::int64_t{r.counts.error}}));
+                              std::int64_t{r.counts.unchanged}, std::int64_t{r.counts.error}, r.kind}));
     return rows.Int(0, 0);
 }
 
@@ -88,8 +89,8 @@ core::Result<std::optional<ImportRecord>> SqlImportRepo::Get(std::int64_t id) {
 }
 
 core::Result<std::vector<ImportRecord>> SqlImportRepo::List(const core::ports::ImportQuery& q) {
-    SqlParams params;
-    const std::string sql = std::string("SELECT ") + kCols + " FROM imports i JOIN orgs o ON o.id = i.org_id WHERE (" +
+    SqlParams params{q.kind};
+    const std::string sql = std::string("SELECT ") + kCols + " FROM imports i JOIN orgs o ON o.id = i.org_id WHERE i.kind = $1 AND (" +
                             SubtreeFilter("i.org_path", q.scope_roots, params) + ") ORDER BY i.id DESC LIMIT " +
                             std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
@@ -122,6 +123,19 @@ core::Status SqlImportRepo::MarkUndone(const ImportRecord& r) {
                                {r.undone_at, r.undone_by, r.id, r.version}));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "import version"));
     return core::Ok();
+}
+
+core::Status SqlImportRepo::AppendOrg(std::int64_t import_id, const core::ports::ImportOrgRecord& row) {
+    LX_CHECK(c_.Exec("INSERT INTO import_orgs (import_id, row_no, org_id) VALUES ($1,$2,$3)",
+                     {import_id, std::int64_t{row.row}, row.org_id}));
+    return core::Ok();
+}
+
+core::Result<std::vector<core::ports::ImportOrgRecord>> SqlImportRepo::Orgs(std::int64_t import_id) {
+    LX_ASSIGN(rows, c_.Query("SELECT row_no, org_id FROM import_orgs WHERE import_id = $1 ORDER BY row_no", {import_id}));
+    std::vector<core::ports::ImportOrgRecord> out;
+    for (std::size_t r = 0; r < rows.size(); ++r) out.push_back({static_cast<int>(rows.Int(r, 0)), rows.Int(r, 1)});
+    return out;
 }
 
 }  // namespace lianxin::storage

@@ -112,6 +112,8 @@ public:
     core::Result<std::vector<core::ports::ImportRecord>> List(const core::ports::ImportQuery& q) override;
     core::Result<std::vector<core::ports::ImportRowRecord>> Rows(std::int64_t import_id) override;
     core::Status MarkUndone(const core::ports::ImportRecord& r) override;
+    core::Status AppendOrg(std::int64_t import_id, const core::ports::ImportOrgRecord& row) override;
+    core::Result<std::vector<core::ports::ImportOrgRecord>> Orgs(std::int64_t import_id) override;
 
 private:
     SqlConn& c_;

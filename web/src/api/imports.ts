@@ -52,6 +52,7 @@ export interface ImportPreview {
 
 export interface Import {
   id: number;
+  kind?: 'members' | 'orgs';
   org: { id: number; name: string };
   file_name: string;
   /** Who imported (the contract names it only; a name, or an object with one). */
@@ -84,6 +85,33 @@ export const importApi = {
   undo: (id: number) => http.post<Import>(`/imports/${id}/undo`),
   templateUrl: (format: FileFormat) => buildUrl('/imports/template', { format }),
   template: (format: FileFormat): Promise<DownloadedFile> => download('/imports/template', { format }),
+};
+
+/** One row of an org sheet as the server decided it. */
+export interface OrgImportRow {
+  row: number;
+  action: 'create' | 'unchanged' | 'error';
+  name: string;
+  org_type: string;
+  parent_name: string;
+  errors: ImportIssue[];
+}
+
+export interface OrgImportPreview {
+  org: { id: number; name: string };
+  header_row: number;
+  columns: { header: string; field: string }[];
+  ignored_columns: string[];
+  counts: ImportCounts;
+  rows: OrgImportRow[];
+}
+
+export const orgImportApi = {
+  preview: (orgId: number, file: Blob) => http.post<OrgImportPreview>('/imports/orgs/preview', file, { query: { org_id: orgId } }),
+  commit: (orgId: number, file: Blob, fileName: string) =>
+    http.post<Import>('/imports/orgs', file, { query: { org_id: orgId, file_name: fileName } }),
+  list: () => http.get<{ items: Import[] }>('/imports/orgs'),
+  template: (format: FileFormat): Promise<DownloadedFile> => download('/imports/orgs/template', { format }),
 };
 
 export const exportApi = {

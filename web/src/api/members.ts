@@ -27,6 +27,8 @@ export interface MemberEdit {
 
 export const memberApi = {
   list: (q: MemberQuery) => http.get<ListPage<MemberSummary>>('/members', { ...q }),
+  /** 登记党员: one existing member into a branch (the import template's columns by field key). */
+  register: (body: Record<string, string | number>) => http.post<{ id: number }>('/members', body),
   get: (id: number) => http.get<Member>(`/members/${id}`),
   update: (id: number, input: MemberEdit) => http.put<Member>(`/members/${id}`, input),
   decideStatus: (id: number, input: { version: number; action: string; on: string; ground?: string; doc_ref: string; reason?: string }) =>

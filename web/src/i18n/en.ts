@@ -4,6 +4,7 @@
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
+import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
@@ -124,11 +125,15 @@ const en: MessageSchema = {
   transfer: transferEn,
   imports: importsEn,
   reorg: reorgEn,
+  positions: positionsEn,
+  orgImport: orgImportEn,
   committee: committeeEn,
   menu: {
     home: 'Home',
     org: 'Organization',
     orgStructure: 'Structure',
+    orgPositions: 'Service positions',
+    orgImport: 'Import organizations',
     member: 'Members',
     memberList: 'Member registry',
     memberImport: 'Import',
@@ -231,6 +236,17 @@ const en: MessageSchema = {
     pickerPlaceholder: 'Choose an organization',
   },
   member: {
+    register: {
+      button: 'Register a member',
+      title: 'Register a member',
+      hint: 'Enter someone who is already a party member into a branch (new members are registered by the development pipeline\'s approval; use Import for many). The same checks as an import: ID number, birth date and sex agree, 18 at joining, conversion at the end of probation.',
+      org: 'Branch',
+      fromId: 'From the ID number when empty',
+      fromDates: 'From the dates when empty',
+      skillsPlaceholder: 'Separate with 、 or commas',
+      submit: 'Register',
+      done: 'Registered {name}',
+    },
     title: 'Member registry',
     name: 'Name',
     namePlaceholder: 'Search by name',

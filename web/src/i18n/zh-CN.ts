@@ -4,6 +4,7 @@
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
+import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
 import { overlayZh } from './overlay';
 
@@ -123,11 +124,15 @@ const zhCN = {
   transfer: transferZh,
   imports: importsZh,
   reorg: reorgZh,
+  positions: positionsZh,
+  orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
     home: '工作台',
     org: '组织',
     orgStructure: '组织架构',
+    orgPositions: '党群服务阵地',
+    orgImport: '批量导入组织',
     member: '党员',
     memberList: '党员名册',
     memberImport: '批量导入',
@@ -231,6 +236,17 @@ const zhCN = {
   },
   member: {
     title: '党员名册',
+    register: {
+      button: '登记党员',
+      title: '登记党员',
+      hint: '把已经是党员的同志登记进本支部的名册（新发展的党员由“发展党员”的审批自动登记，批量登记请用“批量导入”）。检查规则与导入相同：身份证号码、出生日期和性别一致，入党时年满十八岁，转正日期为预备期满之日。',
+      org: '所在党支部',
+      fromId: '不填则按身份证号码',
+      fromDates: '不填则按入党、转正日期判断',
+      skillsPlaceholder: '多个用顿号分开，如 水电维修、手语',
+      submit: '登记',
+      done: '已登记“{name}”',
+    },
     name: '姓名',
     namePlaceholder: '按姓名查找',
     org: '所属组织',

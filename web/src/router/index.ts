@@ -40,6 +40,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'org', crumbs: ['menu.org', 'menu.orgStructure'] },
       },
       {
+        path: 'org/positions',
+        name: 'org-positions',
+        component: () => import('@/views/org/PositionsView.vue'),
+        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPositions'] },
+      },
+      {
+        path: 'org/import',
+        name: 'org-import',
+        component: () => import('@/views/org/OrgImportView.vue'),
+        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgImport'] },
+      },
+      {
         path: 'member/list',
         name: 'member-list',
         component: () => import('@/views/member/MemberListView.vue'),

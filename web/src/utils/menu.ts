@@ -26,6 +26,8 @@ export function isGroup(e: MenuEntry): e is MenuGroup {
 export const MENU: MenuEntry[] = [
   { key: 'org', title: 'menu.org', icon: 'OfficeBuilding', children: [
     { key: 'org-structure', area: 'org', title: 'menu.orgStructure', path: '/org/structure' },
+    { key: 'org-positions', area: 'org', title: 'menu.orgPositions', path: '/org/positions' },
+    { key: 'org-import', area: 'org', title: 'menu.orgImport', path: '/org/import' },
   ] },
   { key: 'member', title: 'menu.member', icon: 'User', children: [
     { key: 'member-list', area: 'member', title: 'menu.memberList', path: '/member/list' },

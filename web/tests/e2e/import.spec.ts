@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiGet, login, SECRETARY } from './helpers';
+import { apiGet, login, pickOrg, SECRETARY } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -160,4 +160,25 @@ test('c) undoing the import from 导入记录 takes the three members out of 党
   const table = await searchRegistry(page);
   for (const p of PEOPLE) await expect(table.locator('.el-table__row', { hasText: p.name })).toHaveCount(0);
   await expect(table).toContainText('没有找到党员');
+});
+
+test('d) one member registered by hand: a wrong ID number is named under the field, the corrected one is in 党员名册', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('menu-member-list').click();
+  const branch = (await apiGet<{ items: { id: number }[] }>(page, '/orgs/roots')).items[0];
+  await page.getByTestId('member-register').click();
+  const dialog = page.getByTestId('register-dialog');
+  await pickOrg(page, 'register-org', [branch.id]);
+  const id = idNumber('1986-08-08', 705);
+  await page.getByTestId('register-name').fill('手录丁');
+  await page.getByTestId('register-id-number').fill(broken(id));
+  await page.getByTestId('register-join').fill('2008年7月1日');
+  await page.getByTestId('register-conversion').fill('2009-07-01');
+  await page.getByTestId('register-submit').click();
+  await expect(dialog).toContainText('校验位不正确');
+  await page.getByTestId('register-id-number').fill(id);
+  await page.getByTestId('register-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('member-drawer')).toContainText('手录丁');
+  await page.screenshot({ path: `${SCREENS}member-registered.png`, animations: 'disabled' });
 });

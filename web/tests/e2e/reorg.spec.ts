@@ -104,3 +104,33 @@ test('d) the empty branch is dissolved; the structure is as it was', async () =>
   await expect(page.getByTestId('org-detail-name')).toHaveText(community.name);
   await expect(page.getByTestId('org-tree').locator(`[data-org-id="${created}"]`)).toHaveCount(0);
 });
+
+test('e) an org sheet with a row that is not an org: the preview names it, the good row is set up, then undone', async () => {
+  const sheet = Buffer.from([
+    '海发社区党组织设置情况表,,',
+    '党组织名称,组织类型,批准文号',
+    '海发社区退役军人党支部,支部,海发社委〔2026〕9号',
+    '3号楼党小组,党小组,',
+    '',
+  ].join('\r\n'), 'utf8');
+  await page.getByTestId('menu-org-import').click();
+  await expect(page).toHaveURL(/#\/org\/import/);
+  await page.getByTestId('org-import-file').setInputFiles({ name: '党组织设置.csv', mimeType: 'text/csv', buffer: sheet });
+  const rows = page.getByTestId('org-import-rows');
+  await expect(rows).toContainText('海发社区退役军人党支部');
+  await expect(rows).toContainText('组织类别“党小组”不是党组织类别');
+  await expect(page.getByTestId('org-import-count-create')).toHaveText('新增 1');
+  await page.screenshot({ path: `${SCREENS}org-import-preview.png`, fullPage: true, animations: 'disabled' });
+  const committed = page.waitForResponse((r) => /\/api\/v1\/imports\/orgs\?/.test(r.url()) && r.request().method() === 'POST');
+  await page.getByTestId('org-import-commit').click();
+  const res = await committed;
+  expect(res.status()).toBe(201);
+  const id = (await res.json()).id;
+  const children = await apiGet<{ items: Org[] }>(page, `/orgs/${community.id}/children`);
+  expect(children.items.some((o) => o.name === '海发社区退役军人党支部')).toBe(true);
+  await page.getByTestId(`org-import-undo-${id}`).click();
+  await page.locator('.el-message-box:visible').getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByTestId(`org-import-undo-${id}`)).toHaveCount(0);
+  const after = await apiGet<{ items: Org[] }>(page, `/orgs/${community.id}/children`);
+  expect(after.items.some((o) => o.name === '海发社区退役军人党支部')).toBe(false);
+});

@@ -1,0 +1,56 @@
+// Party-mass service positions (docs/api.md "Service positions").
+import { http } from './http';
+
+export type PositionLevel = 'street_centre' | 'community_centre' | 'compound_home' | 'district_centre';
+export const POSITION_LEVELS: PositionLevel[] = ['street_centre', 'community_centre', 'compound_home', 'district_centre'];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type WeeklyHours = Partial<Record<Weekday, string[]>>;
+
+export const SERVICES = [
+  'party_affairs', 'transfer', 'dues', 'education', 'floating', 'dual_report', 'volunteer', 'government', 'legal', 'grid',
+  'elderly', 'youth', 'culture', 'employment',
+] as const;
+
+export interface Position {
+  id: number;
+  org: { id: number; name: string };
+  level: PositionLevel;
+  name: string;
+  address: string;
+  point: { lat: number; lng: number } | null;
+  area_m2: number | null;
+  phone: string;
+  hours: Record<Weekday, string[]>;
+  services: string[];
+  note: string;
+  open_now: boolean;
+  /** The user's committee runs it: may edit and close. */
+  can_edit: boolean;
+  valid_from: string;
+  valid_to: string | null;
+  version: number;
+}
+
+export interface PositionInput {
+  level: PositionLevel;
+  name: string;
+  address: string;
+  lat?: number;
+  lng?: number;
+  area_m2?: number;
+  phone?: string;
+  note?: string;
+  hours: WeeklyHours;
+  services: string[];
+}
+
+export const positionApi = {
+  list: (q: { org_id?: number | null; level?: string | null } = {}) =>
+    http.get<{ items: Position[] }>('/positions', { org_id: q.org_id ?? undefined, level: q.level || undefined }),
+  get: (id: number) => http.get<Position>(`/positions/${id}`),
+  create: (orgId: number, input: PositionInput) => http.post<{ id: number }>('/positions', { org_id: orgId, ...input }),
+  update: (id: number, version: number, input: PositionInput) => http.put<Position>(`/positions/${id}`, { version, ...input }),
+  close: (id: number, version: number, on: string) => http.post<void>(`/positions/${id}/close`, { version, on }),
+};
