@@ -27,12 +27,13 @@ export default defineConfig({
       args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  // The development, transfer, import, reorganization and positions walks sign in as the users the foundation walk creates.
+  // The development, transfer, import, reorganization, positions and overlay walks sign in as the users the foundation walk creates.
   projects: [
     { name: 'foundation', testMatch: /lianxin\.spec\.ts$/, use: { browserName: 'chromium' } },
     { name: 'development', testMatch: /development\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'transfers', testMatch: /transfers\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'import', testMatch: /import\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
+    { name: 'overlays', testMatch: /overlays\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'reorg', testMatch: /reorg\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'positions', testMatch: /positions\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
   ],

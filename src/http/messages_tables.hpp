@@ -19,6 +19,9 @@ const Table& MemberLabels();
 // Reorganizations of the org tree.
 const Table& OrgMessages();
 const Table& OrgLabels();
+// Overlays (大工委, 大党委, 联合党委 …).
+const Table& OverlayMessages();
+const Table& OverlayLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -23,6 +23,7 @@ const incoming = (T) => {
     letter: { serial: `外-${arrivals}`, issued_on: '2026-02-01', valid_days: 30, dues_paid_to: '2026-01' } };
 };
 let posts = 0;
+let units = 0;
 /** A new application for org T with an ID number no other test uses. */
 const application = (T) => {
   applicants += 1;
@@ -144,6 +145,72 @@ const MATRIX = {
     body: () => ({ version: 999999, on: '2026-01-10' }) },
   'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith('org_read'),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  // Overlays (docs/api.md "Overlays"): org_read on the host to read, org_write to write; T's overlay (hosted at T) is
+  // made by the city admin. Ids in bodies are scope-checked (A2): a head or a linked member from outside the actor's
+  // member_read scope refuses the whole request (400 naming it) and changes nothing.
+  'GET /api/v1/orgs/:id/overlay-counts': { target: 'org', expect: scoped('org_read', 200), check: (r, c) => {
+    assert.equal(r.json.org_id, c.T);
+    assert.ok(r.json.total.overlays >= 1, 'T hosts an overlay');
+    assert.deepEqual(r.json.items.map((x) => x.org_id).sort(), [...c.tree.get(c.T).children].sort());
+  } },
+  'GET /api/v1/overlays': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped('org_read', 200, 400),
+    checkErrors: true, check: (r, c) => {
+      if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
+      if (r.status !== 200) return;
+      assert.ok(r.json.items.some((o) => o.id === c.overlayId), `T's overlay is listed`);
+      for (const o of r.json.items) assert.ok(c.tree.inSubtree(o.host_org.id, c.T), `overlay ${o.id} outside ${c.T}`);
+    } },
+  'POST /api/v1/overlays': { target: 'org', expect: scoped('org_write', 201, 400),
+    body: (c) => ({ host_org_id: c.T, kind: 'joint_meeting', name: `矩阵联席会议${c.rel}`, founded_on: '2020-01-01' }),
+    checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.fieldNames(), ['host_org_id']); } },
+  'GET /api/v1/overlays/:id': { target: 'overlay', expect: scoped('org_read', 200), check: (r, c) => {
+    assert.equal(r.json.id, c.overlayId);
+    assert.equal(r.json.host_org.id, c.T);
+    assert.equal(r.json.can_edit, can(c.actor, 'org_write'));
+  } },
+  // A stale version: a writer in scope reaches the version check (409) and nothing changes.
+  'PUT /api/v1/overlays/:id': { target: 'overlay', expect: scoped('org_write', 409),
+    body: () => ({ version: 999999, kind: 'big_party_committee', name: '矩阵大党委', founded_on: '2020-01-01' }) },
+  'POST /api/v1/overlays/:id/units': { target: 'overlay', expect: scoped('org_write', 201),
+    body: (c) => ({ name: `矩阵单位${++units}`, unit_type: 'school', joined_on: '2020-01-01', head_name: '矩阵',
+      head_member_id: c.memberId }),
+    check: async (r, c) => {
+      const outside = c.outsideMember();
+      if (!outside) return;
+      const refused = await c.client.post(`/api/v1/overlays/${c.overlayId}/units`, { name: `矩阵单位${++units}`,
+        unit_type: 'school', joined_on: '2020-01-01', head_name: '矩阵', head_member_id: outside });
+      assert.equal(refused.status, 400, refused.toString());
+      assert.deepEqual(refused.fieldNames(), ['head_member_id']);
+    } },
+  // Each walk ends a unit of its own, added by the city admin.
+  'POST /api/v1/overlays/:id/units/:unit_id/end': { target: 'overlay', expect: scoped('org_write', 204), body: () => ({}),
+    before: async (c) => { c.unitId = await c.freshUnit(c.overlayId); } },
+  'PUT /api/v1/overlays/:id/roster': { target: 'overlay', expect: scoped('org_write', 409),
+    body: () => ({ version: 999999, unit_ids: [], period_months: 1, start: '2026-01-01' }) },
+  'GET /api/v1/overlays/:id/members': { target: 'overlay', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.ok(r.json.items.some((m) => m.member_id === c.memberId), 'the member linked by the city admin');
+    for (const m of r.json.items) assert.ok(c.tree.inSubtree(m.org_id, c.actor.org), `member ${m.member_id} outside the scope`);
+  } },
+  'POST /api/v1/overlays/:id/members': { target: 'overlay', expect: scoped('org_write', 201),
+    body: (c) => ({ member_ids: [c.memberId] }), check: async (r, c) => {
+      assert.equal(r.json.linked + r.json.already, 1);
+      const outside = c.outsideMember();
+      if (!outside) return;
+      const refused = await c.client.post(`/api/v1/overlays/${c.overlayId}/members`, { member_ids: [c.memberId, outside] });
+      assert.equal(refused.status, 400, refused.toString());
+      assert.deepEqual(refused.fieldNames(), ['member_ids[1]']);
+      const seen = await c.city.get(`/api/v1/overlays/${c.overlayId}/members`);
+      assert.ok(!seen.json.items.some((m) => m.member_id === outside), 'nothing of the refused request applied');
+    } },
+  // Each walk unlinks the member the city admin links just before.
+  'DELETE /api/v1/overlays/:id/members/:member_id': { target: 'overlay', expect: scoped('org_write', 204),
+    before: async (c) => {
+      const r = await c.city.post(`/api/v1/overlays/${c.overlayId}/members`, { member_ids: [c.memberId] });
+      assert.equal(r.status, 201, r.toString());
+    },
+    after: async (r, c) => {
+      if (r.status === 204) assert.equal((await c.city.post(`/api/v1/overlays/${c.overlayId}/members`, { member_ids: [c.memberId] })).status, 201);
+    } },
   'GET /api/v1/users': { target: 'user', query: (c) => `?q=${c.user.username}&limit=200`, expect: onlyWith('user_read'),
     check: (r, c) => assert.equal(r.json.items.some((u) => u.id === c.user.id), c.inScope, 'listed iff in scope') },
   'POST /api/v1/users': { target: 'org', expect: scoped('user_manage', 201, 400),
@@ -353,6 +420,15 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId),
         positionId: position.json.id });
     }
+    // One overlay hosted at each target org, with the target member linked for dual identity.
+    for (const T of orgs) {
+      const r = await city.post('/api/v1/overlays', { host_org_id: T, kind: 'big_party_committee', name: `矩阵大党委${T}`,
+        founded_on: '2020-01-01' });
+      assert.equal(r.status, 201, r.toString());
+      const link = await city.post(`/api/v1/overlays/${r.json.id}/members`, { member_ids: [targets.get(T).memberId] });
+      assert.equal(link.status, 201, link.toString());
+      targets.get(T).overlayId = r.json.id;
+    }
     // One import into each target org, undone at once (the list shows it; the registry is as generated).
     for (const T of orgs) {
       const importId = await freshImport(T);
@@ -406,6 +482,19 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           assert.equal(made.status, 201, made.toString());
           return { postId: made.json.id, postEnd: day(2 * posts + 1) };
         },
+        city,
+        // A member unit added by the city admin to overlay o; returns its id.
+        freshUnit: async (o) => {
+          const r = await city.post(`/api/v1/overlays/${o}/units`, { name: `矩阵单位${++units}`, unit_type: 'other',
+            joined_on: '2020-01-01' });
+          assert.equal(r.status, 201, r.toString());
+          return r.json.id;
+        },
+        // A member outside the actor's scope (from the other district), or null for actors over the whole tree.
+        outsideMember: () => {
+          const other = tree.relations(actor.org).other;
+          return other ? targets.get(other).memberId : null;
+        },
         endPost: async (T, pid, on) =>
           assert.equal((await city.post(`/api/v1/orgs/${T}/posts/${pid}/end`, { on })).status, 204),
         removeGrant: async (uid, gid) => assert.equal((await admin.del(`/api/v1/users/${uid}/grants/${gid}`)).status, 204),
@@ -427,11 +516,12 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
-            transferId: t.transferId, importId: t.importId, positionId: t.positionId };
+            transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
-            transfer: t.transferId, import: c.importId, position: t.positionId }[entry.target];
+            transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
+            .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};

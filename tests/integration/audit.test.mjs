@@ -276,6 +276,54 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.match(detailOf(e.id), new RegExp(`^kind=create reorg=${r.json.id} created=1 closed=0 updated=0 members=0 `));
     note('POST /api/v1/reorganizations', 'org.reorganize');
 
+    // Overlays (大工委 / 大党委): every write audited with ids and counts, never a name or a post.
+    const asStreet = { actor_id: streetAdmin.account.id, object_type: 'overlay' };
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/overlays', { host_org_id: S1, kind: 'big_working_committee',
+      name: '审计大工委', founded_on: '2018-03-01' }, 'ovcreate');
+    assert.equal(r.status, 201, r.toString());
+    const overlay = r.json.id;
+    e = await row('overlay.create', id, { ...asStreet, object_id: String(overlay), result: 'ok' });
+    assert.equal(detailOf(e.id), `kind=big_working_committee host=${S1}`);
+    note('POST /api/v1/overlays', 'overlay.create');
+    [r, id] = await act(streetAdmin.client, 'PUT', `/api/v1/overlays/${overlay}`, { version: 1, kind: 'big_working_committee',
+      name: '审计大工委', founded_on: '2018-03-01', meeting_period_months: 6 }, 'ovupdate');
+    assert.equal(r.status, 200, r.toString());
+    await row('overlay.update', id, { ...asStreet, object_id: String(overlay) });
+    note('PUT /api/v1/overlays/:id', 'overlay.update');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/overlays/${overlay}/units`, { name: '审计小学', unit_type: 'school',
+      joined_on: '2018-03-01', head_name: '审计校长', head_post: '党支部书记' }, 'ovunit');
+    assert.equal(r.status, 201, r.toString());
+    const unit = r.json.id;
+    e = await row('overlay.unit.add', id, { ...asStreet, object_id: String(overlay) });
+    assert.equal(detailOf(e.id), `unit=${unit} type=school`, 'no name, no head in the audit detail');
+    note('POST /api/v1/overlays/:id/units', 'overlay.unit.add');
+    [r, id] = await act(streetAdmin.client, 'PUT', `/api/v1/overlays/${overlay}/roster`, { version: 2, unit_ids: [unit],
+      period_months: 1, start: '2026-01-01' }, 'ovroster');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('overlay.roster', id, { ...asStreet, object_id: String(overlay) });
+    assert.equal(detailOf(e.id), 'units=1 period=1 start=2026-01-01');
+    note('PUT /api/v1/overlays/:id/roster', 'overlay.roster');
+    const linked = actors.member.member_id;
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/overlays/${overlay}/members`, { member_ids: [linked] }, 'ovlink');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('overlay.link', id, { ...asStreet, object_id: String(overlay) });
+    assert.equal(detailOf(e.id), 'linked=1 already=0');
+    note('POST /api/v1/overlays/:id/members', 'overlay.link');
+    [r, id] = await act(streetAdmin.client, 'GET', `/api/v1/overlays/${overlay}/members`, undefined, 'ovmembers');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('overlay.members', id, { ...asStreet, object_id: String(overlay) });
+    assert.equal(detailOf(e.id), 'count=1');
+    note('GET /api/v1/overlays/:id/members', 'overlay.members');
+    [r, id] = await act(streetAdmin.client, 'DELETE', `/api/v1/overlays/${overlay}/members/${linked}`, undefined, 'ovunlink');
+    assert.equal(r.status, 204, r.toString());
+    await row('overlay.unlink', id, { ...asStreet, object_id: String(overlay) });
+    note('DELETE /api/v1/overlays/:id/members/:member_id', 'overlay.unlink');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/overlays/${overlay}/units/${unit}/end`, {}, 'ovend');
+    assert.equal(r.status, 204, r.toString());
+    e = await row('overlay.unit.end', id, { ...asStreet, object_id: String(overlay) });
+    assert.equal(detailOf(e.id), `unit=${unit}`);
+    note('POST /api/v1/overlays/:id/units/:unit_id/end', 'overlay.unit.end');
+
     // An org import by the street's committee, then its undo.
     const orgSheet = Buffer.from('组织名称,组织类别,批复文号\r\n审计导入党支部,党支部,审计〔2026〕9号\r\n');
     [r, id] = await actFile(streetAdmin.client, `/api/v1/imports/orgs?org_id=${C1}&file_name=orgs.csv`, orgSheet, 'orgimport');

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/demo/demo_cases.hpp"
+#include "app/demo/demo_overlays.hpp"
 #include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
 
@@ -73,18 +74,22 @@ struct Loader {
     }
 
     // The demo street of seed 000: one street working committee, 7 community party committees, 33
-    // compound branches (5, 5, 5, 5, 5, 4, 4) plus a retired members' branch per community.
+    // compound branches (5, 5, 5, 5, 5, 4, 4) plus a retired members' branch per community; the street's
+    // 大党工委 and the communities' 大党委 (app/demo/demo_overlays.hpp).
     core::Status Demo(Tx& tx) {
         LX_ASSIGN(street, AddOrg(tx, 0, "中共厦门市海沧区嵩屿街道工作委员会", OrgType::kStreetWorkingCommittee,
                                  PlaceKind::kStreet, "嵩屿街道", "350205"));
         size_t compound = 0;
+        std::vector<DemoCommunity> communities;
         for (size_t c = 0; c < kDemoCommunities.size(); ++c) {
             std::string community = std::string(kDemoCommunities[c]) + "社区";
             LX_ASSIGN(cid, AddOrg(tx, street, "中共" + community + "委员会", OrgType::kGrassrootsCommittee,
                                   PlaceKind::kCommunity, community, "350205"));
+            communities.push_back({cid, community, {}});
             int branches = c < 5 ? 5 : 4;
             for (int b = 0; b < branches; ++b, ++compound) {
                 std::string name = std::string(kCompounds[compound]) + "小区";
+                communities.back().compounds.push_back(name);
                 LX_ASSIGN(bid, AddOrg(tx, cid, name + "党支部", OrgType::kBranch, PlaceKind::kCompound, name, "350205"));
                 LX_CHECK(AddMembers(tx, bid, 18 + static_cast<int>(rng.Below(15)),
                                     "厦门市海沧区嵩屿街道" + community + name));
@@ -97,7 +102,9 @@ struct Loader {
             LX_CHECK(AddMembers(tx, rid, 12 + static_cast<int>(rng.Below(10)), "厦门市海沧区嵩屿街道" + community));
         }
         LX_CHECK(AddDemoPositions(tx, street, today, ctx.clock.NowMillis()));
-        return core::Ok();
+        // A generator of its own, drawn last, so that the orgs and members above stay as they were.
+        core::demo::Rng overlay_rng(rng.Next());
+        return AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities);
     }
 
     std::string PlaceName(const char* suffix) {

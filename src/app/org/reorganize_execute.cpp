@@ -53,6 +53,7 @@ public:
         done_.counts = p_.plan.counts;
         for (const auto& s : p_.plan.steps) LX_CHECK(Apply(s));
         for (const auto& e : p_.plan.events) LX_CHECK(Record(e));
+        LX_CHECK(MoveOverlays());
         auto entry = AuditFor(actor_, now_, "org.reorganize", "org", std::to_string(req.org_id));
         entry.detail = "kind=" + std::string(ToString(req.kind)) + " reorg=" + std::to_string(id) + " " + rec.summary;
         LX_CHECK(tx_.Audit().Append(entry));
@@ -129,6 +130,14 @@ private:
         h.new_name = e.new_name.empty() ? org.name : e.new_name;
         if (e.other.IsNew() || e.other.id != 0) h.other_org_id = Resolve(e.other).id;
         return tx_.Reorgs().AppendHistory(h);
+    }
+
+    // Overlays follow their host as its grants do: to a moved org's new version, to the org a merged one joined.
+    core::Status MoveOverlays() {
+        for (const auto& e : p_.plan.events)
+            if (e.event == core::org::OrgEvent::kMovedOut || e.event == core::org::OrgEvent::kMergedInto)
+                LX_CHECK(Checked(tx_.Overlays().MoveHost(Resolve(e.org).id, Resolve(e.other))));
+        return core::Ok();
     }
 
     static core::Status Checked(const core::Result<int>& r) {

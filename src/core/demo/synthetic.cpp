@@ -59,12 +59,17 @@ std::string SyntheticPhone(std::uint64_t serial) {
     return buf;
 }
 
+std::string SyntheticName(Rng& rng, member::Sex sex) {
+    // The given name is drawn first, as the data sets made before this function was split out had it.
+    const char* given = sex == member::Sex::kMale ? kGivenMale[rng.Below(kGivenMale.size())]
+                                                  : kGivenFemale[rng.Below(kGivenFemale.size())];
+    return std::string(kSurnames[rng.Below(kSurnames.size())]) + given;
+}
+
 member::Member SyntheticMember(Rng& rng, const PersonOptions& opt) {
     member::Member m;
     m.sex = rng.Chance(0.69) ? member::Sex::kMale : member::Sex::kFemale;  // 30.9 % women (domain.md §12)
-    m.name = std::string(kSurnames[rng.Below(kSurnames.size())]) +
-             (m.sex == member::Sex::kMale ? kGivenMale[rng.Below(kGivenMale.size())]
-                                          : kGivenFemale[rng.Below(kGivenFemale.size())]);
+    m.name = SyntheticName(rng, m.sex);
     // Ages: 29 % aged 61–92, the rest 20–60.
     int age = rng.Chance(0.29) ? 61 + static_cast<int>(rng.Below(32)) : 20 + static_cast<int>(rng.Below(41));
     m.birth_date = opt.today.AddYears(-age).AddDays(-static_cast<int>(rng.Below(365)));

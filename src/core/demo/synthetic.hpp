@@ -36,6 +36,9 @@ struct PersonOptions {
 // lifecycle rules (conversion = join + 1 year, domain.md §2.3); tags (retired, in_service, floating).
 member::Member SyntheticMember(Rng& rng, const PersonOptions& opt);
 
+// A common surname and given name for a person of `sex`.
+std::string SyntheticName(Rng& rng, member::Sex sex);
+
 std::string SyntheticIdNumber(std::uint64_t serial, const Date& birth, member::Sex sex);
 std::string SyntheticPhone(std::uint64_t serial);
 

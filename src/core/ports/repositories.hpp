@@ -13,6 +13,7 @@
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/import_records.hpp"
+#include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
 #include "core/ports/reorg_records.hpp"
 #include "core/ports/transfer_records.hpp"
@@ -87,6 +88,39 @@ public:
     virtual Result<std::vector<OrgHistoryEntry>> History(std::int64_t org_id) = 0;
     // Reorganizations decided inside the scope, newest first.
     virtual Result<std::vector<ReorgRecord>> List(const ReorgQuery& q) = 0;
+};
+
+// Overlays (大工委 / 大党委 / 联合党委 / 联盟 / 联席会议): never orgs, never parents; nothing here writes orgs or
+// members' affiliation.
+class OverlayRepo {
+public:
+    virtual ~OverlayRepo() = default;
+    // The overlay with its host's name and the rotation order from its units' roster positions.
+    virtual Result<std::optional<org::Overlay>> Get(std::int64_t id) = 0;
+    // Overlays whose host lies inside the scope (and the subtree, if given), by host path then id, with counts.
+    virtual Result<std::vector<OverlaySummary>> List(const OverlayQuery& q) = 0;
+    virtual Result<std::int64_t> Insert(const org::Overlay& o, std::int64_t by, std::int64_t at) = 0;
+    // Writes kind, name, dates, meeting period, note and the rotation's period and start (not the order) and
+    // bumps the version; kConflict when the stored version differs from o.version.
+    virtual Status Update(const org::Overlay& o, std::int64_t at) = 0;
+    // The member units, in the order they joined (ended ones too).
+    virtual Result<std::vector<org::MemberUnit>> Units(std::int64_t overlay_id) = 0;
+    virtual Result<std::int64_t> InsertUnit(const org::MemberUnit& u, std::int64_t by, std::int64_t at) = 0;
+    // The unit leaves on `on`; kConflict when it already left.
+    virtual Status EndUnit(std::int64_t unit_id, const Date& on) = 0;
+    // The roster positions of the overlay's units become `order` (others none).
+    virtual Status SetRoster(std::int64_t overlay_id, const std::vector<std::int64_t>& order) = 0;
+    // Links open on `on` (valid_from ≤ on, no end or ending after it), by member name.
+    virtual Result<std::vector<OverlayLink>> Links(std::int64_t overlay_id, const Date& on) = 0;
+    // Opens a link from `from` for each member without an open one; how many were opened.
+    virtual Result<int> Link(std::int64_t overlay_id, const std::vector<std::int64_t>& member_ids, const Date& from,
+                             std::int64_t by, std::int64_t at) = 0;
+    // Ends the member's open link on `on`; kNotFound when there is none.
+    virtual Status Unlink(std::int64_t overlay_id, std::int64_t member_id, const Date& on) = 0;
+    // What the overlays hosted inside the subtree at `path` hold on `on`, summed (linked members distinct).
+    virtual Result<org::OverlayCounts> CountsIn(const std::string& path, const Date& on) = 0;
+    // Overlays hosted by `from` are hosted by `to` from now on (a reorganization's new version or remaining org).
+    virtual Result<int> MoveHost(std::int64_t from, const org::Org& to) = 0;
 };
 
 class MemberRepo {
@@ -226,6 +260,7 @@ public:
     virtual TransferRepo& Transfers() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
+    virtual OverlayRepo& Overlays() = 0;
     virtual PositionRepo& Positions() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;

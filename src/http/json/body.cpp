@@ -104,6 +104,15 @@ bool JsonBody::Bool(const std::string& name) {
     return it->get<bool>();
 }
 
+std::optional<bool> JsonBody::OptBool(const std::string& name) {
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) {
+        read_.insert(name);
+        return std::nullopt;
+    }
+    return Bool(name);
+}
+
 std::optional<std::string> JsonBody::OptStr(const std::string& name, std::size_t max_bytes) {
     auto it = json_.find(name);
     if (it == json_.end() || it->is_null()) {

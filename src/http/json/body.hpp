@@ -33,6 +33,8 @@ public:
     std::optional<double> OptNumber(const std::string& name);
     // Reads a boolean; absent -> false.
     bool Bool(const std::string& name);
+    // Reads an optional boolean: absent or null -> nullopt.
+    std::optional<bool> OptBool(const std::string& name);
     // Reads an array of at most `max_items` integer ids; absent -> empty.
     std::vector<std::int64_t> IdList(const std::string& name, std::size_t max_items);
     // Reads an array of at most `max_items` strings of at most `max_bytes` each; absent -> empty.

@@ -147,6 +147,28 @@ private:
     SqlConn& c_;
 };
 
+class SqlOverlayRepo final : public core::ports::OverlayRepo {
+public:
+    explicit SqlOverlayRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::optional<core::org::Overlay>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::OverlaySummary>> List(const core::ports::OverlayQuery& q) override;
+    core::Result<std::int64_t> Insert(const core::org::Overlay& o, std::int64_t by, std::int64_t at) override;
+    core::Status Update(const core::org::Overlay& o, std::int64_t at) override;
+    core::Result<std::vector<core::org::MemberUnit>> Units(std::int64_t overlay_id) override;
+    core::Result<std::int64_t> InsertUnit(const core::org::MemberUnit& u, std::int64_t by, std::int64_t at) override;
+    core::Status EndUnit(std::int64_t unit_id, const core::Date& on) override;
+    core::Status SetRoster(std::int64_t overlay_id, const std::vector<std::int64_t>& order) override;
+    core::Result<std::vector<core::ports::OverlayLink>> Links(std::int64_t overlay_id, const core::Date& on) override;
+    core::Result<int> Link(std::int64_t overlay_id, const std::vector<std::int64_t>& member_ids, const core::Date& from,
+                           std::int64_t by, std::int64_t at) override;
+    core::Status Unlink(std::int64_t overlay_id, std::int64_t member_id, const core::Date& on) override;
+    core::Result<core::org::OverlayCounts> CountsIn(const std::string& path, const core::Date& on) override;
+    core::Result<int> MoveHost(std::int64_t from, const core::org::Org& to) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlUserRepo final : public core::ports::UserRepo {
 public:
     explicit SqlUserRepo(SqlConn& c) : c_(c) {}
@@ -213,14 +235,15 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c), positions_(c),
-          users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
+          overlays_(c), positions_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
+    core::ports::OverlayRepo& Overlays() override { return overlays_; }
     core::ports::PositionRepo& Positions() override { return positions_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
@@ -234,6 +257,7 @@ private:
     SqlTransferRepo transfers_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
+    SqlOverlayRepo overlays_;
     SqlPositionRepo positions_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;

@@ -65,6 +65,18 @@ protected:
         return id;
     }
 
+    // The stored org (read in its own snapshot: never call it inside a Write).
+    core::org::Org OrgOf(std::int64_t id) {
+        core::org::Org o;
+        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+            LX_ASSIGN(got, tx.Orgs().Get(id));
+            if (!got) return core::Fail(core::NotFound("org"));
+            o = std::move(got).value();
+            return core::Ok();
+        }));
+        return o;
+    }
+
     std::unique_ptr<TestDb> t_;
 };
 

@@ -17,16 +17,6 @@ protected:
         m1_ = AddMember(MakeMember(a_, "林一", "11010519491231002X"));
         m2_ = AddMember(MakeMember(a_, "林二", "110105194912310029"));
     }
-    Org Get(std::int64_t id) {
-        Org o;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
-            LX_ASSIGN(got, tx.Orgs().Get(id));
-            if (!got) return core::Fail(core::NotFound("org"));
-            o = std::move(got).value();
-            return core::Ok();
-        }));
-        return o;
-    }
     static core::ports::OrgHistoryEntry Event(std::int64_t reorg, std::int64_t org, core::org::OrgEvent e, Date on,
                                               std::string old_name, std::string new_name, std::int64_t other) {
         core::ports::OrgHistoryEntry h;
@@ -45,7 +35,7 @@ protected:
 TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
     const auto on = *Date::Parse("2026-11-20");
     // Read before the transactions: a read inside a write would wait for the connection the write holds.
-    const Org street = Get(street_), a = Get(a_), b = Get(b_);
+    const Org street = OrgOf(street_), a = OrgOf(a_), b = OrgOf(b_);
     ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
         core::ports::OrgPost p;
         p.org_id = a_;
@@ -124,7 +114,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
         return core::Ok();
     }));
     // A closed org closes once: a second close is a conflict.
-    const Org closed = Get(a_);
+    const Org closed = OrgOf(a_);
     auto again = db().Write([&](Tx& tx) -> core::Status {
         Org stale = closed;
         return tx.Orgs().Close(stale, on);
@@ -141,7 +131,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
 
 TEST_P(ReorgConformance, VersionsChainTheirHistoryAndRenamesKeepTheOldName) {
     const auto on = *Date::Parse("2026-11-20");
-    const Org street = Get(street_), a = Get(a_);
+    const Org street = OrgOf(street_), a = OrgOf(a_);
     std::int64_t next = 0;
     ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
         core::ports::ReorgRecord r;
@@ -167,7 +157,7 @@ TEST_P(ReorgConformance, VersionsChainTheirHistoryAndRenamesKeepTheOldName) {
         LX_ASSIGN(move, tx.Reorgs().Insert(r));
         return tx.Reorgs().AppendHistory(Event(move, next, core::org::OrgEvent::kMovedIn, on, "", o.name, a_));
     }));
-    EXPECT_EQ(Get(next).predecessor_id, a_);
+    EXPECT_EQ(OrgOf(next).predecessor_id, a_);
     ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(h, tx.Reorgs().History(next));
         EXPECT_EQ(h.size(), 2u);  // its own move, then the rename of the version it continues

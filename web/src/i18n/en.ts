@@ -6,6 +6,7 @@ import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
+import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -120,6 +121,7 @@ const en: MessageSchema = {
     logout: 'Sign in as someone else',
   },
   dev: devEn,
+  overlay: overlayEn,
   transfer: transferEn,
   imports: importsEn,
   reorg: reorgEn,

@@ -6,6 +6,7 @@ import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
+import { overlayZh } from './overlay';
 
 const zhCN = {
   app: {
@@ -119,6 +120,7 @@ const zhCN = {
     logout: '换个账号登录',
   },
   dev: devZh,
+  overlay: overlayZh,
   transfer: transferZh,
   imports: importsZh,
   reorg: reorgZh,
