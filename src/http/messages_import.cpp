@@ -37,7 +37,7 @@ const Table& ImportMessages() {
         {"import.org.parent_row_error", {"上级党组织“{name}”所在的行有错误，请先改正那一行", "The row of the parent “{name}” has errors: fix it first"}},
         {"import.org.repeated", {"{field}与第 {row} 行重复", "{field} repeats row {row}"}},
         {"import.org.exists_elsewhere", {"已有同名的党组织，但不在所填的上级党组织之下：调整隶属关系请用“组织调整”", "An organization of this name stands elsewhere: use 组织调整 to move it"}},
-        {"import.undo_org_changed", {"第 {rows} 行建立的组织已有党员、班子、账号、发展对象、阵地或下级组织，不能整体撤销；请用“组织调整”处理", "Rows {rows}: their organizations are in use since; reorganize them instead"}},
+        {"import.undo_org_changed", {"第 {rows} 行建立的组织已有党员、班子、账号、发展对象、阵地、区域化党建组织或下级组织，不能整体撤销；请用“组织调整”处理", "Rows {rows}: their organizations are in use since; reorganize them instead"}},
         {"member.exists", {"该{field}的党员已在本组织的党员名册中，无需再登记", "A member with this {field} is already in the registry"}},
         {"member.referenced", {"该党员已有其他记录引用，不能删除", "Other records refer to this member"}},
         {"export.too_many", {"一次最多导出 {max} 人，请缩小范围（选择组织或筛选条件）", "At most {max} members per export: narrow the filters"}},

@@ -216,7 +216,7 @@ core::Status UndoOrgImportIn(Tx& tx, const core::auth::Actor& actor, const Impor
             bool foreign_child = false;
             for (const auto& c : children) foreign_child = foreign_child || !mine.count(c.org.id);
             busy = facts.registry_members > 0 || facts.posts > 0 || facts.grants > 0 || facts.open_candidates > 0 ||
-                   facts.positions > 0 || facts.open_transfers > 0 || foreign_child;
+                   facts.positions > 0 || facts.overlays > 0 || facts.open_transfers > 0 || foreign_child;
             if (!busy) to_close.push_back(*org);
         }
         if (busy) changed.push_back(std::to_string(r.row));

@@ -345,6 +345,8 @@ void PlanDissolve(Planner& p, const ReorgRequest& req) {
     if (const auto n = static_cast<int>(p.Children(f->org.id).size()); n > 0)
         blockers.push_back(Block("org.reorg.blocked.children", f->org, n));
     if (f->open_candidates > 0) blockers.push_back(Block("org.reorg.blocked.candidates", f->org, f->open_candidates));
+    // An overlay needs a host that stands (domain.md §1.4: it is led by a statutory org); it is not closed with it.
+    if (f->overlays > 0) blockers.push_back(Block("org.reorg.blocked.overlays", f->org, f->overlays));
     p.BlockTransfers(*f);
     if (f->posts > 0) {
         p.Step(StepKind::kEndPosts, f->org.id);

@@ -87,6 +87,7 @@ struct OrgFacts {
     int open_candidates = 0;       // development cases not yet closed
     int open_transfers = 0;        // transfers from or to the org not yet closed
     int positions = 0;             // open party-mass service positions the org runs
+    int overlays = 0;              // 大工委 / 大党委 … the org hosts
     std::optional<Date> last_start;  // the latest day a member's affiliation or a post of the org began
     std::vector<MemberFact> members;  // loaded for a split's org only
 };

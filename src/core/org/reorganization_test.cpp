@@ -270,6 +270,14 @@ TEST_F(Reorg, DissolveIsBlockedWhileMembersChildrenOrCasesRemain) {
     EXPECT_EQ(plan->blockers[0].key, "org.reorg.blocked.members");
     EXPECT_EQ(plan->blockers[0].params.at("n"), "14");
     EXPECT_EQ(plan->blockers[1].key, "org.reorg.blocked.candidates");
+    // A host of a 大党委 stays until the overlay has another host.
+    facts_.orgs[6].registry_members = 0;
+    facts_.orgs[6].headcount = {};
+    facts_.orgs[6].overlays = 1;
+    plan = PlanReorganization(Req(ReorgKind::kDissolve, 6), facts_);
+    ASSERT_TRUE(plan);
+    ASSERT_EQ(plan->blockers.size(), 1u);
+    EXPECT_EQ(plan->blockers[0].key, "org.reorg.blocked.overlays");
     // An empty branch closes; its posts end and its roles are revoked.
     facts_.orgs[4].headcount = {};
     facts_.orgs[4].registry_members = 0;

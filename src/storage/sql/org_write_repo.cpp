@@ -63,7 +63,8 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
         kOpenTransfer + "), "
         "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL), "
         "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2)), "
-        "(SELECT count(*) FROM service_positions WHERE org_id = $1 AND valid_to IS NULL)",
+        "(SELECT count(*) FROM service_positions WHERE org_id = $1 AND valid_to IS NULL), "
+        "(SELECT count(*) FROM overlays WHERE host_org_id = $1)",
         {o.id, day}));
     f.registry_members = static_cast<int>(counts.Int(0, 0));
     f.posts = static_cast<int>(counts.Int(0, 1));
@@ -71,6 +72,7 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     f.open_candidates = static_cast<int>(counts.Int(0, 3));
     f.open_transfers = static_cast<int>(counts.Int(0, 4));
     f.positions = static_cast<int>(counts.Int(0, 7));
+    f.overlays = static_cast<int>(counts.Int(0, 8));
     for (std::size_t c : {5u, 6u})
         if (auto d = OptDate(counts, 0, c); d && (!f.last_start || *d > *f.last_start)) f.last_start = d;
     if (!with_members) return f;
