@@ -46,6 +46,18 @@ const Table& OrgMessages() {
         {"position.closed", {"该阵地已停止使用", "This position is closed"}},
         {"position.changed_concurrently", {"该阵地刚被其他人修改，请刷新后再试", "Someone changed this position: reload and try again"}},
         {"position.close_before_start", {"停用日期不能早于启用日期 {date}", "The closing date cannot be before {date}"}},
+        {"group.scope.unknown", {"请选择党小组的设置范围：楼栋、楼院（小区）、网格、单位或其他", "Choose where the group is set up: building, yard, grid, work unit or other"}},
+        {"group.not_a_branch", {"党小组设在党支部之下（《中国共产党支部工作条例（试行）》第十三条）；党委、党总支请在所属党支部中设立", "Party groups are set up within a branch; choose one of its branches"}},
+        {"group.member_not_in_branch", {"{field}：该党员不是本支部的在册党员（可能已转出），党小组只能由本支部党员组成", "{field}: not a current member of this branch"}},
+        {"group.member_repeated", {"{field}：同一名党员选了两次", "{field}: the same member is chosen twice"}},
+        {"group.leader_must_stay", {"{name} 是本小组组长，不能移出；请先更换组长", "{name} leads the group: change the leader first"}},
+        {"group.closed", {"该党小组已撤销", "This party group is closed"}},
+        {"group.changed", {"该党小组刚被其他人修改，请刷新后再试", "Someone changed this party group: reload and try again"}},
+        {"group.close_before_start", {"撤销日期不能早于成立日期 {date}", "The closing date cannot be before the group was formed on {date}"}},
+        {"covered_unit.not_joint", {"只有联合党支部登记覆盖单位；单独组建的党支部属于所在单位", "Only a joint branch records the units it covers"}},
+        {"covered_unit.duplicate", {"已登记同名的覆盖单位", "A covered unit of that name is already recorded"}},
+        {"covered_unit.ended", {"该单位已于 {date} 不再由本支部覆盖", "This unit is no longer covered since {date}"}},
+        {"covered_unit.end_before_start", {"日期不能早于登记日期 {date}", "The date cannot be before {date}"}},
     };
     return kTable;
 }
@@ -81,6 +93,13 @@ const Table& OrgLabels() {
         {"position.address", {"地址", "Address"}},
         {"position.phone", {"服务电话", "Phone"}},
         {"position.note", {"说明", "Note"}},
+        {"group", {"党小组", "party group"}},
+        {"group.name", {"党小组名称", "Group name"}},
+        {"group.scope_name", {"楼栋、小区或网格名称", "Building, yard or grid"}},
+        {"group.member_ids", {"小组成员", "Group member"}},
+        {"scope", {"设置范围", "Set up by"}},
+        {"leader_member_id", {"党小组组长", "Group leader"}},
+        {"covered_unit.name", {"单位名称", "Unit name"}},
     };
     return kTable;
 }

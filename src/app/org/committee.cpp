@@ -24,6 +24,8 @@ core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& 
         LX_ASSIGN(headcount, core::org::IsBranchType(org.type) ? tx.Orgs().Headcount(org_id, as_of)
                                                                : tx.Orgs().SubtreeHeadcount(org.path, as_of));
         LX_ASSIGN(posts, tx.Orgs().Posts(org_id, as_of));
+        LX_ASSIGN(units, tx.Groups().Units(org_id, as_of));
+        v.covered_units = static_cast<int>(units.size());
         v.org = std::move(org);
         v.headcount = headcount;
         v.posts = std::move(posts);
@@ -32,6 +34,7 @@ core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& 
     core::org::SizingFacts facts;
     facts.headcount = v.headcount;
     facts.committee_seats = static_cast<int>(v.posts.size());
+    facts.covered_units = v.covered_units;
     v.warnings = core::org::CheckSizing(v.org.type, facts);
     v.suggested_type = core::org::SuggestType(v.headcount);
     if (!v.posts.empty()) {

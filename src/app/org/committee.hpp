@@ -21,6 +21,7 @@ struct CommitteeView {
     std::optional<core::org::Term> term;  // from the secretary's (or first post's) election
     std::vector<core::org::Warning> warnings;
     core::org::OrgType suggested_type = core::org::OrgType::kBranch;
+    int covered_units = 0;  // units a joint branch covers on the day (§1.2: 一般不超过5个)
 };
 core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                          const core::Date& as_of);

@@ -86,7 +86,9 @@ private:
                 return tx_.Orgs().Update(o);
             }
             case StepKind::kMoveMembers:
-                return Checked(tx_.Members().MoveAll(s.org_id, Resolve(s.to), on, done_.reorg_id, s.member_ids));
+                LX_CHECK(Checked(tx_.Members().MoveAll(s.org_id, Resolve(s.to), on, done_.reorg_id, s.member_ids)));
+                // All of them went: their party groups and the units the branch covers go with them.
+                return s.member_ids.empty() ? Checked(tx_.Groups().MoveAll(s.org_id, Resolve(s.to))) : core::Ok();
             case StepKind::kCarryPosts:
                 return Checked(tx_.Orgs().CarryPosts(s.org_id, Resolve(s.to).id, on, actor_.user_id, now_));
             case StepKind::kEndPosts: return Checked(tx_.Orgs().EndPosts(s.org_id, on, s.member_ids));
@@ -95,7 +97,9 @@ private:
             case StepKind::kMoveCandidates: return Checked(tx_.Candidates().MoveOpen(s.org_id, Resolve(s.to)));
             case StepKind::kMovePositions: return Checked(tx_.Positions().MoveAll(s.org_id, Resolve(s.to)));
             case StepKind::kClosePositions: return Checked(tx_.Positions().CloseAll(s.org_id, on));
-            case StepKind::kCloseOrg: return tx_.Orgs().Close(Known(s.org_id), on);
+            case StepKind::kCloseOrg:
+                LX_CHECK(Checked(tx_.Groups().CloseAll(s.org_id, on)));
+                return tx_.Orgs().Close(Known(s.org_id), on);
         }
         return core::Ok();
     }

@@ -12,6 +12,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
+#include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
@@ -76,6 +77,31 @@ public:
     // The open positions of `from_org` are run by `to` from now on (a reorganization); how many.
     virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
     // The open positions of the org close on `on` (it is dissolved); how many.
+    virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
+};
+
+class GroupRepo {
+public:
+    virtual ~GroupRepo() = default;
+    virtual Result<std::int64_t> Insert(const PartyGroupRecord& g) = 0;
+    virtual Result<std::optional<PartyGroupRecord>> Get(std::int64_t id) = 0;
+    // Writes name, scope and leader; kConflict when the stored version differs from g.version.
+    virtual Status Update(const PartyGroupRecord& g) = 0;
+    // Closes the group on `on` and lets its members go; kConflict when closed already or stale.
+    virtual Status Close(const PartyGroupRecord& g, const Date& on) = 0;
+    // The groups of the branch open on `as_of`, with their current members (members of the branch now).
+    virtual Result<std::vector<PartyGroupRecord>> OfOrg(std::int64_t org_id, const Date& as_of) = 0;
+    // The group holds exactly `member_ids` (taken from any other group they were in); bumps its version.
+    virtual Status SetMembers(const PartyGroupRecord& g, const std::vector<std::int64_t>& member_ids) = 0;
+    virtual Result<std::int64_t> InsertUnit(const CoveredUnitRecord& u) = 0;
+    virtual Result<std::optional<CoveredUnitRecord>> GetUnit(std::int64_t id) = 0;
+    // Units the org covers on `as_of`.
+    virtual Result<std::vector<CoveredUnitRecord>> Units(std::int64_t org_id, const Date& as_of) = 0;
+    // The unit no longer belongs from `on`; kConflict when it ended already.
+    virtual Status EndUnit(std::int64_t unit_id, const Date& on) = 0;
+    // A reorganization hands the open groups and covered units of `from_org` to `to` (all its members went there).
+    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
+    // The open groups and covered units of a closing org close on `on`.
     virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
 };
 
@@ -262,6 +288,7 @@ public:
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;
     virtual PositionRepo& Positions() = 0;
+    virtual GroupRepo& Groups() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

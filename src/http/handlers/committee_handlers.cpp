@@ -30,6 +30,7 @@ nlohmann::json CommitteeJson(const app::CommitteeView& v, Lang lang) {
             {"posts", posts},
             {"term", term},
             {"warnings", warnings},
+            {"covered_units", v.covered_units},
             {"suggested_type", std::string(core::org::ToString(v.suggested_type))}};
 }
 }  // namespace

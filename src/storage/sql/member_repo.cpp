@@ -192,6 +192,8 @@ core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
         " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_links WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_units WHERE head_member_id = $1)"
+        " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
+        " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"
         // a sponsor or training contact named in a development step ("id:1,id:0")
         " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2)",
         {m.id, "%," + std::to_string(m.id) + ":%"}));

@@ -135,6 +135,26 @@ private:
     SqlConn& c_;
 };
 
+class SqlGroupRepo final : public core::ports::GroupRepo {
+public:
+    explicit SqlGroupRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::ports::PartyGroupRecord& g) override;
+    core::Result<std::optional<core::ports::PartyGroupRecord>> Get(std::int64_t id) override;
+    core::Status Update(const core::ports::PartyGroupRecord& g) override;
+    core::Status Close(const core::ports::PartyGroupRecord& g, const core::Date& on) override;
+    core::Result<std::vector<core::ports::PartyGroupRecord>> OfOrg(std::int64_t org_id, const core::Date& as_of) override;
+    core::Status SetMembers(const core::ports::PartyGroupRecord& g, const std::vector<std::int64_t>& member_ids) override;
+    core::Result<std::int64_t> InsertUnit(const core::ports::CoveredUnitRecord& u) override;
+    core::Result<std::optional<core::ports::CoveredUnitRecord>> GetUnit(std::int64_t id) override;
+    core::Result<std::vector<core::ports::CoveredUnitRecord>> Units(std::int64_t org_id, const core::Date& as_of) override;
+    core::Status EndUnit(std::int64_t unit_id, const core::Date& on) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to) override;
+    core::Result<int> CloseAll(std::int64_t org_id, const core::Date& on) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlReorgRepo final : public core::ports::ReorgRepo {
 public:
     explicit SqlReorgRepo(SqlConn& c) : c_(c) {}
@@ -236,7 +256,7 @@ class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
         : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
-          overlays_(c), positions_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+          overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
@@ -245,6 +265,7 @@ public:
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
     core::ports::PositionRepo& Positions() override { return positions_; }
+    core::ports::GroupRepo& Groups() override { return groups_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -259,6 +280,7 @@ private:
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;
     SqlPositionRepo positions_;
+    SqlGroupRepo groups_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;
