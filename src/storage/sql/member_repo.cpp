@@ -191,6 +191,7 @@ core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
         " + (SELECT count(*) FROM member_status_changes WHERE member_id = $1)"
         " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_links WHERE member_id = $1)"
+        " + (SELECT count(*) FROM floating_records WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_units WHERE head_member_id = $1)"
         // a sponsor or training contact named in a development step ("id:1,id:0")
         " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2)",
