@@ -45,7 +45,7 @@ struct FloatingQuery {
     std::vector<std::string> scope_roots;  // the actor's member_read roots
     bool inflow = false;                   // false: members of the scope; true: taking part in orgs of the scope
     std::string subtree;                   // optional narrowing (inside the scope)
-    bool open_only = true;
+    bool open_only = true;                 // not returned, and the member still in the registry
     std::int64_t member_id = 0;            // optional: one member's records
     std::int64_t after_id = 0;
     int limit = 50;

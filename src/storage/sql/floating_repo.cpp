@@ -80,7 +80,8 @@ core::Result<std::vector<FloatingRecord>> SqlFloatingRepo::List(const core::port
     const char* path = q.inflow ? "f.in_org_path" : "m.org_path";
     std::string where = "(" + SubtreeFilter(path, q.scope_roots, params) + ")";
     if (!q.subtree.empty()) where += " AND (" + SubtreeFilter(path, {q.subtree}, params) + ")";
-    if (q.open_only) where += " AND f.returned_on IS NULL";
+    // A member who left the registry (transferred out, removed) is no longer anyone's floating member.
+    if (q.open_only) where += " AND f.returned_on IS NULL AND m.left_on IS NULL";
     if (q.member_id != 0) {
         params.emplace_back(q.member_id);
         where += " AND f.member_id = $" + std::to_string(params.size());

@@ -183,6 +183,17 @@ TEST_P(FloatingConformance, OutflowAndInflowListsFollowTheirOwnScopes) {
         }
         return core::Ok();
     }));
+    // A member who left the registry drops out of both open lists.
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(found, tx.Members().Get(member_));
+        if (!found) return core::Fail(core::NotFound("member"));
+        auto m = std::move(found).value();
+        m.left_on = Date::Parse("2026-11-20");
+        m.left_reason = "transferred_out";
+        return tx.Members().UpdateStatus(m);
+    }));
+    EXPECT_EQ(List(a_path_, false).size(), 0u);
+    EXPECT_EQ(List(b_path_, true).size(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FloatingConformance, ::testing::ValuesIn(Backends()), BackendName);
