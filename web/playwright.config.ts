@@ -36,5 +36,6 @@ export default defineConfig({
     { name: 'overlays', testMatch: /overlays\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'reorg', testMatch: /reorg\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'positions', testMatch: /positions\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
+    { name: 'floating', testMatch: /floating\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
   ],
 });

@@ -22,6 +22,9 @@ const Table& OrgLabels();
 // Overlays (大工委, 大党委, 联合党委 …).
 const Table& OverlayMessages();
 const Table& OverlayLabels();
+// The floating-member register (流动党员).
+const Table& FloatingMessages();
+const Table& FloatingLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -306,6 +306,26 @@ const MATRIX = {
   'POST /api/v1/transfers/:id/actions': { target: 'transfer', expect: scoped('member_write', 422),
     body: () => ({ version: 1, action: 'receipt', on: '2026-02-01' }),
     check: (r) => assert.match(r.error.message, /“已申请”的转接不能“登记回执”/) },
+  // The floating-member register (domain.md §5.3): each target member has an open record naming a participating
+  // org outside this system. Read by member_read on the member's org; written by member_write; a second record is a
+  // conflict (409) and a stale version too, so nothing changes.
+  'GET /api/v1/members/:id/floating': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.current.id, c.floatingId);
+    assert.match(r.json.current.phone, /\*/, 'the phone at the destination is masked');
+  } },
+  'POST /api/v1/members/:id/floating': { target: 'member', expect: scoped('member_write', 409),
+    body: () => ({ left_on: '2026-01-10', reason: 'work', province: '浙江省', city: '宁波市', county: '鄞州区' }) },
+  'PUT /api/v1/floating/:id': { target: 'floating', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, left_on: '2026-01-10', reason: 'work', province: '浙江省', city: '宁波市', county: '鄞州区' }) },
+  'POST /api/v1/floating/:id/reports': { target: 'floating', expect: scoped('member_write', 201),
+    body: () => ({ kind: 'contact', on: '2026-01-15', text: '矩阵联系记录' }) },
+  'POST /api/v1/floating/:id/return': { target: 'floating', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, returned_on: '2026-01-20' }) },
+  'GET /api/v1/orgs/:id/floating-out': { target: 'org', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.ok(r.json.items.some((x) => x.id === c.floatingId), 'the record of the target member is listed');
+  } },
+  'GET /api/v1/orgs/:id/floating-in': { target: 'org', expect: scoped('member_read', 200),
+    check: (r) => { for (const x of r.json.items) assert.equal(x.minimal, x.side.outflow === false); } },
   // Imports (docs/api.md "Import and export"): member_write on org_id; an org outside the subtree is 404. The sheet
   // places one new person by name in T's last branch.
   'POST /api/v1/imports/preview': { target: 'org', query: (c) => `?org_id=${c.T}`, file: (c) => importSheet(c.branchName(c.T)),
@@ -401,6 +421,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     // The member comes from the org's last branch, so that a parent's member is never the actor's own.
     targets = new Map();
     const transferOf = new Map();
+    const floatingOf = new Map();
     const orgs = new Set(Object.values(cast.actors).flatMap((a) => Object.values(tree.relations(a.org))));
     for (const T of orgs) {
       const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
@@ -414,11 +435,17 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         assert.equal(transfer.status, 201, transfer.toString());
         transferOf.set(memberId, transfer.json.id);
       }
+      if (!floatingOf.has(memberId)) {
+        const floating = await cast.city.post(`/api/v1/members/${memberId}/floating`, { left_on: '2026-01-05', reason: 'work',
+          province: '广东省', city: '深圳市', county: '南山区', phone: '13900001111', participating_org_name: '深圳某园区流动党员党支部' });
+        assert.equal(floating.status, 201, floating.toString());
+        floatingOf.set(memberId, floating.json.id);
+      }
       const position = await cast.city.post('/api/v1/positions', { org_id: T, level: 'community_centre',
         name: `目标${T}党群服务中心`, address: '目标路1号' });
       assert.equal(position.status, 201, position.toString());
       targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId),
-        positionId: position.json.id });
+        floatingId: floatingOf.get(memberId), positionId: position.json.id });
     }
     // One overlay hosted at each target org, with the target member linked for dual identity.
     for (const T of orgs) {
@@ -516,10 +543,12 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
-            transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId };
+            transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
+            floatingId: t.floatingId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
-            transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId }[entry.target];
+            transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
+            floating: t.floatingId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':id', String(id));

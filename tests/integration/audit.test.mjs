@@ -215,6 +215,31 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 201, r.toString());
     await row('transfer.register', id, { actor_id: street.account.id, object_id: String(r.json.id) });
     note('POST /api/v1/transfers/incoming', 'transfer.register');
+    // The floating-member register (domain.md §5.3): opened, edited, a contact note, the return — each audited
+    // with the member as subject.
+    const away = others[1];
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/floating`, { left_on: '2026-01-05', reason: 'work',
+      province: '广东省', city: '深圳市', county: '南山区', phone: '13900001111', participating_org_name: '深圳某园区流动党员党支部' },
+    'floating');
+    assert.equal(r.status, 201, r.toString());
+    const floatingId = r.json.id;
+    await row('floating.open', id, { actor_id: sec.account.id, object_type: 'floating', object_id: String(floatingId) });
+    note('POST /api/v1/members/:id/floating', 'floating.open');
+    [r, id] = await act(sec.client, 'PUT', `/api/v1/floating/${floatingId}`, { version: 1, left_on: '2026-01-05', reason: 'work',
+      province: '广东省', city: '深圳市', county: '福田区' }, 'floating-edit');
+    assert.equal(r.status, 200, r.toString());
+    await row('floating.update', id, { actor_id: sec.account.id, object_id: String(floatingId) });
+    note('PUT /api/v1/floating/:id', 'floating.update');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/floating/${floatingId}/reports`, { kind: 'contact', on: '2026-01-20',
+      text: '电话联系，了解务工情况' }, 'floating-note');
+    assert.equal(r.status, 201, r.toString());
+    await row('floating.note', id, { actor_id: sec.account.id, object_id: String(floatingId) });
+    note('POST /api/v1/floating/:id/reports', 'floating.note');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/floating/${floatingId}/return`, { version: 2, returned_on: '2026-01-28' },
+      'floating-return');
+    assert.equal(r.status, 200, r.toString());
+    await row('floating.return', id, { actor_id: sec.account.id, object_id: String(floatingId) });
+    note('POST /api/v1/floating/:id/return', 'floating.return');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

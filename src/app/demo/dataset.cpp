@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/demo/demo_cases.hpp"
+#include "app/demo/demo_floating.hpp"
 #include "app/demo/demo_overlays.hpp"
 #include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
@@ -104,7 +105,9 @@ struct Loader {
         LX_CHECK(AddDemoPositions(tx, street, today, ctx.clock.NowMillis()));
         // A generator of its own, drawn last, so that the orgs and members above stay as they were.
         core::demo::Rng overlay_rng(rng.Next());
-        return AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities);
+        LX_CHECK(AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities));
+        // Floating members last: they take no draws, so the data above stays as it was.
+        return AddDemoFloating(tx, today, ctx.clock.NowMillis(), communities).map([](int) {});
     }
 
     std::string PlaceName(const char* suffix) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "app/context.hpp"
@@ -35,6 +36,34 @@ TEST(DemoDataset, TheStreetOfSeed000WithItsServicePositions) {
     EXPECT_EQ(levels[core::org::PositionLevel::kStreetCentre], 1);
     EXPECT_EQ(levels[core::org::PositionLevel::kCommunityCentre], 7);
     EXPECT_EQ(levels[core::org::PositionLevel::kCompoundHome], 33);
+}
+
+
+// domain.md §5.3: the demo street has a few floating members kept by their branches — one of them taking part in
+// a branch of another community (so that its 流入 list is not empty) — with the registry tag on each.
+TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {
+    auto db = storage::testing::OpenTestDb("sqlite");
+    ManualClock clock{1'795'363'200'000};
+    Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
+    ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
+    ASSERT_TRUE(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+        LX_ASSIGN(roots, tx.Orgs().Roots());
+        core::ports::FloatingQuery q;
+        q.scope_roots = {roots.at(0).path};
+        LX_ASSIGN(out, tx.FloatingRecords().List(q));
+        EXPECT_EQ(out.size(), 4u);
+        q.inflow = true;
+        LX_ASSIGN(in, tx.FloatingRecords().List(q));
+        EXPECT_EQ(in.size(), 1u);
+        for (const auto& r : out) {
+            LX_ASSIGN(found, tx.Members().Get(r.member_id));
+            if (!found) return core::Fail(core::NotFound("member"));
+            const auto m = std::move(found).value();
+            EXPECT_NE(std::find(m.tags.begin(), m.tags.end(), "floating"), m.tags.end());
+            EXPECT_EQ(m.floating_to, r.facts.Destination());
+        }
+        return core::Ok();
+    }));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "app/member/registry.hpp"
 
+#include <algorithm>
+
 #include "app/audit/audit.hpp"
 #include "core/member/fields.hpp"
 
@@ -26,6 +28,17 @@ std::string ChangedFields(const core::member::Member& a, const core::member::Mem
     add(a.lost_contact_on != b.lost_contact_on, "lost_contact_on");
     return out;
 }
+// While the register holds an open record (domain.md §5.3), the tag and destination follow the record: they
+// change through the register (edit, return), not through the registry form.
+core::Status KeepFloatingRecord(Tx& tx, const core::member::Member& m) {
+    LX_ASSIGN(records, tx.FloatingRecords().OfMember(m.id));
+    if (records.empty() || !records.front().facts.Open()) return core::Ok();
+    const bool tagged = std::find(m.tags.begin(), m.tags.end(), "floating") != m.tags.end();
+    if (!tagged) return core::Fail(core::InvalidField("tags", "member.floating.register_open"));
+    if (m.floating_to != records.front().facts.Destination())
+        return core::Fail(core::InvalidField("floating_to", "member.floating.register_open"));
+    return core::Ok();
+}
 }  // namespace
 
 core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
@@ -40,6 +53,7 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
         const core::member::Member before = *m;
         LX_CHECK(core::member::ApplyRegistryEdit(in.edit, ctx.clock.Today(), *m));
+        LX_CHECK(KeepFloatingRecord(tx, *m));
         const auto now = ctx.clock.NowMillis();
         m->updated_at = now;
         LX_CHECK(tx.Members().UpdateRegistry(*m));

@@ -12,6 +12,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
+#include "core/ports/floating_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
@@ -212,6 +213,25 @@ public:
     virtual Status AppendEvent(std::int64_t transfer_id, const TransferEvent& e) = 0;
 };
 
+// The floating-member register (domain.md §5.3): records and their append-only notes. Nothing here writes the
+// member's affiliation.
+class FloatingRepo {
+public:
+    virtual ~FloatingRepo() = default;
+    virtual Result<std::optional<FloatingRecord>> Get(std::int64_t id) = 0;
+    // Records in the scope (q.inflow: by the participating org's path, else by the member's org), by id.
+    virtual Result<std::vector<FloatingRecord>> List(const FloatingQuery& q) = 0;
+    // The member's records, newest first (unscoped: the caller has checked the member).
+    virtual Result<std::vector<FloatingRecord>> OfMember(std::int64_t member_id) = 0;
+    // kConflict when the member already has an open record.
+    virtual Result<std::int64_t> Insert(const FloatingRecord& r, std::int64_t at) = 0;
+    // Writes the facts and bumps the version; kConflict when the stored version differs from r.version.
+    virtual Status Update(const FloatingRecord& r, std::int64_t at) = 0;
+    virtual Result<std::vector<FloatingNote>> Notes(std::int64_t record_id) = 0;
+    // Appends a note with the next sequence number; kConflict when a concurrent note took it.
+    virtual Status AppendNote(std::int64_t record_id, const FloatingNote& n) = 0;
+};
+
 class CandidateRepo {
 public:
     virtual ~CandidateRepo() = default;
@@ -284,6 +304,7 @@ public:
     virtual MemberRepo& Members() = 0;
     virtual CandidateRepo& Candidates() = 0;
     virtual TransferRepo& Transfers() = 0;
+    virtual FloatingRepo& FloatingRecords() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -103,6 +103,24 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlFloatingRepo final : public core::ports::FloatingRepo {
+public:
+    SqlFloatingRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::ports::FloatingRecord>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::FloatingRecord>> List(const core::ports::FloatingQuery& q) override;
+    core::Result<std::vector<core::ports::FloatingRecord>> OfMember(std::int64_t member_id) override;
+    core::Result<std::int64_t> Insert(const core::ports::FloatingRecord& r, std::int64_t at) override;
+    core::Status Update(const core::ports::FloatingRecord& r, std::int64_t at) override;
+    core::Result<std::vector<core::ports::FloatingNote>> Notes(std::int64_t record_id) override;
+    core::Status AppendNote(std::int64_t record_id, const core::ports::FloatingNote& n) override;
+
+private:
+    core::Result<core::ports::FloatingRecord> FromRow(const SqlRows& rows, std::size_t r);
+    core::Result<std::vector<core::ports::FloatingRecord>> Many(const std::string& where, const SqlParams& params);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
 class SqlImportRepo final : public core::ports::ImportRepo {
 public:
     SqlImportRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
@@ -255,12 +273,14 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), imports_(c, cipher), reorgs_(c),
-          overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), audit_(c, crypto) {}
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher),
+          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c),
+          audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
+    core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -276,6 +296,7 @@ private:
     SqlMemberRepo members_;
     SqlCandidateRepo candidates_;
     SqlTransferRepo transfers_;
+    SqlFloatingRepo floating_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

@@ -6,6 +6,7 @@ import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
+import { floatingEn } from './floating';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
 
@@ -123,6 +124,7 @@ const en: MessageSchema = {
   dev: devEn,
   overlay: overlayEn,
   transfer: transferEn,
+  floating: floatingEn,
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
@@ -139,6 +141,7 @@ const en: MessageSchema = {
     memberImport: 'Import',
     development: 'Development',
     transfers: 'Transfers',
+    floating: 'Floating members',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',
@@ -457,6 +460,11 @@ const en: MessageSchema = {
       transfer_refuse: 'Transfer refused',
       transfer_cancel: 'Transfer cancelled',
       transfer_view: 'Transfer viewed',
+      floating_view: 'Viewed the floating record',
+      floating_open: 'Registered as floating',
+      floating_update: 'Edited the floating record',
+      floating_note: 'Added a floating note',
+      floating_return: 'Registered the return',
     },
     revealPhone: 'Show full number',
     affiliations: 'Affiliation',

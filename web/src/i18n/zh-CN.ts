@@ -6,6 +6,7 @@ import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
+import { floatingZh } from './floating';
 import { overlayZh } from './overlay';
 
 const zhCN = {
@@ -122,6 +123,7 @@ const zhCN = {
   dev: devZh,
   overlay: overlayZh,
   transfer: transferZh,
+  floating: floatingZh,
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
@@ -138,6 +140,7 @@ const zhCN = {
     memberImport: '批量导入',
     development: '发展党员',
     transfers: '组织关系转接',
+    floating: '流动党员',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',
@@ -456,6 +459,11 @@ const zhCN = {
       transfer_refuse: '退回转接',
       transfer_cancel: '撤回转接',
       transfer_view: '查看转接记录',
+      floating_view: '查看流动党员登记',
+      floating_open: '登记外出',
+      floating_update: '修改流动党员登记',
+      floating_note: '添加流动党员联系记录',
+      floating_return: '登记返回',
     },
     revealPhone: '显示完整手机号',
     affiliations: '组织关系',

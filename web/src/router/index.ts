@@ -76,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'member', crumbs: ['menu.member', 'menu.transfers'] },
       },
       {
+        path: 'member/floating',
+        name: 'member-floating',
+        component: () => import('@/views/member/FloatingView.vue'),
+        meta: { area: 'member', crumbs: ['menu.member', 'menu.floating'] },
+      },
+      {
         path: 'system/users',
         name: 'users',
         component: () => import('@/views/users/UsersView.vue'),

@@ -34,6 +34,7 @@ export const MENU: MenuEntry[] = [
     { key: 'member-import', area: 'member', title: 'menu.memberImport', path: '/member/import' },
     { key: 'member-development', area: 'member', title: 'menu.development', path: '/member/development' },
     { key: 'member-transfers', area: 'member', title: 'menu.transfers', path: '/member/transfers' },
+    { key: 'member-floating', area: 'member', title: 'menu.floating', path: '/member/floating' },
   ] },
   { key: 'life', area: 'life', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', area: 'dues', title: 'menu.dues', path: '/dues', icon: 'Wallet' },

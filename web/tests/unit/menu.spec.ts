@@ -8,14 +8,14 @@ describe('menu filtering by areas', () => {
   it('shows every area to a user who has them all', () => {
     const all = ['org', 'member', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me'];
     expect(keys(all)).toEqual([
-      'org-structure', 'org-positions', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me',
+      'org-structure', 'org-positions', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me',
     ]);
   });
 
   it('shows a branch secretary only 党员 and 我的', () => {
     const menu = filterMenu(['member', 'me']);
     expect(menu.map((e) => e.key)).toEqual(['member', 'me']);
-    expect(keys(['member', 'me'])).toEqual(['member-list', 'member-import', 'member-development', 'member-transfers', 'me']);
+    expect(keys(['member', 'me'])).toEqual(['member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'me']);
   });
 
   it('drops a group whose children are all hidden', () => {
