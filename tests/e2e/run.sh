@@ -16,4 +16,4 @@ trap cleanup EXIT
 for _ in $(seq 1 100); do grep -q 'serving' "$DIR/server.log" && break; sleep 0.1; done
 export LIANXIN_URL="http://localhost:$PORT" LIANXIN_SETUP_LINK="$LINK"
 cd "$ROOT/web"
-npx playwright test --reporter=list
+npx playwright test --reporter=list "$@"

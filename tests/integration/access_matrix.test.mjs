@@ -46,6 +46,7 @@ const importSheet = (branchName) => {
     org: branchName }]));
 };
 
+const BRANCH_TYPES = new Set(['branch', 'joint_branch', 'functional_branch']);
 const can = (actor, p) => PERMS[actor.role].includes(p);
 /** Status for a route needing permission p on a target: 403 without p, else allowed or `outside`. */
 const scoped = (p, allowed, outside = 404) => (a, inScope) => (!can(a, p) ? 403 : inScope ? allowed : outside);
@@ -306,6 +307,26 @@ const MATRIX = {
   'POST /api/v1/transfers/:id/actions': { target: 'transfer', expect: scoped('member_write', 422),
     body: () => ({ version: 1, action: 'receipt', on: '2026-02-01' }),
     check: (r) => assert.match(r.error.message, /“已申请”的转接不能“登记回执”/) },
+  // Party groups (党小组, domain.md §1.1): read with member_read on the branch, formed and changed with member_write;
+  // each target org's last branch has a group led by the target member. A committee holds no groups (422 for a
+  // writer in scope). Covered units: org_write on a joint branch (the test set has none: 422 for a writer in scope).
+  'GET /api/v1/orgs/:id/groups': { target: 'org', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.org_id, c.T);
+    assert.ok(Array.isArray(r.json.groups) && Array.isArray(r.json.units));
+  } },
+  'POST /api/v1/orgs/:id/groups': { target: 'org',
+    expect: (a, inScope, c) => scoped('member_write', BRANCH_TYPES.has(c.tree.get(c.T).org_type) ? 201 : 422)(a, inScope),
+    body: () => ({ name: '矩阵党小组', scope: 'building', scope_name: '1号楼' }) },
+  'PUT /api/v1/groups/:id': { target: 'group', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, name: '矩阵党小组', scope: 'building' }) },
+  'PUT /api/v1/groups/:id/members': { target: 'group', expect: scoped('member_write', 409),
+    body: (c) => ({ version: 999999, member_ids: [c.memberId] }) },
+  'POST /api/v1/groups/:id/close': { target: 'group', expect: scoped('member_write', 409),
+    body: () => ({ version: 999999, on: '2026-01-10' }) },
+  'POST /api/v1/orgs/:id/units': { target: 'org', expect: scoped('org_write', 422),
+    body: () => ({ name: '矩阵覆盖单位', unit_type: 'other' }) },
+  'POST /api/v1/orgs/:id/units/:unit_id/end': { target: 'org', expect: scoped('org_write', 404),
+    before: (c) => { c.unitId = 999999; }, body: () => ({ on: '2026-01-10' }) },
   // The floating-member register (domain.md §5.3): each target member has an open record naming a participating
   // org outside this system. Read by member_read on the member's org; written by member_write; a second record is a
   // conflict (409) and a stale version too, so nothing changes.
@@ -422,6 +443,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     targets = new Map();
     const transferOf = new Map();
     const floatingOf = new Map();
+    const groupOf = new Map();
     const orgs = new Set(Object.values(cast.actors).flatMap((a) => Object.values(tree.relations(a.org))));
     for (const T of orgs) {
       const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
@@ -446,6 +468,13 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       assert.equal(position.status, 201, position.toString());
       targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId),
         floatingId: floatingOf.get(memberId), positionId: position.json.id });
+      if (!groupOf.has(memberId)) {  // orgs may share their last branch: one group led by its member
+        const group = await cast.city.post(`/api/v1/orgs/${tree.lastLeaf(T)}/groups`, { name: `目标${T}党小组`,
+          scope: 'building', leader_member_id: memberId });
+        assert.equal(group.status, 201, group.toString());
+        groupOf.set(memberId, group.json.id);
+      }
+      targets.get(T).groupId = groupOf.get(memberId);
     }
     // One overlay hosted at each target org, with the target member linked for dual identity.
     for (const T of orgs) {
@@ -544,11 +573,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
             transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
-            floatingId: t.floatingId };
+            floatingId: t.floatingId, groupId: t.groupId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
-            floating: t.floatingId }[entry.target];
+            floating: t.floatingId, group: t.groupId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':id', String(id));

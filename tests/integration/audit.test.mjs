@@ -384,6 +384,47 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     await row('position.close', id, { actor_id: streetAdmin.account.id, object_id: String(positionId), result: 'ok' });
     note('POST /api/v1/positions/:id/close', 'position.close');
 
+    // Party groups (党小组) of branch B: formed with its leader, renamed, members set, closed — ids and counts only.
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    const leader = actors.member.member_id;
+    [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/groups`, { name: '审计楼党小组', scope: 'building',
+      scope_name: '审计楼', leader_member_id: leader }, 'group');
+    assert.equal(r.status, 201, r.toString());
+    const groupId = r.json.id;
+    e = await row('group.create', id, { actor_id: sec.account.id, object_type: 'group', object_id: String(groupId) });
+    assert.equal(detailOf(e.id), `org=${B} members=1`);
+    note('POST /api/v1/orgs/:id/groups', 'group.create');
+    [r, id] = await act(sec.client, 'PUT', `/api/v1/groups/${groupId}`, { version: 2, name: '审计一号楼党小组',
+      scope: 'building', leader_member_id: leader }, 'group-edit');
+    assert.equal(r.status, 204, r.toString());
+    await row('group.update', id, { actor_id: sec.account.id, object_id: String(groupId) });
+    note('PUT /api/v1/groups/:id', 'group.update');
+    [r, id] = await act(sec.client, 'PUT', `/api/v1/groups/${groupId}/members`, { version: 3, member_ids: [leader] },
+      'group-members');
+    assert.equal(r.status, 204, r.toString());
+    await row('group.members', id, { actor_id: sec.account.id, object_id: String(groupId) });
+    note('PUT /api/v1/groups/:id/members', 'group.members');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/groups/${groupId}/close`, { version: 4, on: today }, 'group-close');
+    assert.equal(r.status, 204, r.toString());
+    await row('group.close', id, { actor_id: sec.account.id, object_id: String(groupId) });
+    note('POST /api/v1/groups/:id/close', 'group.close');
+    // A joint branch records a unit it covers, which later leaves.
+    r = await streetAdmin.client.post('/api/v1/reorganizations', { kind: 'create', on: '2026-01-10',
+      approval_doc: '审计〔2026〕3号', org_id: C1, spec: { name: '审计联合党支部', type: 'joint_branch' } });
+    assert.equal(r.status, 201, r.toString());
+    const joint = r.json.created_ids[0];
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/orgs/${joint}/units`, { name: '审计科技有限公司',
+      unit_type: 'non_public_enterprise' }, 'unit');
+    assert.equal(r.status, 201, r.toString());
+    const unitId = r.json.id;
+    e = await row('covered_unit.add', id, { actor_id: streetAdmin.account.id, object_type: 'org', object_id: String(joint) });
+    assert.equal(detailOf(e.id), `unit=${unitId} units=1`);
+    note('POST /api/v1/orgs/:id/units', 'covered_unit.add');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/orgs/${joint}/units/${unitId}/end`, { on: today }, 'unit-end');
+    assert.equal(r.status, 204, r.toString());
+    await row('covered_unit.end', id, { actor_id: streetAdmin.account.id, object_id: String(joint) });
+    note('POST /api/v1/orgs/:id/units/:unit_id/end', 'covered_unit.end');
+
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });

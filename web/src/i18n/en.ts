@@ -7,6 +7,7 @@ import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
+import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
 
@@ -123,6 +124,7 @@ const en: MessageSchema = {
   },
   dev: devEn,
   overlay: overlayEn,
+  groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
   imports: importsEn,

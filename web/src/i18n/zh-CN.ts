@@ -7,6 +7,7 @@ import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
+import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 
 const zhCN = {
@@ -122,6 +123,7 @@ const zhCN = {
   },
   dev: devZh,
   overlay: overlayZh,
+  groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
   imports: importsZh,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextSteps, type CandidateDetail } from '@/api/development';
 
-const facts = {
+const facts: Record<string, string | number | null> = {
   talked_on: null, activist_on: null, target_on: null, political_review_on: null, trained_on: null,
   pre_reviewed_on: null, join_date: null, admission_approved_on: null, probation_end: null, extension_months: 0,
   pending_decision: null, conversion_date: null,
