@@ -8,11 +8,24 @@ namespace lianxin::storage {
 using core::Date;
 using core::ports::AffiliationPeriod;
 
+namespace {
+// The party status of member row `t` on day `on`: the current one when it began on or before that day (or has no
+// recorded day); otherwise what the last decision before then left (stop → stopped, restore → normal), or normal
+// when there was none — the member was normal until the first decision. Only members decided on after `on` pay
+// for the look-up in member_status_changes.
+std::string StatusOn(const std::string& t, const std::string& on) {
+    return "CASE WHEN " + t + ".status_since IS NULL OR " + t + ".status_since <= " + on + " THEN " + t +
+           ".status ELSE coalesce((SELECT CASE c.action WHEN 'restore' THEN 'normal' ELSE 'stopped' END FROM "
+           "member_status_changes c WHERE c.member_id = " + t + ".id AND c.on_date <= " + on +
+           " ORDER BY c.on_date DESC, c.id DESC LIMIT 1), 'normal') END";
+}
+}  // namespace
+
 std::string AffiliatedOn(const std::string& org_cond, const std::string& on) {
-    return "(SELECT id, category, status, join_date, conversion_date, left_on FROM members WHERE " + org_cond +
-           " AND (affiliated_since IS NULL OR affiliated_since <= " + on +
-           ") UNION ALL SELECT m.id, m.category, m.status, m.join_date, m.conversion_date, m.left_on FROM "
-           "(SELECT member_id FROM affiliation_history WHERE " + org_cond + " AND valid_from <= " + on +
+    return "(SELECT id, category, " + StatusOn("members", on) + " AS status, join_date, conversion_date, left_on FROM "
+           "members WHERE " + org_cond + " AND (affiliated_since IS NULL OR affiliated_since <= " + on +
+           ") UNION ALL SELECT m.id, m.category, " + StatusOn("m", on) + " AS status, m.join_date, m.conversion_date, "
+           "m.left_on FROM (SELECT member_id FROM affiliation_history WHERE " + org_cond + " AND valid_from <= " + on +
            " AND valid_to > " + on + ") h JOIN members m ON m.id = h.member_id) a";
 }
 

@@ -309,7 +309,7 @@ private:
 };
 
 // The members formally affiliated on the date parameter `on` ("$2") with the orgs matching `org_cond`
-// (written over the unqualified columns org_id and org_path): a derived table "a" of (id, category, status,
+// (written over the unqualified columns org_id and org_path): a derived table "a" of (id, category, status on `on`,
 // join_date, conversion_date, left_on) from the member rows (the current affiliation, since
 // affiliated_since) and the closed periods of affiliation_history. Filter left_on and join_date outside.
 std::string AffiliatedOn(const std::string& org_cond, const std::string& on);

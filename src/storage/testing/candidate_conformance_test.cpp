@@ -146,6 +146,47 @@ TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByT
     }));
 }
 
+// Counts as of a day follow the party status of that day (domain.md §2.5: a stopped member has no voting rights and
+// is out of the headcount while stopped; restored, they count again): stopped on 2025-03-01, restored on 2025-09-01.
+TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
+    auto branch = AddOrg(AddOrg(0, "街道"), "支部");
+    AddMember(MakeMember(branch, "甲", "11010519491231002X"));
+    const auto id = AddMember(MakeMember(branch, "乙", "110105194912310029"));
+    auto decide = [&](const char* action, const char* on, mm::PartyStatus status) {
+        ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+            LX_ASSIGN(m, tx.Members().Get(id));
+            m->status = status;
+            m->status_since = Date::Parse(on);
+            LX_CHECK(tx.Members().UpdateStatus(*m));
+            core::ports::StatusChangeRecord c;
+            c.action = action;
+            c.on = *Date::Parse(on);
+            c.ground = std::string(action) == "stop" ? "lost_contact" : "";
+            c.doc_ref = "支部大会决议";
+            c.recorded_by = 1;
+            c.recorded_at = 1700000000000;
+            return tx.Members().AppendStatusChange(id, c);
+        }));
+    };
+    auto counts = [&](const char* day) {
+        std::pair<int, int> out;
+        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+            LX_ASSIGN(voting, tx.Members().CountVoting(branch, *Date::Parse(day)));
+            LX_ASSIGN(head, tx.Orgs().Headcount(branch, *Date::Parse(day)));
+            out = {voting, head.full};
+            return core::Ok();
+        }));
+        return out;
+    };
+    decide("stop", "2025-03-01", mm::PartyStatus::kStopped);
+    EXPECT_EQ(counts("2025-02-28"), std::make_pair(2, 2));  // before the stop: still counted
+    EXPECT_EQ(counts("2025-03-01"), std::make_pair(1, 1));
+    decide("restore", "2025-09-01", mm::PartyStatus::kNormal);
+    EXPECT_EQ(counts("2025-02-28"), std::make_pair(2, 2));
+    EXPECT_EQ(counts("2025-06-30"), std::make_pair(1, 1));  // stopped then, though normal today
+    EXPECT_EQ(counts("2025-09-01"), std::make_pair(2, 2));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CandidateConformance, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace lianxin::storage::testing
