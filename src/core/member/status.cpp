@@ -38,6 +38,12 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
             m.status_since = d.on;
             return Ok();
         }
+        case StatusAction::kDeceased:  // whatever the status; not before joining (a registry date cannot precede it)
+            if (m.join_date && d.on < *m.join_date)
+                return Fail(Rule("member.rule.deceased_before_join").WithParam("date", m.join_date->ToString()));
+            m.left_on = d.on;
+            m.left_reason = "deceased";
+            return Ok();
         case StatusAction::kRemove: {
             if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
             const Date earliest = since.AddYears(kStoppedYears);
@@ -51,10 +57,11 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
 }
 
 namespace {
-constexpr NameTable<StatusAction, 3> kActions{{
+constexpr NameTable<StatusAction, 4> kActions{{
     {StatusAction::kStop, "stop"},
     {StatusAction::kRestore, "restore"},
     {StatusAction::kRemove, "remove"},
+    {StatusAction::kDeceased, "deceased"},
 }};
 constexpr NameTable<StopGround, 3> kGrounds{{
     {StopGround::kLostContact, "lost_contact"},

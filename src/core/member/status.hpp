@@ -1,6 +1,6 @@
 // Decisions on a member's party status (domain.md §2.5, seed 004): stop party status (停止党籍), restore it
 // (恢复党籍) within two years, or remove a member who is still unreachable two years after stopping (按自行脱党
-// 予以除名). Each is a branch decision with its record (document number) and is never taken automatically;
+// 予以除名); and record a member's death (党员逝世), which takes them out of the registry. Each is a branch decision with its record (document number) and is never taken automatically;
 // the six-month and two-year marks are reminders (registry.hpp, MemberReminders).
 #pragma once
 
@@ -19,7 +19,7 @@ namespace lianxin::core::member {
 inline constexpr int kLostContactMonths = 6;
 inline constexpr int kStoppedYears = 2;
 
-enum class StatusAction { kStop, kRestore, kRemove };
+enum class StatusAction { kStop, kRestore, kRemove, kDeceased };
 // Grounds for stopping party status (2019 党员教育管理工作条例, domain.md §2.5).
 enum class StopGround { kLostContact, kSettledAbroad, kStudyAbroad };
 
@@ -27,7 +27,7 @@ struct StatusDecision {
     StatusAction action = StatusAction::kStop;
     Date on;
     std::optional<StopGround> ground;  // kStop
-    std::string doc_ref;               // the decision's record: minutes or document number
+    std::string doc_ref;               // the decision's record: minutes or document number (death: the certificate or notice)
     std::string reason;
 };
 

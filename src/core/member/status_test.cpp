@@ -67,6 +67,23 @@ TEST(StatusRules, EveryDecisionHasItsRecordAndOrder) {
     EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kRestore, "2026-09-01"), m)), "member.rule.status_date_order");
 }
 
+// domain.md §2.5 (leaving the party): a member's death takes them out of the registry whatever their party status,
+// with its record; it cannot precede joining, and a member who has left cannot die in the registry again.
+TEST(StatusRules, ADeathTakesTheMemberOutOfTheRegistry) {
+    Member m;
+    m.join_date = D("1975-07-01");
+    m.status = PartyStatus::kStopped;
+    m.status_since = D("2025-01-01");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)), "member.rule.status_date_order");
+    m.status_since.reset();
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)), "member.rule.deceased_before_join");
+    ASSERT_TRUE(ApplyStatusDecision(Decide(StatusAction::kDeceased, "2026-11-20"), m));
+    EXPECT_EQ(m.left_on, D("2026-11-20"));
+    EXPECT_EQ(m.left_reason, "deceased");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "2026-11-21"), m)), "member.rule.left");
+    EXPECT_EQ(ParseStatusAction("deceased"), StatusAction::kDeceased);
+}
+
 // §2.5 "2 years after stopping … removal case": a reminder, never automatic.
 TEST(StatusRules, TwoYearsAfterStoppingIsAReminder) {
     Member m;

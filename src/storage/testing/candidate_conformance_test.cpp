@@ -185,6 +185,23 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     EXPECT_EQ(counts("2025-02-28"), std::make_pair(2, 2));
     EXPECT_EQ(counts("2025-06-30"), std::make_pair(1, 1));  // stopped then, though normal today
     EXPECT_EQ(counts("2025-09-01"), std::make_pair(2, 2));
+    // A death (migration 0017 admits the action): out of the counts from that day, in them before.
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, tx.Members().Get(id));
+        m->left_on = Date::Parse("2025-12-01");
+        m->left_reason = "deceased";
+        LX_CHECK(tx.Members().UpdateStatus(*m));
+        return tx.Members().AppendStatusChange(
+            id, core::ports::StatusChangeRecord{0, "deceased", *Date::Parse("2025-12-01"), "", "死亡证明", "", 1, 1700000000000});
+    }));
+    EXPECT_EQ(counts("2025-11-30"), std::make_pair(2, 2));
+    EXPECT_EQ(counts("2025-12-01"), std::make_pair(1, 1));
+    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(changes, tx.Members().StatusChanges(id));
+        EXPECT_EQ(changes.size(), 3u);
+        EXPECT_EQ(changes.back().action, "deceased");
+        return core::Ok();
+    }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CandidateConformance, ::testing::ValuesIn(Backends()), BackendName);
