@@ -14,3 +14,16 @@ export function notifyError(e: unknown): void {
 export function notifyOk(message: string): void {
   ElMessage({ type: 'success', message });
 }
+
+/** A one-click action (end a post, close a group): run it, say 操作成功 and reload, or toast the error. */
+export function actionThenReload(reload: () => Promise<void>) {
+  return async (action: () => Promise<unknown>): Promise<void> => {
+    try {
+      await action();
+      notifyOk(t('common.done'));
+      await reload();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+}
