@@ -208,6 +208,7 @@ const en: MessageSchema = {
     tree: 'Organization tree',
     counts: '{members} members · {children} sub-organizations',
     memberCount: '{n}',
+    openRoster: 'Open the roster',
     childCount: '{n}',
     detail: 'Organization details',
     pick: 'Click an organization in the tree to see its details.',

@@ -207,6 +207,7 @@ const zhCN = {
     tree: '组织树',
     counts: '党员 {members} 名 · 下级组织 {children} 个',
     memberCount: '{n} 名',
+    openRoster: '查看党员名册',
     childCount: '{n} 个',
     detail: '组织详情',
     pick: '请在左侧组织树中点选一个组织，查看它的详情。',

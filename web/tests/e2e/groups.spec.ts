@@ -1,6 +1,6 @@
 // 党小组 in the browser (issue 4; domain.md §1.1, §1.2): the branch secretary opens 组织架构, forms a 党小组 for a building
 // with a leader — a one-character name is named in Chinese, then fixed — adds two members, and sees who is not yet in
-// any group.
+// any group; the org detail opens the branch's roster.
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +52,10 @@ test('the branch secretary forms a party group with its leader and members', asy
   await expect(page.getByTestId('groups-ungrouped')).toContainText('未编入党小组');
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}groups.png`, fullPage: true, animations: 'disabled' });
+
+  // The org detail opens its roster, narrowed to the branch.
+  await page.getByTestId('org-roster-link').click();
+  await expect(page).toHaveURL(/#\/member\/list\?org_id=/);
+  await expect(page.getByTestId('member-org')).toContainText('党支部');
+  await expect(page.getByTestId('member-table')).toContainText(members[0].name);
 });
