@@ -64,7 +64,9 @@ TEST_P(LostContactConformance, AMemberWithEntriesIsReferenced) {
         LX_ASSIGN(m, tx.Members().Get(member_));
         auto del = tx.Members().DeleteUnreferenced(*m);
         EXPECT_FALSE(del);
-        if (!del) EXPECT_EQ(del.error().message_key, "member.referenced");
+        if (!del) {
+            EXPECT_EQ(del.error().message_key, "member.referenced");
+        }
         return core::Ok();
     }));
 }
