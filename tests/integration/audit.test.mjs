@@ -243,9 +243,9 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     // The search for a lost-contact member (domain.md §2.5): tagged lost contact, then a search recorded — audited
     // with the member as subject (detail: the method only, never the text).
     const lostCur = (await sec.client.get(`/api/v1/members/${away.id}`)).json;
-    r = await sec.client.put(`/api/v1/members/${away.id}`, { version: lostCur.version, education: lostCur.education,
+    r = await sec.client.request('PUT', `/api/v1/members/${away.id}`, { json: { version: lostCur.version, education: lostCur.education,
       work_unit: lostCur.work_unit, occupation: lostCur.occupation, skills: lostCur.skills, tags: ['lost_contact'],
-      lost_contact_on: '2026-01-05' });
+      lost_contact_on: '2026-01-05' } });
     assert.equal(r.status, 200, r.toString());
     [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/searches`, { on: '2026-01-21', method: 'visit',
       searched_by: '支部书记', result: '上门走访，邻居称已搬离' }, 'search');
