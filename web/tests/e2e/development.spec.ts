@@ -228,6 +228,8 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   // Six months without contact and no search yet: the search section reminds in red.
   await expect(page.getByTestId('search-section')).toContainText('还没有寻找记录');
   await expect(page.getByTestId('search-reminder')).toContainText('已失联满六个月，近三个月没有寻找记录');
+  await page.getByTestId('search-section').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}member-search-due.png`, animations: 'disabled' });
   // The branch's decision to stop party status needs its record, and a search first (seed 004, domain.md §2.5).
   await page.getByTestId('member-status').click();
   await page.getByTestId('status-submit').click();
@@ -244,6 +246,7 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await page.getByTestId('search-submit').click();
   await expect(page.getByTestId('search-dialog')).toContainText('寻找情况应为 1–500 个字');
   await expect(page.getByTestId('search-dialog')).toContainText('失联标记和失去联系日期将被取消');
+  await page.screenshot({ path: `${SCREENS}member-search-dialog.png`, animations: 'disabled' });
   await page.getByTestId('search-result').fill('上门走访原住址，邻居称已搬离一年多，未留联系方式');
   await page.getByTestId('search-submit').click();
   await expect(page.getByTestId('search-dialog')).toBeHidden();
