@@ -25,6 +25,9 @@ const Table& OverlayLabels();
 // The floating-member register (流动党员).
 const Table& FloatingMessages();
 const Table& FloatingLabels();
+// The search for lost-contact members (寻找失联党员).
+const Table& SearchMessages();
+const Table& SearchLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

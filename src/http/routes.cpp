@@ -73,6 +73,8 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/members/:id", Access::kAuthenticated, h::GetMember, "One member (masked, audited)"},
         {"PUT", "/api/v1/members/:id", Access::kAuthenticated, h::UpdateMember, "Edit a member's registry fields (audited)", true},
         {"POST", "/api/v1/members/:id/status", Access::kAuthenticated, h::DecideMemberStatus, "Record a decision on party status: stop, restore, remove (audited)", true},
+        {"GET", "/api/v1/members/:id/searches", Access::kAuthenticated, h::ListMemberSearches, "The search for a lost-contact member, newest first, with its reminder (audited)"},
+        {"POST", "/api/v1/members/:id/searches", Access::kAuthenticated, h::AddMemberSearch, "Record a search for a lost-contact member; 已联系上 clears the tag (audited)", true},
         {"POST", "/api/v1/members/:id/reveal", Access::kAuthenticated, h::RevealMember, "Full ID number and phone, for a stated reason (audited)", true},
         {"GET", "/api/v1/candidates", Access::kAuthenticated, h::ListCandidates, "Development pipeline board (masked)"},
         {"POST", "/api/v1/candidates", Access::kAuthenticated, h::CreateCandidate, "Register an application for membership", true},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit/audit.hpp"
+#include "app/member/lost_contact.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -92,7 +93,8 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
         if (in.version != m->version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
-        LX_CHECK(core::member::ApplyStatusDecision(decision, *m));
+        LX_ASSIGN(searched, EpisodeSearchDates(tx, *m));
+        LX_CHECK(core::member::ApplyStatusDecision(decision, *m, searched));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Members().UpdateStatus(*m));
         LX_CHECK(tx.Members().AppendStatusChange(

@@ -1,5 +1,7 @@
 #include "core/member/status.hpp"
 
+#include <algorithm>
+
 #include "core/common/names.hpp"
 #include "core/member/fields.hpp"
 
@@ -9,7 +11,7 @@ namespace {
 Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, std::move(key)); }
 }  // namespace
 
-Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
+Status ApplyStatusDecision(const StatusDecision& d, Member& m, const std::vector<Date>& search_dates) {
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     CheckText(d.doc_ref, 2, 50, "doc_ref", errors);
     CheckText(d.reason, 0, 200, "reason", errors);
@@ -26,6 +28,11 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m) {
                 if (!m.lost_contact_on) return Fail(Rule("member.rule.stop_not_lost"));
                 const Date earliest = m.lost_contact_on->AddMonths(kLostContactMonths);
                 if (d.on < earliest) return Fail(Rule("member.rule.stop_six_months").WithParam("earliest", earliest.ToString()));
+                // 2019 条例 (§2.5): "经查找仍无法取得联系" — the search comes first, the decision after it failed.
+                const bool searched = std::any_of(search_dates.begin(), search_dates.end(), [&](const Date& s) {
+                    return s >= *m.lost_contact_on && s <= d.on;
+                });
+                if (!searched) return Fail(Rule("member.rule.stop_no_search"));
             }
             m.status = PartyStatus::kStopped;
             m.status_since = d.on;

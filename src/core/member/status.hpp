@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
@@ -18,6 +19,9 @@ namespace lianxin::core::member {
 // restore within two years of stopping, or remove as self-lapsed after two years.
 inline constexpr int kLostContactMonths = 6;
 inline constexpr int kStoppedYears = 2;
+// [LOCAL] policy default, not a national rule: a lost-contact member (six months or more) is looked for at least
+// every three months; after that the record reminds the branch (search.hpp, "member.due.search").
+inline constexpr int kSearchEveryMonths = 3;
 
 enum class StatusAction { kStop, kRestore, kRemove, kDeceased };
 // Grounds for stopping party status (2019 党员教育管理工作条例, domain.md §2.5).
@@ -32,8 +36,10 @@ struct StatusDecision {
 };
 
 // Applies the decision to `m` (status, status_since, or leaving the registry), or refuses it with the rule
-// named ("member.rule.*"). `m` is changed only on success.
-Status ApplyStatusDecision(const StatusDecision& d, Member& m);
+// named ("member.rule.*"). `m` is changed only on success. `search_dates` are the days the branch looked for
+// the member in the current lost-contact episode (search.hpp, EpisodeSearchDates): stopping on the ground of
+// lost contact needs one on or before the decision ("应先组织寻找，寻找无果再作处理", seed 004, §2.5).
+Status ApplyStatusDecision(const StatusDecision& d, Member& m, const std::vector<Date>& search_dates = {});
 
 std::string_view ToString(StatusAction a);
 std::optional<StatusAction> ParseStatusAction(std::string_view s);

@@ -25,7 +25,14 @@ TEST(StatusRules, StopForLostContactOnlyAfterSixMonths) {
     EXPECT_EQ(RuleOf(early), "member.rule.stop_six_months");
     EXPECT_EQ(early.error().params.at("earliest"), "2026-09-10");
     EXPECT_EQ(m.status, PartyStatus::kNormal);  // unchanged on refusal
-    ASSERT_TRUE(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m));
+    // §2.5 / seed 004: "应先组织寻找，寻找无果再作处理" — no search in the episode, or only after the decision day.
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m)),
+              "member.rule.stop_no_search");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m,
+                                         {D("2026-03-01"), D("2026-09-11")})),
+              "member.rule.stop_no_search");
+    ASSERT_TRUE(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m,
+                                    {D("2026-05-02")}));
     EXPECT_EQ(m.status, PartyStatus::kStopped);
     EXPECT_EQ(m.status_since, D("2026-09-10"));
     // Settling abroad is a ground of its own, with no six-month wait.

@@ -13,6 +13,7 @@
 #include "core/member/member.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
+#include "core/ports/search_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
@@ -232,6 +233,15 @@ public:
     virtual Status AppendNote(std::int64_t record_id, const FloatingNote& n) = 0;
 };
 
+// The search for lost-contact members (domain.md §2.5): append-only entries per member.
+class SearchRepo {
+public:
+    virtual ~SearchRepo() = default;
+    // The member's entries, newest first (by day, then by entry); unscoped: the caller has checked the member.
+    virtual Result<std::vector<SearchRecord>> OfMember(std::int64_t member_id) = 0;
+    virtual Result<std::int64_t> Append(const SearchRecord& r) = 0;
+};
+
 class CandidateRepo {
 public:
     virtual ~CandidateRepo() = default;
@@ -305,6 +315,7 @@ public:
     virtual CandidateRepo& Candidates() = 0;
     virtual TransferRepo& Transfers() = 0;
     virtual FloatingRepo& FloatingRecords() = 0;
+    virtual SearchRepo& Searches() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

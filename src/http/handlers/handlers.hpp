@@ -44,6 +44,8 @@ LX_HANDLER(AddFloatingNote);
 LX_HANDLER(ReturnFloating);
 LX_HANDLER(ListFloatingOut);
 LX_HANDLER(ListFloatingIn);
+LX_HANDLER(ListMemberSearches);
+LX_HANDLER(AddMemberSearch);
 LX_HANDLER(PreviewImport);
 LX_HANDLER(CommitImport);
 LX_HANDLER(ListImports);

@@ -192,6 +192,7 @@ core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
         " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_links WHERE member_id = $1)"
         " + (SELECT count(*) FROM floating_records WHERE member_id = $1)"
+        " + (SELECT count(*) FROM lost_contact_searches WHERE member_id = $1)"
         " + (SELECT count(*) FROM overlay_units WHERE head_member_id = $1)"
         " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
         " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"

@@ -103,6 +103,16 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlSearchRepo final : public core::ports::SearchRepo {
+public:
+    explicit SqlSearchRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::vector<core::ports::SearchRecord>> OfMember(std::int64_t member_id) override;
+    core::Result<std::int64_t> Append(const core::ports::SearchRecord& r) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlFloatingRepo final : public core::ports::FloatingRepo {
 public:
     SqlFloatingRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
@@ -273,7 +283,7 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher),
+        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
           imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c),
           audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
@@ -281,6 +291,7 @@ public:
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
+    core::ports::SearchRepo& Searches() override { return searches_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -297,6 +308,7 @@ private:
     SqlCandidateRepo candidates_;
     SqlTransferRepo transfers_;
     SqlFloatingRepo floating_;
+    SqlSearchRepo searches_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

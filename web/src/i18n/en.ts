@@ -7,6 +7,7 @@ import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
+import { searchesEn } from './searches';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
@@ -127,6 +128,7 @@ const en: MessageSchema = {
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
+  searches: searchesEn,
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
@@ -469,6 +471,8 @@ const en: MessageSchema = {
       floating_update: 'Edited the floating record',
       floating_note: 'Added a floating note',
       floating_return: 'Registered the return',
+      search_view: 'Viewed the search records',
+      search_add: 'Added a search record',
     },
     revealPhone: 'Show full number',
     affiliations: 'Affiliation',

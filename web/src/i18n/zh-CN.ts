@@ -7,6 +7,7 @@ import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
+import { searchesZh } from './searches';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 
@@ -126,6 +127,7 @@ const zhCN = {
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
+  searches: searchesZh,
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
@@ -468,6 +470,8 @@ const zhCN = {
       floating_update: '修改流动党员登记',
       floating_note: '添加流动党员联系记录',
       floating_return: '登记返回',
+      search_view: '查看寻找记录',
+      search_add: '添加寻找记录',
     },
     revealPhone: '显示完整手机号',
     affiliations: '组织关系',

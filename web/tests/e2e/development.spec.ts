@@ -198,7 +198,7 @@ test('reveal: the full ID number and phone only with a reason, which the audit l
   await expect(page.getByTestId('member-drawer')).toContainText('本次查看及原因已记入审计日志');
 });
 
-test('registry: the secretary records a skill and lost contact; the six-month reminder shows and the skill finds the member', async ({ page }) => {
+test('registry: the secretary records a skill and lost contact; the six-month reminder shows, a stop waits for a search, and the skill finds the member', async ({ page }) => {
   await signInAsSecretary(page);
   const members = await apiGet<{ items: MemberRow[] }>(page, '/members?limit=5');
   const m = members.items[3];
@@ -225,10 +225,39 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await expect(page.getByTestId('member-reminder')).toContainText('失去联系满六个月');
   await expect(page.getByTestId('member-reminder')).toContainText('系统不会自动处理');
   await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
-  // Six months without contact: the branch records its decision to stop party status, with the record.
+  // Six months without contact and no search yet: the search section reminds in red.
+  await expect(page.getByTestId('search-section')).toContainText('还没有寻找记录');
+  await expect(page.getByTestId('search-reminder')).toContainText('已失联满六个月，近三个月没有寻找记录');
+  await page.getByTestId('search-section').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}member-search-due.png`, animations: 'disabled' });
+  // The branch's decision to stop party status needs its record, and a search first (seed 004, domain.md §2.5).
   await page.getByTestId('member-status').click();
   await page.getByTestId('status-submit').click();
   await expect(page.getByTestId('status-dialog')).toContainText('文号应为 2–50 个字符');
+  await page.getByTestId('status-doc').fill('支委会〔2026〕5号');
+  await page.getByTestId('status-submit').click();
+  await expect(page.getByTestId('status-error')).toContainText('应先组织寻找，寻找无果再作处理');
+  await page.getByTestId('status-dialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('status-dialog')).toBeHidden();
+  // 添加寻找记录: the method, who, what came of it; without a result the field is named before sending.
+  await page.getByTestId('search-add').click();
+  await page.getByTestId('search-method-visit').click();
+  await page.getByTestId('search-by').fill('支部书记李某');
+  await page.getByTestId('search-submit').click();
+  await expect(page.getByTestId('search-dialog')).toContainText('寻找情况应为 1–500 个字');
+  await expect(page.getByTestId('search-dialog')).toContainText('失联标记和失去联系日期将被取消');
+  await page.screenshot({ path: `${SCREENS}member-search-dialog.png`, animations: 'disabled' });
+  await page.getByTestId('search-result').fill('上门走访原住址，邻居称已搬离一年多，未留联系方式');
+  await page.getByTestId('search-submit').click();
+  await expect(page.getByTestId('search-dialog')).toBeHidden();
+  await expect(page.getByTestId('search-entry')).toHaveCount(1);
+  await expect(page.getByTestId('search-entry')).toContainText('上门走访');
+  await expect(page.getByTestId('search-entry')).toContainText('支部书记李某');
+  await expect(page.getByTestId('search-reminder')).toHaveCount(0);
+  await page.getByTestId('search-section').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}member-search.png`, animations: 'disabled' });
+  // The search failed: now the decision goes through.
+  await page.getByTestId('member-status').click();
   await page.getByTestId('status-doc').fill('支委会〔2026〕5号');
   await page.getByTestId('status-submit').click();
   await expect(page.getByTestId('status-dialog')).toBeHidden();

@@ -1,0 +1,103 @@
+#include "app/member/lost_contact.hpp"
+
+#include "core/member/fields.hpp"
+#include "core/ports/repositories.hpp"
+
+namespace lianxin::app {
+
+using core::auth::Permission;
+using core::ports::Tx;
+
+namespace {
+
+std::vector<core::member::ContactSearch> Facts(const std::vector<core::ports::SearchRecord>& entries) {
+    std::vector<core::member::ContactSearch> out;
+    out.reserve(entries.size());
+    for (const auto& e : entries) out.push_back(e.search);
+    return out;
+}
+
+// The member in the actor's scope for `need` (404 outside it, like every member read).
+core::Result<core::member::Member> ScopedMember(Tx& tx, const core::auth::Actor& actor, std::int64_t member_id,
+                                                Permission need) {
+    LX_ASSIGN(m, tx.Members().Get(member_id));
+    if (!m) return core::Fail(core::NotFound("member"));
+    LX_CHECK(core::auth::Authorize(actor, need, m->org_path, "member"));
+    return std::move(*m);
+}
+
+core::Result<MemberSearches> Load(Tx& tx, const core::auth::Actor& actor, const core::member::Member& m,
+                                  const core::Date& today) {
+    MemberSearches out;
+    out.member_id = m.id;
+    out.member_version = m.version;
+    out.lost_contact = core::member::LostContact(m);
+    out.lost_contact_on = out.lost_contact ? m.lost_contact_on : std::nullopt;
+    LX_ASSIGN(entries, tx.Searches().OfMember(m.id));
+    out.reminder = core::member::SearchReminder(m, Facts(entries), today);
+    out.entries = std::move(entries);
+    if (out.lost_contact && !m.left_on && core::auth::Authorize(actor, Permission::kMemberWrite, m.org_path))
+        out.actions = {"add"};
+    return out;
+}
+
+}  // namespace
+
+core::Result<std::vector<core::Date>> EpisodeSearchDates(Tx& tx, const core::member::Member& m) {
+    LX_ASSIGN(entries, tx.Searches().OfMember(m.id));
+    return core::member::EpisodeSearchDates(m, Facts(entries));
+}
+
+core::Result<Audited<MemberSearches>> ViewSearches(Context& ctx, const core::auth::Actor& actor,
+                                                   std::int64_t member_id) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
+    const auto today = ctx.clock.Today();
+    MemberSearches out;
+    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, ScopedMember(tx, actor, member_id, Permission::kMemberRead));
+        LX_ASSIGN(view, Load(tx, actor, m, today));
+        out = std::move(view);
+        return core::Ok();
+    }));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "search.view", "member", std::to_string(member_id));
+    entry.subject_member_id = member_id;
+    return Audited<MemberSearches>{std::move(out), std::move(entry)};
+}
+
+core::Result<MemberSearches> AddSearch(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                       const SearchInput& in) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
+    const auto today = ctx.clock.Today();
+    core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
+    auto on = core::member::CheckDate(in.on, today, "on", errors);
+    auto method = core::member::ParseSearchMethod(in.method);
+    if (!method) errors.WithField("method", "search.method.unknown");
+    if (!errors.fields.empty()) return core::Fail(errors);
+    const core::member::ContactSearch search{*on, *method, in.searched_by, in.result, in.found};
+    MemberSearches out;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(m, ScopedMember(tx, actor, member_id, Permission::kMemberWrite));
+        LX_CHECK(core::member::CheckContactSearch(m, search, today));
+        const auto now = ctx.clock.NowMillis();
+        LX_CHECK(tx.Searches().Append(
+            core::ports::SearchRecord{0, member_id, search, actor.user_id, actor.display_name, now}));
+        if (search.found) {
+            // Contact restored (§2.4 field 15): the member is no longer lost; the entry closes the episode.
+            core::member::RestoreContact(m);
+            m.updated_at = now;
+            LX_CHECK(tx.Members().UpdateRegistry(m));
+            ++m.version;
+        }
+        auto entry = AuditFor(actor, now, "search.add", "member", std::to_string(member_id));
+        entry.subject_member_id = member_id;
+        entry.detail = std::string("method=") + in.method + (search.found ? " found=true" : "");
+        LX_CHECK(tx.Audit().Append(entry));
+        LX_ASSIGN(view, Load(tx, actor, m, today));
+        out = std::move(view);
+        out.contact_restored = search.found;
+        return core::Ok();
+    }));
+    return out;
+}
+
+}  // namespace lianxin::app

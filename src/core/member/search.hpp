@@ -1,0 +1,53 @@
+// The search for a lost-contact member (寻找失联党员, domain.md §2.4, §2.5; seed 004 "党组织找党员、党员找
+// 党组织、党员找党员"): while a member is tagged lost contact the branch records each attempt to find them —
+// the day, how (a short fixed list), who searched, what came of it, and whether contact was restored. The
+// entries are append-only; an entry that restores contact is the last of the episode and clears the tag. The
+// branch may stop party status on the ground of lost contact only after a search (status.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/date.hpp"
+#include "core/common/result.hpp"
+#include "core/member/member.hpp"
+#include "core/member/reminder.hpp"
+
+namespace lianxin::core::member {
+
+// 寻找方式: 电话 / 上门走访 / 函询 / 亲友 / 原工作单位 / 网络媒体（寻人启事） / 其他.
+enum class SearchMethod { kPhone, kVisit, kLetter, kRelatives, kFormerEmployer, kNotice, kOther };
+
+struct ContactSearch {
+    Date on;                                   // 寻找日期
+    SearchMethod method = SearchMethod::kPhone;
+    std::string searched_by;                   // 寻找人, free text ≤ 30 (e.g. 支部书记李某), not a member id
+    std::string result;                        // 寻找情况, 1–500 characters
+    bool found = false;                        // 已联系上: contact restored
+};
+
+// Whether the member is a lost-contact member now (tag and date).
+bool LostContact(const Member& m);
+
+// Checks an entry before it is appended for `m`: the member is tagged lost contact ("search.rule.not_lost",
+// which says to tag the member first) and still in the registry; then every field (one error naming each): the
+// day not in the future and not before contact was lost, who searched 1–30 characters, the result 1–500.
+Status CheckContactSearch(const Member& m, const ContactSearch& s, const Date& today);
+
+// A "found" entry restores contact: the lost-contact tag and its date are cleared (domain.md §2.4 field 15).
+void RestoreContact(Member& m);
+
+// The dates of the entries that belong to the member's current lost-contact episode (on or after the day
+// contact was lost); empty when the member is not lost.
+std::vector<Date> EpisodeSearchDates(const Member& m, const std::vector<ContactSearch>& entries);
+
+// "member.due.search": lost for six months or more and no entry of the episode in the last
+// kSearchEveryMonths months (status.hpp); due six months after the loss or three after the last entry.
+std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today);
+
+std::string_view ToString(SearchMethod m);
+std::optional<SearchMethod> ParseSearchMethod(std::string_view s);
+
+}  // namespace lianxin::core::member

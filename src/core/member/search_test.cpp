@@ -1,0 +1,97 @@
+#include "core/member/search.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/member/status.hpp"
+
+namespace lianxin::core::member {
+namespace {
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+Member Lost(const char* on) {
+    Member m;
+    m.tags = {"retired", "lost_contact"};
+    m.lost_contact_on = D(on);
+    return m;
+}
+
+ContactSearch Entry(const char* on, bool found = false) {
+    return ContactSearch{D(on), SearchMethod::kVisit, "支部书记李某", "上门走访，邻居称已搬离", found};
+}
+
+std::string KeyOf(const Status& st) { return st ? "" : st.error().message_key; }
+
+// §2.4 field 15 / seed 004: the branch records its search only for a member tagged lost contact.
+TEST(ContactSearch, OnlyForAMemberTaggedLostContact) {
+    Member m;
+    EXPECT_EQ(KeyOf(CheckContactSearch(m, Entry("2026-05-01"), D("2026-06-01"))), "search.rule.not_lost");
+    m.tags = {"lost_contact"};  // a tag without its day is not a lost-contact member either
+    EXPECT_EQ(KeyOf(CheckContactSearch(m, Entry("2026-05-01"), D("2026-06-01"))), "search.rule.not_lost");
+    Member left = Lost("2026-01-01");
+    left.left_on = D("2026-02-01");
+    EXPECT_EQ(KeyOf(CheckContactSearch(left, Entry("2026-05-01"), D("2026-06-01"))), "member.rule.left");
+    EXPECT_TRUE(CheckContactSearch(Lost("2026-01-01"), Entry("2026-05-01"), D("2026-06-01")));
+}
+
+TEST(ContactSearch, EveryWrongFieldIsNamed) {
+    const Member m = Lost("2026-03-01");
+    ContactSearch s{D("2026-02-28"), SearchMethod::kPhone, "", std::string(501, 'x'), false};
+    auto st = CheckContactSearch(m, s, D("2026-06-01"));
+    ASSERT_FALSE(st);
+    ASSERT_EQ(st.error().fields.size(), 3u);
+    EXPECT_EQ(st.error().fields[0].field, "on");
+    EXPECT_EQ(st.error().fields[0].message_key, "search.before_lost");
+    EXPECT_EQ(st.error().fields[1].field, "searched_by");
+    EXPECT_EQ(st.error().fields[2].field, "result");
+    s = Entry("2026-06-02");
+    s.searched_by = std::string(31, 'a');
+    st = CheckContactSearch(m, s, D("2026-06-01"));
+    ASSERT_EQ(st.error().fields.size(), 2u);
+    EXPECT_EQ(st.error().fields[0].message_key, "date.future");
+    EXPECT_EQ(st.error().fields[1].field, "searched_by");
+    s = Entry("2026-03-01");  // the day contact was lost itself
+    s.searched_by = std::string(30, 'a');
+    EXPECT_TRUE(CheckContactSearch(m, s, D("2026-06-01")));
+}
+
+// "found": contact restored, so the member is no longer lost (tag and day cleared) and the entry is the last one.
+TEST(ContactSearch, FoundRestoresContactAndEndsTheEpisode) {
+    Member m = Lost("2026-03-01");
+    RestoreContact(m);
+    EXPECT_EQ(m.tags, std::vector<std::string>{"retired"});
+    EXPECT_FALSE(m.lost_contact_on);
+    EXPECT_EQ(KeyOf(CheckContactSearch(m, Entry("2026-05-01"), D("2026-06-01"))), "search.rule.not_lost");
+}
+
+TEST(ContactSearch, EpisodeDatesAreThoseSinceContactWasLost) {
+    const Member m = Lost("2026-03-01");
+    const auto dates = EpisodeSearchDates(m, {Entry("2026-05-01"), Entry("2025-01-01"), Entry("2026-04-01")});
+    EXPECT_EQ(dates, (std::vector<Date>{D("2026-04-01"), D("2026-05-01")}));
+    EXPECT_TRUE(EpisodeSearchDates(Member{}, {Entry("2026-05-01")}).empty());
+}
+
+// [LOCAL] kSearchEveryMonths (status.hpp): lost ≥ 6 months and no entry in the last 3 months → reminder.
+TEST(ContactSearch, ReminderWhenSixMonthsLostAndNoRecentSearch) {
+    const Member m = Lost("2026-01-10");
+    EXPECT_FALSE(SearchReminder(m, {}, D("2026-07-09")));  // not yet six months
+    auto due = SearchReminder(m, {}, D("2026-07-10"));
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->key, "member.due.search");
+    EXPECT_EQ(due->due, D("2026-07-10"));
+    EXPECT_TRUE(due->overdue);
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-06-01")}, D("2026-08-31")));  // searched within three months
+    due = SearchReminder(m, {Entry("2026-06-01")}, D("2026-09-01"));
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->due, D("2026-09-01"));
+    EXPECT_FALSE(SearchReminder(Member{}, {}, D("2026-09-01")));
+}
+
+TEST(ContactSearch, MethodNamesRoundTrip) {
+    for (const char* n : {"phone", "visit", "letter", "relatives", "former_employer", "notice", "other"})
+        EXPECT_EQ(ToString(*ParseSearchMethod(n)), n);
+    EXPECT_FALSE(ParseSearchMethod("email"));
+}
+
+}  // namespace
+}  // namespace lianxin::core::member

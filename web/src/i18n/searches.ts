@@ -1,0 +1,68 @@
+// Words of the search for lost-contact members (寻找失联党员, domain.md §2.5; seed 004 "党组织找党员、党员找党组织、
+// 党员找党员"). Both locales import their half.
+
+export const searchesZh = {
+  section: '寻找记录',
+  intro: '失联党员应先组织寻找（党组织找党员、党员找党组织、党员找党员），每次寻找都在这里记录；寻找无果，支部方可讨论以失去联系为由停止其党籍。记录只能添加，不能修改或删除。',
+  lostSince: '{date} 起失去联系',
+  none: '还没有寻找记录',
+  add: '添加寻找记录',
+  found: '已找到',
+  by: '寻找人：{name}',
+  recordedBy: '{name} 录入',
+  restored: '已联系上：该党员的失联标记和失去联系日期已取消',
+  methods: {
+    phone: '电话', visit: '上门走访', letter: '函询', relatives: '亲友', former_employer: '原工作单位',
+    notice: '网络媒体（寻人启事）', other: '其他',
+  },
+  form: {
+    title: '添加寻找记录',
+    on: '寻找日期',
+    method: '寻找方式',
+    searchedBy: '寻找人',
+    searchedByHint: '如：支部书记李某',
+    result: '寻找情况',
+    resultHint: '如：拨打原手机号已停机；走访原住址，邻居称已搬离……',
+    found: '已联系上',
+    foundHint: '勾选后，该党员不再是失联党员：失联标记和失去联系日期将被取消，这条记录是本次寻找的最后一条。',
+    onRequired: '请选择寻找日期',
+    onFuture: '寻找日期不能晚于今天',
+    onBeforeLost: '寻找日期不能早于失去联系日期',
+    methodRequired: '请选择寻找方式',
+    byRule: '寻找人应为 1–30 个字',
+    resultRule: '寻找情况应为 1–500 个字',
+  },
+};
+
+export const searchesEn: typeof searchesZh = {
+  section: 'Search records',
+  intro: 'Look for a lost-contact member first (the branch looks for the member, members look for the branch and for each other) and record each attempt here; only once the search failed may the branch decide to stop party status on the ground of lost contact. Entries can be added, never changed or deleted.',
+  lostSince: 'Contact lost since {date}',
+  none: 'No search recorded yet',
+  add: 'Add a search record',
+  found: 'Found',
+  by: 'Searched by {name}',
+  recordedBy: 'recorded by {name}',
+  restored: 'Contact restored: the lost-contact tag and date were cleared',
+  methods: {
+    phone: 'Phone', visit: 'Home visit', letter: 'Letter', relatives: 'Relatives and friends', former_employer: 'Former employer',
+    notice: 'Online or public notice', other: 'Other',
+  },
+  form: {
+    title: 'Add a search record',
+    on: 'Date',
+    method: 'Method',
+    searchedBy: 'Searched by',
+    searchedByHint: 'e.g. branch secretary Li',
+    result: 'Result',
+    resultHint: 'e.g. the old mobile number is out of service; neighbours say they moved away…',
+    found: 'Contact restored',
+    foundHint: 'Ticked, the member is no longer lost contact: the tag and the date are cleared, and this entry ends the search.',
+    onRequired: 'Choose the date',
+    onFuture: 'The date cannot be later than today',
+    onBeforeLost: 'The date cannot be before contact was lost',
+    methodRequired: 'Choose the method',
+    byRule: 'Searched by must have 1–30 characters',
+    resultRule: 'The result must have 1–500 characters',
+  },
+};
