@@ -42,6 +42,9 @@ core::Result<FloatingView> LoadFloatingView(Tx& tx, const core::auth::Actor& act
     }
     if (with_notes) {
         LX_ASSIGN(notes, tx.FloatingRecords().Notes(rec.id));
+        // The inflow side reads only what it recorded itself: the outflow branch's contact notes and reports may
+        // carry new phone numbers or addresses (regression: they reached the inflow side in its minimal view).
+        if (v.minimal) std::erase_if(notes, [](const auto& n) { return n.side != "in"; });
         v.notes = std::move(notes);
     }
     if (v.minimal) {

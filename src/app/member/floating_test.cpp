@@ -117,22 +117,25 @@ TEST_F(FloatingTest, InflowBranchSeesMinimalFieldsAndNotesParticipation) {
     in.inflow = false;
     EXPECT_EQ(ListFloating(ctx(), committee_b_, in)->items.size(), 0u);
 
+    // The outflow branch's contact note may carry a new number: the inflow side never reads it (regression: the
+    // minimal view carried every note).
+    ASSERT_TRUE(AddFloatingNote(ctx(), secretary_a_, id, {"contact", "2026-11-04", "新号码13900001111，住海虹路3号"}));
     auto noted = AddFloatingNote(ctx(), secretary_b_, id, {"participation", "2026-11-05", "参加天心岛小区党支部主题党日"});
     ASSERT_TRUE(noted) << noted.error().message_key;
     EXPECT_TRUE(noted->minimal);
-    EXPECT_EQ(noted->notes.size(), 1u);
+    ASSERT_EQ(noted->notes.size(), 1u);
+    EXPECT_EQ(noted->notes[0].side, "in");
     // Reports belong to the outflow side.
     auto report = AddFloatingNote(ctx(), secretary_b_, id, {"report", "2026-11-05", "思想汇报"});
     ASSERT_FALSE(report);
     EXPECT_EQ(report.error().code, ErrorCode::kPermissionDenied);
     auto outflow = ViewMemberFloating(ctx(), secretary_a_, member_a_);
     ASSERT_TRUE(outflow);
-    ASSERT_EQ(outflow->value.current->notes.size(), 1u);
-    EXPECT_EQ(outflow->value.current->notes[0].side, "in");
+    ASSERT_EQ(outflow->value.current->notes.size(), 2u);  // the outflow side reads both
     // No vote at the inflow org: the electorate of branch b is its own member only.
     auto electorate = CountVotingOf(branch_b_);
     EXPECT_EQ(electorate, 1);
-    EXPECT_EQ(CountAudit("floating.note"), 1);
+    EXPECT_EQ(CountAudit("floating.note"), 2);
 }
 
 // Outside both sides' scopes the record does not exist; the inflow side cannot read the member's record.
