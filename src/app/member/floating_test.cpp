@@ -3,6 +3,7 @@
 // sees the minimal fields only and notes participation, which the outflow side sees; the electorate of the
 // inflow branch does not count the member; the return closes the record and clears the tag. Scope and audit.
 #include "app/member/floating.hpp"
+#include "app/org/reorganize.hpp"
 
 #include "app/member/member_queries.hpp"
 #include "app/member/registry.hpp"
@@ -136,6 +137,31 @@ TEST_F(FloatingTest, InflowBranchSeesMinimalFieldsAndNotesParticipation) {
     auto electorate = CountVotingOf(branch_b_);
     EXPECT_EQ(electorate, 1);
     EXPECT_EQ(CountAudit("floating.note"), 2);
+}
+
+// A reorganization moves the participating branch (a new version, ADR 0004): the record follows it, so the new
+// version's secretary sees the member and the old path no longer does (regression: the inflow side stayed behind).
+TEST_F(FloatingTest, TheInflowSideFollowsAMovedParticipatingBranch) {
+    const auto id = Open();
+    clock_.Advance(24LL * 3600 * 1000);
+    ReorgInput in;
+    in.kind = "move";
+    in.org_id = branch_b_;
+    in.new_parent_id = community_a_;
+    in.on = clock_.Today().ToString();
+    in.approval_doc = "海沧组〔2026〕9号";
+    auto done = Reorganize(ctx(), ActorWith(Role::kOrgAdmin, street_), in);
+    ASSERT_TRUE(done) << done.error().message_key;
+    const auto moved = done->created_ids.front();
+    FloatingListInput list;
+    list.org_id = moved;
+    list.inflow = true;
+    auto page = ListFloating(ctx(), ActorWith(Role::kBranchSecretary, moved, 15), list);
+    ASSERT_TRUE(page) << page.error().message_key;
+    ASSERT_EQ(page->items.size(), 1u);
+    EXPECT_EQ(page->items[0].record.id, id);
+    list.org_id = community_b_;
+    EXPECT_TRUE(ListFloating(ctx(), committee_b_, list)->items.empty());
 }
 
 // Outside both sides' scopes the record does not exist; the inflow side cannot read the member's record.

@@ -83,12 +83,16 @@ private:
                 if (s.spec.type) o.type = *s.spec.type;
                 o.place_kind = s.spec.place_kind;
                 o.place_name = s.spec.place_name;
+                LX_CHECK(Checked(tx_.FloatingRecords().RenameInflowOrg(o.id, o.name)));
                 return tx_.Orgs().Update(o);
             }
             case StepKind::kMoveMembers:
                 LX_CHECK(Checked(tx_.Members().MoveAll(s.org_id, Resolve(s.to), on, done_.reorg_id, s.member_ids)));
-                // All of them went: their party groups and the units the branch covers go with them.
-                return s.member_ids.empty() ? Checked(tx_.Groups().MoveAll(s.org_id, Resolve(s.to))) : core::Ok();
+                // All of them went: their party groups, the units the branch covers and the floating members who
+                // take part in its life go with them.
+                if (!s.member_ids.empty()) return core::Ok();
+                LX_CHECK(Checked(tx_.FloatingRecords().FollowInflowOrg(s.org_id, Resolve(s.to))));
+                return Checked(tx_.Groups().MoveAll(s.org_id, Resolve(s.to), on));
             case StepKind::kCarryPosts:
                 return Checked(tx_.Orgs().CarryPosts(s.org_id, Resolve(s.to).id, on, actor_.user_id, now_));
             case StepKind::kEndPosts: return Checked(tx_.Orgs().EndPosts(s.org_id, on, s.member_ids));
@@ -99,6 +103,7 @@ private:
             case StepKind::kClosePositions: return Checked(tx_.Positions().CloseAll(s.org_id, on));
             case StepKind::kCloseOrg:
                 LX_CHECK(Checked(tx_.Groups().CloseAll(s.org_id, on)));
+                LX_CHECK(Checked(tx_.FloatingRecords().FollowInflowOrg(s.org_id, std::nullopt)));
                 return tx_.Orgs().Close(Known(s.org_id), on);
         }
         return core::Ok();

@@ -101,8 +101,9 @@ public:
     virtual Result<std::vector<CoveredUnitRecord>> Units(std::int64_t org_id, const Date& as_of) = 0;
     // The unit no longer belongs from `on`; kConflict when it ended already.
     virtual Status EndUnit(std::int64_t unit_id, const Date& on) = 0;
-    // A reorganization hands the open groups and covered units of `from_org` to `to` (all its members went there).
-    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
+    // A reorganization hands the open groups and covered units of `from_org` to `to` (all its members went there):
+    // groups when `to` is a branch, units when it is a joint branch; the others close on `on`.
+    virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to, const Date& on) = 0;
     // The open groups and covered units of a closing org close on `on`.
     virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
 };
@@ -231,6 +232,10 @@ public:
     virtual Result<std::vector<FloatingNote>> Notes(std::int64_t record_id) = 0;
     // Appends a note with the next sequence number; kConflict when a concurrent note took it.
     virtual Status AppendNote(std::int64_t record_id, const FloatingNote& n) = 0;
+    // A reorganization: the open records taking part in `from_org` take part in `to` (a moved or merged org), or
+    // keep only its name when it closes without a successor (`to` empty); a rename renames. How many changed.
+    virtual Result<int> FollowInflowOrg(std::int64_t from_org, const std::optional<org::Org>& to) = 0;
+    virtual Result<int> RenameInflowOrg(std::int64_t org_id, const std::string& name) = 0;
 };
 
 // The search for lost-contact members (domain.md §2.5): append-only entries per member.

@@ -156,12 +156,34 @@ core::Result<std::vector<FloatingNote>> SqlFloatingRepo::Notes(std::int64_t reco
 }
 
 core::Status SqlFloatingRepo::AppendNote(std::int64_t record_id, const FloatingNote& n) {
+    // Lock the record first so that two notes at once take turns for the next number (PostgreSQL row lock; SQLite
+    // has one writer anyway).
+    LX_CHECK(c_.Exec("UPDATE floating_records SET updated_at = updated_at WHERE id = $1", {record_id}));
     LX_ASSIGN(last, c_.Query("SELECT coalesce(max(seq), 0) FROM floating_notes WHERE record_id = $1", {record_id}));
     LX_CHECK(c_.Exec("INSERT INTO floating_notes (record_id, seq, kind, on_date, text, side, actor_user_id, actor_name, "
                      "recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
                      {record_id, last.Int(0, 0) + 1, std::string(core::member::ToString(n.report.kind)),
                       n.report.on.ToString(), n.report.text, n.side, n.actor_user_id, n.actor_name, n.recorded_at}));
     return core::Ok();
+}
+
+core::Result<int> SqlFloatingRepo::FollowInflowOrg(std::int64_t from_org, const std::optional<core::org::Org>& to) {
+    if (!to) {
+        LX_ASSIGN(n, c_.Exec("UPDATE floating_records SET in_org_id = NULL, in_org_path = '', version = version + 1 "
+                             "WHERE in_org_id = $1 AND returned_on IS NULL",
+                             {from_org}));
+        return static_cast<int>(n);
+    }
+    LX_ASSIGN(n, c_.Exec("UPDATE floating_records SET in_org_id = $1, in_org_path = $2, in_org_name = $3, "
+                         "version = version + 1 WHERE in_org_id = $4 AND returned_on IS NULL",
+                         {to->id, to->path, to->name, from_org}));
+    return static_cast<int>(n);
+}
+
+core::Result<int> SqlFloatingRepo::RenameInflowOrg(std::int64_t org_id, const std::string& name) {
+    LX_ASSIGN(n, c_.Exec("UPDATE floating_records SET in_org_name = $1 WHERE in_org_id = $2 AND returned_on IS NULL",
+                         {name, org_id}));
+    return static_cast<int>(n);
 }
 
 }  // namespace lianxin::storage

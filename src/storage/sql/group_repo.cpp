@@ -144,25 +144,50 @@ core::Status SqlGroupRepo::EndUnit(std::int64_t unit_id, const Date& on) {
     return OneRow(changed, "covered unit");
 }
 
-core::Result<int> SqlGroupRepo::MoveAll(std::int64_t from_org, const core::org::Org& to) {
-    LX_ASSIGN(groups, c_.Exec("UPDATE party_groups SET org_id = $1, org_path = $2, version = version + 1 "
-                              "WHERE org_id = $3 AND valid_to IS NULL",
-                              {to.id, to.path, from_org}));
-    LX_ASSIGN(units, c_.Exec("UPDATE covered_units SET org_id = $1 WHERE org_id = $2 AND valid_to IS NULL",
+namespace {
+core::Result<int> CloseGroupsOf(SqlConn& c, std::int64_t org_id, const Date& on) {
+    LX_CHECK(c.Exec("DELETE FROM party_group_members WHERE group_id IN (SELECT id FROM party_groups WHERE org_id = $1 "
+                    "AND valid_to IS NULL)",
+                    {org_id}));
+    LX_ASSIGN(n, c.Exec("UPDATE party_groups SET valid_to = $1, version = version + 1 WHERE org_id = $2 AND "
+                        "valid_to IS NULL",
+                        {on.ToString(), org_id}));
+    return static_cast<int>(n);
+}
+
+core::Result<int> EndUnitsOf(SqlConn& c, std::int64_t org_id, const Date& on) {
+    LX_ASSIGN(n, c.Exec("UPDATE covered_units SET valid_to = $1 WHERE org_id = $2 AND valid_to IS NULL",
+                        {on.ToString(), org_id}));
+    return static_cast<int>(n);
+}
+}  // namespace
+
+core::Result<int> SqlGroupRepo::MoveAll(std::int64_t from_org, const core::org::Org& to, const Date& on) {
+    int changed = 0;
+    if (core::org::MayHoldGroups(to.type)) {
+        LX_ASSIGN(n, c_.Exec("UPDATE party_groups SET org_id = $1, org_path = $2, version = version + 1 "
+                             "WHERE org_id = $3 AND valid_to IS NULL",
+                             {to.id, to.path, from_org}));
+        changed += static_cast<int>(n);
+    } else {
+        LX_ASSIGN(n, CloseGroupsOf(c_, from_org, on));
+        changed += n;
+    }
+    if (to.type == core::org::OrgType::kJointBranch) {
+        LX_ASSIGN(n, c_.Exec("UPDATE covered_units SET org_id = $1 WHERE org_id = $2 AND valid_to IS NULL",
                              {to.id, from_org}));
-    return static_cast<int>(groups + units);
+        changed += static_cast<int>(n);
+    } else {
+        LX_ASSIGN(n, EndUnitsOf(c_, from_org, on));
+        changed += n;
+    }
+    return changed;
 }
 
 core::Result<int> SqlGroupRepo::CloseAll(std::int64_t org_id, const Date& on) {
-    LX_CHECK(c_.Exec("DELETE FROM party_group_members WHERE group_id IN (SELECT id FROM party_groups WHERE org_id = $1 "
-                     "AND valid_to IS NULL)",
-                     {org_id}));
-    LX_ASSIGN(groups, c_.Exec("UPDATE party_groups SET valid_to = $1, version = version + 1 WHERE org_id = $2 AND "
-                              "valid_to IS NULL",
-                              {on.ToString(), org_id}));
-    LX_ASSIGN(units, c_.Exec("UPDATE covered_units SET valid_to = $1 WHERE org_id = $2 AND valid_to IS NULL",
-                             {on.ToString(), org_id}));
-    return static_cast<int>(groups + units);
+    LX_ASSIGN(groups, CloseGroupsOf(c_, org_id, on));
+    LX_ASSIGN(units, EndUnitsOf(c_, org_id, on));
+    return groups + units;
 }
 
 }  // namespace lianxin::storage

@@ -123,6 +123,8 @@ public:
     core::Status Update(const core::ports::FloatingRecord& r, std::int64_t at) override;
     core::Result<std::vector<core::ports::FloatingNote>> Notes(std::int64_t record_id) override;
     core::Status AppendNote(std::int64_t record_id, const core::ports::FloatingNote& n) override;
+    core::Result<int> FollowInflowOrg(std::int64_t from_org, const std::optional<core::org::Org>& to) override;
+    core::Result<int> RenameInflowOrg(std::int64_t org_id, const std::string& name) override;
 
 private:
     core::Result<core::ports::FloatingRecord> FromRow(const SqlRows& rows, std::size_t r);
@@ -176,7 +178,7 @@ public:
     core::Result<std::optional<core::ports::CoveredUnitRecord>> GetUnit(std::int64_t id) override;
     core::Result<std::vector<core::ports::CoveredUnitRecord>> Units(std::int64_t org_id, const core::Date& as_of) override;
     core::Status EndUnit(std::int64_t unit_id, const core::Date& on) override;
-    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to, const core::Date& on) override;
     core::Result<int> CloseAll(std::int64_t org_id, const core::Date& on) override;
 
 private:

@@ -134,17 +134,18 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
         EXPECT_EQ(got->uscc, "91350200MA2XXXXXX1");
         return core::Ok();
     }));
-    // A move: both go to the other org.
-    const auto b = OrgOf(b_);
+    // A move to a joint branch: both go there.
+    auto joint = OrgOf(b_);
+    joint.type = core::org::OrgType::kJointBranch;
     ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(n, tx.Groups().MoveAll(a_, b));
+        LX_ASSIGN(n, tx.Groups().MoveAll(a_, joint, *Date::Parse("2026-11-20")));
         EXPECT_EQ(n, 2);
         return core::Ok();
     }));
     EXPECT_TRUE(Of(a_).empty());
     auto moved = Of(b_);
     ASSERT_EQ(moved.size(), 1u);
-    EXPECT_EQ(moved[0].org_path, b.path);
+    EXPECT_EQ(moved[0].org_path, joint.path);
     EXPECT_TRUE(moved[0].members.empty());  // zhang_ is still a member of a_
     // A close: both end on the day, and the group keeps no members.
     ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
@@ -161,6 +162,34 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     auto again = db().Write([&](Tx& tx) -> core::Status { return tx.Groups().EndUnit(unit, *Date::Parse("2026-11-23")); });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
+}
+
+// A merge into an org that cannot hold them: a committee holds no groups, a plain branch covers no units — they close
+// on the day instead of moving.
+TEST_P(GroupConformance, WhatTheTargetCannotHoldClosesOnTheDay) {
+    Insert(Make("1号楼党小组"));
+    CoveredUnitRecord u;
+    u.org_id = a_;
+    u.name = "某某商店";
+    u.type = core::org::UnitType::kNonPublicEnterprise;
+    u.valid_from = *Date::Parse("2026-01-01");
+    auto committee = OrgOf(street_);
+    auto branch = OrgOf(b_);
+    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        LX_CHECK(tx.Groups().InsertUnit(u));
+        LX_ASSIGN(n, tx.Groups().MoveAll(a_, branch, *Date::Parse("2026-11-20")));  // the group moves, the unit ends
+        EXPECT_EQ(n, 2);
+        LX_ASSIGN(units, tx.Groups().Units(a_, *Date::Parse("2026-11-19")));
+        EXPECT_EQ(units.size(), 1u);
+        LX_ASSIGN(after, tx.Groups().Units(a_, *Date::Parse("2026-11-20")));
+        EXPECT_TRUE(after.empty());
+        LX_ASSIGN(m, tx.Groups().MoveAll(b_, committee, *Date::Parse("2026-11-21")));  // the group closes
+        EXPECT_EQ(m, 1);
+        return core::Ok();
+    }));
+    EXPECT_TRUE(Of(b_).empty());
+    EXPECT_TRUE(Of(street_).empty());
+    EXPECT_EQ(Of(b_, "2026-11-20").size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GroupConformance, ::testing::ValuesIn(Backends()), BackendName);
