@@ -49,6 +49,7 @@ const Table& OrgMessages() {
         {"group.scope.unknown", {"请选择党小组的设置范围：楼栋、楼院（小区）、网格、单位或其他", "Choose where the group is set up: building, yard, grid, work unit or other"}},
         {"group.not_a_branch", {"党小组设在党支部之下（《中国共产党支部工作条例（试行）》第十三条）；党委、党总支请在所属党支部中设立", "Party groups are set up within a branch; choose one of its branches"}},
         {"group.member_not_in_branch", {"{field}：该党员不是本支部的在册党员（可能已转出），党小组只能由本支部党员组成", "{field}: not a current member of this branch"}},
+        {"group.leads_other", {"{field}：该党员是“{group}”的组长，一名党员只担任一个党小组的组长；请先更换该小组组长", "{field}: leads \"{group}\"; change that group's leader first"}},
         {"group.member_repeated", {"{field}：同一名党员选了两次", "{field}: the same member is chosen twice"}},
         {"group.leader_must_stay", {"{name} 是本小组组长，不能移出；请先更换组长", "{name} leads the group: change the leader first"}},
         {"group.closed", {"该党小组已撤销", "This party group is closed"}},

@@ -59,10 +59,14 @@ describe('party groups and covered units (gen --scale=test)', () => {
     r = await sec.post(`/api/v1/orgs/${cast.B}/groups`, { name: '3号楼党小组', scope: 'building', leader_member_id: outsider.id });
     assert.equal(r.status, 400, r.toString());
     assert.match(r.error.fields[0].message, /^党小组组长：该党员不是本支部的在册党员/);
-    r = await sec.post(`/api/v1/orgs/${cast.B}/groups`, { name: '3号楼党小组', scope: 'building', member_ids: [members[2].id, outsider.id] });
+    r = await sec.post(`/api/v1/orgs/${cast.B}/groups`, { name: '3号楼党小组', scope: 'building', member_ids: [members[1].id, outsider.id] });
     assert.equal(r.status, 400, r.toString());
     assert.equal(r.error.fields[0].field, 'member_ids[1]');
     assert.match(r.error.fields[0].message, /^小组成员：该党员不是本支部的在册党员/);
+    // members[2] leads the second group: a member leads one group at a time.
+    r = await sec.post(`/api/v1/orgs/${cast.B}/groups`, { name: '3号楼党小组', scope: 'building', member_ids: [members[2].id] });
+    assert.equal(r.status, 400, r.toString());
+    assert.match(r.error.fields[0].message, /^小组成员：该党员是“2号楼党小组”的组长/);
     const group = (await sec.get(`/api/v1/orgs/${cast.B}/groups`)).json.groups[0];
     r = await sec.request('PUT', `/api/v1/groups/${group.id}/members`, { json: { version: group.version, member_ids: [] } });
     assert.equal(r.status, 400, r.toString());
@@ -102,6 +106,8 @@ describe('party groups and covered units (gen --scale=test)', () => {
       assert.equal(r.status, 201, r.toString());
       ids.push(r.json.id);
     }
+    const groups = await street.get(`/api/v1/orgs/${joint}/groups`);
+    assert.ok(groups.json.warnings.some((w) => w.key === 'org.rule.joint_branch_units'), 'the units panel warns too');
     let committee = await street.get(`/api/v1/orgs/${joint}/committee`);
     assert.equal(committee.json.covered_units, 6);
     assert.ok(committee.json.warnings.some((w) => w.key === 'org.rule.joint_branch_units' && /一般不超过五个/.test(w.message)));

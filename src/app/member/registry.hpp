@@ -22,7 +22,7 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
 
 struct StatusInput {
     std::int64_t version = 0;
-    std::string action;  // stop | restore | remove
+    std::string action;  // stop | restore | remove | deceased
     std::string on;
     std::string ground;  // stop: lost_contact | settled_abroad | study_abroad
     std::string doc_ref;

@@ -1,6 +1,7 @@
 #include "app/org/party_groups.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/audit/audit.hpp"
@@ -38,14 +39,30 @@ core::Result<PartyGroupRecord> Read(const GroupInput& in) {
     return r;
 }
 
-// Each id names a member of branch `org_id` now, once; the wrong ones are named by their place in the list.
-core::Status CheckMembers(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids, const char* field) {
+// The leaders of the branch's other open groups: a member leads one group at a time (a leader taken into another
+// group would leave the first one led by someone outside it).
+std::map<std::int64_t, std::string> LeadersElsewhere(Tx& tx, std::int64_t org_id, std::int64_t group_id,
+                                                     const core::Date& today) {
+    std::map<std::int64_t, std::string> out;
+    auto groups = tx.Groups().OfOrg(org_id, today);
+    if (!groups) return out;
+    for (const auto& g : *groups)
+        if (g.id != group_id && g.leader_member_id != 0) out[g.leader_member_id] = g.name;
+    return out;
+}
+
+// Each id names a member of branch `org_id` now, once, who leads no other group; the wrong ones are named by their
+// place in the list.
+core::Status CheckMembers(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids,
+                          const std::map<std::int64_t, std::string>& leaders_elsewhere) {
     core::Error errors = Invalid();
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        const std::string name = std::string(field) + "[" + std::to_string(i) + "]";
+        const std::string name = "member_ids[" + std::to_string(i) + "]";
         if (!seen.insert(ids[i]).second) {
             errors.WithField(name, "group.member_repeated");
+        } else if (auto led = leaders_elsewhere.find(ids[i]); led != leaders_elsewhere.end()) {
+            errors.WithField(name, "group.leads_other", {{"group", led->second}});
         } else {
             LX_ASSIGN(m, tx.Members().Get(ids[i]));
             if (!m || m->org_id != org_id || m->left_on) errors.WithField(name, "group.member_not_in_branch");
@@ -56,10 +73,14 @@ core::Status CheckMembers(Tx& tx, std::int64_t org_id, const std::vector<std::in
     return core::Ok();
 }
 
-// The leader is a member of the branch (Branch Regulation Art.13: appointed by the branch or recommended by the
-// group's members).
-core::Status CheckLeader(Tx& tx, std::int64_t org_id, std::int64_t leader) {
-    if (leader == 0) return core::Ok();
+// A new leader is a member of the branch who leads no other group (Branch Regulation Art.13: appointed by the branch
+// or recommended by the group's members). The leader a group has is not checked again: one who has left the branch
+// since does not block a rename.
+core::Status CheckLeader(Tx& tx, std::int64_t org_id, std::int64_t leader, std::int64_t current,
+                         const std::map<std::int64_t, std::string>& leaders_elsewhere) {
+    if (leader == 0 || leader == current) return core::Ok();
+    if (auto led = leaders_elsewhere.find(leader); led != leaders_elsewhere.end())
+        return core::Fail(core::InvalidField("leader_member_id", "group.leads_other", {{"group", led->second}}));
     LX_ASSIGN(m, tx.Members().Get(leader));
     if (!m || m->org_id != org_id || m->left_on)
         return core::Fail(core::InvalidField("leader_member_id", "group.member_not_in_branch"));
@@ -102,6 +123,7 @@ core::Result<GroupsView> GetGroups(Context& ctx, const core::auth::Actor& actor,
     const bool open = !v.org.valid_to;
     v.may_hold_groups = core::org::MayHoldGroups(v.org.type);
     v.may_cover_units = v.org.type == core::org::OrgType::kJointBranch;
+    if (auto w = core::org::CheckCoveredUnits(v.org.type, static_cast<int>(v.units.size()))) v.warnings.push_back(*w);
     v.can_edit_groups = open && v.may_hold_groups &&
                         core::auth::Authorize(actor, Permission::kMemberWrite, v.org.path).has_value();
     v.can_edit_units = open && v.may_cover_units &&
@@ -118,8 +140,9 @@ core::Result<std::int64_t> CreateGroup(Context& ctx, const core::auth::Actor& ac
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite, ctx.clock.Today()));
         if (!core::org::MayHoldGroups(org.type))
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "group.not_a_branch"));
-        LX_CHECK(CheckLeader(tx, org.id, rec.leader_member_id));
-        LX_CHECK(CheckMembers(tx, org.id, in.member_ids, "member_ids"));
+        const auto leaders = LeadersElsewhere(tx, org.id, 0, ctx.clock.Today());
+        LX_CHECK(CheckLeader(tx, org.id, rec.leader_member_id, 0, leaders));
+        LX_CHECK(CheckMembers(tx, org.id, in.member_ids, leaders));
         const auto now = ctx.clock.NowMillis();
         rec.org_id = org.id;
         rec.org_path = org.path;
@@ -145,7 +168,8 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
     LX_ASSIGN(changed, Read(in));
     return ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
-        LX_CHECK(CheckLeader(tx, g.org_id, changed.leader_member_id));
+        LX_CHECK(CheckLeader(tx, g.org_id, changed.leader_member_id, g.leader_member_id,
+                             LeadersElsewhere(tx, g.org_id, g.id, ctx.clock.Today())));
         changed.id = g.id;
         changed.version = g.version;
         LX_CHECK(tx.Groups().Update(changed));
@@ -171,9 +195,11 @@ core::Status SetGroupMembers(Context& ctx, const core::auth::Actor& actor, std::
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     return ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
-        LX_CHECK(CheckMembers(tx, g.org_id, member_ids, "member_ids"));
-        if (g.leader_member_id != 0 &&
-            std::find(member_ids.begin(), member_ids.end(), g.leader_member_id) == member_ids.end())
+        LX_CHECK(CheckMembers(tx, g.org_id, member_ids, LeadersElsewhere(tx, g.org_id, g.id, ctx.clock.Today())));
+        // The leader stays while a member of the branch (one who has left it may be dropped).
+        LX_ASSIGN(leader, tx.Members().Get(g.leader_member_id));
+        const bool leader_here = leader && leader->org_id == g.org_id && !leader->left_on;
+        if (leader_here && std::find(member_ids.begin(), member_ids.end(), g.leader_member_id) == member_ids.end())
             return core::Fail(core::InvalidField("member_ids", "group.leader_must_stay", {{"name", g.leader_name}, {"label", "group.member_ids"}}));
         LX_CHECK(tx.Groups().SetMembers(g, member_ids));
         return Audit(tx, actor, ctx.clock.NowMillis(), "group.members", id,

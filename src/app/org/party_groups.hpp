@@ -12,6 +12,7 @@
 
 #include "app/context.hpp"
 #include "core/auth/actor.hpp"
+#include "core/org/rules.hpp"
 #include "core/ports/group_records.hpp"
 
 namespace lianxin::app {
@@ -24,6 +25,7 @@ struct GroupsView {
     bool may_cover_units = false;  // a joint branch
     bool can_edit_groups = false;  // member_write on the branch
     bool can_edit_units = false;   // org_write on the branch
+    std::vector<core::org::Warning> warnings;  // more than five covered units (§1.2)
 };
 core::Result<GroupsView> GetGroups(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                    const core::Date& as_of);

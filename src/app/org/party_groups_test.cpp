@@ -4,6 +4,7 @@
 // committee panel warns above five (§1.2 "一般不超过5个"), a move takes the groups along, every write is audited.
 #include "app/org/party_groups.hpp"
 
+#include "app/member/registry.hpp"
 #include "app/org/committee.hpp"
 #include "app/org/reorganize.hpp"
 #include "app/testing/app_fixture.hpp"
@@ -75,6 +76,45 @@ TEST_F(PartyGroupsTest, AMemberIsInOneGroupAtATimeAndOnlyMembersOfTheBranchJoin)
     EXPECT_EQ(bad.error().fields[0].field, "member_ids[1]");
     EXPECT_EQ(bad.error().fields[0].message_key, "group.member_not_in_branch");
     EXPECT_EQ(bad.error().fields[1].message_key, "group.member_repeated");
+}
+
+// A member leads one group at a time: taking a leader into another group, or making them lead a second one, is
+// refused by name (regression: the first group kept a leader who was no longer in it).
+TEST_F(PartyGroupsTest, ALeaderLeadsOneGroup) {
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    ASSERT_TRUE(CreateGroup(ctx(), secretary, branch_a_, Building(member_a_)));
+    auto other = Building();
+    other.name = "5号楼党小组";
+    other.member_ids = {member_a_};
+    auto taken = CreateGroup(ctx(), secretary, branch_a_, other);
+    ASSERT_FALSE(taken);
+    EXPECT_EQ(taken.error().fields.at(0).message_key, "group.leads_other");
+    EXPECT_EQ(taken.error().fields.at(0).params.at("group"), "3号楼党小组");
+    other.member_ids = {};
+    other.leader_member_id = member_a_;
+    EXPECT_EQ(CreateGroup(ctx(), secretary, branch_a_, other).error().fields.at(0).field, "leader_member_id");
+}
+
+// A leader who has left the branch (here: died) blocks neither a rename nor dropping them from the group.
+TEST_F(PartyGroupsTest, ALeaderWhoLeftTheBranchBlocksNothing) {
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    const auto second = AddMember(branch_a_, "李四", SyntheticId("19800101", 11));
+    auto id = CreateGroup(ctx(), secretary, branch_a_, Building(member_a_, {second}));
+    ASSERT_TRUE(id);
+    StatusInput death;
+    death.version = 1;
+    death.action = "deceased";
+    death.on = clock_.Today().ToString();
+    death.doc_ref = "死亡证明";
+    auto died = DecideStatus(ctx(), secretary, member_a_, death);
+    ASSERT_TRUE(died) << died.error().message_key;
+    auto g = Only(branch_a_);
+    EXPECT_EQ(g.members.size(), 1u);  // only 李四 counts now
+    auto renamed = Building(member_a_);
+    renamed.name = "三号楼党小组";
+    ASSERT_TRUE(UpdateGroup(ctx(), secretary, *id, g.version, renamed));
+    g = Only(branch_a_);
+    ASSERT_TRUE(SetGroupMembers(ctx(), secretary, *id, g.version, {second}));
 }
 
 // §1.1: a party group is a subdivision of a branch, not an org of its own; a committee holds none.

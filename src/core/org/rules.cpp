@@ -45,10 +45,14 @@ void CheckBranch(OrgType type, const SizingFacts& f, std::vector<Warning>& out) 
         out.push_back(Warn("org.rule.no_committee_below_seven",
                            {{"full", std::to_string(h.full)}, {"seats", std::to_string(f.committee_seats)}}));
     }
-    if (type == OrgType::kJointBranch && f.covered_units > kJointBranchMaxUnits)
-        out.push_back(Warn("org.rule.joint_branch_units", {{"units", std::to_string(f.covered_units)}}));
+    if (auto w = CheckCoveredUnits(type, f.covered_units)) out.push_back(*w);
 }
 }  // namespace
+
+std::optional<Warning> CheckCoveredUnits(OrgType type, int units) {
+    if (type != OrgType::kJointBranch || units <= kJointBranchMaxUnits) return std::nullopt;
+    return Warn("org.rule.joint_branch_units", {{"units", std::to_string(units)}});
+}
 
 std::vector<Warning> CheckSizing(OrgType type, const SizingFacts& f) {
     std::vector<Warning> out;

@@ -41,6 +41,9 @@ struct SizingFacts {
 // Warnings of domain.md §1.2 "What the software must enforce" for `type` with `facts`; empty when sound.
 std::vector<Warning> CheckSizing(OrgType type, const SizingFacts& facts);
 
+// A joint branch covers no more than five units (§1.2 "一般不超过5个"): the warning from the sixth, else none.
+std::optional<Warning> CheckCoveredUnits(OrgType type, int units);
+
 // The org type the headcount suggests (≥100 基层党委, 50–99 党总支, 3–49 党支部, fewer: 联合党支部).
 OrgType SuggestType(const Headcount& h);
 

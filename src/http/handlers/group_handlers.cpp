@@ -3,10 +3,17 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
+#include "http/messages.hpp"
 
 namespace lianxin::http::handlers {
 
 namespace {
+
+nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lang lang) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& w : warnings) out.push_back({{"key", w.key}, {"message", Translate(lang, w.key, w.params)}});
+    return out;
+}
 
 nlohmann::json OptDay(const std::optional<core::Date>& d) { return d ? nlohmann::json(d->ToString()) : nlohmann::json(nullptr); }
 
@@ -61,7 +68,8 @@ core::Result<Response> OrgGroups(Call& call) {
                          {"may_hold_groups", v.may_hold_groups},
                          {"may_cover_units", v.may_cover_units},
                          {"can_edit_groups", v.can_edit_groups},
-                         {"can_edit_units", v.can_edit_units}});
+                         {"can_edit_units", v.can_edit_units},
+                         {"warnings", WarningsJson(v.warnings, call.req.lang)}});
 }
 
 core::Result<Response> CreateGroup(Call& call) {

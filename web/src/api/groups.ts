@@ -34,6 +34,8 @@ export interface OrgGroups {
   may_cover_units: boolean;
   can_edit_groups: boolean;
   can_edit_units: boolean;
+  /** More than five covered units (domain.md §1.2), with the rule quoted. */
+  warnings: { key: string; message: string }[];
 }
 
 export interface GroupInput {
