@@ -5,6 +5,7 @@
 
 #include "app/demo/demo_cases.hpp"
 #include "app/demo/demo_floating.hpp"
+#include "app/demo/demo_groups.hpp"
 #include "app/demo/demo_overlays.hpp"
 #include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
@@ -106,7 +107,8 @@ struct Loader {
         // A generator of its own, drawn last, so that the orgs and members above stay as they were.
         core::demo::Rng overlay_rng(rng.Next());
         LX_CHECK(AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities));
-        // Floating members last: they take no draws, so the data above stays as it was.
+        // Party groups and floating members last: they take no draws, so the data above stays as it was.
+        LX_CHECK(AddDemoGroups(tx, today, ctx.clock.NowMillis(), communities));
         return AddDemoFloating(tx, today, ctx.clock.NowMillis(), communities).map([](int) {});
     }
 

@@ -66,5 +66,37 @@ TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {
     }));
 }
 
+// domain.md §1.2 (Branch Regulation Art.13): every branch of the demo street has its party groups, each led by one of
+// its full members, with its four newest members not yet in a group.
+TEST(DemoDataset, EveryBranchHasItsPartyGroups) {
+    auto db = storage::testing::OpenTestDb("sqlite");
+    ManualClock clock{1'795'363'200'000};
+    Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
+    ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
+    ASSERT_TRUE(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+        LX_ASSIGN(roots, tx.Orgs().Roots());
+        LX_ASSIGN(orgs, tx.Orgs().InSubtree(roots.at(0).path, clock.Today()));
+        int branches = 0;
+        for (const auto& o : orgs) {
+            if (!core::org::MayHoldGroups(o.type)) continue;
+            ++branches;
+            LX_ASSIGN(groups, tx.Groups().OfOrg(o.id, clock.Today()));
+            EXPECT_FALSE(groups.empty()) << o.name;
+            LX_ASSIGN(head, tx.Orgs().Headcount(o.id, clock.Today()));
+            std::size_t grouped = 0;
+            for (const auto& g : groups) {
+                grouped += g.members.size();
+                EXPECT_NE(g.leader_member_id, 0) << g.name;
+                EXPECT_TRUE(std::any_of(g.members.begin(), g.members.end(),
+                                        [&](const auto& m) { return m.id == g.leader_member_id; }))
+                    << g.name << ": the leader is one of the group";
+            }
+            EXPECT_EQ(grouped + 4, static_cast<std::size_t>(head.Total())) << o.name;
+        }
+        EXPECT_EQ(branches, 33 + 7);  // the compound branches and a retirees' branch per community
+        return core::Ok();
+    }));
+}
+
 }  // namespace
 }  // namespace lianxin::app
