@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/member/floating_view.hpp"
+#include "app/member/member_queries.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -115,12 +116,11 @@ core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& a
     LX_ASSIGN(facts, ParseInput(in, Floating{}, today));
     FloatingView out;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m || m->left_on) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
+        if (m.left_on) return core::Fail(core::NotFound("member"));
         FloatingRecord rec;
         rec.member_id = member_id;
-        rec.org_id = m->org_id;
+        rec.org_id = m.org_id;
         rec.facts = facts;
         rec.created_by = actor.user_id;
         LX_CHECK(ResolveParticipating(tx, rec, today));

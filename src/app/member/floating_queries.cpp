@@ -1,6 +1,7 @@
 // Reading the floating-member register: one member's records, the outflow and inflow lists, and the view
 // each side gets.
 #include "app/member/floating_view.hpp"
+#include "app/member/member_queries.hpp"
 #include "app/org/org_queries.hpp"
 
 namespace lianxin::app {
@@ -69,9 +70,7 @@ core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const cor
     const auto today = ctx.clock.Today();
     MemberFloating out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, m->org_path, "member"));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         LX_ASSIGN(records, tx.FloatingRecords().OfMember(member_id));
         for (auto& rec : records) {
             const bool open = rec.facts.Open();
@@ -79,7 +78,7 @@ core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const cor
             if (open) out.current = std::move(view);
             else out.past.push_back(std::move(view));
         }
-        if (!out.current && !m->left_on && On(actor, Permission::kMemberWrite, m->org_path)) out.actions = {"open"};
+        if (!out.current && !m.left_on && On(actor, Permission::kMemberWrite, m.org_path)) out.actions = {"open"};
         return core::Ok();
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.view", "member", std::to_string(member_id));

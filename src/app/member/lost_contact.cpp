@@ -1,5 +1,6 @@
 #include "app/member/lost_contact.hpp"
 
+#include "app/member/member_queries.hpp"
 #include "core/member/fields.hpp"
 #include "core/ports/repositories.hpp"
 
@@ -15,15 +16,6 @@ std::vector<core::member::ContactSearch> Facts(const std::vector<core::ports::Se
     out.reserve(entries.size());
     for (const auto& e : entries) out.push_back(e.search);
     return out;
-}
-
-// The member in the actor's scope for `need` (404 outside it, like every member read).
-core::Result<core::member::Member> ScopedMember(Tx& tx, const core::auth::Actor& actor, std::int64_t member_id,
-                                                Permission need) {
-    LX_ASSIGN(m, tx.Members().Get(member_id));
-    if (!m) return core::Fail(core::NotFound("member"));
-    LX_CHECK(core::auth::Authorize(actor, need, m->org_path, "member"));
-    return std::move(*m);
 }
 
 core::Result<MemberSearches> Load(Tx& tx, const core::auth::Actor& actor, const core::member::Member& m,
@@ -54,7 +46,7 @@ core::Result<Audited<MemberSearches>> ViewSearches(Context& ctx, const core::aut
     const auto today = ctx.clock.Today();
     MemberSearches out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, ScopedMember(tx, actor, member_id, Permission::kMemberRead));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         LX_ASSIGN(view, Load(tx, actor, m, today));
         out = std::move(view);
         return core::Ok();
@@ -76,7 +68,7 @@ core::Result<MemberSearches> AddSearch(Context& ctx, const core::auth::Actor& ac
     const core::member::ContactSearch search{*on, *method, in.searched_by, in.result, in.found};
     MemberSearches out;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, ScopedMember(tx, actor, member_id, Permission::kMemberWrite));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         LX_CHECK(core::member::CheckContactSearch(m, search, today));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Searches().Append(

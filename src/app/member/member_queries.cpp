@@ -22,18 +22,24 @@ core::Result<std::string> OrgName(Tx& tx, std::int64_t org_id, std::map<std::int
 }
 }  // namespace
 
+core::Result<core::member::Member> VisibleMember(Tx& tx, const core::auth::Actor& actor, std::int64_t member_id,
+                                                 Permission p) {
+    LX_ASSIGN(m, tx.Members().Get(member_id));
+    if (!m) return core::Fail(core::NotFound("member"));
+    LX_CHECK(core::auth::Authorize(actor, p, m->org_path, "member"));
+    return std::move(*m);
+}
+
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     MemberRecord out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberRead, m->org_path, "member"));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         std::map<std::int64_t, std::string> cache;
-        LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
+        LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
-        out.member = std::move(*m);
+        out.member = std::move(m);
         out.org_name = std::move(name);
         out.affiliations = std::move(periods);
         out.status_changes = std::move(changes);
@@ -52,12 +58,10 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
     if (!errors.fields.empty()) return core::Fail(errors);
     MemberRecord out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberReveal, m->org_path, "member"));
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberReveal));
         std::map<std::int64_t, std::string> cache;
-        LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
-        out.member = std::move(*m);
+        LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
+        out.member = std::move(m);
         out.org_name = std::move(name);
         return core::Ok();
     }));

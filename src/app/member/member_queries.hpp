@@ -19,6 +19,11 @@ struct MemberRecord {
     std::vector<core::ports::StatusChangeRecord> status_changes;  // one record's view only
 };
 
+// The member when the actor holds `p` on the member's org; 404 otherwise (403 without `p` anywhere is the caller's
+// AuthorizeAny). The one scope check of use cases that act on a member by id, like VisibleOrg for orgs.
+core::Result<core::member::Member> VisibleMember(core::ports::Tx& tx, const core::auth::Actor& actor,
+                                                 std::int64_t member_id, core::auth::Permission p);
+
 // The record with the audit row of this view; the caller commits the row before showing the record.
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
 

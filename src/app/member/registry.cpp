@@ -4,6 +4,7 @@
 
 #include "app/audit/audit.hpp"
 #include "app/member/lost_contact.hpp"
+#include "app/member/member_queries.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -47,26 +48,25 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     MemberRecord out;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m || m->left_on) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
-        if (in.version != m->version)
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
+        if (m.left_on) return core::Fail(core::NotFound("member"));
+        if (in.version != m.version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
-        const core::member::Member before = *m;
-        LX_CHECK(core::member::ApplyRegistryEdit(in.edit, ctx.clock.Today(), *m));
-        LX_CHECK(KeepFloatingRecord(tx, *m));
+        const core::member::Member before = m;
+        LX_CHECK(core::member::ApplyRegistryEdit(in.edit, ctx.clock.Today(), m));
+        LX_CHECK(KeepFloatingRecord(tx, m));
         const auto now = ctx.clock.NowMillis();
-        m->updated_at = now;
-        LX_CHECK(tx.Members().UpdateRegistry(*m));
+        m.updated_at = now;
+        LX_CHECK(tx.Members().UpdateRegistry(m));
         auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(member_id));
         entry.subject_member_id = member_id;
-        entry.detail = "fields=" + ChangedFields(before, *m);
+        entry.detail = "fields=" + ChangedFields(before, m);
         LX_CHECK(tx.Audit().Append(entry));
-        LX_ASSIGN(org, tx.Orgs().Get(m->org_id));
+        LX_ASSIGN(org, tx.Orgs().Get(m.org_id));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
-        ++m->version;
+        ++m.version;
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
-        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods), std::move(changes)};
+        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes)};
         return core::Ok();
     }));
     return out;
@@ -88,15 +88,13 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
     const core::member::StatusDecision decision{*action, *on, ground, in.doc_ref, in.reason};
     MemberRecord out;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
-        LX_ASSIGN(m, tx.Members().Get(member_id));
-        if (!m) return core::Fail(core::NotFound("member"));
-        LX_CHECK(core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path, "member"));
-        if (in.version != m->version)
+        LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
+        if (in.version != m.version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
-        LX_ASSIGN(searched, EpisodeSearchDates(tx, *m));
-        LX_CHECK(core::member::ApplyStatusDecision(decision, *m, searched));
+        LX_ASSIGN(searched, EpisodeSearchDates(tx, m));
+        LX_CHECK(core::member::ApplyStatusDecision(decision, m, searched));
         const auto now = ctx.clock.NowMillis();
-        LX_CHECK(tx.Members().UpdateStatus(*m));
+        LX_CHECK(tx.Members().UpdateStatus(m));
         LX_CHECK(tx.Members().AppendStatusChange(
             member_id, core::ports::StatusChangeRecord{0, in.action, *on, ground ? in.ground : "", in.doc_ref,
                                                        in.reason, actor.user_id, now}));
@@ -104,11 +102,11 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         entry.subject_member_id = member_id;
         entry.detail = "action=" + in.action;
         LX_CHECK(tx.Audit().Append(entry));
-        LX_ASSIGN(org, tx.Orgs().Get(m->org_id));
+        LX_ASSIGN(org, tx.Orgs().Get(m.org_id));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
-        ++m->version;
-        out = MemberRecord{std::move(*m), org ? org->name : "", std::move(periods), std::move(changes)};
+        ++m.version;
+        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes)};
         return core::Ok();
     }));
     return out;
