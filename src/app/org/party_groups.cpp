@@ -39,33 +39,53 @@ core::Result<PartyGroupRecord> Read(const GroupInput& in) {
     return r;
 }
 
-// The leaders of the branch's other open groups: a member leads one group at a time (a leader taken into another
-// group would leave the first one led by someone outside it).
-std::map<std::int64_t, std::string> LeadersElsewhere(Tx& tx, std::int64_t org_id, std::int64_t group_id,
-                                                     const core::Date& today) {
-    std::map<std::int64_t, std::string> out;
-    auto groups = tx.Groups().OfOrg(org_id, today);
-    if (!groups) return out;
-    for (const auto& g : *groups)
-        if (g.id != group_id && g.leader_member_id != 0) out[g.leader_member_id] = g.name;
+// The branch's open groups, loaded once per write: who leads another group than `group_id` (a member leads one
+// group at a time — a leader taken into another group would leave the first one led by someone outside it) and
+// who is in `group_id` now.
+struct BranchGroups {
+    std::map<std::int64_t, std::string> leaders_elsewhere;  // member → the group they lead
+    std::vector<std::int64_t> members;                      // of `group_id`
+};
+
+core::Result<BranchGroups> LoadBranchGroups(Tx& tx, std::int64_t org_id, std::int64_t group_id, const core::Date& today) {
+    LX_ASSIGN(groups, tx.Groups().OfOrg(org_id, today));
+    BranchGroups out;
+    for (const auto& g : groups) {
+        if (g.id == group_id)
+            for (const auto& m : g.members) out.members.push_back(m.id);
+        else if (g.leader_member_id != 0)
+            out.leaders_elsewhere[g.leader_member_id] = g.name;
+    }
     return out;
+}
+
+// Is the member in the registry of branch `org_id` now?
+core::Result<bool> InBranch(Tx& tx, std::int64_t org_id, std::int64_t member_id) {
+    LX_ASSIGN(m, tx.Members().Get(member_id));
+    return m && m->org_id == org_id && !m->left_on;
+}
+
+// `ids` with the leader added when not among them: the leader leads the members of the group.
+std::vector<std::int64_t> WithLeader(std::vector<std::int64_t> ids, std::int64_t leader) {
+    if (leader != 0 && std::find(ids.begin(), ids.end(), leader) == ids.end()) ids.push_back(leader);
+    return ids;
 }
 
 // Each id names a member of branch `org_id` now, once, who leads no other group; the wrong ones are named by their
 // place in the list.
 core::Status CheckMembers(Tx& tx, std::int64_t org_id, const std::vector<std::int64_t>& ids,
-                          const std::map<std::int64_t, std::string>& leaders_elsewhere) {
+                          const BranchGroups& branch) {
     core::Error errors = Invalid();
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const std::string name = "member_ids[" + std::to_string(i) + "]";
         if (!seen.insert(ids[i]).second) {
             errors.WithField(name, "group.member_repeated");
-        } else if (auto led = leaders_elsewhere.find(ids[i]); led != leaders_elsewhere.end()) {
+        } else if (auto led = branch.leaders_elsewhere.find(ids[i]); led != branch.leaders_elsewhere.end()) {
             errors.WithField(name, "group.leads_other", {{"group", led->second}});
         } else {
-            LX_ASSIGN(m, tx.Members().Get(ids[i]));
-            if (!m || m->org_id != org_id || m->left_on) errors.WithField(name, "group.member_not_in_branch");
+            LX_ASSIGN(here, InBranch(tx, org_id, ids[i]));
+            if (!here) errors.WithField(name, "group.member_not_in_branch");
         }
     }
     for (auto& f : errors.fields) f.params["label"] = "group.member_ids";
@@ -77,13 +97,12 @@ core::Status CheckMembers(Tx& tx, std::int64_t org_id, const std::vector<std::in
 // or recommended by the group's members). The leader a group has is not checked again: one who has left the branch
 // since does not block a rename.
 core::Status CheckLeader(Tx& tx, std::int64_t org_id, std::int64_t leader, std::int64_t current,
-                         const std::map<std::int64_t, std::string>& leaders_elsewhere) {
+                         const BranchGroups& branch) {
     if (leader == 0 || leader == current) return core::Ok();
-    if (auto led = leaders_elsewhere.find(leader); led != leaders_elsewhere.end())
+    if (auto led = branch.leaders_elsewhere.find(leader); led != branch.leaders_elsewhere.end())
         return core::Fail(core::InvalidField("leader_member_id", "group.leads_other", {{"group", led->second}}));
-    LX_ASSIGN(m, tx.Members().Get(leader));
-    if (!m || m->org_id != org_id || m->left_on)
-        return core::Fail(core::InvalidField("leader_member_id", "group.member_not_in_branch"));
+    LX_ASSIGN(here, InBranch(tx, org_id, leader));
+    if (!here) return core::Fail(core::InvalidField("leader_member_id", "group.member_not_in_branch"));
     return core::Ok();
 }
 
@@ -140,9 +159,9 @@ core::Result<std::int64_t> CreateGroup(Context& ctx, const core::auth::Actor& ac
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite, ctx.clock.Today()));
         if (!core::org::MayHoldGroups(org.type))
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "group.not_a_branch"));
-        const auto leaders = LeadersElsewhere(tx, org.id, 0, ctx.clock.Today());
-        LX_CHECK(CheckLeader(tx, org.id, rec.leader_member_id, 0, leaders));
-        LX_CHECK(CheckMembers(tx, org.id, in.member_ids, leaders));
+        LX_ASSIGN(branch, LoadBranchGroups(tx, org.id, 0, ctx.clock.Today()));
+        LX_CHECK(CheckLeader(tx, org.id, rec.leader_member_id, 0, branch));
+        LX_CHECK(CheckMembers(tx, org.id, in.member_ids, branch));
         const auto now = ctx.clock.NowMillis();
         rec.org_id = org.id;
         rec.org_path = org.path;
@@ -151,10 +170,7 @@ core::Result<std::int64_t> CreateGroup(Context& ctx, const core::auth::Actor& ac
         LX_ASSIGN(made, tx.Groups().Insert(rec));
         id = made;
         rec.id = made;
-        auto members = in.member_ids;
-        if (rec.leader_member_id != 0 &&
-            std::find(members.begin(), members.end(), rec.leader_member_id) == members.end())
-            members.push_back(rec.leader_member_id);
+        const auto members = WithLeader(in.member_ids, rec.leader_member_id);
         if (!members.empty()) LX_CHECK(tx.Groups().SetMembers(rec, members));
         return Audit(tx, actor, now, "group.create", id,
                      "org=" + std::to_string(org.id) + " members=" + std::to_string(members.size()));
@@ -168,23 +184,16 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
     LX_ASSIGN(changed, Read(in));
     return ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
-        LX_CHECK(CheckLeader(tx, g.org_id, changed.leader_member_id, g.leader_member_id,
-                             LeadersElsewhere(tx, g.org_id, g.id, ctx.clock.Today())));
+        LX_ASSIGN(branch, LoadBranchGroups(tx, g.org_id, g.id, ctx.clock.Today()));
+        LX_CHECK(CheckLeader(tx, g.org_id, changed.leader_member_id, g.leader_member_id, branch));
         changed.id = g.id;
         changed.version = g.version;
         LX_CHECK(tx.Groups().Update(changed));
-        // A new leader joins the group if not in it yet (a leader leads the members of the group).
-        if (changed.leader_member_id != 0 && changed.leader_member_id != g.leader_member_id) {
-            LX_ASSIGN(now_stored, tx.Groups().Get(id));
-            auto ids = std::vector<std::int64_t>{};
-            LX_ASSIGN(of_org, tx.Groups().OfOrg(g.org_id, ctx.clock.Today()));
-            for (const auto& other : of_org)
-                if (other.id == id)
-                    for (const auto& m : other.members) ids.push_back(m.id);
-            if (std::find(ids.begin(), ids.end(), changed.leader_member_id) == ids.end()) {
-                ids.push_back(changed.leader_member_id);
-                LX_CHECK(tx.Groups().SetMembers(*now_stored, ids));
-            }
+        // A new leader joins the group if not in it yet.
+        if (const auto ids = WithLeader(branch.members, changed.leader_member_id); ids.size() != branch.members.size()) {
+            LX_ASSIGN(stored, tx.Groups().Get(id));  // the version the update wrote
+            if (!stored) return core::Fail(core::NotFound("group"));
+            LX_CHECK(tx.Groups().SetMembers(*stored, ids));
         }
         return Audit(tx, actor, ctx.clock.NowMillis(), "group.update", id, "");
     });
@@ -195,10 +204,10 @@ core::Status SetGroupMembers(Context& ctx, const core::auth::Actor& actor, std::
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     return ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
-        LX_CHECK(CheckMembers(tx, g.org_id, member_ids, LeadersElsewhere(tx, g.org_id, g.id, ctx.clock.Today())));
+        LX_ASSIGN(branch, LoadBranchGroups(tx, g.org_id, g.id, ctx.clock.Today()));
+        LX_CHECK(CheckMembers(tx, g.org_id, member_ids, branch));
         // The leader stays while a member of the branch (one who has left it may be dropped).
-        LX_ASSIGN(leader, tx.Members().Get(g.leader_member_id));
-        const bool leader_here = leader && leader->org_id == g.org_id && !leader->left_on;
+        LX_ASSIGN(leader_here, InBranch(tx, g.org_id, g.leader_member_id));
         if (leader_here && std::find(member_ids.begin(), member_ids.end(), g.leader_member_id) == member_ids.end())
             return core::Fail(core::InvalidField("member_ids", "group.leader_must_stay", {{"name", g.leader_name}, {"label", "group.member_ids"}}));
         LX_CHECK(tx.Groups().SetMembers(g, member_ids));
