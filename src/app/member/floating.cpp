@@ -107,6 +107,15 @@ core::Result<FloatingRecord> OutflowRecord(Tx& tx, const core::auth::Actor& acto
     return rec;
 }
 
+// The record as stored after a write, in the view the actor gets (with its notes).
+core::Status Reload(Tx& tx, const core::auth::Actor& actor, std::int64_t id, const core::Date& today, FloatingView& out) {
+    LX_ASSIGN(stored, tx.FloatingRecords().Get(id));
+    if (!stored) return core::Fail(core::NotFound("floating"));
+    LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
+    out = std::move(view);
+    return core::Ok();
+}
+
 }  // namespace
 
 core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
@@ -133,10 +142,7 @@ core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& a
         rec.id = *id;
         LX_CHECK(SyncRegistry(tx, member_id, rec.facts, now));
         LX_CHECK(Audit(tx, actor, now, "floating.open", rec));
-        LX_ASSIGN(stored, tx.FloatingRecords().Get(*id));
-        LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
-        out = std::move(view);
-        return core::Ok();
+        return Reload(tx, actor, *id, today, out);
     }));
     return out;
 }
@@ -159,10 +165,7 @@ core::Result<FloatingView> EditFloating(Context& ctx, const core::auth::Actor& a
         LX_CHECK(tx.FloatingRecords().Update(rec, now));
         LX_CHECK(SyncRegistry(tx, rec.member_id, rec.facts, now));
         LX_CHECK(Audit(tx, actor, now, "floating.update", rec));
-        LX_ASSIGN(stored, tx.FloatingRecords().Get(id));
-        LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
-        out = std::move(view);
-        return core::Ok();
+        return Reload(tx, actor, id, today, out);
     }));
     return out;
 }
@@ -191,10 +194,7 @@ core::Result<FloatingView> AddFloatingNote(Context& ctx, const core::auth::Actor
         LX_CHECK(tx.FloatingRecords().AppendNote(
             id, core::ports::FloatingNote{0, 0, report, inflow ? "in" : "out", actor.user_id, actor.display_name, now}));
         LX_CHECK(Audit(tx, actor, now, "floating.note", rec, "kind=" + in.kind));
-        LX_ASSIGN(stored, tx.FloatingRecords().Get(id));
-        LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
-        out = std::move(view);
-        return core::Ok();
+        return Reload(tx, actor, id, today, out);
     }));
     return out;
 }
@@ -215,10 +215,7 @@ core::Result<FloatingView> ReturnFloatingMember(Context& ctx, const core::auth::
         LX_CHECK(tx.FloatingRecords().Update(rec, now));
         LX_CHECK(SyncRegistry(tx, rec.member_id, rec.facts, now));
         LX_CHECK(Audit(tx, actor, now, "floating.return", rec));
-        LX_ASSIGN(stored, tx.FloatingRecords().Get(id));
-        LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
-        out = std::move(view);
-        return core::Ok();
+        return Reload(tx, actor, id, today, out);
     }));
     return out;
 }
