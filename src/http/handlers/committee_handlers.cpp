@@ -18,8 +18,6 @@ nlohmann::json CommitteeJson(const app::CommitteeView& v, Lang lang) {
                          {"term_start", p.term_start.ToString()},
                          {"valid_from", p.valid_from.ToString()},
                          {"approval_doc", p.approval_doc}});
-    nlohmann::json warnings = nlohmann::json::array();
-    for (const auto& w : v.warnings) warnings.push_back({{"key", w.key}, {"message", Translate(lang, w.key, w.params)}});
     nlohmann::json term = nullptr;
     if (v.term)
         term = {{"start", v.term->start.ToString()}, {"years", v.term->years}, {"end", v.term->End().ToString()}};
@@ -29,7 +27,7 @@ nlohmann::json CommitteeJson(const app::CommitteeView& v, Lang lang) {
             {"headcount_scope", core::org::IsBranchType(v.org.type) ? "own" : "subtree"},
             {"posts", posts},
             {"term", term},
-            {"warnings", warnings},
+            {"warnings", WarningsJson(v.warnings, lang)},
             {"covered_units", v.covered_units},
             {"suggested_type", std::string(core::org::ToString(v.suggested_type))}};
 }

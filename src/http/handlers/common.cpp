@@ -73,4 +73,10 @@ core::Result<std::int64_t> DayStartParam(const Request& req, const std::string& 
     return (d->AddDays(add_days).DaysSinceEpoch() * 86400LL - 8 * 3600) * 1000;
 }
 
+nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lang lang) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& w : warnings) out.push_back({{"key", w.key}, {"message", Translate(lang, w.key, w.params)}});
+    return out;
+}
+
 }  // namespace lianxin::http

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/result.hpp"
+#include "core/org/rules.hpp"
 #include "http/http_types.hpp"
+#include "http/messages.hpp"
 
 namespace lianxin::http {
 
@@ -23,5 +25,8 @@ std::int64_t PathId(const Request& req, const std::string& name);
 core::Result<std::string> TextParam(const Request& req, const std::string& name, std::size_t max = 64);
 // ?from= / ?to= as YYYY-MM-DD business dates, converted to UTC instants (start of that day in Shanghai).
 core::Result<std::int64_t> DayStartParam(const Request& req, const std::string& name, int add_days = 0);
+
+// Rule warnings (sizing, blockers) as [{"key","message"}] with the rule quoted in the request's language.
+nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lang lang);
 
 }  // namespace lianxin::http

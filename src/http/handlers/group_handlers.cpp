@@ -3,17 +3,10 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
-#include "http/messages.hpp"
 
 namespace lianxin::http::handlers {
 
 namespace {
-
-nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lang lang) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& w : warnings) out.push_back({{"key", w.key}, {"message", Translate(lang, w.key, w.params)}});
-    return out;
-}
 
 nlohmann::json OptDay(const std::optional<core::Date>& d) { return d ? nlohmann::json(d->ToString()) : nlohmann::json(nullptr); }
 

@@ -33,12 +33,6 @@ core::Result<app::ReorgInput> ReorgBody(const Request& req) {
     return in;
 }
 
-nlohmann::json Warnings(const std::vector<core::org::Warning>& list, Lang lang) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& w : list) out.push_back({{"key", w.key}, {"message", Translate(lang, w.key, w.params)}});
-    return out;
-}
-
 nlohmann::json Lines(const std::vector<app::ReorgOrgLine>& lines) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& l : lines)
@@ -68,11 +62,11 @@ nlohmann::json PreviewJson(const app::ReorgPreview& p, Lang lang) {
                          {"parent_name", a.parent_name},
                          {"headcount", {{"full", a.headcount.full}, {"probationary", a.headcount.probationary}}},
                          {"posts", a.posts},
-                         {"warnings", Warnings(a.warnings, lang)}});
+                         {"warnings", WarningsJson(a.warnings, lang)}});
     return {{"kind", std::string(core::org::ToString(p.request.kind))},
             {"on", p.request.on.ToString()},
             {"can_commit", p.plan.blockers.empty()},
-            {"blockers", Warnings(p.plan.blockers, lang)},
+            {"blockers", WarningsJson(p.plan.blockers, lang)},
             {"counts", CountsJson(p.plan.counts)},
             {"created", Lines(p.created)},
             {"closed", Lines(p.closed)},
