@@ -1,6 +1,7 @@
 #include "app/demo/demo_groups.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace lianxin::app {
@@ -8,6 +9,12 @@ namespace lianxin::app {
 namespace {
 constexpr std::size_t kGroupSize = 8;
 constexpr std::size_t kNotYetPlaced = 4;  // the newest members of each branch wait for a group
+constexpr const char* kOrdinals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+// 第一党小组 … 第十党小组, then by digits.
+std::string Ordinal(std::size_t n) {
+    return n >= 1 && n <= std::size(kOrdinals) ? kOrdinals[n - 1] : std::to_string(n);
+}
 }  // namespace
 
 core::Result<int> AddDemoGroups(core::ports::Tx& tx, const core::Date& today, std::int64_t now,
@@ -39,8 +46,7 @@ core::Result<int> AddDemoGroups(core::ports::Tx& tx, const core::Date& today, st
                 g.org_path = child.org.path;
                 g.scope = retirees ? core::org::GroupScope::kOther : core::org::GroupScope::kBuilding;
                 g.scope_name = retirees ? "" : std::to_string(n) + "号楼";
-                g.name = retirees ? "第" + std::string(n == 1 ? "一" : n == 2 ? "二" : n == 3 ? "三" : "四") + "党小组"
-                                  : std::to_string(n) + "号楼党小组";
+                g.name = retirees ? "第" + Ordinal(n) + "党小组" : std::to_string(n) + "号楼党小组";
                 g.leader_member_id = leader;
                 g.valid_from = child.org.valid_from;
                 g.created_at = now;

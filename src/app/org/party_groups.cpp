@@ -237,8 +237,7 @@ core::Result<std::int64_t> AddCoveredUnit(Context& ctx, const core::auth::Actor&
     core::Error errors = Invalid();
     core::org::CoveredUnitInput u{in.name, core::org::ParseUnitType(in.unit_type), in.uscc};
     core::org::CheckCoveredUnit(u, errors);
-    for (auto& f : errors.fields)
-        if (f.field == "name") f.params["label"] = "covered_unit.name";
+    Label(errors, "covered_unit.");
     if (!errors.fields.empty()) return core::Fail(errors);
     std::int64_t id = 0;
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
