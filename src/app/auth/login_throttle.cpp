@@ -7,14 +7,14 @@ namespace lianxin::app {
 using core::auth::ThrottleState;
 
 namespace {
-std::string NameKey(const Context& ctx, const std::string& username) {
-    return ctx.cipher.BlindIndex("login-throttle-name\n" + username);
-}
+// A keyed hash (the field key's blind index, as hex text for both engines' text columns).
+std::string Key(const Context& ctx, const std::string& text) { return ctx.crypto.Sha256Hex(ctx.cipher.BlindIndex(text)); }
+std::string NameKey(const Context& ctx, const std::string& username) { return Key(ctx, "login-throttle-name\n" + username); }
 }  // namespace
 
 LoginThrottleKeys ThrottleKeysFor(const Context& ctx, const std::string& username, const std::string& ip) {
-    return {ctx.cipher.BlindIndex("login-throttle-pair\n" + username + "\n" + ip),
-            ctx.cipher.BlindIndex("login-throttle-address\n" + ip), NameKey(ctx, username)};
+    return {Key(ctx, "login-throttle-pair\n" + username + "\n" + ip), Key(ctx, "login-throttle-address\n" + ip),
+            NameKey(ctx, username)};
 }
 
 core::Result<LoginCharge> ChargeAttempt(Context& ctx, core::ports::Tx& tx, const LoginThrottleKeys& keys,
