@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/auth/credentials.hpp"
+#include "core/auth/throttle.hpp"
 #include "core/common/date.hpp"
 #include "core/member/transfer.hpp"
 #include "core/ports/crypto.hpp"
@@ -17,7 +18,8 @@ namespace lianxin::app {
 
 struct SecuritySettings {
     core::auth::PasswordPolicy password;
-    core::auth::LockoutPolicy lockout;
+    core::auth::LockoutPolicy lockout;     // the second factor: wrong codes lock it for a while
+    core::auth::ThrottlePolicy throttle;   // log-ins: waits per name and address, never an account lock
     core::auth::SessionPolicy session;
     std::int64_t setup_link_ttl_millis = 24LL * 3600 * 1000;  // security.md B8: single use, expires in 24 h
     std::string totp_issuer = "lianxin";

@@ -27,6 +27,21 @@ Setter IntKey(S Config::*section, F S::*field, long long lo, long long hi) {
     };
 }
 
+// A setting of the log-in throttle, in its unit (`scale` milliseconds per unit for the waits).
+template <typename F>
+Setter ThrottleMillisKey(F core::auth::ThrottlePolicy::*field, long long lo, long long hi, long long scale) {
+    return [=](Config& c, const std::string& v) {
+        long long n = 0;
+        if (!ToInt(v, lo, hi, n)) return false;
+        c.security.throttle.*field = static_cast<F>(n * scale);
+        return true;
+    };
+}
+template <typename F>
+Setter ThrottleKey(F core::auth::ThrottlePolicy::*field, long long lo, long long hi) {
+    return ThrottleMillisKey(field, lo, hi, 1);
+}
+
 Setter BoolKey(bool http::HttpSettings::*field) {
     return [=](Config& c, const std::string& v) {
         if (v != "true" && v != "false") return false;
@@ -87,6 +102,11 @@ const std::map<std::string, Setter>& Keys() {
              c.security.lockout.lock_millis = n * 60'000;
              return true;
          }},
+        // Log-in throttling (core/auth/throttle.hpp): free failures per name and address, per address, and the waits.
+        {"security.login_free_failures", ThrottleKey(&core::auth::ThrottlePolicy::free_failures, 3, 20)},
+        {"security.login_address_free_failures", ThrottleKey(&core::auth::ThrottlePolicy::address_free_failures, 5, 100000)},
+        {"security.login_first_delay_seconds", ThrottleMillisKey(&core::auth::ThrottlePolicy::first_delay_millis, 1, 3600, 1000)},
+        {"security.login_max_delay_minutes", ThrottleMillisKey(&core::auth::ThrottlePolicy::max_delay_millis, 1, 24 * 60, 60'000)},
         {"security.session_idle_minutes",
          [](Config& c, const std::string& v) {
              long long n = 0;

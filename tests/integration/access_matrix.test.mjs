@@ -12,6 +12,7 @@ import { login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 import { FULL_ID, OCTET, XLSX_TYPE, memberCsv, readExport } from './lib/sheets.mjs';
 
+let strangers = 0;
 let applicants = 0;
 let arrivals = 0;
 /** A letter from outside addressed to org T, for a person no other test uses. */
@@ -60,7 +61,8 @@ const MATRIX = {
   'GET /api/v1/setup': { target: 'none', query: () => '?token=not-a-real-token', expect: always(404) },
   'POST /api/v1/setup': { target: 'none', body: () => ({ token: 'not-a-real-token', password: strongPassword() }),
     expect: always(404) },
-  'POST /api/v1/auth/login': { target: 'none', body: () => ({ username: 'nobody-at-all', password: 'Wrong-password-1' }),
+  // A new name each time: five failures of one name from one address make the next try wait (429).
+  'POST /api/v1/auth/login': { target: 'none', body: () => ({ username: `nobody-at-all-${++strangers}`, password: 'Wrong-password-1' }),
     expect: always(401) },
   'POST /api/v1/auth/logout': { target: 'none', last: true, expect: always(204) },
   'GET /api/v1/auth/session': { target: 'none', expect: always(200),

@@ -162,39 +162,48 @@ describe('set-up links and authentication (security.md B1–B5, B8)', () => {
     assert.ok(rows.some((x) => x.object_id === String(acc.id) && x.result === 'replayed'), 'B5: the replay is logged');
   });
 
-  test('B2: 5 failed logins lock the account (429 + Retry-After, even with the right password), audited', async () => {
+  test('B2 + issue 15 defect 7: failures slow one name down at one address only; known and unknown names alike; audited', async () => {
     const acc = await createUser(srv, admin, { username: 'locky', role: 'branch_secretary', org_id: 6 });
     secrets.push(acc.password);
-    const c = new Client(srv.url);
-    for (let i = 1; i <= 5; i++) {
-      const r = await c.post(LOGIN, { username: 'locky', password: `wrong-password-${i}` });
-      assert.equal(r.status, 401, `failure ${i}: ${r}`);
+    // The stranger guesses from another loopback address than the owner's (127.0.0.1).
+    const stranger = new Client(srv.url, { localAddress: '127.0.0.3' });
+    const runs = {};
+    for (const name of ['locky', 'nobody-is-called-this']) {
+      const seq = [];
+      for (let i = 1; i <= 5; i++) seq.push(await stranger.post(LOGIN, { username: name, password: `wrong-password-${i}` }));
+      // The sixth try waits — even with the right password.
+      seq.push(await stranger.post(LOGIN, { username: name, password: name === 'locky' ? acc.password : 'Wrong-password-6' }));
+      runs[name] = seq;
     }
-    for (const password of ['wrong-password-6', acc.password]) {
-      const r = await c.post(LOGIN, { username: 'locky', password });
-      assert.equal(r.status, 429, r.toString());
-      assert.equal(r.error.code, 'too_many_requests');
-      assert.match(r.headers['retry-after'] || '', /^\d+$/, 'Retry-After header');
-      // Regression: Retry-After said 5 s while the lock lasts 30 min; it now says when the lock ends.
-      const wait = Number(r.headers['retry-after']);
-      assert.ok(wait > 25 * 60 && wait <= 30 * 60, `Retry-After ${wait} s is the rest of the 30-minute lock`);
-      assert.equal(r.setCookies.length, 0);
+    for (const [name, seq] of Object.entries(runs)) {
+      assert.deepEqual(seq.map((r) => r.status), [401, 401, 401, 401, 401, 429], name);
+      const last = seq[5];
+      assert.equal(last.error.code, 'too_many_requests');
+      assert.equal(last.headers['retry-after'], '30', 'the first wait is 30 s (security.login_first_delay_seconds)');
+      assert.match(last.error.message, /30 秒后再试/);
+      assert.equal(last.setCookies.length, 0);
     }
+    // Regression (defect 7): an account answered 429 where an unknown name answered 401; now alike.
+    assert.equal(withoutRequestId(runs.locky[5]), withoutRequestId(runs['nobody-is-called-this'][5]));
+    // Regression (defect 7): the owner was locked out for 30 minutes; from their own address they sign in.
+    const owner = new Client(srv.url);
+    assert.equal((await owner.post(LOGIN, { username: 'locky', password: acc.password })).status, 200);
     const u = await admin.get(`/api/v1/users/${acc.id}`);
-    assert.equal(u.json.locked, true, 'GET /users/:id shows locked');
+    assert.equal(u.json.locked, true, 'GET /users/:id shows that the name is being slowed down');
     const rows = (await auditor.all('/api/v1/audit?actor=locky')).filter((x) => x.object_id === String(acc.id));
     const denied = rows.filter((x) => x.action === 'auth.login' && x.result === 'denied');
-    assert.equal(denied.length, 4, 'each failure before the lock is audited');
-    assert.equal(rows.filter((x) => x.action === 'auth.lockout').length, 1, 'the lock itself is audited');
-    assert.ok(rows.filter((x) => x.action === 'auth.login' && x.result === 'locked').length >= 2);
-    // A security administrator unlocks (api.md: unlock is sec_admin's).
+    assert.equal(denied.length, 5, 'each failure is audited');
+    assert.equal(rows.filter((x) => x.action === 'auth.throttle').length, 1, 'the start of the wait is audited (the alert)');
+    assert.equal(rows.filter((x) => x.action === 'auth.login' && x.result === 'throttled').length, 1);
+    // A security administrator lifts the wait (api.md: unlock is sec_admin's).
     const sec = await createUser(srv, admin, { username: 'secadmin', role: 'sec_admin', org_id: 1 });
     secrets.push(sec.password);
     secadmin = await login(srv, sec);
     assert.equal((await admin.post(`/api/v1/users/${acc.id}/unlock`)).status, 403, 'sys_admin may not unlock');
     const un = await secadmin.post(`/api/v1/users/${acc.id}/unlock`);
     assert.equal(un.status, 204, un.toString());
-    assert.equal((await c.post(LOGIN, { username: 'locky', password: acc.password })).status, 200);
+    assert.equal((await admin.get(`/api/v1/users/${acc.id}`)).json.locked, false);
+    assert.equal((await stranger.post(LOGIN, { username: 'locky', password: acc.password })).status, 200);
   });
 
   test('B3: unknown user, wrong password, pending and disabled users get identical answers', async () => {

@@ -1,5 +1,6 @@
 #include "app/audit/audit.hpp"
 #include "app/auth/auth.hpp"
+#include "app/auth/login_throttle.hpp"
 #include "app/auth/session_cache.hpp"
 
 namespace lianxin::app {
@@ -21,14 +22,32 @@ const std::string& DummyHash(const core::ports::Crypto& crypto) {
 
 core::Error BadCredentials() { return MakeError(ErrorCode::kUnauthenticated, "auth.invalid_credentials"); }
 
-// 429 whose Retry-After says when the lock ends.
-core::Error LockedError(const core::auth::LoginFailureState& s, std::int64_t now) {
-    std::int64_t seconds = (s.locked_until - now + 999) / 1000;
-    return MakeError(ErrorCode::kTooManyRequests, "auth.locked").WithParam("retry_after", std::to_string(seconds));
+// 429 whose Retry-After says when the wait ends, and whose message says it in seconds or minutes.
+core::Error ThrottledError(std::int64_t wait_millis) {
+    std::int64_t seconds = (wait_millis + 999) / 1000;
+    auto e = seconds < 60 ? MakeError(ErrorCode::kTooManyRequests, "auth.throttled.seconds").WithParam("n", std::to_string(seconds))
+                          : MakeError(ErrorCode::kTooManyRequests, "auth.throttled.minutes")
+                                .WithParam("n", std::to_string((seconds + 59) / 60));
+    return e.WithParam("retry_after", std::to_string(seconds));
 }
 
 core::auth::Actor ActorOf(const User& u, const ClientInfo& client) {
     return core::auth::Actor{u.id, u.username, u.display_name, u.member_id, u.grants, client.ip, client.request_id};
+}
+
+// An attempt that did not sign in: filed under the user when the name is an account's, else under the top
+// org, so that the audit administrator of the whole tree sees it.
+core::Status AuditAttempt(Tx& tx, const std::optional<User>& user, const ClientInfo& client, std::int64_t now,
+                          const char* action, const char* result) {
+    if (user) {
+        auto entry = AuditFor(ActorOf(*user, client), now, action, "user", std::to_string(user->id), result);
+        return tx.Audit().Append(entry);
+    }
+    core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
+    LX_ASSIGN(roots, tx.Orgs().Roots());
+    if (!roots.empty()) anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
+    auto entry = AuditFor(anonymous, now, action, "user", "", result);
+    return tx.Audit().Append(entry);
 }
 
 }  // namespace
@@ -39,42 +58,32 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
         ctx.crypto.VerifyPassword(DummyHash(ctx.crypto), password.substr(0, 64));
         return core::Fail(BadCredentials());
     }
+    // The name is counted whether or not an account has it, so known and unknown names answer alike (B3).
+    auto keys = ThrottleKeysFor(ctx, username, client.ip);
+    std::int64_t now = ctx.clock.NowMillis();
     std::optional<User> user;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LoginCharge charge;
+    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_ASSIGN(c, ChargeAttempt(ctx, tx, keys, now));
+        charge = c;
         LX_ASSIGN(u, tx.Users().GetByUsername(username));
         user = std::move(u);
+        if (charge.wait_millis > 0) return AuditAttempt(tx, user, client, now, "auth.login", "throttled");
         return core::Ok();
     }));
-    std::int64_t now = ctx.clock.NowMillis();
     bool usable = user && user->status == UserStatus::kActive && !user->password_hash.empty();
-    if (usable && core::auth::IsLocked(user->failures, now)) {
-        ctx.crypto.VerifyPassword(DummyHash(ctx.crypto), password);
-        auto entry = AuditFor(ActorOf(*user, client), now, "auth.login", "user", std::to_string(user->id), "locked");
-        LX_CHECK(AppendAudit(ctx, entry));
-        return core::Fail(LockedError(user->failures, now));
+    if (charge.wait_millis > 0) {
+        ctx.crypto.VerifyPassword(DummyHash(ctx.crypto), password);  // the same work as any other answer
+        return core::Fail(ThrottledError(charge.wait_millis));
     }
     bool good = ctx.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(ctx.crypto), password);
     if (!usable || !good) {
-        core::Status st = ctx.db.Write([&](Tx& tx) -> core::Status {
-            if (!user) {
-                // Filed under the top org so that the audit administrator of the whole tree sees it.
-                core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
-                LX_ASSIGN(roots, tx.Orgs().Roots());
-                if (!roots.empty())
-                    anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
-                auto entry = AuditFor(anonymous, now, "auth.login", "user", "", "denied");
-                return tx.Audit().Append(entry);
-            }
-            LX_ASSIGN(fresh, tx.Users().Get(user->id));
-            if (!fresh) return core::Ok();
-            fresh->failures = core::auth::RecordFailure(fresh->failures, now, ctx.security.lockout);
-            LX_CHECK(tx.Users().Update(*fresh));
-            bool locked = core::auth::IsLocked(fresh->failures, now);
-            auto entry = AuditFor(ActorOf(*fresh, client), now, locked ? "auth.lockout" : "auth.login", "user",
-                                  std::to_string(fresh->id), "denied");
-            return tx.Audit().Append(entry);
-        });
-        if (!st) return core::Fail(st.error());
+        LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+            LX_CHECK(AuditAttempt(tx, user, client, now, "auth.login", "denied"));
+            // The failure that starts a wait is the alert of security.md B2.
+            if (charge.starts_waiting) return AuditAttempt(tx, user, client, now, "auth.throttle", "denied");
+            return core::Ok();
+        }));
         return core::Fail(BadCredentials());
     }
 
@@ -90,12 +99,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(fresh, tx.Users().Get(user->id));
         if (!fresh) return core::Fail(BadCredentials());
-        if (fresh->failures.failures != 0) {
-            fresh->failures = {};
-            LX_CHECK(tx.Users().Update(*fresh));
-            LX_ASSIGN(again, tx.Users().Get(user->id));
-            fresh = again;
-        }
+        LX_CHECK(RefundAttempt(ctx, tx, keys));
         LX_CHECK(tx.Sessions().Put(out.session));
         auto entry = AuditFor(ActorOf(*fresh, client), now, "auth.login", "user", std::to_string(fresh->id));
         LX_CHECK(tx.Audit().Append(entry));

@@ -1,5 +1,6 @@
 #include "app/audit/audit.hpp"
 #include "app/auth/auth.hpp"
+#include "app/auth/login_throttle.hpp"
 #include "app/auth/session_cache.hpp"
 #include "app/auth/validation.hpp"
 
@@ -94,6 +95,7 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
             if (user.status == core::ports::UserStatus::kPending) user.status = core::ports::UserStatus::kActive;
             user.failures = {};
             LX_CHECK(tx.Users().Update(user));
+            LX_CHECK(LiftThrottle(ctx, tx, user.username));  // a new password: waits set for the old one end
             LX_CHECK(tx.Sessions().DeleteForUser(user.id));
             changed_user = user.id;
         }

@@ -81,7 +81,8 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
             return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "auth.totp.not_enrolling"));
         if (core::auth::IsLocked(user->failures, now))
             return core::Fail(MakeError(ErrorCode::kTooManyRequests, "auth.locked")
-                                  .WithParam("retry_after", std::to_string((user->failures.locked_until - now + 999) / 1000)));
+                                  .WithParam("retry_after", std::to_string((user->failures.locked_until - now + 999) / 1000))
+                                  .WithParam("minutes", std::to_string(ctx.security.lockout.lock_millis / 60'000)));
         LX_ASSIGN(secret, ctx.cipher.Decrypt(user->totp_secret_enc));
         std::int64_t step = now / 1000 / 30;
         std::int64_t matched = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit/audit.hpp"
+#include "app/auth/login_throttle.hpp"
 #include "app/auth/session_cache.hpp"
 #include "app/auth/validation.hpp"
 
@@ -46,6 +47,16 @@ core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& acto
     return core::auth::Grant{0, *role, org->id, org->path, org->name};
 }
 
+// Marks the users whose name some address must wait to try (the admins see them as locked, and may lift it).
+core::Status MarkThrottled(Context& ctx, Tx& tx, std::vector<User>& users) {
+    std::int64_t now = ctx.clock.NowMillis();
+    for (auto& u : users) {
+        LX_ASSIGN(throttled, NameThrottled(ctx, tx, u.username, now));
+        u.login_throttled = throttled;
+    }
+    return core::Ok();
+}
+
 }  // namespace
 
 core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const UserListInput& in) {
@@ -62,6 +73,7 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
             query.subtree = org->path;
         }
         LX_ASSIGN(users, tx.Users().List(query));
+        LX_CHECK(MarkThrottled(ctx, tx, users));
         if (static_cast<int>(users.size()) > limit) {
             users.resize(static_cast<size_t>(limit));
             page.next_after = users.back().id;
@@ -76,7 +88,9 @@ core::Result<User> GetUser(Context& ctx, const core::auth::Actor& actor, std::in
     User out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(u, VisibleUser(tx, actor, id, Permission::kUserRead));
-        out = std::move(u);
+        std::vector<User> one{std::move(u)};
+        LX_CHECK(MarkThrottled(ctx, tx, one));
+        out = std::move(one.front());
         return core::Ok();
     }));
     return out;
@@ -184,6 +198,7 @@ core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::in
         switch (change) {
             case AccountChange::kUnlock:
                 user.failures = {};
+                LX_CHECK(LiftThrottle(ctx, tx, user.username));  // every address may try this name again
                 break;
             case AccountChange::kDisable:
                 user.status = core::ports::UserStatus::kDisabled;

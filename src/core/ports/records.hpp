@@ -27,7 +27,8 @@ struct User {
     std::string totp_secret_enc;  // ciphertext (binary) or empty
     bool totp_enrolled = false;
     std::int64_t totp_last_step = 0;  // replay guard (security.md B5)
-    auth::LoginFailureState failures;
+    auth::LoginFailureState failures;  // the second factor's wrong codes (log-ins are throttled apart)
+    bool login_throttled = false;      // filled for the admins' views: some address must wait to try this name
     std::int64_t member_id = 0;
     std::int64_t created_at = 0;
     std::int64_t version = 1;

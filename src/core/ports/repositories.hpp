@@ -11,6 +11,7 @@
 
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
+#include "core/auth/throttle.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
 #include "core/ports/search_records.hpp"
@@ -301,6 +302,23 @@ public:
     virtual Status MarkUsed(const std::string& token_hash, std::int64_t at) = 0;
 };
 
+// Login throttle keys (core/auth/throttle.hpp). A key is a hash of "name and source address" or of "source
+// address"; the name's own hash is kept beside the first so that the security admin's unlock can clear every
+// address of one name. No name or address is stored in the clear.
+class ThrottleRepo {
+public:
+    virtual ~ThrottleRepo() = default;
+    // The key's state; the zero state when it has none.
+    virtual Result<auth::ThrottleState> Get(const std::string& key_hash) = 0;
+    virtual Status Put(const std::string& key_hash, const std::string& name_hash, const auth::ThrottleState& s) = 0;
+    virtual Status Delete(const std::string& key_hash) = 0;
+    virtual Status DeleteForName(const std::string& name_hash) = 0;
+    // The latest end of a wait among the keys of this name (0 when none).
+    virtual Result<std::int64_t> BlockedUntilForName(const std::string& name_hash) = 0;
+    // Removes the keys whose last failure and wait both ended before `quiet_since`.
+    virtual Status Prune(std::int64_t quiet_since) = 0;
+};
+
 class AuditRepo {
 public:
     virtual ~AuditRepo() = default;
@@ -329,6 +347,7 @@ public:
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;
+    virtual ThrottleRepo& Throttles() = 0;
     virtual AuditRepo& Audit() = 0;
 };
 

@@ -57,7 +57,7 @@ json UserJson(const core::ports::User& u, std::int64_t now) {
             {"username", u.username},
             {"display_name", u.display_name},
             {"status", status},
-            {"locked", core::auth::IsLocked(u.failures, now)},
+            {"locked", core::auth::IsLocked(u.failures, now) || u.login_throttled},
             {"mfa_enrolled", u.totp_enrolled},
             {"member_id", OptId(u.member_id)},
             {"grants", grants},

@@ -264,6 +264,21 @@ private:
     SqlConn& c_;
 };
 
+class SqlThrottleRepo final : public core::ports::ThrottleRepo {
+public:
+    explicit SqlThrottleRepo(SqlConn& c) : c_(c) {}
+    core::Result<core::auth::ThrottleState> Get(const std::string& key_hash) override;
+    core::Status Put(const std::string& key_hash, const std::string& name_hash,
+                     const core::auth::ThrottleState& s) override;
+    core::Status Delete(const std::string& key_hash) override;
+    core::Status DeleteForName(const std::string& name_hash) override;
+    core::Result<std::int64_t> BlockedUntilForName(const std::string& name_hash) override;
+    core::Status Prune(std::int64_t quiet_since) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlAuditRepo final : public core::ports::AuditRepo {
 public:
     SqlAuditRepo(SqlConn& c, const core::ports::Crypto& crypto) : c_(c), crypto_(crypto) {}
@@ -286,7 +301,7 @@ class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
         : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
-          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c),
+          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c),
           audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
@@ -302,6 +317,7 @@ public:
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
+    core::ports::ThrottleRepo& Throttles() override { return throttles_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
 
 private:
@@ -319,6 +335,7 @@ private:
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;
+    SqlThrottleRepo throttles_;
     SqlAuditRepo audit_;
 };
 
