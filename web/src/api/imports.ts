@@ -64,6 +64,9 @@ export interface Import {
   /** UTC epoch milliseconds. */
   undo_until: number;
   can_undo: boolean;
+  /** The commit's answer only: rows not written because the ID number is already registered where the
+   *  preview could not say (issue 15 defect 3); the message says neither where nor as what. */
+  conflicts?: ImportRow[];
 }
 
 export type FileFormat = 'xlsx' | 'csv';
