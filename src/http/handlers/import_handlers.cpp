@@ -140,7 +140,8 @@ core::Result<Response> ExportMembers(Call& call) {
     LX_ASSIGN(xlsx, FormatParam(call.req));
     LX_ASSIGN(full, TextParam(call.req, "full", 8));
     if (full != "" && full != "true" && full != "false") return core::Fail(core::InvalidField("full", "query.invalid"));
-    LX_ASSIGN(file, app::ExportMembers(call.ctx, call.actor(), {filters, full == "true", xlsx}));
+    LX_ASSIGN(reason, TextParam(call.req, "reason", 400));
+    LX_ASSIGN(file, app::ExportMembers(call.ctx, call.actor(), {filters, full == "true", xlsx, reason}));
     Response r = FileResponse(std::move(file.bytes), file.file_name, xlsx);
     r.audit = std::move(file.audit);
     return r;
