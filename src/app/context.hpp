@@ -9,6 +9,7 @@
 #include "core/auth/credentials.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/common/date.hpp"
+#include "core/common/token_bucket.hpp"
 #include "core/member/transfer.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/repositories.hpp"
@@ -25,8 +26,22 @@ struct SecuritySettings {
     std::string totp_issuer = "lianxin";
 };
 
+// Request budgets (issue 15 defect 9; README "Configuration", limits.*). Reads are GET and HEAD, writes the
+// unsafe methods; a session's budget is spent after authentication, an address's on every API request. The
+// defaults leave the web app, imports (one request per file) and the test suites alone (the access matrix, the
+// busiest, needs about a quarter of each burst); a secretary writing 1,400 records a second is held to 10.
+struct RateLimits {
+    core::RatePolicy session_reads{3000, 60'000, 1000};
+    core::RatePolicy session_writes{600, 60'000, 1000};
+    core::RatePolicy address_reads{30000, 60'000, 20000};
+    core::RatePolicy address_writes{6000, 60'000, 10000};
+    // ID numbers an actor's import previews may check against the registry (issue 15 defect 3).
+    core::RatePolicy import_preview_rows{100000, 3'600'000, 100000};
+};
+
 class AuditWriter;
 class SessionCache;
+class RateLimiter;
 
 struct Context {
     core::ports::Database& db;
@@ -38,6 +53,8 @@ struct Context {
     SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
     core::member::TransferPolicy transfer_policy;  // letter validity and alert figures (domain.md §5.2)
     const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
+    RateLimiter* limiter = nullptr;  // the buckets of `limits`; null = no limits (tests, CLI commands)
+    RateLimits limits{};
 };
 
 class SystemClock final : public core::Clock {

@@ -50,6 +50,16 @@ Setter BoolKey(bool http::HttpSettings::*field) {
     };
 }
 
+// One figure of a request budget: a rate (0 = no limit) or a burst (at least 1), both at most 10^9.
+Setter LimitKey(core::RatePolicy app::RateLimits::*budget, std::int64_t core::RatePolicy::*figure, long long lo) {
+    return [=](Config& c, const std::string& v) {
+        long long n = 0;
+        if (!ToInt(v, lo, 1'000'000'000, n)) return false;
+        (c.limits.*budget).*figure = n;
+        return true;
+    };
+}
+
 const std::map<std::string, Setter>& Keys() {
     static const std::map<std::string, Setter> kKeys{
         {"server.address", [](Config& c, const std::string& v) { c.server.address = v; return !v.empty(); }},
@@ -125,6 +135,17 @@ const std::map<std::string, Setter>& Keys() {
          IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days, 1, 366)},
         {"policy.transfer_max_validity_days_cross_province",
          IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days_cross_province, 1, 366)},
+        {"limits.session_reads_per_minute", LimitKey(&app::RateLimits::session_reads, &core::RatePolicy::refill, 0)},
+        {"limits.session_read_burst", LimitKey(&app::RateLimits::session_reads, &core::RatePolicy::burst, 1)},
+        {"limits.session_writes_per_minute", LimitKey(&app::RateLimits::session_writes, &core::RatePolicy::refill, 0)},
+        {"limits.session_write_burst", LimitKey(&app::RateLimits::session_writes, &core::RatePolicy::burst, 1)},
+        {"limits.address_reads_per_minute", LimitKey(&app::RateLimits::address_reads, &core::RatePolicy::refill, 0)},
+        {"limits.address_read_burst", LimitKey(&app::RateLimits::address_reads, &core::RatePolicy::burst, 1)},
+        {"limits.address_writes_per_minute", LimitKey(&app::RateLimits::address_writes, &core::RatePolicy::refill, 0)},
+        {"limits.address_write_burst", LimitKey(&app::RateLimits::address_writes, &core::RatePolicy::burst, 1)},
+        {"limits.import_preview_rows_per_hour",
+         LimitKey(&app::RateLimits::import_preview_rows, &core::RatePolicy::refill, 0)},
+        {"limits.import_preview_row_burst", LimitKey(&app::RateLimits::import_preview_rows, &core::RatePolicy::burst, 1)},
         {"log.level",
          [](Config& c, const std::string& v) {
              c.log_level = v;
@@ -205,7 +226,9 @@ std::vector<ConfigError> LoadConfig(const std::string& path, char** envp, Config
         for (auto& ch : section) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         // Only the configuration sections are ours; other LIANXIN_* variables belong to tools and tests.
-        if (section != "server" && section != "database" && section != "security" && section != "log") continue;
+        if (section != "server" && section != "database" && section != "security" && section != "limits" &&
+            section != "log")
+            continue;
         Apply(config, section + "." + key, value, errors, name);
     }
     return errors;

@@ -19,6 +19,7 @@ struct Config {
     storage::DatabaseOptions database;
     app::SecuritySettings security;
     core::member::TransferPolicy transfer;  // [LOCAL] letter validity (domain.md §5.2)
+    app::RateLimits limits;                 // request budgets (limits.*; issue 15 defects 3 and 9)
     std::string key_file = "data/lianxin.key";
     std::string log_level = "info";
     std::string public_url;  // how users reach the server, for printed links; default http://localhost:<port>

@@ -44,6 +44,30 @@ TEST(Config, UnknownKeysAndBadValuesAreNamed) {
     EXPECT_EQ(errors[3].key, "LIANXIN_DATABASE_POOL_SIZE");
 }
 
+TEST(Config, RequestLimitsHaveDefaultsAndAreChecked) {
+    // Issue 15 defects 3 and 9: the request budgets are configuration, with defaults, checked like any key.
+    Config d = DefaultConfig();
+    EXPECT_EQ(d.limits.session_writes.refill, 600);
+    EXPECT_EQ(d.limits.session_writes.period_millis, 60'000);
+    EXPECT_EQ(d.limits.import_preview_rows.period_millis, 3'600'000);
+    auto path = WriteTemp("limits:\n  session_writes_per_minute: 30\n  session_write_burst: 10\n"
+                          "  address_reads_per_minute: 0\n  import_preview_row_burst: 0\n  reads: 5\n");
+    char env1[] = "LIANXIN_LIMITS_SESSION_READ_BURST=7";
+    char env2[] = "LIANXIN_LIMITS_IMPORT_PREVIEW_ROWS_PER_HOUR=-1";
+    char* envp[] = {env1, env2, nullptr};
+    Config c = DefaultConfig();
+    auto errors = LoadConfig(path, envp, c);
+    std::remove(path.c_str());
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].key, "limits.import_preview_row_burst");  // a burst is at least 1
+    EXPECT_EQ(errors[1].key, "limits.reads");
+    EXPECT_EQ(errors[2].key, "LIANXIN_LIMITS_IMPORT_PREVIEW_ROWS_PER_HOUR");
+    EXPECT_EQ(c.limits.session_writes.refill, 30);
+    EXPECT_EQ(c.limits.session_writes.burst, 10);
+    EXPECT_TRUE(c.limits.address_reads.Unlimited());  // 0 turns a budget off
+    EXPECT_EQ(c.limits.session_reads.burst, 7);
+}
+
 TEST(Config, UnreadableFileIsAnError) {
     Config c = DefaultConfig();
     auto path = WriteTemp("server: [1, 2\n");

@@ -7,6 +7,7 @@
 #include "app/audit/audit.hpp"
 #include "app/auth/session_cache.hpp"
 #include "app/context.hpp"
+#include "app/rate_limiter.hpp"
 #include "cli/config.hpp"
 #include "crypto/sodium_crypto.hpp"
 #include "sheet/sheet_files.hpp"
@@ -23,6 +24,7 @@ struct Runtime {
     app::SystemClock clock;
     std::unique_ptr<app::AuditWriter> audit_writer;
     std::unique_ptr<app::SessionCache> session_cache;
+    std::unique_ptr<app::RateLimiter> limiter;
     std::unique_ptr<app::Context> ctx;
 };
 

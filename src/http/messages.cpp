@@ -77,6 +77,7 @@ const std::map<std::string, Pair>& Messages() {
         {"http.not_found", {"请求的地址不存在", "No such address"}},
         {"http.shutting_down", {"服务正在重启，请稍后重试", "The service is restarting; try again shortly"}},
         {"http.bad_request", {"请求格式有误", "Malformed request"}},
+        {"http.rate_limited", {"操作过于频繁，请 {retry_after} 秒后再试", "Too many requests; try again in {retry_after} s"}},
         {"config.database_url", {"{field}无效", "{field} is invalid"}},
         {"crypto.key_file", {"密钥文件不可用，请联系管理员", "The key file is unavailable"}},
         {"dataset.not_empty", {"数据库已有数据，只能向空数据库载入数据集", "Data sets load only into an empty database"}},

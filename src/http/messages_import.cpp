@@ -26,6 +26,8 @@ const Table& ImportMessages() {
         {"import.id_number.repeated", {"{field}与第 {row} 行重复", "{field} repeats row {row}"}},
         {"import.id_number.candidate", {"该{field}在发展党员名单中：入党审批后由系统登记，无需导入", "This {field} is in the development pipeline: the approval registers the member"}},
         {"import.id_number.elsewhere", {"该{field}已在其他党组织登记，请联系对方办理组织关系转接", "This {field} is registered with another organization: arrange a transfer"}},
+        {"import.id_number.registered", {"该{field}已在册，不能重复登记；如需转入，请办理组织关系转接", "This {field} is already registered and cannot be entered twice; a member moving here comes by a transfer"}},
+        {"import.preview_limited", {"导入预览核对的身份证号码过多，请约 {minutes} 分钟后再试", "Import previews checked too many ID numbers; try again in about {minutes} min"}},
         {"import.id_number.left", {"该{field}的党员已离开党员名册（转出、除名等），不能通过导入恢复", "This {field} belongs to a member who left the registry; an import cannot restore them"}},
         {"import.note.kept", {"与名册不一致，以名册为准（未修改）", "Differs from the registry; the registry is kept"}},
         {"import.note.org_kept", {"与名册中的所在党组织不一致：未修改，调整组织关系请办理转接", "Differs from the registry's branch: not changed; a move is a transfer"}},

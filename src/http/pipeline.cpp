@@ -9,6 +9,7 @@
 #include <future>
 
 #include "app/audit/audit.hpp"
+#include "app/rate_limiter.hpp"
 #include "core/auth/actor.hpp"
 #include "http/error_mapping.hpp"
 #include "http/json/body.hpp"
@@ -150,7 +151,18 @@ Response Pipeline::Dispatch(Request& req, std::string& route_label) {
     return Api(req, route_label);
 }
 
+// Spends one request from the budget of `who` (a session or an address): reads for GET and HEAD, writes for
+// the rest (issue 15 defect 9). 429 http.rate_limited with Retry-After when it is spent.
+core::Status Pipeline::Spend(const Request& req, const std::string& who, bool session) const {
+    const auto& l = ctx_.limits;
+    const bool write = IsUnsafe(req.method);
+    const auto& policy = session ? (write ? l.session_writes : l.session_reads) : (write ? l.address_writes : l.address_reads);
+    return app::SpendBudget(ctx_, std::string(session ? "s" : "a") + (write ? "w:" : "r:") + who, policy, 1,
+                            "http.rate_limited");
+}
+
 Response Pipeline::Api(Request& req, std::string& route_label) {
+    if (auto st = Spend(req, req.ip, false); !st) return ErrorResponse(st.error(), req);
     if (req.body.size() > settings_.max_body_bytes)
         return ProtocolError(413, "payload_too_large", "http.body_too_large", req,
                              {{"max", std::to_string(settings_.max_body_bytes)}});
@@ -196,6 +208,7 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
         auto authed = app::Authenticate(ctx_, token, {req.ip, req.request_id});
         if (!authed) return ErrorResponse(authed.error(), req);
         who = std::move(*authed);
+        if (auto st = Spend(req, who.session.id_hash, true); !st) return ErrorResponse(st.error(), req);
         if (from_cookie && IsUnsafe(req.method)) {
             const std::string* csrf = req.Header("x-csrf-token");
             if (!csrf || !ConstantTimeEquals(*csrf, who.session.csrf_token))

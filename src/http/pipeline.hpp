@@ -1,6 +1,6 @@
-// The request pipeline, framework-free: request id, language, limits, routing (404/405), content type
-// (415), authentication, CSRF, the second-factor gate, the handler, error mapping, security headers and
-// one log line. Handle() never throws and never lets a request crash the server.
+// The request pipeline, framework-free: request id, language, the address's request budget (429), limits,
+// routing (404/405), content type (415), authentication, the session's request budget (429), CSRF, the
+// second-factor gate, the handler, error mapping, security headers and one log line. Handle() never throws and never lets a request crash the server.
 #pragma once
 
 #include <atomic>
@@ -31,6 +31,7 @@ private:
     void Finish(const Done& done, Response& r) const;
     Response Dispatch(Request& req, std::string& route_label);
     Response Api(Request& req, std::string& route_label);
+    core::Status Spend(const Request& req, const std::string& who, bool session) const;
 
     app::Context& ctx_;
     HttpSettings settings_;

@@ -424,8 +424,12 @@ const MATRIX = {
       const names = new Set([...c.tree.nodes.values()].filter((o) => c.tree.inSubtree(o.id, c.T)).map((o) => o.name));
       for (const m of sheet.members) assert.ok(names.has(m['所在党组织']), `${m['所在党组织']} outside ${c.T}`);
       assert.doesNotMatch(r.text, FULL_ID, 'masked');
-      // full=true needs member_reveal, which every member_read role here holds.
-      const full = await c.client.get(`/api/v1/members/export?org_id=${c.T}&format=csv&full=true`);
+      // full=true needs member_reveal, which every member_read role here holds, and a stated reason (issue 15
+      // defect 6: 400 naming reason without one).
+      const bare = await c.client.get(`/api/v1/members/export?org_id=${c.T}&format=csv&full=true`);
+      assert.equal(bare.status, can(c.actor, 'member_reveal') ? 400 : 403, bare.toString());
+      if (bare.status === 400) assert.deepEqual(bare.fieldNames(), ['reason']);
+      const full = await c.client.get(`/api/v1/members/export?org_id=${c.T}&format=csv&full=true&reason=${encodeURIComponent('访问矩阵核对')}`);
       assert.equal(full.status, can(c.actor, 'member_reveal') ? 200 : 403, full.toString());
       if (full.status === 200) assert.match(full.text, FULL_ID, 'full');
     } },

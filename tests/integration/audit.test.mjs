@@ -288,10 +288,17 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     const count = r.text.trim().split('\r\n').length - 2;
     assert.equal(detailOf(e.id), `count=${count} full=0 format=csv sha256=${createHash('sha256').update(r.raw).digest('hex')}`);
     note('GET /api/v1/members/export', 'member.export');
-    [r, id] = await act(sec.client, 'GET', `/api/v1/members/export?org_id=${B}&full=true`, undefined, 'fullexport');
+    // Issue 15 defect 6: a full export keeps its reason, and each exported member gets a row pointing at it.
+    [r, id] = await act(sec.client, 'GET', `/api/v1/members/export?org_id=${B}&full=true&reason=${encodeURIComponent('审计覆盖核对')}`,
+      undefined, 'fullexport');
     assert.equal(r.status, 200, r.toString());
     e = await row('member.export', id, { actor_id: sec.account.id, object_id: String(B) });
-    assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64}$`));
+    assert.match(detailOf(e.id), new RegExp(`^count=${count} full=1 format=xlsx sha256=[0-9a-f]{64} reason=审计覆盖核对$`));
+    const perMember = srv.sql(`SELECT count(*), count(DISTINCT subject_member_id), min(detail), max(detail) FROM audit_log
+      WHERE action = 'member.export_member' AND request_id = '${id}'`);
+    assert.equal(perMember.status, 0, perMember.stderr);
+    assert.deepEqual(perMember.stdout.trim().split('|'), [String(count), String(count), `export=${e.id} reason=审计覆盖核对`,
+      `export=${e.id} reason=审计覆盖核对`]);
 
     // 登记党员 by hand in the secretary's branch.
     [r, id] = await act(sec.client, 'POST', '/api/v1/members', { org_id: B, name: '审计登记', sex: '男',

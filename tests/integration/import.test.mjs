@@ -256,7 +256,9 @@ describe('member import and export (gen --scale=test)', () => {
       assert.deepEqual(await search(cast.city, '试导'), []);
     });
 
-    test('preview: a sibling branch by name and a sibling\'s member are errors; an own member is an update of the phone', async () => {
+    // Issue 15 defect 3 (membership oracle): the sibling's member lies outside the secretary's scope, so the
+    // preview shows that row exactly like a new member; only the commit refuses it, never saying where.
+    test('preview: a sibling branch by name is an error, a sibling\'s member looks new; an own member is an update of the phone', async () => {
       const r = await postFile(sec, `/api/v1/imports/preview?org_id=${B}`, secretarySheet());
       assert.equal(r.status, 200, r.toString());
       const [fresh, byName, neighbour, own] = r.json.rows;
@@ -266,16 +268,14 @@ describe('member import and export (gen --scale=test)', () => {
       // column is the canonical name of the field (所在党组织), also when the sheet used a synonym (所在党支部).
       assert.deepEqual(byName.errors.map((e) => [e.field, e.column]), [['org', '所在党组织']]);
       assert.match(byName.errors[0].message, CJK);
-      assert.equal(neighbour.action, 'error', 'a member of the sibling branch is not updated');
-      assert.deepEqual(neighbour.errors.map((e) => [e.field, e.column]), [['id_number', '公民身份号码']]);
-      assert.match(neighbour.errors[0].message, /其他党组织/);
-      assert.ok(!neighbour.errors[0].message.includes(nameB2), 'never which org');
-      assert.equal(neighbour.org_name, '', 'the sibling branch is not named');
+      const { row: _f, name: _fn, id_number: _fi, ...freshRest } = fresh;
+      const { row: _n, name: _nn, id_number: _ni, ...neighbourRest } = neighbour;
+      assert.deepEqual(neighbourRest, freshRest, 'registered outside the scope looks like not registered');
       assert.equal(own.action, 'update');
       assert.deepEqual(own.changes, ['phone']);
       assert.equal(own.org_name, nameB);
       assert.deepEqual(own.notes.map((n) => [n.field, n.column]), [['name', '姓名']], 'a differing name is a note, not written');
-      assert.deepEqual(r.json.counts, { create: 1, update: 1, unchanged: 0, error: 2 });
+      assert.deepEqual(r.json.counts, { create: 2, update: 1, unchanged: 0, error: 1 });
       assert.doesNotMatch(r.text, ANY_FULL_ID);
     });
 
@@ -284,6 +284,16 @@ describe('member import and export (gen --scale=test)', () => {
       assert.equal(r.status, 201, r.toString());
       importId = r.json.id;
       assert.deepEqual(r.json.counts, { create: 1, update: 1, unchanged: 0, error: 2 });
+      // Issue 15 defect 3: the commit refuses the sibling's member per row, without where or as what.
+      assert.deepEqual(r.json.conflicts.map((c) => [c.row, c.action, c.org_name]), [[5, 'error', '']]);
+      assert.deepEqual(r.json.conflicts[0].errors.map((e) => e.field), ['id_number']);
+      assert.equal(r.json.conflicts[0].errors[0].message, '该身份证号码已在册，不能重复登记；如需转入，请办理组织关系转接');
+      assert.ok(!r.text.includes(nameB2), 'never which org');
+      assert.doesNotMatch(r.text, ANY_FULL_ID);
+      const alone = await postFile(sec, `/api/v1/imports?org_id=${B}&file_name=alone.csv`, Buffer.from(memberCsv([
+        { name: '试导邻居', id_number: siblingFull.id_number, join_date: siblingFull.join_date, conversion_date: siblingFull.conversion_date }])));
+      assert.equal(alone.status, 422, alone.toString());
+      assert.deepEqual(alone.fieldNames(), ['rows[3].id_number'], 'nothing left to write: the refused row is named');
       const created = await search(sec, '试导赵敏');
       assert.equal(created.length, 1);
       assert.equal(created[0].org_id, B);
@@ -402,20 +412,60 @@ describe('member import and export (gen --scale=test)', () => {
       assert.equal(byDefault.headers['content-type'], XLSX_TYPE, 'xlsx is the default');
     });
 
+    const REASON = encodeURIComponent('报送上级党委年度统计');
+
+    // Issue 15 defect 6: a full export states a reason as a reveal does (4–100 characters).
+    test('full=true needs a reason (400 naming reason), as a reveal does', async () => {
+      for (const q of ['format=csv&full=true', `format=csv&full=true&reason=${encodeURIComponent('看看')}`]) {
+        const r = await sec.get(`/api/v1/members/export?${q}`);
+        assert.equal(r.status, 400, r.toString());
+        assert.deepEqual(r.fieldNames(), ['reason']);
+      }
+    });
+
     test('full=true as a branch secretary: the own branch with full ID numbers, still nothing of the sibling', async () => {
-      const r = await exportAs(sec, 'format=csv&full=true');
+      const r = await exportAs(sec, `format=csv&full=true&reason=${REASON}`);
       const sheet = readExport(r.text);
       assert.match(sheet.watermark, /完整信息导出/);
       assert.ok(r.text.includes(ownFullId), 'the full ID number');
       assert.equal(sheet.members.find((m) => m['公民身份号码'] === ownFullId)['工作单位'], `'${formula}`);
       for (const m of sheet.members) assert.equal(m['所在党组织'], nameB);
       for (const n of siblingOnlyNames) assert.ok(!r.text.includes(n), `A3: ${n} of the sibling branch`);
-      const own = await exportAs(sec, `format=csv&full=true&org_id=${B}`);
+      const own = await exportAs(sec, `format=csv&full=true&org_id=${B}&reason=${REASON}`);
       assert.equal(readExport(own.text).members.length, sheet.members.length);
     });
 
+    // Issue 15 defect 6: every member in a full export finds it, with the reason, under 谁查看了我的信息.
+    test('a full export is in the view log of each member it holds, with its reason, pointing at the export', async () => {
+      const requestId = `imp-full-${randomBytes(6).toString('hex')}`;
+      const r = await exportAs(sec, `format=csv&full=true&org_id=${B}&reason=${encodeURIComponent('核对党费基数')}`, requestId);
+      const count = readExport(r.text).members.length;
+      const me = cast.actors.member;
+      const views = await me.client.get('/api/v1/me/views?limit=5');
+      assert.equal(views.status, 200, views.toString());
+      const mine = views.json.items.find((v) => v.action === 'member.export_member');
+      assert.ok(mine, `the member sees the export: ${views.text}`);
+      assert.equal(mine.viewer_name, '支部书记');
+      assert.equal(mine.reason, '核对党费基数');
+      const exportRow = srv.sql(`SELECT id, detail FROM audit_log WHERE action = 'member.export' AND request_id = '${requestId}'`);
+      assert.equal(exportRow.status, 0, exportRow.stderr);
+      const [id, detail] = exportRow.stdout.trim().split('|');
+      assert.match(detail, / reason=核对党费基数$/);
+      const rows = srv.sql(`SELECT subject_member_id, detail FROM audit_log WHERE action = 'member.export_member' AND request_id = '${requestId}'`);
+      assert.equal(rows.status, 0, rows.stderr);
+      const lines = rows.stdout.trim().split('\n');
+      assert.equal(lines.length, count, 'one row per exported member');
+      for (const l of lines) assert.equal(l.split('|')[1], `export=${id} reason=核对党费基数`);
+      assert.ok(lines.some((l) => Number(l.split('|')[0]) === me.member_id), 'the member\'s own row');
+      const masked = await exportAs(sec, `format=csv&org_id=${B}`);
+      assert.equal(masked.status, 200);
+      const after = await me.client.get('/api/v1/me/views?limit=5');
+      assert.equal(after.json.items.filter((v) => v.action === 'member.export_member').length,
+        views.json.items.filter((v) => v.action === 'member.export_member').length, 'a masked export is not a view of the record');
+    });
+
     test('filters and refusals: a sibling org_id is named (400), bad values are named, roles without member_read → 403', async () => {
-      for (const q of [`org_id=${B2}`, `org_id=${B2}&full=true`, `org_id=${C1}&format=csv`]) {
+      for (const q of [`org_id=${B2}`, `org_id=${B2}&full=true&reason=${REASON}`, `org_id=${C1}&format=csv`]) {
         const r = await sec.get(`/api/v1/members/export?${q}`);
         assert.equal(r.status, 400, r.toString());
         assert.deepEqual(r.fieldNames(), ['org_id']);
@@ -456,7 +506,7 @@ describe('member import and export (gen --scale=test)', () => {
       const lines = all.stdout.trim().split('\n');
       assert.ok(lines.length >= 8, lines.join('\n'));
       for (const d of lines) {
-        assert.match(d, /^(count=\d+ full=[01] format=(csv|xlsx)|create=\d+,update=\d+,unchanged=\d+,error=\d+|rows=\d+)( sha256=[0-9a-f]{64})?$/, d);
+        assert.match(d, /^(count=\d+ full=[01] format=(csv|xlsx)|create=\d+,update=\d+,unchanged=\d+,error=\d+(,registered=\d+)?|rows=\d+)( sha256=[0-9a-f]{64})?( reason=\S.*)?$/, d);
       }
       assert.ok(lines.some((d) => /full=1/.test(d)), 'the full export is marked');
     });

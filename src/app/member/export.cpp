@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/audit/audit.hpp"
 #include "core/member/export_sheet.hpp"
 
 namespace lianxin::app {
@@ -31,10 +32,27 @@ core::Result<std::string> ScopeName(Context& ctx, std::int64_t org_id) {
     }));
     return name;
 }
+
+// The full export's row and one row per exported member pointing at it, in one transaction (issue 15 defect 6).
+core::Status WriteFullExportAudit(Context& ctx, const core::auth::Actor& actor, core::ports::AuditEntry& entry,
+                                  const std::vector<core::member::ExportedMember>& members, const std::string& reason) {
+    return ctx.db.Write([&](core::ports::Tx& tx) -> core::Status {
+        LX_CHECK(tx.Audit().Append(entry));
+        const std::string detail = "export=" + std::to_string(entry.id) + " reason=" + reason;
+        for (const auto& m : members) {
+            auto row = AuditFor(actor, entry.at, "member.export_member", "member", std::to_string(m.member.id));
+            row.subject_member_id = m.member.id;
+            row.detail = detail;
+            LX_CHECK(tx.Audit().Append(row));
+        }
+        return core::Ok();
+    });
+}
 }  // namespace
 
 core::Result<ExportFile> ExportMembers(Context& ctx, const core::auth::Actor& actor, const ExportInput& in) {
     if (in.full) LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberReveal));
+    if (in.full || !in.reason.empty()) LX_CHECK(CheckRevealReason(in.reason));
     if (!ctx.sheets) return core::Fail(core::MakeError(ErrorCode::kInternal, "internal", "no sheet writer wired"));
     MemberListInput q = in.filters;
     q.after_id = 0;
@@ -65,9 +83,12 @@ core::Result<ExportFile> ExportMembers(Context& ctx, const core::auth::Actor& ac
     day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     out.file_name = "党员名册-" + scope + "-" + day + (in.xlsx ? ".xlsx" : ".csv");
     out.count = members.size();
-    out.audit = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id));
-    out.audit.detail = "count=" + std::to_string(out.count) + " full=" + (in.full ? "1" : "0") +
-                       " format=" + (in.xlsx ? "xlsx" : "csv") + " sha256=" + ctx.crypto.Sha256Hex(out.bytes);
+    auto entry = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id));
+    entry.detail = "count=" + std::to_string(out.count) + " full=" + (in.full ? "1" : "0") +
+                   " format=" + (in.xlsx ? "xlsx" : "csv") + " sha256=" + ctx.crypto.Sha256Hex(out.bytes);
+    if (!in.reason.empty()) entry.detail += " reason=" + in.reason;
+    if (in.full) LX_CHECK(WriteFullExportAudit(ctx, actor, entry, members, in.reason));
+    else out.audit = std::move(entry);
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "app/member/import_plan.hpp"
 #include "app/org/org_import.hpp"
 #include "app/org/org_queries.hpp"
+#include "app/rate_limiter.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -19,6 +20,11 @@ constexpr std::int64_t kDayMillis = 24LL * 3600 * 1000;
 core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) { return ReadSheetFile(ctx, bytes); }
 ImportSummary Summarize(ImportRecord r, std::int64_t now) { return SummarizeImport(std::move(r), now); }
 std::string CountsDetail(const core::ports::ImportCounts& c) { return ImportCountsDetail(c); }
+
+// The rows a commit refused as registered outside the scope: their count, never which ID numbers.
+std::string ConflictsDetail(const std::vector<ImportRowView>& conflicts) {
+    return conflicts.empty() ? "" : ",registered=" + std::to_string(conflicts.size());
+}
 
 std::string Join(const std::vector<std::string>& v) {
     std::string out;
@@ -98,10 +104,13 @@ core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor&
     ImportPreview out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
-        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells));
+        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells, PlanFor::kPreview));
         out = std::move(plan.preview);
         return core::Ok();
     }));
+    // Each row's ID number was checked against the registry: spent from the actor's budget before it is shown.
+    LX_CHECK(SpendBudget(ctx, "import_preview_rows:" + std::to_string(actor.user_id), ctx.limits.import_preview_rows,
+                         std::max<std::int64_t>(1, static_cast<std::int64_t>(out.rows.size())), "import.preview_limited"));
     // A preview tells whether ID numbers are registered: it is audited like a search (counts and hash only).
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import_preview", "org", std::to_string(in.org_id));
     entry.detail = CountsDetail(out.counts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
@@ -117,13 +126,21 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
     LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
     ImportRecord rec;
     core::ports::ImportCounts checked;  // what the rows came to, also when nothing is written
+    std::vector<ImportRowView> conflicts;
     const auto written = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
-        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells));
+        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells, PlanFor::kCommit));
         const auto& counts = plan.preview.counts;
         checked = counts;
-        if (counts.create + counts.update == 0)
-            return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "import.nothing"));
+        conflicts.clear();
+        for (const auto& p : plan.rows)
+            if (p.registered_unseen) conflicts.push_back(p.view);
+        if (counts.create + counts.update == 0) {
+            auto e = core::MakeError(ErrorCode::kFailedPrecondition, "import.nothing");
+            for (const auto& c : conflicts)
+                e.WithField("rows[" + std::to_string(c.row) + "].id_number", "import.id_number.registered");
+            return core::Fail(e);
+        }
         const auto now = ctx.clock.NowMillis();
         rec = NewImportRecord(ctx, actor, target, in, "members", counts);
         rec.created_at = now;
@@ -135,18 +152,20 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
             LX_CHECK(tx.Imports().AppendRow(id, row));
         }
         auto entry = AuditFor(actor, now, "member.import", "import", std::to_string(id));
-        entry.detail = CountsDetail(counts) + " sha256=" + rec.file_sha256;
+        entry.detail = CountsDetail(counts) + ConflictsDetail(conflicts) + " sha256=" + rec.file_sha256;
         return tx.Audit().Append(entry);
     });
     if (!written && written.error().message_key == "import.nothing") {
         // Nothing written, but the rows were checked against the registry: audited as a refused import.
         auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import", "org", std::to_string(in.org_id),
                               "import.nothing");
-        entry.detail = CountsDetail(checked) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
+        entry.detail = CountsDetail(checked) + ConflictsDetail(conflicts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
         LX_CHECK(AppendAudit(ctx, std::move(entry)));
     }
     LX_CHECK(written);
-    return Summarize(std::move(rec), ctx.clock.NowMillis());
+    auto summary = Summarize(std::move(rec), ctx.clock.NowMillis());
+    summary.conflicts = std::move(conflicts);
+    return summary;
 }
 
 core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,

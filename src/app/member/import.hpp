@@ -47,10 +47,16 @@ struct ImportSummary {
     core::ports::ImportRecord record;
     std::int64_t undo_until = 0;  // UTC millis
     bool can_undo = false;
+    // Commit only: the rows refused because their ID number is registered where the preview could not say
+    // (counted as errors; issue 15 defect 3). The message says neither where nor as what.
+    std::vector<ImportRowView> conflicts;
 };
 
+// Each preview spends one token per data row from the actor's preview budget (limits.import_preview_rows_*;
+// 429 "import.preview_limited" with retry_after once it is spent): ID numbers checked against the registry.
 core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in);
-// Writes the rows that preview as create or update; 422 "import.nothing" when there are none.
+// Writes the rows that preview as create or update, except those registered outside the actor's scope (listed
+// in `conflicts`); 422 "import.nothing" when there are none, naming each such row in a field rows[N].id_number.
 core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in);
 // Imports into the actor's member_write scope (or the subtree of org_id), newest first.
 core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id);

@@ -48,28 +48,57 @@ std::string MaskedId(const ImportedRow& row, const std::vector<std::string>& cel
     return raw.size() >= 6 ? core::member::MaskIdNumber(raw) : "";
 }
 
+// Whether the actor may learn that `path` holds a registration: it reads the members there anyway.
+bool Sees(const core::auth::Actor& actor, const std::string& path) {
+    return static_cast<bool>(core::auth::Authorize(actor, Permission::kMemberRead, path));
+}
+
+// A row whose ID number is free (or taken where the actor cannot see): a new member of its branch.
+void PlanCreate(const std::optional<Org>& org, PlannedRow& p) {
+    auto& v = p.view;
+    if (!v.errors.empty() || !org) return;
+    p.org = *org;
+    v.org_name = org->name;
+    v.action = "create";
+}
+
+// An ID number registered outside the actor's scope: a preview plans the row as if it were free; a commit
+// refuses it without saying where or as what (issue 15 defect 3).
+void PlanUnseen(const std::optional<Org>& org, PlanFor purpose, PlannedRow& p) {
+    if (purpose == PlanFor::kPreview) return PlanCreate(org, p);
+    p.registered_unseen = true;
+    p.view.errors.push_back({"id_number", "import.id_number.registered", {}});
+}
+
 // Decides one row that read without errors against the registry.
 core::Status Decide(core::ports::Tx& tx, const core::auth::Actor& actor, const Org& target, const OrgNames& names,
-                    PlannedRow& p) {
+                    PlanFor purpose, PlannedRow& p) {
     auto& v = p.view;
     auto org = names.Resolve(p.data, v.errors);
     LX_ASSIGN(member_id, tx.Members().FindByIdNumber(p.data.member.id_number));
     if (!member_id) {
         LX_ASSIGN(candidate_id, tx.Candidates().FindByIdNumber(p.data.member.id_number));
-        if (candidate_id) {
-            LX_ASSIGN(candidate, tx.Candidates().Get(*candidate_id));
-            const bool mine = candidate && core::auth::Authorize(actor, Permission::kMemberWrite, candidate->org_path);
-            v.errors.push_back({"id_number", mine ? "import.id_number.candidate" : "import.id_number.elsewhere", {}});
+        if (!candidate_id) {
+            PlanCreate(org, p);
+            return core::Ok();
         }
-        if (!v.errors.empty() || !org) return core::Ok();
-        p.org = *org;
-        v.org_name = org->name;
-        v.action = "create";
+        LX_ASSIGN(candidate, tx.Candidates().Get(*candidate_id));
+        if (!candidate || !Sees(actor, candidate->org_path)) {
+            PlanUnseen(org, purpose, p);
+            return core::Ok();
+        }
+        const bool mine = static_cast<bool>(core::auth::Authorize(actor, Permission::kMemberWrite, candidate->org_path));
+        v.errors.push_back({"id_number", mine ? "import.id_number.candidate" : "import.id_number.elsewhere", {}});
         return core::Ok();
     }
     LX_ASSIGN(existing, tx.Members().Get(*member_id));
-    // Only a member of the target's subtree is updated; anyone else is "registered elsewhere", never saying where.
-    if (!existing || !core::org::InSubtree(existing->org_path, target.path) ||
+    if (!existing || !Sees(actor, existing->org_path)) {
+        PlanUnseen(org, purpose, p);
+        return core::Ok();
+    }
+    // Only a member of the target's subtree is updated; one the actor sees elsewhere is "registered elsewhere",
+    // never saying where.
+    if (!core::org::InSubtree(existing->org_path, target.path) ||
         !core::auth::Authorize(actor, Permission::kMemberWrite, existing->org_path)) {
         v.errors = {{"id_number", "import.id_number.elsewhere", {}}};
         return core::Ok();
@@ -95,7 +124,7 @@ core::Status Decide(core::ports::Tx& tx, const core::auth::Actor& actor, const O
 }  // namespace
 
 core::Result<ImportPlan> PlanImport(Context& ctx, core::ports::Tx& tx, const core::auth::Actor& actor, const Org& target,
-                                    const core::member::SheetCells& cells) {
+                                    const core::member::SheetCells& cells, PlanFor purpose) {
     LX_ASSIGN(layout, core::member::FindLayout(cells));
     if (cells.size() - layout.header_row - 1 > kImportMaxRows)
         return core::Fail(core::MakeError(core::ErrorCode::kInvalidArgument, "import.too_many_rows")
@@ -124,7 +153,7 @@ core::Result<ImportPlan> PlanImport(Context& ctx, core::ports::Tx& tx, const cor
         if (p.view.errors.empty()) {
             const auto [first, fresh] = seen.emplace(p.data.member.id_number, p.view.row);
             if (!fresh) p.view.errors.push_back({"id_number", "import.id_number.repeated", {{"row", std::to_string(first->second)}}});
-            else LX_CHECK(Decide(tx, actor, target, names, p));
+            else LX_CHECK(Decide(tx, actor, target, names, purpose, p));
         }
         if (!p.view.errors.empty()) p.view.action = "error";
         auto& c = pv.counts;

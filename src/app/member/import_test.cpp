@@ -1,11 +1,13 @@
 // Member import on SQLite through the real sheet reader: a preview writes nothing and names each broken field,
 // the commit writes only good rows into the right branch, an existing member gets only contact fields, an ID
-// number outside the scope is refused without saying where, and the undo is whole, refused after a later change
-// and after 7 days.
+// number registered outside the scope previews as new and is refused by the commit without saying where, previews
+// spend a budget of ID numbers, and the undo is whole, refused after a later change and after 7 days.
 #include "app/member/import.hpp"
 
+#include "app/member/admission.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/member/registry.hpp"
+#include "app/rate_limiter.hpp"
 #include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app::testing {
@@ -123,20 +125,11 @@ TEST_F(ImportTest, UndoRefusedAfterALaterChangeOrSevenDays) {
 }
 
 TEST_F(ImportTest, ScopeIsKept) {
-    // A branch secretary of A cannot import into B, and an ID number registered in B is an error without its org.
+    // A branch secretary of A cannot import into B, nor list or undo B's imports.
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
     auto into_b = PreviewImport(ctx(), secretary, In(branch_b_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,"})));
     ASSERT_FALSE(into_b);
     EXPECT_EQ(into_b.error().code, ErrorCode::kNotFound);
-    const auto in_b = SyntheticId("19700303", 14);
-    AddMember(branch_b_, "周九", in_b);
-    auto p = PreviewImport(ctx(), secretary, In(branch_a_, Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,"})));
-    ASSERT_TRUE(p) << p.error().message_key;
-    ASSERT_EQ(p->rows.size(), 1u);
-    EXPECT_EQ(p->rows[0].action, "error");
-    EXPECT_EQ(p->rows[0].errors.at(0).message_key, "import.id_number.elsewhere");
-    EXPECT_EQ(p->rows[0].org_name, "");  // B's branch name stays hidden
-    // The secretary's list of imports never shows another subtree's.
     const auto admin_b = ActorWith(Role::kOrgAdmin, community_b_);
     ASSERT_TRUE(CommitImport(ctx(), admin_b, In(branch_b_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,"}))));
     auto list = ListImports(ctx(), secretary, 0);
@@ -145,6 +138,88 @@ TEST_F(ImportTest, ScopeIsKept) {
     auto undo_b = UndoImport(ctx(), secretary, 1);
     ASSERT_FALSE(undo_b);
     EXPECT_EQ(undo_b.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheScope) {
+    // Issue 15 defect 3 (membership oracle): for a secretary of A, an ID number registered in B (a member, a
+    // candidate) previews exactly like one registered nowhere; only the commit refuses the row, without saying
+    // where or as what.
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
+    const auto in_b = SyntheticId("19700303", 14), candidate_b = SyntheticId("19950505", 16), fresh = SyntheticId("19700303", 18);
+    AddMember(branch_b_, "周九", in_b);
+    CandidateInput c;
+    c.org_id = branch_b_;
+    c.name = "陈申请";
+    c.sex = "female";  // an even sequence number
+    c.id_number = candidate_b;
+    c.phone = "13900001111";
+    c.applied_on = "2022-03-01";
+    auto made = CreateCandidate(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), c);
+    ASSERT_TRUE(made) << made.error().message_key << " " << (made.error().fields.empty() ? "" : made.error().fields[0].message_key);
+    const auto sheet = Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,",
+                            "2,陈申请," + candidate_b + ",13700000000,2016-01-01,2017-01-01,,",
+                            "3,吴新," + fresh + ",13700000000,1999-01-01,2000-01-01,,"});
+    auto p = PreviewImport(ctx(), secretary, In(branch_a_, sheet));
+    ASSERT_TRUE(p) << p.error().message_key;
+    EXPECT_EQ(Actions(*p), (std::vector<std::string>{"3:create", "4:create", "5:create"}));
+    for (const auto& r : p->rows) {
+        EXPECT_EQ(r.org_name, p->rows[2].org_name) << r.row;
+        EXPECT_TRUE(r.errors.empty()) << r.row;
+        EXPECT_TRUE(r.notes.empty()) << r.row;
+        EXPECT_TRUE(r.changes.empty()) << r.row;
+    }
+    EXPECT_EQ(p->counts.create, 3);
+
+    auto done = CommitImport(ctx(), secretary, In(branch_a_, sheet));
+    ASSERT_TRUE(done) << done.error().message_key;
+    EXPECT_EQ(done->record.counts.create, 1);
+    EXPECT_EQ(done->record.counts.error, 2);
+    ASSERT_EQ(done->conflicts.size(), 2u);
+    for (const auto& r : done->conflicts) {
+        ASSERT_EQ(r.errors.size(), 1u);
+        EXPECT_EQ(r.errors[0].field, "id_number");
+        EXPECT_EQ(r.errors[0].message_key, "import.id_number.registered");  // the same for a member and a candidate
+        EXPECT_EQ(r.org_name, "");
+    }
+    EXPECT_EQ(done->conflicts[0].row, 3);
+    EXPECT_EQ(done->conflicts[1].row, 4);
+    EXPECT_EQ(CountIn(branch_a_, secretary), 2u);
+
+    // Nothing else to write: 422, naming each refused row.
+    auto none = CommitImport(ctx(), secretary, In(branch_a_, Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,"})));
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().message_key, "import.nothing");
+    ASSERT_EQ(none.error().fields.size(), 1u);
+    EXPECT_EQ(none.error().fields[0].field, "rows[3].id_number");
+    EXPECT_EQ(none.error().fields[0].message_key, "import.id_number.registered");
+
+    // Who may see the member (the street) is told as before: registered elsewhere in the scope.
+    const auto street = ActorWith(Role::kOrgAdmin, street_);
+    auto seen = PreviewImport(ctx(), street, In(branch_a_, sheet));
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->rows[0].errors.at(0).message_key, "import.id_number.elsewhere");
+    EXPECT_EQ(seen->rows[1].errors.at(0).message_key, "import.id_number.candidate");
+}
+
+TEST_F(ImportTest, PreviewsSpendTheActorsBudgetOfIdNumbers) {
+    // Issue 15 defect 3: previews check at most limits.import_preview_rows ID numbers per actor over time.
+    RateLimiter limiter;
+    ctx().limiter = &limiter;
+    ctx().limits.import_preview_rows = {4, 3'600'000, 4};  // 4 an hour
+    const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_, 7);
+    const auto three = Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,", "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,",
+                            "3,孙八," + SyntheticId("19850505", 13) + ",,2008-07-01,2009-07-01,,"});
+    ASSERT_TRUE(PreviewImport(ctx(), secretary, In(branch_a_, three)));
+    auto spent = PreviewImport(ctx(), secretary, In(branch_a_, three));
+    ASSERT_FALSE(spent);
+    EXPECT_EQ(spent.error().code, ErrorCode::kTooManyRequests);
+    EXPECT_EQ(spent.error().message_key, "import.preview_limited");
+    EXPECT_EQ(spent.error().params.at("retry_after"), "1800");  // 2 more needed at 15 minutes each
+    EXPECT_EQ(CountAudit("member.import_preview"), 1);  // the refused preview showed nothing
+    EXPECT_TRUE(PreviewImport(ctx(), ActorWith(Role::kBranchSecretary, branch_a_, 8), In(branch_a_, three)));
+    clock_.Advance(1'800'000);
+    EXPECT_TRUE(PreviewImport(ctx(), secretary, In(branch_a_, three)));
+    ctx().limiter = nullptr;
 }
 
 TEST_F(ImportTest, MemberOfASiblingBranchIsNotUpdatedThroughAnotherBranch) {

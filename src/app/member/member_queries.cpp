@@ -12,6 +12,15 @@ using core::auth::Permission;
 using core::ports::Tx;
 
 namespace {
+// The reason a reveal or a full export stated: the end of its audit row's detail, after the fixed fields
+// ("reason=…" or "export=12 reason=…"), so the first "reason=" is where it starts.
+std::string StatedReason(const core::ports::AuditEntry& e) {
+    if (e.action != "member.reveal" && e.action != "member.export_member") return "";
+    const auto at = e.detail.find("reason=");
+    if (at == std::string::npos || (at != 0 && e.detail[at - 1] != ' ')) return "";
+    return e.detail.substr(at + 7);
+}
+
 core::Result<std::string> OrgName(Tx& tx, std::int64_t org_id, std::map<std::int64_t, std::string>& cache) {
     auto it = cache.find(org_id);
     if (it != cache.end()) return it->second;
@@ -50,12 +59,17 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
     return Audited<MemberRecord>{std::move(out), std::move(entry)};
 }
 
-core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
-                                                 const std::string& reason) {
-    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberReveal));
+core::Status CheckRevealReason(const std::string& reason) {
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
     core::member::CheckText(reason, 4, 100, "reason", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
+    return core::Ok();
+}
+
+core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
+                                                 const std::string& reason) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberReveal));
+    LX_CHECK(CheckRevealReason(reason));
     MemberRecord out;
     LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberReveal));
@@ -170,7 +184,7 @@ core::Result<RecordViewPage> WhoViewedMe(Context& ctx, const core::auth::Actor& 
         std::map<std::int64_t, std::string> cache;
         for (const auto& e : entries) {
             LX_ASSIGN(org, OrgName(tx, e.actor_org_id, cache));
-            page.items.push_back({e.id, e.at, e.actor_name, org, e.action});
+            page.items.push_back({e.id, e.at, e.actor_name, org, e.action, StatedReason(e)});
         }
         return core::Ok();
     }));

@@ -27,7 +27,11 @@ core::Result<core::member::Member> VisibleMember(core::ports::Tx& tx, const core
 // The record with the audit row of this view; the caller commits the row before showing the record.
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id);
 
-// The full ID number and phone, for a stated reason (4–100 characters), audited as member.reveal with the
+// The stated reason of a reveal or a full export: 4–100 characters (400 naming "reason"). The audit row keeps it
+// as "reason=<text>" at the end of its detail, and the member sees it under "谁查看了我的信息".
+core::Status CheckRevealReason(const std::string& reason);
+
+// The full ID number and phone, for a stated reason (CheckRevealReason), audited as member.reveal with the
 // reason; needs member_reveal on the member's org. The caller commits the row before showing the record.
 core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
                                                  const std::string& reason);
@@ -65,6 +69,7 @@ struct RecordView {
     std::string viewer_name;
     std::string viewer_org;
     std::string action;
+    std::string reason;  // the stated reason of a reveal or a full export
 };
 struct RecordViewPage {
     std::vector<RecordView> items;

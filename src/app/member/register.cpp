@@ -41,7 +41,7 @@ core::Result<std::int64_t> RegisterMember(Context& ctx, const core::auth::Actor&
     LX_CHECK(ctx.db.Write([&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
         if (!core::org::IsBranchType(org.type)) return core::Fail(core::InvalidField("org_id", "import.org.not_branch"));
-        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, org, cells));
+        LX_ASSIGN(plan, PlanImport(ctx, tx, actor, org, cells, PlanFor::kCommit));
         if (plan.rows.size() != 1) return core::Fail(core::InvalidField("name", "import.required"));
         auto& p = plan.rows.front();
         if (p.view.action == "update" || p.view.action == "unchanged")

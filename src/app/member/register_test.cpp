@@ -50,7 +50,8 @@ TEST_F(RegisterTest, TheRowRulesApplyAndEachFieldIsNamed) {
     const auto elsewhere = SyntheticId("19900506", 21);
     AddMember(branch_b_, "钱其他", elsewhere);  // a member of the other community
     in = In(branch_a_, elsewhere);
-    EXPECT_EQ(Fields(RegisterMember(ctx(), sec, in).error()), std::vector<std::string>{"id_number:import.id_number.elsewhere"});
+    // Issue 15 defect 3: outside the secretary's scope, "already registered" without where or as what.
+    EXPECT_EQ(Fields(RegisterMember(ctx(), sec, in).error()), std::vector<std::string>{"id_number:import.id_number.registered"});
     EXPECT_EQ(CountAudit("member.create"), 0);
 }
 

@@ -16,6 +16,9 @@ static int ServeRuntime(Runtime& rt) {
     rt.ctx->audit_writer = rt.audit_writer.get();
     rt.session_cache = std::make_unique<app::SessionCache>();
     rt.ctx->session_cache = rt.session_cache.get();
+    rt.limiter = std::make_unique<app::RateLimiter>();
+    rt.ctx->limiter = rt.limiter.get();
+    rt.ctx->limits = rt.config.limits;
     http::Pipeline pipeline(*rt.ctx, rt.config.http);
     std::unique_ptr<http::Server> server;
     try {

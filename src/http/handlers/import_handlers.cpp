@@ -26,10 +26,9 @@ nlohmann::json CountsJson(const core::ports::ImportCounts& c) {
     return {{"create", c.create}, {"update", c.update}, {"unchanged", c.unchanged}, {"error", c.error}};
 }
 
-nlohmann::json PreviewJson(const app::ImportPreview& p, Lang lang) {
-    nlohmann::json columns = nlohmann::json::array(), rows = nlohmann::json::array();
-    for (const auto& c : p.columns) columns.push_back({{"header", c.header}, {"field", c.field}});
-    for (const auto& r : p.rows)
+nlohmann::json RowsJson(const std::vector<app::ImportRowView>& list, Lang lang) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& r : list)
         rows.push_back({{"row", r.row},
                         {"action", r.action},
                         {"name", r.name},
@@ -38,6 +37,13 @@ nlohmann::json PreviewJson(const app::ImportPreview& p, Lang lang) {
                         {"changes", r.changes},
                         {"errors", Problems(r.errors, lang)},
                         {"notes", Problems(r.notes, lang)}});
+    return rows;
+}
+
+nlohmann::json PreviewJson(const app::ImportPreview& p, Lang lang) {
+    nlohmann::json columns = nlohmann::json::array();
+    for (const auto& c : p.columns) columns.push_back({{"header", c.header}, {"field", c.field}});
+    const auto rows = RowsJson(p.rows, lang);
     return {{"org", {{"id", p.org.id}, {"name", p.org.name}}},
             {"header_row", p.header_row},
             {"columns", columns},
@@ -105,7 +111,9 @@ core::Result<Response> PreviewImport(Call& call) {
 core::Result<Response> CommitImport(Call& call) {
     LX_ASSIGN(in, ImportParams(call.req));
     LX_ASSIGN(done, app::CommitImport(call.ctx, call.actor(), in));
-    return JsonResponse(ImportJson(done), 201);
+    auto out = ImportJson(done);
+    out["conflicts"] = RowsJson(done.conflicts, call.req.lang);  // registered where the preview could not say
+    return JsonResponse(out, 201);
 }
 
 core::Result<Response> ListImports(Call& call) {
@@ -132,7 +140,8 @@ core::Result<Response> ExportMembers(Call& call) {
     LX_ASSIGN(xlsx, FormatParam(call.req));
     LX_ASSIGN(full, TextParam(call.req, "full", 8));
     if (full != "" && full != "true" && full != "false") return core::Fail(core::InvalidField("full", "query.invalid"));
-    LX_ASSIGN(file, app::ExportMembers(call.ctx, call.actor(), {filters, full == "true", xlsx}));
+    LX_ASSIGN(reason, TextParam(call.req, "reason", 400));
+    LX_ASSIGN(file, app::ExportMembers(call.ctx, call.actor(), {filters, full == "true", xlsx, reason}));
     Response r = FileResponse(std::move(file.bytes), file.file_name, xlsx);
     r.audit = std::move(file.audit);
     return r;

@@ -132,7 +132,7 @@ core::Result<Response> MyViews(Call& call) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& v : page.items)
         items.push_back({{"at", core::FormatInstant(v.at)}, {"viewer_name", v.viewer_name},
-                         {"viewer_org", v.viewer_org}, {"action", v.action}});
+                         {"viewer_org", v.viewer_org}, {"action", v.action}, {"reason", v.reason}});
     return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_before)}});
 }
 

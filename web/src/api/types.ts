@@ -166,6 +166,8 @@ export interface RecordView {
   viewer_name: string;
   viewer_org: string;
   action: string;
+  /** The reason stated for a reveal or a full export (empty otherwise). */
+  reason?: string;
 }
 
 export interface AuditEntry {

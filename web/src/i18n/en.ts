@@ -444,6 +444,7 @@ const en: MessageSchema = {
     viewsEmpty: 'Nobody has viewed your record yet. When someone does, it will show here.',
     viewer: 'Viewer',
     viewerOrg: 'Organization',
+    viewReason: 'Reason: {reason}',
     at: 'Time',
     action: 'Action',
     actions: {
@@ -457,6 +458,7 @@ const en: MessageSchema = {
       org_post_appoint: 'Post appointed',
       org_post_end: 'Post ended',
       member_export: 'Exported',
+      member_export_member: 'Exported with full numbers',
       export: 'Exported',
       update: 'Changed',
       member_update: 'Changed record',

@@ -443,6 +443,7 @@ const zhCN = {
     viewsEmpty: '还没有人查看过你的信息。以后有人查看，这里会显示记录。',
     viewer: '查看人',
     viewerOrg: '所在组织',
+    viewReason: '原因：{reason}',
     at: '时间',
     action: '操作',
     actions: {
@@ -456,6 +457,7 @@ const zhCN = {
       org_post_appoint: '任命职务',
       org_post_end: '免去职务',
       member_export: '导出',
+      member_export_member: '导出完整信息',
       export: '导出',
       update: '修改',
       member_update: '修改信息',

@@ -23,7 +23,8 @@ const preview = {
   })),
 };
 
-function server(undo: () => Response = () => json(200, { ...imported, state: 'undone', can_undo: false })) {
+function server(undo: () => Response = () => json(200, { ...imported, state: 'undone', can_undo: false }),
+  commit: () => Response = () => json(201, imported)) {
   const calls: { method: string; url: string; body: unknown; type: string | null }[] = [];
   let listed: unknown[] = [];
   const fn = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -34,7 +35,7 @@ function server(undo: () => Response = () => json(200, { ...imported, state: 'un
     if (url.startsWith('/api/v1/imports/preview')) return json(200, preview);
     if (method === 'POST' && url.startsWith('/api/v1/imports?')) {
       listed = [imported];
-      return json(201, imported);
+      return commit();
     }
     if (method === 'POST' && /\/imports\/\d+\/undo$/.test(url)) return undo();
     if (url.startsWith('/api/v1/imports')) return json(200, { items: listed });
@@ -136,6 +137,39 @@ describe('ImportView', () => {
     expect(undo.method).toBe('POST');
     expect(document.body.textContent).toContain('导入后党员信息已有变动，不能撤销');
     expect(document.querySelector('[data-testid="import-undo-rows"]')?.textContent).toBe('导入后有变动的行：第 5、9 行');
+    w.unmount();
+  });
+
+  // Issue 15 defect 3: a row registered where the preview could not say is refused by the import, per row.
+  it('names the rows the import refused as already registered, and the rows of a 422 when nothing was left', async () => {
+    signedIn();
+    const message = '该身份证号码已在册，不能重复登记；如需转入，请办理组织关系转接';
+    const conflict = { ...preview.rows[1], action: 'error', org_name: '', errors: [{ field: 'id_number', column: '公民身份号码', message }] };
+    let answer = () => json(201, { ...imported, counts: { create: 2, update: 0, unchanged: 0, error: 1 }, conflicts: [conflict] });
+    const s = server(undefined, () => answer());
+    configureClient({ fetch: s.fn, csrfToken: () => 'tok' });
+    const w = mountView();
+    await settle();
+    const choose = async () => {
+      const input = w.get('[data-testid="import-file"]');
+      Object.defineProperty(input.element, 'files', { value: [new File(['x'], '党员名单.csv')], configurable: true });
+      await input.trigger('change');
+      await settle();
+    };
+    await choose();
+    await w.get('[data-testid="import-commit"]').trigger('click');
+    await settle();
+    expect(w.get('[data-testid="import-conflicts"]').text()).toContain('以下 1 行未导入');
+    expect(w.get('[data-testid="import-conflict"]').text()).toBe(`第 4 行 验导2（99**************1X）：${message}`);
+
+    answer = () => json(422, { error: { code: 'failed_precondition', message: '没有可导入的行：请先改正有错误的行',
+      fields: [{ field: 'rows[4].id_number', message }] } });
+    await w.get('[data-testid="import-again"]').trigger('click');
+    await settle();
+    await choose();
+    await w.get('[data-testid="import-commit"]').trigger('click');
+    await settle();
+    expect(document.querySelector('[data-testid="import-refused-row"]')?.textContent).toBe(`第 4 行：${message}`);
     w.unmount();
   });
 });

@@ -58,7 +58,8 @@ describe('MemberExport', () => {
     w.unmount();
   });
 
-  it('asks before the full export, and offers it only to roles that may reveal', async () => {
+  // Issue 15 defect 6: the full export states a reason (4–100 characters, as for a reveal), sent with it.
+  it('asks for a reason before the full export, and offers it only to roles that may reveal', async () => {
     signedIn('branch_secretary');
     const f = fakeFetch(file());
     configureClient({ fetch: f.fn });
@@ -68,10 +69,22 @@ describe('MemberExport', () => {
     item('member-export-full')!.click();
     await settle();
     expect(document.querySelector('.el-message-box')?.textContent).toContain('记入审计日志');
-    expect(f.calls).toHaveLength(0);
-    [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === '确认导出')!.click();
+    const input = document.querySelector<HTMLInputElement>('.el-message-box input')!;
+    expect(input).toBeTruthy();
+    const go = () => [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === '确认导出')!.click();
+    input.value = '看看';
+    input.dispatchEvent(new Event('input'));
     await settle();
-    expect(f.calls[0].url).toBe('/api/v1/members/export?format=xlsx&full=true');
+    go();
+    await settle();
+    expect(f.calls).toHaveLength(0);  // too short: the box stays open
+    expect(document.querySelector('.el-message-box')?.textContent).toContain('原因需为 4–100 个字');
+    input.value = '报送上级党委年度统计';
+    input.dispatchEvent(new Event('input'));
+    await settle();
+    go();
+    await settle();
+    expect(f.calls[0].url).toBe(`/api/v1/members/export?format=xlsx&full=true&reason=${encodeURIComponent('报送上级党委年度统计')}`);
     w.unmount();
 
     signedIn('sys_admin');
