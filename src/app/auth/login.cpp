@@ -40,7 +40,8 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
         return core::Fail(BadCredentials());
     }
     std::optional<User> user;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope (here and below): login and sessions are not done for an actor yet (the user, its grants).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(u, tx.Users().GetByUsername(username));
         user = std::move(u);
         return core::Ok();
@@ -55,7 +56,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     }
     bool good = ctx.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(ctx.crypto), password);
     if (!usable || !good) {
-        core::Status st = ctx.db.Write([&](Tx& tx) -> core::Status {
+        core::Status st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             if (!user) {
                 // Filed under the top org so that the audit administrator of the whole tree sees it.
                 core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
@@ -87,7 +88,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     out.session.last_seen_at = now;
     bool admin = ActorOf(*user, client).HoldsAdminRole();
     out.session.mfa = !admin ? MfaState::kNone : user->totp_enrolled ? MfaState::kVerify : MfaState::kEnroll;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(fresh, tx.Users().Get(user->id));
         if (!fresh) return core::Fail(BadCredentials());
         if (fresh->failures.failures != 0) {
@@ -125,7 +126,7 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
     }
     Authenticated out;
     bool expired = false;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(session, tx.Sessions().Get(id_hash));
         if (!session) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         if (core::auth::SessionExpired(session->created_at, session->last_seen_at, now, ctx.security.session)) {
@@ -140,12 +141,12 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
         return core::Ok();
     }));
     if (expired) {
-        LX_CHECK(ctx.db.Write([&](Tx& tx) { return tx.Sessions().Delete(id_hash); }));
+        LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Delete(id_hash); }));
         return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.expired"));
     }
     // Refresh the idle timer at most once a minute, so that reads stay reads.
     if (now - out.session.last_seen_at > 60'000) {
-        LX_CHECK(ctx.db.Write([&](Tx& tx) { return tx.Sessions().Touch(id_hash, now); }));
+        LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Touch(id_hash, now); }));
         out.session.last_seen_at = now;
     }
     out.actor = ActorOf(out.user, client);
@@ -154,7 +155,7 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
 }
 
 core::Status Logout(Context& ctx, const Authenticated& who) {
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Sessions().Delete(who.session.id_hash));
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id));
         return tx.Audit().Append(entry);
@@ -169,7 +170,7 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         return core::Fail(core::InvalidField("old_password", "auth.old_password_wrong"));
     LX_CHECK(core::auth::CheckPassword(new_password, who.user.username, ctx.security.password, "new_password"));
     std::string hash = ctx.crypto.HashPassword(new_password);
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, tx.Users().Get(who.user.id));
         if (!user) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         user->password_hash = hash;

@@ -24,7 +24,8 @@ std::string LocalMinute(std::int64_t utc_millis) {
 core::Result<std::string> ScopeName(Context& ctx, std::int64_t org_id) {
     if (org_id == 0) return std::string("全部管辖范围");
     std::string name;
-    LX_CHECK(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the name of the org the export names (orgs carry no row-level security; no member row).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(org, tx.Orgs().Get(org_id));
         name = org ? org->name : "";
         return core::Ok();
