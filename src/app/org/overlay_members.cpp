@@ -63,7 +63,8 @@ core::Result<LinkedMembers> ListLinkedMembers(Context& ctx, const core::auth::Ac
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     LinkedMembers out;
-    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
+    // System scope: linked members of other subtrees are counted, never shown (security.md A3).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOverlay(tx, actor, overlay_id, Permission::kOrgRead));
         LX_ASSIGN(links, tx.Overlays().Links(overlay_id, today));
         for (auto& l : links) {

@@ -25,11 +25,14 @@ ALTER TABLE candidates ENABLE ROW LEVEL SECURITY;
 ALTER TABLE candidates FORCE ROW LEVEL SECURITY;
 CREATE POLICY lx_scope ON candidates USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
 
--- Both ends see the letter (the receiving side sees the minimal fields; the application masks them).
+-- Both ends see the letter (the receiving side sees the minimal fields; the application masks them), and so
+-- does whoever sees the member now (the member's earlier transfers).
 ALTER TABLE transfers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE transfers FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON transfers USING (from_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
-                                        OR to_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON transfers USING (
+    from_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
+    OR to_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
+    OR EXISTS (SELECT 1 FROM members m WHERE m.id = transfers.member_id));
 
 -- An earlier period is seen by the org it was spent in and by whoever sees the member now.
 ALTER TABLE affiliation_history ENABLE ROW LEVEL SECURITY;
