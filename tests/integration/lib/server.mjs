@@ -173,6 +173,8 @@ async function startServerUnguarded(opts, undo) {
     backend: BACKEND,
     dir,
     dbUrl,
+    /** The URL `serve` connects with (PostgreSQL: the app role, which owns nothing; SQLite: dbUrl). */
+    serveUrl,
     setupToken,
     get port() { return port; },
     get url() { return `http://127.0.0.1:${port}`; },
