@@ -86,6 +86,26 @@ TEST_P(RowLevelSecurity, RawQueryWithoutScopeClauseSeesOnlyTheTransactionsSubtre
     EXPECT_EQ(CountIn(core::ports::Scope::Paths({}), "SELECT count(*) FROM members"), 0);
 }
 
+// The policies keep the repositories' own subtree ranges usable as index conditions (text comparison is
+// leakproof): a street-wide scope and a query for one branch scan only that branch's range of members_path.
+TEST_P(RowLevelSecurity, TheQuerysOwnSubtreeRangeStaysAnIndexCondition) {
+    const auto branch = PathOf(a1_);
+    const auto hi = branch.substr(0, branch.size() - 1) + "0";
+    std::string plan;
+    ASSERT_TRUE(db().Read(core::ports::Scope::Paths({PathOf(street_)}), [&](Tx& tx) -> core::Status {
+        auto& conn = static_cast<SqlTx&>(tx).Conn();
+        LX_CHECK(conn.ExecScript("SET LOCAL enable_seqscan = off"));  // the test tables are tiny
+        LX_ASSIGN(rows, conn.Query("EXPLAIN SELECT id FROM members WHERE org_path >= '" + branch + "' AND org_path < '" +
+                                   hi + "' ORDER BY org_path, id LIMIT 50"));
+        for (std::size_t r = 0; r < rows.size(); ++r) plan += rows.Text(r, 0) + "\n";
+        return core::Ok();
+    }));
+    EXPECT_NE(plan.find("members_path"), std::string::npos) << plan;
+    EXPECT_NE(plan.find("Index Cond: ((org_path >= '" + branch + "'::text) AND (org_path < '" + hi + "'::text))"),
+              std::string::npos)
+        << plan;
+}
+
 TEST_P(RowLevelSecurity, RepositoryQueryThatForgotItsScopeStillSeesOnlyTheSubtree) {
     // The repository is asked for the whole street (as a query that lost the actor's scope would be).
     core::ports::MemberQuery q;

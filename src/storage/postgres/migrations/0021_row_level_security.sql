@@ -6,62 +6,91 @@
 -- BYPASSRLS (docs/operations.md "Running on PostgreSQL"). No SQLite migration of this number: SQLite has no
 -- row-level security and ignores the scope.
 --
--- The policies are prefix tests on the materialized paths. Text comparison is leakproof, so the repositories'
--- own range conditions (path >= '/1/5/' AND path < '/1/50') stay index conditions under a policy; the scope
--- array is computed once per statement (the scalar sub-select becomes an InitPlan).
-CREATE FUNCTION lx_scope_patterns() RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
+-- The policies are subtree tests on the materialized paths. Text comparison is leakproof, so the repositories'
+-- own range conditions (path >= '/1/5/' AND path < '/1/50') stay index conditions under a policy; the scope's
+-- parts are computed once per statement (each scalar sub-select becomes an InitPlan).
+-- The first root as a range (two byte comparisons a row: the common actor holds one subtree), the other roots
+-- as LIKE prefixes; the system scope is the pattern '%'. A root '/1/5/' is the range ['/1/5/', '/1/50')
+-- ('/' + 1 = '0', architecture.md "Org tree").
+CREATE FUNCTION lx_scope_setting() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT coalesce(current_setting('lianxin.scope', true), '')
+$$;
+CREATE FUNCTION lx_scope_lo() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN s = '*' OR s = '' THEN NULL ELSE split_part(s, ',', 1) END FROM lx_scope_setting() AS s
+$$;
+CREATE FUNCTION lx_scope_hi() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN s = '*' OR s = '' THEN NULL ELSE left(split_part(s, ',', 1), -1) || '0' END
+    FROM lx_scope_setting() AS s
+$$;
+CREATE FUNCTION lx_scope_rest() RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN s = '*' THEN ARRAY['%']
-                WHEN s IS NULL OR s = '' THEN ARRAY[]::text[]
-                ELSE ARRAY(SELECT p || '%' FROM unnest(string_to_array(s, ',')) AS p WHERE p <> '') END
-    FROM (SELECT current_setting('lianxin.scope', true) AS s) AS setting
+                WHEN s = '' THEN ARRAY[]::text[]
+                ELSE ARRAY(SELECT p || '%' FROM unnest((string_to_array(s, ','))[2:]) AS p WHERE p <> '') END
+    FROM lx_scope_setting() AS s
 $$;
 
 -- Tables scoped by their own path column.
 ALTER TABLE members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE members FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON members USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON members USING (
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 ALTER TABLE candidates ENABLE ROW LEVEL SECURITY;
 ALTER TABLE candidates FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON candidates USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON candidates USING (
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 -- Both ends see the letter (the receiving side sees the minimal fields; the application masks them), and so
 -- does whoever sees the member now (the member's earlier transfers).
 ALTER TABLE transfers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE transfers FORCE ROW LEVEL SECURITY;
 CREATE POLICY lx_scope ON transfers USING (
-    from_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
-    OR to_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
+    (from_org_path >= (SELECT lx_scope_lo()) AND from_org_path < (SELECT lx_scope_hi()))
+    OR from_org_path LIKE ANY ((SELECT lx_scope_rest())::text[])
+    OR (to_org_path >= (SELECT lx_scope_lo()) AND to_org_path < (SELECT lx_scope_hi()))
+    OR to_org_path LIKE ANY ((SELECT lx_scope_rest())::text[])
     OR EXISTS (SELECT 1 FROM members m WHERE m.id = transfers.member_id));
 
 -- An earlier period is seen by the org it was spent in and by whoever sees the member now.
 ALTER TABLE affiliation_history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE affiliation_history FORCE ROW LEVEL SECURITY;
 CREATE POLICY lx_scope ON affiliation_history USING (
-    org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[])
     OR EXISTS (SELECT 1 FROM members m WHERE m.id = affiliation_history.member_id));
 
 ALTER TABLE imports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE imports FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON imports USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON imports USING (
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 ALTER TABLE reorganizations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE reorganizations FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON reorganizations USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON reorganizations USING (
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 ALTER TABLE overlays ENABLE ROW LEVEL SECURITY;
 ALTER TABLE overlays FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON overlays USING (host_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON overlays USING (
+    (host_org_path >= (SELECT lx_scope_lo()) AND host_org_path < (SELECT lx_scope_hi()))
+    OR host_org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 ALTER TABLE party_groups ENABLE ROW LEVEL SECURITY;
 ALTER TABLE party_groups FORCE ROW LEVEL SECURITY;
-CREATE POLICY lx_scope ON party_groups USING (org_path LIKE ANY ((SELECT lx_scope_patterns())::text[]));
+CREATE POLICY lx_scope ON party_groups USING (
+    (org_path >= (SELECT lx_scope_lo()) AND org_path < (SELECT lx_scope_hi()))
+    OR org_path LIKE ANY ((SELECT lx_scope_rest())::text[]));
 
 -- The inflow org by its path; the outflow branch through the member (the record follows the member's org).
 ALTER TABLE floating_records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE floating_records FORCE ROW LEVEL SECURITY;
 CREATE POLICY lx_scope ON floating_records USING (
-    in_org_path LIKE ANY ((SELECT lx_scope_patterns())::text[])
+    (in_org_path >= (SELECT lx_scope_lo()) AND in_org_path < (SELECT lx_scope_hi()))
+    OR in_org_path LIKE ANY ((SELECT lx_scope_rest())::text[])
     OR EXISTS (SELECT 1 FROM members m WHERE m.id = floating_records.member_id));
 
 -- Tables without a path of their own, scoped through their parent row (whose own policy applies inside the
