@@ -11,18 +11,19 @@
 -- parts are computed once per statement (each scalar sub-select becomes an InitPlan).
 -- The first root as a range (two byte comparisons a row: the common actor holds one subtree), the other roots
 -- as LIKE prefixes; the system scope is the pattern '%'. A root '/1/5/' is the range ['/1/5/', '/1/50')
--- ('/' + 1 = '0', architecture.md "Org tree").
+-- ('/' + 1 = '0', architecture.md "Org tree"). The search path is fixed at creation: pg_dump runs with an
+-- empty one.
 CREATE FUNCTION lx_scope_setting() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT coalesce(current_setting('lianxin.scope', true), '')
 $$;
-CREATE FUNCTION lx_scope_lo() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+CREATE FUNCTION lx_scope_lo() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT CASE WHEN s = '*' OR s = '' THEN NULL ELSE split_part(s, ',', 1) END FROM lx_scope_setting() AS s
 $$;
-CREATE FUNCTION lx_scope_hi() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+CREATE FUNCTION lx_scope_hi() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT CASE WHEN s = '*' OR s = '' THEN NULL ELSE left(split_part(s, ',', 1), -1) || '0' END
     FROM lx_scope_setting() AS s
 $$;
-CREATE FUNCTION lx_scope_rest() RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
+CREATE FUNCTION lx_scope_rest() RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT CASE WHEN s = '*' THEN ARRAY['%']
                 WHEN s = '' THEN ARRAY[]::text[]
                 ELSE ARRAY(SELECT p || '%' FROM unnest((string_to_array(s, ','))[2:]) AS p WHERE p <> '') END
