@@ -29,7 +29,8 @@ public:
     virtual core::Result<int> Migrate(std::int64_t now_millis) = 0;
     virtual core::Result<MigrationState> Migrations() = 0;
     virtual std::string Engine() const = 0;  // "sqlite" or "postgresql"
-    // Runs raw SQL with no parameters on a write connection (tests, fault injection, `check`).
+    // Runs raw SQL with no parameters on a write connection (tests, fault injection, `check`), as the operator:
+    // in the system scope on PostgreSQL (row-level security lets it see every row).
     virtual core::Result<SqlRows> RawQuery(const std::string& sql) = 0;
     // Runs several statements without parameters (tests: resetting a schema, simulating tampering).
     virtual core::Status RawScript(const std::string& sql) = 0;

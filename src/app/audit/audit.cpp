@@ -25,7 +25,8 @@ AuditEntry AuditFor(const core::auth::Actor& actor, std::int64_t at, std::string
 
 core::Status AppendAudit(Context& ctx, AuditEntry e) {
     if (ctx.audit_writer) return ctx.audit_writer->Append(std::move(e));
-    return ctx.db.Write([&](core::ports::Tx& tx) { return tx.Audit().Append(e); });
+    // System scope: the audit writer appends to the one hash chain of every scope.
+    return ctx.db.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) { return tx.Audit().Append(e); });
 }
 
 AuditWriter::AuditWriter(core::ports::Database& db) : db_(db), thread_([this] { Loop(); }) {}
@@ -73,7 +74,8 @@ void AuditWriter::Loop() {
         std::deque<std::shared_ptr<Slot>> batch;
         batch.swap(queue_);
         lock.unlock();
-        core::Status st = db_.Write([&](core::ports::Tx& tx) -> core::Status {
+        // System scope: the audit writer appends to the one hash chain of every scope.
+        core::Status st = db_.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             for (auto& slot : batch) LX_CHECK(tx.Audit().Append(slot->entry));
             return core::Ok();
         });

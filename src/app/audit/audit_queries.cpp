@@ -12,7 +12,7 @@ using core::ports::Tx;
 core::Result<AuditPage> ListAudit(Context& ctx, const core::auth::Actor& actor, const AuditListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kAuditRead));
     AuditPage page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         core::ports::AuditQuery q{core::auth::ScopeRoots(actor, Permission::kAuditRead), in.action, in.actor, in.from,
                                   in.to, in.before_id, in.limit + 1};
         LX_ASSIGN(entries, tx.Audit().List(q));
@@ -40,7 +40,7 @@ core::Result<AuditPage> ListAudit(Context& ctx, const core::auth::Actor& actor, 
 core::Result<core::ports::AuditVerification> VerifyAudit(Context& ctx, const core::auth::Actor& actor) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kAuditRead));
     core::ports::AuditVerification out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(v, tx.Audit().Verify());
         out = v;
         return core::Ok();

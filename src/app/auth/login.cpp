@@ -63,7 +63,8 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     std::int64_t now = ctx.clock.NowMillis();
     std::optional<User> user;
     LoginCharge charge;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope (here and below): login and sessions are not done for an actor yet (the user, its grants).
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(c, ChargeAttempt(ctx, tx, keys, now));
         charge = c;
         LX_ASSIGN(u, tx.Users().GetByUsername(username));
@@ -78,7 +79,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     }
     bool good = ctx.crypto.VerifyPassword(usable ? user->password_hash : DummyHash(ctx.crypto), password);
     if (!usable || !good) {
-        LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+        LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_CHECK(AuditAttempt(tx, user, client, now, "auth.login", "denied"));
             // The failure that starts a wait is the alert of security.md B2.
             if (charge.starts_waiting) return AuditAttempt(tx, user, client, now, "auth.throttle", "denied");
@@ -96,7 +97,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     out.session.last_seen_at = now;
     bool admin = ActorOf(*user, client).HoldsAdminRole();
     out.session.mfa = !admin ? MfaState::kNone : user->totp_enrolled ? MfaState::kVerify : MfaState::kEnroll;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(fresh, tx.Users().Get(user->id));
         if (!fresh) return core::Fail(BadCredentials());
         LX_CHECK(RefundAttempt(ctx, tx, keys));
@@ -129,7 +130,7 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
     }
     Authenticated out;
     bool expired = false;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(session, tx.Sessions().Get(id_hash));
         if (!session) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         if (core::auth::SessionExpired(session->created_at, session->last_seen_at, now, ctx.security.session)) {
@@ -144,12 +145,12 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
         return core::Ok();
     }));
     if (expired) {
-        LX_CHECK(ctx.db.Write([&](Tx& tx) { return tx.Sessions().Delete(id_hash); }));
+        LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Delete(id_hash); }));
         return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.expired"));
     }
     // Refresh the idle timer at most once a minute, so that reads stay reads.
     if (now - out.session.last_seen_at > 60'000) {
-        LX_CHECK(ctx.db.Write([&](Tx& tx) { return tx.Sessions().Touch(id_hash, now); }));
+        LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Touch(id_hash, now); }));
         out.session.last_seen_at = now;
     }
     out.actor = ActorOf(out.user, client);
@@ -158,7 +159,7 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
 }
 
 core::Status Logout(Context& ctx, const Authenticated& who) {
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Sessions().Delete(who.session.id_hash));
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id));
         return tx.Audit().Append(entry);
@@ -173,7 +174,7 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         return core::Fail(core::InvalidField("old_password", "auth.old_password_wrong"));
     LX_CHECK(core::auth::CheckPassword(new_password, who.user.username, ctx.security.password, "new_password"));
     std::string hash = ctx.crypto.HashPassword(new_password);
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, tx.Users().Get(who.user.id));
         if (!user) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         user->password_hash = hash;

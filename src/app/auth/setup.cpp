@@ -26,7 +26,8 @@ core::Result<std::string> CreatePasswordLink(Context& ctx, Tx& tx, std::int64_t 
 
 core::Result<std::string> CreateFirstAdminLink(Context& ctx) {
     std::string token;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope (all three): set-up links run before there is an actor.
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(users, tx.Users().CountAll());
         if (users > 0) return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "setup.already_done"));
         LX_ASSIGN(t, NewLink(ctx, tx, SetupPurpose::kFirstAdmin, 0));
@@ -47,7 +48,7 @@ static core::Result<SetupLink> LiveLink(Context& ctx, Tx& tx, const std::string&
 
 core::Result<SetupLinkInfo> InspectSetupLink(Context& ctx, const std::string& token) {
     SetupLinkInfo info{};
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(link, LiveLink(ctx, tx, token));
         info.purpose = link.purpose;
         if (link.user_id) {
@@ -62,7 +63,7 @@ core::Result<SetupLinkInfo> InspectSetupLink(Context& ctx, const std::string& to
 core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& in, const ClientInfo& client) {
     std::string username;
     std::int64_t changed_user = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(link, LiveLink(ctx, tx, in.token));
         std::int64_t now = ctx.clock.NowMillis();
         core::ports::User user;

@@ -52,7 +52,8 @@ core::Result<TotpEnrollment> EnrollTotp(Context& ctx, const Authenticated& who) 
                       "?secret=" + out.secret + "&issuer=" + UriEscape(ctx.security.totp_issuer) +
                       "&algorithm=SHA1&digits=6&period=30";
     out.qr_svg = QrSvg(out.otpauth_uri);
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope (both): the user's own second factor, a users row (no member data).
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, tx.Users().Get(who.user.id));
         if (!user) return core::Fail(MakeError(ErrorCode::kUnauthenticated, "auth.required"));
         user->totp_secret_enc = ctx.cipher.Encrypt(out.secret);
@@ -75,7 +76,7 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
     std::int64_t now = ctx.clock.NowMillis();
     core::ports::Session session = who.session;
     bool accepted = false;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, tx.Users().Get(who.user.id));
         if (!user || user->totp_secret_enc.empty())
             return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "auth.totp.not_enrolling"));

@@ -124,7 +124,8 @@ struct Loader {
         // Several districts hang under one city (or province) committee so that the tree has one top.
         std::int64_t top = 0;
         if (districts > 1) {
-            LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+            // System scope (all loads): demo and gen data sets are loaded by the CLI for no actor.
+            LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
                 LX_ASSIGN(id, AddOrg(tx, 0, "中共" + region_name + "委员会", OrgType::kDistrictCommittee,
                                      PlaceKind::kNone, region_name, "350000"));
                 top = id;
@@ -135,7 +136,7 @@ struct Loader {
             // One transaction per district: the blind indexes are random keys, so each commit rewrites most
             // of their pages; fewer, larger commits write far less.
             std::string region = "35" + std::to_string(1000 + d).substr(1);
-            LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+            LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
                 LX_ASSIGN(did, AddOrg(tx, top, "中共" + region_name + "第" + std::to_string(d + 1) + "区委员会",
                                       OrgType::kDistrictCommittee, PlaceKind::kDistrict,
                                       region_name + "第" + std::to_string(d + 1) + "区", region));
@@ -167,7 +168,7 @@ struct Loader {
 
 core::Result<DatasetStats> LoadDataset(Context& ctx, Scale scale, std::uint64_t seed,
                                        const std::function<void(std::int64_t)>& progress) {
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(n, tx.Orgs().CountAll());
         if (n > 0) return core::Fail(core::MakeError(core::ErrorCode::kFailedPrecondition, "dataset.not_empty"));
         return core::Ok();
@@ -178,7 +179,7 @@ core::Result<DatasetStats> LoadDataset(Context& ctx, Scale scale, std::uint64_t 
             LX_CHECK(loader.Synthetic(2, 2, 2, 2, "测试市"));
             break;
         case Scale::kDemo:
-            LX_CHECK(ctx.db.Write([&](Tx& tx) { return loader.Demo(tx); }));
+            LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) { return loader.Demo(tx); }));
             break;
         case Scale::kDistrict:  // 10 streets, 130 communities, ≈3.5k branches, ≈72k members
             LX_CHECK(loader.Synthetic(1, 10, 13, 27, "示范市"));

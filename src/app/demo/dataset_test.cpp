@@ -20,7 +20,7 @@ TEST(DemoDataset, TheStreetOfSeed000WithItsServicePositions) {
     auto stats = LoadDataset(ctx, Scale::kDemo, 7);
     ASSERT_TRUE(stats) << stats.error().message_key;
     std::map<core::org::PositionLevel, int> levels;
-    ASSERT_TRUE(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         core::ports::PositionQuery q;
         q.scope_roots = {roots.at(0).path};
@@ -46,7 +46,7 @@ TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {
     ManualClock clock{1'795'363'200'000};
     Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
     ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
-    ASSERT_TRUE(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         core::ports::FloatingQuery q;
         q.scope_roots = {roots.at(0).path};
@@ -73,7 +73,7 @@ TEST(DemoDataset, EveryBranchHasItsPartyGroups) {
     ManualClock clock{1'795'363'200'000};
     Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
     ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
-    ASSERT_TRUE(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         LX_ASSIGN(orgs, tx.Orgs().InSubtree(roots.at(0).path, clock.Today()));
         int branches = 0;

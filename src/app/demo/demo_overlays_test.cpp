@@ -28,7 +28,7 @@ std::unique_ptr<Loaded> Load() {
     l->ctx = std::unique_ptr<Context>(
         new Context{*l->db->db, l->clock, l->db->crypto, *l->db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr});
     EXPECT_TRUE(LoadDataset(*l->ctx, Scale::kDemo, 1));
-    EXPECT_TRUE(l->ctx->db.Read([&](core::ports::Tx& tx) -> core::Status {
+    EXPECT_TRUE(l->ctx->db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         core::ports::OverlayQuery q;
         q.scope_roots = {"/"};
         q.on = l->clock.Today();

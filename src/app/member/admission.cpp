@@ -186,7 +186,8 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
     apply.evidence = in.evidence;
     LX_ASSIGN(facts, core::member::StartCandidate(id->birth_date, apply));
     std::int64_t new_id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope: the duplicate check of the ID number is global (candidates and members).
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
         if (!org || !core::auth::Authorize(actor, Permission::kMemberWrite, org->path))
             return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
@@ -225,7 +226,7 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(step, ParseStep(in, today));
     CandidateView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberWrite));
         if (in.version != rec.version)
             return core::Fail(core::MakeError(ErrorCode::kConflict, "candidate.changed_concurrently"));
@@ -254,7 +255,7 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
 
 core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     CandidateView out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberRead));
         LX_ASSIGN(view, LoadView(tx, std::move(rec), ctx.clock.Today()));
         out = std::move(view);
@@ -268,7 +269,7 @@ core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::aut
 core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                    const core::Date& on) {
     int out = 0;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
         LX_ASSIGN(n, tx.Members().CountVoting(org_id, on));
         out = n;
@@ -286,7 +287,7 @@ core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor
         if (!q.stage) return core::Fail(core::InvalidField("stage", "admission.stage.unknown"));
     }
     CandidatePage page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberRead);
         if (in.org_id != 0) {
             LX_ASSIGN(org, tx.Orgs().Get(in.org_id));

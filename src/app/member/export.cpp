@@ -25,7 +25,8 @@ std::string LocalMinute(std::int64_t utc_millis) {
 core::Result<std::string> ScopeName(Context& ctx, std::int64_t org_id) {
     if (org_id == 0) return std::string("全部管辖范围");
     std::string name;
-    LX_CHECK(ctx.db.Read([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the name of the org the export names (orgs carry no row-level security; no member row).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(org, tx.Orgs().Get(org_id));
         name = org ? org->name : "";
         return core::Ok();
@@ -36,7 +37,7 @@ core::Result<std::string> ScopeName(Context& ctx, std::int64_t org_id) {
 // The full export's row and one row per exported member pointing at it, in one transaction (issue 15 defect 6).
 core::Status WriteFullExportAudit(Context& ctx, const core::auth::Actor& actor, core::ports::AuditEntry& entry,
                                   const std::vector<core::member::ExportedMember>& members, const std::string& reason) {
-    return ctx.db.Write([&](core::ports::Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](core::ports::Tx& tx) -> core::Status {
         LX_CHECK(tx.Audit().Append(entry));
         const std::string detail = "export=" + std::to_string(entry.id) + " reason=" + reason;
         for (const auto& m : members) {

@@ -124,7 +124,7 @@ core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& a
     const auto today = ctx.clock.Today();
     LX_ASSIGN(facts, ParseInput(in, Floating{}, today));
     FloatingView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         if (m.left_on) return core::Fail(core::NotFound("member"));
         FloatingRecord rec;
@@ -152,7 +152,8 @@ core::Result<FloatingView> EditFloating(Context& ctx, const core::auth::Actor& a
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     FloatingView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope: the inflow org reaches the record too (with the member outside its subtree) and is answered 403.
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, OutflowRecord(tx, actor, id, version));
         if (!rec.facts.Open())
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "floating.rule.closed")
@@ -181,7 +182,9 @@ core::Result<FloatingView> AddFloatingNote(Context& ctx, const core::auth::Actor
     if (!errors.fields.empty()) return core::Fail(errors);
     const core::member::FloatingReport report{*kind, *on, in.text};
     FloatingView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope: the inflow org writes its notes beside a member of another branch (and is answered 403 for
+    // the outflow side's kinds).
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleFloating(tx, actor, id));
         // Reports and contact belong to the outflow branch; participation and dues at the inflow org to it.
         const bool inflow = core::member::InflowKind(*kind);
@@ -207,7 +210,8 @@ core::Result<FloatingView> ReturnFloatingMember(Context& ctx, const core::auth::
     auto on = core::member::CheckDate(in.on, today, "returned_on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
     FloatingView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope: the inflow org reaches the record too (with the member outside its subtree) and is answered 403.
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, OutflowRecord(tx, actor, id, in.version));
         LX_ASSIGN(closed, core::member::ReturnFloating(rec.facts, *on, in.note, today));
         rec.facts = std::move(closed);

@@ -69,7 +69,7 @@ core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const cor
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     MemberFloating out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         LX_ASSIGN(records, tx.FloatingRecords().OfMember(member_id));
         for (auto& rec : records) {
@@ -96,7 +96,9 @@ core::Result<FloatingPage> ListFloating(Context& ctx, const core::auth::Actor& a
     q.limit = in.limit + 1;
     const auto today = ctx.clock.Today();
     FloatingPage page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // The inflow side lists members of other branches (minimal fields): system scope for it.
+    const auto scope = in.inflow ? core::ports::Scope::System() : core::ports::Scope::Of(actor);
+    LX_CHECK(ctx.db.Read(scope, [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, in.org_id, Permission::kMemberRead));
         q.subtree = org.path;
         LX_ASSIGN(items, tx.FloatingRecords().List(q));

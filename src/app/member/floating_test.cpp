@@ -48,7 +48,7 @@ protected:
 
     core::member::Member Member(std::int64_t id) {
         core::member::Member out;
-        EXPECT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+        EXPECT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             LX_ASSIGN(m, tx.Members().Get(id));
             if (!m) return core::Fail(core::NotFound("member"));
             out = std::move(m).value();
@@ -59,7 +59,7 @@ protected:
 
     int CountVotingOf(std::int64_t org) {
         int n = -1;
-        EXPECT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+        EXPECT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             LX_ASSIGN(c, tx.Members().CountVoting(org, ctx().clock.Today()));
             n = c;
             return core::Ok();

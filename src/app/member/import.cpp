@@ -102,7 +102,8 @@ core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor&
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(cells, ReadFile(ctx, in.bytes));
     ImportPreview out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope (preview and commit): the duplicate check of an ID number is global; the plan decides what it says.
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
         LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells, PlanFor::kPreview));
         out = std::move(plan.preview);
@@ -127,7 +128,7 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
     ImportRecord rec;
     core::ports::ImportCounts checked;  // what the rows came to, also when nothing is written
     std::vector<ImportRowView> conflicts;
-    const auto written = ctx.db.Write([&](Tx& tx) -> core::Status {
+    const auto written = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
         LX_ASSIGN(plan, PlanImport(ctx, tx, actor, target, cells, PlanFor::kCommit));
         const auto& counts = plan.preview.counts;
@@ -172,7 +173,7 @@ core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core:
                                                        const std::string& kind, Permission needed) {
     LX_CHECK(core::auth::AuthorizeAny(actor, needed));
     std::vector<ImportSummary> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         core::ports::ImportQuery q;
         q.kind = kind;
         if (org_id != 0) {
@@ -197,7 +198,7 @@ core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& ac
     if (!core::auth::AuthorizeAny(actor, Permission::kMemberWrite) && !core::auth::AuthorizeAny(actor, Permission::kOrgWrite))
         return core::Fail(core::Denied());
     ImportRecord rec;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(found, tx.Imports().Get(import_id));
         if (!found) return core::Fail(core::NotFound("import"));
         const auto need = found->kind == "orgs" ? Permission::kOrgWrite : Permission::kMemberWrite;

@@ -45,7 +45,7 @@ core::Result<Audited<MemberSearches>> ViewSearches(Context& ctx, const core::aut
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     MemberSearches out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         LX_ASSIGN(view, Load(tx, actor, m, today));
         out = std::move(view);
@@ -67,7 +67,7 @@ core::Result<MemberSearches> AddSearch(Context& ctx, const core::auth::Actor& ac
     if (!errors.fields.empty()) return core::Fail(errors);
     const core::member::ContactSearch search{*on, *method, in.searched_by, in.result, in.found};
     MemberSearches out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         LX_CHECK(core::member::CheckContactSearch(m, search, today));
         const auto now = ctx.clock.NowMillis();

@@ -42,7 +42,7 @@ core::Result<core::member::Member> VisibleMember(Tx& tx, const core::auth::Actor
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     MemberRecord out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
@@ -71,7 +71,7 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberReveal));
     LX_CHECK(CheckRevealReason(reason));
     MemberRecord out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberReveal));
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
@@ -100,7 +100,7 @@ core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& a
     // today - (b + 1) years.
     const auto today = ctx.clock.Today();
     MemberPage page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         core::ports::MemberQuery q;
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberRead);
         if (in.org_id != 0) {
@@ -144,7 +144,8 @@ core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& acto
 core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::auth::Actor& actor) {
     std::optional<MyMemberRecord> out;
     if (actor.member_id == 0) return out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope: the actor's own member record, read by its own member id (grants need not cover it).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(actor.member_id));
         if (!m) return core::Ok();
         std::map<std::int64_t, std::string> cache;
@@ -175,7 +176,7 @@ core::Result<RecordViewPage> WhoViewedMe(Context& ctx, const core::auth::Actor& 
                                          int limit) {
     RecordViewPage page;
     if (actor.member_id == 0) return page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(entries, tx.Audit().ViewsOf(actor.member_id, before_id, limit + 1));
         if (static_cast<int>(entries.size()) > limit) {
             entries.resize(static_cast<size_t>(limit));

@@ -38,7 +38,8 @@ core::Result<std::int64_t> RegisterMember(Context& ctx, const core::auth::Actor&
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(cells, AsSheet(in));
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the duplicate check of the ID number is global (the import plan of one row).
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
         if (!core::org::IsBranchType(org.type)) return core::Fail(core::InvalidField("org_id", "import.org.not_branch"));
         LX_ASSIGN(plan, PlanImport(ctx, tx, actor, org, cells, PlanFor::kCommit));

@@ -47,7 +47,7 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
                                         const MemberEditInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     MemberRecord out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         if (m.left_on) return core::Fail(core::NotFound("member"));
         if (in.version != m.version)
@@ -87,7 +87,7 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
     if (!errors.fields.empty()) return core::Fail(errors);
     const core::member::StatusDecision decision{*action, *on, ground, in.doc_ref, in.reason};
     MemberRecord out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         if (in.version != m.version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));

@@ -38,7 +38,7 @@ TEST_F(RegistryTest, BranchEditsItsMemberAndTheSkillBecomesSearchable) {
     EXPECT_EQ(found->items[0].member.id, member_a_);
     // The audit row names the fields, never their values.
     std::string detail;
-    ASSERT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         core::ports::AuditQuery aq;
         aq.scope_roots = {"/"};
         aq.action = "member.update";

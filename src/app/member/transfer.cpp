@@ -122,7 +122,7 @@ core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor
     LX_ASSIGN(facts, core::member::StartTransfer(*kind, *on, std::nullopt, ctx.transfer_policy));
 
     std::int64_t new_id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(in.member_id));
         if (!m || m->left_on || !core::auth::Authorize(actor, Permission::kMemberWrite, m->org_path))
             return core::Fail(core::InvalidField("member_id", "member.not_in_scope"));
@@ -185,7 +185,8 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
     LX_ASSIGN(facts, core::member::StartTransfer(TransferKind::kIn, *on, letter, ctx.transfer_policy));
 
     std::int64_t new_id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // System scope: the duplicate check of the arriving ID number is global.
+    LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         auto to = VisibleOrg(tx, actor, in.to_org_id, Permission::kTransferIssue, today);
         if (!to) return core::Fail(core::InvalidField("to_org_id", "org.not_in_scope"));
         LX_ASSIGN(as_member, tx.Members().FindByIdNumber(id->canonical));
@@ -238,7 +239,9 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
     step.reason = in.reason;
 
     TransferView out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    // Accepting (the receiving side) moves or enters a member who is not in its subtree yet: system scope.
+    const auto scope = *action == TransferAction::kAccept ? core::ports::Scope::System() : core::ports::Scope::Of(actor);
+    LX_CHECK(ctx.db.Write(scope, [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleTransfer(tx, actor, id));
         if (in.version != rec.version)
             return core::Fail(core::MakeError(ErrorCode::kConflict, "transfer.changed_concurrently"));

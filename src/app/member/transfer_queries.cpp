@@ -86,7 +86,7 @@ core::Result<TransferView> LoadTransferView(Tx& tx, const core::auth::Actor& act
 core::Result<Audited<TransferView>> ViewTransfer(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     TransferView out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleTransfer(tx, actor, id));
         LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, ctx.clock.Today(), true));
         out = std::move(view);
@@ -109,7 +109,7 @@ core::Result<TransferPage> ListTransfers(Context& ctx, const core::auth::Actor& 
     q.limit = in.limit + 1;
     const auto today = ctx.clock.Today();
     TransferPage page;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         if (in.org_id != 0) {
             auto org = VisibleOrg(tx, actor, in.org_id, Permission::kMemberRead);
             if (!org) return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
@@ -139,7 +139,7 @@ core::Result<std::vector<Destination>> TransferDestinations(Context& ctx, const 
     core::member::CheckText(q, 1, 30, "q", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
     std::vector<Destination> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(orgs, tx.Orgs().FindByName(q, ctx.clock.Today(), 20));
         for (const auto& o : orgs) {
             std::string parent;

@@ -18,7 +18,7 @@ bool SingleHolder(Post p) { return p == Post::kSecretary || p == Post::kDeputySe
 core::Result<CommitteeView> GetCommittee(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                          const core::Date& as_of) {
     CommitteeView v;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
         // A branch is sized by its own members; a general branch or a committee by its whole membership (§1.2).
         LX_ASSIGN(headcount, core::org::IsBranchType(org.type) ? tx.Orgs().Headcount(org_id, as_of)
@@ -56,7 +56,7 @@ core::Result<std::int64_t> AppointPost(Context& ctx, const core::auth::Actor& ac
     if (term && from && *term > *from) errors.WithField("term_start", "org.post.term_after_start");
     if (!errors.fields.empty()) return core::Fail(errors);
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
         LX_CHECK(core::org::CheckAppointment(*post, in.approval_doc));
         LX_ASSIGN(m, tx.Members().Get(in.member_id));
@@ -91,7 +91,7 @@ core::Status EndPost(Context& ctx, const core::auth::Actor& actor, std::int64_t 
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     auto end = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
         LX_ASSIGN(p, tx.Orgs().GetPost(post_id));
         if (!p || p->org_id != org_id) return core::Fail(core::NotFound("post"));

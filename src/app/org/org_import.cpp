@@ -118,7 +118,7 @@ core::Result<OrgImportPreview> PreviewOrgImport(Context& ctx, const core::auth::
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
     LX_ASSIGN(cells, ReadSheetFile(ctx, in.bytes));
     OrgImportPreview out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kOrgWrite, ctx.clock.Today()));
         LX_ASSIGN(plan, Plan(tx, target, cells, ctx.clock.Today()));
         out = std::move(plan.preview);
@@ -134,7 +134,7 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
     if (!errors.fields.empty()) return core::Fail(errors);
     LX_ASSIGN(cells, ReadSheetFile(ctx, in.bytes));
     ImportRecord rec;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         const auto today = ctx.clock.Today();
         LX_ASSIGN(target, VisibleOrg(tx, actor, in.org_id, Permission::kOrgWrite, today));
         LX_ASSIGN(plan, Plan(tx, target, cells, today));

@@ -30,7 +30,7 @@ core::Result<std::vector<core::ports::OrgView>> OrgRoots(Context& ctx, const cor
                                                          const core::Date& as_of) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgRead));
     std::vector<core::ports::OrgView> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(views, tx.Orgs().ByPaths(core::auth::ScopeRoots(actor, Permission::kOrgRead), as_of));
         LX_CHECK(NamesAsOf(tx, views, as_of));
         out = std::move(views);
@@ -42,7 +42,7 @@ core::Result<std::vector<core::ports::OrgView>> OrgRoots(Context& ctx, const cor
 core::Result<std::vector<core::ports::OrgView>> OrgChildren(Context& ctx, const core::auth::Actor& actor,
                                                             std::int64_t org_id, const core::Date& as_of) {
     std::vector<core::ports::OrgView> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgRead, as_of));
         LX_ASSIGN(children, tx.Orgs().Children(org.id, as_of));
         LX_CHECK(NamesAsOf(tx, children, as_of));
@@ -55,7 +55,7 @@ core::Result<std::vector<core::ports::OrgView>> OrgChildren(Context& ctx, const 
 core::Result<OrgDetail> GetOrg(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                const core::Date& as_of) {
     OrgDetail out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgRead, as_of));
         LX_ASSIGN(views, tx.Orgs().ByPaths({org.path}, as_of));
         if (views.empty()) return core::Fail(core::NotFound("org"));

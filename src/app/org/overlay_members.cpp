@@ -14,7 +14,7 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
                                      const std::vector<std::int64_t>& member_ids, const std::string& since) {
     const auto today = ctx.clock.Today();
     LinkResult out;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         auto errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
         auto from = since.empty() ? std::optional<core::Date>(today) : core::Date::Parse(since);
@@ -47,7 +47,7 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
 core::Status UnlinkMember(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id,
                           std::int64_t member_id) {
     const auto today = ctx.clock.Today();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         LX_ASSIGN(m, tx.Members().Get(member_id));
         if (!m || !core::auth::Authorize(actor, Permission::kMemberRead, m->org_path))
@@ -63,7 +63,8 @@ core::Result<LinkedMembers> ListLinkedMembers(Context& ctx, const core::auth::Ac
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     LinkedMembers out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope: linked members of other subtrees are counted, never shown (security.md A3).
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOverlay(tx, actor, overlay_id, Permission::kOrgRead));
         LX_ASSIGN(links, tx.Overlays().Links(overlay_id, today));
         for (auto& l : links) {

@@ -49,7 +49,8 @@ core::Result<std::vector<OverlayView>> ListOverlays(Context& ctx, const core::au
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgRead));
     const auto today = ctx.clock.Today();
     std::vector<OverlayView> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope (the three reads): an overlay's linked members may belong to other subtrees; they are counted.
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::OverlayQuery q;
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kOrgRead);
         q.on = today;
@@ -72,7 +73,8 @@ core::Result<std::vector<OverlayView>> ListOverlays(Context& ctx, const core::au
 core::Result<OverlayView> GetOverlay(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     const auto today = ctx.clock.Today();
     OverlayView out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope: see ListOverlays.
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, VisibleOverlay(tx, actor, id, Permission::kOrgRead));
         LX_ASSIGN(links, tx.Overlays().Links(id, today));
         LX_ASSIGN(units, tx.Overlays().Units(id));
@@ -88,7 +90,8 @@ core::Result<OverlayView> GetOverlay(Context& ctx, const core::auth::Actor& acto
 core::Result<OverlayCountsView> CountOverlays(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
     const auto today = ctx.clock.Today();
     OverlayCountsView out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    // System scope: see ListOverlays.
+    LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgRead, today));
         LX_ASSIGN(total, tx.Overlays().CountsIn(org.path, today));
         out.total = {org, total};

@@ -88,7 +88,7 @@ core::Result<std::int64_t> CreateOverlay(Context& ctx, const core::auth::Actor& 
     Apply(in, today, o, errors);
     if (!errors.fields.empty()) return core::Fail(errors);
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(host, tx.Orgs().Get(in.host_org_id));
         if (!host || !host->ValidOn(today) || !core::auth::Authorize(actor, Permission::kOrgWrite, host->path))
             return core::Fail(core::InvalidField("host_org_id", "org.not_in_scope"));
@@ -105,7 +105,7 @@ core::Result<std::int64_t> CreateOverlay(Context& ctx, const core::auth::Actor& 
 
 core::Status UpdateOverlay(Context& ctx, const core::auth::Actor& actor, std::int64_t id, const OverlayInput& in) {
     const auto today = ctx.clock.Today();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, AtVersion(tx, actor, id, in.version));
         auto errors = Invalid();
         Apply(in, today, o, errors);
@@ -126,7 +126,7 @@ core::Result<std::int64_t> AddMemberUnit(Context& ctx, const core::auth::Actor& 
                                          const UnitInput& in) {
     const auto today = ctx.clock.Today();
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         auto errors = Invalid();
         MemberUnit u;
@@ -167,7 +167,7 @@ core::Result<std::int64_t> AddMemberUnit(Context& ctx, const core::auth::Actor& 
 core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id, std::int64_t unit_id,
                            const std::string& on) {
     const auto today = ctx.clock.Today();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         LX_ASSIGN(units, tx.Overlays().Units(overlay_id));
         auto it = std::find_if(units.begin(), units.end(), [&](const MemberUnit& u) { return u.id == unit_id; });
@@ -189,7 +189,7 @@ core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::in
 
 core::Status SetRoster(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id, const RosterInput& in) {
     const auto today = ctx.clock.Today();
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, AtVersion(tx, actor, overlay_id, in.version));
         auto errors = Invalid();
         core::org::Rotation r{in.unit_ids, in.period_months, std::nullopt};

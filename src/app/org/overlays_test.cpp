@@ -153,7 +153,7 @@ TEST_F(OverlaysTest, DualIdentityLinksNeverChangeTheFormalBranch) {
     EXPECT_EQ(again->already, 1);
     EXPECT_EQ(Detail(joint, Street()).counts.linked_members, 2);
 
-    ASSERT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(member_b_));
         if (!m) return core::Fail(core::NotFound("member"));
         EXPECT_EQ(m->org_id, branch_b_);

@@ -130,7 +130,7 @@ core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, con
 core::Result<GroupsView> GetGroups(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
                                    const core::Date& as_of) {
     GroupsView v;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberRead));
         LX_ASSIGN(groups, tx.Groups().OfOrg(org_id, as_of));
         LX_ASSIGN(units, tx.Groups().Units(org_id, as_of));
@@ -155,7 +155,7 @@ core::Result<std::int64_t> CreateGroup(Context& ctx, const core::auth::Actor& ac
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(rec, Read(in));
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite, ctx.clock.Today()));
         if (!core::org::MayHoldGroups(org.type))
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "group.not_a_branch"));
@@ -182,7 +182,7 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
                          const GroupInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(changed, Read(in));
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
         LX_ASSIGN(branch, LoadBranchGroups(tx, g.org_id, g.id, ctx.clock.Today()));
         LX_CHECK(CheckLeader(tx, g.org_id, changed.leader_member_id, g.leader_member_id, branch));
@@ -202,7 +202,7 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
 core::Status SetGroupMembers(Context& ctx, const core::auth::Actor& actor, std::int64_t id, std::int64_t version,
                              const std::vector<std::int64_t>& member_ids) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
         LX_ASSIGN(branch, LoadBranchGroups(tx, g.org_id, g.id, ctx.clock.Today()));
         LX_CHECK(CheckMembers(tx, g.org_id, member_ids, branch));
@@ -222,7 +222,7 @@ core::Status CloseGroup(Context& ctx, const core::auth::Actor& actor, std::int64
     core::Error errors = Invalid();
     auto day = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
         if (*day < g.valid_from)
             return core::Fail(core::InvalidField("on", "group.close_before_start", {{"date", g.valid_from.ToString()}}));
@@ -240,7 +240,7 @@ core::Result<std::int64_t> AddCoveredUnit(Context& ctx, const core::auth::Actor&
     Label(errors, "covered_unit.");
     if (!errors.fields.empty()) return core::Fail(errors);
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgWrite, ctx.clock.Today()));
         if (org.type != core::org::OrgType::kJointBranch)
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "covered_unit.not_joint"));
@@ -269,7 +269,7 @@ core::Status EndCoveredUnit(Context& ctx, const core::auth::Actor& actor, std::i
     core::Error errors = Invalid();
     auto day = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgWrite));
         LX_ASSIGN(unit, tx.Groups().GetUnit(unit_id));
         if (!unit || unit->org_id != org.id) return core::Fail(core::NotFound("unit"));

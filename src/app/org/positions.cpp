@@ -102,7 +102,7 @@ core::Result<std::vector<PositionView>> ListPositions(Context& ctx, const core::
     }
     q.as_of = ctx.clock.Today();
     std::vector<PositionView> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         if (org_id != 0) {
             LX_ASSIGN(org, tx.Orgs().Get(org_id));
             if (!org || !core::auth::Authorize(actor, Permission::kOrgRead, org->path))
@@ -119,7 +119,7 @@ core::Result<std::vector<PositionView>> ListPositions(Context& ctx, const core::
 
 core::Result<PositionView> GetPosition(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     PositionView out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, Visible(tx, actor, id, Permission::kOrgRead));
         out = View(std::move(r), ctx.clock.NowMillis(), actor);
         return core::Ok();
@@ -132,7 +132,7 @@ core::Result<std::int64_t> CreatePosition(Context& ctx, const core::auth::Actor&
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
     LX_ASSIGN(rec, Read(in));
     std::int64_t id = 0;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgWrite, ctx.clock.Today()));
         const auto now = ctx.clock.NowMillis();
         rec.org_id = org.id;
@@ -152,7 +152,7 @@ core::Status UpdatePosition(Context& ctx, const core::auth::Actor& actor, std::i
                             const PositionInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
     LX_ASSIGN(changed, Read(in));
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, Visible(tx, actor, id, Permission::kOrgWrite));
         LX_CHECK(CheckVersion(r, version));
         changed.id = r.id;
@@ -172,7 +172,7 @@ core::Status ClosePosition(Context& ctx, const core::auth::Actor& actor, std::in
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     auto day = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    return ctx.db.Write([&](Tx& tx) -> core::Status {
+    return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, Visible(tx, actor, id, Permission::kOrgWrite));
         LX_CHECK(CheckVersion(r, version));
         if (*day < r.valid_from) return core::Fail(core::InvalidField("on", "position.close_before_start",

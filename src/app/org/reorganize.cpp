@@ -168,7 +168,7 @@ core::Result<PlannedReorg> PlanFor(Tx& tx, const core::auth::Actor& actor, const
 
 core::Result<ReorgPreview> PreviewReorganization(Context& ctx, const core::auth::Actor& actor, const ReorgInput& in) {
     ReorgPreview out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(p, PlanFor(tx, actor, in, ctx.clock.Today()));
         out = Describe(std::move(p.request), std::move(p.plan), p.facts);
         return core::Ok();
@@ -179,7 +179,7 @@ core::Result<ReorgPreview> PreviewReorganization(Context& ctx, const core::auth:
 core::Result<std::vector<core::ports::OrgHistoryEntry>> OrgHistory(Context& ctx, const core::auth::Actor& actor,
                                                                    std::int64_t org_id) {
     std::vector<core::ports::OrgHistoryEntry> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kOrgRead));
         LX_ASSIGN(list, tx.Reorgs().History(org_id));
         out = std::move(list);
@@ -191,7 +191,7 @@ core::Result<std::vector<core::ports::OrgHistoryEntry>> OrgHistory(Context& ctx,
 core::Result<std::vector<core::ports::ReorgRecord>> ListReorganizations(Context& ctx, const core::auth::Actor& actor) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgRead));
     std::vector<core::ports::ReorgRecord> out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         core::ports::ReorgQuery q;
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kOrgRead);
         LX_ASSIGN(list, tx.Reorgs().List(q));

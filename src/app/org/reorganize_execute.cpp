@@ -173,7 +173,7 @@ private:
 core::Result<ReorgDone> Reorganize(Context& ctx, const core::auth::Actor& actor, const ReorgInput& in) {
     ReorgDone done;
     std::vector<std::int64_t> users;
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(p, PlanFor(tx, actor, in, ctx.clock.Today()));
         if (!p.plan.blockers.empty()) return core::Fail(Blocked(p.plan.blockers));
         Executor run(tx, actor, p, ctx.clock.NowMillis());

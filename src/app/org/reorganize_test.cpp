@@ -31,7 +31,7 @@ protected:
     }
     core::member::Member Member(std::int64_t id) {
         core::member::Member m;
-        EXPECT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+        EXPECT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             LX_ASSIGN(got, tx.Members().Get(id));
             if (!got) return core::Fail(core::NotFound("member"));
             m = std::move(got).value();
@@ -86,7 +86,7 @@ TEST_F(ReorganizeTest, MoveKeepsTheEarlierTreeAndMembersPostsAndRolesFollow) {
 
     // The secretary's role follows the branch: the new version is in scope, community A is not.
     std::int64_t granted_on = 0;
-    ASSERT_TRUE(ctx().db.Read([&](core::ports::Tx& tx) -> core::Status {
+    ASSERT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(u, tx.Users().Get(secretary));
         if (!u || u->grants.empty()) return core::Fail(core::NotFound("user"));
         granted_on = u->grants.front().org_id;

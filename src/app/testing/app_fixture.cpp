@@ -28,7 +28,7 @@ void AppTest::SetUp() {
 
 std::int64_t AppTest::AddOrg(std::int64_t parent, const std::string& name, core::org::OrgType type) {
     std::int64_t id = 0;
-    EXPECT_TRUE(ctx().db.Write([&](Tx& tx) -> core::Status {
+    EXPECT_TRUE(ctx().db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::org::Org o;
         o.parent_id = parent;
         o.name = name;
@@ -43,7 +43,7 @@ std::int64_t AppTest::AddOrg(std::int64_t parent, const std::string& name, core:
 
 std::string AppTest::PathOf(std::int64_t org_id) {
     std::string path;
-    EXPECT_TRUE(ctx().db.Read([&](Tx& tx) -> core::Status {
+    EXPECT_TRUE(ctx().db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, tx.Orgs().Get(org_id));
         path = o->path;
         return core::Ok();
@@ -62,7 +62,7 @@ std::int64_t AppTest::AddMember(std::int64_t org_id, const std::string& name, co
     m.join_date = core::Date::Parse("1999-01-01");
     m.conversion_date = core::Date::Parse("2000-01-01");
     std::int64_t id = 0;
-    EXPECT_TRUE(ctx().db.Write([&](Tx& tx) -> core::Status {
+    EXPECT_TRUE(ctx().db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(i, tx.Members().Insert(m));
         id = i;
         return core::Ok();
@@ -85,7 +85,7 @@ std::int64_t AppTest::AddUser(const std::string& username, const std::string& pa
                               std::int64_t org_id, std::int64_t member_id) {
     std::int64_t id = 0;
     std::string path = PathOf(org_id);
-    EXPECT_TRUE(ctx().db.Write([&](Tx& tx) -> core::Status {
+    EXPECT_TRUE(ctx().db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::User u;
         u.username = username;
         u.display_name = username;

@@ -63,7 +63,7 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kUserRead));
     UserPage page;
     int limit = in.limit;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), "", in.q, in.after_id,
                                      limit + 1};
         if (in.org_id != 0) {
@@ -86,7 +86,7 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
 
 core::Result<User> GetUser(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     User out;
-    LX_CHECK(ctx.db.Read([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(u, VisibleUser(tx, actor, id, Permission::kUserRead));
         std::vector<User> one{std::move(u)};
         LX_CHECK(MarkThrottled(ctx, tx, one));
@@ -104,7 +104,7 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
     if (!errors.fields.empty()) return core::Fail(errors);
     CreatedUser out;
     std::int64_t now = ctx.clock.NowMillis();
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         User user;
         user.username = in.username;
         user.display_name = in.display_name;
@@ -139,7 +139,7 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
                                           const std::string& role, std::int64_t org_id) {
     core::auth::Grant out;
     std::int64_t now = ctx.clock.NowMillis();
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
         LX_ASSIGN(grant, CheckGrant(tx, actor, user, role, org_id, "role", "org_id"));
         LX_ASSIGN(id, tx.Users().AddGrant(user_id, grant, actor.user_id, now));
@@ -158,7 +158,7 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
 
 core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id) {
     std::int64_t now = ctx.clock.NowMillis();
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
         auto it = std::find_if(user.grants.begin(), user.grants.end(), [&](auto& g) { return g.id == grant_id; });
@@ -177,7 +177,7 @@ core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64
 core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id) {
     std::string token;
     std::int64_t now = ctx.clock.NowMillis();
-    LX_CHECK(ctx.db.Write([&](Tx& tx) -> core::Status {
+    LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.reset.self"));
         LX_ASSIGN(t, CreatePasswordLink(ctx, tx, user_id));
@@ -191,7 +191,7 @@ core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Acto
 core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, AccountChange change) {
     Permission needed = change == AccountChange::kUnlock ? Permission::kUserUnlock : Permission::kUserManage;
     std::int64_t now = ctx.clock.NowMillis();
-    auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
+    auto st = ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, VisibleUser(tx, actor, user_id, needed));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.change.self"));
         const char* action = "user.unlock";

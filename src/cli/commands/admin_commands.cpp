@@ -3,6 +3,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -19,7 +20,8 @@ namespace {
 
 std::optional<core::auth::Actor> OperatorActor(Runtime& rt) {
     std::optional<core::auth::Actor> actor;
-    (void)rt.db->Read([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the CLI works for no actor (the operator holds the database).
+    (void)rt.db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         core::auth::Actor a;
         a.username = a.display_name = "cli";
@@ -83,7 +85,8 @@ int RunUserReset(const Config& config, const std::string& username) {
     auto actor = OperatorActor(*rt);
     if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
     std::int64_t id = 0;
-    (void)rt->db->Read([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the CLI works for no actor (the operator holds the database).
+    (void)rt->db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(u, tx.Users().GetByUsername(username));
         if (u) id = u->id;
         return core::Ok();
@@ -121,7 +124,10 @@ int RunBackup(const Config& config, const std::string& out) {
         std::string url = config.database.url.rfind("postgres:", 0) == 0 && config.database.url.rfind("postgres://", 0) != 0
                               ? config.database.url.substr(9)
                               : config.database.url;
-        int rc = Spawn({"pg_dump", "--format=custom", "--file=" + out, "--dbname=" + url});
+        // Row-level security (migration 0021) is forced on the owner too: the dump runs in the system scope.
+        const char* prior = std::getenv("PGOPTIONS");
+        setenv("PGOPTIONS", ((prior ? std::string(prior) + " " : std::string()) + "-c lianxin.scope=*").c_str(), 1);
+        int rc = Spawn({"pg_dump", "--format=custom", "--enable-row-security", "--file=" + out, "--dbname=" + url});
         std::cout << (rc == 0 ? "backup written / 备份完成: " : "pg_dump failed / 备份失败: ") << out << "\n";
         return rc == 0 ? 0 : 1;
     }
@@ -178,7 +184,8 @@ int RunCheck(const Config& config) {
         ok = intact && fk_ok;
     }
     core::ports::AuditVerification v;
-    auto st = rt->db->Read([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the CLI works for no actor (the operator holds the database).
+    auto st = rt->db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(r, tx.Audit().Verify());
         v = r;
         return core::Ok();

@@ -48,7 +48,8 @@ int RunInit(const Config& config, const InitOptions& opt) {
         std::cerr << "--org-type: unknown type / 未知组织类型 '" << opt.org_type << "'\n";
         return 2;
     }
-    auto st = rt->db->Write([&](core::ports::Tx& tx) -> core::Status {
+    // System scope: the CLI works for no actor (the operator holds the database).
+    auto st = rt->db->Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         if (!roots.empty()) return core::Ok();
         if (opt.org_name.empty())
@@ -75,7 +76,8 @@ int RunDemo(const Config& config, std::uint64_t seed, bool serve) {
     if (!rt) return 1;
     auto count = [&]() -> std::int64_t {
         std::int64_t n = 0;
-        (void)rt->db->Read([&](core::ports::Tx& tx) -> core::Status {
+        // System scope: the CLI works for no actor (the operator holds the database).
+        (void)rt->db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             LX_ASSIGN(c, tx.Orgs().CountAll());
             n = c;
             return core::Ok();

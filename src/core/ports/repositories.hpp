@@ -20,6 +20,7 @@
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
 #include "core/ports/reorg_records.hpp"
+#include "core/ports/scope.hpp"
 #include "core/ports/transfer_records.hpp"
 
 namespace lianxin::core::ports {
@@ -351,13 +352,14 @@ public:
     virtual AuditRepo& Audit() = 0;
 };
 
-// A database: runs a function inside a read snapshot or a write transaction. Write commits when the
-// function returns Ok and rolls back otherwise; an acknowledged Write is durable.
+// A database: runs a function inside a read snapshot or a write transaction limited to `scope` (scope.hpp:
+// enforced by PostgreSQL's row-level security, ignored by SQLite). Write commits when the function returns
+// Ok and rolls back otherwise; an acknowledged Write is durable.
 class Database {
 public:
     virtual ~Database() = default;
-    virtual Status Read(const std::function<Status(Tx&)>& fn) = 0;
-    virtual Status Write(const std::function<Status(Tx&)>& fn) = 0;
+    virtual Status Read(const Scope& scope, const std::function<Status(Tx&)>& fn) = 0;
+    virtual Status Write(const Scope& scope, const std::function<Status(Tx&)>& fn) = 0;
     virtual Status Ping() = 0;
 };
 

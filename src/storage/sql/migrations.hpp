@@ -24,8 +24,11 @@ struct MigrationState {
     bool newer_than_binary = false;  // the database has migrations this binary does not know
 };
 
-// Applies the missing migrations in order, each in its own transaction; returns how many ran.
-core::Result<int> ApplyMigrations(SqlConn& conn, const std::vector<Migration>& list, std::int64_t now_millis);
+// Applies the missing migrations in order, each in its own transaction opened by `begin` (PostgreSQL adds the
+// system scope, so that a migration touching rows sees them all under row-level security); returns how many ran.
+core::Result<int> ApplyMigrations(SqlConn& conn, const std::vector<Migration>& list, std::int64_t now_millis,
+                                  const std::string& begin = "BEGIN");
+// Reads which migrations are applied without creating anything (the PostgreSQL app role may not run DDL).
 core::Result<MigrationState> InspectMigrations(SqlConn& conn, const std::vector<Migration>& list);
 
 }  // namespace lianxin::storage

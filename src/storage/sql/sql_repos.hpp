@@ -300,7 +300,7 @@ std::string AuditCanonical(const core::ports::AuditEntry& e);
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
+        : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
           imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c),
           audit_(c, crypto) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
@@ -319,8 +319,11 @@ public:
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
     core::ports::ThrottleRepo& Throttles() override { return throttles_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
+    // The transaction's own connection, for raw SQL inside it (the row-level security tests).
+    SqlConn& Conn() { return conn_; }
 
 private:
+    SqlConn& conn_;
     SqlOrgRepo orgs_;
     SqlMemberRepo members_;
     SqlCandidateRepo candidates_;

@@ -4,10 +4,13 @@
 
 namespace lianxin::storage {
 
-core::Status RunTransaction(SqlConn& conn, const char* begin, const core::ports::FieldCipher& cipher,
+core::Status RunTransaction(SqlConn& conn, const std::string& begin, const core::ports::FieldCipher& cipher,
                             const core::ports::Crypto& crypto,
                             const std::function<core::Status(core::ports::Tx&)>& fn) {
-    LX_CHECK(conn.ExecScript(begin));
+    if (auto began = conn.ExecScript(begin); !began) {
+        (void)conn.ExecScript("ROLLBACK");  // a BEGIN whose SET LOCAL failed leaves an aborted transaction
+        return began;
+    }
     SqlTx tx(conn, cipher, crypto);
     core::Status st = fn(tx);
     if (st) {

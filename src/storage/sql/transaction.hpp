@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "core/ports/crypto.hpp"
@@ -14,7 +15,8 @@
 
 namespace lianxin::storage {
 
-core::Status RunTransaction(SqlConn& conn, const char* begin, const core::ports::FieldCipher& cipher,
+// `begin` is the engine's BEGIN statement, and on PostgreSQL the SET LOCAL of the scope in the same round trip.
+core::Status RunTransaction(SqlConn& conn, const std::string& begin, const core::ports::FieldCipher& cipher,
                             const core::ports::Crypto& crypto,
                             const std::function<core::Status(core::ports::Tx&)>& fn);
 

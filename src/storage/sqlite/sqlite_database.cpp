@@ -20,21 +20,25 @@ public:
         readers_ = std::move(readers);
     }
 
-    core::Status Read(const std::function<core::Status(core::ports::Tx&)>& fn) override {
-        if (readers_.empty()) return Write(fn);
+    // SQLite has no row-level security: the scope is the repositories' own clauses only (security.md A6 is
+    // a PostgreSQL control).
+    core::Status Read(const core::ports::Scope& scope,
+                      const std::function<core::Status(core::ports::Tx&)>& fn) override {
+        if (readers_.empty()) return Write(scope, fn);
         SqliteConn* conn = pool_.Acquire();
         auto st = RunTransaction(*conn, "BEGIN", cipher_, crypto_, fn);
         pool_.Release(conn);
         return st;
     }
 
-    core::Status Write(const std::function<core::Status(core::ports::Tx&)>& fn) override {
+    core::Status Write(const core::ports::Scope&,
+                       const std::function<core::Status(core::ports::Tx&)>& fn) override {
         std::lock_guard lock(writer_mu_);
         return RunTransaction(*writer_, "BEGIN IMMEDIATE", cipher_, crypto_, fn);
     }
 
     core::Status Ping() override {
-        return Read([](core::ports::Tx& tx) -> core::Status {
+        return Read(core::ports::Scope::System(), [](core::ports::Tx& tx) -> core::Status {
             LX_CHECK(tx.Orgs().CountAll());
             return core::Ok();
         });

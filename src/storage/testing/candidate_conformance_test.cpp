@@ -47,13 +47,13 @@ TEST_P(CandidateConformance, CandidateAndStepsRoundTrip) {
     meeting.step.vote = mm::Vote{9, 7, 6, 1, 2};
     meeting.step.higher_approval = true;
     const auto candidate = MakeCandidate(branch);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
         id = cid;
         LX_CHECK(tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10")));
         return tx.Candidates().AppendStep(cid, meeting);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(c, tx.Candidates().Get(id));
         EXPECT_TRUE(c);
         EXPECT_EQ(c->id_number, "990000199005010014");
@@ -81,18 +81,18 @@ TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollB
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     std::int64_t id = 0;
     const auto candidate = MakeCandidate(branch);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
         id = cid;
         return tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10"));
     }));
-    auto dup = db().Write([&](Tx& tx) -> core::Status {
+    auto dup = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-20")));
         return tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-21"));
     });
     ASSERT_FALSE(dup);
     EXPECT_EQ(dup.error().code, core::ErrorCode::kConflict);
-    auto stale = db().Write([&](Tx& tx) -> core::Status {
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(c, tx.Candidates().Get(id));
         c->stage = mm::Stage::kActivist;
         LX_CHECK(tx.Candidates().UpdateState(*c, 600));
@@ -100,7 +100,7 @@ TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollB
     });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(c, tx.Candidates().Get(id));
         EXPECT_EQ(c->stage, mm::Stage::kApplicant);
         EXPECT_EQ(c->version, 1);
@@ -126,13 +126,13 @@ TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByT
     stopped.status = mm::PartyStatus::kStopped;
     AddMember(stopped);
     auto left_id = AddMember(MakeMember(branch, "戊", "110105194912310070"));
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(left_id));
         m->left_on = Date::Parse("2025-01-01");
         m->left_reason = "deceased";
         return tx.Members().UpdateStatus(*m);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(before, tx.Members().CountVoting(branch, *Date::Parse("2024-06-30")));
         LX_ASSIGN(after, tx.Members().CountVoting(branch, *Date::Parse("2024-07-01")));
         LX_ASSIGN(gone, tx.Members().CountVoting(branch, *Date::Parse("2025-01-01")));
@@ -153,7 +153,7 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     AddMember(MakeMember(branch, "甲", "11010519491231002X"));
     const auto id = AddMember(MakeMember(branch, "乙", "110105194912310029"));
     auto decide = [&](const char* action, const char* on, mm::PartyStatus status) {
-        ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(m, tx.Members().Get(id));
             m->status = status;
             m->status_since = Date::Parse(on);
@@ -170,7 +170,7 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     };
     auto counts = [&](const char* day) {
         std::pair<int, int> out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(voting, tx.Members().CountVoting(branch, *Date::Parse(day)));
             LX_ASSIGN(head, tx.Orgs().Headcount(branch, *Date::Parse(day)));
             out = {voting, head.full};
@@ -186,7 +186,7 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     EXPECT_EQ(counts("2025-06-30"), std::make_pair(1, 1));  // stopped then, though normal today
     EXPECT_EQ(counts("2025-09-01"), std::make_pair(2, 2));
     // A death (migration 0017 admits the action): out of the counts from that day, in them before.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(id));
         m->left_on = Date::Parse("2025-12-01");
         m->left_reason = "deceased";
@@ -196,7 +196,7 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     }));
     EXPECT_EQ(counts("2025-11-30"), std::make_pair(2, 2));
     EXPECT_EQ(counts("2025-12-01"), std::make_pair(1, 1));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(changes, tx.Members().StatusChanges(id));
         EXPECT_EQ(changes.size(), 3u);
         EXPECT_EQ(changes.back().action, "deceased");

@@ -20,7 +20,7 @@ protected:
     std::int64_t AddOrg(std::int64_t parent, const std::string& name, const char* from = "2020-01-01",
                         const char* to = nullptr) {
         std::int64_t id = 0;
-        auto st = db().Write([&](Tx& tx) -> core::Status {
+        auto st = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             core::org::Org o;
             o.parent_id = parent;
             o.name = name;
@@ -38,7 +38,7 @@ protected:
     core::member::Member MakeMember(std::int64_t org_id, const std::string& name, const std::string& id_number) {
         core::member::Member m;
         std::string path;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(o, tx.Orgs().Get(org_id));
             path = o->path;
             return core::Ok();
@@ -56,7 +56,7 @@ protected:
 
     std::int64_t AddMember(const core::member::Member& m) {
         std::int64_t id = 0;
-        auto st = db().Write([&](Tx& tx) -> core::Status {
+        auto st = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Members().Insert(m));
             id = i;
             return core::Ok();
@@ -68,7 +68,7 @@ protected:
     // The stored org (read in its own snapshot: never call it inside a Write).
     core::org::Org OrgOf(std::int64_t id) {
         core::org::Org o;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(got, tx.Orgs().Get(id));
             if (!got) return core::Fail(core::NotFound("org"));
             o = std::move(got).value();

@@ -27,7 +27,7 @@ TEST_P(Conformance, OrgPathsAndSubtreeCounts) {
     auto a1 = AddOrg(a, "甲一支部");
     AddMember(MakeMember(a1, "张三", "11010519491231002X"));
     AddMember(MakeMember(b, "李四", "110105194912310029"));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, tx.Orgs().Get(a1));
         EXPECT_EQ(o->path, "/" + std::to_string(root) + "/" + std::to_string(a) + "/" + std::to_string(a1) + "/");
         LX_ASSIGN(children, tx.Orgs().Children(root, *Date::Parse("2026-01-01")));
@@ -45,7 +45,7 @@ TEST_P(Conformance, AsOfDateHidesOrgsOutsideTheirValidity) {
     auto root = AddOrg(0, "街道党工委", "2018-01-01");
     AddOrg(root, "旧支部", "2018-01-01", "2022-01-01");
     AddOrg(root, "新支部", "2022-01-01");
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(in2020, tx.Orgs().Children(root, *Date::Parse("2020-06-01")));
         LX_ASSIGN(in2024, tx.Orgs().Children(root, *Date::Parse("2024-06-01")));
         EXPECT_EQ(in2020.size(), 1u);
@@ -64,7 +64,7 @@ TEST_P(Conformance, PersonalFieldsAreEncryptedAndFoundByBlindIndex) {
     ASSERT_TRUE(raw);
     EXPECT_EQ(raw->Text(0, 0).find("11010519491231002X"), std::string::npos);
     EXPECT_EQ(raw->Text(0, 1).find("13812345678"), std::string::npos);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(id));
         EXPECT_EQ(m->id_number, "11010519491231002X");
         EXPECT_EQ(m->phone, "13812345678");
@@ -79,7 +79,7 @@ TEST_P(Conformance, DuplicateIdNumberIsAConflictAndRollsBack) {
     auto root = AddOrg(0, "街道党工委");
     AddMember(MakeMember(root, "王五", "11010519491231002X"));
     auto duplicate = MakeMember(root, "重复", "11010519491231002X");
-    auto st = db().Write([&](Tx& tx) -> core::Status {
+    auto st = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Orgs().Insert([&] {
             core::org::Org o;
             o.parent_id = root;
@@ -93,7 +93,7 @@ TEST_P(Conformance, DuplicateIdNumberIsAConflictAndRollsBack) {
     ASSERT_FALSE(st);
     EXPECT_EQ(st.error().code, core::ErrorCode::kConflict);
     // Nothing half-written: the org of the failed transaction is gone too.
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(n, tx.Orgs().CountAll());
         EXPECT_EQ(n, 1);
         return core::Ok();
@@ -109,7 +109,7 @@ TEST_P(Conformance, MemberListIsScopedAndPaged) {
     AddMember(MakeMember(a, "张二", "11010519491231003X"));
     AddMember(MakeMember(a, "李三", "110105194912310053"));
     AddMember(MakeMember(b, "张四", "110105194912310070"));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::MemberQuery q;
         q.scope_roots = {a_path};
         q.limit = 2;
@@ -133,7 +133,7 @@ TEST_P(Conformance, MemberListIsScopedAndPaged) {
 TEST_P(Conformance, UserUpdateDetectsStaleVersion) {
     auto root = AddOrg(0, "街道党工委");
     std::int64_t uid = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::User u;
         u.username = "secretary1";
         u.display_name = "书记";
@@ -144,7 +144,7 @@ TEST_P(Conformance, UserUpdateDetectsStaleVersion) {
         return core::Ok();
     }));
     core::ports::User first, second;
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(u, tx.Users().Get(uid));
         first = second = *u;
         EXPECT_EQ(u->grants.size(), 1u);
@@ -152,40 +152,40 @@ TEST_P(Conformance, UserUpdateDetectsStaleVersion) {
         return core::Ok();
     }));
     first.display_name = "新名字";
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Users().Update(first); }));
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Users().Update(first); }));
     second.display_name = "旧副本";
-    auto st = db().Write([&](Tx& tx) { return tx.Users().Update(second); });
+    auto st = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Users().Update(second); });
     ASSERT_FALSE(st);
     EXPECT_EQ(st.error().code, core::ErrorCode::kConflict);
 }
 
 TEST_P(Conformance, SetupLinkIsSingleUse) {
-    ASSERT_TRUE(db().Write([&](Tx& tx) {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) {
         return tx.SetupLinks().Insert({"hash1", core::ports::SetupPurpose::kFirstAdmin, 0, 100, 0});
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.SetupLinks().MarkUsed("hash1", 5); }));
-    auto again = db().Write([&](Tx& tx) { return tx.SetupLinks().MarkUsed("hash1", 6); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.SetupLinks().MarkUsed("hash1", 5); }));
+    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.SetupLinks().MarkUsed("hash1", 6); });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
 }
 
 TEST_P(Conformance, SessionsRoundTrip) {
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::User u;
         u.username = "u1";
         u.display_name = "甲";
         LX_ASSIGN(id, tx.Users().Insert(u));
         return tx.Sessions().Put({"sid", id, "csrf", 10, 10, core::ports::MfaState::kEnroll});
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Sessions().Touch("sid", 99); }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Touch("sid", 99); }));
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(s, tx.Sessions().Get("sid"));
         EXPECT_EQ(s->last_seen_at, 99);
         EXPECT_EQ(s->mfa, core::ports::MfaState::kEnroll);
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Sessions().Delete("sid"); }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Sessions().Delete("sid"); }));
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(s, tx.Sessions().Get("sid"));
         EXPECT_FALSE(s);
         return core::Ok();
@@ -209,10 +209,10 @@ TEST_P(Conformance, AuditChainVerifiesAndNamesTheFirstBrokenRow) {
     // security.md E2: the log is append-only; a changed row is found by the verifier.
     for (int i = 0; i < 5; ++i) {
         auto e = Entry("member.view", 7);
-        ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Audit().Append(e); }));
+        ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Audit().Append(e); }));
     }
     core::ports::AuditVerification v;
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, tx.Audit().Verify());
         v = r;
         LX_ASSIGN(views, tx.Audit().ViewsOf(7, 0, 10));
@@ -230,7 +230,7 @@ TEST_P(Conformance, AuditChainVerifiesAndNamesTheFirstBrokenRow) {
     ASSERT_TRUE(t_->db->RawScript(pg ? "ALTER TABLE audit_log DISABLE TRIGGER audit_no_change"
                                      : "DROP TRIGGER audit_no_update"));
     ASSERT_TRUE(t_->db->RawScript("UPDATE audit_log SET actor_name = '别人' WHERE id = 3"));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, tx.Audit().Verify());
         v = r;
         return core::Ok();
@@ -244,11 +244,11 @@ TEST_P(Conformance, AuditListIsScoped) {
     inside.actor_org_path = "/1/2/";
     auto outside = Entry("auth.login");
     outside.actor_org_path = "/1/3/";
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Audit().Append(inside));
         return tx.Audit().Append(outside);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::AuditQuery q;
         q.scope_roots = {"/1/2/"};
         LX_ASSIGN(items, tx.Audit().List(q));

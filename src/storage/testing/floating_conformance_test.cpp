@@ -19,7 +19,7 @@ protected:
         a_ = AddOrg(street_, "甲社区支部");
         b_ = AddOrg(street_, "乙社区支部");
         member_ = AddMember(MakeMember(a_, "林流", "11010519491231002X"));
-        ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(a, tx.Orgs().Get(a_));
             LX_ASSIGN(b, tx.Orgs().Get(b_));
             a_path_ = a->path;
@@ -50,7 +50,7 @@ protected:
 
     core::Result<std::int64_t> Insert(const FloatingRecord& r) {
         std::int64_t id = 0;
-        LX_CHECK(db().Write([&](Tx& tx) -> core::Status {
+        LX_CHECK(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.FloatingRecords().Insert(r, 100));
             id = i;
             return core::Ok();
@@ -60,7 +60,7 @@ protected:
 
     std::vector<FloatingRecord> List(const std::string& root, bool inflow) {
         std::vector<FloatingRecord> out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             FloatingQuery q;
             if (!root.empty()) q.scope_roots = {root};
             q.inflow = inflow;
@@ -81,7 +81,7 @@ TEST_P(FloatingConformance, RecordRoundTripsWithItsPhoneEncrypted) {
     auto raw = t_->db->RawQuery("SELECT phone_enc FROM floating_records");
     ASSERT_TRUE(raw);
     EXPECT_EQ(raw->Text(0, 0).find("13900002222"), std::string::npos);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.FloatingRecords().Get(*id));
         EXPECT_TRUE(got);
         const auto& f = got->facts;
@@ -120,11 +120,11 @@ TEST_P(FloatingConformance, OneOpenRecordPerMemberAndVersionedUpdates) {
     rec.id = *id;
     rec.facts.returned_on = Date::Parse("2026-11-01");
     rec.version = 2;
-    EXPECT_FALSE(db().Write([&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
+    EXPECT_FALSE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
     rec.version = 1;
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
     EXPECT_TRUE(Insert(Record()));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(all, tx.FloatingRecords().OfMember(member_));
         EXPECT_EQ(all.size(), 2u);
         EXPECT_TRUE(all.at(0).facts.Open());  // newest first
@@ -141,12 +141,12 @@ TEST_P(FloatingConformance, NotesAreAppendOnlyAndDateTheYearlyReport) {
     auto note = [](mm::FloatingReportKind k, const char* on, const char* side) {
         return FloatingNote{0, 0, mm::FloatingReport{k, *Date::Parse(on), "情况汇报"}, side, 7, "书记", 300};
     };
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kReport, "2026-10-01", "out")));
         LX_CHECK(tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kParticipation, "2026-10-20", "in")));
         return tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kContact, "2026-11-02", "out"));
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(notes, tx.FloatingRecords().Notes(*id));
         EXPECT_EQ(notes.size(), 3u);
         EXPECT_EQ(notes.at(1).seq, 2);
@@ -170,7 +170,7 @@ TEST_P(FloatingConformance, OutflowAndInflowListsFollowTheirOwnScopes) {
     EXPECT_EQ(List(b_path_, true).size(), 1u);
     EXPECT_EQ(List(a_path_, true).size(), 0u);
     EXPECT_EQ(List("", true).size(), 0u);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(voters, tx.Members().CountVoting(b_, *Date::Parse("2026-11-20")));
         EXPECT_EQ(voters, 0);
         LX_ASSIGN(m, tx.Members().Get(member_));
@@ -184,7 +184,7 @@ TEST_P(FloatingConformance, OutflowAndInflowListsFollowTheirOwnScopes) {
         return core::Ok();
     }));
     // A member who left the registry drops out of both open lists.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(found, tx.Members().Get(member_));
         if (!found) return core::Fail(core::NotFound("member"));
         auto m = std::move(found).value();

@@ -32,7 +32,7 @@ protected:
     }
     std::int64_t Insert(PartyGroupRecord g) {
         std::int64_t id = 0;
-        EXPECT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Groups().Insert(g));
             id = i;
             return core::Ok();
@@ -41,7 +41,7 @@ protected:
     }
     std::vector<PartyGroupRecord> Of(std::int64_t org, const char* day = "2026-11-23") {
         std::vector<PartyGroupRecord> out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(list, tx.Groups().OfOrg(org, *Date::Parse(day)));
             out = std::move(list);
             return core::Ok();
@@ -49,7 +49,7 @@ protected:
         return out;
     }
     core::Status SetMembers(const PartyGroupRecord& g, std::vector<std::int64_t> ids) {
-        return db().Write([&](Tx& tx) -> core::Status { return tx.Groups().SetMembers(g, ids); });
+        return db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().SetMembers(g, ids); });
     }
     std::int64_t street_ = 0, a_ = 0, b_ = 0, zhang_ = 0, li_ = 0;
 };
@@ -90,17 +90,17 @@ TEST_P(GroupConformance, EveryFieldRoundTripsAndAMemberIsInOneGroup) {
     auto renamed = groups[0];
     renamed.name = "一号楼党小组";
     renamed.leader_member_id = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
     EXPECT_EQ(Of(a_)[0].name, "一号楼党小组");
     EXPECT_EQ(Of(a_)[0].leader_member_id, 0);
-    EXPECT_FALSE(db().Write([&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
+    EXPECT_FALSE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
 }
 
 TEST_P(GroupConformance, AMemberWhoLeftTheBranchIsNoLongerInItsGroup) {
     const auto id = Insert(Make("1号楼党小组"));
     ASSERT_TRUE(SetMembers(Of(a_)[0], {zhang_, li_}));
     const auto b = OrgOf(b_);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(li_));
         return tx.Members().Move(*m, b, *Date::Parse("2026-06-01"), 0);
     }));
@@ -122,12 +122,12 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     u.valid_from = *Date::Parse("2026-01-01");
     u.created_at = 1700000000000;
     std::int64_t unit = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(i, tx.Groups().InsertUnit(u));
         unit = i;
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.Groups().GetUnit(unit));
         EXPECT_EQ(got->name, "某某科技有限公司");
         EXPECT_EQ(got->type, core::org::UnitType::kNonPublicEnterprise);
@@ -137,7 +137,7 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     // A move to a joint branch: both go there.
     auto joint = OrgOf(b_);
     joint.type = core::org::OrgType::kJointBranch;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(n, tx.Groups().MoveAll(a_, joint, *Date::Parse("2026-11-20")));
         EXPECT_EQ(n, 2);
         return core::Ok();
@@ -148,7 +148,7 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     EXPECT_EQ(moved[0].org_path, joint.path);
     EXPECT_TRUE(moved[0].members.empty());  // zhang_ is still a member of a_
     // A close: both end on the day, and the group keeps no members.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(n, tx.Groups().CloseAll(b_, *Date::Parse("2026-11-23")));
         EXPECT_EQ(n, 2);
         LX_ASSIGN(units, tx.Groups().Units(b_, *Date::Parse("2026-11-22")));
@@ -159,7 +159,7 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     }));
     EXPECT_TRUE(Of(b_).empty());
     EXPECT_EQ(Of(b_, "2026-11-22").size(), 1u);
-    auto again = db().Write([&](Tx& tx) -> core::Status { return tx.Groups().EndUnit(unit, *Date::Parse("2026-11-23")); });
+    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().EndUnit(unit, *Date::Parse("2026-11-23")); });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
 }
@@ -175,7 +175,7 @@ TEST_P(GroupConformance, WhatTheTargetCannotHoldClosesOnTheDay) {
     u.valid_from = *Date::Parse("2026-01-01");
     auto committee = OrgOf(street_);
     auto branch = OrgOf(b_);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Groups().InsertUnit(u));
         LX_ASSIGN(n, tx.Groups().MoveAll(a_, branch, *Date::Parse("2026-11-20")));  // the group moves, the unit ends
         EXPECT_EQ(n, 2);

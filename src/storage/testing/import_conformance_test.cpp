@@ -24,7 +24,7 @@ protected:
     std::string Path(std::int64_t org) { return paths_.at(org); }
     std::string ReadPath(std::int64_t org) {
         std::string p;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(o, tx.Orgs().Get(org));
             p = o->path;
             return core::Ok();
@@ -46,7 +46,7 @@ TEST_P(ImportConformance, ImportAndRowsRoundTrip) {
     r.created_at = 1'795'363'200'000;
     r.counts = {2, 1, 3, 4};
     std::int64_t id = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(i, tx.Imports().Insert(r));
         id = i;
         ImportRowRecord created{3, member_, true, 1, {}};
@@ -59,7 +59,7 @@ TEST_P(ImportConformance, ImportAndRowsRoundTrip) {
         updated.prior.skills = {"电工", "书法"};
         return tx.Imports().AppendRow(id, updated);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.Imports().Get(id));
         EXPECT_TRUE(got.has_value());
         EXPECT_EQ(got->org_name, "甲支部");
@@ -92,13 +92,13 @@ TEST_P(ImportConformance, ImportAndRowsRoundTrip) {
     EXPECT_EQ(raw->Text(0, 0).find("13800001111"), std::string::npos);
     EXPECT_EQ(raw->Text(0, 0).find("旧单位"), std::string::npos);
     // Undo once; the same version again is a conflict.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.Imports().Get(id));
         got->undone_at = 1;
         got->undone_by = 7;
         return tx.Imports().MarkUndone(*got);
     }));
-    auto again = db().Write([&](Tx& tx) -> core::Status {
+    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         ImportRecord stale = r;
         stale.id = id;
         stale.undone_at = 2;
@@ -109,7 +109,7 @@ TEST_P(ImportConformance, ImportAndRowsRoundTrip) {
 }
 
 TEST_P(ImportConformance, SubtreeOrgsAsOfADay) {
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(now, tx.Orgs().InSubtree(Path(street_), *Date::Parse("2026-11-23")));
         EXPECT_EQ(now.size(), 2u);  // the street and 甲; 乙 closed in 2025
         LX_ASSIGN(then, tx.Orgs().InSubtree(Path(street_), *Date::Parse("2024-06-01")));
@@ -123,7 +123,7 @@ TEST_P(ImportConformance, SubtreeOrgsAsOfADay) {
 TEST_P(ImportConformance, DeleteOnlyWhileUnreferenced) {
     const auto sponsor = AddMember(MakeMember(a_, "林荐", "110101198503020016"));
     // A post refers to the sponsor; nothing refers to member_.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::OrgPost p;
         p.org_id = a_;
         p.member_id = sponsor;
@@ -134,23 +134,23 @@ TEST_P(ImportConformance, DeleteOnlyWhileUnreferenced) {
         (void)pid;
         return core::Ok();
     }));
-    auto refused = db().Write([&](Tx& tx) -> core::Status {
+    auto refused = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(sponsor));
         return tx.Members().DeleteUnreferenced(*m);
     });
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().message_key, "member.referenced");
-    auto stale = db().Write([&](Tx& tx) -> core::Status {
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(member_));
         m->version += 1;
         return tx.Members().DeleteUnreferenced(*m);
     });
     ASSERT_FALSE(stale);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(member_));
         return tx.Members().DeleteUnreferenced(*m);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(gone, tx.Members().Get(member_));
         EXPECT_FALSE(gone.has_value());
         LX_ASSIGN(found, tx.Members().FindByIdNumber("11010519491231002X"));

@@ -25,13 +25,13 @@ protected:
 };
 
 TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kPhone)));
         LX_CHECK(tx.Searches().Append(Entry("2026-07-01", mm::SearchMethod::kFormerEmployer)));
         LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kNotice, true)));
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(list, tx.Searches().OfMember(member_));
         EXPECT_EQ(list.size(), 3u);
         if (list.size() != 3u) return core::Ok();
@@ -59,7 +59,7 @@ TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
 }
 
 TEST_P(LostContactConformance, AMemberWithEntriesIsReferenced) {
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kVisit)));
         LX_ASSIGN(m, tx.Members().Get(member_));
         auto del = tx.Members().DeleteUnreferenced(*m);

@@ -13,7 +13,7 @@ protected:
         q.limit = page;
         for (int guard = 0; guard < 100; ++guard) {
             std::vector<core::member::Member> got;
-            EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+            EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
                 LX_ASSIGN(rows, tx.Members().List(q));
                 got = std::move(rows);
                 return core::Ok();
@@ -41,7 +41,7 @@ TEST_P(MemberSearchConformance, PagesFollowTheOrgThenIdAndNameOrders) {
         AddMember(m);
     }
     std::string root_path;
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(o, tx.Orgs().Get(street));
         root_path = o->path;
         return core::Ok();

@@ -31,7 +31,7 @@ protected:
         o.host_org_path = host.path;
         o.founded_on = *Date::Parse("2018-03-01");
         std::int64_t id = 0;
-        EXPECT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Overlays().Insert(o, 7, 1000));
             id = i;
             return core::Ok();
@@ -49,7 +49,7 @@ protected:
         if (left) u.left_on = Date::Parse(left);
         u.head = {head, *head ? "党支部书记" : "", 0};
         std::int64_t id = 0;
-        EXPECT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Overlays().InsertUnit(u, 7, 1000));
             id = i;
             return core::Ok();
@@ -59,7 +59,7 @@ protected:
 
     std::vector<core::ports::OverlaySummary> List(std::vector<std::string> roots, std::string subtree = {}) {
         std::vector<core::ports::OverlaySummary> out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             core::ports::OverlayQuery q;
             q.scope_roots = std::move(roots);
             q.subtree = subtree;
@@ -99,7 +99,7 @@ TEST_P(OverlayConformance, UnitsRosterAndVersionRoundTrip) {
     const auto u2 = AddUnit(id, "某某医院");
     const auto u3 = AddUnit(id, "某某物业", "陈某", "2025-06-01");
     Overlay o;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Overlays().SetRoster(id, {u2, u1}));
         LX_ASSIGN(got, tx.Overlays().Get(id));
         if (!got) return core::Fail(core::NotFound("overlay"));
@@ -110,7 +110,7 @@ TEST_P(OverlayConformance, UnitsRosterAndVersionRoundTrip) {
         o.last_meeting_on = Date::Parse("2026-06-30");
         return tx.Overlays().Update(o, 2000);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.Overlays().Get(id));
         if (!got) return core::Fail(core::NotFound("overlay"));
         EXPECT_EQ(got->rotation.order, (std::vector<std::int64_t>{u2, u1}));
@@ -127,11 +127,11 @@ TEST_P(OverlayConformance, UnitsRosterAndVersionRoundTrip) {
         return core::Ok();
     }));
     // A stale version is refused; a unit leaves once and drops out of the roster.
-    auto stale = db().Write([&](Tx& tx) { return tx.Overlays().Update(o, 3000); });
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Update(o, 3000); });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-01")); }));
-    auto twice = db().Write([&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-02")); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-01")); }));
+    auto twice = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-02")); });
     EXPECT_FALSE(twice);
     auto list = List({a_org_.path});
     ASSERT_EQ(list.size(), 1u);
@@ -146,7 +146,7 @@ TEST_P(OverlayConformance, LinksNeverChangeAffiliationAndCountDistinct) {
     AddUnit(in_a, "某某学校", "林某");
     const auto on = *Date::Parse("2026-11-01");
     int first = 0, again = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(n, tx.Overlays().Link(in_a, {m1_, m2_}, on, 7, 1000));
         first = n;
         LX_ASSIGN(k, tx.Overlays().Link(in_a, {m2_}, on, 7, 1000));
@@ -156,7 +156,7 @@ TEST_P(OverlayConformance, LinksNeverChangeAffiliationAndCountDistinct) {
     }));
     EXPECT_EQ(first, 2);
     EXPECT_EQ(again, 0);  // already linked
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(links, tx.Overlays().Links(in_a, *Date::Parse("2026-11-23")));
         EXPECT_EQ(links.size(), 2u);
         EXPECT_EQ(links.at(0).member_name, "林一");
@@ -182,11 +182,11 @@ TEST_P(OverlayConformance, LinksNeverChangeAffiliationAndCountDistinct) {
         EXPECT_EQ(children.size(), 2u);
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-20")); }));
-    auto none = db().Write([&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-21")); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-20")); }));
+    auto none = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-21")); });
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error().code, core::ErrorCode::kNotFound);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(now, tx.Overlays().Links(in_a, *Date::Parse("2026-11-23")));
         EXPECT_EQ(now.size(), 1u);
         LX_ASSIGN(then, tx.Overlays().Links(in_a, *Date::Parse("2026-11-19")));
@@ -198,7 +198,7 @@ TEST_P(OverlayConformance, LinksNeverChangeAffiliationAndCountDistinct) {
 TEST_P(OverlayConformance, AHostsNewVersionTakesItsOverlays) {
     const auto id = AddOverlay(a_org_, "甲社区大党委");
     core::org::Org moved = a_org_;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::org::Org v2;
         v2.parent_id = b_;
         v2.name = a_org_.name;

@@ -16,7 +16,7 @@ protected:
         street_ = AddOrg(0, "街道");
         a_ = AddOrg(street_, "甲社区");
         b_ = AddOrg(street_, "乙社区");
-        ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             for (auto id : {street_, a_, b_}) {
                 LX_ASSIGN(o, tx.Orgs().Get(id));
                 if (!o) return core::Fail(core::NotFound("org"));
@@ -40,7 +40,7 @@ protected:
     }
     std::int64_t Insert(const PositionRecord& p) {
         std::int64_t id = 0;
-        EXPECT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Positions().Insert(p));
             id = i;
             return core::Ok();
@@ -49,7 +49,7 @@ protected:
     }
     std::vector<PositionRecord> List(std::vector<std::string> roots, std::vector<std::string> also = {}) {
         std::vector<PositionRecord> out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             core::ports::PositionQuery q;
             q.scope_roots = std::move(roots);
             q.also_orgs = std::move(also);
@@ -89,11 +89,11 @@ TEST_P(PositionConformance, RoundTripScopeEditAndClose) {
     auto edited = got;
     edited.area_m2 = 1800;
     edited.services = {};
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); }));
-    auto stale = db().Write([&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); }));
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(p, tx.Positions().Get(id));
         EXPECT_EQ(p->area_m2, 1800);
         EXPECT_TRUE(p->services.empty());
@@ -101,13 +101,13 @@ TEST_P(PositionConformance, RoundTripScopeEditAndClose) {
         return core::Ok();
     }));
     edited.version = 2;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status { return tx.Positions().Close(edited, *Date::Parse("2026-11-23")); }));
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Close(edited, *Date::Parse("2026-11-23")); }));
     EXPECT_EQ(List({orgs_.at(a_).path}).size(), 0u);
 }
 
 TEST_P(PositionConformance, AReorganizationMovesOrClosesTheOpenOnes) {
     Insert(Make(a_, "甲社区党群服务中心"));
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(moved, tx.Positions().MoveAll(a_, orgs_.at(b_)));
         EXPECT_EQ(moved, 1);
         LX_ASSIGN(closed, tx.Positions().CloseAll(b_, *Date::Parse("2026-11-23")));

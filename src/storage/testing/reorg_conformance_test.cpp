@@ -36,7 +36,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
     const auto on = *Date::Parse("2026-11-20");
     // Read before the transactions: a read inside a write would wait for the connection the write holds.
     const Org street = OrgOf(street_), a = OrgOf(a_), b = OrgOf(b_);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::OrgPost p;
         p.org_id = a_;
         p.member_id = m1_;
@@ -53,7 +53,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
         LX_CHECK(tx.Users().AddGrant(uid, {0, core::auth::Role::kBranchSecretary, a_, a.path, ""}, 1, 1));
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(f, tx.Orgs().Facts(a, on, true));
         EXPECT_EQ(f.registry_members, 2);
         EXPECT_EQ(f.headcount.full, 2);
@@ -65,7 +65,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
         EXPECT_EQ(f.members.at(0).posts, 1);
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::ReorgRecord r;
         r.kind = core::org::ReorgKind::kMove;
         r.on = on;
@@ -86,7 +86,7 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
         LX_CHECK(tx.Reorgs().AppendHistory(Event(reorg, a_, core::org::OrgEvent::kMovedOut, on, "", "甲支部", b_)));
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(before, tx.Orgs().Headcount(a_, *Date::Parse("2026-11-19")));
         EXPECT_EQ(before.full, 2);
         LX_ASSIGN(after_a, tx.Orgs().Headcount(a_, on));
@@ -115,14 +115,14 @@ TEST_P(ReorgConformance, MembersPostsAndGrantsMoveWithTheirHistory) {
     }));
     // A closed org closes once: a second close is a conflict.
     const Org closed = OrgOf(a_);
-    auto again = db().Write([&](Tx& tx) -> core::Status {
+    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         Org stale = closed;
         return tx.Orgs().Close(stale, on);
     });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
     // Revoking the moved grants.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(users, tx.Users().RevokeGrants(b_));
         EXPECT_EQ(users.size(), 1u);
         return core::Ok();
@@ -133,7 +133,7 @@ TEST_P(ReorgConformance, VersionsChainTheirHistoryAndRenamesKeepTheOldName) {
     const auto on = *Date::Parse("2026-11-20");
     const Org street = OrgOf(street_), a = OrgOf(a_);
     std::int64_t next = 0;
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::ReorgRecord r;
         r.kind = core::org::ReorgKind::kRename;
         r.on = *Date::Parse("2025-03-01");
@@ -158,7 +158,7 @@ TEST_P(ReorgConformance, VersionsChainTheirHistoryAndRenamesKeepTheOldName) {
         return tx.Reorgs().AppendHistory(Event(move, next, core::org::OrgEvent::kMovedIn, on, "", o.name, a_));
     }));
     EXPECT_EQ(OrgOf(next).predecessor_id, a_);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(h, tx.Reorgs().History(next));
         EXPECT_EQ(h.size(), 2u);  // its own move, then the rename of the version it continues
         EXPECT_EQ(h.at(0).event, core::org::OrgEvent::kMovedIn);

@@ -11,13 +11,13 @@ class ThrottleConformance : public Conformance {};
 
 TEST_P(ThrottleConformance, KeysRoundTripAndAreLiftedPerName) {
     const std::string pair_a(64, 'a'), pair_b(64, 'b'), address(64, 'c'), name(64, 'd');
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Throttles().Put(pair_a, name, ThrottleState{5, 1000, 31000}));
         LX_CHECK(tx.Throttles().Put(pair_b, name, ThrottleState{6, 2000, 62000}));
         LX_CHECK(tx.Throttles().Put(address, "", ThrottleState{11, 2000, 0}));
         return tx.Throttles().Put(pair_a, name, ThrottleState{5, 1500, 31500});  // an update of the same key
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(a, tx.Throttles().Get(pair_a));
         EXPECT_EQ(a.failures, 5);
         EXPECT_EQ(a.last_failure_at, 1500);
@@ -29,11 +29,11 @@ TEST_P(ThrottleConformance, KeysRoundTripAndAreLiftedPerName) {
         EXPECT_EQ(until, 62000);
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Throttles().DeleteForName(name));
         return tx.Throttles().Prune(2001);  // the address key: last failure 2000, no wait
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(until, tx.Throttles().BlockedUntilForName(name));
         EXPECT_EQ(until, 0);
         LX_ASSIGN(b, tx.Throttles().Get(pair_b));

@@ -23,7 +23,7 @@ protected:
 
     core::org::Org OrgOf(std::int64_t id) {
         core::org::Org out;
-        EXPECT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(o, tx.Orgs().Get(id));
             if (!o) return core::Fail(core::NotFound("org"));
             out = std::move(o).value();
@@ -57,7 +57,7 @@ protected:
 
     std::int64_t Insert(const TransferRecord& t) {
         std::int64_t id = 0;
-        EXPECT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+        EXPECT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
             LX_ASSIGN(i, tx.Transfers().Insert(t, Event(1, "request", "2026-10-08"), 100));
             id = i;
             return core::Ok();
@@ -84,7 +84,7 @@ TEST_P(TransferConformance, ArrivingLetterRoundTripsWithItsPersonEncrypted) {
     t.due_key = "transfer.due.letter_expires";
     t.due_on = Date::Parse("2026-10-30");
     const auto id = Insert(t);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(got, tx.Transfers().Get(id));
         EXPECT_EQ(got->facts.kind, mm::TransferKind::kIn);
         EXPECT_EQ(got->facts.state, mm::TransferState::kIssued);
@@ -108,14 +108,14 @@ TEST_P(TransferConformance, ArrivingLetterRoundTripsWithItsPersonEncrypted) {
 TEST_P(TransferConformance, StaleVersionAndSecondOpenTransferAreConflicts) {
     const auto within = Within();
     const auto id = Insert(within);
-    auto second = db().Write([&](Tx& tx) -> core::Status {
+    auto second = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(again, tx.Transfers().Insert(within, Event(1, "request", "2026-10-09"), 101));
         (void)again;
         return core::Ok();
     });
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().code, core::ErrorCode::kConflict);
-    auto stale = db().Write([&](Tx& tx) -> core::Status {
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(t, tx.Transfers().Get(id));
         t->facts.state = mm::TransferState::kCancelled;
         LX_CHECK(tx.Transfers().Update(*t, 200));
@@ -123,14 +123,14 @@ TEST_P(TransferConformance, StaleVersionAndSecondOpenTransferAreConflicts) {
     });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(t, tx.Transfers().Get(id));
         EXPECT_EQ(t->facts.state, mm::TransferState::kRequested);  // the whole transaction rolled back
         EXPECT_EQ(t->version, 1);
         return core::Ok();
     }));
     // Once the first one ended, a new transfer of the same member may start.
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(t, tx.Transfers().Get(id));
         t->facts.state = mm::TransferState::kCancelled;
         LX_CHECK(tx.Transfers().Update(*t, 200));
@@ -142,7 +142,7 @@ TEST_P(TransferConformance, StaleVersionAndSecondOpenTransferAreConflicts) {
 
 TEST_P(TransferConformance, EventsAreAppendOnlyAndNumbered) {
     const auto id = Insert(Within());
-    auto taken = db().Write([&](Tx& tx) { return tx.Transfers().AppendEvent(id, Event(1, "issue", "2026-10-09")); });
+    auto taken = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Transfers().AppendEvent(id, Event(1, "issue", "2026-10-09")); });
     ASSERT_FALSE(taken);
     EXPECT_EQ(taken.error().code, core::ErrorCode::kConflict);
     EXPECT_FALSE(t_->db->RawScript("UPDATE transfer_events SET note = 'x'"));
@@ -152,7 +152,7 @@ TEST_P(TransferConformance, EventsAreAppendOnlyAndNumbered) {
 TEST_P(TransferConformance, ListsFollowTheSideOfTheScope) {
     const auto id = Insert(Within());
     const auto a = OrgOf(a_), b = OrgOf(b_);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         TransferQuery out;
         out.scope_roots = {a.path};
         LX_ASSIGN(sent, tx.Transfers().List(out));
@@ -183,11 +183,11 @@ TEST_P(TransferConformance, ListsFollowTheSideOfTheScope) {
 // Issue 4: any count "as of" a past date gives what was true then; the move keeps the earlier period.
 TEST_P(TransferConformance, MoveKeepsHistoryForCountsAsOfADate) {
     const auto b = OrgOf(b_);
-    ASSERT_TRUE(db().Write([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(member_));
         return tx.Members().Move(*m, b, *Date::Parse("2026-11-10"), 0);
     }));
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         const auto before = *Date::Parse("2026-11-09"), after = *Date::Parse("2026-11-10");
         LX_ASSIGN(a_before, tx.Orgs().Headcount(a_, before));
         LX_ASSIGN(a_after, tx.Orgs().Headcount(a_, after));
@@ -223,13 +223,13 @@ TEST_P(TransferConformance, MoveKeepsHistoryForCountsAsOfADate) {
     }));
     // A stale member version does not move (and writes no history).
     const auto a = OrgOf(a_);
-    auto stale = db().Write([&](Tx& tx) -> core::Status {
+    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, tx.Members().Get(member_));
         m->version -= 1;
         return tx.Members().Move(*m, a, *Date::Parse("2026-11-20"), 0);
     });
     EXPECT_FALSE(stale);
-    ASSERT_TRUE(db().Read([&](Tx& tx) -> core::Status {
+    ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(periods, tx.Members().Affiliations(member_));
         EXPECT_EQ(periods.size(), 2u);
         return core::Ok();

@@ -1,6 +1,7 @@
 // Test harness: one fresh `lianxin serve` per test file on a free loopback port, with its own temp dir,
 // key file and database (a SQLite file, or a new PostgreSQL database when LIANXIN_BACKEND=postgres; the
-// runner is then wrapped in scripts/pg, which exports LIANXIN_PG_ADMIN and LIANXIN_TEST_PG).
+// runner is then wrapped in scripts/pg, which exports LIANXIN_PG_ADMIN, LIANXIN_TEST_PG (the owner role),
+// LIANXIN_TEST_PG_APP (the server's role) and LIANXIN_PG_GRANTS).
 //
 //   const srv = await startServer({ dataset: 'test' });   // 'test' (gen --scale=test) | 'demo' | 'empty'
 //   after(() => srv.stop());
@@ -57,8 +58,8 @@ export function routeTable() {
   throw new Error(`lianxin routes failed (${r.status}, ${r.signal}): ${r.stderr} ${r.error || ''}`);
 }
 
-function pgUrlFor(dbname) {
-  const base = process.env.LIANXIN_TEST_PG;
+// The same server and role as `base` (a libpq URL), on database `dbname`.
+function pgUrlFor(dbname, base = process.env.LIANXIN_TEST_PG) {
   if (!base) throw new Error('LIANXIN_BACKEND=postgres needs LIANXIN_TEST_PG (run through scripts/pg)');
   // WHATWG URL cannot hold "postgresql://user@/db?host=/socket/dir": swap the database name textually.
   const m = /^(postgres(?:ql)?:\/\/[^/?]*\/)([^?]*)(.*)$/.exec(base);
@@ -89,15 +90,26 @@ async function startServerUnguarded(opts, undo) {
   }
   if (!cookieSecure) env.LIANXIN_SERVER_COOKIE_SECURE = 'false';
 
-  let dbUrl, pgDb = null;
+  // PostgreSQL (scripts/pg; security.md A6): the preparing CLI and srv.cli() run as the database's owner role,
+  // `serve` as the app role that owns nothing (row-level security holds for both), srv.sql() as the superuser.
+  let dbUrl, serveUrl, adminUrl, pgDb = null;
   if (BACKEND === 'postgres') {
     pgDb = 'lx_' + randomBytes(6).toString('hex');
-    const r = psql(process.env.LIANXIN_PG_ADMIN, `CREATE DATABASE ${pgDb}`);
+    const owner = process.env.LIANXIN_PG_OWNER;
+    const r = psql(process.env.LIANXIN_PG_ADMIN, `CREATE DATABASE ${pgDb}${owner ? ` OWNER ${owner}` : ''}`);
     if (r.status !== 0) throw new Error(`CREATE DATABASE failed: ${r.stderr}`);
     undo.push(() => psql(process.env.LIANXIN_PG_ADMIN, `DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`));
+    adminUrl = pgUrlFor(pgDb, process.env.LIANXIN_PG_ADMIN);
+    if (process.env.LIANXIN_PG_GRANTS) {
+      const g = psql(adminUrl, process.env.LIANXIN_PG_GRANTS);
+      if (g.status !== 0) throw new Error(`granting the app role failed: ${g.stderr}`);
+    }
     dbUrl = pgUrlFor(pgDb);
+    serveUrl = pgUrlFor(pgDb, process.env.LIANXIN_TEST_PG_APP || process.env.LIANXIN_TEST_PG);
   } else {
     dbUrl = 'sqlite:' + path.join(dir, 'lx.db');
+    serveUrl = dbUrl;
+    adminUrl = dbUrl;
   }
 
   const prepLog = [];
@@ -121,7 +133,7 @@ async function startServerUnguarded(opts, undo) {
   async function launch(preferred = 0) {
     for (let attempt = 0; attempt < 5; attempt++) {
       port = attempt === 0 && preferred ? preferred : await freePort();
-      const args = ['--db', dbUrl, '--port', String(port), '--static', staticDir, 'serve'];
+      const args = ['--db', serveUrl, '--port', String(port), '--static', staticDir, 'serve'];
       const c = spawn(BIN, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       live.add(c);
       const started = await new Promise((resolve) => {
@@ -161,6 +173,8 @@ async function startServerUnguarded(opts, undo) {
     backend: BACKEND,
     dir,
     dbUrl,
+    /** The URL `serve` connects with (PostgreSQL: the app role, which owns nothing; SQLite: dbUrl). */
+    serveUrl,
     setupToken,
     get port() { return port; },
     get url() { return `http://127.0.0.1:${port}`; },
@@ -173,9 +187,9 @@ async function startServerUnguarded(opts, undo) {
     halt: () => stopChild(),
     restart: async () => { await stopChild(); await launch(port); },
     cli: (...args) => runCli(env, dbUrl, args),
-    /** Raw SQL against the database (sqlite3 CLI or psql); returns {status, stdout, stderr}. */
+    /** Raw SQL against the database (sqlite3 CLI, or psql as the superuser, which sees every row); returns {status, stdout, stderr}. */
     sql: (statement) => {
-      if (BACKEND === 'postgres') return psql(dbUrl, statement);
+      if (BACKEND === 'postgres') return psql(adminUrl, statement);
       const r = spawnSync('sqlite3', ['-bail', dbUrl.slice('sqlite:'.length), statement], { encoding: 'utf8' });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     },
