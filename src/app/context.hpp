@@ -36,6 +36,7 @@ struct Context {
     SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
     core::member::TransferPolicy transfer_policy;  // letter validity and alert figures (domain.md §5.2)
     const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
+    core::ports::AuditCheckpointStore* checkpoints = nullptr;  // the audit head checkpoint; null = none kept
 };
 
 class SystemClock final : public core::Clock {

@@ -49,7 +49,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
     bool usable = user && user->status == UserStatus::kActive && !user->password_hash.empty();
     if (usable && core::auth::IsLocked(user->failures, now)) {
         ctx.crypto.VerifyPassword(DummyHash(ctx.crypto), password);
-        auto entry = AuditFor(ActorOf(*user, client), now, "auth.login", "user", std::to_string(user->id), "locked");
+        auto entry = AuditFor(ActorOf(*user, client), now, "auth.login", "user", std::to_string(user->id), "locked").On(user->grants);
         LX_CHECK(AppendAudit(ctx, entry));
         return core::Fail(LockedError(user->failures, now));
     }
@@ -62,7 +62,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
                 LX_ASSIGN(roots, tx.Orgs().Roots());
                 if (!roots.empty())
                     anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
-                auto entry = AuditFor(anonymous, now, "auth.login", "user", "", "denied");
+                auto entry = AuditFor(anonymous, now, "auth.login", "user", "", "denied").On(kTopOrg);
                 return tx.Audit().Append(entry);
             }
             LX_ASSIGN(fresh, tx.Users().Get(user->id));
@@ -71,7 +71,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
             LX_CHECK(tx.Users().Update(*fresh));
             bool locked = core::auth::IsLocked(fresh->failures, now);
             auto entry = AuditFor(ActorOf(*fresh, client), now, locked ? "auth.lockout" : "auth.login", "user",
-                                  std::to_string(fresh->id), "denied");
+                                  std::to_string(fresh->id), "denied").On(fresh->grants);
             return tx.Audit().Append(entry);
         });
         if (!st) return core::Fail(st.error());
@@ -97,7 +97,7 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
             fresh = again;
         }
         LX_CHECK(tx.Sessions().Put(out.session));
-        auto entry = AuditFor(ActorOf(*fresh, client), now, "auth.login", "user", std::to_string(fresh->id));
+        auto entry = AuditFor(ActorOf(*fresh, client), now, "auth.login", "user", std::to_string(fresh->id)).On(fresh->grants);
         LX_CHECK(tx.Audit().Append(entry));
         out.user = *fresh;
         return core::Ok();
@@ -156,7 +156,7 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
 core::Status Logout(Context& ctx, const Authenticated& who) {
     auto st = ctx.db.Write([&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Sessions().Delete(who.session.id_hash));
-        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id));
+        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id)).On(who.actor.grants);
         return tx.Audit().Append(entry);
     });
     ForgetSession(ctx, who.session.id_hash);
@@ -177,7 +177,7 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         // Every other session of the user ends; this one goes on.
         LX_CHECK(tx.Sessions().DeleteForUser(user->id));
         LX_CHECK(tx.Sessions().Put(who.session));
-        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.password_change", "user", std::to_string(user->id));
+        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.password_change", "user", std::to_string(user->id)).On(who.actor.grants);
         return tx.Audit().Append(entry);
     });
     ForgetUser(ctx, who.user.id);  // its other sessions ended

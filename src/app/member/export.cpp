@@ -65,7 +65,8 @@ core::Result<ExportFile> ExportMembers(Context& ctx, const core::auth::Actor& ac
     day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     out.file_name = "党员名册-" + scope + "-" + day + (in.xlsx ? ".xlsx" : ".csv");
     out.count = members.size();
-    out.audit = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id));
+    out.audit = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id))
+                    .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.filters.org_id));
     out.audit.detail = "count=" + std::to_string(out.count) + " full=" + (in.full ? "1" : "0") +
                        " format=" + (in.xlsx ? "xlsx" : "csv") + " sha256=" + ctx.crypto.Sha256Hex(out.bytes);
     return out;
