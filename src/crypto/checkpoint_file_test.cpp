@@ -70,5 +70,20 @@ TEST_F(CheckpointFileTest, RoundTripsAndRefusesAChangedByteOrAnotherKey) {
     EXPECT_FALSE(file.Load()->has_value());
 }
 
+// The row MAC is keyed (issue 15 defect 4): someone holding the database but not the key file cannot recompute it
+// as they could the plain SHA-256 of before; the row and checkpoint subkeys differ from each other.
+TEST(AuditMacs, DependOnTheKeyAndDifferFromPlainSha256) {
+    InitCrypto();
+    SodiumFieldCipher one(Key(1)), same(Key(1)), other(Key(2));
+    SodiumCrypto plain;
+    const std::string row = "mac1|4:1000|1:1|";
+    EXPECT_EQ(one.AuditRowMac(row), same.AuditRowMac(row));
+    EXPECT_EQ(one.AuditRowMac(row).size(), 64u);
+    EXPECT_NE(one.AuditRowMac(row), other.AuditRowMac(row));
+    EXPECT_NE(one.AuditRowMac(row), plain.Sha256Hex(row));
+    EXPECT_NE(one.AuditRowMac(row), one.AuditCheckpointMac(row));
+    EXPECT_NE(one.AuditRowMac(row), one.AuditRowMac(row + "x"));
+}
+
 }  // namespace
 }  // namespace lianxin::crypto
