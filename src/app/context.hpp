@@ -55,6 +55,7 @@ struct Context {
     const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
     RateLimiter* limiter = nullptr;  // the buckets of `limits`; null = no limits (tests, CLI commands)
     RateLimits limits{};
+    core::ports::AuditCheckpointStore* checkpoints = nullptr;  // the audit head checkpoint; null = none kept
 };
 
 class SystemClock final : public core::Clock {

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
+#include <filesystem>
 #include <functional>
 #include <map>
 
@@ -91,6 +92,15 @@ const std::map<std::string, Setter>& Keys() {
              return v == "FULL" || v == "NORMAL" || v == "EXTRA";
          }},
         {"security.key_file", [](Config& c, const std::string& v) { c.key_file = v; return !v.empty(); }},
+        {"security.audit_checkpoint_file",
+         [](Config& c, const std::string& v) { c.audit_checkpoint_file = v; return !v.empty(); }},
+        {"security.audit_checkpoint_seconds",
+         [](Config& c, const std::string& v) {
+             long long n = 0;
+             if (!ToInt(v, 1, 3600, n)) return false;
+             c.audit_checkpoint_seconds = static_cast<int>(n);
+             return true;
+         }},
         {"security.password_min_length",
          [](Config& c, const std::string& v) {
              long long n = 0;
@@ -171,6 +181,12 @@ std::string Config::PublicUrl() const {
     if (!public_url.empty()) return public_url;
     std::string host = server.address == "0.0.0.0" || server.address == "127.0.0.1" ? "localhost" : server.address;
     return "http://" + host + ":" + std::to_string(server.port);
+}
+
+std::string Config::CheckpointPath() const {
+    if (!audit_checkpoint_file.empty()) return audit_checkpoint_file;
+    auto dir = std::filesystem::path(key_file).parent_path();
+    return (dir / "audit-checkpoint").string();
 }
 
 Config DefaultConfig() {

@@ -21,10 +21,14 @@ struct Config {
     core::member::TransferPolicy transfer;  // [LOCAL] letter validity (domain.md §5.2)
     app::RateLimits limits;                 // request budgets (limits.*; issue 15 defects 3 and 9)
     std::string key_file = "data/lianxin.key";
+    // The audit head checkpoint (issue 15 defect 4): "" = "audit-checkpoint" beside the key file.
+    std::string audit_checkpoint_file;
+    int audit_checkpoint_seconds = 5;  // how often the server records a moved head
     std::string log_level = "info";
     std::string public_url;  // how users reach the server, for printed links; default http://localhost:<port>
 
     std::string PublicUrl() const;
+    std::string CheckpointPath() const;
 };
 
 struct ConfigError {

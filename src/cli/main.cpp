@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
     auto* restore = cli.add_subcommand("restore", "从备份恢复 / restore a backup");
     restore->add_option("--from", restore_from, "备份文件 / backup file")->required();
     auto* check = cli.add_subcommand("check", "完整性与审计链校验 / integrity and audit-chain check");
+    bool accept_restore = false;
+    check->add_flag("--accept-restore", accept_restore,
+                    "恢复备份后：记录恢复并重新开始检查点 / after restoring a backup: record it, start a new checkpoint");
     auto* routes = cli.add_subcommand("routes", "列出全部接口（JSON）/ print the route table as JSON");
 
     CLI11_PARSE(cli, argc, argv);
@@ -88,7 +91,7 @@ int main(int argc, char** argv) {
     if (*user_list) return RunUserList(config);
     if (*backup) return RunBackup(config, backup_out);
     if (*restore) return RunRestore(config, restore_from);
-    if (*check) return RunCheck(config);
+    if (*check) return RunCheck(config, accept_restore);
     if (*routes) return RunRoutes();
     return 2;
 }

@@ -27,6 +27,7 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
         return nullptr;
     }
     rt->cipher = std::make_unique<crypto::SodiumFieldCipher>(*key);
+    rt->checkpoints = std::make_unique<crypto::CheckpointFile>(config.CheckpointPath(), *rt->cipher);
     if (!storage::IsPostgresUrl(config.database.url)) {
         std::string path = config.database.url.rfind("sqlite:", 0) == 0 ? config.database.url.substr(7) : config.database.url;
         if (path != ":memory:") EnsureParentDir(path);
@@ -62,7 +63,7 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
     }
     rt->ctx = std::unique_ptr<app::Context>(
         new app::Context{*rt->db, rt->clock, rt->crypto, *rt->cipher, config.security, nullptr, nullptr, config.transfer,
-                         &rt->sheets});
+                         &rt->sheets, nullptr, {}, rt->checkpoints.get()});
     return rt;
 }
 

@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "app/rate_limiter.hpp"
 #include "cli/config.hpp"
+#include "crypto/checkpoint_file.hpp"
 #include "crypto/sodium_crypto.hpp"
 #include "sheet/sheet_files.hpp"
 #include "storage/database.hpp"
@@ -20,6 +21,7 @@ struct Runtime {
     crypto::SodiumCrypto crypto;
     sheet::SheetFiles sheets;
     std::unique_ptr<crypto::SodiumFieldCipher> cipher;
+    std::unique_ptr<crypto::CheckpointFile> checkpoints;  // beside the key file (issue 15 defect 4)
     std::unique_ptr<storage::ManagedDatabase> db;
     app::SystemClock clock;
     std::unique_ptr<app::AuditWriter> audit_writer;

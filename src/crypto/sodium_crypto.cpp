@@ -46,6 +46,8 @@ core::Result<MasterKey> LoadOrCreateKey(const std::string& path, bool create) {
 SodiumFieldCipher::SodiumFieldCipher(const MasterKey& master) {
     crypto_kdf_derive_from_key(enc_key_.data(), enc_key_.size(), 1, "lxfield1", master.data());
     crypto_kdf_derive_from_key(index_key_.data(), index_key_.size(), 2, "lxindex1", master.data());
+    crypto_kdf_derive_from_key(audit_key_.data(), audit_key_.size(), 3, "lxaudit1", master.data());
+    crypto_kdf_derive_from_key(checkpoint_key_.data(), checkpoint_key_.size(), 4, "lxckpt01", master.data());
 }
 
 // Layout: 1 version byte (1) | 24-byte nonce | ciphertext + 16-byte tag. The version byte is the key id,
@@ -86,6 +88,24 @@ std::string SodiumFieldCipher::BlindIndex(std::string_view normalized) const {
                        reinterpret_cast<const unsigned char*>(normalized.data()), normalized.size(),
                        index_key_.data(), index_key_.size());
     return out;
+}
+
+namespace {
+std::string KeyedHex(const std::array<unsigned char, 32>& key, std::string_view data) {
+    unsigned char mac[32];
+    crypto_generichash(mac, sizeof mac, reinterpret_cast<const unsigned char*>(data.data()), data.size(), key.data(),
+                       key.size());
+    std::string out(2 * sizeof mac + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), mac, sizeof mac);
+    out.pop_back();
+    return out;
+}
+}  // namespace
+
+std::string SodiumFieldCipher::AuditRowMac(std::string_view canonical) const { return KeyedHex(audit_key_, canonical); }
+
+std::string SodiumFieldCipher::AuditCheckpointMac(std::string_view canonical) const {
+    return KeyedHex(checkpoint_key_, canonical);
 }
 
 namespace {

@@ -1,6 +1,6 @@
 // libsodium/OpenSSL implementations of the crypto ports. Keys: one 32-byte master key (the key file) from
-// which the field-encryption key and the blind-index key are derived (crypto_kdf), so a key file is all
-// a backup needs besides the database.
+// which the field-encryption key, the blind-index key and the two audit MAC keys (rows, checkpoint) are
+// derived (crypto_kdf), so a key file is all a backup needs besides the database.
 #pragma once
 
 #include <array>
@@ -24,10 +24,14 @@ public:
     std::string Encrypt(std::string_view plaintext) const override;
     core::Result<std::string> Decrypt(std::string_view ciphertext) const override;
     std::string BlindIndex(std::string_view normalized) const override;
+    std::string AuditRowMac(std::string_view canonical) const override;
+    std::string AuditCheckpointMac(std::string_view canonical) const override;
 
 private:
     std::array<unsigned char, 32> enc_key_{};
     std::array<unsigned char, 32> index_key_{};
+    std::array<unsigned char, 32> audit_key_{};
+    std::array<unsigned char, 32> checkpoint_key_{};
 };
 
 class SodiumCrypto final : public core::ports::Crypto {

@@ -3,6 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { BACKEND, routeTable, startServer } from './lib/server.mjs';
 import { setupCast } from './lib/actors.mjs';
 import { Client, createUser, login, nextCode, strongPassword } from './lib/client.mjs';
@@ -517,9 +519,194 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     const log = srv.logs();
     assert.match(log, /serving/);
     assert.doesNotMatch(log, /(?<!\d)99\d{15}[\dX](?!\d)/, 'E3: a synthetic ID number in the log');
-    assert.doesNotMatch(log, /(?<!\d)1\d{10}(?!\d)/, 'E3: a phone number in the log');
+    assert.doesNotMatch(log, /(?<!\d)1\d{10}(?!\d)/, `E3: a phone number in the log: ${(log.match(/.{0,120}(?<!\d)1\d{10}(?!\d).{0,60}/) || [''])[0]}`);
     for (const c of clients) secrets.push(c.sessionToken, c.csrf);
     const found = secrets.filter((s) => typeof s === 'string' && s.length >= 6 && log.includes(s));
     assert.deepEqual(found.map((s) => `${s.slice(0, 4)}…`), [], 'E3: secrets in the log');
+  });
+});
+
+// Issue 15 defects 4 and 5 (security.md E2): the chain is keyed (a MAC per row under a subkey of the key file) and
+// its head is checkpointed outside the database, so that `lianxin check` names an edited row even when the chain
+// was recomputed, and names a removed tail; rows are filed under the org of the object acted on.
+describe('audit: keyed chain, head checkpoint, rows filed under the object\'s org', () => {
+  let srv, cast;
+  const COLS = ['id', 'at', 'actor_user_id', 'actor_name', 'actor_org_id', 'actor_org_path', 'ip', 'action', 'object_type',
+    'object_id', 'result', 'request_id', 'subject_member_id', 'detail', 'prev_hash', 'hash'];
+
+  before(async () => {
+    srv = await startServer({ dataset: 'test' });
+    cast = await setupCast(srv);
+  });
+  after(() => srv && srv.stop());
+
+  const guardsOff = () => (BACKEND === 'postgres' ? 'ALTER TABLE audit_log DISABLE TRIGGER audit_no_change; '
+    : 'DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete; ');
+  function sqlOk(statement) {
+    const r = srv.sql(statement);
+    assert.equal(r.status, 0, `${statement}: ${r.stderr}`);
+    return r.stdout.trim();
+  }
+  /** The rows with id >= `from`, oldest first, as objects. */
+  function rowsFrom(from) {
+    const q = BACKEND === 'postgres'
+      ? `SELECT coalesce(json_agg(json_build_object(${COLS.map((c) => `'${c}', ${c}`).join(', ')}) ORDER BY id), '[]') FROM audit_log WHERE id >= ${from}`
+      : `SELECT json_group_array(json_object(${COLS.map((c) => `'${c}', ${c}`).join(', ')})) FROM (SELECT * FROM audit_log WHERE id >= ${from} ORDER BY id)`;
+    return JSON.parse(sqlOk(q));
+  }
+  /** What passed the check before the fix: edit, then recompute the SHA-256 chain from that row on (the old scheme). */
+  function rechainWithSha256(from, asPlain) {
+    const field = (v) => { const s = String(v); return `${Buffer.byteLength(s)}:${s}|`; };
+    let prev = sqlOk(`SELECT hash FROM audit_log WHERE id = ${from - 1}`);
+    let script = guardsOff();
+    for (const r of rowsFrom(from)) {
+      const canonical = [...COLS.slice(0, 14).map((c) => r[c]), prev].map(field).join('');
+      const hash = createHash('sha256').update(canonical).digest('hex');
+      script += `UPDATE audit_log SET prev_hash = '${prev}', hash = '${hash}'${asPlain
+        ? ", hash_kind = 'sha256', object_org_id = actor_org_id, object_org_path = actor_org_path" : ''} WHERE id = ${r.id}; `;
+      prev = hash;
+    }
+    sqlOk(`${script}UPDATE audit_head SET hash = '${prev}' WHERE one = 1`);
+  }
+
+  test('defect 5: a community\'s auditor sees a reveal of its own member by the street admin; a sibling community\'s does not', async () => {
+    const { admin, tree, S1, C1, B, actors, memberOfB } = cast;
+    const C2 = tree.get(S1).children.find((id) => id !== C1);
+    const own = await login(srv, await createUser(srv, admin, { username: 'audit_c1', display_name: '社区审计员', role: 'audit_admin', org_id: C1 }));
+    const sibling = await login(srv, await createUser(srv, admin, { username: 'audit_c2', display_name: '邻社区审计员', role: 'audit_admin', org_id: C2 }));
+    const id = rid('reveal5');
+    const r = await actors.street_admin.client.request('POST', `/api/v1/members/${memberOfB.id}/reveal`,
+      { json: { reason: '核对党员信息' }, headers: { 'X-Request-Id': id } });
+    assert.equal(r.status, 200, r.toString());
+    const seen = await own.get('/api/v1/audit?action=member.reveal&limit=50');
+    assert.equal(seen.status, 200, seen.toString());
+    const row = seen.json.items.find((x) => x.request_id === id);
+    assert.ok(row, 'the community\'s auditor sees the reveal of its member');
+    assert.equal(row.object_org, tree.get(B).name, 'filed under the member\'s org');
+    assert.equal(row.object_org_id, B);
+    assert.equal(row.actor_org, tree.get(S1).name, 'the actor\'s org is the second column');
+    const other = await sibling.get('/api/v1/audit?action=member.reveal&limit=50');
+    assert.equal(other.status, 200, other.toString());
+    assert.equal(other.json.items.find((x) => x.request_id === id), undefined, 'the sibling community\'s auditor does not');
+    // The street admin's own view of its street's log still holds it (the object lies in its subtree).
+    const street = await login(srv, await createUser(srv, admin, { username: 'audit_s1', display_name: '街道审计员', role: 'audit_admin', org_id: S1 }));
+    assert.ok((await street.get('/api/v1/audit?action=member.reveal&limit=50')).json.items.some((x) => x.request_id === id));
+  });
+
+  test('E2 (defect 4): deleting the last rows is named by `lianxin check` from the checkpoint; a restore is accepted once', async () => {
+    assert.equal(await srv.halt(), 0, 'a graceful stop writes the last checkpoint');
+    const before = srv.cli('check');
+    assert.equal(before.status, 0, before.stdout + before.stderr);
+    const m = /audit checkpoint[^\n]*: row (\d+) at (\S+)/.exec(before.stdout);
+    assert.ok(m, `check prints the checkpoint it read: ${before.stdout}`);
+    const head = Number(m[1]);
+    assert.equal(String(head), sqlOk('SELECT max(id) FROM audit_log'), 'the checkpoint records the newest row');
+    assert.match(before.stdout, /audit chain[^\n]*: ok, \d+ rows/);
+    // Cut the tail and move audit_head back: the chain alone is consistent again, as before the fix.
+    const keep = head - 3;
+    sqlOk(`${guardsOff()}DELETE FROM audit_log WHERE id > ${keep}; UPDATE audit_head SET hash = (SELECT hash FROM audit_log WHERE id = ${keep}) WHERE one = 1`);
+    const cut = srv.cli('check');
+    assert.equal(cut.status, 1, cut.stdout + cut.stderr);
+    assert.match(cut.stdout, new RegExp(`rows after ${keep} are missing: the checkpoint of ${m[2].replace(/[.]/g, '\\.')} records row ${head}`), cut.stdout);
+    await srv.restart();
+    const auditor = cast.actors.auditor.client;
+    const v = await auditor.get('/api/v1/audit/verify');
+    assert.equal(v.status, 200, v.toString());
+    assert.equal(v.json.ok, false);
+    assert.equal(v.json.problem, 'missing_tail');
+    assert.equal(v.json.first_broken_id, keep + 1);
+    assert.equal(v.json.checkpoint.head_id, head, 'the server did not move the checkpoint back over the cut');
+    assert.equal(await srv.halt(), 0);
+    assert.match(srv.logs(), /audit_checkpoint/, 'the server reported the problem in its log');
+    // Restoring a backup looks the same: the operator accepts it once, which is itself audited.
+    const accepted = srv.cli('check', '--accept-restore');
+    assert.equal(accepted.status, 0, accepted.stdout + accepted.stderr);
+    assert.match(accepted.stdout, /restore recorded in the audit log/);
+    const after = srv.cli('check');
+    assert.equal(after.status, 0, after.stdout + after.stderr);
+    await srv.restart();
+    const rows = await auditor.get('/api/v1/audit?action=audit.restore&limit=5');
+    assert.equal(rows.json.items.length, 1, rows.toString());
+    const ok = await auditor.get('/api/v1/audit/verify');
+    assert.equal(ok.json.ok, true, ok.text);
+  });
+
+  test('E2 (defect 4): a row edited and the chain recomputed with SHA-256 fails `lianxin check` at that row', async () => {
+    const r = await cast.actors.secretary.client.get(`/api/v1/members/${cast.memberOfB.id}`);
+    assert.equal(r.status, 200);
+    assert.equal(await srv.halt(), 0);
+    const target = Number(sqlOk("SELECT max(id) FROM audit_log WHERE action = 'member.view'"));
+    sqlOk(`${guardsOff()}UPDATE audit_log SET actor_name = '某人' WHERE id = ${target}`);
+    rechainWithSha256(target, false);
+    let check = srv.cli('check');
+    assert.equal(check.status, 1, check.stdout + check.stderr);
+    assert.match(check.stdout, new RegExp(`audit row ${target} fails its MAC`), check.stdout);
+    // Passed off as rows of the older, unkeyed version: a plain row after keyed ones.
+    rechainWithSha256(target, true);
+    check = srv.cli('check');
+    assert.equal(check.status, 1, check.stdout + check.stderr);
+    assert.match(check.stdout, new RegExp(`audit row ${target} has no MAC after keyed rows`), check.stdout);
+    await srv.restart();
+    const v = await cast.actors.auditor.client.get('/api/v1/audit/verify');
+    assert.equal(v.json.ok, false);
+    assert.equal(v.json.first_broken_id, target);
+    assert.equal(v.json.problem, 'plain_after_mac');
+  });
+});
+
+// Issue 15 defect 4 (security.md E2, docs/operations.md "Audit key and checkpoints"): audit rows survive
+// `lianxin backup` / `lianxin restore` and still verify with the key; the restore, which puts the database behind
+// the checkpoint, is accepted once and recorded as audit.restore, and the rows after the backup are not in it.
+describe('audit: the keyed chain survives backup and restore', () => {
+  let srv, cast;
+
+  before(async () => {
+    srv = await startServer({ dataset: 'test' });
+    cast = await setupCast(srv);
+  });
+  after(() => srv && srv.stop());
+
+  async function reveal(tag) {
+    const id = rid(tag);
+    const r = await cast.actors.street_admin.client.request('POST', `/api/v1/members/${cast.memberOfB.id}/reveal`,
+      { json: { reason: '核对党员信息' }, headers: { 'X-Request-Id': id } });
+    assert.equal(r.status, 200, r.toString());
+    return id;
+  }
+
+  test('a restored backup verifies, its restore is recorded once, and the later rows are not in it', async () => {
+    const kept = await reveal('beforebackup');
+    assert.equal(await srv.halt(), 0);
+    const file = path.join(srv.dir, BACKEND === 'postgres' ? 'backup.dump' : 'backup.db');
+    const b = srv.cli('backup', '--out', file);
+    assert.equal(b.status, 0, b.stdout + b.stderr);
+    await srv.restart();
+    const lost = await reveal('afterbackup');
+    assert.equal(await srv.halt(), 0, 'the checkpoint now records rows the backup lacks');
+    const head = Number(/: row (\d+) at/.exec(srv.cli('check').stdout)?.[1]);
+    assert.ok(head > 0);
+    // The database is lost; the backup is restored in its place.
+    if (BACKEND !== 'postgres') for (const s of ['', '-wal', '-shm']) rmSync(srv.dbUrl.slice('sqlite:'.length) + s, { force: true });
+    const restored = srv.cli('restore', '--from', file);
+    assert.equal(restored.status, 0, restored.stdout + restored.stderr);
+    assert.match(restored.stdout, /restore recorded in the audit log \(audit\.restore\); the old checkpoint is kept as \S+before-restore-\d+/);
+    assert.ok(existsSync(path.join(srv.dir, 'audit-checkpoint')), 'a new checkpoint beside the key file');
+    const check = srv.cli('check');
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    assert.match(check.stdout, /audit chain[^\n]*: ok, \d+ rows/);
+    assert.equal(srv.cli('check', '--accept-restore').stdout.match(/nothing to accept/)?.length, 1, 'accepted once only');
+    await srv.restart();
+    const auditor = cast.actors.auditor.client;
+    const reveals = await auditor.get('/api/v1/audit?action=member.reveal&limit=100');
+    assert.equal(reveals.status, 200, reveals.toString());
+    assert.ok(reveals.json.items.some((x) => x.request_id === kept), 'the rows of the backup are there');
+    assert.ok(!reveals.json.items.some((x) => x.request_id === lost), 'the rows after the backup are not');
+    const rows = await auditor.get('/api/v1/audit?action=audit.restore&limit=5');
+    assert.equal(rows.json.items.length, 1, rows.toString());
+    const v = await auditor.get('/api/v1/audit/verify');
+    assert.equal(v.status, 200, v.toString());
+    assert.equal(v.json.ok, true, v.text);
+    assert.ok(v.json.checkpoint, 'the new checkpoint is read');
+    assert.equal(v.json.checkpoint_invalid, false);
   });
 });

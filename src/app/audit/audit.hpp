@@ -14,12 +14,46 @@
 
 #include "app/context.hpp"
 #include "core/auth/actor.hpp"
+#include "core/org/org.hpp"
 #include "core/ports/records.hpp"
 
 namespace lianxin::app {
 
-core::ports::AuditEntry AuditFor(const core::auth::Actor& actor, std::int64_t at, std::string action,
-                                 std::string object_type, std::string object_id, std::string result = "ok");
+// An org by id and path.
+struct AuditOrg {
+    std::int64_t id = 0;
+    std::string path;
+};
+
+// No org in particular (a failed login under an unknown name): the row is filed under the top org.
+struct TopOrg {};
+inline constexpr TopOrg kTopOrg{};
+
+// An audit entry that still lacks the org of its object: AuditFor(actor, now, action, type, id).On(org).
+// Each row is filed under the org of the object acted on (issue 15 defect 5), whose audit admins read it:
+// a member -> the member's org; an org (or what belongs to one: a position, a group, an import) -> that org;
+// a user -> the deepest org covering all of the user's grants (a user without grants: the top org). The
+// actor's org (second column) is the actor's deepest grant covering the object, else its first grant.
+class AuditDraft {
+public:
+    AuditDraft(const core::auth::Actor& actor, core::ports::AuditEntry e) : actor_(actor), e_(std::move(e)) {}
+    core::ports::AuditEntry On(std::int64_t org_id, std::string org_path) &&;
+    core::ports::AuditEntry On(const core::org::Org& org) &&;
+    core::ports::AuditEntry On(const AuditOrg& org) &&;
+    core::ports::AuditEntry On(const std::vector<core::auth::Grant>& user_grants) &&;
+    core::ports::AuditEntry On(TopOrg) &&;
+
+private:
+    const core::auth::Actor& actor_;
+    core::ports::AuditEntry e_;
+};
+
+AuditDraft AuditFor(const core::auth::Actor& actor, std::int64_t at, std::string action, std::string object_type,
+                    std::string object_id, std::string result = "ok");
+
+// The org a list, an export or a read of the log covers, for its audit row: the org asked for (`org_id`), else the
+// actor's scope for `p` (its first subtree root).
+AuditOrg ListedOrg(Context& ctx, const core::auth::Actor& actor, core::auth::Permission p, std::int64_t org_id);
 
 // Writes `e` inline (own transaction) or through the context's AuditWriter.
 core::Status AppendAudit(Context& ctx, core::ports::AuditEntry e);

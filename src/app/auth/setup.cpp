@@ -103,7 +103,7 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
         LX_CHECK(tx.SetupLinks().MarkUsed(link.token_hash, now));
         core::auth::Actor actor{user.id, user.username, user.display_name, 0, user.grants, client.ip, client.request_id};
         auto entry = AuditFor(actor, now, link.purpose == SetupPurpose::kFirstAdmin ? "setup.first_admin" : "setup.password",
-                              "user", std::to_string(user.id));
+                              "user", std::to_string(user.id)).On(user.grants);
         LX_CHECK(tx.Audit().Append(entry));
         username = user.username;
         return core::Ok();

@@ -61,7 +61,7 @@ core::Result<TotpEnrollment> EnrollTotp(Context& ctx, const Authenticated& who) 
         LX_CHECK(tx.Users().Update(*user));
         // Each new secret is a security event: a second enrolment replaces the first one's secret.
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.totp_enroll_start", "user",
-                              std::to_string(user->id));
+                              std::to_string(user->id)).On(who.actor.grants);
         return tx.Audit().Append(entry);
     }));
     return out;
@@ -93,7 +93,7 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
             user->failures = core::auth::RecordFailure(user->failures, now, ctx.security.lockout);
             LX_CHECK(tx.Users().Update(*user));
             auto entry = AuditFor(who.actor, now, "auth.totp", "user", std::to_string(user->id),
-                                  matched ? "replayed" : "denied");
+                                  matched ? "replayed" : "denied").On(who.actor.grants);
             return tx.Audit().Append(entry);  // commit the failure, then refuse below
         }
         user->totp_last_step = matched;
@@ -103,7 +103,7 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
         session.mfa = MfaState::kOk;
         LX_CHECK(tx.Sessions().Put(session));
         auto entry = AuditFor(who.actor, now, who.session.mfa == MfaState::kEnroll ? "auth.totp_enroll" : "auth.totp",
-                              "user", std::to_string(user->id));
+                              "user", std::to_string(user->id)).On(who.actor.grants);
         LX_CHECK(tx.Audit().Append(entry));
         accepted = true;
         return core::Ok();

@@ -214,7 +214,7 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
         LX_ASSIGN(cid, tx.Candidates().Insert(rec, now));
         LX_CHECK(tx.Candidates().AppendStep(cid, StepRecord{0, 1, apply, actor.user_id, now}));
         new_id = cid;
-        auto entry = AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid));
+        auto entry = AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid)).On(rec.org_id, rec.org_path);
         return tx.Audit().Append(entry);
     }));
     return new_id;
@@ -242,7 +242,7 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
         SetDue(rec, next, today);
         LX_CHECK(tx.Candidates().UpdateState(rec, now));
         ++rec.version;
-        auto entry = AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id));
+        auto entry = AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id)).On(rec.org_id, rec.org_path);
         entry.detail = "kind=" + std::string(core::member::ToString(step.kind));
         entry.subject_member_id = rec.member_id;
         LX_CHECK(tx.Audit().Append(entry));
@@ -261,7 +261,8 @@ core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::aut
         out = std::move(view);
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.view", "candidate", std::to_string(id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.view", "candidate", std::to_string(id))
+                     .On(out.record.org_id, out.record.org_path);
     entry.subject_member_id = out.record.member_id;
     return Audited<CandidateView>{std::move(out), std::move(entry)};
 }
@@ -308,7 +309,8 @@ core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor
         }
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.list", "org", std::to_string(in.org_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.list", "org", std::to_string(in.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.org_id));
     entry.detail = "count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return page;

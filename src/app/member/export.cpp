@@ -41,7 +41,8 @@ core::Status WriteFullExportAudit(Context& ctx, const core::auth::Actor& actor, 
         LX_CHECK(tx.Audit().Append(entry));
         const std::string detail = "export=" + std::to_string(entry.id) + " reason=" + reason;
         for (const auto& m : members) {
-            auto row = AuditFor(actor, entry.at, "member.export_member", "member", std::to_string(m.member.id));
+            auto row = AuditFor(actor, entry.at, "member.export_member", "member", std::to_string(m.member.id))
+                           .On(m.member.org_id, m.member.org_path);
             row.subject_member_id = m.member.id;
             row.detail = detail;
             LX_CHECK(tx.Audit().Append(row));
@@ -84,7 +85,8 @@ core::Result<ExportFile> ExportMembers(Context& ctx, const core::auth::Actor& ac
     day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     out.file_name = "党员名册-" + scope + "-" + day + (in.xlsx ? ".xlsx" : ".csv");
     out.count = members.size();
-    auto entry = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id));
+    auto entry = AuditFor(actor, now, "member.export", "org", std::to_string(in.filters.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.filters.org_id));
     entry.detail = "count=" + std::to_string(out.count) + " full=" + (in.full ? "1" : "0") +
                    " format=" + (in.xlsx ? "xlsx" : "csv") + " sha256=" + ctx.crypto.Sha256Hex(out.bytes);
     if (!in.reason.empty()) entry.detail += " reason=" + in.reason;

@@ -89,7 +89,7 @@ core::Status SyncRegistry(Tx& tx, std::int64_t member_id, const Floating& f, std
 
 core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, const std::string& action,
                    const FloatingRecord& rec, std::string detail = {}) {
-    auto entry = AuditFor(actor, now, action, "floating", std::to_string(rec.id));
+    auto entry = AuditFor(actor, now, action, "floating", std::to_string(rec.id)).On(rec.org_id, rec.org_path);
     entry.subject_member_id = rec.member_id;
     entry.detail = std::move(detail);
     return tx.Audit().Append(entry);
@@ -130,6 +130,7 @@ core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& a
         FloatingRecord rec;
         rec.member_id = member_id;
         rec.org_id = m.org_id;
+        rec.org_path = m.org_path;
         rec.facts = facts;
         rec.created_by = actor.user_id;
         LX_CHECK(ResolveParticipating(tx, rec, today));

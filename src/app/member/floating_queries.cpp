@@ -69,8 +69,10 @@ core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const cor
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     MemberFloating out;
+    AuditOrg filed;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
+        filed = {m.org_id, m.org_path};
         LX_ASSIGN(records, tx.FloatingRecords().OfMember(member_id));
         for (auto& rec : records) {
             const bool open = rec.facts.Open();
@@ -81,7 +83,7 @@ core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const cor
         if (!out.current && !m.left_on && On(actor, Permission::kMemberWrite, m.org_path)) out.actions = {"open"};
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.view", "member", std::to_string(member_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.view", "member", std::to_string(member_id)).On(filed);
     entry.subject_member_id = member_id;
     return Audited<MemberFloating>{std::move(out), std::move(entry)};
 }
@@ -112,7 +114,8 @@ core::Result<FloatingPage> ListFloating(Context& ctx, const core::auth::Actor& a
         }
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.list", "org", std::to_string(in.org_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.list", "org", std::to_string(in.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.org_id));
     entry.detail = std::string("direction=") + (in.inflow ? "in" : "out") + " count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return page;

@@ -55,7 +55,7 @@ core::Result<core::ports::ImportRowRecord> WriteRow(Tx& tx, const core::auth::Ac
     m.updated_at = now;
     LX_CHECK(tx.Members().UpdateRegistry(m));
     rec.version_after = m.version + 1;
-    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m.id));
+    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m.id)).On(m.org_id, m.org_path);
     entry.subject_member_id = m.id;
     entry.detail = "import=" + std::to_string(import_id) + " fields=" + Join(p.view.changes);
     LX_CHECK(tx.Audit().Append(entry));
@@ -113,7 +113,8 @@ core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor&
     LX_CHECK(SpendBudget(ctx, "import_preview_rows:" + std::to_string(actor.user_id), ctx.limits.import_preview_rows,
                          std::max<std::int64_t>(1, static_cast<std::int64_t>(out.rows.size())), "import.preview_limited"));
     // A preview tells whether ID numbers are registered: it is audited like a search (counts and hash only).
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import_preview", "org", std::to_string(in.org_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import_preview", "org", std::to_string(in.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberWrite, in.org_id));
     entry.detail = CountsDetail(out.counts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return out;
@@ -152,14 +153,14 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
             LX_ASSIGN(row, WriteRow(tx, actor, p, id, now));
             LX_CHECK(tx.Imports().AppendRow(id, row));
         }
-        auto entry = AuditFor(actor, now, "member.import", "import", std::to_string(id));
+        auto entry = AuditFor(actor, now, "member.import", "import", std::to_string(id)).On(target);
         entry.detail = CountsDetail(counts) + ConflictsDetail(conflicts) + " sha256=" + rec.file_sha256;
         return tx.Audit().Append(entry);
     });
     if (!written && written.error().message_key == "import.nothing") {
         // Nothing written, but the rows were checked against the registry: audited as a refused import.
         auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import", "org", std::to_string(in.org_id),
-                              "import.nothing");
+                              "import.nothing").On(ListedOrg(ctx, actor, Permission::kMemberWrite, in.org_id));
         entry.detail = CountsDetail(checked) + ConflictsDetail(conflicts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
         LX_CHECK(AppendAudit(ctx, std::move(entry)));
     }
@@ -234,7 +235,7 @@ core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& ac
                 m->updated_at = now;
                 st = tx.Members().UpdateRegistry(*m);
                 if (st) {  // the member sees the restore as a change of their record
-                    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m->id));
+                    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m->id)).On(m->org_id, m->org_path);
                     entry.subject_member_id = m->id;
                     entry.detail = "import_undo=" + std::to_string(import_id);
                     st = tx.Audit().Append(entry);
@@ -251,7 +252,7 @@ core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& ac
         LX_CHECK(tx.Imports().MarkUndone(rec));
         rec.undone = true;
         ++rec.version;
-        auto entry = AuditFor(actor, now, "member.import_undo", "import", std::to_string(import_id));
+        auto entry = AuditFor(actor, now, "member.import_undo", "import", std::to_string(import_id)).On(rec.org_id, rec.org_path);
         entry.detail = "rows=" + std::to_string(rows.size());
         return tx.Audit().Append(entry);
     }));

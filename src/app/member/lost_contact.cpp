@@ -45,13 +45,15 @@ core::Result<Audited<MemberSearches>> ViewSearches(Context& ctx, const core::aut
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     MemberSearches out;
+    AuditOrg filed;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberRead));
+        filed = {m.org_id, m.org_path};
         LX_ASSIGN(view, Load(tx, actor, m, today));
         out = std::move(view);
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "search.view", "member", std::to_string(member_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "search.view", "member", std::to_string(member_id)).On(filed);
     entry.subject_member_id = member_id;
     return Audited<MemberSearches>{std::move(out), std::move(entry)};
 }
@@ -80,7 +82,7 @@ core::Result<MemberSearches> AddSearch(Context& ctx, const core::auth::Actor& ac
             LX_CHECK(tx.Members().UpdateRegistry(m));
             ++m.version;
         }
-        auto entry = AuditFor(actor, now, "search.add", "member", std::to_string(member_id));
+        auto entry = AuditFor(actor, now, "search.add", "member", std::to_string(member_id)).On(m.org_id, m.org_path);
         entry.subject_member_id = member_id;
         entry.detail = std::string("method=") + in.method + (search.found ? " found=true" : "");
         LX_CHECK(tx.Audit().Append(entry));

@@ -54,7 +54,8 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
         out.status_changes = std::move(changes);
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.view", "member", std::to_string(member_id))
+                     .On(out.member.org_id, out.member.org_path);
     entry.subject_member_id = member_id;
     return Audited<MemberRecord>{std::move(out), std::move(entry)};
 }
@@ -79,7 +80,8 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
         out.org_name = std::move(name);
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.reveal", "member", std::to_string(member_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.reveal", "member", std::to_string(member_id))
+                     .On(out.member.org_id, out.member.org_path);
     entry.subject_member_id = member_id;
     entry.detail = "reason=" + reason;
     return Audited<MemberRecord>{std::move(out), std::move(entry)};
@@ -135,7 +137,8 @@ core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& a
 
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in) {
     LX_ASSIGN(page, ReadMemberPage(ctx, actor, in));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.list", "org", std::to_string(in.org_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.list", "org", std::to_string(in.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.org_id));
     entry.detail = "count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return page;

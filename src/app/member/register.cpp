@@ -60,7 +60,7 @@ core::Result<std::int64_t> RegisterMember(Context& ctx, const core::auth::Actor&
         m.updated_at = now;
         LX_ASSIGN(made, tx.Members().Insert(m));
         id = made;
-        auto entry = AuditFor(actor, now, "member.create", "member", std::to_string(id));
+        auto entry = AuditFor(actor, now, "member.create", "member", std::to_string(id)).On(org);
         entry.subject_member_id = id;
         entry.detail = "org=" + std::to_string(org.id);
         return tx.Audit().Append(entry);

@@ -58,7 +58,7 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
         const auto now = ctx.clock.NowMillis();
         m.updated_at = now;
         LX_CHECK(tx.Members().UpdateRegistry(m));
-        auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(member_id));
+        auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(member_id)).On(m.org_id, m.org_path);
         entry.subject_member_id = member_id;
         entry.detail = "fields=" + ChangedFields(before, m);
         LX_CHECK(tx.Audit().Append(entry));
@@ -98,7 +98,7 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         LX_CHECK(tx.Members().AppendStatusChange(
             member_id, core::ports::StatusChangeRecord{0, in.action, *on, ground ? in.ground : "", in.doc_ref,
                                                        in.reason, actor.user_id, now}));
-        auto entry = AuditFor(actor, now, "member.status", "member", std::to_string(member_id));
+        auto entry = AuditFor(actor, now, "member.status", "member", std::to_string(member_id)).On(m.org_id, m.org_path);
         entry.subject_member_id = member_id;
         entry.detail = "action=" + in.action;
         LX_CHECK(tx.Audit().Append(entry));

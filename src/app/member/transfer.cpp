@@ -154,7 +154,7 @@ core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor
         const auto now = ctx.clock.NowMillis();
         LX_ASSIGN(id, InsertTransfer(tx, rec, EventOf(actor, 1, "request", *on, "", now), now));
         new_id = id;
-        auto entry = AuditFor(actor, now, "transfer.request", "transfer", std::to_string(id));
+        auto entry = AuditFor(actor, now, "transfer.request", "transfer", std::to_string(id)).On(m->org_id, m->org_path);
         entry.subject_member_id = m->id;
         return tx.Audit().Append(entry);
     }));
@@ -215,7 +215,7 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
         const auto now = ctx.clock.NowMillis();
         LX_ASSIGN(tid, InsertTransfer(tx, rec, EventOf(actor, 1, "register", *on, "", now), now));
         new_id = tid;
-        auto entry = AuditFor(actor, now, "transfer.register", "transfer", std::to_string(tid));
+        auto entry = AuditFor(actor, now, "transfer.register", "transfer", std::to_string(tid)).On(*to);
         return tx.Audit().Append(entry);
     }));
     return new_id;
@@ -267,7 +267,7 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
         LX_ASSIGN(events, tx.Transfers().Events(id));
         LX_CHECK(tx.Transfers().AppendEvent(
             id, EventOf(actor, static_cast<int>(events.size()) + 1, name, *on, in.reason, now)));
-        auto entry = AuditFor(actor, now, "transfer." + name, "transfer", std::to_string(id));
+        auto entry = AuditFor(actor, now, "transfer." + name, "transfer", std::to_string(id)).On(TransferOrg(rec));
         entry.subject_member_id = rec.member_id;
         LX_CHECK(tx.Audit().Append(entry));
         LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, today, true));

@@ -83,16 +83,23 @@ core::Result<TransferView> LoadTransferView(Tx& tx, const core::auth::Actor& act
     return v;
 }
 
+AuditOrg TransferOrg(const TransferRecord& rec) {
+    if (rec.from_org_id) return {rec.from_org_id, rec.from_org_path};
+    return {rec.to_org_id, rec.to_org_path};
+}
+
 core::Result<Audited<TransferView>> ViewTransfer(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     TransferView out;
+    AuditOrg filed;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleTransfer(tx, actor, id));
+        filed = TransferOrg(rec);
         LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, ctx.clock.Today(), true));
         out = std::move(view);
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "transfer.view", "transfer", std::to_string(id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "transfer.view", "transfer", std::to_string(id)).On(filed);
     entry.subject_member_id = out.record.member_id;
     return Audited<TransferView>{std::move(out), std::move(entry)};
 }
@@ -126,7 +133,8 @@ core::Result<TransferPage> ListTransfers(Context& ctx, const core::auth::Actor& 
         }
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "transfer.list", "org", std::to_string(in.org_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "transfer.list", "org", std::to_string(in.org_id))
+                     .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.org_id));
     entry.detail = "direction=" + in.direction + " count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return page;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit/audit.hpp"
 #include "app/member/transfer.hpp"
 #include "core/ports/repositories.hpp"
 
@@ -13,6 +14,10 @@ namespace lianxin::app {
 // The transfer when the actor reads members on its sending or its receiving side; 404 otherwise.
 core::Result<core::ports::TransferRecord> VisibleTransfer(core::ports::Tx& tx, const core::auth::Actor& actor,
                                                           std::int64_t id);
+
+// The org a transfer is filed under in the audit log: the sending org when it is in this deployment, else the
+// receiving one.
+AuditOrg TransferOrg(const core::ports::TransferRecord& rec);
 
 // The next actions (wire names) that this actor's side and grants allow.
 std::vector<std::string> ActionsFor(const core::auth::Actor& actor, const core::ports::TransferRecord& rec);

@@ -78,7 +78,7 @@ core::Result<std::int64_t> AppointPost(Context& ctx, const core::auth::Actor& ac
         const auto now = ctx.clock.NowMillis();
         LX_ASSIGN(new_id, tx.Orgs().InsertPost(p, actor.user_id, now));
         id = new_id;
-        auto entry = AuditFor(actor, now, "org.post.appoint", "org", std::to_string(org_id));
+        auto entry = AuditFor(actor, now, "org.post.appoint", "org", std::to_string(org_id)).On(org);
         entry.detail = "post=" + std::string(core::org::ToString(*post));
         entry.subject_member_id = m->id;
         return tx.Audit().Append(entry);
@@ -92,12 +92,12 @@ core::Status EndPost(Context& ctx, const core::auth::Actor& actor, std::int64_t 
     auto end = core::member::CheckDate(on, ctx.clock.Today(), "on", errors);
     if (!errors.fields.empty()) return core::Fail(errors);
     return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_CHECK(VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
+        LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kMemberWrite));
         LX_ASSIGN(p, tx.Orgs().GetPost(post_id));
         if (!p || p->org_id != org_id) return core::Fail(core::NotFound("post"));
         if (*end <= p->valid_from) return core::Fail(core::InvalidField("on", "org.post.end_before_start"));
         LX_CHECK(tx.Orgs().EndPost(post_id, *end));
-        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "org.post.end", "org", std::to_string(org_id));
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "org.post.end", "org", std::to_string(org_id)).On(org);
         entry.detail = "post_id=" + std::to_string(post_id);
         entry.subject_member_id = p->member_id;
         return tx.Audit().Append(entry);

@@ -188,7 +188,7 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
             h.new_name = o.name;
             LX_CHECK(tx.Reorgs().AppendHistory(h));
         }
-        auto entry = AuditFor(actor, now, "org.import", "import", std::to_string(id));
+        auto entry = AuditFor(actor, now, "org.import", "import", std::to_string(id)).On(rec.org_id, rec.org_path);
         entry.detail = ImportCountsDetail(counts) + " sha256=" + rec.file_sha256;
         return tx.Audit().Append(entry);
     }));
@@ -228,7 +228,7 @@ core::Status UndoOrgImportIn(Tx& tx, const core::auth::Actor& actor, const Impor
     }
     // As if they never stood: each version ends the day it began, so no tree of any day shows it.
     for (auto it = to_close.rbegin(); it != to_close.rend(); ++it) LX_CHECK(tx.Orgs().Close(*it, it->valid_from));
-    auto entry = AuditFor(actor, now, "org.import_undo", "import", std::to_string(rec.id));
+    auto entry = AuditFor(actor, now, "org.import_undo", "import", std::to_string(rec.id)).On(rec.org_id, rec.org_path);
     entry.detail = "rows=" + std::to_string(rows.size());
     return tx.Audit().Append(entry);
 }

@@ -36,7 +36,7 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
         LX_ASSIGN(added, tx.Overlays().Link(overlay_id, member_ids, *from, actor.user_id, now));
         out.linked = added;
         out.already = static_cast<int>(member_ids.size()) - added;
-        auto entry = AuditFor(actor, now, "overlay.link", "overlay", std::to_string(overlay_id));
+        auto entry = AuditFor(actor, now, "overlay.link", "overlay", std::to_string(overlay_id)).On(o.host_org_id, o.host_org_path);
         entry.detail = "linked=" + std::to_string(out.linked) + " already=" + std::to_string(out.already);
         if (member_ids.size() == 1) entry.subject_member_id = member_ids.front();
         return tx.Audit().Append(entry);
@@ -48,12 +48,13 @@ core::Status UnlinkMember(Context& ctx, const core::auth::Actor& actor, std::int
                           std::int64_t member_id) {
     const auto today = ctx.clock.Today();
     return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_CHECK(VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
+        LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         LX_ASSIGN(m, tx.Members().Get(member_id));
         if (!m || !core::auth::Authorize(actor, Permission::kMemberRead, m->org_path))
             return core::Fail(core::NotFound("member"));
         LX_CHECK(tx.Overlays().Unlink(overlay_id, member_id, today));
-        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "overlay.unlink", "overlay", std::to_string(overlay_id));
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "overlay.unlink", "overlay", std::to_string(overlay_id))
+                         .On(o.host_org_id, o.host_org_path);
         entry.subject_member_id = member_id;
         return tx.Audit().Append(entry);
     });
@@ -63,9 +64,11 @@ core::Result<LinkedMembers> ListLinkedMembers(Context& ctx, const core::auth::Ac
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     LinkedMembers out;
+    AuditOrg filed;
     // System scope: linked members of other subtrees are counted, never shown (security.md A3).
     LX_CHECK(ctx.db.Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_CHECK(VisibleOverlay(tx, actor, overlay_id, Permission::kOrgRead));
+        LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgRead));
+        filed = {o.host_org_id, o.host_org_path};
         LX_ASSIGN(links, tx.Overlays().Links(overlay_id, today));
         for (auto& l : links) {
             if (core::auth::Authorize(actor, Permission::kMemberRead, l.org_path))
@@ -75,7 +78,7 @@ core::Result<LinkedMembers> ListLinkedMembers(Context& ctx, const core::auth::Ac
         }
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "overlay.members", "overlay", std::to_string(overlay_id));
+    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "overlay.members", "overlay", std::to_string(overlay_id)).On(filed);
     entry.detail = "count=" + std::to_string(out.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return out;

@@ -46,9 +46,9 @@ core::Result<bool> NameableMember(Tx& tx, const core::auth::Actor& actor, std::i
            (within.empty() || core::org::InSubtree(m->org_path, within));
 }
 
-core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, const char* action, std::int64_t id,
+core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, const char* action, const Overlay& o,
                    std::string detail, std::int64_t subject = 0) {
-    auto entry = AuditFor(actor, now, action, "overlay", std::to_string(id));
+    auto entry = AuditFor(actor, now, action, "overlay", std::to_string(o.id)).On(o.host_org_id, o.host_org_path);
     entry.detail = std::move(detail);
     entry.subject_member_id = subject;
     return tx.Audit().Append(entry);
@@ -96,8 +96,8 @@ core::Result<std::int64_t> CreateOverlay(Context& ctx, const core::auth::Actor& 
         o.host_org_path = host->path;
         const auto now = ctx.clock.NowMillis();
         LX_ASSIGN(new_id, tx.Overlays().Insert(o, actor.user_id, now));
-        id = new_id;
-        return Audit(tx, actor, now, "overlay.create", id,
+        id = o.id = new_id;
+        return Audit(tx, actor, now, "overlay.create", o,
                      "kind=" + std::string(ToString(o.kind)) + " host=" + std::to_string(host->id));
     }));
     return id;
@@ -118,7 +118,7 @@ core::Status UpdateOverlay(Context& ctx, const core::auth::Actor& actor, std::in
         if (!errors.fields.empty()) return core::Fail(errors);
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Overlays().Update(o, now));
-        return Audit(tx, actor, now, "overlay.update", id, "kind=" + std::string(ToString(o.kind)));
+        return Audit(tx, actor, now, "overlay.update", o, "kind=" + std::string(ToString(o.kind)));
     });
 }
 
@@ -158,7 +158,7 @@ core::Result<std::int64_t> AddMemberUnit(Context& ctx, const core::auth::Actor& 
         id = new_id;
         // With a rotation set, the new unit convenes last; the running turn stays as it is.
         LX_CHECK(Rotate(tx, o, core::org::WithUnit(o.rotation, id, today), now));
-        return Audit(tx, actor, now, "overlay.unit.add", overlay_id,
+        return Audit(tx, actor, now, "overlay.unit.add", o,
                      "unit=" + std::to_string(id) + " type=" + std::string(ToString(u.type)), u.head.member_id);
     }));
     return id;
@@ -182,7 +182,7 @@ core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::in
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Overlays().EndUnit(unit_id, *day));
         LX_CHECK(Rotate(tx, o, core::org::WithoutUnit(o.rotation, unit_id, today), now));
-        return Audit(tx, actor, now, "overlay.unit.end", overlay_id, "unit=" + std::to_string(unit_id),
+        return Audit(tx, actor, now, "overlay.unit.end", o, "unit=" + std::to_string(unit_id),
                      it->head.member_id);
     });
 }
@@ -204,7 +204,7 @@ core::Status SetRoster(Context& ctx, const core::auth::Actor& actor, std::int64_
         o.rotation = r;
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(SaveRotation(tx, o, now));
-        return Audit(tx, actor, now, "overlay.roster", overlay_id, RotationText(r));
+        return Audit(tx, actor, now, "overlay.roster", o, RotationText(r));
     });
 }
 

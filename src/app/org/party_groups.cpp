@@ -118,9 +118,9 @@ core::Result<PartyGroupRecord> VisibleGroup(Tx& tx, const core::auth::Actor& act
     return std::move(found).value();
 }
 
-core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, const char* action, std::int64_t id,
-                   std::string detail) {
-    auto entry = AuditFor(actor, now, action, "group", std::to_string(id));
+core::Status Audit(Tx& tx, const core::auth::Actor& actor, std::int64_t now, const char* action,
+                   const core::ports::PartyGroupRecord& g, std::string detail) {
+    auto entry = AuditFor(actor, now, action, "group", std::to_string(g.id)).On(g.org_id, g.org_path);
     entry.detail = std::move(detail);
     return tx.Audit().Append(entry);
 }
@@ -172,7 +172,7 @@ core::Result<std::int64_t> CreateGroup(Context& ctx, const core::auth::Actor& ac
         rec.id = made;
         const auto members = WithLeader(in.member_ids, rec.leader_member_id);
         if (!members.empty()) LX_CHECK(tx.Groups().SetMembers(rec, members));
-        return Audit(tx, actor, now, "group.create", id,
+        return Audit(tx, actor, now, "group.create", rec,
                      "org=" + std::to_string(org.id) + " members=" + std::to_string(members.size()));
     }));
     return id;
@@ -195,7 +195,7 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
             if (!stored) return core::Fail(core::NotFound("group"));
             LX_CHECK(tx.Groups().SetMembers(*stored, ids));
         }
-        return Audit(tx, actor, ctx.clock.NowMillis(), "group.update", id, "");
+        return Audit(tx, actor, ctx.clock.NowMillis(), "group.update", g, "");
     });
 }
 
@@ -211,7 +211,7 @@ core::Status SetGroupMembers(Context& ctx, const core::auth::Actor& actor, std::
         if (leader_here && std::find(member_ids.begin(), member_ids.end(), g.leader_member_id) == member_ids.end())
             return core::Fail(core::InvalidField("member_ids", "group.leader_must_stay", {{"name", g.leader_name}, {"label", "group.member_ids"}}));
         LX_CHECK(tx.Groups().SetMembers(g, member_ids));
-        return Audit(tx, actor, ctx.clock.NowMillis(), "group.members", id,
+        return Audit(tx, actor, ctx.clock.NowMillis(), "group.members", g,
                      "members=" + std::to_string(member_ids.size()));
     });
 }
@@ -227,7 +227,7 @@ core::Status CloseGroup(Context& ctx, const core::auth::Actor& actor, std::int64
         if (*day < g.valid_from)
             return core::Fail(core::InvalidField("on", "group.close_before_start", {{"date", g.valid_from.ToString()}}));
         LX_CHECK(tx.Groups().Close(g, *day));
-        return Audit(tx, actor, ctx.clock.NowMillis(), "group.close", id, "");
+        return Audit(tx, actor, ctx.clock.NowMillis(), "group.close", g, "");
     });
 }
 
@@ -256,7 +256,7 @@ core::Result<std::int64_t> AddCoveredUnit(Context& ctx, const core::auth::Actor&
         rec.created_at = ctx.clock.NowMillis();
         LX_ASSIGN(made, tx.Groups().InsertUnit(rec));
         id = made;
-        auto entry = AuditFor(actor, rec.created_at, "covered_unit.add", "org", std::to_string(org.id));
+        auto entry = AuditFor(actor, rec.created_at, "covered_unit.add", "org", std::to_string(org.id)).On(org);
         entry.detail = "unit=" + std::to_string(id) + " units=" + std::to_string(units.size() + 1);
         return tx.Audit().Append(entry);
     }));
@@ -280,7 +280,7 @@ core::Status EndCoveredUnit(Context& ctx, const core::auth::Actor& actor, std::i
             return core::Fail(core::InvalidField("on", "covered_unit.end_before_start",
                                                  {{"date", unit->valid_from.ToString()}}));
         LX_CHECK(tx.Groups().EndUnit(unit_id, *day));
-        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "covered_unit.end", "org", std::to_string(org.id));
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "covered_unit.end", "org", std::to_string(org.id)).On(org);
         entry.detail = "unit=" + std::to_string(unit_id);
         return tx.Audit().Append(entry);
     });

@@ -141,7 +141,7 @@ core::Result<std::int64_t> CreatePosition(Context& ctx, const core::auth::Actor&
         rec.created_at = rec.updated_at = now;
         LX_ASSIGN(made, tx.Positions().Insert(rec));
         id = made;
-        auto entry = AuditFor(actor, now, "position.create", "position", std::to_string(id));
+        auto entry = AuditFor(actor, now, "position.create", "position", std::to_string(id)).On(org);
         entry.detail = "org=" + std::to_string(org.id) + " level=" + std::string(ToString(rec.level));
         return tx.Audit().Append(entry);
     }));
@@ -161,7 +161,7 @@ core::Status UpdatePosition(Context& ctx, const core::auth::Actor& actor, std::i
         changed.version = r.version;
         changed.updated_at = ctx.clock.NowMillis();
         LX_CHECK(tx.Positions().Update(changed));
-        auto entry = AuditFor(actor, changed.updated_at, "position.update", "position", std::to_string(id));
+        auto entry = AuditFor(actor, changed.updated_at, "position.update", "position", std::to_string(id)).On(r.org_id, r.org_path);
         return tx.Audit().Append(entry);
     });
 }
@@ -178,7 +178,7 @@ core::Status ClosePosition(Context& ctx, const core::auth::Actor& actor, std::in
         if (*day < r.valid_from) return core::Fail(core::InvalidField("on", "position.close_before_start",
                                                                       {{"date", r.valid_from.ToString()}}));
         LX_CHECK(tx.Positions().Close(r, *day));
-        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "position.close", "position", std::to_string(id));
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "position.close", "position", std::to_string(id)).On(r.org_id, r.org_path);
         return tx.Audit().Append(entry);
     });
 }

@@ -54,7 +54,7 @@ public:
         for (const auto& s : p_.plan.steps) LX_CHECK(Apply(s));
         for (const auto& e : p_.plan.events) LX_CHECK(Record(e));
         LX_CHECK(MoveOverlays());
-        auto entry = AuditFor(actor_, now_, "org.reorganize", "org", std::to_string(req.org_id));
+        auto entry = AuditFor(actor_, now_, "org.reorganize", "org", std::to_string(req.org_id)).On(subject);
         entry.detail = "kind=" + std::string(ToString(req.kind)) + " reorg=" + std::to_string(id) + " " + rec.summary;
         LX_CHECK(tx_.Audit().Append(entry));
         for (const auto& o : created_) done_.created_ids.push_back(o.id);

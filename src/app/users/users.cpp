@@ -126,7 +126,7 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
         user.grants.push_back(grant);
         LX_ASSIGN(token, CreatePasswordLink(ctx, tx, id));
         out.setup_token = std::move(token);
-        auto entry = AuditFor(actor, now, "user.create", "user", std::to_string(id));
+        auto entry = AuditFor(actor, now, "user.create", "user", std::to_string(id)).On(grant.org_id, grant.org_path);
         entry.detail = "role=" + in.role + " org=" + std::to_string(in.org_id);
         LX_CHECK(tx.Audit().Append(entry));
         out.user = std::move(user);
@@ -146,7 +146,7 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
         grant.id = id;
         // A new admin role means a new second-factor duty: end the user's sessions.
         if (core::auth::Info(grant.role).admin) LX_CHECK(tx.Sessions().DeleteForUser(user_id));
-        auto entry = AuditFor(actor, now, "user.grant", "user", std::to_string(user_id));
+        auto entry = AuditFor(actor, now, "user.grant", "user", std::to_string(user_id)).On(grant.org_id, grant.org_path);
         entry.detail = "role=" + role + " org=" + std::to_string(org_id);
         LX_CHECK(tx.Audit().Append(entry));
         out = grant;
@@ -166,7 +166,7 @@ core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64
             return core::Fail(core::NotFound("grant"));
         LX_CHECK(tx.Users().RemoveGrant(user_id, grant_id));
         LX_CHECK(tx.Sessions().DeleteForUser(user_id));
-        auto entry = AuditFor(actor, now, "user.revoke", "user", std::to_string(user_id));
+        auto entry = AuditFor(actor, now, "user.revoke", "user", std::to_string(user_id)).On(it->org_id, it->org_path);
         entry.detail = "grant=" + std::to_string(grant_id);
         return tx.Audit().Append(entry);
     });
@@ -182,7 +182,7 @@ core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Acto
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.reset.self"));
         LX_ASSIGN(t, CreatePasswordLink(ctx, tx, user_id));
         token = std::move(t);
-        auto entry = AuditFor(actor, now, "user.reset", "user", std::to_string(user_id));
+        auto entry = AuditFor(actor, now, "user.reset", "user", std::to_string(user_id)).On(user.grants);
         return tx.Audit().Append(entry);
     }));
     return token;
@@ -214,7 +214,7 @@ core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::in
                 break;
         }
         LX_CHECK(tx.Users().Update(user));
-        auto entry = AuditFor(actor, now, action, "user", std::to_string(user_id));
+        auto entry = AuditFor(actor, now, action, "user", std::to_string(user_id)).On(user.grants);
         return tx.Audit().Append(entry);
     });
     ForgetUser(ctx, user_id);

@@ -141,7 +141,7 @@ int RunBackup(const Config& config, const std::string& out) {
     auto r = rt->db->RawQuery("VACUUM INTO " + SqliteQuote(out));
     if (!r) return ReportError(r.error());
     std::cout << "backup written / 备份完成: " << out << " (copy the key file " << config.key_file
-              << " separately / 密钥文件需单独保管)\n";
+              << " separately; it also holds the audit key / 密钥文件需单独保管，审计密钥亦由其派生)\n";
     return 0;
 }
 
@@ -156,7 +156,7 @@ int RunRestore(const Config& config, const std::string& from) {
                               : config.database.url;
         int rc = Spawn({"pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname=" + url, from});
         std::cout << (rc == 0 ? "restored / 已恢复\n" : "pg_restore failed / 恢复失败\n");
-        return rc == 0 ? 0 : 1;
+        return rc == 0 ? RunCheck(config, true) : 1;
     }
     std::string target = SqlitePath(config);
     // Never over an existing database: restore into a new path, then point the configuration at it.
@@ -165,12 +165,67 @@ int RunRestore(const Config& config, const std::string& from) {
         return 2;
     }
     std::filesystem::copy_file(from, target);
-    int rc = RunCheck(config);
+    // A backup ends before the newest rows the checkpoint records: the restore is recorded in the log and the
+    // checkpoint starts afresh (docs/operations.md "Audit key and checkpoints").
+    int rc = RunCheck(config, true);
     std::cout << (rc == 0 ? "restored / 已恢复: " : "restored but the check failed / 已恢复但校验失败: ") << target << "\n";
     return rc;
 }
 
-int RunCheck(const Config& config) {
+namespace {
+
+std::string When(std::int64_t millis) { return core::FormatInstant(millis); }
+
+// The audit part of `lianxin check` (issue 15 defect 4): the checkpoint read, then the chain's verdict naming the
+// first bad row or the missing tail. True when the chain is intact.
+bool PrintAuditCheck(const Config& config, const app::AuditCheck& c) {
+    const auto& v = c.v;
+    if (c.checkpoint)
+        std::cout << "audit checkpoint / 审计检查点: row " << c.checkpoint->head_id << " at "
+                  << When(c.checkpoint->written_at) << " (" << config.CheckpointPath() << ")\n";
+    else if (c.checkpoint_invalid)
+        std::cout << "audit checkpoint / 审计检查点: INVALID, fails its MAC / 校验失败 (" << config.CheckpointPath()
+                  << ")\n";
+    else
+        std::cout << "audit checkpoint / 审计检查点: none yet (" << config.CheckpointPath()
+                  << "); a missing tail cannot be detected / 尚无检查点，无法发现尾部缺失\n";
+    if (v.ok) {
+        std::cout << "audit chain / 审计日志链: ok, " << v.rows << " rows";
+        if (v.legacy_rows)
+            std::cout << " (" << v.legacy_rows << " SHA-256 rows from before the audit key"
+                      << (v.first_mac_id ? ", sealed by row " + std::to_string(v.first_mac_id) : std::string())
+                      << " / " << v.legacy_rows << " 行为启用密钥前的 SHA-256 记录)";
+        std::cout << ", last row " << v.last_id << "\n";
+        return true;
+    }
+    const auto id = v.first_broken_id;
+    std::cout << "audit chain / 审计日志链: BROKEN / 已被篡改 — ";
+    if (v.problem == "mac")
+        std::cout << "audit row " << id << " fails its MAC / 第 " << id << " 行审计记录校验失败";
+    else if (v.problem == "link")
+        std::cout << "audit row " << id << " does not follow the row before it / 第 " << id << " 行与前一行不衔接";
+    else if (v.problem == "plain_after_mac")
+        std::cout << "audit row " << id << " has no MAC after keyed rows / 第 " << id << " 行缺少密钥校验码";
+    else if (v.problem == "missing_tail")
+        std::cout << "rows after " << id - 1 << " are missing: the checkpoint of " << When(v.checkpoint_at)
+                  << " records row " << v.checkpoint_head_id << " / 第 " << id - 1 << " 行之后的记录缺失（检查点记录到第 "
+                  << v.checkpoint_head_id << " 行）";
+    else if (v.problem == "checkpoint")
+        std::cout << "audit row " << id << " is not the row the checkpoint of " << When(v.checkpoint_at)
+                  << " records / 第 " << id << " 行与检查点不符 (a restored backup? see docs/operations.md)";
+    else if (v.problem == "head")
+        std::cout << "rows after " << id - 1 << " are missing: audit_head records a later row / 第 " << id - 1
+                  << " 行之后的记录缺失";
+    else
+        std::cout << "the checkpoint file fails its MAC / 检查点文件校验失败";
+    if (id) std::cout << " (first_broken_id=" << id << ")";
+    std::cout << "\n";
+    return false;
+}
+
+}  // namespace
+
+int RunCheck(const Config& config, bool accept_restore) {
     auto rt = MakeRuntime(config, {});
     if (!rt) return 1;
     bool ok = true;
@@ -183,20 +238,24 @@ int RunCheck(const Config& config) {
         std::cout << "foreign_key_check: " << (fk_ok ? "ok" : "FAILED / 外键不一致") << "\n";
         ok = intact && fk_ok;
     }
-    core::ports::AuditVerification v;
-    // System scope: the CLI works for no actor (the operator holds the database).
-    auto st = rt->db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
-        LX_ASSIGN(r, tx.Audit().Verify());
-        v = r;
-        return core::Ok();
-    });
-    if (!st) return ReportError(st.error());
-    if (v.ok) {
-        std::cout << "audit chain / 审计日志链: ok, " << v.rows << " rows\n";
-    } else {
-        std::cout << "audit chain / 审计日志链: BROKEN at row / 第一个断裂行 id=" << v.first_broken_id << "\n";
-        ok = false;
+    if (accept_restore) {
+        auto actor = OperatorActor(*rt);
+        if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
+        auto accepted = app::AcceptRestoredLog(*rt->ctx, *actor);
+        if (!accepted) {
+            std::cout << "the restored audit chain is itself broken; nothing accepted / 恢复的审计日志链本身已损坏\n";
+            PrintAuditCheck(config, app::CheckAuditChain(*rt->ctx).value_or(app::AuditCheck{}));
+            return 1;
+        }
+        if (accepted->recorded)
+            std::cout << "restore recorded in the audit log (audit.restore); the old checkpoint is kept as "
+                      << accepted->kept_as << " / 已在审计日志中记录恢复，旧检查点另存\n";
+        else
+            std::cout << "the database is not behind the checkpoint: nothing to accept / 数据库未落后于检查点\n";
     }
+    auto checked = app::CheckAuditChain(*rt->ctx);
+    if (!checked) return ReportError(checked.error());
+    ok = PrintAuditCheck(config, *checked) && ok;
     return ok ? 0 : 1;
 }
 

@@ -29,7 +29,9 @@ int RunUserList(const Config& config);
 
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);
-int RunCheck(const Config& config);
+// Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup
+// that is behind the checkpoint (app::AcceptRestoredLog).
+int RunCheck(const Config& config, bool accept_restore = false);
 // Prints the route table as JSON: [{method, path, access, summary, json_body, file_body}].
 int RunRoutes();
 

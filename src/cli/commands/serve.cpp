@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands/commands.hpp"
+#include "app/audit/checkpoint_writer.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
 
@@ -15,6 +16,9 @@ static int ServeRuntime(Runtime& rt) {
     rt.audit_writer = std::make_unique<app::AuditWriter>(*rt.db);
     rt.ctx->audit_writer = rt.audit_writer.get();
     rt.session_cache = std::make_unique<app::SessionCache>();
+    auto checkpoints = std::make_unique<app::CheckpointWriter>(
+        *rt.ctx, rt.config.audit_checkpoint_seconds * 1000LL,
+        [](const std::string& problem) { spdlog::error("{{\"event\":\"audit_checkpoint\",\"detail\":\"{}\"}}", problem); });
     rt.ctx->session_cache = rt.session_cache.get();
     rt.limiter = std::make_unique<app::RateLimiter>();
     rt.ctx->limiter = rt.limiter.get();
@@ -39,6 +43,7 @@ static int ServeRuntime(Runtime& rt) {
     server->Stop(10);
     rt.ctx->audit_writer = nullptr;
     rt.audit_writer.reset();
+    checkpoints.reset();  // the last checkpoint, once every audit row is written
     return 0;
 }
 

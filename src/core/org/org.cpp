@@ -69,4 +69,19 @@ std::vector<std::int64_t> PathIds(std::string_view path) {
     return ids;
 }
 
+std::string CommonAncestorPath(const std::vector<std::string>& paths) {
+    if (paths.empty()) return "";
+    std::vector<std::int64_t> common = PathIds(paths.front());
+    for (const auto& p : paths) {
+        auto ids = PathIds(p);
+        size_t n = 0;
+        while (n < common.size() && n < ids.size() && common[n] == ids[n]) ++n;
+        common.resize(n);
+    }
+    std::string out;
+    if (common.empty()) return out;
+    for (auto id : common) out += "/" + std::to_string(id);
+    return out + "/";
+}
+
 }  // namespace lianxin::core::org

@@ -62,5 +62,8 @@ bool InSubtree(std::string_view path, std::string_view root);
 std::pair<std::string, std::string> SubtreeRange(std::string_view root);
 // The ids on a path, root first.
 std::vector<std::int64_t> PathIds(std::string_view path);
+// The path of the deepest org whose subtree holds every one of `paths` ("" when they share no root or there
+// are none): "/1/5/23/" and "/1/5/30/" give "/1/5/".
+std::string CommonAncestorPath(const std::vector<std::string>& paths);
 
 }  // namespace lianxin::core::org

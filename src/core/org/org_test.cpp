@@ -27,6 +27,16 @@ TEST(OrgPath, RangeHoldsExactlyTheSubtree) {
 
 TEST(OrgPath, PathIds) { EXPECT_EQ(PathIds("/1/5/23/"), (std::vector<std::int64_t>{1, 5, 23})); }
 
+// A user's audit rows are filed under the deepest org covering all its grants (issue 15 defect 5).
+TEST(OrgPath, CommonAncestorPath) {
+    EXPECT_EQ(CommonAncestorPath({"/1/5/23/", "/1/5/30/"}), "/1/5/");
+    EXPECT_EQ(CommonAncestorPath({"/1/5/23/", "/1/5/"}), "/1/5/");
+    EXPECT_EQ(CommonAncestorPath({"/1/5/23/"}), "/1/5/23/");
+    EXPECT_EQ(CommonAncestorPath({"/1/5/", "/1/50/"}), "/1/");
+    EXPECT_EQ(CommonAncestorPath({"/1/5/", "/2/5/"}), "");
+    EXPECT_EQ(CommonAncestorPath({}), "");
+}
+
 TEST(Org, ValidOnIsHalfOpen) {
     Org o;
     o.valid_from = *Date::Parse("2020-01-01");

@@ -10,15 +10,22 @@
 
 namespace lianxin::core::ports {
 
-// Encrypts personal fields at rest (XChaCha20-Poly1305) and computes a keyed blind index (BLAKE2b) so that
-// an encrypted field can still be found by exact value. Decrypt fails (kInternal, "crypto.integrity") when
-// the ciphertext was altered: never garbage, never plaintext (security.md F3).
+// The services of the master key file. Encrypts personal fields at rest (XChaCha20-Poly1305) and computes a
+// keyed blind index (BLAKE2b) so that an encrypted field can still be found by exact value. Decrypt fails
+// (kInternal, "crypto.integrity") when the ciphertext was altered: never garbage, never plaintext (security.md
+// F3). Seals the audit log (security.md E2, issue 15 defect 4): a keyed MAC of each row and of the head
+// checkpoint, each under its own subkey, so that someone holding the database but not the key file can
+// neither rewrite a row nor forge a checkpoint.
 class FieldCipher {
 public:
     virtual ~FieldCipher() = default;
     virtual std::string Encrypt(std::string_view plaintext) const = 0;
     virtual Result<std::string> Decrypt(std::string_view ciphertext) const = 0;
     virtual std::string BlindIndex(std::string_view normalized) const = 0;
+    // Keyed BLAKE2b-256 of an audit row's canonical text, as 64 lower-case hex digits.
+    virtual std::string AuditRowMac(std::string_view canonical) const = 0;
+    // Keyed BLAKE2b-256 (another subkey) of a head checkpoint's canonical text, as hex.
+    virtual std::string AuditCheckpointMac(std::string_view canonical) const = 0;
 };
 
 class Crypto {

@@ -56,13 +56,15 @@ struct SetupLink {
     std::int64_t used_at = 0;
 };
 
+// One row of the audit log (security.md E1). It is filed under the org of the object acted on (issue 15
+// defect 5): the audit admins of that org's subtree read it; the actor's org is a second column.
 struct AuditEntry {
     std::int64_t id = 0;
     std::int64_t at = 0;
     std::int64_t actor_user_id = 0;
     std::string actor_name;
     std::int64_t actor_org_id = 0;
-    std::string actor_org_path;  // scope of the audit admin who may read it
+    std::string actor_org_path;  // the actor's grant that covers the object (else its first grant)
     std::string ip;
     std::string action;  // e.g. "auth.login", "member.view", "user.create"
     std::string object_type;
@@ -71,13 +73,17 @@ struct AuditEntry {
     std::string request_id;
     std::int64_t subject_member_id = 0;  // whose personal record was touched (for "who viewed me")
     std::string detail;                   // never PII
+    std::int64_t object_org_id = 0;       // the org of the object acted on; 0 = the top org (filled on append)
+    std::string object_org_path;          // scope of the audit admins who may read it
+    std::string hash_kind;                // "mac1" (keyed, security.md E2) or "sha256" (rows from before the key)
     std::string prev_hash;
-    std::string hash;
-    std::string actor_org_name;  // for display only; not stored in the row nor covered by the hash
+    std::string hash;                     // the row's MAC (or, for a "sha256" row, its SHA-256)
+    std::string actor_org_name;   // for display only; not stored in the row nor covered by the hash
+    std::string object_org_name;  // for display only
 };
 
 struct AuditQuery {
-    std::vector<std::string> scope_roots;  // actor_org_path must lie in one of these
+    std::vector<std::string> scope_roots;  // object_org_path must lie in one of these
     std::string action;
     std::string actor;  // actor name contains
     std::int64_t from = 0, to = 0;
@@ -85,10 +91,29 @@ struct AuditQuery {
     int limit = 50;
 };
 
+// The newest audit row as recorded OUTSIDE the database (security.md E2, issue 15 defect 4): its id and MAC,
+// the first keyed row, and when it was written. A database that lacks these rows lost its tail.
+struct AuditCheckpoint {
+    std::int64_t head_id = 0;
+    std::string head_mac;
+    std::int64_t first_mac_id = 0;  // the first keyed row (rows before it are SHA-256 rows of an older version)
+    std::int64_t written_at = 0;
+};
+
 struct AuditVerification {
     bool ok = true;
     std::int64_t rows = 0;
-    std::int64_t first_broken_id = 0;
+    std::int64_t first_broken_id = 0;  // the first bad row, or the first missing one
+    // Why it broke: "mac" (a row fails its MAC or its SHA-256), "link" (a row does not follow the previous one),
+    // "plain_after_mac" (an unkeyed row after a keyed one), "head" (audit_head disagrees with the last row),
+    // "missing_tail" (rows the checkpoint records are gone), "checkpoint" (the checkpoint's head row differs).
+    std::string problem;
+    std::int64_t legacy_rows = 0;   // unkeyed SHA-256 rows from before the key (sealed by the first keyed row)
+    std::int64_t last_id = 0;       // the newest row walked, and its hash: the head a checkpoint records
+    std::string last_hash;
+    std::int64_t first_mac_id = 0;  // the first keyed row seen (0: none)
+    std::int64_t checkpoint_head_id = 0;  // when a checkpoint was given: the head it records, and its time
+    std::int64_t checkpoint_at = 0;
 };
 
 struct OrgView {

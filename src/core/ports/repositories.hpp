@@ -340,11 +340,29 @@ public:
 class AuditRepo {
 public:
     virtual ~AuditRepo() = default;
-    // Appends one entry to the hash chain (fills id, prev_hash and hash).
+    // Appends one entry to the chain (fills id, hash_kind, prev_hash and hash: the row's keyed MAC). An entry
+    // filed under no org (object_org_id 0) is filed under the top org.
     virtual Status Append(AuditEntry& e) = 0;
     virtual Result<std::vector<AuditEntry>> List(const AuditQuery& q) = 0;
     virtual Result<std::vector<AuditEntry>> ViewsOf(std::int64_t member_id, std::int64_t before_id, int limit) = 0;
-    virtual Result<AuditVerification> Verify() = 0;
+    // Walks the chain and checks each row: its link to the previous row, its MAC (a row before the first keyed
+    // row: its SHA-256), no unkeyed row after a keyed one. With a checkpoint, the rows it records must be there
+    // unchanged and the rows from its first keyed row on must be keyed. `resume` (the server moving its own
+    // checkpoint forward) walks only the rows after the checkpoint's head, which must still be there.
+    virtual Result<AuditVerification> Verify(const AuditCheckpoint* checkpoint = nullptr, bool resume = false) = 0;
+};
+
+// The audit head checkpoint kept OUTSIDE the database (a file beside the key file; security.md E2, issue 15
+// defect 4). Load: nullopt when none was written yet; fails ("audit.checkpoint_invalid") when the stored text
+// fails its MAC. Store replaces it atomically. Retire sets the current one aside (kept, renamed) when a restored
+// backup is accepted, so that the next Store starts afresh.
+class AuditCheckpointStore {
+public:
+    virtual ~AuditCheckpointStore() = default;
+    virtual Result<std::optional<AuditCheckpoint>> Load() const = 0;
+    virtual Status Store(const AuditCheckpoint& cp) = 0;
+    virtual Result<std::string> Retire(std::int64_t now_millis) = 0;  // the name it was kept under
+    virtual std::string Where() const = 0;                           // the path, for messages
 };
 
 // One transaction's view of the repositories.

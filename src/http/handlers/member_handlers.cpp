@@ -157,9 +157,18 @@ core::Result<Response> ListAudit(Call& call) {
 }
 
 core::Result<Response> VerifyAudit(Call& call) {
-    LX_ASSIGN(v, app::VerifyAudit(call.ctx, call.actor()));
-    nlohmann::json j = {{"ok", v.ok}, {"rows", v.rows}};
-    if (!v.ok) j["first_broken_id"] = v.first_broken_id;
+    LX_ASSIGN(c, app::VerifyAudit(call.ctx, call.actor()));
+    const auto& v = c.v;
+    // The same facts as `lianxin check` (issue 15 defect 4): the checkpoint read, and the first bad or missing row.
+    nlohmann::json cp = nullptr;
+    if (c.checkpoint)
+        cp = {{"head_id", c.checkpoint->head_id}, {"at", core::FormatInstant(c.checkpoint->written_at)}};
+    nlohmann::json j = {{"ok", v.ok}, {"rows", v.rows}, {"last_id", v.last_id}, {"legacy_rows", v.legacy_rows},
+                        {"checkpoint", cp}, {"checkpoint_invalid", c.checkpoint_invalid}};
+    if (!v.ok) {
+        j["first_broken_id"] = v.first_broken_id;
+        j["problem"] = v.problem;
+    }
     return JsonResponse(j);
 }
 

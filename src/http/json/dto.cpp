@@ -157,6 +157,8 @@ json AuditJson(const core::ports::AuditEntry& e) {
             {"actor_id", OptId(e.actor_user_id)},
             {"actor_name", e.actor_name},
             {"actor_org", e.actor_org_name},
+            {"object_org_id", OptId(e.object_org_id)},
+            {"object_org", e.object_org_name},
             {"ip", e.ip},
             {"action", e.action},
             {"object_type", e.object_type},

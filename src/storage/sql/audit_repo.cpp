@@ -2,12 +2,16 @@
 
 namespace lianxin::storage {
 
+using core::ports::AuditCheckpoint;
 using core::ports::AuditEntry;
+using core::ports::AuditVerification;
 
 namespace {
 constexpr const char* kCols =
     "id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, action, object_type, object_id, result, "
-    "request_id, subject_member_id, detail, prev_hash, hash";
+    "request_id, subject_member_id, detail, prev_hash, hash, object_org_id, object_org_path, hash_kind";
+constexpr const char* kMac = "mac1";  // keyed BLAKE2b under the audit subkey of the master key (security.md E2)
+constexpr const char* kSha = "sha256";
 
 AuditEntry EntryFromRow(const SqlRows& rows, std::size_t r) {
     AuditEntry e;
@@ -27,6 +31,9 @@ AuditEntry EntryFromRow(const SqlRows& rows, std::size_t r) {
     e.detail = rows.Text(r, 13);
     e.prev_hash = rows.Text(r, 14);
     e.hash = rows.Text(r, 15);
+    e.object_org_id = rows.Int(r, 16);
+    e.object_org_path = rows.Text(r, 17);
+    e.hash_kind = rows.Text(r, 18);
     return e;
 }
 
@@ -36,6 +43,14 @@ void Field(std::string& out, const std::string& v) {
     out += ':';
     out += v;
     out += '|';
+}
+
+// What a keyed row's MAC covers: the kind, every stored field (the object's org included) and the link.
+std::string MacCanonical(const AuditEntry& e) {
+    std::string s = std::string(kMac) + "|" + AuditCanonical(e);
+    Field(s, std::to_string(e.object_org_id));
+    Field(s, e.object_org_path);
+    return s;
 }
 }  // namespace
 
@@ -59,21 +74,32 @@ core::Status SqlAuditRepo::Append(AuditEntry& e) {
                                  ? "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))"
                                  : "SELECT coalesce(max(id), 0) + 1 FROM audit_log"));
     e.id = next.Int(0, 0);
-    e.hash = crypto_.Sha256Hex(AuditCanonical(e));
+    if (!e.object_org_id) {  // concerns no org in particular (e.g. a login under an unknown name): the top org
+        LX_ASSIGN(top, c_.Query("SELECT id, path FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1"));
+        if (!top.empty()) {
+            e.object_org_id = top.Int(0, 0);
+            e.object_org_path = top.Text(0, 1);
+        }
+    }
+    // Keyed from the first row on: the first keyed row of an upgraded database seals the SHA-256 rows before it.
+    e.hash_kind = kMac;
+    e.hash = cipher_.AuditRowMac(MacCanonical(e));
     LX_CHECK(c_.Exec("INSERT INTO audit_log (id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, "
-                     "action, object_type, object_id, result, request_id, subject_member_id, detail, prev_hash, hash) "
-                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
+                     "action, object_type, object_id, result, request_id, subject_member_id, detail, prev_hash, hash, "
+                     "object_org_id, object_org_path, hash_kind) "
+                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
                      {e.id, e.at, e.actor_user_id, e.actor_name, e.actor_org_id, e.actor_org_path, e.ip, e.action,
                       e.object_type, e.object_id, e.result, e.request_id, e.subject_member_id, e.detail, e.prev_hash,
-                      e.hash}));
+                      e.hash, e.object_org_id, e.object_org_path, e.hash_kind}));
     LX_CHECK(c_.Exec("UPDATE audit_head SET hash = $1 WHERE one = 1", {e.hash}));
     return core::Ok();
 }
 
 core::Result<std::vector<AuditEntry>> SqlAuditRepo::List(const core::ports::AuditQuery& q) {
     SqlParams params;
+    // Filed under the object's org (issue 15 defect 5): an auditor reads what was done to its subtree's objects.
     std::string sql = std::string("SELECT ") + kCols + " FROM audit_log WHERE " +
-                      SubtreeFilter("actor_org_path", q.scope_roots, params);
+                      SubtreeFilter("object_org_path", q.scope_roots, params);
     auto add = [&](SqlParam p) {
         params.push_back(std::move(p));
         return "$" + std::to_string(params.size());
@@ -99,10 +125,31 @@ core::Result<std::vector<AuditEntry>> SqlAuditRepo::ViewsOf(std::int64_t member_
     return out;
 }
 
-core::Result<core::ports::AuditVerification> SqlAuditRepo::Verify() {
-    core::ports::AuditVerification v;
+core::Result<AuditVerification> SqlAuditRepo::Verify(const AuditCheckpoint* cp, bool resume) {
+    AuditVerification v;
+    auto broken = [&](std::int64_t id, const char* problem) {
+        v.ok = false;
+        v.first_broken_id = id;
+        v.problem = problem;
+        return v;
+    };
+    if (cp) {
+        v.checkpoint_head_id = cp->head_id;
+        v.checkpoint_at = cp->written_at;
+    }
     std::string prev;
     std::int64_t after = 0;
+    if (resume && cp && cp->head_id) {
+        // The server's own last checkpoint is trusted: only the rows after it are walked.
+        LX_ASSIGN(head_row, c_.Query("SELECT hash FROM audit_log WHERE id = $1", {cp->head_id}));
+        if (head_row.empty()) return broken(cp->head_id, "missing_tail");
+        if (head_row.Text(0, 0) != cp->head_mac) return broken(cp->head_id, "checkpoint");
+        prev = cp->head_mac;
+        after = cp->head_id;
+        v.first_mac_id = cp->first_mac_id;
+        v.last_id = cp->head_id;
+        v.last_hash = cp->head_mac;
+    }
     // Walks the chain in pages so that a large log is never held in memory at once.
     for (;;) {
         LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 5000",
@@ -110,22 +157,34 @@ core::Result<core::ports::AuditVerification> SqlAuditRepo::Verify() {
         if (rows.empty()) break;
         for (std::size_t r = 0; r < rows.size(); ++r) {
             AuditEntry e = EntryFromRow(rows, r);
-            if (e.prev_hash != prev || crypto_.Sha256Hex(AuditCanonical(e)) != e.hash) {
-                v.ok = false;
-                v.first_broken_id = e.id;
-                return v;
+            // Past the checkpoint's head without meeting it (PostgreSQL goes on numbering after a cut): a lost tail.
+            if (cp && !resume && e.id > cp->head_id && v.last_id < cp->head_id) return broken(v.last_id + 1, "missing_tail");
+            if (e.prev_hash != prev) return broken(e.id, "link");
+            if (e.hash_kind == kMac) {
+                if (cipher_.AuditRowMac(MacCanonical(e)) != e.hash) return broken(e.id, "mac");
+                if (!v.first_mac_id) v.first_mac_id = e.id;
+            } else {
+                // A row of an older version, before the key: its SHA-256 only, and only before the first keyed row.
+                // Such rows were filed under the actor's org by migration 0019, which their hash does not cover.
+                if (e.hash_kind != kSha || v.first_mac_id || (cp && cp->first_mac_id && e.id >= cp->first_mac_id))
+                    return broken(e.id, "plain_after_mac");
+                if (crypto_.Sha256Hex(AuditCanonical(e)) != e.hash || e.object_org_id != e.actor_org_id ||
+                    e.object_org_path != e.actor_org_path)
+                    return broken(e.id, "mac");
+                ++v.legacy_rows;
             }
+            if (cp && e.id == cp->head_id && e.hash != cp->head_mac) return broken(e.id, "checkpoint");
             prev = e.hash;
             after = e.id;
+            v.last_id = e.id;
+            v.last_hash = e.hash;
             ++v.rows;
         }
     }
+    if (cp && v.last_id < cp->head_id) return broken(v.last_id + 1, "missing_tail");
     LX_ASSIGN(head, c_.Query("SELECT hash FROM audit_head WHERE one = 1"));
-    if (!head.empty() && head.Text(0, 0) != prev) {
-        // The newest rows were removed or the head was rewritten: the break is after the last good row.
-        v.ok = false;
-        v.first_broken_id = after + 1;
-    }
+    // The newest rows were removed or the head was rewritten: the break is after the last good row.
+    if (!head.empty() && head.Text(0, 0) != prev) return broken(after + 1, "head");
     return v;
 }
 

@@ -281,19 +281,23 @@ private:
 
 class SqlAuditRepo final : public core::ports::AuditRepo {
 public:
-    SqlAuditRepo(SqlConn& c, const core::ports::Crypto& crypto) : c_(c), crypto_(crypto) {}
+    SqlAuditRepo(SqlConn& c, const core::ports::Crypto& crypto, const core::ports::FieldCipher& cipher)
+        : c_(c), crypto_(crypto), cipher_(cipher) {}
     core::Status Append(core::ports::AuditEntry& e) override;
     core::Result<std::vector<core::ports::AuditEntry>> List(const core::ports::AuditQuery& q) override;
     core::Result<std::vector<core::ports::AuditEntry>> ViewsOf(std::int64_t member_id, std::int64_t before_id,
                                                                int limit) override;
-    core::Result<core::ports::AuditVerification> Verify() override;
+    core::Result<core::ports::AuditVerification> Verify(const core::ports::AuditCheckpoint* checkpoint,
+                                                        bool resume) override;
 
 private:
     SqlConn& c_;
     const core::ports::Crypto& crypto_;
+    const core::ports::FieldCipher& cipher_;  // the audit MAC key
 };
 
-// The canonical text of an audit entry that its hash covers (prev_hash included).
+// The canonical text of an audit entry that its SHA-256 covers (prev_hash included): the rows from before the
+// key (hash_kind "sha256"). A keyed row's MAC covers this and the object's org.
 std::string AuditCanonical(const core::ports::AuditEntry& e);
 
 // All repositories of one transaction.
@@ -315,7 +319,7 @@ public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
         : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
           imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c), policies_(c),
-          audit_(c, crypto) {}
+          audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::CandidateRepo& Candidates() override { return candidates_; }

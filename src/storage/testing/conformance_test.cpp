@@ -240,10 +240,14 @@ TEST_P(Conformance, AuditChainVerifiesAndNamesTheFirstBrokenRow) {
 }
 
 TEST_P(Conformance, AuditListIsScoped) {
+    // Filed under the object's org (issue 15 defect 5); the actor's org does not scope the list.
     auto inside = Entry("auth.login");
-    inside.actor_org_path = "/1/2/";
+    inside.object_org_id = 2;
+    inside.object_org_path = "/1/2/";
     auto outside = Entry("auth.login");
-    outside.actor_org_path = "/1/3/";
+    outside.object_org_id = 3;
+    outside.object_org_path = "/1/3/";
+    outside.actor_org_path = "/1/2/";
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Audit().Append(inside));
         return tx.Audit().Append(outside);
@@ -253,7 +257,7 @@ TEST_P(Conformance, AuditListIsScoped) {
         q.scope_roots = {"/1/2/"};
         LX_ASSIGN(items, tx.Audit().List(q));
         EXPECT_EQ(items.size(), 1u);
-        EXPECT_EQ(items[0].actor_org_path, "/1/2/");
+        EXPECT_EQ(items[0].object_org_path, "/1/2/");
         return core::Ok();
     }));
 }

@@ -176,6 +176,9 @@ export interface AuditEntry {
   actor_id: number | null;
   actor_name: string | null;
   actor_org: string | null;
+  /** The org of the object acted on: the row is filed under it (issue 15 defect 5). */
+  object_org_id: number | null;
+  object_org: string | null;
   ip: string | null;
   action: string;
   object_type: string | null;
@@ -184,7 +187,19 @@ export interface AuditEntry {
   request_id: string | null;
 }
 
-export type AuditVerify = { ok: true; rows: number } | { ok: false; first_broken_id: number; rows?: number };
+export type AuditProblem =
+  | 'mac' | 'link' | 'plain_after_mac' | 'head' | 'missing_tail' | 'checkpoint' | 'checkpoint_invalid';
+/** GET /audit/verify: the same facts as `lianxin check` (docs/api.md). */
+export interface AuditVerify {
+  ok: boolean;
+  rows: number;
+  last_id: number;
+  legacy_rows: number;
+  checkpoint: { head_id: number; at: string } | null;
+  checkpoint_invalid: boolean;
+  first_broken_id?: number;
+  problem?: AuditProblem;
+}
 
 export interface FieldError {
   field: string;

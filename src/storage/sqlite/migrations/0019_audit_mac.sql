@@ -1,0 +1,13 @@
+-- The audit log sealed with a key and filed under the object's org (issue 15 defects 4 and 5, security.md E2).
+-- hash_kind: rows written from now on are 'mac1' (a keyed MAC under a subkey of the master key file, never in
+-- the database); the rows before are 'sha256' and stay verifiable, sealed by the first keyed row, which links
+-- to the last of them. object_org_*: the org of the object acted on, whose audit admins read the row; the older
+-- rows were filed under the actor's org and keep it (the verifier checks that they do: their hash cannot).
+ALTER TABLE audit_log ADD COLUMN object_org_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_log ADD COLUMN object_org_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash_kind TEXT NOT NULL DEFAULT 'sha256' CHECK (hash_kind IN ('sha256', 'mac1'));
+DROP TRIGGER audit_no_update;
+UPDATE audit_log SET object_org_id = actor_org_id, object_org_path = actor_org_path;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+DROP INDEX audit_scope;
+CREATE INDEX audit_object_scope ON audit_log(object_org_path, id);
