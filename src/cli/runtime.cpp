@@ -62,7 +62,7 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
         }
     }
     rt->ctx = std::unique_ptr<app::Context>(
-        new app::Context{*rt->db, rt->clock, rt->crypto, *rt->cipher, config.security, nullptr, nullptr, config.transfer,
+        new app::Context{*rt->db, rt->clock, rt->crypto, *rt->cipher, config.security, nullptr, nullptr,
                          &rt->sheets, nullptr, {}, rt->checkpoints.get()});
     return rt;
 }

@@ -86,7 +86,7 @@ const Table& MemberMessages() {
         {"transfer.changed_concurrently", {"该转接记录已被他人更新，请刷新后重试", "The transfer changed meanwhile; reload and retry"}},
         {"transfer.id_number.exists", {"该{field}已在党员名册中：本系统内的党员请由原支部发起转接", "This {field} is already in the registry: the current branch starts a transfer instead"}},
         {"transfer.letter.missing", {"请填写{field}", "{field} is required"}},
-        {"transfer.letter.validity", {"{field}应为 1–{max} 天：介绍信有效期由开具方确定，一般不超过三个月（跨省可至六个月）", "{field} must be 1–{max} days: the issuer sets the validity, at most 3 months (6 across provinces)"}},
+        {"transfer.letter.validity", {"{field}应为 1–{max} 天：介绍信有效期由开具方确定，不超过本地规定的上限（政策参数“介绍信有效期上限”）", "{field} must be 1–{max} days: the issuer sets the validity, up to the local maximum (policy “longest validity of a letter”)"}},
         {"transfer.letter.dues_month", {"{field}应为“年-月”（如 2026-10），且不晚于开具当月", "{field} must be a year-month (2026-10) not after the issue month"}},
         {"transfer.member.gone", {"该党员已不在党员名册中，不能办理接收", "The member is no longer in the registry"}},
         {"transfer.member.open", {"该{field}已有一项正在办理的组织关系转接，请先办结或撤回", "This {field} already has an open transfer"}},
@@ -100,8 +100,8 @@ const Table& MemberMessages() {
         {"transfer.rule.expired", {"介绍信已于 {expires} 过期，不能接收：党员须持原支部证明重新办理转接", "The letter expired on {expires}; the member must obtain a new one"}},
         {"transfer.rule.reason", {"{field}须写明（2–200 字）：党组织不得无故拒绝转出或接收党员组织关系", "Give the {field} (2–200 characters): orgs may not refuse without a reason"}},
         {"transfer.due.letter_expires", {"介绍信有效期至 {due}，请在此前办理接收", "The letter is valid until {due}"}},
-        {"transfer.due.in_transit", {"介绍信开具已近三个月（{due}），请跟进接收情况", "In transit for three months by {due}; follow up"}},
-        {"transfer.due.receipt", {"接收方党委应于 {due} 前寄回回执（接收后一个月内）", "The receipt is due by {due} (within one month of receiving)"}},
+        {"transfer.due.in_transit", {"介绍信开具已近 {months} 个月（{due}），请跟进接收情况", "In transit for {months} months by {due}; follow up"}},
+        {"transfer.due.receipt", {"接收方党委应于 {due} 前寄回回执（接收后 {months} 个月内）", "The receipt is due by {due} (within {months} months of receiving)"}},
     };
     return kTable;
 }

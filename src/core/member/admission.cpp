@@ -245,13 +245,13 @@ Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps)
 
 std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today) {
     std::vector<Reminder> out;
-    auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due}); };
+    auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due, {}}); };
     switch (c.stage) {
         case Stage::kApplicant:
             if (!c.talked_on) add("admission.due.talk", c.applied_on.AddMonths(kTalkWithinMonths));
             break;
         case Stage::kActivist:
-            out.push_back({"admission.due.target_from", c.activist_on->AddYears(kActivistYears), false});
+            out.push_back({"admission.due.target_from", c.activist_on->AddYears(kActivistYears), false, {}});
             break;
         case Stage::kProbationary:
             if (!c.admission_approved_on)
