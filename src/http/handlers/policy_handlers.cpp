@@ -3,17 +3,12 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
-#include "http/messages.hpp"
+#include "http/json/policy_dto.hpp"
 
 namespace lianxin::http::handlers {
 
 namespace {
 using core::policy::Spec;
-
-nlohmann::json ValueJson(const Spec& spec, std::int64_t v) {
-    if (spec.kind == core::policy::ValueKind::kChoice) return core::policy::FormatValue(spec, v);
-    return v;
-}
 
 nlohmann::json SettingJson(const Spec& spec, const app::PolicySettingView& v) {
     const auto& s = v.setting;
@@ -22,32 +17,12 @@ nlohmann::json SettingJson(const Spec& spec, const app::PolicySettingView& v) {
             {"valid_from", s.valid_from.ToString()},
             {"valid_to", s.valid_to ? nlohmann::json(s.valid_to->ToString()) : nlohmann::json(nullptr)},
             {"withdrawn", s.valid_to && *s.valid_to <= s.valid_from},
-            {"value", ValueJson(spec, s.value)},
+            {"value", PolicyValueJson(spec, s.value)},
             {"doc", s.doc},
             {"set_by", s.set_by_name},
             {"set_at", core::FormatInstant(s.set_at)}};
 }
 }  // namespace
-
-// One key of the catalogue in the request's language (also `lianxin policy list --json`'s shape).
-nlohmann::json PolicySpecJson(const Spec& spec, Lang lang) {
-    const std::string key(spec.key);
-    nlohmann::json choices = nlohmann::json::array();
-    for (auto c : spec.choices)
-        choices.push_back({{"value", std::string(c)}, {"label", Translate(lang, "policy.choice." + std::string(c))}});
-    return {{"key", key},
-            {"name", Translate(lang, "policy.name." + key)},
-            {"description", Translate(lang, "policy.desc." + key)},
-            {"kind", spec.kind == core::policy::ValueKind::kChoice ? "choice" : "int"},
-            {"unit", std::string(spec.unit)},
-            {"unit_label", spec.unit.empty() ? std::string() : Translate(lang, "policy.unit." + std::string(spec.unit))},
-            {"min", spec.min},
-            {"max", spec.max},
-            {"choices", choices},
-            {"default", ValueJson(spec, spec.national_default)},
-            {"source", std::string(spec.source)},
-            {"confidence", std::string(spec.confidence)}};
-}
 
 core::Result<Response> ListPolicies(Call& call) {
     LX_ASSIGN(on, AsOfParam(call.req, call.ctx.clock.Today()));
@@ -55,7 +30,7 @@ core::Result<Response> ListPolicies(Call& call) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : list.entries) {
         auto j = PolicySpecJson(*e.spec, call.req.lang);
-        j["value"] = ValueJson(*e.spec, e.value);
+        j["value"] = PolicyValueJson(*e.spec, e.value);
         j["in_force"] = e.in_force ? SettingJson(*e.spec, *e.in_force) : nlohmann::json(nullptr);
         nlohmann::json pending = nlohmann::json::array();
         for (const auto& p : e.pending) pending.push_back(SettingJson(*e.spec, p));
