@@ -23,6 +23,7 @@ const Table& MemberMessages() {
         {"admission.rule.talk_first", {"确定入党积极分子前，须先登记党组织派人谈话（收到入党申请后一个月内派人谈话）", "Record the talk with the applicant first"}},
         {"admission.rule.contacts", {"须指定一至二名正式党员作培养联系人（《发展党员工作细则》），现为 {count} 人或有重复", "Name one or two full members as training contacts"}},
         {"admission.rule.contacts_full", {"培养联系人须为正式党员（《发展党员工作细则》）", "Training contacts must be full members"}},
+        {"admission.rule.application_months", {"按本地规定，递交入党申请书满 {months} 个月后方可确定为入党积极分子，最早可于 {earliest}（政策参数“递交申请至确定积极分子最短期限”）", "Local rule: an applicant may be made an activist {months} months after applying, from {earliest}"}},
         {"admission.rule.activist_year", {"入党积极分子须经过一年以上培养教育和考察，方可列为发展对象（《发展党员工作细则》），最早可于 {earliest}；提前须登记上级党委批准文号", "At least one year as activist before becoming a development target (earliest {earliest})"}},
         {"admission.rule.training", {"短期集中培训一般不少于三天或不少于 24 个学时（《发展党员工作细则》），登记为 {days} 天、{hours} 学时", "Intensive training must last at least 3 days or 24 class hours"}},
         {"admission.rule.training_missing", {"支部大会讨论前须完成短期集中培训（不少于三天或 24 个学时）", "Record the intensive training before the general meeting"}},

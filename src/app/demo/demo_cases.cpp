@@ -75,7 +75,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
                 LX_ASSIGN(start, core::member::StartCandidate(birth, s));
                 facts = start;
             } else {
-                LX_ASSIGN(next, core::member::ApplyStep(facts, s));
+                LX_ASSIGN(next, core::member::ApplyStep(facts, s, core::policy::Policies()));  // a fresh database: national rules
                 facts = next;
             }
             steps.push_back(s);

@@ -23,15 +23,9 @@ inline constexpr std::string_view kFloatingCertificateMaxMonths = "floating.cert
 inline constexpr std::string_view kFloatingTransferAfterMonths = "floating.transfer_after_months";
 inline constexpr std::string_view kFloatingReportEveryMonths = "floating.report_every_months";
 inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.search_every_months";
-inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
 inline constexpr std::string_view kAdmissionApplicationToActivistMonths = "admission.application_to_activist_months";
-inline constexpr std::string_view kAdmissionPublicNoticeDays = "admission.public_notice_days";
 
 enum class ValueKind { kInt, kChoice };
-
-// The 29 February rule (domain.md §2.3 [UNKNOWN]): in a year without one, the anniversary falls on 28 February
-// or on 1 March (the index of the choice).
-enum class LeapDay { kFeb28 = 0, kMar1 = 1 };
 
 struct Spec {
     std::string_view key;

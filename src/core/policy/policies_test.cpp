@@ -47,8 +47,11 @@ TEST(PolicyCatalogue, ValuesOutsideTheBoundsOrChoicesNameTheField) {
         EXPECT_EQ(r.error().fields.at(0).message_key, "policy.value.range");
         EXPECT_EQ(r.error().fields.at(0).params.at("max"), "12");
     }
-    const Spec& leap = *Find(kMemberLeapDayAnniversary);
-    EXPECT_EQ(*ParseValue(leap, "mar1"), static_cast<int>(LeapDay::kMar1));
+    // A choice key (the kind the 29 February rule of domain.md §2.3 will take) reads its names.
+    constexpr std::array<std::string_view, 2> kNames{"feb28", "mar1"};
+    const Spec leap{"member.test_choice", ValueKind::kChoice, 0, 1, 0, "", kNames, "domain.md §2.3", "UNKNOWN"};
+    EXPECT_EQ(*ParseValue(leap, "mar1"), 1);
+    EXPECT_EQ(FormatValue(leap, 1), "mar1");
     auto r = ParseValue(leap, "mar2");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().fields.at(0).message_key, "policy.value.choice");
