@@ -100,7 +100,7 @@ core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const Candidate
 // The registry side of an approval: admission creates the probationary member; conversion makes the member
 // full from the probation end, or removes a disqualified one.
 core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Candidate& facts,
-                            const core::member::Step& s) {
+                            const core::member::Step& s, std::int64_t now) {
     if (s.kind == StepKind::kAdmissionApproval) {
         core::member::Member m;
         m.org_id = rec.org_id;
@@ -117,6 +117,7 @@ core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Ca
         m.join_date = facts.admitted_on;
         LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
         if (org) m.region_code = org->region_code;
+        m.updated_at = now;  // created and last changed now
         LX_ASSIGN(member_id, tx.Members().Insert(m));
         rec.member_id = member_id;
         return core::Ok();
@@ -237,7 +238,7 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
         LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps), policies));
         LX_CHECK(ResolveStep(tx, actor, rec, in, step));
         LX_ASSIGN(next, core::member::ApplyStep(facts, step, policies));
-        LX_CHECK(UpdateRegistry(tx, rec, next, step));
+        LX_CHECK(UpdateRegistry(tx, rec, next, step, ctx.clock.NowMillis()));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Candidates().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
                                                            actor.user_id, now}));

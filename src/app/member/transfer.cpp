@@ -54,7 +54,7 @@ core::Result<std::int64_t> InsertTransfer(Tx& tx, const TransferRecord& rec, con
 // The registry side of a step: acceptance moves the member (or, for a letter from outside, enters them);
 // the receipt of a transfer out takes the member out of the registry.
 core::Status UpdateRegistry(Tx& tx, TransferRecord& rec, TransferAction action, const core::Date& on,
-                            const core::org::Org* placed) {
+                            const core::org::Org* placed, std::int64_t now) {
     if (action == TransferAction::kAccept && rec.facts.kind == TransferKind::kWithin) {
         LX_ASSIGN(m, tx.Members().Get(rec.member_id));
         if (!m || m->left_on) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "transfer.member.gone"));
@@ -79,6 +79,7 @@ core::Status UpdateRegistry(Tx& tx, TransferRecord& rec, TransferAction action, 
         m.join_date = rec.join_date;
         m.conversion_date = rec.conversion_date;
         m.affiliated_since = on;
+        m.updated_at = now;  // created and last changed now
         LX_ASSIGN(member_id, tx.Members().Insert(m));
         rec.member_id = member_id;
     } else if (action == TransferAction::kReceipt && rec.facts.kind == TransferKind::kOut) {
@@ -272,7 +273,7 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
             placed = std::move(org);
         }
         rec.facts = std::move(next);
-        LX_CHECK(UpdateRegistry(tx, rec, *action, *on, placed ? &*placed : nullptr));
+        LX_CHECK(UpdateRegistry(tx, rec, *action, *on, placed ? &*placed : nullptr, ctx.clock.NowMillis()));
         if (placed) rec.placed_org_id = placed->id;
         LX_CHECK(SetDue(tx, rec, today));
         const auto now = ctx.clock.NowMillis();
