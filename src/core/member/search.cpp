@@ -45,8 +45,8 @@ std::optional<Reminder> SearchReminder(const Member& m, const std::vector<Contac
     if (!LostContact(m) || m.left_on) return std::nullopt;
     const auto dates = EpisodeSearchDates(m, entries);
     const Date six = m.lost_contact_on->AddMonths(kLostContactMonths);
-    const Date since = dates.empty() ? six : dates.back();
-    const int every = policies.Int(policy::kLostContactSearchEveryMonths, since);
+    // A duty of today: the interval in force today (a street that tightens it makes older searches due now).
+    const int every = policies.Int(policy::kLostContactSearchEveryMonths, today);
     Date due = six;
     if (!dates.empty()) due = std::max(due, dates.back().AddMonths(every));
     if (today < six || today < due) return std::nullopt;

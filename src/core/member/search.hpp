@@ -45,8 +45,9 @@ void RestoreContact(Member& m);
 std::vector<Date> EpisodeSearchDates(const Member& m, const std::vector<ContactSearch>& entries);
 
 // "member.due.search": lost for six months or more and no entry of the episode in the last N months, N the
-// policy lost_contact.search_every_months (default 3) in force on the day of the last entry; due six months
-// after the loss or N months after the last entry. The reminder's params carry "months" (N).
+// policy lost_contact.search_every_months (default 3) in force today (a reminder is a duty of today, not a
+// decision of a past date); due six months after the loss or N months after the last entry. The reminder's
+// params carry "months" (N).
 std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today,
                                        const policy::Policies& policies);
 

@@ -90,24 +90,24 @@ TEST(ContactSearch, ReminderWhenSixMonthsLostAndNoRecentSearch) {
     EXPECT_FALSE(SearchReminder(Member{}, {}, D("2026-09-01"), national));
 }
 
-// The interval is the one in force on the day of the last search (issue 16: a record dated before a change is
-// judged by the old setting): a street's 1-month rule from 2026-07-01 moves a search of 2026-07-15 to 08-15,
-// not one of 2026-06-01.
-TEST(ContactSearch, TheIntervalIsThePolicyInForceOnTheLastSearch) {
+// The interval is the one in force today (issue 16: a street's change from a date holds from that date): a
+// street's 1-month rule from 2026-08-01 makes a search of 2026-07-01 due on 2026-08-01, not 2026-10-01; before
+// that day the old 3 months hold; another street keeps the default.
+TEST(ContactSearch, TheIntervalIsThePolicyInForceToday) {
     const Member m = Lost("2026-01-10");
     policy::Setting s;
     s.key = std::string(policy::kLostContactSearchEveryMonths);
     s.org_id = 5;
     s.org_path = "/1/5/";
-    s.valid_from = D("2026-07-01");
+    s.valid_from = D("2026-08-01");
     s.value = 1;
     const policy::Policies street("/1/5/9/", {s});
-    auto due = SearchReminder(m, {Entry("2026-07-15")}, D("2026-08-15"), street);
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-07-01")}, D("2026-07-31"), street));
+    auto due = SearchReminder(m, {Entry("2026-07-01")}, D("2026-08-01"), street);
     ASSERT_TRUE(due);
-    EXPECT_EQ(due->due, D("2026-08-15"));
+    EXPECT_EQ(due->due, D("2026-08-01"));
     EXPECT_EQ(due->params.at("months"), "1");
-    EXPECT_FALSE(SearchReminder(m, {Entry("2026-06-01")}, D("2026-08-31"), street));  // the old 3 months hold
-    EXPECT_FALSE(SearchReminder(m, {Entry("2026-07-15")}, D("2026-08-15"), policy::Policies("/1/6/", {s})));
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-07-01")}, D("2026-08-01"), policy::Policies("/1/6/", {s})));
 }
 
 TEST(ContactSearch, MethodNamesRoundTrip) {
