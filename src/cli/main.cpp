@@ -54,7 +54,6 @@ int main(int argc, char** argv) {
     user_add->add_option("--display-name", add_opt.display_name, "姓名")->required();
     user_add->add_option("--role", add_opt.role, "角色 / role (sys_admin, org_admin, branch_secretary …)")->required();
     user_add->add_option("--org-id", add_opt.org_id, "授权组织 / org id")->required();
-    user_add->add_option("--member-id", add_opt.member_id, "关联党员 / member id");
     std::string reset_user;
     auto* user_reset = user->add_subcommand("reset", "生成重置密码链接 / password reset link");
     user_reset->add_option("--username", reset_user, "用户名")->required();

@@ -72,7 +72,7 @@ int RunUserAdd(const Config& config, const UserAddOptions& opt) {
     auto actor = OperatorActor(*rt);
     if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
     auto created = app::CreateUser(*rt->ctx, *actor,
-                                   {opt.username, opt.display_name, opt.member_id, opt.role, opt.org_id});
+                                   {opt.username, opt.display_name, opt.role, opt.org_id});
     if (!created) return ReportError(created.error());
     std::cout << "用户已创建 / user created: " << created->user.username << "\n设置密码链接 / password link (24 h): "
               << rt->config.PublicUrl() << "/#/setup?token=" << created->setup_token << "\n";
