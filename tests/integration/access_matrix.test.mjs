@@ -557,7 +557,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
   // Issue 15 defect 1: an administrative act on a user needs the actor's scope to cover EVERY grant of the user; a
   // view shows only the grants inside the viewer's scope. The target is a branch secretary in community C1 who is
   // also org_admin of the whole street S1. Run before the walks (they end each cast session with a logout).
-  test('A1 mixed grants: admins of community C1 are refused every act on a user who also holds the street; admins of the street act', async () => {
+  test('A1 mixed grants: admins of community C1 are refused every act on a user who also holds the street, act on a user wholly inside; admins of the street act', async () => {
     const { admin, actors, S1, C1, B } = cast;
     const target = await createUser(srv, admin, { username: 'mixed_target', display_name: '双重授权', role: 'branch_secretary', org_id: B });
     const streetGrant = await admin.post(`/api/v1/users/${target.id}/grants`, { role: 'org_admin', org_id: S1 });
@@ -586,6 +586,17 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       const list = await client.get('/api/v1/users?q=mixed_target');
       assert.deepEqual(list.json.items.map((x) => [x.id, x.grants.map((g) => g.org_id)]), [[target.id, [B]]]);
     }
+    // A user wholly inside C1 (one grant, on branch B): the same community admins act on it.
+    const inside = await createUser(srv, admin, { username: 'inside_c1', display_name: '社区内', role: 'branch_secretary', org_id: B });
+    const ui = `/api/v1/users/${inside.id}`;
+    const r1 = await sysC.post(`${ui}/reset`);
+    assert.equal(r1.status, 200, r1.toString());
+    assert.equal((await sysC.post(`${ui}/disable`)).status, 204);
+    assert.equal((await sysC.post(`${ui}/enable`)).status, 204);
+    assert.equal((await secC.post(`${ui}/unlock`)).status, 204);
+    const gi = await sysC.post(`${ui}/grants`, { role: 'org_admin', org_id: B });
+    assert.equal(gi.status, 201, gi.toString());
+    assert.equal((await sysC.del(`${ui}/grants/${gi.json.id}`)).status, 204);
     // The street's sys_admin (and the district's sec_admin) cover both grants: they act.
     const street = actors.street_sys.client;
     assert.equal((await street.get(u)).json.grants.length, 2);

@@ -254,22 +254,6 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 201, r.toString());
     await row('search.add', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(away.id) });
     note('POST /api/v1/members/:id/searches', 'search.add');
-    // A member's account (issue 15 defect 2): opened from the record by the branch, then a new link — each audited as
-    // an act on the member (subject), never with the link.
-    const taken = new Set([actors.member.member_id, others[0].id, others[1].id]);
-    const holder = (await sec.client.get(`/api/v1/members?org_id=${B}&limit=50`)).json.items.filter((m) => !taken.has(m.id)).pop();
-    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account`, { username: 'audit.member' }, 'account');
-    assert.equal(r.status, 201, r.toString());
-    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
-    const opened = await row('member.account.open', id, { actor_id: sec.account.id, object_type: 'member',
-      object_id: String(holder.id), result: 'ok' });
-    assert.equal(detailOf(opened.id), `user=${r.json.account.id}`);
-    note('POST /api/v1/members/:id/account', 'member.account.open');
-    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account/reset`, undefined, 'account-reset');
-    assert.equal(r.status, 200, r.toString());
-    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
-    await row('member.account.reset', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(holder.id) });
-    note('POST /api/v1/members/:id/account/reset', 'member.account.reset');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');
@@ -326,6 +310,21 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(detailOf(e.id), `org=${B}`);
     secrets.push(syntheticId('19800412', 77), '13877770000');
     note('POST /api/v1/members', 'member.create');
+    const holder = r.json;
+    // A member's account (issue 15 defect 2): opened from the record of the member just registered, by the branch,
+    // then a new link — each audited as an act on the member (subject), never with the link.
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account`, { username: 'audit.member' }, 'account');
+    assert.equal(r.status, 201, r.toString());
+    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
+    const opened = await row('member.account.open', id, { actor_id: sec.account.id, object_type: 'member',
+      object_id: String(holder.id), result: 'ok' });
+    assert.equal(detailOf(opened.id), `user=${r.json.account.id}`);
+    note('POST /api/v1/members/:id/account', 'member.account.open');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account/reset`, undefined, 'account-reset');
+    assert.equal(r.status, 200, r.toString());
+    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
+    await row('member.account.reset', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(holder.id) });
+    note('POST /api/v1/members/:id/account/reset', 'member.account.reset');
 
     // A reorganization (组织调整): the street creates a branch under one of its communities.
     const streetAdmin = actors.street_admin;

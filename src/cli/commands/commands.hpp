@@ -24,6 +24,7 @@ struct UserAddOptions {
     std::int64_t org_id = 0;
 };
 int RunUserAdd(const Config& config, const UserAddOptions& opt);
+int RunUserOpenAccount(const Config& config, const std::string& username, std::int64_t member_id);
 int RunUserReset(const Config& config, const std::string& username);
 int RunUserList(const Config& config);
 

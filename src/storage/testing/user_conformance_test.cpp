@@ -70,6 +70,7 @@ TEST_P(UserConformance, UsersWithoutGrantsAreListedOnlyWhenAsked) {
     auto bare = Insert("bare", 0, false);
     ASSERT_TRUE(granted && bare);
     const auto root_path = OrgOf(root_).path;
+    const auto branch_path = OrgOf(branch_).path;  // read before the transaction: OrgOf opens its own
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::UserQuery q{{root_path}, "", false, "", 0, 50};
         LX_ASSIGN(plain, tx.Users().List(q));
@@ -81,7 +82,7 @@ TEST_P(UserConformance, UsersWithoutGrantsAreListedOnlyWhenAsked) {
         LX_ASSIGN(named, tx.Users().List(q));
         EXPECT_EQ(named.size(), 1u);
         q.q = "";
-        q.subtree = OrgOf(branch_).path;  // narrowed to an org: only users with a grant below it
+        q.subtree = branch_path;  // narrowed to an org: only users with a grant below it
         LX_ASSIGN(narrowed, tx.Users().List(q));
         EXPECT_EQ(narrowed.size(), 1u);
         return core::Ok();
