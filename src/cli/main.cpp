@@ -54,7 +54,11 @@ int main(int argc, char** argv) {
     user_add->add_option("--display-name", add_opt.display_name, "姓名")->required();
     user_add->add_option("--role", add_opt.role, "角色 / role (sys_admin, org_admin, branch_secretary …)")->required();
     user_add->add_option("--org-id", add_opt.org_id, "授权组织 / org id")->required();
-    user_add->add_option("--member-id", add_opt.member_id, "关联党员 / member id");
+    std::string open_user;
+    std::int64_t open_member = 0;
+    auto* user_open = user->add_subcommand("open-account", "为党员开通账号并生成设置密码链接 / open a member's account");
+    user_open->add_option("--username", open_user, "用户名")->required();
+    user_open->add_option("--member-id", open_member, "党员 / member id")->required();
     std::string reset_user;
     auto* user_reset = user->add_subcommand("reset", "生成重置密码链接 / password reset link");
     user_reset->add_option("--username", reset_user, "用户名")->required();
@@ -105,6 +109,7 @@ int main(int argc, char** argv) {
     if (*demo) return RunDemo(config, seed, !no_serve);
     if (*gen) return RunGen(config, scale, seed);
     if (*user_add) return RunUserAdd(config, add_opt);
+    if (*user_open) return RunUserOpenAccount(config, open_user, open_member);
     if (*user_reset) return RunUserReset(config, reset_user);
     if (*user_list) return RunUserList(config);
     if (*policy_list) return RunPolicyList(config, policy_list_json);

@@ -31,6 +31,9 @@ const Table& SearchLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();
+// User administration across scopes and members' accounts.
+const Table& AccountMessages();
+const Table& AccountLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -14,7 +14,11 @@ const ITERATIONS = Number(process.env.LIANXIN_KILL9_ITERATIONS ?? 50);
 const CONCURRENCY = 4;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lxkill9-'));
-const env = { ...process.env, LIANXIN_SECURITY_KEY_FILE: path.join(dir, 'lx.key'), LIANXIN_SERVER_COOKIE_SECURE: 'false' };
+// The load writes as fast as four clients can, far above one session's request budget (limits.*, issue 15
+// defect 9): the budgets are turned off (0) so that every write reaches the database and can be lost or not.
+const env = { ...process.env, LIANXIN_SECURITY_KEY_FILE: path.join(dir, 'lx.key'), LIANXIN_SERVER_COOKIE_SECURE: 'false',
+  LIANXIN_LIMITS_SESSION_READS_PER_MINUTE: '0', LIANXIN_LIMITS_SESSION_WRITES_PER_MINUTE: '0',
+  LIANXIN_LIMITS_ADDRESS_READS_PER_MINUTE: '0', LIANXIN_LIMITS_ADDRESS_WRITES_PER_MINUTE: '0' };
 const db = `sqlite:${path.join(dir, 'lx.db')}`;
 
 test('kill -9 under a write load loses no acknowledged write (50 iterations)', async () => {

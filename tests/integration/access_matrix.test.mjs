@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { routeTable, startServer } from './lib/server.mjs';
 import { PERMS, setupCast } from './lib/actors.mjs';
-import { login, strongPassword } from './lib/client.mjs';
+import { createUser, login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 import { FULL_ID, OCTET, XLSX_TYPE, memberCsv, readExport } from './lib/sheets.mjs';
 
@@ -298,6 +298,22 @@ const MATRIX = {
     body: () => ({ version: 999999, skills: ['矩阵'] }) },
   'POST /api/v1/members/:id/status': { target: 'member', expect: scoped('member_write', 409),
     body: () => ({ version: 999999, action: 'stop', ground: 'settled_abroad', on: '2026-02-01', doc_ref: '矩阵〔2026〕1号' }) },
+  // Members' accounts (issue 15 defect 2): read with member_read on the member's org, opened and reset with
+  // member_write. Every target member already has an account (opened by the city admin before the walks), so a
+  // writer in scope reaches the one-account rule (409) and nothing is created; a reset gives a new link.
+  'GET /api/v1/members/:id/account': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
+    assert.equal(r.json.member_id, c.memberId);
+    assert.ok(r.json.account && r.json.account.id > 0, 'the account opened before the walks');
+    assert.deepEqual(r.json.actions, can(c.actor, 'member_write') ? ['reset'] : []);
+  } },
+  'POST /api/v1/members/:id/account': { target: 'member', expect: scoped('member_write', 409),
+    body: (c) => ({ username: `acc_${c.actor.name}_${c.rel}` }),
+    check: (r) => assert.match(r.error.message, /已开通账号/) },
+  'POST /api/v1/members/:id/account/reset': { target: 'member', expect: scoped('member_write', 200),
+    check: (r, c) => {
+      assert.equal(r.json.member_id, c.memberId);
+      assert.match(r.json.setup_link, /^\/#\/setup\?token=/);
+    } },
   'POST /api/v1/members/:id/reveal': { target: 'member', expect: scoped('member_reveal', 200),
     body: () => ({ reason: '通知参加主题党日' }), check: (r, c) => {
       assert.equal(r.json.id, c.memberId);
@@ -510,6 +526,15 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       }
       targets.get(T).groupId = groupOf.get(memberId);
     }
+    // Each target member has an account, opened by the city admin from the member's record (the cast's member
+    // already has one).
+    for (const memberId of new Set([...targets.values()].map((t) => t.memberId))) {
+      const has = await city.get(`/api/v1/members/${memberId}/account`);
+      assert.equal(has.status, 200, has.toString());
+      if (has.json.account) continue;
+      const opened = await city.post(`/api/v1/members/${memberId}/account`, { username: `member${memberId}` });
+      assert.equal(opened.status, 201, opened.toString());
+    }
     // One overlay hosted at each target org, with the target member linked for dual identity.
     for (const T of orgs) {
       const r = await city.post('/api/v1/overlays', { host_org_id: T, kind: 'big_party_committee', name: `矩阵大党委${T}`,
@@ -546,6 +571,62 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     const stale = Object.keys(MATRIX).filter((k) => !table.has(k));
     assert.deepEqual(missing, [], `routes without a matrix entry: ${missing.join(', ')}`);
     assert.deepEqual(stale, [], `matrix entries without a route: ${stale.join(', ')}`);
+  });
+
+  // Issue 15 defect 1: an administrative act on a user needs the actor's scope to cover EVERY grant of the user; a
+  // view shows only the grants inside the viewer's scope. The target is a branch secretary in community C1 who is
+  // also org_admin of the whole street S1. Run before the walks (they end each cast session with a logout).
+  test('A1 mixed grants: admins of community C1 are refused every act on a user who also holds the street, act on a user wholly inside; admins of the street act', async () => {
+    const { admin, actors, S1, C1, B } = cast;
+    const target = await createUser(srv, admin, { username: 'mixed_target', display_name: '双重授权', role: 'branch_secretary', org_id: B });
+    const streetGrant = await admin.post(`/api/v1/users/${target.id}/grants`, { role: 'org_admin', org_id: S1 });
+    assert.equal(streetGrant.status, 201, streetGrant.toString());
+    const branchGrant = target.user.grants[0].id;
+    const sysC = await login(srv, await createUser(srv, admin, { username: 'mixed_sys_c1', role: 'sys_admin', org_id: C1 }));
+    const secC = await login(srv, await createUser(srv, admin, { username: 'mixed_sec_c1', role: 'sec_admin', org_id: C1 }));
+    const state = async () => JSON.stringify((await admin.get(`/api/v1/users/${target.id}`)).json);
+    const before = await state();
+    const u = `/api/v1/users/${target.id}`;
+    const refused = [[sysC, 'POST', `${u}/reset`], [sysC, 'POST', `${u}/disable`], [sysC, 'POST', `${u}/enable`],
+      [secC, 'POST', `${u}/unlock`], [sysC, 'POST', `${u}/grants`, { role: 'org_admin', org_id: B }],
+      [sysC, 'DELETE', `${u}/grants/${branchGrant}`], [sysC, 'DELETE', `${u}/grants/${streetGrant.json.id}`]];
+    for (const [client, method, path, json] of refused) {
+      const r = await client.request(method, path, json ? { json } : {});
+      assert.equal(r.status, 403, `${method} ${path}: ${r}`);
+      assert.equal(r.error.code, 'permission_denied', r.text);
+      assert.match(r.error.message, /管理范围之外/, r.text);
+    }
+    assert.equal(await state(), before, 'nothing changed');
+    // The community admins see the user with its community grant only; the street's grant is not shown.
+    for (const client of [sysC, secC]) {
+      const one = await client.get(u);
+      assert.equal(one.status, 200, one.toString());
+      assert.deepEqual(one.json.grants.map((g) => [g.role, g.org_id]), [['branch_secretary', B]]);
+      const list = await client.get('/api/v1/users?q=mixed_target');
+      assert.deepEqual(list.json.items.map((x) => [x.id, x.grants.map((g) => g.org_id)]), [[target.id, [B]]]);
+    }
+    // A user wholly inside C1 (one grant, on branch B): the same community admins act on it.
+    const inside = await createUser(srv, admin, { username: 'inside_c1', display_name: '社区内', role: 'branch_secretary', org_id: B });
+    const ui = `/api/v1/users/${inside.id}`;
+    const r1 = await sysC.post(`${ui}/reset`);
+    assert.equal(r1.status, 200, r1.toString());
+    assert.equal((await sysC.post(`${ui}/disable`)).status, 204);
+    assert.equal((await sysC.post(`${ui}/enable`)).status, 204);
+    assert.equal((await secC.post(`${ui}/unlock`)).status, 204);
+    const gi = await sysC.post(`${ui}/grants`, { role: 'org_admin', org_id: B });
+    assert.equal(gi.status, 201, gi.toString());
+    assert.equal((await sysC.del(`${ui}/grants/${gi.json.id}`)).status, 204);
+    // The street's sys_admin (and the district's sec_admin) cover both grants: they act.
+    const street = actors.street_sys.client;
+    assert.equal((await street.get(u)).json.grants.length, 2);
+    const reset = await street.post(`${u}/reset`);
+    assert.equal(reset.status, 200, reset.toString());
+    assert.equal((await street.post(`${u}/disable`)).status, 204);
+    assert.equal((await street.post(`${u}/enable`)).status, 204);
+    assert.equal((await actors.district_sec.client.post(`${u}/unlock`)).status, 204);
+    const g = await street.post(`${u}/grants`, { role: 'org_admin', org_id: C1 });
+    assert.equal(g.status, 201, g.toString());
+    assert.equal((await street.del(`${u}/grants/${g.json.id}`)).status, 204);
   });
 
   const ACTORS = ['secretary', 'member', 'street_admin', 'district_admin', 'city_admin', 'auditor', 'district_sec',

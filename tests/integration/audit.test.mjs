@@ -310,6 +310,21 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(detailOf(e.id), `org=${B}`);
     secrets.push(syntheticId('19800412', 77), '13877770000');
     note('POST /api/v1/members', 'member.create');
+    const holder = r.json;
+    // A member's account (issue 15 defect 2): opened from the record of the member just registered, by the branch,
+    // then a new link — each audited as an act on the member (subject), never with the link.
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account`, { username: 'audit.member' }, 'account');
+    assert.equal(r.status, 201, r.toString());
+    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
+    const opened = await row('member.account.open', id, { actor_id: sec.account.id, object_type: 'member',
+      object_id: String(holder.id), result: 'ok' });
+    assert.equal(detailOf(opened.id), `user=${r.json.account.id}`);
+    note('POST /api/v1/members/:id/account', 'member.account.open');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${holder.id}/account/reset`, undefined, 'account-reset');
+    assert.equal(r.status, 200, r.toString());
+    secrets.push(/token=([\w-]+)/.exec(r.json.setup_link)[1]);
+    await row('member.account.reset', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(holder.id) });
+    note('POST /api/v1/members/:id/account/reset', 'member.account.reset');
 
     // A reorganization (组织调整): the street creates a branch under one of its communities.
     const streetAdmin = actors.street_admin;
@@ -488,6 +503,10 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(v.viewer_org, tree.get(B).name);
     assert.equal(v.action, 'member.view');
     assert.match(v.at, /Z$/);
+    // Issue 15 defect 2: opening the member's account is an act on the member's record, listed here too.
+    const opened = r.json.items.find((x) => x.action === 'member.account.open');
+    assert.ok(opened, 'the opening of the account is listed');
+    assert.equal(opened.viewer_name, actors.city_admin.account.display_name);
     const other = await actors.secretary.client.get('/api/v1/me/views');
     assert.deepEqual(other.json.items, [], 'a user without a member record has no views');
     const me = await actors.member.client.get('/api/v1/me');

@@ -115,6 +115,33 @@ describe('set-up links and authentication (security.md B1–B5, B8)', () => {
     }
   });
 
+  // Issue 15 defect 8: issuing a link revokes every earlier link of the user; a spent link stays spent.
+  test('B8: a newer set-up link revokes the older ones (creation link, then reset links)', async () => {
+    const u = await createUser(srv, admin, { username: 'relinked', role: 'branch_secretary', org_id: 5 }, { activate: false });
+    const link = async () => {
+      const r = await admin.post(`/api/v1/users/${u.id}/reset`);
+      assert.equal(r.status, 200, r.toString());
+      const token = /token=([A-Za-z0-9_-]+)/.exec(r.json.setup_link)[1];
+      secrets.push(token);
+      return token;
+    };
+    const live = async (token) => (await new Client(srv.url).get(`/api/v1/setup?token=${token}`)).status;
+    secrets.push(u.setupToken);
+    const first = await link();
+    assert.equal(await live(u.setupToken), 404, 'the creation link ended with the reset');
+    const password = strongPassword('L');
+    secrets.push(password);
+    const old = await new Client(srv.url).post('/api/v1/setup', { token: u.setupToken, password });
+    assert.equal(old.status, 404, old.toString());
+    const second = await link();
+    assert.equal(await live(first), 404, 'the first reset link ended with the second');
+    assert.equal((await new Client(srv.url).post('/api/v1/setup', { token: first, password })).status, 404);
+    assert.equal(await live(second), 200);
+    assert.equal((await new Client(srv.url).post('/api/v1/setup', { token: second, password })).status, 201);
+    assert.equal(await live(second), 404, 'spent');
+    assert.equal((await new Client(srv.url).post(LOGIN, { username: 'relinked', password })).status, 200);
+  });
+
   test('B5: admin routes before the second factor → 403 mfa_required; wrong and replayed codes → 400 field code', async () => {
     const acc = await createUser(srv, admin, { username: 'auditor', display_name: '审计员', role: 'audit_admin', org_id: 1 });
     secrets.push(acc.password);

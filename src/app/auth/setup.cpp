@@ -13,6 +13,8 @@ using core::ports::SetupPurpose;
 using core::ports::Tx;
 
 static core::Result<std::string> NewLink(Context& ctx, Tx& tx, SetupPurpose purpose, std::int64_t user_id) {
+    // A new link for a user revokes every earlier one in the same transaction (issue 15 defect 8).
+    if (user_id != 0) LX_CHECK(tx.SetupLinks().RevokeForUser(user_id, ctx.clock.NowMillis()));
     std::string token = ctx.crypto.RandomToken(32);
     SetupLink link{ctx.crypto.Sha256Hex(token), purpose, user_id,
                    ctx.clock.NowMillis() + ctx.security.setup_link_ttl_millis, 0};
@@ -101,6 +103,8 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
             changed_user = user.id;
         }
         LX_CHECK(tx.SetupLinks().MarkUsed(link.token_hash, now));
+        // Using a link revokes any other link of the user still live (issue 15 defect 8).
+        if (changed_user) LX_CHECK(tx.SetupLinks().RevokeForUser(changed_user, now));
         core::auth::Actor actor{user.id, user.username, user.display_name, 0, user.grants, client.ip, client.request_id};
         auto entry = AuditFor(actor, now, link.purpose == SetupPurpose::kFirstAdmin ? "setup.first_admin" : "setup.password",
                               "user", std::to_string(user.id)).On(user.grants);

@@ -17,14 +17,27 @@ using core::ports::User;
 
 namespace {
 
-// The user, when one of its grants lies where the actor holds `p`; 404 otherwise (403 without `p`).
+// A view of the user: visible when one of its grants lies where the actor holds `p` (a user without grants: when
+// it holds `p` on a top-level org); it shows only the grants inside that scope (issue 15 defect 1). 404
+// otherwise (403 without `p`).
 core::Result<User> VisibleUser(Tx& tx, const core::auth::Actor& actor, std::int64_t id, Permission p) {
     LX_CHECK(core::auth::AuthorizeAny(actor, p));
     LX_ASSIGN(user, tx.Users().Get(id));
+    if (!user || !core::auth::CoversAny(actor, p, core::auth::GrantPaths(user->grants)))
+        return core::Fail(core::NotFound("user"));
+    user->grants = core::auth::GrantsInScope(actor, p, user->grants);
+    return *user;
+}
+
+// The user an administrative act may change: the actor's scope for `p` covers EVERY grant of the user (issue 15
+// defect 1). 404 when the user is not visible; 403 "user.scope.partial" when it is visible through some grant
+// but another lies outside the scope. All the grants come back: all are in scope.
+core::Result<User> ManagedUser(Tx& tx, const core::auth::Actor& actor, std::int64_t id, Permission p) {
+    LX_CHECK(core::auth::AuthorizeAny(actor, p));
+    LX_ASSIGN(user, tx.Users().Get(id));
     if (!user) return core::Fail(core::NotFound("user"));
-    for (const auto& g : user->grants)
-        if (core::auth::Authorize(actor, p, g.org_path)) return *user;
-    return core::Fail(core::NotFound("user"));
+    LX_CHECK(core::auth::AuthorizeAll(actor, p, core::auth::GrantPaths(user->grants), "user"));
+    return *user;
 }
 
 // Checks that `role` may be granted on `org_id` by `actor` to `user` and fills the grant.
@@ -38,6 +51,9 @@ core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& acto
         return core::Fail(core::InvalidField(org_field, "org.not_in_scope"));
     if (user.id != 0 && user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
     if (core::auth::Info(*role).admin) {
+        // A member's account is the member's (its links come from the member's record): no administrator's duty
+        // goes onto it (issue 15 defect 2).
+        if (user.member_id != 0) return core::Fail(core::InvalidField(role_field, "user.role.member_account"));
         for (const auto& g : user.grants)
             if (core::auth::Info(g.role).admin && g.role != *role)
                 return core::Fail(core::InvalidField(role_field, "user.role.admin_exclusive"));
@@ -64,7 +80,8 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
     UserPage page;
     int limit = in.limit;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), "", in.q, in.after_id,
+        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), "",
+                                     core::auth::CoversAny(actor, Permission::kUserRead, {}), in.q, in.after_id,
                                      limit + 1};
         if (in.org_id != 0) {
             LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
@@ -78,6 +95,7 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
             users.resize(static_cast<size_t>(limit));
             page.next_after = users.back().id;
         }
+        for (auto& u : users) u.grants = core::auth::GrantsInScope(actor, Permission::kUserRead, u.grants);
         page.items = std::move(users);
         return core::Ok();
     }));
@@ -111,12 +129,6 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
         user.status = core::ports::UserStatus::kPending;
         user.created_at = now;
         LX_ASSIGN(grant, CheckGrant(tx, actor, user, in.role, in.org_id, "role", "org_id"));
-        if (in.member_id != 0) {
-            LX_ASSIGN(m, tx.Members().Get(in.member_id));
-            if (!m || !core::org::InSubtree(m->org_path, grant.org_path))
-                return core::Fail(core::InvalidField("member_id", "member.not_in_scope"));
-            user.member_id = in.member_id;
-        }
         LX_ASSIGN(existing, tx.Users().GetByUsername(in.username));
         if (existing) return core::Fail(core::InvalidField("username", "user.username.taken"));
         LX_ASSIGN(id, tx.Users().Insert(user));
@@ -140,7 +152,7 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
     core::auth::Grant out;
     std::int64_t now = ctx.clock.NowMillis();
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        LX_ASSIGN(user, ManagedUser(tx, actor, user_id, Permission::kUserManage));
         LX_ASSIGN(grant, CheckGrant(tx, actor, user, role, org_id, "role", "org_id"));
         LX_ASSIGN(id, tx.Users().AddGrant(user_id, grant, actor.user_id, now));
         grant.id = id;
@@ -159,11 +171,10 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
 core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id) {
     std::int64_t now = ctx.clock.NowMillis();
     auto st = ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        LX_ASSIGN(user, ManagedUser(tx, actor, user_id, Permission::kUserManage));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.grant.self"));
         auto it = std::find_if(user.grants.begin(), user.grants.end(), [&](auto& g) { return g.id == grant_id; });
-        if (it == user.grants.end() || !core::auth::Authorize(actor, Permission::kUserManage, it->org_path))
-            return core::Fail(core::NotFound("grant"));
+        if (it == user.grants.end()) return core::Fail(core::NotFound("grant"));
         LX_CHECK(tx.Users().RemoveGrant(user_id, grant_id));
         LX_CHECK(tx.Sessions().DeleteForUser(user_id));
         auto entry = AuditFor(actor, now, "user.revoke", "user", std::to_string(user_id)).On(it->org_id, it->org_path);
@@ -178,8 +189,11 @@ core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Acto
     std::string token;
     std::int64_t now = ctx.clock.NowMillis();
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, Permission::kUserManage));
+        LX_ASSIGN(user, ManagedUser(tx, actor, user_id, Permission::kUserManage));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.reset.self"));
+        // A link to an account linked to a member opens the member's record: it is issued from that record by
+        // its org (member_write, app/member/account.hpp), never by a system administrator (issue 15 defect 2).
+        if (user.member_id != 0) return core::Fail(core::Denied("user.reset.member_account"));
         LX_ASSIGN(t, CreatePasswordLink(ctx, tx, user_id));
         token = std::move(t);
         auto entry = AuditFor(actor, now, "user.reset", "user", std::to_string(user_id)).On(user.grants);
@@ -192,7 +206,7 @@ core::Status ChangeAccount(Context& ctx, const core::auth::Actor& actor, std::in
     Permission needed = change == AccountChange::kUnlock ? Permission::kUserUnlock : Permission::kUserManage;
     std::int64_t now = ctx.clock.NowMillis();
     auto st = ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(user, VisibleUser(tx, actor, user_id, needed));
+        LX_ASSIGN(user, ManagedUser(tx, actor, user_id, needed));
         if (user.id == actor.user_id) return core::Fail(core::Denied("user.change.self"));
         const char* action = "user.unlock";
         switch (change) {

@@ -1,6 +1,11 @@
 // User and role management (sys_admin manages, sec_admin unlocks, both read). Every call is scoped: a user
-// is visible when one of its grants lies in the actor's subtree, and a grant may only name an org inside
-// it. No administrator ever sets a password: new users and resets get a single-use set-up link.
+// is visible when one of its grants lies in the actor's subtree, and a view shows only the grants inside it; an
+// administrative act (grant, revoke, reset, disable, enable, unlock) needs the actor's scope to cover EVERY
+// grant of the user (403 user.scope.partial otherwise; issue 15 defect 1). A user without any grant is
+// visible only to an administrator of a top-level org. A grant may only name an org inside the scope. No
+// administrator ever sets a password: new users and resets get a single-use set-up link, and a new link revokes
+// the earlier ones. Linking an account to a member is not done here: it is an act on the member's record
+// (app/member/account.hpp), and a reset link for such an account is issued there too.
 #pragma once
 
 #include <optional>
@@ -28,7 +33,6 @@ core::Result<core::ports::User> GetUser(Context& ctx, const core::auth::Actor& a
 struct CreateUserInput {
     std::string username;
     std::string display_name;
-    std::int64_t member_id = 0;
     std::string role;
     std::int64_t org_id = 0;
 };

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/audit/audit_queries.hpp"
+#include "app/member/account.hpp"
 #include "app/users/users.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/runtime.hpp"
@@ -48,10 +49,30 @@ int RunUserAdd(const Config& config, const UserAddOptions& opt) {
     auto actor = OperatorActor(*rt);
     if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
     auto created = app::CreateUser(*rt->ctx, *actor,
-                                   {opt.username, opt.display_name, opt.member_id, opt.role, opt.org_id});
+                                   {opt.username, opt.display_name, opt.role, opt.org_id});
     if (!created) return ReportError(created.error());
     std::cout << "用户已创建 / user created: " << created->user.username << "\n设置密码链接 / password link (24 h): "
               << rt->config.PublicUrl() << "/#/setup?token=" << created->setup_token << "\n";
+    return 0;
+}
+
+// The console operator (who holds the database and its key) opens a member's account as the member's org would —
+// org_admin on the roots, member_write — never as a system administrator (issue 15 defect 2). If the member has an
+// account already, a new set-up link for it (the earlier ones revoked). Used by bench/run for bench_me.
+int RunUserOpenAccount(const Config& config, const std::string& username, std::int64_t member_id) {
+    auto rt = MakeRuntime(config, {});
+    if (!rt) return 1;
+    auto actor = OperatorActor(*rt, core::auth::Role::kOrgAdmin);
+    if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
+    auto opened = app::OpenMemberAccount(*rt->ctx, *actor, member_id, username);
+    const bool existed = !opened && opened.error().message_key == "member.account.exists";
+    if (existed) opened = app::ResetMemberAccountLink(*rt->ctx, *actor, member_id);  // a new link, earlier ones revoked
+    if (!opened) return ReportError(opened.error());
+    const auto& name = opened->view.account ? opened->view.account->username : username;
+    std::cout << (existed ? "党员已有账号，新链接 / the member's account exists, new link: "
+                          : "党员账号已开通 / member account opened: ")
+              << name << "\n设置密码链接 / password link (24 h): " << rt->config.PublicUrl()
+              << "/#/setup?token=" << opened->setup_token << "\n";
     return 0;
 }
 

@@ -21,9 +21,10 @@ int RunGen(const Config& config, const std::string& scale, std::uint64_t seed);
 
 struct UserAddOptions {
     std::string username, display_name, role;
-    std::int64_t org_id = 0, member_id = 0;
+    std::int64_t org_id = 0;
 };
 int RunUserAdd(const Config& config, const UserAddOptions& opt);
+int RunUserOpenAccount(const Config& config, const std::string& username, std::int64_t member_id);
 int RunUserReset(const Config& config, const std::string& username);
 int RunUserList(const Config& config);
 

@@ -44,4 +44,24 @@ Status Authorize(const Actor& a, Permission p, std::string_view target_path, std
 // Ok when the actor holds `p` somewhere; 403 otherwise.
 Status AuthorizeAny(const Actor& a, Permission p);
 
+// An act on something that lies in several places at once — an administrative act on a user acts on every
+// grant the user holds (issue 15 defect 1) — needs `p` on a subtree containing EACH of `target_paths`.
+// Ok then; 403 without `p` anywhere; 404 (named `what`) when none of the paths lies in the actor's subtrees
+// (existence is not confirmed); 403 "<what>.scope.partial" when some do and some do not (the target is visible
+// to the actor, but it may not act on it). An empty list (a user without any grant) lies nowhere below an
+// org: only a grant of `p` on a top-level org (a path of one segment) covers it.
+Status AuthorizeAll(const Actor& a, Permission p, const std::vector<std::string>& target_paths,
+                    std::string what = "object");
+
+// Whether some path of `target_paths` lies where the actor holds `p` (or, for an empty list, whether the actor
+// holds `p` on a top-level org): the target is visible to it.
+bool CoversAny(const Actor& a, Permission p, const std::vector<std::string>& target_paths);
+
+// The grants of `grants` that lie where the actor holds `p`: what a view of a user shows (a grant outside the
+// viewer's scope is not shown, issue 15 defect 1).
+std::vector<Grant> GrantsInScope(const Actor& a, Permission p, const std::vector<Grant>& grants);
+
+// The org paths of `grants`, in order.
+std::vector<std::string> GrantPaths(const std::vector<Grant>& grants);
+
 }  // namespace lianxin::core::auth

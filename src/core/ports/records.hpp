@@ -125,6 +125,7 @@ struct OrgView {
 struct UserQuery {
     std::vector<std::string> scope_roots;  // users holding a grant inside one of these
     std::string subtree;                   // optional narrowing to one org's subtree (inside the scope)
+    bool include_ungranted = false;        // also the users holding no grant at all
     std::string q;
     std::int64_t after_id = 0;
     int limit = 50;

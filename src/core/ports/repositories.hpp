@@ -271,6 +271,9 @@ public:
     virtual ~UserRepo() = default;
     virtual Result<std::optional<User>> Get(std::int64_t id) = 0;
     virtual Result<std::optional<User>> GetByUsername(const std::string& username) = 0;
+    // The account linked to the member (at most one: a unique index; Insert and Update of a second link fail
+    // with kConflict).
+    virtual Result<std::optional<User>> GetByMember(std::int64_t member_id) = 0;
     virtual Result<std::vector<User>> List(const UserQuery& q) = 0;
     virtual Result<std::int64_t> Insert(const User& u) = 0;
     // Writes every mutable column; fails with kConflict when the stored version differs from u.version.
@@ -302,6 +305,9 @@ public:
     virtual Status Insert(const SetupLink& l) = 0;
     // Marks the link used; kConflict when it was already used (single use under concurrency).
     virtual Status MarkUsed(const std::string& token_hash, std::int64_t at) = 0;
+    // Marks every link of the user that is not used yet as used at `at` (issuing or using a link revokes the
+    // earlier ones, issue 15 defect 8).
+    virtual Status RevokeForUser(std::int64_t user_id, std::int64_t at) = 0;
 };
 
 // Login throttle keys (core/auth/throttle.hpp). A key is a hash of "name and source address" or of "source

@@ -79,4 +79,6 @@ nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lan
     return out;
 }
 
+std::string SetupLinkPath(const std::string& token) { return "/#/setup?token=" + token; }
+
 }  // namespace lianxin::http

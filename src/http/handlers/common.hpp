@@ -11,6 +11,8 @@
 namespace lianxin::http {
 
 Response JsonResponse(const nlohmann::json& body, int status = 200);
+// The web app's path of a one-time set-up link ("/#/setup?token=…").
+std::string SetupLinkPath(const std::string& token);
 Response NoContent();
 
 // ?limit= (1–200, default 50).

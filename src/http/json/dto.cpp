@@ -47,16 +47,24 @@ json GrantJson(const core::auth::Grant& g) {
             {"org_name", g.org_name}};
 }
 
+static const char* UserStatusName(core::ports::UserStatus s) {
+    return s == core::ports::UserStatus::kActive    ? "active"
+           : s == core::ports::UserStatus::kPending ? "pending"
+                                                    : "disabled";
+}
+
+json MemberAccountJson(const core::ports::User& u) {
+    return {{"id", u.id}, {"username", u.username}, {"status", UserStatusName(u.status)},
+            {"created_at", core::FormatInstant(u.created_at)}};
+}
+
 json UserJson(const core::ports::User& u, std::int64_t now) {
     json grants = json::array();
     for (const auto& g : u.grants) grants.push_back(GrantJson(g));
-    const char* status = u.status == core::ports::UserStatus::kActive    ? "active"
-                         : u.status == core::ports::UserStatus::kPending ? "pending"
-                                                                         : "disabled";
     return {{"id", u.id},
             {"username", u.username},
             {"display_name", u.display_name},
-            {"status", status},
+            {"status", UserStatusName(u.status)},
             {"locked", core::auth::IsLocked(u.failures, now) || u.login_throttled},
             {"mfa_enrolled", u.totp_enrolled},
             {"member_id", OptId(u.member_id)},

@@ -16,6 +16,8 @@ namespace lianxin::http {
 
 nlohmann::json GrantJson(const core::auth::Grant& g);
 nlohmann::json UserJson(const core::ports::User& u, std::int64_t now);
+// A member's account as the member's org sees it: id, user name, status, created_at (no grants, no factors).
+nlohmann::json MemberAccountJson(const core::ports::User& u);
 nlohmann::json SessionJson(const core::ports::User& u, const core::ports::Session& s);
 nlohmann::json OrgJson(const core::ports::OrgView& v);
 // The Chinese name of an org type ("党支部").

@@ -81,4 +81,9 @@ core::Status SqlSetupLinkRepo::MarkUsed(const std::string& token_hash, std::int6
     return core::Ok();
 }
 
+core::Status SqlSetupLinkRepo::RevokeForUser(std::int64_t user_id, std::int64_t at) {
+    LX_CHECK(c_.Exec("UPDATE setup_links SET used_at = $1 WHERE user_id = $2 AND used_at = 0", {at, user_id}));
+    return core::Ok();
+}
+
 }  // namespace lianxin::storage

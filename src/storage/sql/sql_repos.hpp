@@ -224,6 +224,7 @@ public:
     explicit SqlUserRepo(SqlConn& c) : c_(c) {}
     core::Result<std::optional<core::ports::User>> Get(std::int64_t id) override;
     core::Result<std::optional<core::ports::User>> GetByUsername(const std::string& username) override;
+    core::Result<std::optional<core::ports::User>> GetByMember(std::int64_t member_id) override;
     core::Result<std::vector<core::ports::User>> List(const core::ports::UserQuery& q) override;
     core::Result<std::int64_t> Insert(const core::ports::User& u) override;
     core::Status Update(const core::ports::User& u) override;
@@ -259,6 +260,7 @@ public:
     core::Result<std::optional<core::ports::SetupLink>> Get(const std::string& token_hash) override;
     core::Status Insert(const core::ports::SetupLink& l) override;
     core::Status MarkUsed(const std::string& token_hash, std::int64_t at) override;
+    core::Status RevokeForUser(std::int64_t user_id, std::int64_t at) override;
 
 private:
     SqlConn& c_;

@@ -67,12 +67,19 @@ core::Result<std::optional<User>> SqlUserRepo::GetByUsername(const std::string& 
     return One("username = $1", {username});
 }
 
+core::Result<std::optional<User>> SqlUserRepo::GetByMember(std::int64_t member_id) {
+    return One("member_id = $1", {member_id});
+}
+
 core::Result<std::vector<User>> SqlUserRepo::List(const core::ports::UserQuery& q) {
     SqlParams params;
     std::string scope = SubtreeFilter("g.org_path", q.scope_roots, params);
     if (!q.subtree.empty()) scope += " AND " + SubtreeFilter("g.org_path", {q.subtree}, params);
-    std::string sql = std::string("SELECT ") + kCols + " FROM users WHERE id IN (SELECT g.user_id FROM role_grants g "
+    std::string sql = std::string("SELECT ") + kCols + " FROM users WHERE (id IN (SELECT g.user_id FROM role_grants g "
                       "WHERE " + scope + ")";
+    if (q.include_ungranted && q.subtree.empty())
+        sql += " OR NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id)";
+    sql += ")";
     if (!q.q.empty()) {
         params.emplace_back(ContainsPattern(q.q));
         std::string p = "$" + std::to_string(params.size());

@@ -1,8 +1,9 @@
 // The cast of the access-matrix tests on `gen --scale=test` (root 中共测试市委员会 → 2 districts → 2 streets
 // → 2 communities → 2 branches): one user per role and org level, created by the root sys_admin through
-// the API and logged in once each.
+// the API (the member's account opened by the city admin from the member's record: a sys_admin never links an
+// account to a member) and logged in once each.
 import assert from 'node:assert/strict';
-import { createUser, login, loginAdmin } from './client.mjs';
+import { createUser, login, loginAdmin, openMemberAccount } from './client.mjs';
 import { loadTree } from './tree.mjs';
 
 /** What each role may do (docs/api.md "Roles"; the permissions the server's policy grants). */
@@ -48,8 +49,8 @@ export async function setupCast(srv) {
     city_admin: { name: 'city_admin', role: 'org_admin', org: root, account: cityAccount, client: city },
   };
   for (const s of specs) {
-    const account = await createUser(srv, admin, { username: s.name, display_name: s.display_name, role: s.role,
-      org_id: s.org, member_id: s.member_id });
+    const account = s.member_id ? await openMemberAccount(srv, city, s.member_id, s.name)
+      : await createUser(srv, admin, { username: s.name, display_name: s.display_name, role: s.role, org_id: s.org });
     actors[s.name] = { ...s, account, client: await login(srv, account) };
   }
   return { admin, adminAccount, tree, root, D1, S1, C1, B, city, firstMember, memberOfB, actors };

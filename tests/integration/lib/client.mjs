@@ -228,25 +228,44 @@ export async function loginAdmin(srv, opts) {
   return { client, account };
 }
 
+/** Spends the set-up link `token` with `password` (unless activate is false); fills the account's password. */
+async function activateAccount(srv, account, token, { password, activate }) {
+  if (!activate) return account;
+  const s = await new Client(srv.url).post('/api/v1/setup', { token, password });
+  assert.equal(s.status, 201, `setup ${account.username}: ${s}`);
+  account.password = password;
+  return account;
+}
+
+const tokenOf = (link) => /token=([A-Za-z0-9_-]+)/.exec(link)[1];
+
 /**
  * Creates a user through `admin` (POST /users) and sets its password through the returned set-up link.
- * Returns the account {id, username, password, role, org_id, member_id, setupToken}.
+ * Returns the account {id, username, password, role, org_id, setupToken}. A member's account is opened by the
+ * member's org instead (openMemberAccount).
  */
 export async function createUser(srv, admin, spec, { password = strongPassword('U'), activate = true } = {}) {
   const body = { username: spec.username, display_name: spec.display_name || spec.username, role: spec.role,
     org_id: spec.org_id };
-  if (spec.member_id) body.member_id = spec.member_id;
   const r = await admin.post('/api/v1/users', body);
   assert.equal(r.status, 201, `create ${spec.username}: ${r}`);
-  const token = /token=([A-Za-z0-9_-]+)/.exec(r.json.setup_link)[1];
+  const token = tokenOf(r.json.setup_link);
   const account = { ...body, id: r.json.user.id, user: r.json.user, setupToken: token,
     admin: ADMIN_ROLES.has(spec.role) };
-  if (activate) {
-    const s = await new Client(srv.url).post('/api/v1/setup', { token, password });
-    assert.equal(s.status, 201, `setup ${spec.username}: ${s}`);
-    account.password = password;
-  }
-  return account;
+  return activateAccount(srv, account, token, { password, activate });
+}
+
+/**
+ * Opens the account of member `memberId` through `writer` (member_write on the member's org; POST
+ * /members/{id}/account, issue 15 defect 2) and sets its password through the link. Returns the account
+ * {id, username, password, role: 'member', member_id, setupToken}.
+ */
+export async function openMemberAccount(srv, writer, memberId, username, { password = strongPassword('M'), activate = true } = {}) {
+  const r = await writer.post(`/api/v1/members/${memberId}/account`, { username });
+  assert.equal(r.status, 201, `open account of member ${memberId}: ${r}`);
+  const token = tokenOf(r.json.setup_link);
+  const account = { username, role: 'member', member_id: memberId, id: r.json.account.id, setupToken: token, admin: false };
+  return activateAccount(srv, account, token, { password, activate });
 }
 
 /** Strings that must never show up in an error body (security.md C4). */

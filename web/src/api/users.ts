@@ -13,7 +13,6 @@ export interface NewUser {
   display_name: string;
   role: string;
   org_id: number;
-  member_id?: number;
 }
 
 export const userApi = {

@@ -9,6 +9,7 @@ import { policiesEn } from './policies';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { searchesEn } from './searches';
+import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import type { MessageSchema } from './zh-CN';
@@ -130,6 +131,7 @@ const en: MessageSchema = {
   transfer: transferEn,
   floating: floatingEn,
   searches: searchesEn,
+  accounts: accountsEn,
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
@@ -335,14 +337,12 @@ const en: MessageSchema = {
     role: 'Role',
     rolePlaceholder: 'Choose a role',
     org: 'Organization',
-    memberId: 'Linked member ID',
-    memberIdHint: 'Optional: fill in when the user is a party member, so they can see their own record under "Me"',
+    memberAccountHint: 'A member\'s own account is not created here: the member\'s org opens it from the member\'s record (Members › Open account).',
     usernameHint: 'Letters, digits and underscores; used to sign in',
     usernameRequired: 'Enter a username',
     displayNameRequired: 'Enter the full name',
     roleRequired: 'Choose a role',
     orgRequired: 'Choose an organization',
-    memberIdFormat: 'The member ID must be a number',
     created: 'User created',
     linkTitle: 'Set-up link',
     linkFor: 'Set-up link for {username}:',

@@ -9,6 +9,7 @@ import { policiesZh } from './policies';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { searchesZh } from './searches';
+import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 
@@ -129,6 +130,7 @@ const zhCN = {
   transfer: transferZh,
   floating: floatingZh,
   searches: searchesZh,
+  accounts: accountsZh,
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
@@ -334,14 +336,12 @@ const zhCN = {
     role: '角色',
     rolePlaceholder: '请选择角色',
     org: '所属组织',
-    memberId: '关联党员编号',
-    memberIdHint: '选填：该用户本人是党员时填写，便于在“我的”中查看本人信息',
+    memberAccountHint: '党员本人的账号不在这里新建：由党员所在党组织在“党员名册”的党员档案中“开通账号”。',
     usernameHint: '字母、数字、下划线，登录时使用',
     usernameRequired: '请输入用户名',
     displayNameRequired: '请输入姓名',
     roleRequired: '请选择角色',
     orgRequired: '请选择组织',
-    memberIdFormat: '关联党员编号应为数字',
     created: '用户已创建',
     linkTitle: '设置密码链接',
     linkFor: '账号 {username} 的设置链接：',

@@ -55,6 +55,7 @@ let streetPath: number[] = []; // ids from a root down to 嵩屿街道
 let branchPath: number[] = []; // ids from a root down to a 党支部 under it
 let secretaryLink = '';
 let memberId: number | null = null;
+let memberLink = '';  // the one-time link of the member's account, opened by the secretary from the record
 
 /** Records page errors and CSP reports. The CSP listener is added before any page script runs. */
 async function watch(page: Page): Promise<Watched> {
@@ -154,7 +155,7 @@ async function pickOption(page: Page, selectTestid: string, optionTestid: string
 /** Create a user from the users page; returns the full set-up link shown. */
 async function createUser(
   page: Page,
-  u: { username: string; display: string; role: string; orgPath: number[]; memberId?: number | null },
+  u: { username: string; display: string; role: string; orgPath: number[] },
 ): Promise<string> {
   await page.getByTestId('users-create').click();
   const dlg = page.getByTestId('create-user-dialog');
@@ -163,7 +164,6 @@ async function createUser(
   await page.getByTestId('user-display-name').fill(u.display);
   await pickOption(page, 'user-role', `role-option-${u.role}`);
   await pickOrg(page, 'user-org', u.orgPath);
-  if (u.memberId) await page.getByTestId('user-member-id').fill(String(u.memberId));
   await page.getByTestId('user-create-submit').click();
   const link = page.getByTestId('setup-link');
   await expect(link).toBeVisible();
@@ -321,6 +321,16 @@ test.describe('lianxin foundation', () => {
       expect(idText === '—' || idText.includes('*'), 'ID number is masked').toBe(true);
       const phone = (await page.getByTestId('member-phone').textContent()) ?? '';
       expect(phone === '—' || phone.includes('*'), 'phone is masked').toBe(true);
+      // 开通账号 from the record (issue 15 defect 2: the member's org links the account, never a system admin)
+      await expect(page.getByTestId('account-none')).toBeVisible();
+      await page.getByTestId('account-open').click();
+      await page.getByTestId('account-username-input').fill(MEMBER.username);
+      await page.getByTestId('account-submit').click();
+      await expect(page.getByTestId('setup-link')).toBeVisible();
+      memberLink = await page.getByTestId('setup-link').inputValue();
+      expect(memberLink).toMatch(/#\/setup\?token=[^&\s]+/);
+      await page.getByTestId('setup-link-close').click();
+      await expect(page.getByTestId('account-opened')).toContainText(MEMBER.username);
     }
     await expectClean(page, w);
     await ctx.close();
@@ -419,16 +429,8 @@ test.describe('lianxin foundation', () => {
 
   test('g) a member sees their record and who viewed it, on a phone too', async ({ browser }) => {
     let who = SECRETARY;
-    if (memberId) {
-      await openUsers(admin);
-      const link = await createUser(admin, {
-        username: MEMBER.username,
-        display: MEMBER.display,
-        role: 'member',
-        orgPath: branchPath,
-        memberId,
-      });
-      await setPasswordViaLink(browser, link, MEMBER.password);
+    if (memberLink) {
+      await setPasswordViaLink(browser, memberLink, MEMBER.password);
       who = MEMBER;
     }
     const { ctx, page, w } = await newPage(browser);
@@ -436,7 +438,7 @@ test.describe('lianxin foundation', () => {
     await page.getByTestId('menu-me').click();
     await expect(page).toHaveURL(/#\/me/);
     await expect(page.getByTestId('me-views')).toBeVisible();
-    if (memberId) {
+    if (memberLink) {
       await expect(page.getByTestId('me-name')).toBeVisible();
       await expect(page.getByTestId('me-party-age')).not.toBeEmpty();
       // secretary1 opened this record in test c

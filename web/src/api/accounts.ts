@@ -1,0 +1,28 @@
+// A member's sign-in account, opened from the member's record by the member's org (docs/api.md "Member accounts").
+import { http } from './http';
+
+export interface MemberAccountInfo {
+  id: number;
+  username: string;
+  status: 'pending' | 'active' | 'disabled';
+  created_at: string;
+}
+
+export interface MemberAccount {
+  member_id: number;
+  account: MemberAccountInfo | null;
+  actions: ('open' | 'reset')[];
+}
+
+export interface MemberAccountLink extends MemberAccount {
+  setup_link: string;
+}
+
+export const accountApi = {
+  ofMember: (memberId: number) => http.get<MemberAccount>(`/members/${memberId}/account`),
+  open: (memberId: number, username: string) => http.post<MemberAccountLink>(`/members/${memberId}/account`, { username }),
+  reset: (memberId: number) => http.post<MemberAccountLink>(`/members/${memberId}/account/reset`),
+};
+
+/** The server's user-name rule (app/auth/validation.cpp): 3–32 of a-z 0-9 . _ -, starting with a letter. */
+export const USERNAME_RULE = /^[a-z][a-z0-9._-]{2,31}$/;
