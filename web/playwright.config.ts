@@ -37,6 +37,7 @@ export default defineConfig({
     { name: 'reorg', testMatch: /reorg\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'positions', testMatch: /positions\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'floating', testMatch: /floating\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
+    { name: 'policies', testMatch: /policies\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'groups', testMatch: /groups\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
   ],
 });

@@ -10,7 +10,6 @@
 #include "core/auth/throttle.hpp"
 #include "core/common/date.hpp"
 #include "core/common/token_bucket.hpp"
-#include "core/member/transfer.hpp"
 #include "core/ports/crypto.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sheets.hpp"
@@ -51,7 +50,6 @@ struct Context {
     SecuritySettings security;
     AuditWriter* audit_writer = nullptr;    // group-commits view audits; null = write inline
     SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
-    core::member::TransferPolicy transfer_policy;  // letter validity and alert figures (domain.md §5.2)
     const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
     RateLimiter* limiter = nullptr;  // the buckets of `limits`; null = no limits (tests, CLI commands)
     RateLimits limits{};

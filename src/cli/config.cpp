@@ -141,10 +141,6 @@ const std::map<std::string, Setter>& Keys() {
              c.security.session.absolute_millis = n * 3'600'000;
              return true;
          }},
-        {"policy.transfer_max_validity_days",
-         IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days, 1, 366)},
-        {"policy.transfer_max_validity_days_cross_province",
-         IntKey(&Config::transfer, &core::member::TransferPolicy::max_validity_days_cross_province, 1, 366)},
         {"limits.session_reads_per_minute", LimitKey(&app::RateLimits::session_reads, &core::RatePolicy::refill, 0)},
         {"limits.session_read_burst", LimitKey(&app::RateLimits::session_reads, &core::RatePolicy::burst, 1)},
         {"limits.session_writes_per_minute", LimitKey(&app::RateLimits::session_writes, &core::RatePolicy::refill, 0)},
@@ -168,6 +164,12 @@ const std::map<std::string, Setter>& Keys() {
 void Apply(Config& c, const std::string& key, const std::string& value, std::vector<ConfigError>& errors,
            const std::string& origin) {
     auto it = Keys().find(key);
+    if (key.rfind("policy.", 0) == 0) {
+        // Local rules left the configuration for the policy store (issue 16): per org subtree and date.
+        errors.push_back({origin, "policies are set per org and date: lianxin policy set KEY VALUE --org-id N --from DATE "
+                                  "--doc TEXT (lianxin policy list) / 政策参数已移至政策库，请用 lianxin policy set 设定"});
+        return;
+    }
     if (it == Keys().end()) {
         errors.push_back({origin, "unknown key / 未知配置项"});
         return;

@@ -18,7 +18,6 @@ struct Config {
     http::HttpSettings http;
     storage::DatabaseOptions database;
     app::SecuritySettings security;
-    core::member::TransferPolicy transfer;  // [LOCAL] letter validity (domain.md §5.2)
     app::RateLimits limits;                 // request budgets (limits.*; issue 15 defects 3 and 9)
     std::string key_file = "data/lianxin.key";
     // The audit head checkpoint (issue 15 defect 4): "" = "audit-checkpoint" beside the key file.

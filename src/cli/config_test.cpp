@@ -77,3 +77,18 @@ TEST(Config, UnreadableFileIsAnError) {
 }
 
 }  // namespace lianxin::cli
+
+namespace lianxin::cli {
+
+// Issue 16: local rules left the configuration for the policy store; an old key says where they went.
+TEST(Config, PolicyKeysPointToThePolicyStore) {
+    Config c = DefaultConfig();
+    auto path = WriteTemp("policy:\n  transfer_max_validity_days: 30\n");
+    auto errors = LoadConfig(path, nullptr, c);
+    std::remove(path.c_str());
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].key, "policy.transfer_max_validity_days");
+    EXPECT_NE(errors[0].message.find("lianxin policy set"), std::string::npos);
+}
+
+}  // namespace lianxin::cli

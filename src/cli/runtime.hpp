@@ -39,6 +39,13 @@ struct RuntimeOptions {
 // Builds the runtime or prints why it cannot (naming the key or file) and returns nullopt.
 std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions& opt);
 
+// The local operator as an actor: `role` on every top org, named "cli" in the audit log; nullopt when the
+// database holds no org tree yet.
+std::optional<core::auth::Actor> OperatorActor(Runtime& rt, core::auth::Role role = core::auth::Role::kSysAdmin);
+
+// Prints the error's key and its fields on stderr; returns the exit code 1.
+int ReportError(const core::Error& e);
+
 // Prints "key: message" lines for configuration errors; true when there were none.
 bool ReportConfigErrors(const std::vector<ConfigError>& errors);
 

@@ -90,7 +90,7 @@ const std::map<std::string, Pair>& Messages() {
         {"date.future", {"{field}不能晚于 {latest}", "{field} cannot be later than {latest}"}},
         {"phone.format", {"{field}应为 11 位手机号，或“区号-号码”格式的固定电话", "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
     }, {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(), &SearchMessages(),
-        &AccountMessages()});
+        &AccountMessages(), &PolicyMessages()});
     return kMessages;
 }
 
@@ -127,7 +127,7 @@ const std::map<std::string, Pair>& Labels() {
         {"training_days", {"培训天数", "Training days"}}, {"training_hours", {"培训学时", "Training hours"}},
         {"extension_months", {"延长月数", "Extension months"}}, {"candidate", {"发展档案", "case"}},
     }, {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &SearchLabels(),
-        &AccountLabels()});
+        &AccountLabels(), &PolicyLabels()});
     return kLabels;
 }
 

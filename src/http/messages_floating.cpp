@@ -18,10 +18,10 @@ const Table& FloatingMessages() {
         {"floating.open_exists", {"该党员已有一条未返回的流动党员登记，请修改该登记或先登记返回", "The member already has an open floating record"}},
         {"floating.changed_concurrently", {"该流动党员登记已被他人更新，请刷新后重试", "The record changed meanwhile; reload and retry"}},
         {"floating.not_your_side", {"这项记录应由另一方党组织填写：思想汇报、联系记录和登记返回由流出地党支部办理，参加组织生活、交纳党费由流入地党组织登记", "The other organization records this"}},
-        {"floating.rule.certificate", {"《流动党员活动证》用于外出六个月以内（预计 {limit} 前返回），或暂不具备转接组织关系条件的党员；外出六个月以上、地点相对固定的应转接组织关系（《中国共产党党员教育管理工作条例》）", "The activity certificate serves absences of up to six months (return by {limit}) or members who cannot transfer yet; longer absences at a fixed place transfer the relationship"}},
+        {"floating.rule.certificate", {"《流动党员活动证》用于外出 {months} 个月以内（预计 {limit} 前返回），或暂不具备转接组织关系条件的党员；外出更久、地点相对固定的应转接组织关系（《中国共产党党员教育管理工作条例》）", "The activity certificate serves absences of up to {months} months (return by {limit}) or members who cannot transfer yet; longer absences at a fixed place transfer the relationship"}},
         {"floating.rule.closed", {"该登记已于 {returned_on} 登记返回，不能再修改或登记参加组织生活", "The record closed on {returned_on}"}},
-        {"floating.due.transfer", {"外出六个月以上且地点相对固定（{due} 满六个月），应转接组织关系（《中国共产党党员教育管理工作条例》）；确实暂不具备条件的请在登记中注明原因", "Away six months at a fixed place by {due}: the relationship should be transferred"}},
-        {"floating.due.report", {"流动党员每年至少向流出地党组织汇报一次思想、工作和参加组织生活情况，应于 {due} 前汇报", "The yearly report is due by {due}"}},
+        {"floating.due.transfer", {"外出 {months} 个月以上且地点相对固定（{due} 满 {months} 个月），应转接组织关系（《中国共产党党员教育管理工作条例》）；确实暂不具备条件的请在登记中注明原因", "Away {months} months at a fixed place by {due}: the relationship should be transferred"}},
+        {"floating.due.report", {"流动党员至少每 {months} 个月向流出地党组织汇报一次思想、工作和参加组织生活情况，应于 {due} 前汇报", "A report on thinking, work and organizational life is due every {months} months: by {due}"}},
         {"floating.due.return", {"预计于 {due} 返回，请核实是否已返回并登记", "Expected back on {due}: check and register the return"}},
         {"member.floating.register_open", {"该党员有未返回的流动党员登记，{field}随登记变化：请在“流动党员”中修改或登记返回", "The member has an open floating record; change the {field} through the floating register"}},
     };

@@ -23,6 +23,7 @@ const Table& MemberMessages() {
         {"admission.rule.talk_first", {"确定入党积极分子前，须先登记党组织派人谈话（收到入党申请后一个月内派人谈话）", "Record the talk with the applicant first"}},
         {"admission.rule.contacts", {"须指定一至二名正式党员作培养联系人（《发展党员工作细则》），现为 {count} 人或有重复", "Name one or two full members as training contacts"}},
         {"admission.rule.contacts_full", {"培养联系人须为正式党员（《发展党员工作细则》）", "Training contacts must be full members"}},
+        {"admission.rule.application_months", {"按本地规定，递交入党申请书满 {months} 个月后方可确定为入党积极分子，最早可于 {earliest}（政策参数“递交申请至确定积极分子最短期限”）", "Local rule: an applicant may be made an activist {months} months after applying, from {earliest}"}},
         {"admission.rule.activist_year", {"入党积极分子须经过一年以上培养教育和考察，方可列为发展对象（《发展党员工作细则》），最早可于 {earliest}；提前须登记上级党委批准文号", "At least one year as activist before becoming a development target (earliest {earliest})"}},
         {"admission.rule.training", {"短期集中培训一般不少于三天或不少于 24 个学时（《发展党员工作细则》），登记为 {days} 天、{hours} 学时", "Intensive training must last at least 3 days or 24 class hours"}},
         {"admission.rule.training_missing", {"支部大会讨论前须完成短期集中培训（不少于三天或 24 个学时）", "Record the intensive training before the general meeting"}},
@@ -86,7 +87,7 @@ const Table& MemberMessages() {
         {"transfer.changed_concurrently", {"该转接记录已被他人更新，请刷新后重试", "The transfer changed meanwhile; reload and retry"}},
         {"transfer.id_number.exists", {"该{field}已在党员名册中：本系统内的党员请由原支部发起转接", "This {field} is already in the registry: the current branch starts a transfer instead"}},
         {"transfer.letter.missing", {"请填写{field}", "{field} is required"}},
-        {"transfer.letter.validity", {"{field}应为 1–{max} 天：介绍信有效期由开具方确定，一般不超过三个月（跨省可至六个月）", "{field} must be 1–{max} days: the issuer sets the validity, at most 3 months (6 across provinces)"}},
+        {"transfer.letter.validity", {"{field}应为 1–{max} 天：介绍信有效期由开具方确定，不超过本地规定的上限（政策参数“介绍信有效期上限”）", "{field} must be 1–{max} days: the issuer sets the validity, up to the local maximum (policy “longest validity of a letter”)"}},
         {"transfer.letter.dues_month", {"{field}应为“年-月”（如 2026-10），且不晚于开具当月", "{field} must be a year-month (2026-10) not after the issue month"}},
         {"transfer.member.gone", {"该党员已不在党员名册中，不能办理接收", "The member is no longer in the registry"}},
         {"transfer.member.open", {"该{field}已有一项正在办理的组织关系转接，请先办结或撤回", "This {field} already has an open transfer"}},
@@ -100,8 +101,8 @@ const Table& MemberMessages() {
         {"transfer.rule.expired", {"介绍信已于 {expires} 过期，不能接收：党员须持原支部证明重新办理转接", "The letter expired on {expires}; the member must obtain a new one"}},
         {"transfer.rule.reason", {"{field}须写明（2–200 字）：党组织不得无故拒绝转出或接收党员组织关系", "Give the {field} (2–200 characters): orgs may not refuse without a reason"}},
         {"transfer.due.letter_expires", {"介绍信有效期至 {due}，请在此前办理接收", "The letter is valid until {due}"}},
-        {"transfer.due.in_transit", {"介绍信开具已近三个月（{due}），请跟进接收情况", "In transit for three months by {due}; follow up"}},
-        {"transfer.due.receipt", {"接收方党委应于 {due} 前寄回回执（接收后一个月内）", "The receipt is due by {due} (within one month of receiving)"}},
+        {"transfer.due.in_transit", {"介绍信开具已近 {months} 个月（{due}），请跟进接收情况", "In transit for {months} months by {due}; follow up"}},
+        {"transfer.due.receipt", {"接收方党委应于 {due} 前寄回回执（接收后 {months} 个月内）", "The receipt is due by {due} (within {months} months of receiving)"}},
     };
     return kTable;
 }

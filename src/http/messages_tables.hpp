@@ -28,6 +28,9 @@ const Table& FloatingLabels();
 // The search for lost-contact members (寻找失联党员).
 const Table& SearchMessages();
 const Table& SearchLabels();
+// The policy store (政策参数).
+const Table& PolicyMessages();
+const Table& PolicyLabels();
 // User administration across scopes and members' accounts.
 const Table& AccountMessages();
 const Table& AccountLabels();

@@ -98,6 +98,25 @@ const MATRIX = {
     check: (r, c) => { assert.equal(r.json.org_id, c.T); assert.ok(Number.isInteger(r.json.electorate)); } },
   'GET /api/v1/orgs/:id/history': { target: 'org', expect: scoped('org_read', 200),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  // The policy store (issue 16): read with org_read in the subtree; a change needs org_write on a committee. The change
+  // is dated in the past, so a writer in scope reaches the rule (400 naming valid_from; a branch 422) and nothing is set.
+  'GET /api/v1/orgs/:id/policies': { target: 'org', expect: scoped('org_read', 200), check: (r, c) => {
+    assert.equal(r.json.org.id, c.T);
+    assert.equal(r.json.can_edit, can(c.actor, 'org_write') && !BRANCH_TYPES.has(c.tree.get(c.T).org_type));
+    assert.ok(r.json.items.some((i) => i.key === 'lost_contact.search_every_months'));
+  } },
+  'GET /api/v1/orgs/:id/policies/history': { target: 'org', query: () => '?key=lost_contact.search_every_months',
+    ghost: () => '/api/v1/orgs/999999/policies/history?key=lost_contact.search_every_months',
+    expect: scoped('org_read', 200), check: (r) => {
+      assert.equal(r.json.policy.key, 'lost_contact.search_every_months');
+      assert.ok(Array.isArray(r.json.items));
+    } },
+  'POST /api/v1/orgs/:id/policies': { target: 'org',
+    expect: (a, inScope, c) => scoped('org_write', BRANCH_TYPES.has(c.tree.get(c.T).org_type) ? 422 : 400)(a, inScope),
+    body: () => ({ key: 'lost_contact.search_every_months', value: 3, valid_from: '2026-01-01', doc: '矩阵〔2026〕1号' }),
+    checkErrors: true, check: (r) => {
+      if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['valid_from'], r.text);
+    } },
   // Reorganizations (docs/api.md): org_write on the deciding org. A create under T is decided by T itself: the
   // preview answers in scope (a new, empty branch: the sizing rule is quoted) and writes nothing.
   'POST /api/v1/reorganizations/preview': { target: 'org', expect: scoped('org_write', 200),

@@ -460,6 +460,14 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 204, r.toString());
     await row('covered_unit.end', id, { actor_id: streetAdmin.account.id, object_id: String(joint) });
     note('POST /api/v1/orgs/:id/units/:unit_id/end', 'covered_unit.end');
+    // A policy change (issue 16): from a future day, so no rule in force today moves; detail names key, value and date.
+    const policyFrom = new Date(Date.now() + (8 * 3600e3) + 30 * 86400e3).toISOString().slice(0, 10);
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/orgs/${S1}/policies`, { key: 'lost_contact.search_every_months',
+      value: 4, valid_from: policyFrom, doc: '审计〔2026〕16号' }, 'policy-set');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('policy.set', id, { actor_id: streetAdmin.account.id, object_type: 'policy', object_id: String(r.json.id) });
+    assert.match(detailOf(e.id), new RegExp(`key=lost_contact.search_every_months value=4 from=${policyFrom}`));
+    note('POST /api/v1/orgs/:id/policies', 'policy.set');
 
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);

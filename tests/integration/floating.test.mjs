@@ -46,7 +46,7 @@ describe('floating members (gen --scale=test)', () => {
     // The certificate serves absences of up to six months, or members who cannot transfer yet.
     let r = await sec.post(`/api/v1/members/${memberId}/floating`, record({ expected_return: monthsAhead(8) }));
     assert.equal(r.status, 422, r.toString());
-    assert.match(r.error.message, /流动党员活动证》用于外出六个月以内/);
+    assert.match(r.error.message, /流动党员活动证》用于外出 6 个月以内/);  // the period is the policy floating.certificate_max_months (issue 16)
     r = await sec.post(`/api/v1/members/${memberId}/floating`, record({ county: '' }));
     assert.equal(r.status, 400, r.toString());
     assert.deepEqual(r.fieldNames(), ['county']);

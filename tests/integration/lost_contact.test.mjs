@@ -60,7 +60,7 @@ describe('lost-contact searches (gen --scale=test)', () => {
     assert.equal(r.json.lost_contact_on, lostOn);
     assert.deepEqual(r.json.actions, ['add']);
     assert.equal(r.json.reminder.key, 'member.due.search');
-    assert.match(r.json.reminder.message, /已失联满六个月，近三个月没有寻找记录/);
+    assert.match(r.json.reminder.message, /已失联满六个月，近 3 个月没有寻找记录/);  // the interval is the policy (issue 16)
 
     // Stopping party status on the lost-contact ground: refused without a search, the rule quoted.
     const stop = async () => {

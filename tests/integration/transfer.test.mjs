@@ -62,7 +62,7 @@ describe('transfers (gen --scale=test)', () => {
     r = await act(sendingCommittee, { action: 'issue', on: daysAgo(19), letter: { serial: '2026-031', valid_days: 120, dues_paid_to: daysAgo(19).slice(0, 7) } });
     assert.equal(r.status, 400, r.toString());
     assert.deepEqual(r.fieldNames(), ['letter.valid_days']);
-    assert.match(r.error.fields[0].message, /一般不超过三个月/);
+    assert.match(r.error.fields[0].message, /应为 1–90 天.*政策参数“介绍信有效期上限”/);  // the bound is the policy (issue 16)
     r = await act(sendingCommittee, { action: 'issue', on: daysAgo(19), letter: { serial: '2026-031', valid_days: 30, dues_paid_to: daysAgo(19).slice(0, 7) } });
     assert.equal(r.status, 200, r.toString());
     assert.equal(r.json.state, 'issued');
@@ -92,7 +92,7 @@ describe('transfers (gen --scale=test)', () => {
     assert.equal(r.json.state, 'accepted');
     assert.equal(r.json.minimal, false);
     assert.equal(r.json.reminders[0].key, 'transfer.due.receipt');
-    assert.match(r.json.reminders[0].message, /一个月内/);
+    assert.match(r.json.reminders[0].message, /接收后 1 个月内/);  // the period is the policy transfer.receipt_within_months (issue 16)
 
     // Effective dating: the day before, the member still counted in B; from the day of acceptance, in toBranch.
     assert.equal(await fullCount(cast.B, daysAgo(11)), before.from);

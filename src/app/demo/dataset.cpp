@@ -68,6 +68,7 @@ struct Loader {
             m.org_id = org_id;
             m.org_path = org->path;
             m.region_code = org->region_code;
+            m.updated_at = ctx.clock.NowMillis();
             LX_CHECK(tx.Members().Insert(m));
             ++stats.members;
         }
@@ -96,7 +97,7 @@ struct Loader {
                 LX_CHECK(AddMembers(tx, bid, 18 + static_cast<int>(rng.Below(15)),
                                     "厦门市海沧区嵩屿街道" + community + name));
                 if (b == 0) {  // the first branch of each community shows a development pipeline
-                    LX_ASSIGN(added, AddDemoCases(tx, rng, serial, today, bid));
+                    LX_ASSIGN(added, AddDemoCases(tx, rng, serial, today, ctx.clock.NowMillis(), bid));
                     stats.members += added;
                 }
             }

@@ -33,7 +33,7 @@ const std::vector<std::vector<Plan>>& Plans() {
 }  // namespace
 
 core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::uint64_t& serial, const Date& today,
-                               std::int64_t branch_id) {
+                               std::int64_t now, std::int64_t branch_id) {
     LX_ASSIGN(found, tx.Orgs().Get(branch_id));
     if (!found) return core::Fail(core::NotFound("org"));
     const core::org::Org org = *found;
@@ -75,7 +75,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
                 LX_ASSIGN(start, core::member::StartCandidate(birth, s));
                 facts = start;
             } else {
-                LX_ASSIGN(next, core::member::ApplyStep(facts, s));
+                LX_ASSIGN(next, core::member::ApplyStep(facts, s, core::policy::Policies()));  // a fresh database: national rules
                 facts = next;
             }
             steps.push_back(s);
@@ -104,6 +104,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
             m.join_date = facts.admitted_on;
             m.conversion_date.reset();
             m.tags.clear();
+            m.updated_at = now;
             LX_ASSIGN(member_id, tx.Members().Insert(m));
             rec.member_id = member_id;
             ++added;

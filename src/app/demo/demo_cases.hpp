@@ -14,6 +14,6 @@ namespace lianxin::app {
 // Adds the four cases to `branch_id`; `serial` continues the data set's person numbering. Returns how
 // many registry members the cases added (the probationary one).
 core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::uint64_t& serial,
-                               const core::Date& today, std::int64_t branch_id);
+                               const core::Date& today, std::int64_t now, std::int64_t branch_id);
 
 }  // namespace lianxin::app

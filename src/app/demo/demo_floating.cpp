@@ -83,7 +83,7 @@ core::Result<int> AddDemoFloating(core::ports::Tx& tx, const Date& today, std::i
         } else if (*a.outside_org) {
             f.participating = core::member::ParticipatingOrg{0, a.outside_org, f.left_on.AddMonths(1)};
         }
-        LX_CHECK(core::member::CheckFloating(f, today, core::member::FloatingPolicy{}));
+        LX_CHECK(core::member::CheckFloating(f, today, core::member::FloatingPolicyOn(core::policy::Policies(), today)));
         LX_ASSIGN(id, tx.FloatingRecords().Insert(rec, now));
         using K = core::member::FloatingReportKind;
         if (a.report_months_ago >= 0)

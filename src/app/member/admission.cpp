@@ -1,6 +1,7 @@
 #include "app/member/admission.hpp"
 
 #include "app/org/org_queries.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
 #include "core/member/member.hpp"
@@ -99,7 +100,7 @@ core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const Candidate
 // The registry side of an approval: admission creates the probationary member; conversion makes the member
 // full from the probation end, or removes a disqualified one.
 core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Candidate& facts,
-                            const core::member::Step& s) {
+                            const core::member::Step& s, std::int64_t now) {
     if (s.kind == StepKind::kAdmissionApproval) {
         core::member::Member m;
         m.org_id = rec.org_id;
@@ -116,6 +117,7 @@ core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Ca
         m.join_date = facts.admitted_on;
         LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
         if (org) m.region_code = org->region_code;
+        m.updated_at = now;  // created and last changed now
         LX_ASSIGN(member_id, tx.Members().Insert(m));
         rec.member_id = member_id;
         return core::Ok();
@@ -140,7 +142,8 @@ core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Da
     LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
     v.org_name = org ? org->name : "";
     LX_ASSIGN(steps, tx.Candidates().Steps(rec.id));
-    LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
+    LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));
+    LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps), policies));
     LX_ASSIGN(electorate, tx.Members().CountVoting(rec.org_id, today));
     for (const auto& s : steps)
         for (const auto& p : s.step.people) {
@@ -231,10 +234,11 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
         if (in.version != rec.version)
             return core::Fail(core::MakeError(ErrorCode::kConflict, "candidate.changed_concurrently"));
         LX_ASSIGN(steps, tx.Candidates().Steps(id));
-        LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps)));
+        LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));
+        LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps), policies));
         LX_CHECK(ResolveStep(tx, actor, rec, in, step));
-        LX_ASSIGN(next, core::member::ApplyStep(facts, step));
-        LX_CHECK(UpdateRegistry(tx, rec, next, step));
+        LX_ASSIGN(next, core::member::ApplyStep(facts, step, policies));
+        LX_CHECK(UpdateRegistry(tx, rec, next, step, ctx.clock.NowMillis()));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Candidates().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
                                                            actor.user_id, now}));

@@ -6,6 +6,7 @@
 
 #include "app/member/floating_view.hpp"
 #include "app/member/member_queries.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -17,6 +18,13 @@ using core::ports::FloatingRecord;
 using core::ports::Tx;
 
 namespace {
+// The record's facts under the outflow branch's rules in force on the day the member left (issue 16: a decision
+// is judged by the policy of its date).
+core::Status CheckAgainstPolicy(Tx& tx, const FloatingRecord& rec, const core::Date& today) {
+    LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));
+    return core::member::CheckFloating(rec.facts, today, core::member::FloatingPolicyOn(policies, rec.facts.left_on));
+}
+
 
 core::Error Invalid() { return core::MakeError(ErrorCode::kInvalidArgument, "request.invalid"); }
 
@@ -134,7 +142,7 @@ core::Result<FloatingView> OpenFloating(Context& ctx, const core::auth::Actor& a
         rec.facts = facts;
         rec.created_by = actor.user_id;
         LX_CHECK(ResolveParticipating(tx, rec, today));
-        LX_CHECK(core::member::CheckFloating(rec.facts, today, core::member::FloatingPolicy{}));
+        LX_CHECK(CheckAgainstPolicy(tx, rec, today));
         const auto now = ctx.clock.NowMillis();
         auto id = tx.FloatingRecords().Insert(rec, now);
         if (!id && id.error().code == ErrorCode::kConflict)
@@ -162,7 +170,7 @@ core::Result<FloatingView> EditFloating(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(facts, ParseInput(in, rec.facts, today));
         rec.facts = std::move(facts);
         LX_CHECK(ResolveParticipating(tx, rec, today));
-        LX_CHECK(core::member::CheckFloating(rec.facts, today, core::member::FloatingPolicy{}));
+        LX_CHECK(CheckAgainstPolicy(tx, rec, today));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.FloatingRecords().Update(rec, now));
         LX_CHECK(SyncRegistry(tx, rec.member_id, rec.facts, now));

@@ -3,6 +3,7 @@
 #include "app/member/floating_view.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/org/org_queries.hpp"
+#include "app/policy/policies.hpp"
 
 namespace lianxin::app {
 
@@ -33,7 +34,9 @@ core::Result<FloatingView> LoadFloatingView(Tx& tx, const core::auth::Actor& act
     v.age = rec.birth_date.FullYearsUntil(today);
     const bool open = rec.facts.Open();
     if (v.outflow) {
-        v.reminders = core::member::FloatingReminders(rec.facts, rec.last_report_on, core::member::FloatingPolicy{}, today);
+        LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));  // the outflow branch's rules, in force today
+        v.reminders = core::member::FloatingReminders(rec.facts, rec.last_report_on,
+                                                      core::member::FloatingPolicyOn(policies, today), today);
         if (open && On(actor, Permission::kMemberWrite, rec.org_path)) v.actions = {"edit", "report", "contact", "return"};
         else if (On(actor, Permission::kMemberWrite, rec.org_path)) v.actions = {"report", "contact"};
     }

@@ -42,6 +42,7 @@ core::Result<core::ports::ImportRowRecord> WriteRow(Tx& tx, const core::auth::Ac
         m.org_id = p.org.id;
         m.org_path = p.org.path;
         m.region_code = p.org.region_code;
+        m.updated_at = now;
         LX_ASSIGN(id, tx.Members().Insert(m));
         rec.member_id = id;
         rec.created = true;

@@ -1,6 +1,7 @@
 #include "app/member/lost_contact.hpp"
 
 #include "app/member/member_queries.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/fields.hpp"
 #include "core/ports/repositories.hpp"
 
@@ -26,7 +27,8 @@ core::Result<MemberSearches> Load(Tx& tx, const core::auth::Actor& actor, const 
     out.lost_contact = core::member::LostContact(m);
     out.lost_contact_on = out.lost_contact ? m.lost_contact_on : std::nullopt;
     LX_ASSIGN(entries, tx.Searches().OfMember(m.id));
-    out.reminder = core::member::SearchReminder(m, Facts(entries), today);
+    LX_ASSIGN(policies, PoliciesFor(tx, m.org_path));
+    out.reminder = core::member::SearchReminder(m, Facts(entries), today, policies);
     out.entries = std::move(entries);
     if (out.lost_contact && !m.left_on && core::auth::Authorize(actor, Permission::kMemberWrite, m.org_path))
         out.actions = {"add"};

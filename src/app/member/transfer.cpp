@@ -1,6 +1,7 @@
 #include "app/member/transfer.hpp"
 
 #include "app/member/transfer_view.hpp"
+#include "app/policy/policies.hpp"
 #include "app/org/org_queries.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
@@ -53,7 +54,7 @@ core::Result<std::int64_t> InsertTransfer(Tx& tx, const TransferRecord& rec, con
 // The registry side of a step: acceptance moves the member (or, for a letter from outside, enters them);
 // the receipt of a transfer out takes the member out of the registry.
 core::Status UpdateRegistry(Tx& tx, TransferRecord& rec, TransferAction action, const core::Date& on,
-                            const core::org::Org* placed) {
+                            const core::org::Org* placed, std::int64_t now) {
     if (action == TransferAction::kAccept && rec.facts.kind == TransferKind::kWithin) {
         LX_ASSIGN(m, tx.Members().Get(rec.member_id));
         if (!m || m->left_on) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "transfer.member.gone"));
@@ -78,6 +79,7 @@ core::Status UpdateRegistry(Tx& tx, TransferRecord& rec, TransferAction action, 
         m.join_date = rec.join_date;
         m.conversion_date = rec.conversion_date;
         m.affiliated_since = on;
+        m.updated_at = now;  // created and last changed now
         LX_ASSIGN(member_id, tx.Members().Insert(m));
         rec.member_id = member_id;
     } else if (action == TransferAction::kReceipt && rec.facts.kind == TransferKind::kOut) {
@@ -100,10 +102,19 @@ core::Result<core::org::Org> Placement(Tx& tx, const core::auth::Actor& actor, c
     return *org;
 }
 
-void SetDue(TransferRecord& rec, const core::member::TransferPolicy& policy, const core::Date& today) {
+// The transfer figures of the org the record is filed under (the sending org here, else the receiving one),
+// in force on `on`.
+core::Result<core::member::TransferPolicy> PolicyOf(Tx& tx, const TransferRecord& rec, const core::Date& on) {
+    LX_ASSIGN(policies, PoliciesFor(tx, TransferOrg(rec).path));
+    return core::member::TransferPolicyOn(policies, on);
+}
+
+core::Status SetDue(Tx& tx, TransferRecord& rec, const core::Date& today) {
+    LX_ASSIGN(policy, PolicyOf(tx, rec, today));
     auto reminders = core::member::TransferReminders(rec.facts, policy, today);
     rec.due_key = reminders.empty() ? "" : reminders.front().key;
     rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
+    return core::Ok();
 }
 
 }  // namespace
@@ -119,7 +130,8 @@ core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor
     if (kind == TransferKind::kOut) core::member::CheckText(in.to_org_name, 2, 100, "to_org_name", errors);
     if (kind == TransferKind::kWithin && in.to_org_id <= 0) errors.WithField("to_org_id", "transfer.to_org.unknown");
     if (!errors.fields.empty()) return core::Fail(errors);
-    LX_ASSIGN(facts, core::member::StartTransfer(*kind, *on, std::nullopt, ctx.transfer_policy));
+    // A request carries no letter: the transfer figures play no part yet.
+    LX_ASSIGN(facts, core::member::StartTransfer(*kind, *on, std::nullopt, core::member::TransferPolicy{}));
 
     std::int64_t new_id = 0;
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
@@ -182,7 +194,6 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
     core::member::CheckText(in.reason, 0, 200, "reason", errors);
     auto letter = ParseLetter(in.letter, today, true, errors);
     if (!errors.fields.empty()) return core::Fail(errors);
-    LX_ASSIGN(facts, core::member::StartTransfer(TransferKind::kIn, *on, letter, ctx.transfer_policy));
 
     std::int64_t new_id = 0;
     // System scope: the duplicate check of the arriving ID number is global.
@@ -195,7 +206,6 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
             return core::Fail(e.WithField("id_number", "transfer.id_number.exists"));
         }
         TransferRecord rec;
-        rec.facts = facts;
         rec.from_org_name = in.from_org_name;
         rec.to_org_id = to->id;
         rec.to_org_path = to->path;
@@ -211,7 +221,11 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
         rec.conversion_date = converted;
         rec.reason = in.reason;
         rec.created_by = actor.user_id;
-        SetDue(rec, ctx.transfer_policy, today);
+        // The arriving letter is judged by the receiving org's figures on the day it was issued.
+        LX_ASSIGN(policy, PolicyOf(tx, rec, letter ? letter->issued_on : *on));
+        LX_ASSIGN(facts, core::member::StartTransfer(TransferKind::kIn, *on, letter, policy));
+        rec.facts = std::move(facts);
+        LX_CHECK(SetDue(tx, rec, today));
         const auto now = ctx.clock.NowMillis();
         LX_ASSIGN(tid, InsertTransfer(tx, rec, EventOf(actor, 1, "register", *on, "", now), now));
         new_id = tid;
@@ -251,16 +265,17 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
         if (std::find(allowed.begin(), allowed.end(), *action) != allowed.end() &&
             std::find(may.begin(), may.end(), name) == may.end())
             return core::Fail(core::Denied("transfer.not_your_side"));
-        LX_ASSIGN(next, core::member::ApplyTransferStep(rec.facts, step, ctx.transfer_policy));
+        LX_ASSIGN(policy, PolicyOf(tx, rec, step.on));  // a step is judged by the figures of its date
+        LX_ASSIGN(next, core::member::ApplyTransferStep(rec.facts, step, policy));
         std::optional<core::org::Org> placed;
         if (*action == TransferAction::kAccept) {
             LX_ASSIGN(org, Placement(tx, actor, rec, in.org_id));
             placed = std::move(org);
         }
         rec.facts = std::move(next);
-        LX_CHECK(UpdateRegistry(tx, rec, *action, *on, placed ? &*placed : nullptr));
+        LX_CHECK(UpdateRegistry(tx, rec, *action, *on, placed ? &*placed : nullptr, ctx.clock.NowMillis()));
         if (placed) rec.placed_org_id = placed->id;
-        SetDue(rec, ctx.transfer_policy, today);
+        LX_CHECK(SetDue(tx, rec, today));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Transfers().Update(rec, now));
         ++rec.version;
@@ -270,7 +285,7 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
         auto entry = AuditFor(actor, now, "transfer." + name, "transfer", std::to_string(id)).On(TransferOrg(rec));
         entry.subject_member_id = rec.member_id;
         LX_CHECK(tx.Audit().Append(entry));
-        LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, today, true));
+        LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), today, true));
         out = std::move(view);
         return core::Ok();
     }));

@@ -1,5 +1,6 @@
 // Reading transfers: one transfer, the lists of each side, and the orgs a letter may be addressed to.
 #include "app/member/transfer_view.hpp"
+#include "app/policy/policies.hpp"
 #include "app/org/org_queries.hpp"
 #include "core/member/fields.hpp"
 
@@ -46,15 +47,15 @@ std::vector<std::string> ActionsFor(const core::auth::Actor& actor, const Transf
 }
 
 core::Result<TransferView> LoadTransferView(Tx& tx, const core::auth::Actor& actor, TransferRecord rec,
-                                            const core::member::TransferPolicy& policy, const core::Date& today,
-                                            bool with_events) {
+                                            const core::Date& today, bool with_events) {
     TransferView v;
     v.sender = On(actor, Permission::kMemberRead, rec.from_org_path);
     v.receiver = On(actor, Permission::kMemberRead, rec.to_org_path);
     v.minimal = !v.sender && !rec.facts.accepted_on && rec.facts.kind == TransferKind::kWithin;
     v.age = rec.birth_date.FullYearsUntil(today);
     v.actions = ActionsFor(actor, rec);
-    v.reminders = core::member::TransferReminders(rec.facts, policy, today);
+    LX_ASSIGN(policies, PoliciesFor(tx, TransferOrg(rec).path));
+    v.reminders = core::member::TransferReminders(rec.facts, core::member::TransferPolicyOn(policies, today), today);
     if (rec.placed_org_id != 0) {
         LX_ASSIGN(placed, tx.Orgs().Get(rec.placed_org_id));
         v.placed_org_name = placed ? placed->name : "";
@@ -95,7 +96,7 @@ core::Result<Audited<TransferView>> ViewTransfer(Context& ctx, const core::auth:
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleTransfer(tx, actor, id));
         filed = TransferOrg(rec);
-        LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, ctx.clock.Today(), true));
+        LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.clock.Today(), true));
         out = std::move(view);
         return core::Ok();
     }));
@@ -128,7 +129,7 @@ core::Result<TransferPage> ListTransfers(Context& ctx, const core::auth::Actor& 
             page.next_after = items.back().id;
         }
         for (auto& rec : items) {
-            LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), ctx.transfer_policy, today, false));
+            LX_ASSIGN(view, LoadTransferView(tx, actor, std::move(rec), today, false));
             page.items.push_back(std::move(view));
         }
         return core::Ok();

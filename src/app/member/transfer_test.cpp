@@ -6,6 +6,7 @@
 
 #include "app/member/member_queries.hpp"
 #include "app/org/committee.hpp"
+#include "app/policy/policies.hpp"
 #include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app::testing {
@@ -248,6 +249,25 @@ TEST_F(TransferTest, DestinationsNameOrgsOnly) {
     EXPECT_FALSE(TransferDestinations(ctx(), secretary_a_, ""));
     EXPECT_EQ(TransferDestinations(ctx(), ActorWith(Role::kMember, branch_a_), "海").error().code,
               ErrorCode::kPermissionDenied);
+}
+
+}  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// Issue 16: the longest validity of a letter is the street's policy (domain.md §5.2 [LOCAL]), and a letter is
+// judged by the rule in force on the day of its step: one issued before the street's change keeps the old limit.
+TEST_F(TransferTest, TheLetterValidityLimitIsTheStreetsPolicyOnTheDayOfIssue) {
+    ASSERT_TRUE(SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, street_),
+                          {"transfer.max_validity_days", street_, "20", "2026-11-23", "嵩委〔2026〕20号"}));
+    const auto id = Request();
+    auto today = Act(committee_a_, id, "issue", "2026-11-23");  // 30 days from today: over the street's 20
+    ASSERT_FALSE(today);
+    ASSERT_EQ(today.error().fields.size(), 1u);
+    EXPECT_EQ(today.error().fields.at(0).field, "letter.valid_days");
+    EXPECT_EQ(today.error().fields.at(0).params.at("max"), "20");
+    auto before = Act(committee_a_, id, "issue", "2026-11-03");  // a step dated before the change: 90 days held
+    ASSERT_TRUE(before) << before.error().message_key;
 }
 
 }  // namespace lianxin::app::testing

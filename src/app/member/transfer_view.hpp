@@ -22,10 +22,10 @@ AuditOrg TransferOrg(const core::ports::TransferRecord& rec);
 // The next actions (wire names) that this actor's side and grants allow.
 std::vector<std::string> ActionsFor(const core::auth::Actor& actor, const core::ports::TransferRecord& rec);
 
-// The view of `rec` for `actor`, redacted for its side; with the events when `with_events`.
+// The view of `rec` for `actor`, redacted for its side, its reminders under the transfer figures in force today
+// for the org it is filed under; with the events when `with_events`.
 core::Result<TransferView> LoadTransferView(core::ports::Tx& tx, const core::auth::Actor& actor,
-                                            core::ports::TransferRecord rec,
-                                            const core::member::TransferPolicy& policy, const core::Date& today,
+                                            core::ports::TransferRecord rec, const core::Date& today,
                                             bool with_events);
 
 }  // namespace lianxin::app

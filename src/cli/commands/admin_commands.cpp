@@ -19,30 +19,6 @@ namespace lianxin::cli {
 
 namespace {
 
-std::optional<core::auth::Actor> OperatorActor(Runtime& rt, core::auth::Role role = core::auth::Role::kSysAdmin) {
-    std::optional<core::auth::Actor> actor;
-    // System scope: the CLI works for no actor (the operator holds the database).
-    (void)rt.db->Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
-        LX_ASSIGN(roots, tx.Orgs().Roots());
-        core::auth::Actor a;
-        a.username = a.display_name = "cli";
-        a.ip = "local";
-        a.request_id = "cli";
-        for (const auto& r : roots) a.grants.push_back({0, role, r.id, r.path, r.name});
-        if (!roots.empty()) actor = a;
-        return core::Ok();
-    });
-    return actor;
-}
-
-int ReportError(const core::Error& e) {
-    std::cerr << "error / 错误: " << e.message_key;
-    for (const auto& f : e.fields) std::cerr << "  --" << f.field << ": " << f.message_key;
-    if (!e.detail.empty()) std::cerr << " (" << e.detail << ")";
-    std::cerr << "\n";
-    return 1;
-}
-
 int Spawn(const std::vector<std::string>& args) {
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

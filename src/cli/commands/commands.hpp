@@ -28,6 +28,21 @@ int RunUserOpenAccount(const Config& config, const std::string& username, std::i
 int RunUserReset(const Config& config, const std::string& username);
 int RunUserList(const Config& config);
 
+// The policy store (issue 16): every key with its default, source and where it is set; one key's value for
+// an org on a date; a change from a date with its document (audited as actor "cli").
+int RunPolicyList(const Config& config, bool json);
+struct PolicyShowOptions {
+    std::string key, on;
+    std::int64_t org_id = 0;
+    bool json = false;
+};
+int RunPolicyShow(const Config& config, const PolicyShowOptions& opt);
+struct PolicySetOptions {
+    std::string key, value, from, doc;
+    std::int64_t org_id = 0;
+};
+int RunPolicySet(const Config& config, const PolicySetOptions& opt);
+
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);
 // Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup

@@ -85,9 +85,15 @@ Result<Candidate> Talk(Candidate c, const Step& s) {
     return c;
 }
 
-Result<Candidate> Activist(Candidate c, const Step& s) {
+Result<Candidate> Activist(Candidate c, const Step& s, const policy::Policies& policies) {
     if (c.stage != Stage::kApplicant) return Fail(WrongStage(c, s.kind));
     if (!c.talked_on) return Fail(Rule("admission.rule.talk_first"));
+    // [LOCAL] some units require the application to be N months old (domain.md §2.2 row 4); 0 = no such rule.
+    const int months = policies.Int(policy::kAdmissionApplicationToActivistMonths, s.on);
+    if (months > 0 && s.on < c.applied_on.AddMonths(months))
+        return Fail(Rule("admission.rule.application_months")
+                        .WithParam("months", std::to_string(months))
+                        .WithParam("earliest", c.applied_on.AddMonths(months).ToString()));
     LX_CHECK(CheckPeople(s.people, 1, kMaxContacts, "admission.rule.contacts"));
     c.stage = Stage::kActivist;
     c.activist_on = s.on;
@@ -204,7 +210,7 @@ Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply) {
     return c;
 }
 
-Result<Candidate> ApplyStep(const Candidate& c, const Step& s) {
+Result<Candidate> ApplyStep(const Candidate& c, const Step& s, const policy::Policies& policies) {
     if (c.stage == Stage::kFull || c.stage == Stage::kDisqualified) return Fail(WrongStage(c, s.kind));
     const Date latest = LatestDate(c);
     if (s.on < latest) return Fail(Rule("admission.rule.date_order").WithParam("latest", latest.ToString()));
@@ -214,7 +220,7 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& s) {
         case StepKind::kTalk:
             return Talk(c, s);
         case StepKind::kActivist:
-            return Activist(c, s);
+            return Activist(c, s, policies);
         case StepKind::kTarget:
             return Target(c, s);
         case StepKind::kPoliticalReview:
@@ -233,11 +239,11 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& s) {
     return Fail(WrongStage(c, s.kind));
 }
 
-Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps) {
+Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies) {
     if (steps.empty()) return Fail(Rule("admission.rule.apply_first"));
     LX_ASSIGN(c, StartCandidate(birth_date, steps.front()));
     for (std::size_t i = 1; i < steps.size(); ++i) {
-        LX_ASSIGN(next, ApplyStep(c, steps[i]));
+        LX_ASSIGN(next, ApplyStep(c, steps[i], policies));
         c = std::move(next);
     }
     return c;
@@ -245,13 +251,13 @@ Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps)
 
 std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today) {
     std::vector<Reminder> out;
-    auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due}); };
+    auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due, {}}); };
     switch (c.stage) {
         case Stage::kApplicant:
             if (!c.talked_on) add("admission.due.talk", c.applied_on.AddMonths(kTalkWithinMonths));
             break;
         case Stage::kActivist:
-            out.push_back({"admission.due.target_from", c.activist_on->AddYears(kActivistYears), false});
+            out.push_back({"admission.due.target_from", c.activist_on->AddYears(kActivistYears), false, {}});
             break;
         case Stage::kProbationary:
             if (!c.admission_approved_on)

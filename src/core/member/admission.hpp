@@ -12,6 +12,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/member/reminder.hpp"
+#include "core/policy/policies.hpp"
 
 namespace lianxin::core::member {
 
@@ -108,12 +109,13 @@ struct Candidate {
 Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply);
 
 // Applies `step` to `c`, or refuses it with the rule named (error key "admission.rule.*", field "on",
-// "people", "vote" …). `c` is not changed; the returned candidate is the new state.
-Result<Candidate> ApplyStep(const Candidate& c, const Step& step);
+// "people", "vote" …). `c` is not changed; the returned candidate is the new state. Local rules are those of
+// `policies` (the candidate's branch) in force on the step's date (admission.application_to_activist_months).
+Result<Candidate> ApplyStep(const Candidate& c, const Step& step, const policy::Policies& policies);
 
 // Rebuilds a candidate from its recorded steps (the first is the application); dates are facts, the
 // state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
-Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps);
+Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
 
 std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today);
 

@@ -6,6 +6,8 @@ namespace lianxin::core::member {
 namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
+// No local rules set: the national defaults of the policy store.
+const policy::Policies kNational;
 
 Step At(StepKind k, const char* on) {
     Step s;
@@ -27,7 +29,7 @@ Candidate Through(StepKind stop) {
     auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
     auto step = [&](Step s) {
         if (s.kind == stop) return false;
-        auto next = ApplyStep(c, s);
+        auto next = ApplyStep(c, s, kNational);
         EXPECT_TRUE(next) << ToString(s.kind) << ": " << next.error().message_key;
         c = *next;
         return true;
@@ -64,6 +66,31 @@ TEST(Admission, ApplicantMustBeEighteenOnTheApplicationDate) {
     EXPECT_TRUE(StartCandidate(D("2005-03-01"), At(StepKind::kApply, "2023-03-01")));
 }
 
+// domain.md §2.2 row 4 [LOCAL]: "some units require application ≥6 months before becoming activist" — the
+// policy admission.application_to_activist_months (default 0: no such rule), judged on the step's date.
+TEST(Admission, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
+    const Candidate talked = Through(StepKind::kActivist);  // applied 2022-03-01, talked 2022-03-20
+    Step activist = At(StepKind::kActivist, "2022-04-15");
+    activist.people = {{11, true}};
+    policy::Setting six;
+    six.key = std::string(policy::kAdmissionApplicationToActivistMonths);
+    six.org_id = 5;
+    six.org_path = "/1/5/";
+    six.valid_from = D("2022-04-01");
+    six.value = 6;
+    const policy::Policies branch("/1/5/9/", {six});
+    auto early = ApplyStep(talked, activist, branch);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().message_key, "admission.rule.application_months");
+    EXPECT_EQ(early.error().params.at("earliest"), "2022-09-01");
+    activist.on = D("2022-09-01");
+    EXPECT_TRUE(ApplyStep(talked, activist, branch));
+    activist.on = D("2022-03-25");  // before the rule took effect: the national rule (none) holds
+    EXPECT_TRUE(ApplyStep(talked, activist, branch));
+    activist.on = D("2022-04-15");
+    EXPECT_TRUE(ApplyStep(talked, activist, kNational));
+}
+
 // domain.md §2.2 row 3: the party org talks with the applicant within 1 month — a reminder, never a block.
 TEST(Admission, TalkIsDueWithinOneMonth) {
     auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
@@ -72,7 +99,7 @@ TEST(Admission, TalkIsDueWithinOneMonth) {
     EXPECT_EQ(r[0].key, "admission.due.talk");
     EXPECT_EQ(r[0].due.ToString(), "2022-04-01");
     EXPECT_TRUE(r[0].overdue);
-    c = *ApplyStep(c, At(StepKind::kTalk, "2022-04-05"));
+    c = *ApplyStep(c, At(StepKind::kTalk, "2022-04-05"), kNational);
     EXPECT_TRUE(PendingReminders(c, D("2022-04-06")).empty());
 }
 
@@ -80,30 +107,30 @@ TEST(Admission, TalkIsDueWithinOneMonth) {
 TEST(Admission, ActivistNeedsOneOrTwoFullMembersAsContacts) {
     auto c = Through(StepKind::kActivist);
     Step s = At(StepKind::kActivist, "2022-04-15");
-    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.contacts");
     s.people = {{11, true}, {12, true}, {13, true}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.contacts");
     s.people = {{11, true}, {12, false}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts_full");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.contacts_full");
     s.people = {{11, true}, {11, true}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.contacts");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.contacts");
     s.people = {{11, true}, {12, true}};
-    EXPECT_EQ(ApplyStep(c, s)->stage, Stage::kActivist);
+    EXPECT_EQ(ApplyStep(c, s, kNational)->stage, Stage::kActivist);
 }
 
 // 细则 (domain.md §2.2 row 7): development target only after at least one year as activist; earlier only
 // with a higher-org approval record.
 TEST(Admission, TargetOnlyAfterOneYearAsActivist) {
     auto c = Through(StepKind::kTarget);
-    auto early = ApplyStep(c, At(StepKind::kTarget, "2023-04-14"));
+    auto early = ApplyStep(c, At(StepKind::kTarget, "2023-04-14"), kNational);
     EXPECT_EQ(RuleOf(early), "admission.rule.activist_year");
     EXPECT_EQ(early.error().params.at("earliest"), "2023-04-15");
     Step approved = At(StepKind::kTarget, "2023-04-14");
     approved.higher_approval = true;
-    EXPECT_EQ(RuleOf(ApplyStep(c, approved)), "admission.rule.activist_year");  // no document named
+    EXPECT_EQ(RuleOf(ApplyStep(c, approved, kNational)), "admission.rule.activist_year");  // no document named
     approved.evidence.doc_ref = "海沧组〔2023〕12号";
-    EXPECT_EQ(ApplyStep(c, approved)->stage, Stage::kTarget);
-    EXPECT_EQ(ApplyStep(c, At(StepKind::kTarget, "2023-04-15"))->stage, Stage::kTarget);
+    EXPECT_EQ(ApplyStep(c, approved, kNational)->stage, Stage::kTarget);
+    EXPECT_EQ(ApplyStep(c, At(StepKind::kTarget, "2023-04-15"), kNational)->stage, Stage::kTarget);
 }
 
 // domain.md §2.2 row 10: intensive training of at least 3 days or 24 class hours.
@@ -112,9 +139,9 @@ TEST(Admission, TrainingAtLeastThreeDaysOrTwentyFourHours) {
     Step s = At(StepKind::kTraining, "2023-05-20");
     s.training_days = 2;
     s.training_hours = 23;
-    EXPECT_EQ(RuleOf(ApplyStep(c, s)), "admission.rule.training");
+    EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.training");
     s.training_hours = 24;
-    EXPECT_TRUE(ApplyStep(c, s));
+    EXPECT_TRUE(ApplyStep(c, s, kNational));
 }
 
 // domain.md §2 "must enforce": political review, training and pre-review before the general meeting.
@@ -122,12 +149,12 @@ TEST(Admission, MeetingNeedsReviewTrainingAndPreReview) {
     auto c = Through(StepKind::kPoliticalReview);
     Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
     m.people = {{11, true}, {12, true}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.political_review");
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kPreReview, "2023-06-01"))), "admission.rule.political_review");
+    EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.political_review");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kPreReview, "2023-06-01"), kNational)), "admission.rule.political_review");
     c = Through(StepKind::kTraining);
-    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.training_missing");
+    EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.training_missing");
     c = Through(StepKind::kPreReview);
-    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.pre_review");
+    EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.pre_review");
 }
 
 // 细则 (domain.md §2.2 row 8): exactly two sponsors, both full members on the meeting date.
@@ -135,11 +162,11 @@ TEST(Admission, ExactlyTwoFullMembersAsSponsors) {
     auto c = Through(StepKind::kAdmissionMeeting);
     Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
     m.people = {{11, true}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.sponsors");
+    EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.sponsors");
     m.people = {{11, true}, {12, false}};  // a probationary member cannot sponsor
-    EXPECT_EQ(RuleOf(ApplyStep(c, m)), "admission.rule.sponsors_full");
+    EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.sponsors_full");
     m.people = {{11, true}, {12, true}};
-    EXPECT_EQ(ApplyStep(c, m)->stage, Stage::kProbationary);
+    EXPECT_EQ(ApplyStep(c, m, kNational)->stage, Stage::kProbationary);
 }
 
 // domain.md §2.2 row 13: quorum = more than half of the voting members present; pass = yes votes (written
@@ -149,7 +176,7 @@ TEST(Admission, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
     auto meet = [&](Vote v) {
         Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01", v);
         m.people = {{11, true}, {12, true}};
-        return ApplyStep(c, m);
+        return ApplyStep(c, m, kNational);
     };
     EXPECT_EQ(RuleOf(meet({10, 5, 5, 0, 0})), "admission.rule.quorum");      // 5 of 10 is not more than half
     EXPECT_EQ(RuleOf(meet({10, 6, 5, 0, 0})), "admission.rule.majority");    // 5 yes of 10: all present but 1
@@ -160,7 +187,7 @@ TEST(Admission, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
     EXPECT_EQ(RuleOf(meet({0, 0, 0, 0, 0})), "admission.vote.counts");
     Step none = At(StepKind::kAdmissionMeeting, "2023-07-01");
     none.people = {{11, true}, {12, true}};
-    auto missing = ApplyStep(c, none);
+    auto missing = ApplyStep(c, none, kNational);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().fields.at(0).field, "vote");
 }
@@ -173,12 +200,12 @@ TEST(Admission, ApprovalWithinThreeMonthsAtMostSix) {
     EXPECT_EQ(r[0].key, "admission.due.approval");
     EXPECT_EQ(r[0].due.ToString(), "2023-10-01");
     EXPECT_TRUE(r[0].overdue);
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kAdmissionApproval, "2023-10-02"))), "admission.rule.approval_window");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kAdmissionApproval, "2023-10-02"), kNational)), "admission.rule.approval_window");
     Step extended = At(StepKind::kAdmissionApproval, "2023-12-20");
     extended.higher_approval = true;
-    EXPECT_TRUE(ApplyStep(c, extended));
+    EXPECT_TRUE(ApplyStep(c, extended, kNational));
     extended.on = D("2024-01-02");
-    EXPECT_EQ(RuleOf(ApplyStep(c, extended)), "admission.rule.approval_limit");
+    EXPECT_EQ(RuleOf(ApplyStep(c, extended, kNational)), "admission.rule.approval_limit");
 }
 
 // domain.md §2.3 worked example: meeting 2023-07-01 → join date 2023-07-01, conversion date 2024-07-01 even
@@ -187,11 +214,11 @@ TEST(Admission, ConversionDateIsProbationEndNotMeetingOrApproval) {
     auto c = Through(StepKind::kConversionMeeting);
     EXPECT_EQ(c.admitted_on->ToString(), "2023-07-01");
     EXPECT_EQ(c.ProbationEnd()->ToString(), "2024-07-01");
-    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-06-30"))),
+    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-06-30"), kNational)),
               "admission.rule.probation_running");
-    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-07-20"));
+    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-07-20"), kNational);
     EXPECT_EQ(c.stage, Stage::kProbationary);
-    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-09-10"));
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-09-10"), kNational);
     EXPECT_EQ(c.stage, Stage::kFull);
     EXPECT_EQ(c.converted_on->ToString(), "2024-07-01");
 }
@@ -203,18 +230,18 @@ TEST(Admission, ExtensionOnceSixToTwelveMonths) {
     Step extend = Meeting(StepKind::kConversionMeeting, "2024-07-10");
     extend.decision = ConversionDecision::kExtend;
     extend.extension_months = 13;
-    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_length");
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend, kNational)), "admission.rule.extension_length");
     extend.extension_months = 5;
-    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_length");
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend, kNational)), "admission.rule.extension_length");
     extend.extension_months = 12;
-    c = *ApplyStep(c, extend);
-    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"));
+    c = *ApplyStep(c, extend, kNational);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"), kNational);
     EXPECT_EQ(c.stage, Stage::kProbationary);
     EXPECT_EQ(c.ProbationEnd()->ToString(), "2025-07-01");
     extend.on = D("2025-07-02");
-    EXPECT_EQ(RuleOf(ApplyStep(c, extend)), "admission.rule.extension_once");
-    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2025-07-05"));
-    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2025-08-01"));
+    EXPECT_EQ(RuleOf(ApplyStep(c, extend, kNational)), "admission.rule.extension_once");
+    c = *ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2025-07-05"), kNational);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2025-08-01"), kNational);
     EXPECT_EQ(c.converted_on->ToString(), "2025-07-01");
 }
 
@@ -223,22 +250,22 @@ TEST(Admission, DisqualificationEndsTheCase) {
     auto c = Through(StepKind::kConversionMeeting);
     Step m = Meeting(StepKind::kConversionMeeting, "2024-07-10");
     m.decision = ConversionDecision::kDisqualify;
-    c = *ApplyStep(c, m);
-    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"));
+    c = *ApplyStep(c, m, kNational);
+    c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"), kNational);
     EXPECT_EQ(c.stage, Stage::kDisqualified);
     EXPECT_FALSE(c.converted_on);
-    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-09-01"))), "admission.rule.stage");
+    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-09-01"), kNational)), "admission.rule.stage");
 }
 
 // domain.md §2.1: stages only in order; §13: dates are facts, a step cannot predate the record.
 TEST(Admission, StepsOnlyInOrderAndNeverBackdated) {
     auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTarget, "2023-04-01"))), "admission.rule.stage");
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTalk, "2022-02-28"))), "admission.rule.date_order");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTarget, "2023-04-01"), kNational)), "admission.rule.stage");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTalk, "2022-02-28"), kNational)), "admission.rule.date_order");
     Step activist = At(StepKind::kActivist, "2022-04-15");
     activist.people = {{11, true}};
-    EXPECT_EQ(RuleOf(ApplyStep(c, activist)), "admission.rule.talk_first");
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kApply, "2022-03-02"))), "admission.rule.stage");
+    EXPECT_EQ(RuleOf(ApplyStep(c, activist, kNational)), "admission.rule.talk_first");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kApply, "2022-03-02"), kNational)), "admission.rule.stage");
 }
 
 TEST(Admission, NamesRoundTrip) {
@@ -267,12 +294,12 @@ TEST(Admission, ReplayRebuildsTheSameState) {
     talk.kind = StepKind::kTalk;
     talk.on = *Date::Parse("2022-03-10");
     steps.push_back(talk);
-    auto c = Replay(*Date::Parse("1990-01-01"), steps);
+    auto c = Replay(*Date::Parse("1990-01-01"), steps, kNational);
     ASSERT_TRUE(c);
     EXPECT_EQ(c->talked_on->ToString(), "2022-03-10");
-    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), {}));
+    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), {}, kNational));
     steps[1].on = *Date::Parse("2022-02-01");  // a stored step that predates the application
-    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), steps));
+    EXPECT_FALSE(Replay(*Date::Parse("1990-01-01"), steps, kNational));
 }
 
 }  // namespace

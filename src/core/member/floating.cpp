@@ -21,6 +21,11 @@ std::string Floating::Destination() const {
     return out;
 }
 
+FloatingPolicy FloatingPolicyOn(const policy::Policies& policies, const Date& on) {
+    return {policies.Int(policy::kFloatingCertificateMaxMonths, on), policies.Int(policy::kFloatingTransferAfterMonths, on),
+            policies.Int(policy::kFloatingReportEveryMonths, on)};
+}
+
 Status CheckFloating(const Floating& f, const Date& today, const FloatingPolicy& policy) {
     Error errors = Invalid();
     if (f.left_on > today) errors.WithField("left_on", "date.future", {{"latest", today.ToString()}});
@@ -48,7 +53,9 @@ Status CheckFloating(const Floating& f, const Date& today, const FloatingPolicy&
     if (!f.certificate_no.empty() && !f.cannot_transfer) {
         const Date limit = f.left_on.AddMonths(policy.certificate_max_months);
         if (!f.expected_return || *f.expected_return > limit)
-            return Fail(Rule("floating.rule.certificate").WithParam("limit", limit.ToString()));
+            return Fail(Rule("floating.rule.certificate")
+                            .WithParam("limit", limit.ToString())
+                            .WithParam("months", std::to_string(policy.certificate_max_months)));
     }
     return Ok();
 }
@@ -88,10 +95,12 @@ std::vector<Reminder> FloatingReminders(const Floating& f, const std::optional<D
     const Date transfer_due = f.left_on.AddMonths(policy.transfer_after_months);
     const bool long_absence = today >= transfer_due || (f.expected_return && *f.expected_return >= transfer_due);
     if (f.fixed_place && !f.cannot_transfer && long_absence)
-        out.push_back({"floating.due.transfer", transfer_due, today >= transfer_due});
+        out.push_back({"floating.due.transfer", transfer_due, today >= transfer_due,
+                       {{"months", std::to_string(policy.transfer_after_months)}}});
     const Date report_due = last_report.value_or(f.left_on).AddMonths(policy.report_every_months);
-    out.push_back({"floating.due.report", report_due, today > report_due});
-    if (f.expected_return && today > *f.expected_return) out.push_back({"floating.due.return", *f.expected_return, true});
+    out.push_back({"floating.due.report", report_due, today > report_due,
+                   {{"months", std::to_string(policy.report_every_months)}}});
+    if (f.expected_return && today > *f.expected_return) out.push_back({"floating.due.return", *f.expected_return, true, {}});
     std::stable_sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) { return a.due < b.due; });
     return out;
 }

@@ -17,6 +17,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/member/reminder.hpp"
+#include "core/policy/policies.hpp"
 
 namespace lianxin::core::member {
 
@@ -28,12 +29,14 @@ enum class FloatingReason { kWork, kBusiness, kStudy, kFamily, kOther };
 // taking part in its organizational life (参加组织生活) or paying dues there (交纳党费).
 enum class FloatingReportKind { kReport, kContact, kParticipation, kDues };
 
-// Figures of §5.3 [HIGH]; kept as policy values with their defaults, like the transfer policy.
+// Figures of §5.3, read from the policy store (core/policy: floating.*) for the outflow branch on a date.
 struct FloatingPolicy {
-    int certificate_max_months = 6;  // 活动证: short absences (≤ 6 months) or "cannot transfer yet"
-    int transfer_after_months = 6;   // ≥ 6 months at a relatively fixed place → transfer the relationship
-    int report_every_months = 12;    // "report at least once per year"
+    int certificate_max_months = 0;  // 活动证: short absences (national: ≤ 6 months) or "cannot transfer yet"
+    int transfer_after_months = 0;   // this long at a relatively fixed place → transfer the relationship (6)
+    int report_every_months = 0;     // "report at least once per year" (12)
 };
+// The figures in force on `on` for the org whose settings `policies` holds.
+FloatingPolicy FloatingPolicyOn(const policy::Policies& policies, const Date& on);
 
 // The participating org at the destination (流入地党组织).
 struct ParticipatingOrg {

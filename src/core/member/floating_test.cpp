@@ -6,7 +6,8 @@ namespace lianxin::core::member {
 namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
-const FloatingPolicy kPolicy;
+// The national defaults of the policy store (domain.md §5.3): 6, 6 and 12 months.
+const FloatingPolicy kPolicy = FloatingPolicyOn(policy::Policies(), *Date::Parse("2026-01-01"));
 const Date kToday = D("2026-11-23");
 
 Floating Record(const char* left = "2026-09-01") {

@@ -76,12 +76,12 @@ std::vector<Reminder> MemberReminders(const Member& m, const Date& today) {
     std::vector<Reminder> out;
     if (m.lost_contact_on && m.status == PartyStatus::kNormal && !m.left_on) {
         const Date due = m.lost_contact_on->AddMonths(kLostContactMonths);
-        out.push_back({"member.due.lost_contact", due, today >= due});
+        out.push_back({"member.due.lost_contact", due, today >= due, {}});
     }
     // Two years after stopping, a member still unreachable is removed by a branch decision (§2.5).
     if (m.status == PartyStatus::kStopped && m.status_since && !m.left_on) {
         const Date due = m.status_since->AddYears(kStoppedYears);
-        out.push_back({"member.due.stopped_two_years", due, today >= due});
+        out.push_back({"member.due.stopped_two_years", due, today >= due, {}});
     }
     return out;
 }

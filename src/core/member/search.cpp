@@ -40,14 +40,17 @@ std::vector<Date> EpisodeSearchDates(const Member& m, const std::vector<ContactS
     return out;
 }
 
-std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today) {
+std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today,
+                                       const policy::Policies& policies) {
     if (!LostContact(m) || m.left_on) return std::nullopt;
     const auto dates = EpisodeSearchDates(m, entries);
     const Date six = m.lost_contact_on->AddMonths(kLostContactMonths);
+    // A duty of today: the interval in force today (a street that tightens it makes older searches due now).
+    const int every = policies.Int(policy::kLostContactSearchEveryMonths, today);
     Date due = six;
-    if (!dates.empty()) due = std::max(due, dates.back().AddMonths(kSearchEveryMonths));
+    if (!dates.empty()) due = std::max(due, dates.back().AddMonths(every));
     if (today < six || today < due) return std::nullopt;
-    return Reminder{"member.due.search", due, true};
+    return Reminder{"member.due.search", due, true, {{"months", std::to_string(every)}}};
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
+#include "core/policy/policies.hpp"
 #include "core/member/reminder.hpp"
 
 namespace lianxin::core::member {
@@ -43,9 +44,12 @@ void RestoreContact(Member& m);
 // contact was lost); empty when the member is not lost.
 std::vector<Date> EpisodeSearchDates(const Member& m, const std::vector<ContactSearch>& entries);
 
-// "member.due.search": lost for six months or more and no entry of the episode in the last
-// kSearchEveryMonths months (status.hpp); due six months after the loss or three after the last entry.
-std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today);
+// "member.due.search": lost for six months or more and no entry of the episode in the last N months, N the
+// policy lost_contact.search_every_months (default 3) in force today (a reminder is a duty of today, not a
+// decision of a past date); due six months after the loss or N months after the last entry. The reminder's
+// params carry "months" (N).
+std::optional<Reminder> SearchReminder(const Member& m, const std::vector<ContactSearch>& entries, const Date& today,
+                                       const policy::Policies& policies);
 
 std::string_view ToString(SearchMethod m);
 std::optional<SearchMethod> ParseSearchMethod(std::string_view s);

@@ -71,20 +71,43 @@ TEST(ContactSearch, EpisodeDatesAreThoseSinceContactWasLost) {
     EXPECT_TRUE(EpisodeSearchDates(Member{}, {Entry("2026-05-01")}).empty());
 }
 
-// [LOCAL] kSearchEveryMonths (status.hpp): lost ≥ 6 months and no entry in the last 3 months → reminder.
+// [LOCAL] lost_contact.search_every_months (domain.md §2.5, default 3): lost ≥ 6 months and no entry in the
+// last N months → reminder.
 TEST(ContactSearch, ReminderWhenSixMonthsLostAndNoRecentSearch) {
     const Member m = Lost("2026-01-10");
-    EXPECT_FALSE(SearchReminder(m, {}, D("2026-07-09")));  // not yet six months
-    auto due = SearchReminder(m, {}, D("2026-07-10"));
+    const policy::Policies national;
+    EXPECT_FALSE(SearchReminder(m, {}, D("2026-07-09"), national));  // not yet six months
+    auto due = SearchReminder(m, {}, D("2026-07-10"), national);
     ASSERT_TRUE(due);
     EXPECT_EQ(due->key, "member.due.search");
     EXPECT_EQ(due->due, D("2026-07-10"));
+    EXPECT_EQ(due->params.at("months"), "3");
     EXPECT_TRUE(due->overdue);
-    EXPECT_FALSE(SearchReminder(m, {Entry("2026-06-01")}, D("2026-08-31")));  // searched within three months
-    due = SearchReminder(m, {Entry("2026-06-01")}, D("2026-09-01"));
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-06-01")}, D("2026-08-31"), national));  // searched within three months
+    due = SearchReminder(m, {Entry("2026-06-01")}, D("2026-09-01"), national);
     ASSERT_TRUE(due);
     EXPECT_EQ(due->due, D("2026-09-01"));
-    EXPECT_FALSE(SearchReminder(Member{}, {}, D("2026-09-01")));
+    EXPECT_FALSE(SearchReminder(Member{}, {}, D("2026-09-01"), national));
+}
+
+// The interval is the one in force today (issue 16: a street's change from a date holds from that date): a
+// street's 1-month rule from 2026-08-01 makes a search of 2026-07-01 due on 2026-08-01, not 2026-10-01; before
+// that day the old 3 months hold; another street keeps the default.
+TEST(ContactSearch, TheIntervalIsThePolicyInForceToday) {
+    const Member m = Lost("2026-01-10");
+    policy::Setting s;
+    s.key = std::string(policy::kLostContactSearchEveryMonths);
+    s.org_id = 5;
+    s.org_path = "/1/5/";
+    s.valid_from = D("2026-08-01");
+    s.value = 1;
+    const policy::Policies street("/1/5/9/", {s});
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-07-01")}, D("2026-07-31"), street));
+    auto due = SearchReminder(m, {Entry("2026-07-01")}, D("2026-08-01"), street);
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->due, D("2026-08-01"));
+    EXPECT_EQ(due->params.at("months"), "1");
+    EXPECT_FALSE(SearchReminder(m, {Entry("2026-07-01")}, D("2026-08-01"), policy::Policies("/1/6/", {s})));
 }
 
 TEST(ContactSearch, MethodNamesRoundTrip) {

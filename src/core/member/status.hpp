@@ -19,9 +19,7 @@ namespace lianxin::core::member {
 // restore within two years of stopping, or remove as self-lapsed after two years.
 inline constexpr int kLostContactMonths = 6;
 inline constexpr int kStoppedYears = 2;
-// [LOCAL] policy default, not a national rule: a lost-contact member (six months or more) is looked for at least
-// every three months; after that the record reminds the branch (search.hpp, "member.due.search").
-inline constexpr int kSearchEveryMonths = 3;
+// How often a lost-contact member is looked for is [LOCAL] policy (core/policy, lost_contact.search_every_months).
 
 enum class StatusAction { kStop, kRestore, kRemove, kDeceased };
 // Grounds for stopping party status (2019 党员教育管理工作条例, domain.md §2.5).

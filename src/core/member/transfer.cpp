@@ -25,6 +25,14 @@ Date Latest(const Transfer& t) {
     return latest;
 }
 
+}  // namespace
+
+TransferPolicy TransferPolicyOn(const policy::Policies& policies, const Date& on) {
+    return {policies.Int(policy::kTransferMaxValidityDays, on), policies.Int(policy::kTransferMaxValidityDaysCrossProvince, on),
+            policies.Int(policy::kTransferReceiptWithinMonths, on), policies.Int(policy::kTransferInTransitAlertMonths, on)};
+}
+
+namespace {
 Status CheckLetter(const std::optional<Letter>& letter, const Date& not_before, const TransferPolicy& policy) {
     if (!letter) return Fail(InvalidField("letter", "transfer.letter.missing"));
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
@@ -141,12 +149,17 @@ Result<Transfer> ApplyTransferStep(const Transfer& t, const TransferStep& step, 
 
 std::vector<Reminder> TransferReminders(const Transfer& t, const TransferPolicy& policy, const Date& today) {
     std::vector<Reminder> out;
-    auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due}); };
+    auto add = [&](std::string key, Date due, int months) {
+        std::map<std::string, std::string> params;
+        if (months) params["months"] = std::to_string(months);
+        out.push_back({std::move(key), due, today > due, std::move(params)});
+    };
     if (t.state == TransferState::kIssued) {
-        add("transfer.due.letter_expires", *t.LetterExpires());
-        add("transfer.due.in_transit", t.letter->issued_on.AddMonths(policy.in_transit_alert_months));
+        add("transfer.due.letter_expires", *t.LetterExpires(), 0);
+        add("transfer.due.in_transit", t.letter->issued_on.AddMonths(policy.in_transit_alert_months),
+            policy.in_transit_alert_months);
     } else if (t.state == TransferState::kAccepted) {
-        add("transfer.due.receipt", t.accepted_on->AddMonths(policy.receipt_within_months));
+        add("transfer.due.receipt", t.accepted_on->AddMonths(policy.receipt_within_months), policy.receipt_within_months);
     }
     std::sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) { return a.due < b.due; });
     return out;

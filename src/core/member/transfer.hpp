@@ -17,6 +17,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/member/reminder.hpp"
+#include "core/policy/policies.hpp"
 
 namespace lianxin::core::member {
 
@@ -24,14 +25,16 @@ enum class TransferKind { kWithin, kOut, kIn };
 enum class TransferState { kRequested, kIssued, kAccepted, kClosed, kRefused, kCancelled };
 enum class TransferAction { kIssue, kAccept, kReceipt, kRefuse, kCancel };
 
-// Figures of §5.2. The validity is chosen by the issuer and sources disagree on its maximum ([LOCAL]/[LOW]):
-// these are policy values with a default, not constants of the rule.
+// Figures of §5.2, read from the policy store (core/policy: transfer.*) for the org a transfer is filed under.
+// The validity is chosen by the issuer and sources disagree on its maximum ([LOCAL]/[LOW]).
 struct TransferPolicy {
-    int max_validity_days = 90;                 // "最长不超过3个月" (default)
-    int max_validity_days_cross_province = 180; // "跨省…不超过6个月" (policy option)
-    int receipt_within_months = 1;              // the receiving committee returns the receipt within 1 month [HIGH]
-    int in_transit_alert_months = 3;            // a letter in transit longer than this is flagged
+    int max_validity_days = 0;                 // "最长不超过3个月" (national default 90)
+    int max_validity_days_cross_province = 0;  // "跨省…不超过6个月" (180)
+    int receipt_within_months = 0;             // the receiving committee returns the receipt within 1 month
+    int in_transit_alert_months = 0;           // a letter in transit longer than this is flagged (3)
 };
+// The figures in force on `on` for the org whose settings `policies` holds.
+TransferPolicy TransferPolicyOn(const policy::Policies& policies, const Date& on);
 
 // The introduction letter (党员组织关系介绍信), as the sending org fills it.
 struct Letter {

@@ -6,7 +6,8 @@ namespace lianxin::core::member {
 namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
-const TransferPolicy kPolicy;
+// The national defaults of the policy store (domain.md §5.2): 90 and 180 days, 1 and 3 months.
+const TransferPolicy kPolicy = TransferPolicyOn(policy::Policies(), *Date::Parse("2026-01-01"));
 
 Letter LetterOf(int days = 30, const char* dues = "2026-10", bool cross_province = false) {
     return Letter{"2026-017", Date(), days, dues, cross_province};
@@ -81,7 +82,7 @@ TEST(TransferRules, ValidityIsBoundedByPolicy) {
     EXPECT_EQ(FieldKeyOf(ApplyTransferStep(t, Issue("2026-11-03", LetterOf(0)), kPolicy)),
               "letter.valid_days:transfer.letter.validity");
     EXPECT_TRUE(ApplyTransferStep(t, Issue("2026-11-03", LetterOf(180, "2026-10", true)), kPolicy));
-    TransferPolicy strict;
+    TransferPolicy strict = kPolicy;
     strict.max_validity_days = 10;  // a city rule: "一般为10天左右" [LOCAL]
     EXPECT_FALSE(ApplyTransferStep(t, Issue("2026-11-03", LetterOf(30)), strict));
 }

@@ -135,7 +135,7 @@ void CheckRoster(const Rotation& r, const Overlay& o, const std::vector<MemberUn
 std::optional<member::Reminder> MeetingDue(const Overlay& o, const Date& today) {
     if (o.meeting_period_months <= 0) return std::nullopt;
     const Date due = o.last_meeting_on.value_or(o.founded_on).AddMonths(o.meeting_period_months);
-    return member::Reminder{"overlay.due.meeting", due, today > due};
+    return member::Reminder{"overlay.due.meeting", due, today > due, {}};
 }
 
 OverlayCounts CountUnits(const std::vector<MemberUnit>& units, const Date& on) {

@@ -12,6 +12,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/auth/throttle.hpp"
+#include "core/policy/policies.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
 #include "core/ports/search_records.hpp"
@@ -326,6 +327,22 @@ public:
     virtual Status Prune(std::int64_t quiet_since) = 0;
 };
 
+// The policy store (core/policy/policies.hpp). Append-only: settings are inserted and closed, never deleted.
+// Settings of keys the catalogue no longer has are skipped when read.
+class PolicyRepo {
+public:
+    virtual ~PolicyRepo() = default;
+    // The settings of the org at `org_path` and of its ancestors: every key and date.
+    virtual Result<std::vector<policy::Setting>> ForPath(const std::string& org_path) = 0;
+    // The settings of one org for `key` ("" = every key), by key then first day.
+    virtual Result<std::vector<policy::Setting>> OfOrg(std::int64_t org_id, const std::string& key) = 0;
+    // Every setting, by key, org path and first day (`lianxin policy list`: where a key is overridden).
+    virtual Result<std::vector<policy::Setting>> All() = 0;
+    virtual Result<std::int64_t> Insert(const policy::Setting& s) = 0;
+    // Sets the last day (exclusive) of a setting.
+    virtual Status Close(std::int64_t id, const Date& valid_to) = 0;
+};
+
 class AuditRepo {
 public:
     virtual ~AuditRepo() = default;
@@ -373,6 +390,7 @@ public:
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;
     virtual ThrottleRepo& Throttles() = 0;
+    virtual PolicyRepo& Policies() = 0;
     virtual AuditRepo& Audit() = 0;
 };
 

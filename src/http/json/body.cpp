@@ -52,6 +52,15 @@ std::string JsonBody::Str(const std::string& name, bool required, std::size_t ma
     return v;
 }
 
+std::string JsonBody::ScalarText(const std::string& name, bool required, std::size_t max_bytes) {
+    auto it = json_.find(name);
+    if (it != json_.end() && it->is_number_integer()) {
+        read_.insert(name);
+        return std::to_string(it->get<std::int64_t>());
+    }
+    return Str(name, required, max_bytes);
+}
+
 std::int64_t JsonBody::Int(const std::string& name, bool required) {
     read_.insert(name);
     auto it = json_.find(name);

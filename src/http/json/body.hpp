@@ -24,6 +24,9 @@ public:
     std::string Str(const std::string& name, bool required = true, std::size_t max_bytes = 1024);
     // Reads an optional string field: absent or null -> nullopt.
     std::optional<std::string> OptStr(const std::string& name, std::size_t max_bytes = 1024);
+    // Reads a string or an integer as text (a policy value: a number or a choice's name); absent -> "" (or a
+    // "required" error when required).
+    std::string ScalarText(const std::string& name, bool required = true, std::size_t max_bytes = 64);
     // Reads an integer id field; absent -> 0 (or a "required" error when required).
     std::int64_t Int(const std::string& name, bool required = true);
 

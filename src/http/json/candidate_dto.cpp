@@ -11,10 +11,13 @@ using nlohmann::json;
 json OptDateJson(const std::optional<core::Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
 
 json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang) {
-    return {{"key", key},
-            {"due", due.ToString()},
-            {"overdue", overdue},
-            {"message", Translate(lang, key, {{"due", due.ToString()}})}};
+    return ReminderJson(core::member::Reminder{key, due, overdue, {}}, lang);
+}
+
+json ReminderJson(const core::member::Reminder& r, Lang lang) {
+    auto params = r.params;
+    params["due"] = r.due.ToString();
+    return {{"key", r.key}, {"due", r.due.ToString()}, {"overdue", r.overdue}, {"message", Translate(lang, r.key, params)}};
 }
 
 namespace {
@@ -95,7 +98,7 @@ json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, L
     for (const auto& s : v.steps) steps.push_back(StepJson(s, v.people_names));
     j["steps"] = steps;
     json reminders = json::array();
-    for (const auto& r : v.reminders) reminders.push_back(ReminderJson(r.key, r.due, r.overdue, lang));
+    for (const auto& r : v.reminders) reminders.push_back(ReminderJson(r, lang));
     j["reminders"] = reminders;
     j["electorate"] = v.electorate;
     return j;

@@ -129,7 +129,7 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
     const auto& m = r.member;
     auto age = mm::PartyAge(m, today);
     json reminders = json::array();
-    for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x.key, x.due, x.overdue, lang));
+    for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x, lang));
     return {{"id", m.id},
             {"org_id", m.org_id},
             {"org_name", r.org_name},

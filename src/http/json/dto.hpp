@@ -33,6 +33,8 @@ nlohmann::json TransferJson(const app::TransferView& v, Lang lang);
 nlohmann::json MyTransferJson(const core::ports::TransferRecord& r);
 // A pending deadline with its message in the caller's language.
 nlohmann::json ReminderJson(const std::string& key, const core::Date& due, bool overdue, Lang lang);
+// The same with the figures of the rule the reminder carries (policy values: "months" …).
+nlohmann::json ReminderJson(const core::member::Reminder& r, Lang lang);
 nlohmann::json OptDateJson(const std::optional<core::Date>& d);
 
 std::string Dump(const nlohmann::json& j);

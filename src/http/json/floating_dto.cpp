@@ -49,7 +49,7 @@ json FloatingJson(const app::FloatingView& v, Lang lang) {
              {"notes", notes}};
     if (v.minimal) return out;
     json reminders = json::array();
-    for (const auto& m : v.reminders) reminders.push_back(ReminderJson(m.key, m.due, m.overdue, lang));
+    for (const auto& m : v.reminders) reminders.push_back(ReminderJson(m, lang));
     out.update({{"member_id", r.member_id},
                 {"org_id", r.org_id},
                 {"left_on", f.left_on.ToString()},

@@ -22,7 +22,7 @@ json MemberSearchesJson(const app::MemberSearches& s, Lang lang) {
             {"lost_contact", s.lost_contact},
             {"lost_contact_on", OptDateJson(s.lost_contact_on)},
             {"entries", entries},
-            {"reminder", s.reminder ? ReminderJson(s.reminder->key, s.reminder->due, s.reminder->overdue, lang) : json(nullptr)},
+            {"reminder", s.reminder ? ReminderJson(*s.reminder, lang) : json(nullptr)},
             {"actions", s.actions},
             {"contact_restored", s.contact_restored}};
 }

@@ -20,7 +20,7 @@ json TransferJson(const app::TransferView& v, Lang lang) {
                   {"dues_paid_to", f.letter->dues_paid_to},
                   {"cross_province", f.letter->cross_province}};
     json reminders = json::array();
-    for (const auto& m : v.reminders) reminders.push_back(ReminderJson(m.key, m.due, m.overdue, lang));
+    for (const auto& m : v.reminders) reminders.push_back(ReminderJson(m, lang));
     json events = json::array();
     for (const auto& e : v.events)
         events.push_back({{"seq", e.seq},

@@ -130,7 +130,7 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
          Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
          IndexOrNull(cipher_, m.phone),
          m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
-         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), std::int64_t{0}, m.region_code,
+         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), m.updated_at, m.region_code,
          DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation}));
     const std::int64_t id = rows.Int(0, 0);
     LX_CHECK(WriteSkills(id, m.skills));

@@ -303,11 +303,24 @@ private:
 std::string AuditCanonical(const core::ports::AuditEntry& e);
 
 // All repositories of one transaction.
+class SqlPolicyRepo final : public core::ports::PolicyRepo {
+public:
+    explicit SqlPolicyRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::vector<core::policy::Setting>> ForPath(const std::string& org_path) override;
+    core::Result<std::vector<core::policy::Setting>> OfOrg(std::int64_t org_id, const std::string& key) override;
+    core::Result<std::vector<core::policy::Setting>> All() override;
+    core::Result<std::int64_t> Insert(const core::policy::Setting& s) override;
+    core::Status Close(std::int64_t id, const core::Date& valid_to) override;
+
+private:
+    SqlConn& c_;
+};
+
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
         : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
-          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c),
+          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c), policies_(c),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
@@ -324,6 +337,7 @@ public:
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
     core::ports::ThrottleRepo& Throttles() override { return throttles_; }
+    core::ports::PolicyRepo& Policies() override { return policies_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
     // The transaction's own connection, for raw SQL inside it (the row-level security tests).
     SqlConn& Conn() { return conn_; }
@@ -345,6 +359,7 @@ private:
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;
     SqlThrottleRepo throttles_;
+    SqlPolicyRepo policies_;
     SqlAuditRepo audit_;
 };
 

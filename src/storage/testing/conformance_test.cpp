@@ -280,3 +280,21 @@ TEST_P(Conformance, BulkLoadRebuildsTheMemberIndexes) {
 INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace lianxin::storage::testing
+
+namespace lianxin::storage::testing {
+
+// Issue 16 (a regression): members were inserted with created_at and updated_at 0 whatever the use case set.
+TEST_P(Conformance, AMemberIsInsertedWithItsTimestamp) {
+    auto root = AddOrg(0, "街道党工委");
+    auto a = AddOrg(root, "甲支部");
+    auto m = MakeMember(a, "张一", "110105194912310011");
+    m.updated_at = 1'795'363'200'000;
+    const auto id = AddMember(m);
+    auto rows = t_->db->RawQuery("SELECT created_at, updated_at FROM members WHERE id = " + std::to_string(id));
+    ASSERT_TRUE(rows) << rows.error().detail;
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->Int(0, 0), 1'795'363'200'000);
+    EXPECT_EQ(rows->Int(0, 1), 1'795'363'200'000);
+}
+
+}  // namespace lianxin::storage::testing

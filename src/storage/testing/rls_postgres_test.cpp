@@ -25,6 +25,7 @@ const std::set<std::string> kExempt = {
     "role_grants",        // who holds which role: read by login and user administration for any user; no member data
     "audit_log",          // one hash chain appended by the audit writer for every scope and verified whole
     "service_positions",  // public addresses and hours; a scope's list deliberately includes its ancestors' centres
+    "policies",           // local rules, no personal data; an org reads the settings of its ancestors
 };
 
 // Tables without a path of their own whose policy goes through a parent row.

@@ -216,3 +216,52 @@ export interface ErrorBody {
     rows?: number[];
   };
 }
+
+// ---- Policies (docs/api.md "Policies") ----
+
+export interface PolicyChoice {
+  value: string;
+  label: string;
+}
+
+/** A key of the policy catalogue: its type, bounds and national default. */
+export interface PolicySpec {
+  key: string;
+  name: string;
+  description: string;
+  kind: 'int' | 'choice';
+  unit: string;
+  unit_label: string;
+  min: number | null;
+  max: number | null;
+  choices: PolicyChoice[];
+  default: number | string;
+}
+
+/** One row of a key's history: a value set by an org for its subtree from a date, with its 文号. */
+export interface PolicySetting {
+  id: number;
+  org: { id: number; name: string };
+  valid_from: string;
+  valid_to: string | null;
+  withdrawn: boolean;
+  value: number | string;
+  doc: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface PolicyItem extends PolicySpec {
+  value: number | string;
+  source: string;
+  confidence: string;
+  in_force: PolicySetting | null;
+  pending: PolicySetting[];
+}
+
+export interface PolicyList {
+  org: { id: number; name: string };
+  as_of: string;
+  can_edit: boolean;
+  items: PolicyItem[];
+}

@@ -5,6 +5,7 @@ import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
+import { policiesEn } from './policies';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { searchesEn } from './searches';
@@ -134,6 +135,7 @@ const en: MessageSchema = {
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
+  policies: policiesEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {
@@ -141,6 +143,7 @@ const en: MessageSchema = {
     org: 'Organization',
     orgStructure: 'Structure',
     orgPositions: 'Service positions',
+    orgPolicies: 'Policies',
     orgImport: 'Import organizations',
     member: 'Members',
     memberList: 'Member registry',

@@ -5,6 +5,7 @@ import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
+import { policiesZh } from './policies';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { searchesZh } from './searches';
@@ -133,6 +134,7 @@ const zhCN = {
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
+  policies: policiesZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
@@ -140,6 +142,7 @@ const zhCN = {
     org: '组织',
     orgStructure: '组织架构',
     orgPositions: '党群服务阵地',
+    orgPolicies: '政策参数',
     orgImport: '批量导入组织',
     member: '党员',
     memberList: '党员名册',

@@ -46,6 +46,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPositions'] },
       },
       {
+        path: 'org/policies',
+        name: 'org-policies',
+        component: () => import('@/views/org/PoliciesView.vue'),
+        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPolicies'] },
+      },
+      {
         path: 'org/import',
         name: 'org-import',
         component: () => import('@/views/org/OrgImportView.vue'),

@@ -27,6 +27,7 @@ export const MENU: MenuEntry[] = [
   { key: 'org', title: 'menu.org', icon: 'OfficeBuilding', children: [
     { key: 'org-structure', area: 'org', title: 'menu.orgStructure', path: '/org/structure' },
     { key: 'org-positions', area: 'org', title: 'menu.orgPositions', path: '/org/positions' },
+    { key: 'org-policies', area: 'org', title: 'menu.orgPolicies', path: '/org/policies' },
     { key: 'org-import', area: 'org', title: 'menu.orgImport', path: '/org/import' },
   ] },
   { key: 'member', title: 'menu.member', icon: 'User', children: [

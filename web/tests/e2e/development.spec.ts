@@ -225,9 +225,10 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await expect(page.getByTestId('member-reminder')).toContainText('失去联系满六个月');
   await expect(page.getByTestId('member-reminder')).toContainText('系统不会自动处理');
   await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
-  // Six months without contact and no search yet: the search section reminds in red.
+  // Six months without contact and no search yet: the search section reminds in red, quoting the policy's interval
+  // (lost_contact.search_every_months, 3 months by default; issue 16: messages take the figure as a parameter).
   await expect(page.getByTestId('search-section')).toContainText('还没有寻找记录');
-  await expect(page.getByTestId('search-reminder')).toContainText('已失联满六个月，近三个月没有寻找记录');
+  await expect(page.getByTestId('search-reminder')).toContainText('已失联满六个月，近 3 个月没有寻找记录');
   await page.getByTestId('search-section').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}member-search-due.png`, animations: 'disabled' });
   // The branch's decision to stop party status needs its record, and a search first (seed 004, domain.md §2.5).

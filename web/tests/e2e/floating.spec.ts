@@ -67,7 +67,7 @@ test('a) the branch secretary registers a member as floating to a branch of anot
   await expect(page.getByTestId('floating-dialog')).toBeHidden();
   await expect(page.getByTestId('floating-destination')).toHaveText('广东省 深圳市 南山区');
   await expect(page.getByTestId('floating-participating')).toHaveText(branchB.name);
-  await expect(page.getByTestId('floating-reminder').first()).toContainText('每年至少');
+  await expect(page.getByTestId('floating-reminder').first()).toContainText('至少每 12 个月');
   // The registry tag follows the record.
   await expect(page.getByTestId('member-drawer')).toContainText('流动党员');
   await page.context().close();

@@ -8,6 +8,8 @@ export const SECRETARY = { username: 'secretary1', display: '测试支部书记'
 // the secretary's community, the second another one; the transfer walk moves a member between them.
 export const COMMITTEE_A = { username: 'committee_a', display: '甲社区党委管理员', password: 'Letters-go-out-by-hand-2026' };
 export const COMMITTEE_B = { username: 'committee_b', display: '乙社区党委管理员', password: 'Receipts-come-back-in-a-month' };
+// The org admin of 嵩屿街道's working committee itself (lianxin.spec.ts test c2): the policy walk changes a street rule.
+export const STREET_ADMIN = { username: 'street_admin', display: '嵩屿街道工委管理员', password: 'Rules-hold-from-their-date-16' };
 
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/#/login');

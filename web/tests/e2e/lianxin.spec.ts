@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiGet, COMMITTEE_A, COMMITTEE_B, expandTreePath, login, pickOrg, SECRETARY } from './helpers';
+import { apiGet, COMMITTEE_A, COMMITTEE_B, expandTreePath, login, pickOrg, SECRETARY, STREET_ADMIN } from './helpers';
 import { freshTotp } from './totp';
 
 test.describe.configure({ mode: 'serial' });
@@ -336,13 +336,14 @@ test.describe('lianxin foundation', () => {
     await ctx.close();
   });
 
-  test('c2) the administrators of two community committees are created (for the transfer walk)', async ({ browser }) => {
+  test('c2) the administrators of two community committees and of the street are created (transfer and policy walks)', async ({ browser }) => {
     const communityA = branchPath[streetPath.length];
     const communities = await apiGet<{ items: Org[] }>(admin, `/orgs/${streetPath[streetPath.length - 1]}/children`);
     const other = communities.items.find((o) => o.id !== communityA && o.child_count > 0);
     expect(other, 'a second community with branches under 嵩屿街道').toBeTruthy();
     await openUsers(admin);
-    for (const [u, orgPath] of [[COMMITTEE_A, [...streetPath, communityA]], [COMMITTEE_B, [...streetPath, other!.id]]] as const) {
+    for (const [u, orgPath] of [[COMMITTEE_A, [...streetPath, communityA]], [COMMITTEE_B, [...streetPath, other!.id]],
+      [STREET_ADMIN, [...streetPath]]] as const) {
       const link = await createUser(admin, { username: u.username, display: u.display, role: 'org_admin', orgPath: [...orgPath] });
       await setPasswordViaLink(browser, link, u.password);
     }

@@ -116,7 +116,7 @@ test('c) community B sees the minimal fields, accepts into a branch and records 
   await page.getByTestId('transfer-action-submit').click();
   await expect(page.getByTestId('transfer-state')).toHaveText('已接收，待寄回回执');
   await expect(page.getByTestId('transfer-placed')).toHaveText(branch.name);
-  await expect(page.getByTestId('transfer-reminder').first()).toContainText('一个月内');
+  await expect(page.getByTestId('transfer-reminder').first()).toContainText('1 个月内');
   await expect(page.getByTestId('transfer-minimal')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}transfer-accepted.png`, animations: 'disabled' });
 

@@ -8,7 +8,7 @@ describe('menu filtering by areas', () => {
   it('shows every area to a user who has them all', () => {
     const all = ['org', 'member', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me'];
     expect(keys(all)).toEqual([
-      'org-structure', 'org-positions', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me',
+      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me',
     ]);
   });
 

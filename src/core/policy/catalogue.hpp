@@ -1,0 +1,53 @@
+// The catalogue of policy keys (政策参数): every figure of domain.md marked [LOCAL] or [UNKNOWN] that the code
+// uses, with its type, bounds, national default and the section it comes from (docs/contributing.md "Adding a
+// policy key"). [HIGH] national rules stay constants beside the rule that uses them; these are data, set per
+// org subtree from a date (store.hpp). Keys are stable wire and database names: renaming one is a migration.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/common/result.hpp"
+
+namespace lianxin::core::policy {
+
+// The keys the code reads. Each names its area first, as the rest of the code does.
+inline constexpr std::string_view kTransferMaxValidityDays = "transfer.max_validity_days";
+inline constexpr std::string_view kTransferMaxValidityDaysCrossProvince = "transfer.max_validity_days_cross_province";
+inline constexpr std::string_view kTransferReceiptWithinMonths = "transfer.receipt_within_months";
+inline constexpr std::string_view kTransferInTransitAlertMonths = "transfer.in_transit_alert_months";
+inline constexpr std::string_view kFloatingCertificateMaxMonths = "floating.certificate_max_months";
+inline constexpr std::string_view kFloatingTransferAfterMonths = "floating.transfer_after_months";
+inline constexpr std::string_view kFloatingReportEveryMonths = "floating.report_every_months";
+inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.search_every_months";
+inline constexpr std::string_view kAdmissionApplicationToActivistMonths = "admission.application_to_activist_months";
+
+enum class ValueKind { kInt, kChoice };
+
+struct Spec {
+    std::string_view key;
+    ValueKind kind = ValueKind::kInt;
+    std::int64_t min = 0;               // kInt: inclusive bounds; kChoice: 0 … choices.size() − 1
+    std::int64_t max = 0;
+    std::int64_t national_default = 0;  // kChoice: the index of the default choice
+    std::string_view unit;              // kInt: "days", "months"; "" for choices
+    std::span<const std::string_view> choices;  // kChoice: the wire names, in index order
+    std::string_view source;            // "domain.md §5.2"
+    std::string_view confidence;        // the tag of the source: "LOCAL", "UNKNOWN", "MED", …
+};
+
+// Every key, in the order the policy page lists them.
+std::span<const Spec> Catalogue();
+// The key's spec, or nullptr.
+const Spec* Find(std::string_view key);
+
+// The stored or typed text of a value: a decimal integer in the bounds (kInt) or one of the choices' names.
+// Fails with InvalidField(field, "policy.value.range" {min,max} | "policy.value.choice" {choices}).
+Result<std::int64_t> ParseValue(const Spec& spec, std::string_view text, const std::string& field = "value");
+// The text of a value as ParseValue reads it.
+std::string FormatValue(const Spec& spec, std::int64_t value);
+
+}  // namespace lianxin::core::policy
