@@ -58,7 +58,7 @@ core::Result<PolicyList> ListPolicies(Context& ctx, const core::auth::Actor& act
             e.value = p.Value(spec.key, on);
             if (const Setting* s = p.InForce(spec.key, on)) e.in_force = View(*s, names);
             for (const auto& s : settings)
-                if (s.key == spec.key && s.valid_from > on && (!s.valid_to || *s.valid_to > s.valid_from))
+                if (s.key == spec.key && s.valid_from > on && !s.Withdrawn())
                     e.pending.push_back(View(s, names));
             out.entries.push_back(std::move(e));
         }

@@ -37,7 +37,7 @@ int RunPolicyList(const Config& config, bool json) {
         auto j = http::PolicySpecJson(spec, http::Lang::kZh);
         nlohmann::json where = nlohmann::json::array();
         for (const auto& s : all)  // in force today or pending: where the default does not hold
-            if (s.key == spec.key && (!s.valid_to || *s.valid_to > today) && (!s.valid_to || *s.valid_to > s.valid_from))
+            if (s.key == spec.key && (!s.valid_to || *s.valid_to > today) && !s.Withdrawn())
                 where.push_back(SettingJson(spec, s));
         j["overridden"] = where;
         out.push_back(j);

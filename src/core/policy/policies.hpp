@@ -32,6 +32,8 @@ struct Setting {
     std::int64_t set_at = 0;          // UTC millis
 
     bool ValidOn(const Date& on) const { return valid_from <= on && (!valid_to || on < *valid_to); }
+    // A pending setting superseded before its first day: an empty span kept in the history.
+    bool Withdrawn() const { return valid_to && *valid_to <= valid_from; }
 };
 
 // The settings that hold for one org (those of the org and its ancestors), read for any date. Built once per

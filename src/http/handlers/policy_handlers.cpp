@@ -16,7 +16,7 @@ nlohmann::json SettingJson(const Spec& spec, const app::PolicySettingView& v) {
             {"org", {{"id", s.org_id}, {"name", v.org_name}}},
             {"valid_from", s.valid_from.ToString()},
             {"valid_to", s.valid_to ? nlohmann::json(s.valid_to->ToString()) : nlohmann::json(nullptr)},
-            {"withdrawn", s.valid_to && *s.valid_to <= s.valid_from},
+            {"withdrawn", s.Withdrawn()},
             {"value", PolicyValueJson(spec, s.value)},
             {"doc", s.doc},
             {"set_by", s.set_by_name},
