@@ -55,7 +55,7 @@ function signedIn() {
   useSessionStore().set({
     user: { id: 2, username: 'secretary1', display_name: '测试支部书记', member_id: null },
     csrf_token: 'tok', mfa: 'none', areas: ['member', 'me'],
-    grants: [{ id: 5, role: 'branch_secretary', org_id: 7, org_name: '第一党支部' }],
+    grants: [{ id: 5, role: 'branch_secretary', role_name: '支部书记', org_id: 7, org_name: '第一党支部' }],
   });
 }
 

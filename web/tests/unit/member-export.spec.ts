@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { configureClient, resetClient } from '@/api/http';
+import type { RoleCode } from '@/api/types';
 import { i18n } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import MemberExport from '@/views/member/parts/MemberExport.vue';
@@ -15,12 +16,12 @@ const settle = async () => {
   await flushPromises();
 };
 
-function signedIn(role: string) {
+function signedIn(role: RoleCode) {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 2, username: 'u', display_name: 'U', member_id: null },
     csrf_token: 'tok', mfa: 'none', areas: ['member', 'me'],
-    grants: [{ id: 5, role, org_id: 7, org_name: '第一党支部' }],
+    grants: [{ id: 5, role, role_name: role, org_id: 7, org_name: '第一党支部' }],
   });
 }
 

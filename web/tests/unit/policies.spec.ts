@@ -36,7 +36,7 @@ function signIn() {
   useSessionStore().set({
     user: { id: 3, username: 'street_admin', display_name: '街道管理员', member_id: null },
     csrf_token: 'tok', mfa: 'none', areas: ['org', 'member', 'me'],
-    grants: [{ id: 9, role: 'org_admin', org_id: 2, org_name: street.name }],
+    grants: [{ id: 9, role: 'org_admin', role_name: '组织管理员', org_id: 2, org_name: street.name }],
   });
 }
 

@@ -81,7 +81,7 @@ describe('ReorgDialog', () => {
         return answer();
       }) as typeof fetch,
     });
-    const org = { id: 3, parent_id: 2, name: '绿苑小区党支部', short_name: null, org_type: 'branch', org_type_name: '党支部',
+    const org = { id: 3, parent_id: 2, name: '绿苑小区党支部', short_name: '', org_type: 'branch' as const, org_type_name: '党支部',
       place: null, child_count: 0, member_count: 14, valid_from: '2018-01-01', valid_to: null, ancestors: [{ id: 2, name: '海发社区党委' }] };
     const w = mount(ReorgDialog, { props: { modelValue: true, org, kind: 'dissolve' }, global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();

@@ -1,0 +1,26 @@
+// @vitest-environment node
+// Issue 16 "Each shape once": src/api/openapi.d.ts is generated from docs/openapi.yaml (openapi-typescript)
+// and checked in; this fails when the two drift apart, in a clean checkout as much as in a work tree.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const web = path.resolve(__dirname, '../..');
+const cli = path.join(web, 'node_modules/openapi-typescript/bin/cli.js');  // the package exports no bin path
+
+describe('src/api/openapi.d.ts', () => {
+  it('is what `npm run gen:types` makes of docs/openapi.yaml today', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lx-types-'));
+    try {
+      const out = path.join(dir, 'openapi.d.ts');
+      execFileSync(process.execPath, [cli, '../docs/openapi.yaml', '-o', out], { cwd: web, stdio: 'pipe' });
+      const fresh = readFileSync(out, 'utf8');
+      const checkedIn = readFileSync(path.join(web, 'src/api/openapi.d.ts'), 'utf8');
+      expect(fresh === checkedIn, 'src/api/openapi.d.ts is stale: run `npm run gen:types` in web/ and commit it').toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
