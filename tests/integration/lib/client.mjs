@@ -1,10 +1,11 @@
 // HTTP client for the integration tests: node:http (so that paths go out exactly as written, e.g.
 // "/../etc/passwd", and a source address can be chosen), a cookie jar, the CSRF header on unsafe methods,
-// JSON helpers, RFC 6238 TOTP, and account helpers (first admin, users through set-up links, logins with
-// the second factor).
+// JSON helpers, the check of every JSON answer against docs/openapi.yaml (lib/openapi_check.mjs), RFC 6238
+// TOTP, and account helpers (first admin, users through set-up links, logins with the second factor).
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import assert from 'node:assert/strict';
+import { checkAnswer } from './openapi_check.mjs';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -57,6 +58,7 @@ export class Client {
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
           const r = new Res(res.statusCode, res.headers, Buffer.concat(chunks), method, path);
+          try { checkAnswer(r); } catch (e) { reject(e); return; }
           this.absorb(r);
           this.last = r;
           resolve(r);
