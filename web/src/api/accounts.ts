@@ -1,22 +1,15 @@
 // A member's sign-in account, opened from the member's record by the member's org (docs/api.md "Member accounts").
 import { http } from './http';
+import type { components } from './openapi';
 
-export interface MemberAccountInfo {
-  id: number;
-  username: string;
-  status: 'pending' | 'active' | 'disabled';
-  created_at: string;
-}
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
 
-export interface MemberAccount {
-  member_id: number;
-  account: MemberAccountInfo | null;
-  actions: ('open' | 'reset')[];
-}
+export type MemberAccountInfo = NonNullable<MemberAccount['account']>;
 
-export interface MemberAccountLink extends MemberAccount {
-  setup_link: string;
-}
+export type MemberAccount = Schemas['MemberAccount'];
+
+export type MemberAccountLink = Schemas['MemberAccountLink'];
 
 export const accountApi = {
   ofMember: (memberId: number) => http.get<MemberAccount>(`/members/${memberId}/account`),

@@ -1,38 +1,18 @@
 // An org's committee, headcount and rule warnings (docs/api.md "Committee").
 import { http } from './http';
+import type { components } from './openapi';
 
-export type Post = 'secretary' | 'deputy_secretary' | 'organization' | 'publicity' | 'discipline' | 'member';
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
+
+export type Post = OrgPost['post'];
 export const POSTS: Post[] = ['secretary', 'deputy_secretary', 'organization', 'publicity', 'discipline', 'member'];
 
-export interface OrgPost {
-  id: number;
-  member_id: number;
-  member_name: string;
-  post: Post;
-  term_start: string;
-  valid_from: string;
-  approval_doc: string;
-}
+export type OrgPost = Committee['posts'][number];
 
-export interface Committee {
-  org_id: number;
-  org_type: string;
-  headcount: { full: number; probationary: number };
-  /** own: a branch's own members; subtree: a general branch's or committee's whole membership. */
-  headcount_scope: 'own' | 'subtree';
-  posts: OrgPost[];
-  term: { start: string; years: number; end: string } | null;
-  warnings: { key: string; message: string }[];
-  suggested_type: string;
-}
+export type Committee = Schemas['Committee'];
 
-export interface PostInput {
-  member_id: number;
-  post: Post;
-  valid_from: string;
-  term_start?: string;
-  approval_doc?: string;
-}
+export type PostInput = Schemas['PostRequest'];
 
 export const committeeApi = {
   get: (orgId: number, asOf?: string | null) =>

@@ -1,90 +1,27 @@
 // The development pipeline (docs/api.md "Development"): board, one case, applications and steps.
 import { http } from './http';
 import type { ListPage } from './types';
+import type { components } from './openapi';
 
-export type Stage = 'applicant' | 'activist' | 'target' | 'probationary' | 'full' | 'disqualified';
-export type StepKind =
-  | 'apply' | 'talk' | 'activist' | 'target' | 'political_review' | 'training' | 'pre_review'
-  | 'admission_meeting' | 'admission_approval' | 'conversion_meeting' | 'conversion_approval';
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
 
-export interface Reminder {
-  key: string;
-  due: string;
-  overdue: boolean;
-  message: string;
-}
+export type Stage = Candidate['stage'];
+export type StepKind = CaseStep['kind'];
 
-export interface Candidate {
-  id: number;
-  org_id: number;
-  org_name: string;
-  name: string;
-  sex: string;
-  ethnicity: string;
-  birth_date: string;
-  id_number: string;
-  phone: string;
-  education: string;
-  work_unit: string;
-  stage: Stage;
-  applied_on: string;
-  due: Reminder | null;
-  member_id: number | null;
-  version: number;
-}
+export type Reminder = Schemas['Reminder'];
 
-export interface StepPerson {
-  member_id: number;
-  name: string;
-  full_member: boolean;
-}
+export type Candidate = Schemas['Candidate'];
 
-export interface Vote {
-  electorate: number;
-  present: number;
-  yes: number;
-  written_yes: number;
-  written_total: number;
-}
+export type StepPerson = CaseStep['people'][number];
 
-export interface CaseStep {
-  seq: number;
-  kind: StepKind;
-  on: string;
-  body: string;
-  doc_ref: string;
-  note: string;
-  people: StepPerson[];
-  vote?: Vote;
-  training_days?: number;
-  training_hours?: number;
-  decision?: 'convert' | 'extend' | 'disqualify';
-  extension_months?: number;
-  higher_approval: boolean;
-  recorded_at: string;
-}
+export type Vote = NonNullable<CaseStep['vote']>;
 
-export interface CaseFacts {
-  talked_on: string | null;
-  activist_on: string | null;
-  target_on: string | null;
-  political_review_on: string | null;
-  trained_on: string | null;
-  pre_reviewed_on: string | null;
-  join_date: string | null;
-  admission_approved_on: string | null;
-  probation_end: string | null;
-  extension_months: number;
-  pending_decision: 'convert' | 'extend' | 'disqualify' | null;
-  conversion_date: string | null;
-}
+export type CaseStep = Schemas['CaseStep'];
 
-export interface CandidateDetail extends Candidate {
-  facts: CaseFacts;
-  steps: CaseStep[];
-  reminders: Reminder[];
-  electorate: number;
-}
+export type CaseFacts = Schemas['CaseFacts'];
+
+export type CandidateDetail = Schemas['CandidateDetail'];
 
 export interface ApplicationInput {
   org_id: number;

@@ -1,42 +1,18 @@
 // Party groups (党小组) of a branch and the units a joint branch covers (docs/api.md "Party groups and covered units").
 import { http } from './http';
+import type { components } from './openapi';
 
-export type GroupScope = 'building' | 'yard' | 'grid' | 'work_unit' | 'other';
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
+
+export type GroupScope = PartyGroup['scope'];
 export const GROUP_SCOPES: GroupScope[] = ['building', 'yard', 'grid', 'work_unit', 'other'];
 
-export interface PartyGroup {
-  id: number;
-  name: string;
-  scope: GroupScope;
-  scope_name: string;
-  leader: { id: number; name: string } | null;
-  members: { id: number; name: string }[];
-  valid_from: string;
-  valid_to: string | null;
-  version: number;
-}
+export type PartyGroup = OrgGroups['groups'][number];
 
-export interface CoveredUnit {
-  id: number;
-  name: string;
-  unit_type: string;
-  uscc: string;
-  valid_from: string;
-  valid_to: string | null;
-}
+export type CoveredUnit = OrgGroups['units'][number];
 
-export interface OrgGroups {
-  org_id: number;
-  org_type: string;
-  groups: PartyGroup[];
-  units: CoveredUnit[];
-  may_hold_groups: boolean;
-  may_cover_units: boolean;
-  can_edit_groups: boolean;
-  can_edit_units: boolean;
-  /** More than five covered units (domain.md §1.2), with the rule quoted. */
-  warnings: { key: string; message: string }[];
-}
+export type OrgGroups = Schemas['OrgGroups'];
 
 export interface GroupInput {
   name: string;

@@ -1868,7 +1868,8 @@ export interface components {
             positions_closed: number;
         };
         ReorgPreview: {
-            kind: string;
+            /** @enum {string} */
+            kind: "create" | "rename" | "move" | "merge" | "split" | "dissolve";
             /** Format: date */
             on: string;
             can_commit: boolean;
@@ -2023,7 +2024,8 @@ export interface components {
         Position: {
             id: number;
             org: components["schemas"]["OrgRef"];
-            level: string;
+            /** @enum {string} */
+            level: "street_centre" | "community_centre" | "compound_home" | "district_centre";
             name: string;
             address: string;
             point: {
@@ -2032,7 +2034,16 @@ export interface components {
             } | null;
             area_m2: number | null;
             phone: string;
-            hours: Record<string, never>;
+            /** @description Weekly opening hours, every day a list of HH:MM-HH:MM periods in order (empty = closed). */
+            hours: {
+                mon: string[];
+                tue: string[];
+                wed: string[];
+                thu: string[];
+                fri: string[];
+                sat: string[];
+                sun: string[];
+            };
             services: string[];
             note: string;
             open_now: boolean;
@@ -2070,7 +2081,11 @@ export interface components {
         OrgImportPreview: {
             org: components["schemas"]["OrgRef"];
             header_row: number;
-            columns: Record<string, never>[];
+            /** @description The sheet's recognized columns, header as written and the field it fills. */
+            columns: {
+                header: string;
+                field: string;
+            }[];
             ignored_columns: string[];
             counts: components["schemas"]["ImportCounts"];
             rows: {
@@ -2125,12 +2140,12 @@ export interface components {
             /** Format: date */
             founded_on: string;
             /** @description The joint meeting's frequency in months; 0 = no fixed schedule. */
-            meeting_period_months?: number;
+            meeting_period_months: number;
             /** Format: date */
-            last_meeting_on?: string | null;
+            last_meeting_on: string | null;
             /** @description The joint meeting's due day (overlay.due.meeting), or null without a period. */
-            meeting?: components["schemas"]["Reminder"] | null;
-            note?: string;
+            meeting: components["schemas"]["Reminder"] | null;
+            note: string;
             counts: components["schemas"]["OverlayCounts"];
             rotation: {
                 period_months: number;
@@ -2506,17 +2521,24 @@ export interface components {
             name: string;
             sex: string;
             age: number;
+            /** Format: date */
             birth_date: string | null;
             ethnicity: string;
-            category: string;
+            /** @enum {string} */
+            category: "full" | "probationary";
+            /** Format: date */
             join_date: string | null;
+            /** Format: date */
             conversion_date: string | null;
             reason: string;
             /** Format: date */
             requested_on: string;
             letter: components["schemas"]["LetterView"] | null;
+            /** Format: date */
             accepted_on: string | null;
+            /** Format: date */
             receipt_on: string | null;
+            /** Format: date */
             ended_on: string | null;
             end_reason: string;
             version: number;
@@ -2526,7 +2548,7 @@ export interface components {
             };
             /** @description the receiving side before acceptance sees only the minimal fields */
             minimal: boolean;
-            actions: string[];
+            actions: ("issue" | "accept" | "receipt" | "refuse" | "cancel")[];
             reminders: components["schemas"]["Reminder"][];
             events: {
                 seq: number;
@@ -2627,11 +2649,12 @@ export interface components {
             name: string;
             sex: string;
             age: number;
-            category: string;
+            /** @enum {string} */
+            category: "full" | "probationary";
             /** @description The member's formal org (流出地党组织). */
             org_name: string;
             certificate_no: string;
-            participating_org?: {
+            participating_org: {
                 org_id: number | null;
                 name: string;
                 /** Format: date */
@@ -2639,7 +2662,7 @@ export interface components {
             } | null;
             open: boolean;
             minimal: boolean;
-            side?: {
+            side: {
                 outflow: boolean;
                 inflow: boolean;
             };
@@ -2649,7 +2672,8 @@ export interface components {
             org_id?: number;
             /** Format: date */
             left_on?: string;
-            reason?: string;
+            /** @enum {string} */
+            reason?: "work" | "business" | "study" | "family" | "other";
             province?: string;
             city?: string;
             county?: string;
@@ -2755,10 +2779,67 @@ export interface components {
             next_cursor: string | null;
         };
         CandidateDetail: components["schemas"]["Candidate"] & {
-            facts: Record<string, never>;
-            steps: Record<string, never>[];
+            facts: components["schemas"]["CaseFacts"];
+            steps: components["schemas"]["CaseStep"][];
             reminders: components["schemas"]["Reminder"][];
             electorate: number;
+        };
+        /** @description The dates a development case has reached (null = not yet), as the steps recorded them. */
+        CaseFacts: {
+            /** Format: date */
+            talked_on: string | null;
+            /** Format: date */
+            activist_on: string | null;
+            /** Format: date */
+            target_on: string | null;
+            /** Format: date */
+            political_review_on: string | null;
+            /** Format: date */
+            trained_on: string | null;
+            /** Format: date */
+            pre_reviewed_on: string | null;
+            /** Format: date */
+            join_date: string | null;
+            /** Format: date */
+            admission_approved_on: string | null;
+            /** Format: date */
+            probation_end: string | null;
+            extension_months: number;
+            /** @enum {string|null} */
+            pending_decision: "convert" | "extend" | "disqualify" | null;
+            /** Format: date */
+            conversion_date: string | null;
+        };
+        /** @description One recorded step; vote, training_days/training_hours and decision/extension_months only where the step kind has them. */
+        CaseStep: {
+            seq: number;
+            /** @enum {string} */
+            kind: "apply" | "talk" | "activist" | "target" | "political_review" | "training" | "pre_review" | "admission_meeting" | "admission_approval" | "conversion_meeting" | "conversion_approval";
+            /** Format: date */
+            on: string;
+            body: string;
+            doc_ref: string;
+            note: string;
+            people: {
+                member_id: number;
+                name: string;
+                full_member: boolean;
+            }[];
+            vote?: {
+                electorate: number;
+                present: number;
+                yes: number;
+                written_yes: number;
+                written_total: number;
+            };
+            training_days?: number;
+            training_hours?: number;
+            /** @enum {string} */
+            decision?: "convert" | "extend" | "disqualify";
+            extension_months?: number;
+            higher_approval: boolean;
+            /** Format: date-time */
+            recorded_at: string;
         };
         CandidateRequest: {
             org_id: number;
@@ -2808,14 +2889,32 @@ export interface components {
                 /** @enum {string} */
                 scope: "building" | "yard" | "grid" | "work_unit" | "other";
                 scope_name: string;
-                leader: Record<string, never> | null;
-                members: Record<string, never>[];
+                /** @description The group leader (组长), a member of the branch; null when none is named. */
+                leader: {
+                    id: number;
+                    name: string;
+                } | null;
+                members: {
+                    id: number;
+                    name: string;
+                }[];
                 /** Format: date */
                 valid_from: string;
+                /** Format: date */
                 valid_to: string | null;
                 version: number;
             }[];
-            units: Record<string, never>[];
+            /** @description The units a joint branch covers (联合党支部). */
+            units: {
+                id: number;
+                name: string;
+                unit_type: string;
+                uscc: string;
+                /** Format: date */
+                valid_from: string;
+                /** Format: date */
+                valid_to: string | null;
+            }[];
             may_hold_groups: boolean;
             may_cover_units: boolean;
             can_edit_groups: boolean;
@@ -2832,10 +2931,31 @@ export interface components {
                 full: number;
                 probationary: number;
             };
-            /** @enum {string} */
+            /**
+             * @description own: a branch's own members; subtree: a general branch's or committee's whole membership.
+             * @enum {string}
+             */
             headcount_scope: "own" | "subtree";
-            posts: Record<string, never>[];
-            term: Record<string, never> | null;
+            posts: {
+                id: number;
+                member_id: number;
+                member_name: string;
+                /** @enum {string} */
+                post: "secretary" | "deputy_secretary" | "organization" | "publicity" | "discipline" | "member";
+                /** Format: date */
+                term_start: string;
+                /** Format: date */
+                valid_from: string;
+                approval_doc: string;
+            }[];
+            /** @description The committee's term (届), or null while none is recorded. */
+            term: {
+                /** Format: date */
+                start: string;
+                years: number;
+                /** Format: date */
+                end: string;
+            } | null;
             covered_units: number;
             warnings: {
                 key: string;
@@ -2933,19 +3053,19 @@ export interface components {
         };
         AuditVerification: {
             ok: boolean;
-            rows?: number;
+            rows: number;
             /** @description The newest row walked. */
-            last_id?: number;
+            last_id: number;
             /** @description Unkeyed SHA-256 rows from before the audit key (sealed by the first keyed row). */
-            legacy_rows?: number;
+            legacy_rows: number;
             /** @description The head checkpoint read from outside the database; null when none was written yet. */
-            checkpoint?: {
+            checkpoint: {
                 head_id: number;
                 /** Format: date-time */
                 at: string;
             } | null;
             /** @description The checkpoint file exists but fails its MAC. */
-            checkpoint_invalid?: boolean;
+            checkpoint_invalid: boolean;
             /** @description The first bad row, or the first missing one. */
             first_broken_id?: number;
             /** @enum {string} */

@@ -1,7 +1,11 @@
 // Party-mass service positions (docs/api.md "Service positions").
 import { http } from './http';
+import type { components } from './openapi';
 
-export type PositionLevel = 'street_centre' | 'community_centre' | 'compound_home' | 'district_centre';
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
+
+export type PositionLevel = Position['level'];
 export const POSITION_LEVELS: PositionLevel[] = ['street_centre', 'community_centre', 'compound_home', 'district_centre'];
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -13,25 +17,7 @@ export const SERVICES = [
   'elderly', 'youth', 'culture', 'employment',
 ] as const;
 
-export interface Position {
-  id: number;
-  org: { id: number; name: string };
-  level: PositionLevel;
-  name: string;
-  address: string;
-  point: { lat: number; lng: number } | null;
-  area_m2: number | null;
-  phone: string;
-  hours: Record<Weekday, string[]>;
-  services: string[];
-  note: string;
-  open_now: boolean;
-  /** The user's committee runs it: may edit and close. */
-  can_edit: boolean;
-  valid_from: string;
-  valid_to: string | null;
-  version: number;
-}
+export type Position = Schemas['Position'];
 
 export interface PositionInput {
   level: PositionLevel;

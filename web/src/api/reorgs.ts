@@ -1,7 +1,11 @@
 // Reorganizations of the org tree (docs/api.md "Reorganizations"): preview, commit, list and an org's history.
 import { http } from './http';
+import type { components } from './openapi';
 
-export type ReorgKind = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
+// The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
+type Schemas = components['schemas'];
+
+export type ReorgKind = ReorgPreview['kind'];
 export const REORG_KINDS: ReorgKind[] = ['create', 'rename', 'move', 'merge', 'split', 'dissolve'];
 
 export interface ReorgSpec {
@@ -23,74 +27,21 @@ export interface ReorgRequest {
   member_ids?: number[];
 }
 
-export interface ReorgWarning {
-  key: string;
-  message: string;
-}
+export type ReorgWarning = Schemas['ReorgWarning'];
 
-export interface ReorgCounts {
-  orgs_created: number;
-  orgs_closed: number;
-  orgs_updated: number;
-  members_moved: number;
-  posts_carried: number;
-  posts_ended: number;
-  grants_moved: number;
-  grants_revoked: number;
-  candidates_moved: number;
-  positions_moved: number;
-  positions_closed: number;
-}
+export type ReorgCounts = Schemas['ReorgCounts'];
 
-export interface ReorgOrgLine {
-  id: number | null;
-  name: string;
-  parent_name: string;
-  new_version: boolean;
-}
+export type ReorgOrgLine = Schemas['ReorgOrgLine'];
 
-export interface ResultingOrg {
-  id: number | null;
-  name: string;
-  org_type: string;
-  org_type_name: string;
-  parent_name: string;
-  headcount: { full: number; probationary: number };
-  posts: number;
-  warnings: ReorgWarning[];
-}
+export type ResultingOrg = ReorgPreview['after'][number];
 
-export interface ReorgPreview {
-  kind: ReorgKind;
-  on: string;
-  can_commit: boolean;
-  blockers: ReorgWarning[];
-  counts: ReorgCounts;
-  created: ReorgOrgLine[];
-  closed: ReorgOrgLine[];
-  updated: ReorgOrgLine[];
-  after: ResultingOrg[];
-}
+export type ReorgPreview = Schemas['ReorgPreview'];
 
-export interface ReorgDone {
-  id: number;
-  created_ids: number[];
-  counts: ReorgCounts;
-}
+export type ReorgDone = Schemas['ReorgDone'];
 
-export type OrgEvent =
-  | 'created' | 'updated' | 'moved_in' | 'moved_out' | 'merged_into' | 'received' | 'split_off' | 'split' | 'dissolved';
+export type OrgEvent = OrgHistoryEntry['event'];
 
-export interface OrgHistoryEntry {
-  org_id: number;
-  event: OrgEvent;
-  on: string;
-  old_name: string;
-  new_name: string;
-  other_org: { id: number; name: string } | null;
-  approval_doc: string;
-  by: string;
-}
+export type OrgHistoryEntry = Schemas['OrgHistory']['items'][number];
 
 export const reorgApi = {
   /** What the reorganization would change; writes nothing. */
