@@ -2,7 +2,7 @@
 // (lib/openapi_check.mjs, called from lib/client.mjs). This file holds the check itself to account — it
 // catches a missing, retyped or undeclared field, an undescribed status and a stray body on no route, and
 // matches concrete URLs to their path templates — and keeps the document strict enough for that: every
-// object a response describes lists its required properties. No server needed.
+// object a response describes declares its properties and lists the required ones. No server needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnswerChecker } from './lib/openapi_check.mjs';
@@ -68,7 +68,7 @@ test('concrete URLs find their template: literal paths first, integer ids digits
   assert.equal(where('GET', '/api/v1/members/abc', 404), 'no route (404)');
 });
 
-test('every object a response describes lists its required properties (so the generated web types are exact)', () => {
+test('every object a response describes declares its properties and lists the required ones (so the web types are exact)', () => {
   const { doc } = checker;
   const loose = [];
   const seen = new Set();
@@ -78,7 +78,9 @@ test('every object a response describes lists its required properties (so the ge
       if (!seen.has(s.$ref)) { seen.add(s.$ref); walk(checker.deref(s), s.$ref); }
       return;
     }
-    if (s.properties && !s.required) loose.push(at);
+    if (s.properties && !s.required) loose.push(`${at}: no required list`);
+    const composed = s.allOf || s.anyOf || s.oneOf;
+    if (s.type === 'object' && !s.properties && !composed && s.additionalProperties === undefined) loose.push(`${at}: no properties`);
     for (const [k, v] of Object.entries(s.properties || {})) walk(v, `${at}/properties/${k}`);
     if (s.items) walk(s.items, `${at}/items`);
     for (const key of ['allOf', 'anyOf', 'oneOf']) (s[key] || []).forEach((x, i) => walk(x, `${at}/${key}/${i}`));
@@ -89,5 +91,5 @@ test('every object a response describes lists its required properties (so the ge
         const media = (checker.deref(r).content || {})['application/json'];
         if (media) walk(media.schema, `${m.toUpperCase()} ${p} ${code}`);
       }
-  assert.deepEqual(loose, [], 'response objects without a required list');
+  assert.deepEqual(loose, [], 'response objects without properties or a required list');
 });

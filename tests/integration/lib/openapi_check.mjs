@@ -21,8 +21,6 @@ function load(name) {
     throw new Error(`${name} is not installed: run \`npm install\` in web/ (the integration suite checks answers against docs/openapi.yaml with it): ${e.message}`);
   }
 }
-const Ajv = load('ajv').default;
-const addFormats = load('ajv-formats').default;
 
 const DOC_ID = 'lianxin-openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -51,6 +49,9 @@ export function toJsonSchema(s) {
 }
 
 function makeAjv(doc) {
+  // Loaded here, not at import: lib/client.mjs (and tests/fault through it) import this file for every test.
+  const Ajv = load('ajv').default;
+  const addFormats = load('ajv-formats').default;
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true });
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
@@ -93,7 +94,7 @@ export class AnswerChecker {
           literal: !template.includes('{') });
       }
     }
-    // A literal path (/members/search) wins over a template that would also match it (/members/{id}).
+    // A literal path (/members/export) wins over a template that could also match it (/members/{key}).
     this.routes.sort((a, b) => Number(b.literal) - Number(a.literal));
   }
 
@@ -145,8 +146,7 @@ export class AnswerChecker {
   /** The schema docs/openapi.yaml gives this answer, or a string saying why there is none. */
   schemaFor(method, rawPath, status) {
     const p = routePath(rawPath);
-    const matches = this.routes.filter((r) => r.regex.test(p));
-    const route = matches.find((r) => r.method === method);
+    const route = this.routes.find((r) => r.method === method && r.regex.test(p));
     if (!route) {
       // No such route (404), or the path exists for other methods (405): the common error body.
       if (status === 404 || status === 405 || status === 400 || status === 429)
@@ -177,7 +177,7 @@ export class AnswerChecker {
     if (validate(body)) {
       const extra = this.undeclared(found.schema, body);
       if (!extra.length) return null;
-      return `${res.method} ${res.path} → ${res.status}: properties docs/openapi.yaml does not declare (${found.where}): ${extra.slice(0, 12).join(', ')}`;
+      return `${res.method} ${res.path} → ${res.status}: properties docs/openapi.yaml does not declare (${found.where}): ${extra.slice(0, 12).join(', ')}\nbody: ${res.raw.toString('utf8').slice(0, 400)}`;
     }
     const errors = validate.errors.slice(0, 12).map((e) => `  ${e.instancePath || '/'} ${e.message}${e.params && e.params.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
     return `${res.method} ${res.path} → ${res.status} does not match docs/openapi.yaml (${found.where}):\n${errors.join('\n')}\nbody: ${res.raw.toString('utf8').slice(0, 400)}`;
