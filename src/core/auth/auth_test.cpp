@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/auth/actor.hpp"
 #include "core/auth/credentials.hpp"
 
@@ -104,6 +106,21 @@ TEST(Policy, ScopeRootsFoldNestedGrants) {
     Actor a = With({{Role::kOrgAdmin, "/1/2/"}, {Role::kBranchSecretary, "/1/2/3/"}, {Role::kOrgAdmin, "/1/7/"}});
     EXPECT_EQ(ScopeRoots(a, Permission::kMemberRead), (std::vector<std::string>{"/1/2/", "/1/7/"}));
     EXPECT_TRUE(ScopeRoots(a, Permission::kAuditRead).empty());
+}
+
+// Issue 16 "Each shape once": the wire names of permissions are unique, and a role's permissions are RoleHas.
+TEST(Policy, PermissionKeysAreUniqueAndPermissionsOfFollowRoleHas) {
+    std::set<std::string_view> keys;
+    for (Permission p : AllPermissions()) {
+        EXPECT_FALSE(PermissionKey(p).empty());
+        EXPECT_TRUE(keys.insert(PermissionKey(p)).second) << PermissionKey(p);
+    }
+    EXPECT_EQ(keys.size(), 10u);
+    EXPECT_TRUE(PermissionsOf({Role::kMember}).empty());
+    EXPECT_EQ(PermissionsOf({Role::kAuditAdmin}), (std::vector<Permission>{Permission::kOrgRead, Permission::kAuditRead}));
+    auto both = PermissionsOf({Role::kSysAdmin, Role::kSecAdmin});
+    EXPECT_EQ(both, (std::vector<Permission>{Permission::kOrgRead, Permission::kUserRead, Permission::kUserManage,
+                                             Permission::kUserUnlock}));
 }
 
 TEST(Areas, MenuFollowsRoles) {

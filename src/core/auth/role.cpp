@@ -48,6 +48,38 @@ bool RoleHas(Role r, Permission p) {
     return false;
 }
 
+std::string_view PermissionKey(Permission p) {
+    switch (p) {
+        case Permission::kOrgRead: return "org_read";
+        case Permission::kOrgWrite: return "org_write";
+        case Permission::kMemberRead: return "member_read";
+        case Permission::kMemberReveal: return "member_reveal";
+        case Permission::kMemberWrite: return "member_write";
+        case Permission::kTransferIssue: return "transfer_issue";
+        case Permission::kUserRead: return "user_read";
+        case Permission::kUserManage: return "user_manage";
+        case Permission::kUserUnlock: return "user_unlock";
+        case Permission::kAuditRead: return "audit_read";
+    }
+    return "";
+}
+
+const std::vector<Permission>& AllPermissions() {
+    static const std::vector<Permission> kAll{
+        Permission::kOrgRead,       Permission::kOrgWrite, Permission::kMemberRead,  Permission::kMemberReveal,
+        Permission::kMemberWrite,   Permission::kTransferIssue, Permission::kUserRead, Permission::kUserManage,
+        Permission::kUserUnlock,    Permission::kAuditRead,
+    };
+    return kAll;
+}
+
+std::vector<Permission> PermissionsOf(const std::vector<Role>& roles) {
+    std::vector<Permission> out;
+    for (Permission p : AllPermissions())
+        if (std::any_of(roles.begin(), roles.end(), [p](Role r) { return RoleHas(r, p); })) out.push_back(p);
+    return out;
+}
+
 std::vector<std::string> AreasFor(const std::vector<Role>& roles) {
     std::vector<std::string> areas;
     auto add = [&](const char* a) {
