@@ -185,14 +185,6 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
         return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
     }
 
-    if (body_kind == Body::kNone && !req.body.empty()) {
-        // A route that takes no body accepts at most an empty object: any field would be silently ignored
-        // (security.md A7), so it is refused by name.
-        auto body = JsonBody::Parse(req.body);
-        if (!body) return ErrorResponse(body.error(), req);
-        if (auto st = body->Finish(); !st) return ErrorResponse(st.error(), req);
-    }
-
     Call call{req, ctx_, settings_, nullptr};
     app::Authenticated who;
     const Guard& guard = m.route->guard;
@@ -229,6 +221,13 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
             if (auto st = core::auth::AuthorizeAny(who.actor, *guard.permission); !st)
                 return ErrorResponse(st.error(), req);
         call.who = &who;
+    }
+    if (body_kind == Body::kNone && !req.body.empty()) {
+        // A route that takes no body accepts at most an empty object: any field would be silently ignored
+        // (security.md A7), so it is refused by name — once the caller is known to be allowed to call it.
+        auto body = JsonBody::Parse(req.body);
+        if (!body) return ErrorResponse(body.error(), req);
+        if (auto st = body->Finish(); !st) return ErrorResponse(st.error(), req);
     }
     auto result = m.route->handler(call);
     if (!result) {

@@ -123,12 +123,4 @@ TEST(Policy, PermissionKeysAreUniqueAndPermissionsOfFollowRoleHas) {
                                              Permission::kUserUnlock}));
 }
 
-TEST(Areas, MenuFollowsRoles) {
-    auto member_areas = AreasFor({Role::kMember});
-    EXPECT_EQ(member_areas, std::vector<std::string>{"me"});
-    auto audit_areas = AreasFor({Role::kAuditAdmin});
-    EXPECT_NE(std::find(audit_areas.begin(), audit_areas.end(), "audit"), audit_areas.end());
-    EXPECT_EQ(std::find(audit_areas.begin(), audit_areas.end(), "users"), audit_areas.end());
-}
-
 }  // namespace lianxin::core::auth

@@ -80,22 +80,4 @@ std::vector<Permission> PermissionsOf(const std::vector<Role>& roles) {
     return out;
 }
 
-std::vector<std::string> AreasFor(const std::vector<Role>& roles) {
-    std::vector<std::string> areas;
-    auto add = [&](const char* a) {
-        if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.emplace_back(a);
-    };
-    for (Role r : roles) {
-        if (RoleHas(r, Permission::kOrgRead) && r != Role::kAuditAdmin && r != Role::kSecAdmin) add("org");
-        if (RoleHas(r, Permission::kMemberRead)) {
-            add("member");
-            for (const char* a : {"life", "dues", "service", "grid", "assess", "map"}) add(a);
-        }
-        if (RoleHas(r, Permission::kUserRead)) add("users");
-        if (RoleHas(r, Permission::kAuditRead)) add("audit");
-    }
-    add("me");
-    return areas;
-}
-
 }  // namespace lianxin::core::auth

@@ -46,7 +46,4 @@ const std::vector<Permission>& AllPermissions();  // in declaration order
 // The permissions any of `roles` holds (on the org of its grant), in declaration order.
 std::vector<Permission> PermissionsOf(const std::vector<Role>& roles);
 
-// Menu areas (docs/api.md Session.areas) the given roles open.
-std::vector<std::string> AreasFor(const std::vector<Role>& roles);
-
 }  // namespace lianxin::core::auth

@@ -90,8 +90,7 @@ json SessionJson(const core::ports::User& u, const core::ports::Session& s) {
             {"csrf_token", s.csrf_token},
             {"mfa", MfaName(s.mfa)},
             {"grants", grants},
-            {"permissions", PermissionsJson(roles)},
-            {"areas", core::auth::AreasFor(roles)}};
+            {"permissions", PermissionsJson(roles)}};
 }
 
 json OrgJson(const core::ports::OrgView& v) {
