@@ -1,13 +1,14 @@
 // Shapes of the lianxin HTTP API v1 (docs/api.md). Field names are the server's snake_case.
 
-export type Area =
-  | 'org' | 'member' | 'life' | 'dues' | 'service' | 'grid' | 'assess' | 'map'
-  | 'users' | 'security' | 'audit' | 'me';
-
 export type MfaState = 'none' | 'enroll' | 'verify' | 'ok';
 
 export type RoleCode =
   | 'sys_admin' | 'sec_admin' | 'audit_admin' | 'org_admin' | 'branch_secretary' | 'member' | string;
+
+/** What a role permits on its grant's subtree (docs/openapi.yaml Permission; each route names one as x-permission). */
+export type Permission =
+  | 'org_read' | 'org_write' | 'member_read' | 'member_reveal' | 'member_write' | 'transfer_issue'
+  | 'user_read' | 'user_manage' | 'user_unlock' | 'audit_read';
 
 export interface Grant {
   id: number;
@@ -15,6 +16,7 @@ export interface Grant {
   role_name?: string;
   org_id: number;
   org_name: string;
+  permissions?: Permission[];
 }
 
 export interface SessionUser {
@@ -29,7 +31,8 @@ export interface Session {
   csrf_token: string;
   mfa: MfaState;
   grants: Grant[];
-  areas: Area[];
+  /** held on at least one org */
+  permissions: Permission[];
 }
 
 export interface ListPage<T> {
@@ -54,6 +57,7 @@ export interface Role {
   name_zh: string;
   name_en: string;
   admin: boolean;
+  permissions?: Permission[];
 }
 
 export type OrgType =
