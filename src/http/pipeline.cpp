@@ -217,9 +217,10 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
         // The coarse fence (issue 16, "Each shape once"): a caller holding the route's permission on no org at
         // all is refused before the handler reads anything, with the use case's own 403. The use case still
         // checks that the target lies in a subtree where the caller holds it (404 otherwise).
-        if (guard.permission)
+        if (guard.permission) {
             if (auto st = core::auth::AuthorizeAny(who.actor, *guard.permission); !st)
                 return ErrorResponse(st.error(), req);
+        }
         call.who = &who;
     }
     if (body_kind == Body::kNone && !req.body.empty()) {
