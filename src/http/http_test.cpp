@@ -41,9 +41,33 @@ TEST(Router, EveryRouteIsUniqueAndEveryUnsafeRouteNeedsASession) {
         bool unsafe = r.method != "GET";
         bool public_write = r.pattern == "/api/v1/setup" || r.pattern == "/api/v1/auth/login";
         if (unsafe && !public_write) {
-            EXPECT_NE(r.access, Access::kPublic) << r.pattern;
+            EXPECT_NE(r.guard.access, Access::kPublic) << r.pattern;
         }
     }
+}
+
+// Issue 16 "Each shape once": every route names its permission. A signed-in route without one is open to any
+// signed-in user (the member role included), so that list is closed here: a new route must either name its
+// permission with Needs(…) or be added below on purpose.
+TEST(Router, EverySignedInRouteNamesItsPermissionOrIsSelfService) {
+    const std::set<std::string> self_service{
+        "POST /api/v1/auth/password", "GET /api/v1/roles", "GET /api/v1/me", "GET /api/v1/me/views",
+        "GET /api/v1/imports/template", "GET /api/v1/imports/orgs/template", "GET /api/v1/dictionaries",
+    };
+    for (const auto& r : Routes()) {
+        const std::string key = r.method + " " + r.pattern;
+        if (r.guard.access != Access::kAuthenticated) {
+            EXPECT_FALSE(r.guard.permission) << key << ": a permission needs a signed-in caller";
+            continue;
+        }
+        EXPECT_EQ(!r.guard.permission, self_service.count(key) == 1) << key;
+    }
+    auto m = MatchRoute(Routes(), "POST", "/api/v1/users/7/unlock");
+    ASSERT_TRUE(m.route);
+    EXPECT_EQ(m.route->guard.permission, core::auth::Permission::kUserUnlock);
+    EXPECT_EQ(m.route->body, Body::kNone);
+    EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/imports").route->body, Body::kFile);
+    EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/members").route->body, Body::kJson);
 }
 
 TEST(JsonBody, NamesEveryBadField) {

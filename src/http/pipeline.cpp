@@ -177,25 +177,18 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
     }
     route_label = m.route->pattern;
     req.params = std::move(m.params);
-    if (m.route->file_body) {
+    const Body body_kind = m.route->body;
+    if (body_kind == Body::kFile) {
         if (!req.body.empty() && !IsOctetStream(req.Header("content-type")))
             return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
-    } else if (IsUnsafe(req.method) && (m.route->json_body || !req.body.empty()) && !req.body.empty() &&
-               !IsJson(req.Header("content-type"))) {
+    } else if (IsUnsafe(req.method) && !req.body.empty() && !IsJson(req.Header("content-type"))) {
         return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
-    }
-
-    if (!m.route->json_body && !m.route->file_body && !req.body.empty()) {
-        // A route that takes no body accepts at most an empty object: any field would be silently ignored
-        // (security.md A7), so it is refused by name.
-        auto body = JsonBody::Parse(req.body);
-        if (!body) return ErrorResponse(body.error(), req);
-        if (auto st = body->Finish(); !st) return ErrorResponse(st.error(), req);
     }
 
     Call call{req, ctx_, settings_, nullptr};
     app::Authenticated who;
-    if (m.route->access != Access::kPublic) {
+    const Guard& guard = m.route->guard;
+    if (guard.access != Access::kPublic) {
         std::string token;
         bool from_cookie = false;
         const std::string* auth = req.Header("authorization");
@@ -218,10 +211,24 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
         if (admin && !settings_.admin_allow.empty() &&
             std::find(settings_.admin_allow.begin(), settings_.admin_allow.end(), req.ip) == settings_.admin_allow.end())
             return ErrorResponse(core::Denied("permission.denied"), req);
-        if (m.route->access == Access::kAuthenticated && who.session.mfa != core::ports::MfaState::kNone &&
+        if (guard.access == Access::kAuthenticated && who.session.mfa != core::ports::MfaState::kNone &&
             who.session.mfa != core::ports::MfaState::kOk)
             return ErrorResponse(MakeError(ErrorCode::kPermissionDenied, "auth.mfa_required"), req);
+        // The coarse fence (issue 16, "Each shape once"): a caller holding the route's permission on no org at
+        // all is refused before the handler reads anything, with the use case's own 403. The use case still
+        // checks that the target lies in a subtree where the caller holds it (404 otherwise).
+        if (guard.permission) {
+            if (auto st = core::auth::AuthorizeAny(who.actor, *guard.permission); !st)
+                return ErrorResponse(st.error(), req);
+        }
         call.who = &who;
+    }
+    if (body_kind == Body::kNone && !req.body.empty()) {
+        // A route that takes no body accepts at most an empty object: any field would be silently ignored
+        // (security.md A7), so it is refused by name — once the caller is known to be allowed to call it.
+        auto body = JsonBody::Parse(req.body);
+        if (!body) return ErrorResponse(body.error(), req);
+        if (auto st = body->Finish(); !st) return ErrorResponse(st.error(), req);
     }
     auto result = m.route->handler(call);
     if (!result) {

@@ -1,6 +1,8 @@
 // The request pipeline, framework-free: request id, language, the address's request budget (429), limits,
 // routing (404/405), content type (415), authentication, the session's request budget (429), CSRF, the
-// second-factor gate, the handler, error mapping, security headers and one log line. Handle() never throws and never lets a request crash the server.
+// second-factor gate, the route's permission (403 when held on no org), a body where the route takes none (400),
+// the handler, error mapping, security headers and one log line. Handle() never throws and never lets a request
+// crash the server.
 #pragma once
 
 #include <atomic>

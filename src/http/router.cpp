@@ -4,6 +4,15 @@
 
 namespace lianxin::http {
 
+std::string_view BodyName(Body b) {
+    switch (b) {
+        case Body::kNone: return "none";
+        case Body::kJson: return "json";
+        case Body::kFile: return "file";
+    }
+    return "none";
+}
+
 namespace {
 std::vector<std::string_view> Split(std::string_view path) {
     std::vector<std::string_view> parts;

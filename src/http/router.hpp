@@ -4,9 +4,11 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/auth/role.hpp"
 #include "core/common/result.hpp"
 #include "http/http_types.hpp"
 
@@ -18,16 +20,39 @@ enum class Access {
     kAuthenticated,  // a session with the second factor done where the user's roles need it
 };
 
+// Who may call a route: the access level and, for a signed-in caller, the permission it must hold on at
+// least one org (the pipeline answers 403 before the handler otherwise; the use case still checks the target's
+// scope). Access::kAuthenticated alone means any signed-in user: the own record, self-service, empty templates.
+struct Guard {
+    Access access;
+    std::optional<core::auth::Permission> permission;
+    Guard(Access a) : access(a) {}  // NOLINT: implicit, so that rows read Access::kPublic, Access::kSession …
+};
+
+inline Guard Needs(core::auth::Permission p) {
+    Guard g(Access::kAuthenticated);
+    g.permission = p;
+    return g;
+}
+
+// What a route takes as its body.
+enum class Body {
+    kNone,  // nothing, or an empty JSON object (any field is refused by name)
+    kJson,  // a JSON object (Content-Type application/json, 415 otherwise)
+    kFile,  // a file (Content-Type application/octet-stream, 415 otherwise)
+};
+
+std::string_view BodyName(Body b);  // "none", "json", "file"
+
 using Handler = std::function<core::Result<Response>(Call&)>;
 
 struct Route {
     std::string method;
     std::string pattern;
-    Access access;
+    Guard guard;
     Handler handler;
-    std::string summary;       // one line for the OpenAPI document
-    bool json_body = false;    // the route takes a JSON body (Content-Type checked, 415 otherwise)
-    bool file_body = false;    // the route takes a file as the body (application/octet-stream, 415 otherwise)
+    std::string summary;     // one line for the OpenAPI document
+    Body body = Body::kNone;
 };
 
 const std::vector<Route>& Routes();  // the one table (routes.cpp)

@@ -1,6 +1,6 @@
 // design.md §5: "Every route is described in a checked-in OpenAPI document that a test compares with the
 // route table." Compares docs/openapi.yaml with `lianxin routes` (":id" ↔ "{id}") and checks the document's
-// shape: path parameters declared, JSON bodies where the route takes one, public routes without security,
+// shape: path parameters declared, JSON bodies where the route takes one, each route's permission (x-permission), public routes without security,
 // every $ref resolvable, error answers using the Error schema. No server needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,15 +80,31 @@ test('routes that take a JSON body or a file document it; others document none',
   for (const r of routes) {
     const op = doc.paths[toOpenApi(r.path)][r.method.toLowerCase()];
     const where = `${r.method} ${r.path}`;
-    if (r.json_body) {
+    if (r.body === 'json') {
       assert.ok(op.requestBody, `${where}: requestBody`);
       const schema = deref(op.requestBody.content['application/json'].schema);
       assert.equal(schema.type, 'object', `${where}: a JSON object body`);
       assert.equal(schema.additionalProperties, false, `${where}: unknown fields are refused (security.md A7)`);
-    } else if (r.file_body) {
+    } else if (r.body === 'file') {
       assert.ok(op.requestBody && op.requestBody.content['application/octet-stream'], `${where}: a file body`);
     } else {
       assert.equal(op.requestBody, undefined, `${where}: no requestBody`);
+    }
+  }
+});
+
+// Issue 16 "Each shape once": the route table carries each route's permission; the document names it as
+// x-permission on every operation (none where any caller, any session or any signed-in user may call it).
+test('every operation names the permission of its route (x-permission)', () => {
+  const known = new Set(doc.components.schemas.Permission.enum);
+  for (const r of routes) {
+    const op = doc.paths[toOpenApi(r.path)][r.method.toLowerCase()];
+    const where = `${r.method} ${r.path}`;
+    assert.equal(op['x-permission'], r.permission ?? 'none', `${where}: x-permission`);
+    if (r.permission) {
+      assert.ok(known.has(r.permission), `${where}: ${r.permission} is a Permission`);
+      assert.equal(r.access, 'authenticated', `${where}: a permission needs a signed-in caller`);
+      assert.ok(op.responses['403'], `${where}: documents 403`);
     }
   }
 });

@@ -14,10 +14,10 @@ const answer = (method, path, status, body, headers = JSON_TYPE) =>
   new Res(status, headers, Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), method, path);
 const problem = (...args) => checker.problem(answer(...args));
 
-const grant = { id: 3, role: 'org_admin', role_name: '组织管理员', org_id: 2, org_name: '海发社区党委' };
+const grant = { id: 3, role: 'org_admin', role_name: '组织管理员', org_id: 2, org_name: '海发社区党委', permissions: ['org_read'] };
 const session = {
   user: { id: 1, username: 'admin', display_name: '系统管理员', member_id: null },
-  csrf_token: 'tok', mfa: 'ok', grants: [grant], areas: ['org', 'me'],
+  csrf_token: 'tok', mfa: 'ok', grants: [grant], permissions: ['org_read'],
 };
 const error = (code) => ({ error: { code, message: 'x', request_id: 'r1', fields: [] } });
 

@@ -48,7 +48,7 @@ int RunRestore(const Config& config, const std::string& from);
 // Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup
 // that is behind the checkpoint (app::AcceptRestoredLog).
 int RunCheck(const Config& config, bool accept_restore = false);
-// Prints the route table as JSON: [{method, path, access, summary, json_body, file_body}].
+// Prints the route table as JSON: [{method, path, access, permission, body, summary}].
 int RunRoutes();
 
 }  // namespace lianxin::cli

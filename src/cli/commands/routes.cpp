@@ -9,11 +9,15 @@ namespace lianxin::cli {
 int RunRoutes() {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : http::Routes()) {
-        const char* access = r.access == http::Access::kPublic    ? "public"
-                             : r.access == http::Access::kSession ? "session"
-                                                                  : "authenticated";
-        out.push_back({{"method", r.method}, {"path", r.pattern}, {"access", access}, {"summary", r.summary},
-                       {"json_body", r.json_body}, {"file_body", r.file_body}});
+        const auto access = r.guard.access;
+        const char* name = access == http::Access::kPublic    ? "public"
+                           : access == http::Access::kSession ? "session"
+                                                              : "authenticated";
+        // permission: what the caller must hold on some org (OpenAPI x-permission); null when none is needed.
+        nlohmann::json permission = nullptr;
+        if (r.guard.permission) permission = std::string(core::auth::PermissionKey(*r.guard.permission));
+        out.push_back({{"method", r.method}, {"path", r.pattern}, {"access", name}, {"permission", permission},
+                       {"body", std::string(http::BodyName(r.body))}, {"summary", r.summary}});
     }
     std::cout << out.dump(2) << "\n";
     return 0;

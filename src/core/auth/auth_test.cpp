@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/auth/actor.hpp"
 #include "core/auth/credentials.hpp"
 
@@ -106,12 +108,19 @@ TEST(Policy, ScopeRootsFoldNestedGrants) {
     EXPECT_TRUE(ScopeRoots(a, Permission::kAuditRead).empty());
 }
 
-TEST(Areas, MenuFollowsRoles) {
-    auto member_areas = AreasFor({Role::kMember});
-    EXPECT_EQ(member_areas, std::vector<std::string>{"me"});
-    auto audit_areas = AreasFor({Role::kAuditAdmin});
-    EXPECT_NE(std::find(audit_areas.begin(), audit_areas.end(), "audit"), audit_areas.end());
-    EXPECT_EQ(std::find(audit_areas.begin(), audit_areas.end(), "users"), audit_areas.end());
+// Issue 16 "Each shape once": the wire names of permissions are unique, and a role's permissions are RoleHas.
+TEST(Policy, PermissionKeysAreUniqueAndPermissionsOfFollowRoleHas) {
+    std::set<std::string_view> keys;
+    for (Permission p : AllPermissions()) {
+        EXPECT_FALSE(PermissionKey(p).empty());
+        EXPECT_TRUE(keys.insert(PermissionKey(p)).second) << PermissionKey(p);
+    }
+    EXPECT_EQ(keys.size(), 10u);
+    EXPECT_TRUE(PermissionsOf({Role::kMember}).empty());
+    EXPECT_EQ(PermissionsOf({Role::kAuditAdmin}), (std::vector<Permission>{Permission::kOrgRead, Permission::kAuditRead}));
+    auto both = PermissionsOf({Role::kSysAdmin, Role::kSecAdmin});
+    EXPECT_EQ(both, (std::vector<Permission>{Permission::kOrgRead, Permission::kUserRead, Permission::kUserManage,
+                                             Permission::kUserUnlock}));
 }
 
 }  // namespace lianxin::core::auth

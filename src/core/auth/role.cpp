@@ -48,22 +48,36 @@ bool RoleHas(Role r, Permission p) {
     return false;
 }
 
-std::vector<std::string> AreasFor(const std::vector<Role>& roles) {
-    std::vector<std::string> areas;
-    auto add = [&](const char* a) {
-        if (std::find(areas.begin(), areas.end(), a) == areas.end()) areas.emplace_back(a);
-    };
-    for (Role r : roles) {
-        if (RoleHas(r, Permission::kOrgRead) && r != Role::kAuditAdmin && r != Role::kSecAdmin) add("org");
-        if (RoleHas(r, Permission::kMemberRead)) {
-            add("member");
-            for (const char* a : {"life", "dues", "service", "grid", "assess", "map"}) add(a);
-        }
-        if (RoleHas(r, Permission::kUserRead)) add("users");
-        if (RoleHas(r, Permission::kAuditRead)) add("audit");
+std::string_view PermissionKey(Permission p) {
+    switch (p) {
+        case Permission::kOrgRead: return "org_read";
+        case Permission::kOrgWrite: return "org_write";
+        case Permission::kMemberRead: return "member_read";
+        case Permission::kMemberReveal: return "member_reveal";
+        case Permission::kMemberWrite: return "member_write";
+        case Permission::kTransferIssue: return "transfer_issue";
+        case Permission::kUserRead: return "user_read";
+        case Permission::kUserManage: return "user_manage";
+        case Permission::kUserUnlock: return "user_unlock";
+        case Permission::kAuditRead: return "audit_read";
     }
-    add("me");
-    return areas;
+    return "";
+}
+
+const std::vector<Permission>& AllPermissions() {
+    static const std::vector<Permission> kAll{
+        Permission::kOrgRead,       Permission::kOrgWrite, Permission::kMemberRead,  Permission::kMemberReveal,
+        Permission::kMemberWrite,   Permission::kTransferIssue, Permission::kUserRead, Permission::kUserManage,
+        Permission::kUserUnlock,    Permission::kAuditRead,
+    };
+    return kAll;
+}
+
+std::vector<Permission> PermissionsOf(const std::vector<Role>& roles) {
+    std::vector<Permission> out;
+    for (Permission p : AllPermissions())
+        if (std::any_of(roles.begin(), roles.end(), [p](Role r) { return RoleHas(r, p); })) out.push_back(p);
+    return out;
 }
 
 }  // namespace lianxin::core::auth

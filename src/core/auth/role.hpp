@@ -39,7 +39,11 @@ const RoleInfo& Info(Role r);
 std::optional<Role> ParseRole(std::string_view key);
 bool RoleHas(Role r, Permission p);
 
-// Menu areas (docs/api.md Session.areas) the given roles open.
-std::vector<std::string> AreasFor(const std::vector<Role>& roles);
+// The wire name of a permission ("member_read" …): the route table (`lianxin routes`, OpenAPI x-permission),
+// GET /roles and the session use it; the web app shows a page when the session holds its route's permission.
+std::string_view PermissionKey(Permission p);
+const std::vector<Permission>& AllPermissions();  // in declaration order
+// The permissions any of `roles` holds (on the org of its grant), in declaration order.
+std::vector<Permission> PermissionsOf(const std::vector<Role>& roles);
 
 }  // namespace lianxin::core::auth

@@ -41,10 +41,16 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 json CursorJson(std::int64_t id) { return id ? json(std::to_string(id)) : json(nullptr); }
 
+json PermissionsJson(const std::vector<core::auth::Role>& roles) {
+    json out = json::array();
+    for (auto p : core::auth::PermissionsOf(roles)) out.push_back(std::string(core::auth::PermissionKey(p)));
+    return out;
+}
+
 json GrantJson(const core::auth::Grant& g) {
     const auto& info = core::auth::Info(g.role);
     return {{"id", g.id}, {"role", info.key}, {"role_name", info.name_zh}, {"org_id", g.org_id},
-            {"org_name", g.org_name}};
+            {"org_name", g.org_name}, {"permissions", PermissionsJson({g.role})}};
 }
 
 static const char* UserStatusName(core::ports::UserStatus s) {
@@ -84,7 +90,7 @@ json SessionJson(const core::ports::User& u, const core::ports::Session& s) {
             {"csrf_token", s.csrf_token},
             {"mfa", MfaName(s.mfa)},
             {"grants", grants},
-            {"areas", core::auth::AreasFor(roles)}};
+            {"permissions", PermissionsJson(roles)}};
 }
 
 json OrgJson(const core::ports::OrgView& v) {

@@ -14,6 +14,8 @@
 
 namespace lianxin::http {
 
+// The wire names of the permissions the roles hold, in declaration order (core::auth::PermissionKey).
+nlohmann::json PermissionsJson(const std::vector<core::auth::Role>& roles);
 nlohmann::json GrantJson(const core::auth::Grant& g);
 nlohmann::json UserJson(const core::ports::User& u, std::int64_t now);
 // A member's account as the member's org sees it: id, user name, status, created_at (no grants, no factors).

@@ -1715,15 +1715,22 @@ export interface components {
             /** @enum {string} */
             mfa: "none" | "enroll" | "verify" | "ok";
             grants: components["schemas"]["Grant"][];
-            areas: ("org" | "member" | "life" | "dues" | "service" | "grid" | "assess" | "map" | "users" | "security" | "audit" | "me")[];
+            /** @description The permissions the user holds on at least one org; the web app shows a page when this holds the x-permission of its route. */
+            permissions: components["schemas"]["Permission"][];
         };
         /** @enum {string} */
         Role: "sys_admin" | "sec_admin" | "audit_admin" | "org_admin" | "branch_secretary" | "member";
+        /**
+         * @description What a role permits on the subtree of its grant (docs/api.md "Roles"); each operation names the one it needs as x-permission.
+         * @enum {string}
+         */
+        Permission: "org_read" | "org_write" | "member_read" | "member_reveal" | "member_write" | "transfer_issue" | "user_read" | "user_manage" | "user_unlock" | "audit_read";
         RoleInfo: {
             role: components["schemas"]["Role"];
             name_zh: string;
             name_en: string;
             admin: boolean;
+            permissions: components["schemas"]["Permission"][];
         };
         RoleList: {
             items: components["schemas"]["RoleInfo"][];
@@ -1734,6 +1741,7 @@ export interface components {
             role_name: string;
             org_id: number;
             org_name: string;
+            permissions: components["schemas"]["Permission"][];
         };
         GrantRequest: {
             role: components["schemas"]["Role"];

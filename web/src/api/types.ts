@@ -9,7 +9,8 @@ type Schemas = components['schemas'];
 
 export type Session = Schemas['Session'];
 export type SessionUser = Schemas['SessionUser'];
-export type Area = Session['areas'][number];
+/** What a role permits on its grant's subtree (docs/openapi.yaml Permission; each route names one as x-permission). */
+export type Permission = Schemas['Permission'];
 export type MfaState = Session['mfa'];
 export type RoleCode = Schemas['Role'];
 export type Grant = Schemas['Grant'];

@@ -1,13 +1,13 @@
 // Hash history (works behind any static server and with the setup link `/#/setup?token=…`).
-// Every page but login and setup needs a session; pages of an area need that area in session.areas.
+// Every page but login and setup needs a session; a page of the menu needs the permission of its menu leaf
+// (utils/menu.ts: the x-permission of the API route it reads) in session.permissions.
 import { createRouter, createWebHashHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
-import type { Area } from '@/api/types';
 import { useSessionStore } from '@/stores/session';
+import { leafNamed, type SoonArea } from '@/utils/menu';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
-    area?: Area;
     /** i18n keys of the breadcrumb, last one is the page title */
     crumbs?: string[];
   }
@@ -16,12 +16,12 @@ declare module 'vue-router' {
 const AppLayout = () => import('@/layouts/AppLayout.vue');
 const ComingSoon = () => import('@/views/common/ComingSoonView.vue');
 
-const soon = (area: Area, path: string, title: string): RouteRecordRaw => ({
+const soon = (area: SoonArea, path: string, title: string): RouteRecordRaw => ({
   path,
   name: area,
   component: ComingSoon,
   props: { area },
-  meta: { area, crumbs: [title] },
+  meta: { crumbs: [title] },
 });
 
 export const routes: RouteRecordRaw[] = [
@@ -37,74 +37,74 @@ export const routes: RouteRecordRaw[] = [
         path: 'org/structure',
         name: 'org-structure',
         component: () => import('@/views/org/OrgStructureView.vue'),
-        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgStructure'] },
+        meta: { crumbs: ['menu.org', 'menu.orgStructure'] },
       },
       {
         path: 'org/positions',
         name: 'org-positions',
         component: () => import('@/views/org/PositionsView.vue'),
-        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPositions'] },
+        meta: { crumbs: ['menu.org', 'menu.orgPositions'] },
       },
       {
         path: 'org/policies',
         name: 'org-policies',
         component: () => import('@/views/org/PoliciesView.vue'),
-        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgPolicies'] },
+        meta: { crumbs: ['menu.org', 'menu.orgPolicies'] },
       },
       {
         path: 'org/import',
         name: 'org-import',
         component: () => import('@/views/org/OrgImportView.vue'),
-        meta: { area: 'org', crumbs: ['menu.org', 'menu.orgImport'] },
+        meta: { crumbs: ['menu.org', 'menu.orgImport'] },
       },
       {
         path: 'member/list',
         name: 'member-list',
         component: () => import('@/views/member/MemberListView.vue'),
-        meta: { area: 'member', crumbs: ['menu.member', 'menu.memberList'] },
+        meta: { crumbs: ['menu.member', 'menu.memberList'] },
       },
       {
         path: 'member/import',
         name: 'member-import',
         component: () => import('@/views/member/ImportView.vue'),
-        meta: { area: 'member', crumbs: ['menu.member', 'menu.memberImport'] },
+        meta: { crumbs: ['menu.member', 'menu.memberImport'] },
       },
       {
         path: 'member/development',
         name: 'member-development',
         component: () => import('@/views/member/DevelopmentView.vue'),
-        meta: { area: 'member', crumbs: ['menu.member', 'menu.development'] },
+        meta: { crumbs: ['menu.member', 'menu.development'] },
       },
       {
         path: 'member/transfers',
         name: 'member-transfers',
         component: () => import('@/views/member/TransferView.vue'),
-        meta: { area: 'member', crumbs: ['menu.member', 'menu.transfers'] },
+        meta: { crumbs: ['menu.member', 'menu.transfers'] },
       },
       {
         path: 'member/floating',
         name: 'member-floating',
         component: () => import('@/views/member/FloatingView.vue'),
-        meta: { area: 'member', crumbs: ['menu.member', 'menu.floating'] },
+        meta: { crumbs: ['menu.member', 'menu.floating'] },
       },
       {
         path: 'system/users',
         name: 'users',
         component: () => import('@/views/users/UsersView.vue'),
-        meta: { area: 'users', crumbs: ['menu.system', 'menu.users'] },
+        meta: { crumbs: ['menu.system', 'menu.users'] },
       },
       {
         path: 'system/audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditView.vue'),
-        meta: { area: 'audit', crumbs: ['menu.system', 'menu.audit'] },
+        meta: { crumbs: ['menu.system', 'menu.audit'] },
       },
-      { ...soon('security', 'system/security', 'menu.security'), meta: { area: 'security', crumbs: ['menu.system', 'menu.security'] } },
+      { ...soon('security', 'system/security', 'menu.security'), meta: { crumbs: ['menu.system', 'menu.security'] } },
       {
         path: 'me',
         name: 'me',
         component: () => import('@/views/me/MeView.vue'),
-        meta: { area: 'me', crumbs: ['menu.me'] },
+        meta: { crumbs: ['menu.me'] },
       },
       soon('life', 'life', 'menu.life'),
       soon('dues', 'dues', 'menu.dues'),
@@ -143,7 +143,8 @@ export async function guard(to: RouteLocationNormalized): Promise<true | Record<
   }
   if (s.needsMfa) return to.name === 'totp' ? true : { name: 'totp' };
   if (to.name === 'totp') return { name: 'home' };
-  if (to.meta.area && !s.areas.includes(to.meta.area)) return { name: 'forbidden' };
+  const leaf = leafNamed(to.name);
+  if (leaf && !s.holds(leaf.permission)) return { name: 'forbidden' };
   return true;
 }
 

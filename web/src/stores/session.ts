@@ -4,7 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi } from '@/api/auth';
 import { isApiError } from '@/api/http';
-import type { Area, Grant, Session } from '@/api/types';
+import type { Grant, Permission, Session } from '@/api/types';
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<Session | null>(null);
@@ -14,7 +14,9 @@ export const useSessionStore = defineStore('session', () => {
 
   const user = computed(() => session.value?.user ?? null);
   const csrfToken = computed(() => session.value?.csrf_token ?? null);
-  const areas = computed<Area[]>(() => session.value?.areas ?? []);
+  // What the server says the user holds on at least one org; pages and buttons follow it (the server decides on
+  // every call: this is presentation only, and the web keeps no copy of the role table).
+  const permissions = computed<Permission[]>(() => session.value?.permissions ?? []);
   const grants = computed<Grant[]>(() => session.value?.grants ?? []);
   const needsMfa = computed(() => session.value?.mfa === 'enroll' || session.value?.mfa === 'verify');
   const signedIn = computed(() => !!session.value && !needsMfa.value);
@@ -67,8 +69,14 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  function hasArea(a: Area): boolean {
-    return areas.value.includes(a);
+  /** Whether the user holds `p` on some org; true for no permission (a page any signed-in user may open). */
+  function holds(p: Permission | null | undefined): boolean {
+    return !p || permissions.value.includes(p);
+  }
+
+  /** The grant of the top bar when it holds `p`, else the first grant that does. */
+  function grantHolding(p: Permission): Grant | null {
+    return [currentGrant.value, ...grants.value].find((g) => g?.permissions?.includes(p)) ?? null;
   }
 
   function selectGrant(id: number): void {
@@ -76,7 +84,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    session, loaded, user, csrfToken, areas, grants, needsMfa, signedIn, currentGrant, currentGrantId,
-    set, clear, load, login, logout, hasArea, selectGrant,
+    session, loaded, user, csrfToken, permissions, grants, needsMfa, signedIn, currentGrant, currentGrantId,
+    set, clear, load, login, logout, holds, grantHolding, selectGrant,
   };
 });

@@ -27,13 +27,6 @@ const MEMBER = { username: 'member1', display: '测试党员', password: 'Who-lo
 const XSS_NAME = '<img src=x onerror="window.__xss=1">';
 const XSS_USER = 'xss1';
 
-/** The menu item (data-testid) of each area. */
-const MENU_LEAF: Record<string, string> = {
-  org: 'menu-org-structure', member: 'menu-member-list', life: 'menu-life', dues: 'menu-dues', service: 'menu-service',
-  grid: 'menu-grid', assess: 'menu-assess', map: 'menu-map', users: 'menu-users', security: 'menu-security',
-  audit: 'menu-audit', me: 'menu-me',
-};
-
 interface Org {
   id: number;
   name: string;
@@ -296,14 +289,13 @@ test.describe('lianxin foundation', () => {
     await expect(page.getByTestId('menu-audit')).toHaveCount(0);
     await expect(page.getByTestId('menu-security')).toHaveCount(0);
     await expect(page.getByTestId('side-menu')).not.toContainText('用户与角色');
-    // the menu is exactly the session's areas: 党员 and 我的, plus whatever else the server grants a
-    // secretary (never users, security or audit)
-    const { areas } = await apiGet<{ areas: string[] }>(page, '/auth/session');
-    expect(areas).toEqual(expect.arrayContaining(['member', 'me']));
-    expect(areas.filter((a) => ['users', 'security', 'audit'].includes(a))).toEqual([]);
-    for (const [area, testid] of Object.entries(MENU_LEAF)) {
-      await expect(page.getByTestId(testid), `menu for area ${area}`).toHaveCount(areas.includes(area) ? 1 : 0);
-    }
+    // the menu follows the permissions the server says the secretary holds (issue 16): the members' pages, never
+    // users, security, audit, nor the org import (org_write)
+    const { permissions } = await apiGet<{ permissions: string[] }>(page, '/auth/session');
+    expect(permissions).toEqual(expect.arrayContaining(['member_read', 'member_write']));
+    expect(permissions.filter((p) => ['org_write', 'user_read', 'user_unlock', 'audit_read'].includes(p))).toEqual([]);
+    await expect(page.getByTestId('menu-member-import')).toHaveCount(1);
+    await expect(page.getByTestId('menu-org-import')).toHaveCount(0);
 
     // the users page is not for a secretary
     await page.goto('/#/system/users');

@@ -21,8 +21,8 @@ function mountWith(verify: AuditVerify) {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 5, username: 'auditor', display_name: '社区审计员', member_id: null },
-    csrf_token: 'tok', mfa: 'none', areas: ['audit'],
-    grants: [{ id: 9, role: 'audit_admin', role_name: '审计管理员', org_id: 10, org_name: '中共海发社区委员会' }],
+    csrf_token: 'tok', mfa: 'none', permissions: ['org_read', 'audit_read'],
+    grants: [{ id: 9, role: 'audit_admin', role_name: '审计管理员', org_id: 10, org_name: '中共海发社区委员会', permissions: ['org_read', 'audit_read'] }],
   });
   configureClient({
     fetch: (async (input: RequestInfo | URL) => {

@@ -54,8 +54,8 @@ function signedIn() {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 2, username: 'secretary1', display_name: '测试支部书记', member_id: null },
-    csrf_token: 'tok', mfa: 'none', areas: ['member', 'me'],
-    grants: [{ id: 5, role: 'branch_secretary', role_name: '支部书记', org_id: 7, org_name: '第一党支部' }],
+    csrf_token: 'tok', mfa: 'none', permissions: ['org_read', 'member_read', 'member_reveal', 'member_write'],
+    grants: [{ id: 5, role: 'branch_secretary', role_name: '支部书记', org_id: 7, org_name: '第一党支部', permissions: ['org_read', 'member_read', 'member_reveal', 'member_write'] }],
   });
 }
 

@@ -9,7 +9,6 @@ import {
   actionTag, changesText, fieldLabel, importable, importerName, isSheetFile, issueText, joinList, KNOWN_HEADERS,
   millisToIso, rowDetail, skipped, uploadName, visibleRows,
 } from '@/utils/imports';
-import { hasAnyRole, REVEAL_ROLES } from '@/utils/roles';
 import { fakeFetch, json } from './helpers';
 
 const row = (over: Partial<ImportRow>): ImportRow => ({
@@ -114,15 +113,6 @@ describe('preview rows', () => {
   it('lists the recognized columns in the UI language', () => {
     expect(joinList(KNOWN_HEADERS.slice(0, 3), t)).toBe('姓名、性别、民族');
     expect(t('imports.columns', { names: joinList(KNOWN_HEADERS, t) })).toContain('公民身份号码');
-  });
-});
-
-describe('who may export full details', () => {
-  it('is the roles that may reveal', () => {
-    expect(hasAnyRole([{ role: 'branch_secretary' }], REVEAL_ROLES)).toBe(true);
-    expect(hasAnyRole([{ role: 'org_admin' }, { role: 'member' }], REVEAL_ROLES)).toBe(true);
-    expect(hasAnyRole([{ role: 'sys_admin' }, { role: 'member' }], REVEAL_ROLES)).toBe(false);
-    expect(hasAnyRole(null, REVEAL_ROLES)).toBe(false);
   });
 });
 

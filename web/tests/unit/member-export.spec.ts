@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { configureClient, resetClient } from '@/api/http';
-import type { RoleCode } from '@/api/types';
 import { i18n } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import MemberExport from '@/views/member/parts/MemberExport.vue';
+import type { Permission, RoleCode } from '@/api/types';
 import { fakeFetch } from './helpers';
 
 const settle = async () => {
@@ -16,12 +16,13 @@ const settle = async () => {
   await flushPromises();
 };
 
-function signedIn(role: RoleCode) {
+// The session as the server sends it for a grant of `role` holding `permissions`.
+function signedIn(role: RoleCode, permissions: Permission[]) {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 2, username: 'u', display_name: 'U', member_id: null },
-    csrf_token: 'tok', mfa: 'none', areas: ['member', 'me'],
-    grants: [{ id: 5, role, role_name: role, org_id: 7, org_name: '第一党支部' }],
+    csrf_token: 'tok', mfa: 'none', permissions,
+    grants: [{ id: 5, role, role_name: role, org_id: 7, org_name: '第一党支部', permissions }],
   });
 }
 
@@ -46,7 +47,7 @@ describe('MemberExport', () => {
   });
 
   it('exports the masked list with the filters', async () => {
-    signedIn('branch_secretary');
+    signedIn('branch_secretary', ['org_read', 'member_read', 'member_reveal', 'member_write']);
     const f = fakeFetch(file());
     configureClient({ fetch: f.fn });
     const w = mount(MemberExport, { props: { filters: () => ({ org_id: 7, q: '张' }) }, global: { plugins: [i18n] }, attachTo: document.body });
@@ -61,7 +62,7 @@ describe('MemberExport', () => {
 
   // Issue 15 defect 6: the full export states a reason (4–100 characters, as for a reveal), sent with it.
   it('asks for a reason before the full export, and offers it only to roles that may reveal', async () => {
-    signedIn('branch_secretary');
+    signedIn('branch_secretary', ['org_read', 'member_read', 'member_reveal', 'member_write']);
     const f = fakeFetch(file());
     configureClient({ fetch: f.fn });
     const w = mount(MemberExport, { props: { filters: () => ({}) }, global: { plugins: [i18n] }, attachTo: document.body });
@@ -88,7 +89,7 @@ describe('MemberExport', () => {
     expect(f.calls[0].url).toBe(`/api/v1/members/export?format=xlsx&full=true&reason=${encodeURIComponent('报送上级党委年度统计')}`);
     w.unmount();
 
-    signedIn('sys_admin');
+    signedIn('sys_admin', ['org_read', 'user_read', 'user_manage']);
     const v = mount(MemberExport, { props: { filters: () => ({}) }, global: { plugins: [i18n] }, attachTo: document.body });
     await v.get('[data-testid="member-export"]').trigger('click');
     await settle();

@@ -35,8 +35,8 @@ function signIn() {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 3, username: 'street_admin', display_name: '街道管理员', member_id: null },
-    csrf_token: 'tok', mfa: 'none', areas: ['org', 'member', 'me'],
-    grants: [{ id: 9, role: 'org_admin', role_name: '组织管理员', org_id: 2, org_name: street.name }],
+    csrf_token: 'tok', mfa: 'none', permissions: ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue'],
+    grants: [{ id: 9, role: 'org_admin', role_name: '组织管理员', org_id: 2, org_name: street.name, permissions: ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue'] }],
   });
 }
 

@@ -57,8 +57,8 @@ describe('PositionsView', () => {
     setActivePinia(createPinia());
     useSessionStore().set({
       user: { id: 3, username: 'committee_a', display_name: '甲社区党委管理员', member_id: null },
-      csrf_token: 'tok', mfa: 'none', areas: ['org', 'member', 'me'],
-      grants: [{ id: 9, role: 'org_admin', role_name: '组织管理员', org_id: 5, org_name: '中共海发社区委员会' }],
+      csrf_token: 'tok', mfa: 'none', permissions: ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue'],
+      grants: [{ id: 9, role: 'org_admin', role_name: '组织管理员', org_id: 5, org_name: '中共海发社区委员会', permissions: ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue'] }],
     });
     const street = centre({ id: 2, level: 'street_centre', name: '嵩屿街道党群服务中心', can_edit: false, open_now: false });
     const bodies: string[] = [];

@@ -40,7 +40,7 @@ describe('preferences in localStorage', () => {
       csrf_token: 'secret-token',
       mfa: 'ok',
       grants: [],
-      areas: ['me'],
+      permissions: [],
     });
     expect(sessionStorage.length).toBe(0);
     for (let i = 0; i < localStorage.length; i++) expect(localStorage.key(i)).toMatch(/^lx\./);

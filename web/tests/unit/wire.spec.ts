@@ -26,7 +26,7 @@ const session = {
   csrf_token: 'tok-1',
   mfa: 'ok' as const,
   grants: [],
-  areas: ['users' as const],
+  permissions: ['org_read' as const, 'user_read' as const, 'user_manage' as const],
 };
 
 describe('wireClient', () => {
