@@ -38,6 +38,13 @@ std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
     return Date::Parse(rows.Text(r, c));
 }
 
+std::optional<Date> OptDate(const SqlRow& row, std::string_view column) {
+    if (row.IsNull(column)) return std::nullopt;
+    return Date::Parse(row.Text(column));
+}
+
+Date DateOf(const SqlRow& row, std::string_view column) { return Date::Parse(row.Text(column)).value_or(Date()); }
+
 SqlParam DateOrNull(const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; }
 
 SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
@@ -52,6 +59,12 @@ core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& ciphe
                                            std::size_t c) {
     if (rows.IsNull(r, c)) return std::string();
     return cipher.Decrypt(rows.Text(r, c));
+}
+
+core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
+                                           std::string_view column) {
+    if (row.IsNull(column)) return std::string();
+    return cipher.Decrypt(row.Text(column));
 }
 
 std::string ContainsPattern(std::string_view text) {
