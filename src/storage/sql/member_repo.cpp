@@ -188,11 +188,11 @@ core::Status SqlMemberRepo::WriteSkills(std::int64_t member_id, const std::vecto
 }
 
 core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on) {
-    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM " + AffiliatedOn("org_id = $1", "$2") +
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) AS n FROM " + AffiliatedOn("org_id = $1", "$2") +
                                  " WHERE category = 'full' AND status = 'normal' AND (left_on IS NULL OR left_on > $2) "
                                  "AND (conversion_date IS NULL OR conversion_date <= $2)",
                              {org_id, on.ToString()}));
-    return static_cast<int>(rows.Int(0, 0));
+    return static_cast<int>(rows.Row(0).Int("n"));
 }
 
 core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
@@ -209,9 +209,9 @@ core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
         " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
         " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"
         // a sponsor or training contact named in a development step ("id:1,id:0")
-        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2)",
+        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2) AS refs",
         {m.id, "%," + std::to_string(m.id) + ":%"}));
-    if (refs.Int(0, 0) != 0) return conflict;
+    if (refs.Row(0).Int("refs") != 0) return conflict;
     LX_CHECK(c_.Exec("DELETE FROM member_skills WHERE member_id = $1", {m.id}));
     LX_ASSIGN(deleted, c_.Exec("DELETE FROM members WHERE id = $1 AND version = $2", {m.id, m.version}));
     if (deleted != 1) return conflict;

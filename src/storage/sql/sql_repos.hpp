@@ -388,8 +388,10 @@ core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& ciphe
 core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
                                            std::string_view column);
 
-// The columns of the member row (member_repo.cpp), for the member writes kept in other files.
+// The columns of the member and the org rows (member_repo.cpp, org_repo.cpp), for their writes kept in other
+// files.
 const Columns& MemberColumns();
+const Columns& OrgColumns();
 
 // Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);
