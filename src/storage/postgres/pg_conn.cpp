@@ -104,6 +104,7 @@ core::Result<SqlRows> PgConn::Query(std::string_view sql, const SqlParams& param
     LX_ASSIGN(res, Run(sql, params));
     SqlRows rows;
     int nrows = PQntuples(res), ncols = PQnfields(res);
+    for (int c = 0; c < ncols; ++c) rows.names.emplace_back(PQfname(res, c));
     rows.cells.resize(static_cast<size_t>(nrows));
     for (int r = 0; r < nrows; ++r) {
         auto& row = rows.cells[static_cast<size_t>(r)];

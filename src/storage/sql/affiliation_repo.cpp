@@ -32,53 +32,66 @@ std::string AffiliatedOn(const std::string& org_cond, const std::string& on) {
 core::Status SqlMemberRepo::Move(const core::member::Member& m, const core::org::Org& to, const Date& on,
                                  std::int64_t transfer_id) {
     // The closing period starts when the current one did: the last move, else the join date.
-    LX_ASSIGN(since, c_.Query("SELECT coalesce(affiliated_since, join_date, '1900-01-01') FROM members WHERE id = $1",
+    LX_ASSIGN(since, c_.Query("SELECT coalesce(affiliated_since, join_date, '1900-01-01') AS since FROM members "
+                              "WHERE id = $1",
                               {m.id}));
     if (since.empty()) return core::Fail(core::NotFound("member"));
-    std::string from = since.Text(0, 0);
+    std::string from = since.Row(0).Text("since");
     if (from > on.ToString()) from = on.ToString();
     LX_CHECK(c_.Exec("INSERT INTO affiliation_history (member_id, org_id, org_path, valid_from, valid_to, transfer_id) "
                      "SELECT id, org_id, org_path, $2, $3, $4 FROM members WHERE id = $1",
                      {m.id, from, on.ToString(), IdOrNull(transfer_id)}));
-    LX_ASSIGN(changed, c_.Exec("UPDATE members SET org_id = $1, org_path = $2, region_code = $3, affiliated_since = $4, "
-                               "version = version + 1 WHERE id = $5 AND version = $6",
-                               {to.id, to.path, to.region_code, on.ToString(), m.id, m.version}));
-    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
-    return core::Ok();
+    SqlValues v(MemberColumns());
+    v.Set("org_id", to.id).Set("org_path", to.path).Set("region_code", to.region_code);
+    v.Set("affiliated_since", on.ToString());
+    return UpdateVersioned(v, m);
 }
 
 core::Result<std::vector<AffiliationPeriod>> SqlMemberRepo::Affiliations(std::int64_t member_id) {
-    LX_ASSIGN(closed, c_.Query("SELECT h.org_id, h.org_path, o.name, h.valid_from, h.valid_to, "
-                               "coalesce(h.transfer_id, 0) FROM affiliation_history h JOIN orgs o ON o.id = h.org_id "
+    LX_ASSIGN(closed, c_.Query("SELECT h.org_id AS org_id, h.org_path AS org_path, o.name AS org_name, "
+                               "h.valid_from AS valid_from, h.valid_to AS valid_to, coalesce(h.transfer_id, 0) AS "
+                               "transfer_id FROM affiliation_history h JOIN orgs o ON o.id = h.org_id "
                                "WHERE h.member_id = $1 ORDER BY h.valid_from, h.id",
                                {member_id}));
-    LX_ASSIGN(current, c_.Query("SELECT m.org_id, m.org_path, o.name, coalesce(m.affiliated_since, m.join_date, ''), "
-                                "m.left_on, 0 FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = $1",
+    LX_ASSIGN(current, c_.Query("SELECT m.org_id AS org_id, m.org_path AS org_path, o.name AS org_name, "
+                                "coalesce(m.affiliated_since, m.join_date, '') AS valid_from, m.left_on AS valid_to, "
+                                "0 AS transfer_id FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = $1",
                                 {member_id}));
     std::vector<AffiliationPeriod> out;
     for (const SqlRows* rows : {&closed, &current})
-        for (std::size_t r = 0; r < rows->size(); ++r)
-            out.push_back({rows->Int(r, 0), rows->Text(r, 1), rows->Text(r, 2),
-                           Date::Parse(rows->Text(r, 3)).value_or(Date()), OptDate(*rows, r, 4), rows->Int(r, 5)});
+        for (std::size_t r = 0; r < rows->size(); ++r) {
+            const SqlRow row = rows->Row(r);
+            out.push_back({row.Int("org_id"), row.Text("org_path"), row.Text("org_name"), DateOf(row, "valid_from"),
+                           OptDate(row, "valid_to"), row.Int("transfer_id")});
+        }
     return out;
 }
 
+namespace {
+constexpr std::string_view kStatusChangeNames[] = {"id",     "member_id", "action",      "on_date",    "ground",
+                                                   "doc_ref", "reason",    "recorded_by", "recorded_at"};
+constexpr Columns kStatusChange{"member_status_changes", kStatusChangeNames};
+}  // namespace
+
 core::Status SqlMemberRepo::AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) {
-    LX_CHECK(c_.Exec("INSERT INTO member_status_changes (member_id, action, on_date, ground, doc_ref, reason, "
-                     "recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
-                     {member_id, c.action, c.on.ToString(), c.ground, c.doc_ref, c.reason, c.recorded_by,
-                      c.recorded_at}));
+    SqlValues v(kStatusChange);
+    v.Set("member_id", member_id).Set("action", c.action).Set("on_date", c.on.ToString()).Set("ground", c.ground);
+    v.Set("doc_ref", c.doc_ref).Set("reason", c.reason).Set("recorded_by", c.recorded_by);
+    v.Set("recorded_at", c.recorded_at);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 
 core::Result<std::vector<core::ports::StatusChangeRecord>> SqlMemberRepo::StatusChanges(std::int64_t member_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT id, action, on_date, ground, doc_ref, reason, recorded_by, recorded_at "
-                             "FROM member_status_changes WHERE member_id = $1 ORDER BY id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kStatusChange.Select() + " FROM member_status_changes WHERE member_id = $1 "
+                             "ORDER BY id",
                              {member_id}));
     std::vector<core::ports::StatusChangeRecord> out;
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        out.push_back({rows.Int(r, 0), rows.Text(r, 1), Date::Parse(rows.Text(r, 2)).value_or(Date()), rows.Text(r, 3),
-                       rows.Text(r, 4), rows.Text(r, 5), rows.Int(r, 6), rows.Int(r, 7)});
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const SqlRow row = rows.Row(r);
+        out.push_back({row.Int("id"), row.Text("action"), DateOf(row, "on_date"), row.Text("ground"),
+                       row.Text("doc_ref"), row.Text("reason"), row.Int("recorded_by"), row.Int("recorded_at")});
+    }
     return out;
 }
 

@@ -7,33 +7,37 @@ using core::ports::AuditEntry;
 using core::ports::AuditVerification;
 
 namespace {
-constexpr const char* kCols =
-    "id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, action, object_type, object_id, result, "
-    "request_id, subject_member_id, detail, prev_hash, hash, object_org_id, object_org_path, hash_kind";
+// The audit row, written once (storage/sql/columns.hpp).
+constexpr std::string_view kAuditNames[] = {
+    "id",         "at",         "actor_user_id", "actor_name",        "actor_org_id", "actor_org_path", "ip",
+    "action",     "object_type", "object_id",    "result",            "request_id",   "subject_member_id",
+    "detail",     "prev_hash",  "hash",          "object_org_id",     "object_org_path", "hash_kind"};
+constexpr Columns kAudit{"audit_log", kAuditNames};
 constexpr const char* kMac = "mac1";  // keyed BLAKE2b under the audit subkey of the master key (security.md E2)
 constexpr const char* kSha = "sha256";
 
 AuditEntry EntryFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     AuditEntry e;
-    e.id = rows.Int(r, 0);
-    e.at = rows.Int(r, 1);
-    e.actor_user_id = rows.Int(r, 2);
-    e.actor_name = rows.Text(r, 3);
-    e.actor_org_id = rows.Int(r, 4);
-    e.actor_org_path = rows.Text(r, 5);
-    e.ip = rows.Text(r, 6);
-    e.action = rows.Text(r, 7);
-    e.object_type = rows.Text(r, 8);
-    e.object_id = rows.Text(r, 9);
-    e.result = rows.Text(r, 10);
-    e.request_id = rows.Text(r, 11);
-    e.subject_member_id = rows.Int(r, 12);
-    e.detail = rows.Text(r, 13);
-    e.prev_hash = rows.Text(r, 14);
-    e.hash = rows.Text(r, 15);
-    e.object_org_id = rows.Int(r, 16);
-    e.object_org_path = rows.Text(r, 17);
-    e.hash_kind = rows.Text(r, 18);
+    e.id = row.Int("id");
+    e.at = row.Int("at");
+    e.actor_user_id = row.Int("actor_user_id");
+    e.actor_name = row.Text("actor_name");
+    e.actor_org_id = row.Int("actor_org_id");
+    e.actor_org_path = row.Text("actor_org_path");
+    e.ip = row.Text("ip");
+    e.action = row.Text("action");
+    e.object_type = row.Text("object_type");
+    e.object_id = row.Text("object_id");
+    e.result = row.Text("result");
+    e.request_id = row.Text("request_id");
+    e.subject_member_id = row.Int("subject_member_id");
+    e.detail = row.Text("detail");
+    e.prev_hash = row.Text("prev_hash");
+    e.hash = row.Text("hash");
+    e.object_org_id = row.Int("object_org_id");
+    e.object_org_path = row.Text("object_org_path");
+    e.hash_kind = row.Text("hash_kind");
     return e;
 }
 
@@ -69,28 +73,29 @@ core::Status SqlAuditRepo::Append(AuditEntry& e) {
     LX_ASSIGN(head, c_.Query(c_.dialect() == Dialect::kPostgres
                                  ? "SELECT hash FROM audit_head WHERE one = 1 FOR UPDATE"
                                  : "SELECT hash FROM audit_head WHERE one = 1"));
-    e.prev_hash = head.empty() ? "" : head.Text(0, 0);
+    e.prev_hash = head.empty() ? "" : head.Row(0).Text("hash");
     LX_ASSIGN(next, c_.Query(c_.dialect() == Dialect::kPostgres
-                                 ? "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))"
-                                 : "SELECT coalesce(max(id), 0) + 1 FROM audit_log"));
-    e.id = next.Int(0, 0);
+                                 ? "SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id"
+                                 : "SELECT coalesce(max(id), 0) + 1 AS id FROM audit_log"));
+    e.id = next.Row(0).Int("id");
     if (!e.object_org_id) {  // concerns no org in particular (e.g. a login under an unknown name): the top org
         LX_ASSIGN(top, c_.Query("SELECT id, path FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1"));
         if (!top.empty()) {
-            e.object_org_id = top.Int(0, 0);
-            e.object_org_path = top.Text(0, 1);
+            e.object_org_id = top.Row(0).Int("id");
+            e.object_org_path = top.Row(0).Text("path");
         }
     }
     // Keyed from the first row on: the first keyed row of an upgraded database seals the SHA-256 rows before it.
     e.hash_kind = kMac;
     e.hash = cipher_.AuditRowMac(MacCanonical(e));
-    LX_CHECK(c_.Exec("INSERT INTO audit_log (id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, "
-                     "action, object_type, object_id, result, request_id, subject_member_id, detail, prev_hash, hash, "
-                     "object_org_id, object_org_path, hash_kind) "
-                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
-                     {e.id, e.at, e.actor_user_id, e.actor_name, e.actor_org_id, e.actor_org_path, e.ip, e.action,
-                      e.object_type, e.object_id, e.result, e.request_id, e.subject_member_id, e.detail, e.prev_hash,
-                      e.hash, e.object_org_id, e.object_org_path, e.hash_kind}));
+    SqlValues v(kAudit);
+    v.Set("id", e.id).Set("at", e.at).Set("actor_user_id", e.actor_user_id).Set("actor_name", e.actor_name);
+    v.Set("actor_org_id", e.actor_org_id).Set("actor_org_path", e.actor_org_path).Set("ip", e.ip);
+    v.Set("action", e.action).Set("object_type", e.object_type).Set("object_id", e.object_id);
+    v.Set("result", e.result).Set("request_id", e.request_id).Set("subject_member_id", e.subject_member_id);
+    v.Set("detail", e.detail).Set("prev_hash", e.prev_hash).Set("hash", e.hash);
+    v.Set("object_org_id", e.object_org_id).Set("object_org_path", e.object_org_path).Set("hash_kind", e.hash_kind);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     LX_CHECK(c_.Exec("UPDATE audit_head SET hash = $1 WHERE one = 1", {e.hash}));
     return core::Ok();
 }
@@ -98,7 +103,7 @@ core::Status SqlAuditRepo::Append(AuditEntry& e) {
 core::Result<std::vector<AuditEntry>> SqlAuditRepo::List(const core::ports::AuditQuery& q) {
     SqlParams params;
     // Filed under the object's org (issue 15 defect 5): an auditor reads what was done to its subtree's objects.
-    std::string sql = std::string("SELECT ") + kCols + " FROM audit_log WHERE " +
+    std::string sql = "SELECT " + kAudit.Select() + " FROM audit_log WHERE " +
                       SubtreeFilter("object_org_path", q.scope_roots, params);
     auto add = [&](SqlParam p) {
         params.push_back(std::move(p));
@@ -117,7 +122,7 @@ core::Result<std::vector<AuditEntry>> SqlAuditRepo::List(const core::ports::Audi
 }
 
 core::Result<std::vector<AuditEntry>> SqlAuditRepo::ViewsOf(std::int64_t member_id, std::int64_t before_id, int limit) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM audit_log WHERE subject_member_id = $1 AND id < $2 "
+    LX_ASSIGN(rows, c_.Query("SELECT " + kAudit.Select() + " FROM audit_log WHERE subject_member_id = $1 AND id < $2 "
                                  "ORDER BY id DESC LIMIT " + std::to_string(limit),
                              {member_id, before_id ? before_id : INT64_MAX}));
     std::vector<AuditEntry> out;
@@ -143,7 +148,7 @@ core::Result<AuditVerification> SqlAuditRepo::Verify(const AuditCheckpoint* cp, 
         // The server's own last checkpoint is trusted: only the rows after it are walked.
         LX_ASSIGN(head_row, c_.Query("SELECT hash FROM audit_log WHERE id = $1", {cp->head_id}));
         if (head_row.empty()) return broken(cp->head_id, "missing_tail");
-        if (head_row.Text(0, 0) != cp->head_mac) return broken(cp->head_id, "checkpoint");
+        if (head_row.Row(0).Text("hash") != cp->head_mac) return broken(cp->head_id, "checkpoint");
         prev = cp->head_mac;
         after = cp->head_id;
         v.first_mac_id = cp->first_mac_id;
@@ -152,7 +157,7 @@ core::Result<AuditVerification> SqlAuditRepo::Verify(const AuditCheckpoint* cp, 
     }
     // Walks the chain in pages so that a large log is never held in memory at once.
     for (;;) {
-        LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 5000",
+        LX_ASSIGN(rows, c_.Query("SELECT " + kAudit.Select() + " FROM audit_log WHERE id > $1 ORDER BY id LIMIT 5000",
                                  {after}));
         if (rows.empty()) break;
         for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -184,7 +189,7 @@ core::Result<AuditVerification> SqlAuditRepo::Verify(const AuditCheckpoint* cp, 
     if (cp && v.last_id < cp->head_id) return broken(v.last_id + 1, "missing_tail");
     LX_ASSIGN(head, c_.Query("SELECT hash FROM audit_head WHERE one = 1"));
     // The newest rows were removed or the head was rewritten: the break is after the last good row.
-    if (!head.empty() && head.Text(0, 0) != prev) return broken(after + 1, "head");
+    if (!head.empty() && head.Row(0).Text("hash") != prev) return broken(after + 1, "head");
     return v;
 }
 

@@ -12,12 +12,17 @@ using core::ports::CandidateRecord;
 using core::ports::StepRecord;
 
 namespace {
-constexpr const char* kCols =
-    "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, work_unit, "
-    "stage, applied_on, due_key, due_on, member_id, version";
-constexpr const char* kStepCols =
-    "id, seq, kind, on_date, body, doc_ref, note, people, vote, training_days, training_hours, decision, "
-    "extension_months, higher_approval, recorded_by, recorded_at";
+// The candidate row and the step row, written once (storage/sql/columns.hpp).
+constexpr std::string_view kCandidateNames[] = {
+    "id",         "org_id",         "org_path",  "name",      "sex",        "ethnicity",  "birth_date",
+    "id_number_enc", "id_number_bidx", "phone_enc", "phone_bidx", "education", "work_unit", "stage",
+    "applied_on", "due_key",        "due_on",    "member_id", "version",    "created_at", "updated_at"};
+constexpr Columns kCandidate{"candidates", kCandidateNames};
+constexpr std::string_view kStepNames[] = {
+    "id",   "candidate_id", "seq",  "kind",          "on_date",        "body",     "doc_ref",          "note",
+    "people", "vote",       "training_days", "training_hours", "decision", "extension_months", "higher_approval",
+    "recorded_by", "recorded_at"};
+constexpr Columns kStep{"candidate_steps", kStepNames};
 
 std::vector<std::string_view> Split(std::string_view text, char sep) {
     std::vector<std::string_view> out;
@@ -72,54 +77,56 @@ std::optional<Vote> ParseVote(std::string_view text) {
 }
 
 StepRecord StepFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     StepRecord s;
-    s.id = rows.Int(r, 0);
-    s.seq = static_cast<int>(rows.Int(r, 1));
+    s.id = row.Int("id");
+    s.seq = static_cast<int>(row.Int("seq"));
     auto& st = s.step;
-    st.kind = core::member::ParseStepKind(rows.Text(r, 2)).value_or(core::member::StepKind::kApply);
-    st.on = Date::Parse(rows.Text(r, 3)).value_or(Date());
-    st.evidence = {rows.Text(r, 4), rows.Text(r, 5), rows.Text(r, 6)};
-    st.people = ParsePeople(rows.Text(r, 7));
-    st.vote = ParseVote(rows.Text(r, 8));
-    st.training_days = static_cast<int>(rows.Int(r, 9));
-    st.training_hours = static_cast<int>(rows.Int(r, 10));
-    st.decision = core::member::ParseConversionDecision(rows.Text(r, 11))
+    st.kind = core::member::ParseStepKind(row.Text("kind")).value_or(core::member::StepKind::kApply);
+    st.on = DateOf(row, "on_date");
+    st.evidence = {row.Text("body"), row.Text("doc_ref"), row.Text("note")};
+    st.people = ParsePeople(row.Text("people"));
+    st.vote = ParseVote(row.Text("vote"));
+    st.training_days = static_cast<int>(row.Int("training_days"));
+    st.training_hours = static_cast<int>(row.Int("training_hours"));
+    st.decision = core::member::ParseConversionDecision(row.Text("decision"))
                       .value_or(core::member::ConversionDecision::kConvert);
-    st.extension_months = static_cast<int>(rows.Int(r, 12));
-    st.higher_approval = rows.Int(r, 13) == 1;
-    s.recorded_by = rows.Int(r, 14);
-    s.recorded_at = rows.Int(r, 15);
+    st.extension_months = static_cast<int>(row.Int("extension_months"));
+    st.higher_approval = row.Int("higher_approval") == 1;
+    s.recorded_by = row.Int("recorded_by");
+    s.recorded_at = row.Int("recorded_at");
     return s;
 }
 
 }  // namespace
 
 core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     CandidateRecord c;
-    c.id = rows.Int(r, 0);
-    c.org_id = rows.Int(r, 1);
-    c.org_path = rows.Text(r, 2);
-    c.name = rows.Text(r, 3);
-    c.sex = rows.Text(r, 4) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
-    c.ethnicity = rows.Text(r, 5);
-    c.birth_date = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, rows, r, 7));
-    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 8));
+    c.id = row.Int("id");
+    c.org_id = row.Int("org_id");
+    c.org_path = row.Text("org_path");
+    c.name = row.Text("name");
+    c.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    c.ethnicity = row.Text("ethnicity");
+    c.birth_date = DateOf(row, "birth_date");
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, row, "id_number_enc"));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
     c.id_number = std::move(id_number);
     c.phone = std::move(phone);
-    c.education = rows.Text(r, 9);
-    c.work_unit = rows.Text(r, 10);
-    c.stage = core::member::ParseStage(rows.Text(r, 11)).value_or(core::member::Stage::kApplicant);
-    c.applied_on = Date::Parse(rows.Text(r, 12)).value_or(Date());
-    c.due_key = rows.Text(r, 13);
-    c.due_on = OptDate(rows, r, 14);
-    c.member_id = rows.Int(r, 15);
-    c.version = rows.Int(r, 16);
+    c.education = row.Text("education");
+    c.work_unit = row.Text("work_unit");
+    c.stage = core::member::ParseStage(row.Text("stage")).value_or(core::member::Stage::kApplicant);
+    c.applied_on = DateOf(row, "applied_on");
+    c.due_key = row.Text("due_key");
+    c.due_on = OptDate(row, "due_on");
+    c.member_id = row.Int("member_id");
+    c.version = row.Int("version");
     return c;
 }
 
 core::Result<std::optional<CandidateRecord>> SqlCandidateRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM candidates WHERE id = $1", {id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kCandidate.Select() + " FROM candidates WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<CandidateRecord>{};
     LX_ASSIGN(c, FromRow(rows, 0));
     return std::optional<CandidateRecord>{std::move(c)};
@@ -127,7 +134,7 @@ core::Result<std::optional<CandidateRecord>> SqlCandidateRepo::Get(std::int64_t 
 
 core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::ports::CandidateQuery& q) {
     SqlParams params;
-    std::string sql = std::string("SELECT ") + kCols + " FROM candidates WHERE " +
+    std::string sql = "SELECT " + kCandidate.Select() + " FROM candidates WHERE " +
                       SubtreeFilter("org_path", q.scope_roots, params);
     if (!q.subtree.empty()) sql += " AND " + SubtreeFilter("org_path", {q.subtree}, params);
     if (q.stage) {
@@ -149,35 +156,36 @@ core::Result<std::optional<std::int64_t>> SqlCandidateRepo::FindByIdNumber(const
     LX_ASSIGN(rows, c_.Query("SELECT id FROM candidates WHERE id_number_bidx = $1",
                              {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{rows.Int(0, 0)};
+    return std::optional<std::int64_t>{rows.Row(0).Int("id")};
 }
 
 core::Result<std::int64_t> SqlCandidateRepo::Insert(const CandidateRecord& c, std::int64_t at) {
-    LX_ASSIGN(rows, c_.Query(
-        "INSERT INTO candidates (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
-        "phone_enc, phone_bidx, education, work_unit, stage, applied_on, due_key, due_on, member_id, created_at, "
-        "updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$18) RETURNING id",
-        {c.org_id, c.org_path, c.name, core::member::ToString(c.sex), c.ethnicity, c.birth_date.ToString(),
-         Blob{cipher_.Encrypt(c.id_number)}, Blob{cipher_.BlindIndex(c.id_number)}, EncryptedOrNull(cipher_, c.phone),
-         IndexOrNull(cipher_, c.phone), c.education, c.work_unit, std::string(core::member::ToString(c.stage)),
-         c.applied_on.ToString(), c.due_key, DateOrNull(c.due_on), IdOrNull(c.member_id), at}));
-    return rows.Int(0, 0);
+    SqlValues v(kCandidate);
+    v.Set("org_id", c.org_id).Set("org_path", c.org_path).Set("name", c.name);
+    v.Set("sex", core::member::ToString(c.sex)).Set("ethnicity", c.ethnicity).Set("birth_date", c.birth_date.ToString());
+    v.Set("id_number_enc", Blob{cipher_.Encrypt(c.id_number)}).Set("id_number_bidx", Blob{cipher_.BlindIndex(c.id_number)});
+    v.Set("phone_enc", EncryptedOrNull(cipher_, c.phone)).Set("phone_bidx", IndexOrNull(cipher_, c.phone));
+    v.Set("education", c.education).Set("work_unit", c.work_unit);
+    v.Set("stage", std::string(core::member::ToString(c.stage))).Set("applied_on", c.applied_on.ToString());
+    v.Set("due_key", c.due_key).Set("due_on", DateOrNull(c.due_on)).Set("member_id", IdOrNull(c.member_id));
+    v.Set("created_at", at).Set("updated_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlCandidateRepo::UpdateState(const CandidateRecord& c, std::int64_t at) {
-    LX_ASSIGN(changed, c_.Exec(
-        "UPDATE candidates SET stage = $1, due_key = $2, due_on = $3, member_id = $4, updated_at = $5, "
-        "version = version + 1 WHERE id = $6 AND version = $7",
-        {std::string(core::member::ToString(c.stage)), c.due_key, DateOrNull(c.due_on), IdOrNull(c.member_id), at,
-         c.id, c.version}));
+    SqlValues v(kCandidate);
+    v.Set("stage", std::string(core::member::ToString(c.stage))).Set("due_key", c.due_key);
+    v.Set("due_on", DateOrNull(c.due_on)).Set("member_id", IdOrNull(c.member_id)).Set("updated_at", at);
+    const std::string where = " WHERE id = " + v.Param(c.id) + " AND version = " + v.Param(c.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     if (changed != 1)
         return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "candidate version"));
     return core::Ok();
 }
 
 core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candidate_id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kStepCols +
-                                 " FROM candidate_steps WHERE candidate_id = $1 ORDER BY seq",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kStep.Select() + " FROM candidate_steps WHERE candidate_id = $1 ORDER BY seq",
                              {candidate_id}));
     std::vector<StepRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(StepFromRow(rows, r));
@@ -186,17 +194,19 @@ core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candi
 
 core::Status SqlCandidateRepo::AppendStep(std::int64_t candidate_id, const StepRecord& s) {
     const auto& st = s.step;
-    LX_CHECK(c_.Exec(
-        "INSERT INTO candidate_steps (candidate_id, seq, kind, on_date, body, doc_ref, note, people, vote, "
-        "training_days, training_hours, decision, extension_months, higher_approval, recorded_by, recorded_at) "
-        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
-        {candidate_id, std::int64_t{s.seq}, std::string(core::member::ToString(st.kind)), st.on.ToString(),
-         st.evidence.body, st.evidence.doc_ref, st.evidence.note, PeopleText(st.people), VoteText(st.vote),
-         std::int64_t{st.training_days}, std::int64_t{st.training_hours},
-         st.kind == core::member::StepKind::kConversionMeeting ? std::string(core::member::ToString(st.decision))
-                                                                : std::string(),
-         std::int64_t{st.extension_months}, std::int64_t{st.higher_approval ? 1 : 0}, s.recorded_by,
-         s.recorded_at}));
+    SqlValues v(kStep);
+    v.Set("candidate_id", candidate_id).Set("seq", std::int64_t{s.seq});
+    v.Set("kind", std::string(core::member::ToString(st.kind))).Set("on_date", st.on.ToString());
+    v.Set("body", st.evidence.body).Set("doc_ref", st.evidence.doc_ref).Set("note", st.evidence.note);
+    v.Set("people", PeopleText(st.people)).Set("vote", VoteText(st.vote));
+    v.Set("training_days", std::int64_t{st.training_days}).Set("training_hours", std::int64_t{st.training_hours});
+    v.Set("decision", st.kind == core::member::StepKind::kConversionMeeting
+                          ? std::string(core::member::ToString(st.decision))
+                          : std::string());
+    v.Set("extension_months", std::int64_t{st.extension_months});
+    v.Set("higher_approval", std::int64_t{st.higher_approval ? 1 : 0});
+    v.Set("recorded_by", s.recorded_by).Set("recorded_at", s.recorded_at);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 

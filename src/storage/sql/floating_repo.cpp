@@ -10,57 +10,80 @@ using core::ports::FloatingNote;
 using core::ports::FloatingRecord;
 
 namespace {
-constexpr const char* kCols =
-    "f.id, f.member_id, f.left_on, f.reason, f.province, f.city, f.county, f.employer, f.phone_enc, "
-    "f.expected_return, f.fixed_place, f.certificate_no, f.cannot_transfer, f.cannot_transfer_reason, f.in_org_id, "
-    "f.in_org_path, f.in_org_name, f.in_since, f.returned_on, f.return_note, f.version, f.created_by, "
-    "(SELECT max(n.on_date) FROM floating_notes n WHERE n.record_id = f.id AND n.kind = 'report'), "
-    "m.name, m.sex, m.birth_date, m.category, m.org_id, m.org_path, o.name";
+// The floating record row and the note row, written once (storage/sql/columns.hpp). A record is read with its
+// last report's date and its member's facts, under names of their own.
+constexpr std::string_view kFloatingNames[] = {
+    "id", "member_id", "left_on", "reason", "province", "city", "county", "employer", "phone_enc", "expected_return",
+    "fixed_place", "certificate_no", "cannot_transfer", "cannot_transfer_reason", "in_org_id", "in_org_path",
+    "in_org_name", "in_since", "returned_on", "return_note", "version", "created_by", "created_at", "updated_at"};
+constexpr Columns kFloating{"floating_records", kFloatingNames};
+constexpr const char* kJoined =
+    ", (SELECT max(n.on_date) FROM floating_notes n WHERE n.record_id = f.id AND n.kind = 'report') AS last_report_on, "
+    "m.name AS member_name, m.sex AS member_sex, m.birth_date AS member_birth_date, m.category AS member_category, "
+    "m.org_id AS member_org_id, m.org_path AS member_org_path, o.name AS member_org_name";
 constexpr const char* kFrom = " FROM floating_records f JOIN members m ON m.id = f.member_id JOIN orgs o ON o.id = m.org_id";
-constexpr const char* kNoteCols = "id, seq, kind, on_date, text, side, actor_user_id, actor_name, recorded_at";
+constexpr std::string_view kNoteNames[] = {"id",   "record_id", "seq",           "kind",       "on_date",
+                                           "text", "side",      "actor_user_id", "actor_name", "recorded_at"};
+constexpr Columns kNote{"floating_notes", kNoteNames};
 
 std::int64_t Flag(bool b) { return b ? 1 : 0; }
+
+// The columns the use cases change, written by the insert and the update.
+void SetFacts(SqlValues& v, const FloatingRecord& rec, const core::ports::FieldCipher& cipher) {
+    const Floating& f = rec.facts;
+    const auto& p = f.participating;
+    v.Set("left_on", f.left_on.ToString()).Set("reason", std::string(core::member::ToString(f.reason)));
+    v.Set("province", f.province).Set("city", f.city).Set("county", f.county).Set("employer", f.employer);
+    v.Set("phone_enc", EncryptedOrNull(cipher, f.phone)).Set("expected_return", DateOrNull(f.expected_return));
+    v.Set("fixed_place", Flag(f.fixed_place)).Set("certificate_no", f.certificate_no);
+    v.Set("cannot_transfer", Flag(f.cannot_transfer)).Set("cannot_transfer_reason", f.cannot_transfer_reason);
+    v.Set("in_org_id", IdOrNull(p ? p->org_id : 0)).Set("in_org_path", rec.in_org_path);
+    v.Set("in_org_name", p ? p->name : std::string()).Set("in_since", DateOrNull(p ? p->since : std::nullopt));
+    v.Set("returned_on", DateOrNull(f.returned_on)).Set("return_note", f.return_note);
+}
 }  // namespace
 
 core::Result<FloatingRecord> SqlFloatingRepo::FromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     FloatingRecord rec;
-    rec.id = rows.Int(r, 0);
-    rec.member_id = rows.Int(r, 1);
+    rec.id = row.Int("id");
+    rec.member_id = row.Int("member_id");
     Floating& f = rec.facts;
-    f.left_on = Date::Parse(rows.Text(r, 2)).value_or(Date());
-    f.reason = core::member::ParseFloatingReason(rows.Text(r, 3)).value_or(core::member::FloatingReason::kOther);
-    f.province = rows.Text(r, 4);
-    f.city = rows.Text(r, 5);
-    f.county = rows.Text(r, 6);
-    f.employer = rows.Text(r, 7);
-    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 8));
+    f.left_on = DateOf(row, "left_on");
+    f.reason = core::member::ParseFloatingReason(row.Text("reason")).value_or(core::member::FloatingReason::kOther);
+    f.province = row.Text("province");
+    f.city = row.Text("city");
+    f.county = row.Text("county");
+    f.employer = row.Text("employer");
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
     f.phone = std::move(phone);
-    f.expected_return = OptDate(rows, r, 9);
-    f.fixed_place = rows.Int(r, 10) == 1;
-    f.certificate_no = rows.Text(r, 11);
-    f.cannot_transfer = rows.Int(r, 12) == 1;
-    f.cannot_transfer_reason = rows.Text(r, 13);
-    if (!rows.IsNull(r, 14) || !rows.Text(r, 16).empty())
-        f.participating = core::member::ParticipatingOrg{rows.Int(r, 14), rows.Text(r, 16), OptDate(rows, r, 17)};
-    rec.in_org_path = rows.Text(r, 15);
-    f.returned_on = OptDate(rows, r, 18);
-    f.return_note = rows.Text(r, 19);
-    rec.version = rows.Int(r, 20);
-    rec.created_by = rows.Int(r, 21);
-    rec.last_report_on = OptDate(rows, r, 22);
-    rec.name = rows.Text(r, 23);
-    rec.sex = rows.Text(r, 24) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
-    rec.birth_date = Date::Parse(rows.Text(r, 25)).value_or(Date());
-    rec.category = rows.Text(r, 26) == "probationary" ? core::member::Category::kProbationary
-                                                       : core::member::Category::kFull;
-    rec.org_id = rows.Int(r, 27);
-    rec.org_path = rows.Text(r, 28);
-    rec.org_name = rows.Text(r, 29);
+    f.expected_return = OptDate(row, "expected_return");
+    f.fixed_place = row.Int("fixed_place") == 1;
+    f.certificate_no = row.Text("certificate_no");
+    f.cannot_transfer = row.Int("cannot_transfer") == 1;
+    f.cannot_transfer_reason = row.Text("cannot_transfer_reason");
+    if (!row.IsNull("in_org_id") || !row.Text("in_org_name").empty())
+        f.participating = core::member::ParticipatingOrg{row.Int("in_org_id"), row.Text("in_org_name"),
+                                                         OptDate(row, "in_since")};
+    rec.in_org_path = row.Text("in_org_path");
+    f.returned_on = OptDate(row, "returned_on");
+    f.return_note = row.Text("return_note");
+    rec.version = row.Int("version");
+    rec.created_by = row.Int("created_by");
+    rec.last_report_on = OptDate(row, "last_report_on");
+    rec.name = row.Text("member_name");
+    rec.sex = row.Text("member_sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    rec.birth_date = DateOf(row, "member_birth_date");
+    rec.category = row.Text("member_category") == "probationary" ? core::member::Category::kProbationary
+                                                                  : core::member::Category::kFull;
+    rec.org_id = row.Int("member_org_id");
+    rec.org_path = row.Text("member_org_path");
+    rec.org_name = row.Text("member_org_name");
     return rec;
 }
 
 core::Result<std::vector<FloatingRecord>> SqlFloatingRepo::Many(const std::string& where, const SqlParams& params) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + kFrom + " WHERE " + where, params));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kFloating.Select("f") + kJoined + kFrom + " WHERE " + where, params));
     std::vector<FloatingRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         LX_ASSIGN(rec, FromRow(rows, r));
@@ -96,60 +119,46 @@ core::Result<std::vector<FloatingRecord>> SqlFloatingRepo::OfMember(std::int64_t
 }
 
 core::Result<std::int64_t> SqlFloatingRepo::Insert(const FloatingRecord& rec, std::int64_t at) {
-    LX_ASSIGN(open, c_.Query("SELECT count(*) FROM floating_records WHERE member_id = $1 AND returned_on IS NULL",
+    LX_ASSIGN(open, c_.Query("SELECT count(*) AS n FROM floating_records WHERE member_id = $1 AND returned_on IS NULL",
                              {rec.member_id}));
-    if (open.Int(0, 0) != 0)
+    if (open.Row(0).Int("n") != 0)
         return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "open floating record"));
-    const Floating& f = rec.facts;
-    const auto& p = f.participating;
-    LX_ASSIGN(rows, c_.Query(
-        "INSERT INTO floating_records (member_id, left_on, reason, province, city, county, employer, phone_enc, "
-        "expected_return, fixed_place, certificate_no, cannot_transfer, cannot_transfer_reason, in_org_id, in_org_path, "
-        "in_org_name, in_since, returned_on, return_note, created_by, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,"
-        "$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21) RETURNING id",
-        {rec.member_id, f.left_on.ToString(), std::string(core::member::ToString(f.reason)), f.province, f.city,
-         f.county, f.employer, EncryptedOrNull(cipher_, f.phone), DateOrNull(f.expected_return), Flag(f.fixed_place),
-         f.certificate_no, Flag(f.cannot_transfer), f.cannot_transfer_reason, IdOrNull(p ? p->org_id : 0),
-         rec.in_org_path, p ? p->name : std::string(), DateOrNull(p ? p->since : std::nullopt),
-         DateOrNull(f.returned_on), f.return_note, rec.created_by, at}));
-    return rows.Int(0, 0);
+    SqlValues v(kFloating);
+    v.Set("member_id", rec.member_id);
+    SetFacts(v, rec, cipher_);
+    v.Set("created_by", rec.created_by).Set("created_at", at).Set("updated_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlFloatingRepo::Update(const FloatingRecord& rec, std::int64_t at) {
-    const Floating& f = rec.facts;
-    const auto& p = f.participating;
-    LX_ASSIGN(changed, c_.Exec(
-        "UPDATE floating_records SET left_on = $1, reason = $2, province = $3, city = $4, county = $5, employer = $6, "
-        "phone_enc = $7, expected_return = $8, fixed_place = $9, certificate_no = $10, cannot_transfer = $11, "
-        "cannot_transfer_reason = $12, in_org_id = $13, in_org_path = $14, in_org_name = $15, in_since = $16, "
-        "returned_on = $17, return_note = $18, updated_at = $19, version = version + 1 WHERE id = $20 AND version = $21",
-        {f.left_on.ToString(), std::string(core::member::ToString(f.reason)), f.province, f.city, f.county,
-         f.employer, EncryptedOrNull(cipher_, f.phone), DateOrNull(f.expected_return), Flag(f.fixed_place),
-         f.certificate_no, Flag(f.cannot_transfer), f.cannot_transfer_reason, IdOrNull(p ? p->org_id : 0),
-         rec.in_org_path, p ? p->name : std::string(), DateOrNull(p ? p->since : std::nullopt),
-         DateOrNull(f.returned_on), f.return_note, at, rec.id, rec.version}));
+    SqlValues v(kFloating);
+    SetFacts(v, rec, cipher_);
+    v.Set("updated_at", at);
+    const std::string where = " WHERE id = " + v.Param(rec.id) + " AND version = " + v.Param(rec.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     if (changed != 1)
         return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "floating record version"));
     return core::Ok();
 }
 
 core::Result<std::vector<FloatingNote>> SqlFloatingRepo::Notes(std::int64_t record_id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kNoteCols +
-                                 " FROM floating_notes WHERE record_id = $1 ORDER BY seq",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kNote.Select() + " FROM floating_notes WHERE record_id = $1 ORDER BY seq",
                              {record_id}));
     std::vector<FloatingNote> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
+        const SqlRow row = rows.Row(r);
         FloatingNote n;
-        n.id = rows.Int(r, 0);
-        n.seq = static_cast<int>(rows.Int(r, 1));
-        n.report.kind = core::member::ParseFloatingReportKind(rows.Text(r, 2))
+        n.id = row.Int("id");
+        n.seq = static_cast<int>(row.Int("seq"));
+        n.report.kind = core::member::ParseFloatingReportKind(row.Text("kind"))
                             .value_or(core::member::FloatingReportKind::kContact);
-        n.report.on = Date::Parse(rows.Text(r, 3)).value_or(Date());
-        n.report.text = rows.Text(r, 4);
-        n.side = rows.Text(r, 5);
-        n.actor_user_id = rows.Int(r, 6);
-        n.actor_name = rows.Text(r, 7);
-        n.recorded_at = rows.Int(r, 8);
+        n.report.on = DateOf(row, "on_date");
+        n.report.text = row.Text("text");
+        n.side = row.Text("side");
+        n.actor_user_id = row.Int("actor_user_id");
+        n.actor_name = row.Text("actor_name");
+        n.recorded_at = row.Int("recorded_at");
         out.push_back(std::move(n));
     }
     return out;
@@ -159,11 +168,14 @@ core::Status SqlFloatingRepo::AppendNote(std::int64_t record_id, const FloatingN
     // Lock the record first so that two notes at once take turns for the next number (PostgreSQL row lock; SQLite
     // has one writer anyway).
     LX_CHECK(c_.Exec("UPDATE floating_records SET updated_at = updated_at WHERE id = $1", {record_id}));
-    LX_ASSIGN(last, c_.Query("SELECT coalesce(max(seq), 0) FROM floating_notes WHERE record_id = $1", {record_id}));
-    LX_CHECK(c_.Exec("INSERT INTO floating_notes (record_id, seq, kind, on_date, text, side, actor_user_id, actor_name, "
-                     "recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-                     {record_id, last.Int(0, 0) + 1, std::string(core::member::ToString(n.report.kind)),
-                      n.report.on.ToString(), n.report.text, n.side, n.actor_user_id, n.actor_name, n.recorded_at}));
+    LX_ASSIGN(last, c_.Query("SELECT coalesce(max(seq), 0) AS seq FROM floating_notes WHERE record_id = $1",
+                             {record_id}));
+    SqlValues v(kNote);
+    v.Set("record_id", record_id).Set("seq", last.Row(0).Int("seq") + 1);
+    v.Set("kind", std::string(core::member::ToString(n.report.kind))).Set("on_date", n.report.on.ToString());
+    v.Set("text", n.report.text).Set("side", n.side).Set("actor_user_id", n.actor_user_id);
+    v.Set("actor_name", n.actor_name).Set("recorded_at", n.recorded_at);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 

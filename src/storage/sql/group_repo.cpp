@@ -8,38 +8,50 @@ using core::ports::CoveredUnitRecord;
 using core::ports::PartyGroupRecord;
 
 namespace {
-constexpr const char* kGroupCols =
-    "g.id, g.org_id, g.org_path, g.name, g.scope, g.scope_name, coalesce(g.leader_member_id, 0), coalesce(m.name, ''), "
-    "g.valid_from, g.valid_to, g.version, g.created_at";
-constexpr const char* kUnitCols = "id, org_id, name, unit_type, uscc, valid_from, valid_to, created_at";
+// The party group and covered unit rows, written once (storage/sql/columns.hpp); a group is read with its
+// leader's name.
+constexpr std::string_view kGroupNames[] = {"id",         "org_id",           "org_path",   "name",
+                                            "scope",      "scope_name",       "leader_member_id",
+                                            "valid_from", "valid_to",         "version",    "created_at"};
+constexpr Columns kGroup{"party_groups", kGroupNames};
+constexpr std::string_view kUnitNames[] = {"id", "org_id", "name", "unit_type", "uscc", "valid_from", "valid_to",
+                                           "created_at"};
+constexpr Columns kUnit{"covered_units", kUnitNames};
+
+std::string GroupSelect() {
+    return "SELECT " + kGroup.Select("g") + ", coalesce(m.name, '') AS leader_name FROM party_groups g LEFT JOIN "
+           "members m ON m.id = g.leader_member_id WHERE ";
+}
 
 PartyGroupRecord GroupFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     PartyGroupRecord g;
-    g.id = rows.Int(r, 0);
-    g.org_id = rows.Int(r, 1);
-    g.org_path = rows.Text(r, 2);
-    g.name = rows.Text(r, 3);
-    g.scope = core::org::ParseGroupScope(rows.Text(r, 4)).value_or(core::org::GroupScope::kOther);
-    g.scope_name = rows.Text(r, 5);
-    g.leader_member_id = rows.Int(r, 6);
-    g.leader_name = rows.Text(r, 7);
-    g.valid_from = Date::Parse(rows.Text(r, 8)).value_or(Date());
-    g.valid_to = OptDate(rows, r, 9);
-    g.version = rows.Int(r, 10);
-    g.created_at = rows.Int(r, 11);
+    g.id = row.Int("id");
+    g.org_id = row.Int("org_id");
+    g.org_path = row.Text("org_path");
+    g.name = row.Text("name");
+    g.scope = core::org::ParseGroupScope(row.Text("scope")).value_or(core::org::GroupScope::kOther);
+    g.scope_name = row.Text("scope_name");
+    g.leader_member_id = row.Int("leader_member_id");  // 0 for none (null)
+    g.leader_name = row.Text("leader_name");
+    g.valid_from = DateOf(row, "valid_from");
+    g.valid_to = OptDate(row, "valid_to");
+    g.version = row.Int("version");
+    g.created_at = row.Int("created_at");
     return g;
 }
 
 CoveredUnitRecord UnitFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     CoveredUnitRecord u;
-    u.id = rows.Int(r, 0);
-    u.org_id = rows.Int(r, 1);
-    u.name = rows.Text(r, 2);
-    u.type = core::org::ParseUnitType(rows.Text(r, 3)).value_or(core::org::UnitType::kOther);
-    u.uscc = rows.Text(r, 4);
-    u.valid_from = Date::Parse(rows.Text(r, 5)).value_or(Date());
-    u.valid_to = OptDate(rows, r, 6);
-    u.created_at = rows.Int(r, 7);
+    u.id = row.Int("id");
+    u.org_id = row.Int("org_id");
+    u.name = row.Text("name");
+    u.type = core::org::ParseUnitType(row.Text("unit_type")).value_or(core::org::UnitType::kOther);
+    u.uscc = row.Text("uscc");
+    u.valid_from = DateOf(row, "valid_from");
+    u.valid_to = OptDate(row, "valid_to");
+    u.created_at = row.Int("created_at");
     return u;
 }
 
@@ -50,26 +62,27 @@ core::Status OneRow(std::int64_t changed, const char* what) {
 }  // namespace
 
 core::Result<std::int64_t> SqlGroupRepo::Insert(const PartyGroupRecord& g) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO party_groups (org_id, org_path, name, scope, scope_name, leader_member_id, "
-                             "valid_from, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
-                             {g.org_id, g.org_path, g.name, std::string(ToString(g.scope)), g.scope_name,
-                              IdOrNull(g.leader_member_id), g.valid_from.ToString(), g.created_at}));
-    return rows.Int(0, 0);
+    SqlValues v(kGroup);
+    v.Set("org_id", g.org_id).Set("org_path", g.org_path).Set("name", g.name);
+    v.Set("scope", std::string(ToString(g.scope))).Set("scope_name", g.scope_name);
+    v.Set("leader_member_id", IdOrNull(g.leader_member_id)).Set("valid_from", g.valid_from.ToString());
+    v.Set("created_at", g.created_at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Result<std::optional<PartyGroupRecord>> SqlGroupRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kGroupCols +
-                                 " FROM party_groups g LEFT JOIN members m ON m.id = g.leader_member_id WHERE g.id = $1",
-                             {id}));
+    LX_ASSIGN(rows, c_.Query(GroupSelect() + "g.id = $1", {id}));
     if (rows.empty()) return std::optional<PartyGroupRecord>{};
     return std::optional<PartyGroupRecord>{GroupFromRow(rows, 0)};
 }
 
 core::Status SqlGroupRepo::Update(const PartyGroupRecord& g) {
-    LX_ASSIGN(changed, c_.Exec("UPDATE party_groups SET name = $1, scope = $2, scope_name = $3, leader_member_id = $4, "
-                               "version = version + 1 WHERE id = $5 AND version = $6 AND valid_to IS NULL",
-                               {g.name, std::string(ToString(g.scope)), g.scope_name, IdOrNull(g.leader_member_id), g.id,
-                                g.version}));
+    SqlValues v(kGroup);
+    v.Set("name", g.name).Set("scope", std::string(ToString(g.scope))).Set("scope_name", g.scope_name);
+    v.Set("leader_member_id", IdOrNull(g.leader_member_id));
+    const std::string where = " WHERE id = " + v.Param(g.id) + " AND version = " + v.Param(g.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where + " AND valid_to IS NULL", v.Params()));
     return OneRow(changed, "party group");
 }
 
@@ -83,21 +96,21 @@ core::Status SqlGroupRepo::Close(const PartyGroupRecord& g, const Date& on) {
 }
 
 core::Result<std::vector<PartyGroupRecord>> SqlGroupRepo::OfOrg(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kGroupCols +
-                                 " FROM party_groups g LEFT JOIN members m ON m.id = g.leader_member_id WHERE g.org_id = $1 "
-                                 "AND g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2) ORDER BY g.id",
+    LX_ASSIGN(rows, c_.Query(GroupSelect() + "g.org_id = $1 AND g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2) ORDER BY g.id",
                              {org_id, as_of.ToString()}));
     std::vector<PartyGroupRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(GroupFromRow(rows, r));
     if (out.empty()) return out;
     // Members count while they are members of the branch: one who left since is no longer in its group.
-    LX_ASSIGN(members, c_.Query("SELECT pm.group_id, m.id, m.name FROM party_group_members pm JOIN party_groups g ON "
+    LX_ASSIGN(members, c_.Query("SELECT pm.group_id AS group_id, m.id AS id, m.name AS name FROM party_group_members pm JOIN party_groups g ON "
                                 "g.id = pm.group_id JOIN members m ON m.id = pm.member_id WHERE g.org_id = $1 AND "
                                 "m.org_id = $1 AND m.left_on IS NULL ORDER BY m.name, m.id",
                                 {org_id}));
-    for (std::size_t r = 0; r < members.size(); ++r)
+    for (std::size_t r = 0; r < members.size(); ++r) {
+        const SqlRow row = members.Row(r);
         for (auto& g : out)
-            if (g.id == members.Int(r, 0)) g.members.push_back({members.Int(r, 1), members.Text(r, 2)});
+            if (g.id == row.Int("group_id")) g.members.push_back({row.Int("id"), row.Text("name")});
+    }
     return out;
 }
 
@@ -115,22 +128,21 @@ core::Status SqlGroupRepo::SetMembers(const PartyGroupRecord& g, const std::vect
 }
 
 core::Result<std::int64_t> SqlGroupRepo::InsertUnit(const CoveredUnitRecord& u) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO covered_units (org_id, name, unit_type, uscc, valid_from, created_at) "
-                             "VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
-                             {u.org_id, u.name, std::string(ToString(u.type)), u.uscc, u.valid_from.ToString(),
-                              u.created_at}));
-    return rows.Int(0, 0);
+    SqlValues v(kUnit);
+    v.Set("org_id", u.org_id).Set("name", u.name).Set("unit_type", std::string(ToString(u.type))).Set("uscc", u.uscc);
+    v.Set("valid_from", u.valid_from.ToString()).Set("created_at", u.created_at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Result<std::optional<CoveredUnitRecord>> SqlGroupRepo::GetUnit(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kUnitCols + " FROM covered_units WHERE id = $1", {id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() + " FROM covered_units WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<CoveredUnitRecord>{};
     return std::optional<CoveredUnitRecord>{UnitFromRow(rows, 0)};
 }
 
 core::Result<std::vector<CoveredUnitRecord>> SqlGroupRepo::Units(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kUnitCols +
-                                 " FROM covered_units WHERE org_id = $1 AND valid_from <= $2 AND "
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() + " FROM covered_units WHERE org_id = $1 AND valid_from <= $2 AND "
                                  "(valid_to IS NULL OR valid_to > $2) ORDER BY id",
                              {org_id, as_of.ToString()}));
     std::vector<CoveredUnitRecord> out;

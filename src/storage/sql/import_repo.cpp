@@ -7,28 +7,42 @@ using core::ports::ImportRecord;
 using core::ports::ImportRowRecord;
 
 namespace {
-constexpr const char* kCols =
-    "i.id, i.org_id, i.org_path, o.name, i.file_name, i.file_sha256, i.created_by, i.created_by_name, i.created_at, "
-    "i.rows_create, i.rows_update, i.rows_unchanged, i.rows_error, i.undone_at, i.undone_by, i.version, i.kind";
+// The import, import row and import org rows, written once (storage/sql/columns.hpp); an import is read with
+// its org's name.
+constexpr std::string_view kImportNames[] = {
+    "id",          "org_id",      "org_path",       "file_name",  "file_sha256", "created_by", "created_by_name",
+    "created_at",  "rows_create", "rows_update",    "rows_unchanged", "rows_error", "undone_at", "undone_by",
+    "version",     "kind"};
+constexpr Columns kImport{"imports", kImportNames};
+constexpr std::string_view kImportRowNames[] = {"import_id",     "row_no",   "member_id", "created",
+                                                "version_after", "prior_enc"};
+constexpr Columns kImportRow{"import_rows", kImportRowNames};
+constexpr std::string_view kImportOrgNames[] = {"import_id", "row_no", "org_id"};
+constexpr Columns kImportOrg{"import_orgs", kImportOrgNames};
+
+std::string ImportSelect() {
+    return "SELECT " + kImport.Select("i") + ", o.name AS org_name FROM imports i JOIN orgs o ON o.id = i.org_id WHERE ";
+}
 
 ImportRecord FromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     ImportRecord i;
-    i.id = rows.Int(r, 0);
-    i.org_id = rows.Int(r, 1);
-    i.org_path = rows.Text(r, 2);
-    i.org_name = rows.Text(r, 3);
-    i.file_name = rows.Text(r, 4);
-    i.file_sha256 = rows.Text(r, 5);
-    i.created_by = rows.Int(r, 6);
-    i.created_by_name = rows.Text(r, 7);
-    i.created_at = rows.Int(r, 8);
-    i.counts = {static_cast<int>(rows.Int(r, 9)), static_cast<int>(rows.Int(r, 10)), static_cast<int>(rows.Int(r, 11)),
-                static_cast<int>(rows.Int(r, 12))};
-    i.undone = !rows.IsNull(r, 13);
-    i.undone_at = rows.Int(r, 13);
-    i.undone_by = rows.Int(r, 14);
-    i.version = rows.Int(r, 15);
-    i.kind = rows.Text(r, 16);
+    i.id = row.Int("id");
+    i.org_id = row.Int("org_id");
+    i.org_path = row.Text("org_path");
+    i.org_name = row.Text("org_name");
+    i.file_name = row.Text("file_name");
+    i.file_sha256 = row.Text("file_sha256");
+    i.created_by = row.Int("created_by");
+    i.created_by_name = row.Text("created_by_name");
+    i.created_at = row.Int("created_at");
+    i.counts = {static_cast<int>(row.Int("rows_create")), static_cast<int>(row.Int("rows_update")),
+                static_cast<int>(row.Int("rows_unchanged")), static_cast<int>(row.Int("rows_error"))};
+    i.undone = !row.IsNull("undone_at");
+    i.undone_at = row.Int("undone_at");
+    i.undone_by = row.Int("undone_by");
+    i.version = row.Int("version");
+    i.kind = row.Text("kind");
     return i;
 }
 
@@ -63,34 +77,35 @@ core::member::Member PriorFromText(const std::string& text) {
 }  // namespace
 
 core::Result<std::int64_t> SqlImportRepo::Insert(const ImportRecord& r) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO imports (org_id, org_path, file_name, file_sha256, created_by, created_by_name, "
-                             "created_at, rows_create, rows_update, rows_unchanged, rows_error, kind) "
-                             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id",
-                             {r.org_id, r.org_path, r.file_name, r.file_sha256, r.created_by, r.created_by_name,
-                              r.created_at, std::int64_t{r.counts.create}, std::int64_t{r.counts.update},
-                              std::int64_t{r.counts.unchanged}, std::int64_t{r.counts.error}, r.kind}));
-    return rows.Int(0, 0);
+    SqlValues v(kImport);
+    v.Set("org_id", r.org_id).Set("org_path", r.org_path).Set("file_name", r.file_name);
+    v.Set("file_sha256", r.file_sha256).Set("created_by", r.created_by).Set("created_by_name", r.created_by_name);
+    v.Set("created_at", r.created_at).Set("rows_create", std::int64_t{r.counts.create});
+    v.Set("rows_update", std::int64_t{r.counts.update}).Set("rows_unchanged", std::int64_t{r.counts.unchanged});
+    v.Set("rows_error", std::int64_t{r.counts.error}).Set("kind", r.kind);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlImportRepo::AppendRow(std::int64_t import_id, const ImportRowRecord& row) {
     SqlParam prior = row.created ? SqlParam{nullptr} : SqlParam{Blob{cipher_.Encrypt(PriorText(row.prior))}};
-    LX_CHECK(c_.Exec("INSERT INTO import_rows (import_id, row_no, member_id, created, version_after, prior_enc) "
-                     "VALUES ($1,$2,$3,$4,$5,$6)",
-                     {import_id, std::int64_t{row.row}, row.member_id, std::int64_t{row.created ? 1 : 0},
-                      row.version_after, prior}));
+    SqlValues v(kImportRow);
+    v.Set("import_id", import_id).Set("row_no", std::int64_t{row.row}).Set("member_id", row.member_id);
+    v.Set("created", std::int64_t{row.created ? 1 : 0}).Set("version_after", row.version_after);
+    v.Set("prior_enc", prior);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 
 core::Result<std::optional<ImportRecord>> SqlImportRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM imports i JOIN orgs o ON o.id = i.org_id WHERE i.id = $1",
-                             {id}));
+    LX_ASSIGN(rows, c_.Query(ImportSelect() + "i.id = $1", {id}));
     if (rows.empty()) return std::optional<ImportRecord>{};
     return std::optional<ImportRecord>{FromRow(rows, 0)};
 }
 
 core::Result<std::vector<ImportRecord>> SqlImportRepo::List(const core::ports::ImportQuery& q) {
     SqlParams params{q.kind};
-    const std::string sql = std::string("SELECT ") + kCols + " FROM imports i JOIN orgs o ON o.id = i.org_id WHERE i.kind = $1 AND (" +
+    const std::string sql = ImportSelect() + "i.kind = $1 AND (" +
                             SubtreeFilter("i.org_path", q.scope_roots, params) + ") ORDER BY i.id DESC LIMIT " +
                             std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
@@ -100,17 +115,17 @@ core::Result<std::vector<ImportRecord>> SqlImportRepo::List(const core::ports::I
 }
 
 core::Result<std::vector<ImportRowRecord>> SqlImportRepo::Rows(std::int64_t import_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT row_no, member_id, created, version_after, prior_enc FROM import_rows "
-                             "WHERE import_id = $1 ORDER BY row_no",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kImportRow.Select() + " FROM import_rows WHERE import_id = $1 ORDER BY row_no",
                              {import_id}));
     std::vector<ImportRowRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
+        const SqlRow cells = rows.Row(r);
         ImportRowRecord row;
-        row.row = static_cast<int>(rows.Int(r, 0));
-        row.member_id = rows.Int(r, 1);
-        row.created = rows.Int(r, 2) == 1;
-        row.version_after = rows.Int(r, 3);
-        LX_ASSIGN(prior, DecryptedOrEmpty(cipher_, rows, r, 4));
+        row.row = static_cast<int>(cells.Int("row_no"));
+        row.member_id = cells.Int("member_id");
+        row.created = cells.Int("created") == 1;
+        row.version_after = cells.Int("version_after");
+        LX_ASSIGN(prior, DecryptedOrEmpty(cipher_, cells, "prior_enc"));
         if (!row.created) row.prior = PriorFromText(prior);
         out.push_back(std::move(row));
     }
@@ -118,23 +133,27 @@ core::Result<std::vector<ImportRowRecord>> SqlImportRepo::Rows(std::int64_t impo
 }
 
 core::Status SqlImportRepo::MarkUndone(const ImportRecord& r) {
-    LX_ASSIGN(changed, c_.Exec("UPDATE imports SET undone_at = $1, undone_by = $2, version = version + 1 "
-                               "WHERE id = $3 AND version = $4 AND undone_at IS NULL",
-                               {r.undone_at, r.undone_by, r.id, r.version}));
+    SqlValues v(kImport);
+    v.Set("undone_at", r.undone_at).Set("undone_by", r.undone_by);
+    const std::string where = " WHERE id = " + v.Param(r.id) + " AND version = " + v.Param(r.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where + " AND undone_at IS NULL", v.Params()));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "import version"));
     return core::Ok();
 }
 
 core::Status SqlImportRepo::AppendOrg(std::int64_t import_id, const core::ports::ImportOrgRecord& row) {
-    LX_CHECK(c_.Exec("INSERT INTO import_orgs (import_id, row_no, org_id) VALUES ($1,$2,$3)",
-                     {import_id, std::int64_t{row.row}, row.org_id}));
+    SqlValues v(kImportOrg);
+    v.Set("import_id", import_id).Set("row_no", std::int64_t{row.row}).Set("org_id", row.org_id);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 
 core::Result<std::vector<core::ports::ImportOrgRecord>> SqlImportRepo::Orgs(std::int64_t import_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT row_no, org_id FROM import_orgs WHERE import_id = $1 ORDER BY row_no", {import_id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kImportOrg.Select() + " FROM import_orgs WHERE import_id = $1 ORDER BY row_no",
+                             {import_id}));
     std::vector<core::ports::ImportOrgRecord> out;
-    for (std::size_t r = 0; r < rows.size(); ++r) out.push_back({static_cast<int>(rows.Int(r, 0)), rows.Int(r, 1)});
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.push_back({static_cast<int>(rows.Row(r).Int("row_no")), rows.Row(r).Int("org_id")});
     return out;
 }
 

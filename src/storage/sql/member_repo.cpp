@@ -6,10 +6,14 @@ using core::Date;
 using core::member::Member;
 
 namespace {
-constexpr const char* kCols =
-    "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
-    "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since, skills, "
-    "occupation, floating_to, lost_contact_on, status_since";
+// The member row, written once: the SELECT list, the INSERT and the UPDATEs below name these columns and the
+// reader looks them up by name. A new member field adds its name here and a line in FromRow and in the writes.
+constexpr std::string_view kMemberNames[] = {
+    "id", "org_id", "org_path", "region_code", "name", "sex", "ethnicity", "birth_date", "id_number_enc",
+    "id_number_bidx", "phone_enc", "phone_bidx", "education", "category", "status", "join_date", "conversion_date",
+    "work_unit", "address", "tags", "skills", "occupation", "floating_to", "lost_contact_on", "status_since",
+    "left_on", "left_reason", "affiliated_since", "version", "created_at", "updated_at"};
+constexpr Columns kMember{"members", kMemberNames};
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -31,46 +35,49 @@ std::string JoinTags(const std::vector<std::string>& tags) {
 
 }  // namespace
 
+const Columns& MemberColumns() { return kMember; }
+
 std::string SkillsText(const std::vector<std::string>& skills) {
     return skills.empty() ? std::string() : "," + JoinTags(skills) + ",";
 }
 
 core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     Member m;
-    m.id = rows.Int(r, 0);
-    m.org_id = rows.Int(r, 1);
-    m.org_path = rows.Text(r, 2);
-    m.name = rows.Text(r, 3);
-    m.sex = rows.Text(r, 4) == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
-    m.ethnicity = rows.Text(r, 5);
-    m.birth_date = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, rows, r, 7));
-    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, rows, r, 8));
+    m.id = row.Int("id");
+    m.org_id = row.Int("org_id");
+    m.org_path = row.Text("org_path");
+    m.name = row.Text("name");
+    m.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    m.ethnicity = row.Text("ethnicity");
+    m.birth_date = DateOf(row, "birth_date");
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, row, "id_number_enc"));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
     m.id_number = std::move(id_number);
     m.phone = std::move(phone);
-    m.education = rows.Text(r, 9);
-    m.category = rows.Text(r, 10) == "probationary" ? core::member::Category::kProbationary
-                                                     : core::member::Category::kFull;
-    m.status = rows.Text(r, 11) == "stopped" ? core::member::PartyStatus::kStopped : core::member::PartyStatus::kNormal;
-    m.join_date = OptDate(rows, r, 12);
-    m.conversion_date = OptDate(rows, r, 13);
-    m.work_unit = rows.Text(r, 14);
-    m.address = rows.Text(r, 15);
-    m.tags = SplitTags(rows.Text(r, 16));
-    m.version = rows.Int(r, 17);
-    m.left_on = OptDate(rows, r, 18);
-    m.left_reason = rows.Text(r, 19);
-    m.affiliated_since = OptDate(rows, r, 20);
-    m.skills = SplitTags(rows.Text(r, 21));
-    m.occupation = rows.Text(r, 22);
-    m.floating_to = rows.Text(r, 23);
-    m.lost_contact_on = OptDate(rows, r, 24);
-    m.status_since = OptDate(rows, r, 25);
+    m.education = row.Text("education");
+    m.category = row.Text("category") == "probationary" ? core::member::Category::kProbationary
+                                                         : core::member::Category::kFull;
+    m.status = row.Text("status") == "stopped" ? core::member::PartyStatus::kStopped : core::member::PartyStatus::kNormal;
+    m.join_date = OptDate(row, "join_date");
+    m.conversion_date = OptDate(row, "conversion_date");
+    m.work_unit = row.Text("work_unit");
+    m.address = row.Text("address");
+    m.tags = SplitTags(row.Text("tags"));
+    m.version = row.Int("version");
+    m.left_on = OptDate(row, "left_on");
+    m.left_reason = row.Text("left_reason");
+    m.affiliated_since = OptDate(row, "affiliated_since");
+    m.skills = SplitTags(row.Text("skills"));
+    m.occupation = row.Text("occupation");
+    m.floating_to = row.Text("floating_to");
+    m.lost_contact_on = OptDate(row, "lost_contact_on");
+    m.status_since = OptDate(row, "status_since");
     return m;
 }
 
 core::Result<std::optional<Member>> SqlMemberRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM members WHERE id = $1", {id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kMember.Select() + " FROM members WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<Member>{};
     LX_ASSIGN(m, FromRow(rows, 0));
     return std::optional<Member>{std::move(m)};
@@ -85,13 +92,13 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    std::string sql = std::string("SELECT ") + kCols + " FROM members WHERE ";
+    std::string sql = "SELECT " + kMember.Select() + " FROM members WHERE ";
     std::string after;
     if (q.after_id != 0) {
         // The cursor row's key opens the range first, so that the engine starts its index scan there.
         LX_ASSIGN(cursor, c_.Query(std::string("SELECT ") + key + " FROM members WHERE id = $1", {q.after_id}));
         if (!cursor.empty()) {
-            const auto k = param(cursor.Text(0, 0));
+            const auto k = param(cursor.Row(0).Text(key));
             sql += std::string(key) + " >= " + k + " AND ";
             after = " AND (" + std::string(key) + " > " + k + " OR id > " + param(q.after_id) + ")";
         }
@@ -120,19 +127,19 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
 }
 
 core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
-    LX_ASSIGN(rows, c_.Query(
-        "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
-        "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
-        "created_at, updated_at, region_code, affiliated_since, skills, occupation) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,"
-        "$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23) "
-        "RETURNING id",
-        {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
-         Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
-         IndexOrNull(cipher_, m.phone),
-         m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
-         DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), m.updated_at, m.region_code,
-         DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation}));
-    const std::int64_t id = rows.Int(0, 0);
+    SqlValues v(kMember);
+    v.Set("org_id", m.org_id).Set("org_path", m.org_path).Set("region_code", m.region_code).Set("name", m.name);
+    v.Set("sex", core::member::ToString(m.sex)).Set("ethnicity", m.ethnicity).Set("birth_date", m.birth_date.ToString());
+    v.Set("id_number_enc", Blob{cipher_.Encrypt(m.id_number)}).Set("id_number_bidx", Blob{cipher_.BlindIndex(m.id_number)});
+    v.Set("phone_enc", EncryptedOrNull(cipher_, m.phone)).Set("phone_bidx", IndexOrNull(cipher_, m.phone));
+    v.Set("education", m.education).Set("category", core::member::ToString(m.category));
+    v.Set("status", core::member::ToString(m.status)).Set("join_date", DateOrNull(m.join_date));
+    v.Set("conversion_date", DateOrNull(m.conversion_date)).Set("work_unit", m.work_unit).Set("address", m.address);
+    v.Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills)).Set("occupation", m.occupation);
+    v.Set("affiliated_since", DateOrNull(m.affiliated_since));
+    v.Set("created_at", m.updated_at).Set("updated_at", m.updated_at);  // created and last changed now
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    const std::int64_t id = rows.Row(0).Int("id");
     LX_CHECK(WriteSkills(id, m.skills));
     return id;
 }
@@ -141,30 +148,35 @@ core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const st
     LX_ASSIGN(rows, c_.Query("SELECT id FROM members WHERE id_number_bidx = $1",
                              {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{rows.Int(0, 0)};
+    return std::optional<std::int64_t>{rows.Row(0).Int("id")};
 }
 
 core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
-    LX_ASSIGN(changed, c_.Exec(
-        "UPDATE members SET category = $1, status = $2, join_date = $3, conversion_date = $4, left_on = $5, "
-        "left_reason = $6, status_since = $7, version = version + 1 WHERE id = $8 AND version = $9",
-        {core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
-         DateOrNull(m.conversion_date), DateOrNull(m.left_on), m.left_reason, DateOrNull(m.status_since), m.id,
-         m.version}));
-    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
-    return core::Ok();
+    SqlValues v(kMember);
+    v.Set("category", core::member::ToString(m.category)).Set("status", core::member::ToString(m.status));
+    v.Set("join_date", DateOrNull(m.join_date)).Set("conversion_date", DateOrNull(m.conversion_date));
+    v.Set("left_on", DateOrNull(m.left_on)).Set("left_reason", m.left_reason);
+    v.Set("status_since", DateOrNull(m.status_since));
+    return UpdateVersioned(v, m);
 }
 
 core::Status SqlMemberRepo::UpdateRegistry(const Member& m) {
-    LX_ASSIGN(changed, c_.Exec(
-        "UPDATE members SET phone_enc = $1, phone_bidx = $2, education = $3, work_unit = $4, address = $5, tags = $6, "
-        "skills = $7, occupation = $8, floating_to = $9, lost_contact_on = $10, updated_at = $11, version = version + 1 "
-        "WHERE id = $12 AND version = $13",
-        {EncryptedOrNull(cipher_, m.phone), IndexOrNull(cipher_, m.phone), m.education, m.work_unit, m.address,
-         JoinTags(m.tags), SkillsText(m.skills), m.occupation, m.floating_to, DateOrNull(m.lost_contact_on),
-         m.updated_at, m.id, m.version}));
-    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    SqlValues v(kMember);
+    v.Set("phone_enc", EncryptedOrNull(cipher_, m.phone)).Set("phone_bidx", IndexOrNull(cipher_, m.phone));
+    v.Set("education", m.education).Set("work_unit", m.work_unit).Set("address", m.address);
+    v.Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills)).Set("occupation", m.occupation);
+    v.Set("floating_to", m.floating_to).Set("lost_contact_on", DateOrNull(m.lost_contact_on));
+    v.Set("updated_at", m.updated_at);
+    LX_CHECK(UpdateVersioned(v, m));
     return WriteSkills(m.id, m.skills);
+}
+
+// The values, if the row is still at the member's version (optimistic concurrency), and the next version.
+core::Status SqlMemberRepo::UpdateVersioned(SqlValues& v, const Member& m) {
+    const std::string where = " WHERE id = " + v.Param(m.id) + " AND version = " + v.Param(m.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
+    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    return core::Ok();
 }
 
 core::Status SqlMemberRepo::WriteSkills(std::int64_t member_id, const std::vector<std::string>& skills) {
@@ -176,11 +188,11 @@ core::Status SqlMemberRepo::WriteSkills(std::int64_t member_id, const std::vecto
 }
 
 core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on) {
-    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM " + AffiliatedOn("org_id = $1", "$2") +
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) AS n FROM " + AffiliatedOn("org_id = $1", "$2") +
                                  " WHERE category = 'full' AND status = 'normal' AND (left_on IS NULL OR left_on > $2) "
                                  "AND (conversion_date IS NULL OR conversion_date <= $2)",
                              {org_id, on.ToString()}));
-    return static_cast<int>(rows.Int(0, 0));
+    return static_cast<int>(rows.Row(0).Int("n"));
 }
 
 core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
@@ -197,9 +209,9 @@ core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
         " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
         " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"
         // a sponsor or training contact named in a development step ("id:1,id:0")
-        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2)",
+        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2) AS refs",
         {m.id, "%," + std::to_string(m.id) + ":%"}));
-    if (refs.Int(0, 0) != 0) return conflict;
+    if (refs.Row(0).Int("refs") != 0) return conflict;
     LX_CHECK(c_.Exec("DELETE FROM member_skills WHERE member_id = $1", {m.id}));
     LX_ASSIGN(deleted, c_.Exec("DELETE FROM members WHERE id = $1 AND version = $2", {m.id, m.version}));
     if (deleted != 1) return conflict;

@@ -16,7 +16,7 @@ static core::Result<std::set<std::string>> AppliedNames(SqlConn& conn, bool crea
     if (!read && !create) return std::set<std::string>{};
     LX_ASSIGN(rows, std::move(read));
     std::set<std::string> names;
-    for (std::size_t r = 0; r < rows.size(); ++r) names.insert(rows.Text(r, 0));
+    for (std::size_t r = 0; r < rows.size(); ++r) names.insert(rows.Row(r).Text("name"));
     return names;
 }
 

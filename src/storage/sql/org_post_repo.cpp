@@ -7,20 +7,25 @@ using core::Date;
 using core::ports::OrgPost;
 
 namespace {
-constexpr const char* kPostCols =
-    "p.id, p.org_id, p.member_id, m.name, p.post, p.term_start, p.valid_from, p.valid_to, p.approval_doc";
+// The post row, written once (storage/sql/columns.hpp); read with its member's name.
+constexpr std::string_view kPostNames[] = {"id",         "org_id",   "member_id",    "post",       "term_start",
+                                           "valid_from", "valid_to", "approval_doc", "created_by", "created_at"};
+constexpr Columns kPost{"org_posts", kPostNames};
+
+std::string PostSelect() { return "SELECT " + kPost.Select("p") + ", m.name AS member_name"; }
 
 OrgPost PostFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     OrgPost p;
-    p.id = rows.Int(r, 0);
-    p.org_id = rows.Int(r, 1);
-    p.member_id = rows.Int(r, 2);
-    p.member_name = rows.Text(r, 3);
-    p.post = core::org::ParsePost(rows.Text(r, 4)).value_or(core::org::Post::kMember);
-    p.term_start = Date::Parse(rows.Text(r, 5)).value_or(Date());
-    p.valid_from = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    p.valid_to = OptDate(rows, r, 7);
-    p.approval_doc = rows.Text(r, 8);
+    p.id = row.Int("id");
+    p.org_id = row.Int("org_id");
+    p.member_id = row.Int("member_id");
+    p.member_name = row.Text("member_name");
+    p.post = core::org::ParsePost(row.Text("post")).value_or(core::org::Post::kMember);
+    p.term_start = DateOf(row, "term_start");
+    p.valid_from = DateOf(row, "valid_from");
+    p.valid_to = OptDate(row, "valid_to");
+    p.approval_doc = row.Text("approval_doc");
     return p;
 }
 }  // namespace
@@ -31,26 +36,32 @@ namespace {
 // Full and probationary members on the day (parameter $2) among those affiliated with the orgs of `org_cond`.
 std::string HeadcountSql(const std::string& org_cond) {
     return "SELECT "
-           "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END), "
+           "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END) "
+           "AS full_members, "
            "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= $2) "
-           "THEN 1 ELSE 0 END) "
+           "THEN 1 ELSE 0 END) AS probationary_members "
            "FROM " + AffiliatedOn(org_cond, "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)";
+}
+
+core::org::Headcount HeadcountOf(const SqlRows& rows) {
+    const SqlRow row = rows.Row(0);
+    return {static_cast<int>(row.Int("full_members")), static_cast<int>(row.Int("probationary_members"))};
 }
 }  // namespace
 
 core::Result<core::org::Headcount> SqlOrgRepo::Headcount(std::int64_t org_id, const Date& as_of) {
     LX_ASSIGN(rows, c_.Query(HeadcountSql("org_id = $1"), {org_id, as_of.ToString()}));
-    return core::org::Headcount{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1))};
+    return HeadcountOf(rows);
 }
 
 core::Result<core::org::Headcount> SqlOrgRepo::SubtreeHeadcount(const std::string& path, const Date& as_of) {
     auto [lo, hi] = core::org::SubtreeRange(path);
     LX_ASSIGN(rows, c_.Query(HeadcountSql("org_path >= $1 AND org_path < $3"), {lo, as_of.ToString(), hi}));
-    return core::org::Headcount{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1))};
+    return HeadcountOf(rows);
 }
 
 core::Result<std::vector<OrgPost>> SqlOrgRepo::Posts(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kPostCols +
+    LX_ASSIGN(rows, c_.Query(PostSelect() +
                                  " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.org_id = $1 AND "
                                  "p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2) "
                                  "ORDER BY CASE p.post WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 "
@@ -63,7 +74,7 @@ core::Result<std::vector<OrgPost>> SqlOrgRepo::Posts(std::int64_t org_id, const 
 }
 
 core::Result<std::optional<OrgPost>> SqlOrgRepo::GetPost(std::int64_t post_id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kPostCols +
+    LX_ASSIGN(rows, c_.Query(PostSelect() +
                                  " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.id = $1",
                              {post_id}));
     if (rows.empty()) return std::optional<OrgPost>{};
@@ -71,12 +82,13 @@ core::Result<std::optional<OrgPost>> SqlOrgRepo::GetPost(std::int64_t post_id) {
 }
 
 core::Result<std::int64_t> SqlOrgRepo::InsertPost(const OrgPost& p, std::int64_t by, std::int64_t at) {
-    LX_ASSIGN(rows, c_.Query(
-        "INSERT INTO org_posts (org_id, member_id, post, term_start, valid_from, valid_to, approval_doc, created_by, "
-        "created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
-        {p.org_id, p.member_id, std::string(core::org::ToString(p.post)), p.term_start.ToString(),
-         p.valid_from.ToString(), DateOrNull(p.valid_to), p.approval_doc, by, at}));
-    return rows.Int(0, 0);
+    SqlValues v(kPost);
+    v.Set("org_id", p.org_id).Set("member_id", p.member_id).Set("post", std::string(core::org::ToString(p.post)));
+    v.Set("term_start", p.term_start.ToString()).Set("valid_from", p.valid_from.ToString());
+    v.Set("valid_to", DateOrNull(p.valid_to)).Set("approval_doc", p.approval_doc).Set("created_by", by);
+    v.Set("created_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlOrgRepo::EndPost(std::int64_t post_id, const Date& on) {

@@ -8,25 +8,28 @@ using core::org::Org;
 using core::ports::OrgView;
 
 namespace {
-constexpr const char* kCols =
-    "id, parent_id, path, name, short_name, org_type, place_kind, place_name, region_code, valid_from, valid_to, "
-    "version, predecessor_id";
+// The org row, written once (storage/sql/columns.hpp).
+constexpr std::string_view kOrgNames[] = {"id",         "parent_id",  "path",     "name",      "short_name",
+                                          "org_type",   "place_kind", "place_name", "region_code", "valid_from",
+                                          "valid_to",   "version",    "predecessor_id", "created_at"};
+constexpr Columns kOrg{"orgs", kOrgNames};
 
 Org OrgFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     Org o;
-    o.id = rows.Int(r, 0);
-    o.parent_id = rows.Int(r, 1);
-    o.path = rows.Text(r, 2);
-    o.name = rows.Text(r, 3);
-    o.short_name = rows.Text(r, 4);
-    o.type = core::org::ParseOrgType(rows.Text(r, 5)).value_or(core::org::OrgType::kBranch);
-    o.place_kind = core::org::ParsePlaceKind(rows.Text(r, 6)).value_or(core::org::PlaceKind::kNone);
-    o.place_name = rows.Text(r, 7);
-    o.region_code = rows.Text(r, 8);
-    o.valid_from = Date::Parse(rows.Text(r, 9)).value_or(Date());
-    if (!rows.IsNull(r, 10)) o.valid_to = Date::Parse(rows.Text(r, 10));
-    o.version = rows.Int(r, 11);
-    o.predecessor_id = rows.Int(r, 12);
+    o.id = row.Int("id");
+    o.parent_id = row.Int("parent_id");
+    o.path = row.Text("path");
+    o.name = row.Text("name");
+    o.short_name = row.Text("short_name");
+    o.type = core::org::ParseOrgType(row.Text("org_type")).value_or(core::org::OrgType::kBranch);
+    o.place_kind = core::org::ParsePlaceKind(row.Text("place_kind")).value_or(core::org::PlaceKind::kNone);
+    o.place_name = row.Text("place_name");
+    o.region_code = row.Text("region_code");
+    o.valid_from = DateOf(row, "valid_from");
+    if (!row.IsNull("valid_to")) o.valid_to = Date::Parse(row.Text("valid_to"));
+    o.version = row.Int("version");
+    o.predecessor_id = row.Int("predecessor_id");
     return o;
 }
 
@@ -37,6 +40,15 @@ std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
     if (rows.IsNull(r, c)) return std::nullopt;
     return Date::Parse(rows.Text(r, c));
 }
+
+std::optional<Date> OptDate(const SqlRow& row, std::string_view column) {
+    if (row.IsNull(column)) return std::nullopt;
+    return Date::Parse(row.Text(column));
+}
+
+Date DateOf(const SqlRow& row, std::string_view column) { return Date::Parse(row.Text(column)).value_or(Date()); }
+
+const Columns& OrgColumns() { return kOrg; }
 
 SqlParam DateOrNull(const std::optional<Date>& d) { return d ? SqlParam{d->ToString()} : SqlParam{nullptr}; }
 
@@ -52,6 +64,12 @@ core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& ciphe
                                            std::size_t c) {
     if (rows.IsNull(r, c)) return std::string();
     return cipher.Decrypt(rows.Text(r, c));
+}
+
+core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
+                                           std::string_view column) {
+    if (row.IsNull(column)) return std::string();
+    return cipher.Decrypt(row.Text(column));
 }
 
 std::string ContainsPattern(std::string_view text) {
@@ -79,29 +97,29 @@ std::string SubtreeFilter(std::string_view column, const std::vector<std::string
 }
 
 core::Result<std::optional<Org>> SqlOrgRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE id = $1", {id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<Org>{};
     return std::optional<Org>{OrgFromRow(rows, 0)};
 }
 
 core::Result<OrgView> SqlOrgRepo::WithCounts(Org o, const Date& as_of) {
     auto [lo, hi] = core::org::SubtreeRange(o.path);
-    LX_ASSIGN(children, c_.Query(std::string("SELECT count(*) FROM orgs WHERE parent_id = $1 AND ") + kValidOn,
+    LX_ASSIGN(children, c_.Query(std::string("SELECT count(*) AS n FROM orgs WHERE parent_id = $1 AND ") + kValidOn,
                                  {o.id, as_of.ToString()}));
     // Members of the subtree on the day: their affiliation then, joined by then and not yet left.
-    LX_ASSIGN(members, c_.Query("SELECT count(*) FROM " + AffiliatedOn("org_path >= $1 AND org_path < $2", "$3") +
+    LX_ASSIGN(members, c_.Query("SELECT count(*) AS n FROM " + AffiliatedOn("org_path >= $1 AND org_path < $2", "$3") +
                                     " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $3) AND "
                                     "(join_date IS NULL OR join_date <= $3)",
                                 {lo, hi, as_of.ToString()}));
     OrgView v;
     v.org = std::move(o);
-    v.child_count = children.Int(0, 0);
-    v.member_count = members.Int(0, 0);
+    v.child_count = children.Row(0).Int("n");
+    v.member_count = members.Row(0).Int("n");
     return v;
 }
 
 core::Result<std::vector<OrgView>> SqlOrgRepo::Children(std::int64_t parent_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE parent_id = $1 AND " + kValidOn +
+    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE parent_id = $1 AND " + kValidOn +
                                  " ORDER BY id",
                              {parent_id, as_of.ToString()}));
     std::vector<OrgView> out;
@@ -115,7 +133,7 @@ core::Result<std::vector<OrgView>> SqlOrgRepo::Children(std::int64_t parent_id, 
 core::Result<std::vector<OrgView>> SqlOrgRepo::ByPaths(const std::vector<std::string>& paths, const Date& as_of) {
     std::vector<OrgView> out;
     for (const auto& p : paths) {
-        LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE path = $1 AND " + kValidOn,
+        LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE path = $1 AND " + kValidOn,
                                  {p, as_of.ToString()}));
         if (rows.empty()) continue;
         LX_ASSIGN(v, WithCounts(OrgFromRow(rows, 0), as_of));
@@ -133,34 +151,33 @@ core::Result<std::int64_t> SqlOrgRepo::Insert(const Org& o) {
     }
     // The path holds the new id, so take the id first (SQLite: one writer; PostgreSQL: the sequence).
     LX_ASSIGN(next, c_.Query(c_.dialect() == Dialect::kPostgres
-                                 ? "SELECT nextval(pg_get_serial_sequence('orgs', 'id'))"
-                                 : "SELECT coalesce(max(id), 0) + 1 FROM orgs"));
-    std::int64_t id = next.Int(0, 0);
-    LX_CHECK(c_.Exec("INSERT INTO orgs (id, parent_id, path, name, short_name, org_type, place_kind, place_name, "
-                     "region_code, valid_from, valid_to, created_at, predecessor_id) "
-                     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
-                     {id, IdOrNull(o.parent_id), core::org::ChildPath(parent_path, id), o.name, o.short_name,
-                      std::string(ToString(o.type)), std::string(ToString(o.place_kind)), o.place_name,
-                      o.region_code, o.valid_from.ToString(),
-                      o.valid_to ? SqlParam{o.valid_to->ToString()} : SqlParam{nullptr}, std::int64_t{0},
-                      IdOrNull(o.predecessor_id)}));
+                                 ? "SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id"
+                                 : "SELECT coalesce(max(id), 0) + 1 AS id FROM orgs"));
+    const std::int64_t id = next.Row(0).Int("id");
+    SqlValues v(kOrg);
+    v.Set("id", id).Set("parent_id", IdOrNull(o.parent_id)).Set("path", core::org::ChildPath(parent_path, id));
+    v.Set("name", o.name).Set("short_name", o.short_name).Set("org_type", std::string(ToString(o.type)));
+    v.Set("place_kind", std::string(ToString(o.place_kind))).Set("place_name", o.place_name);
+    v.Set("region_code", o.region_code).Set("valid_from", o.valid_from.ToString()).Set("valid_to", DateOrNull(o.valid_to));
+    v.Set("created_at", std::int64_t{0}).Set("predecessor_id", IdOrNull(o.predecessor_id));
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return id;
 }
 
 core::Result<std::int64_t> SqlOrgRepo::CountAll() {
-    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM orgs"));
-    return rows.Int(0, 0);
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) AS n FROM orgs"));
+    return rows.Row(0).Int("n");
 }
 
 core::Result<std::vector<Org>> SqlOrgRepo::Roots() {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE parent_id IS NULL ORDER BY id"));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE parent_id IS NULL ORDER BY id"));
     std::vector<Org> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(OrgFromRow(rows, r));
     return out;
 }
 
 core::Result<std::vector<Org>> SqlOrgRepo::FindByName(const std::string& text, const Date& as_of, int limit) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE name LIKE $1 ESCAPE '\\' AND " + kValidOn +
+    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE name LIKE $1 ESCAPE '\\' AND " + kValidOn +
                                  " ORDER BY length(name), id LIMIT " +
                                  std::to_string(limit),
                              {ContainsPattern(text), as_of.ToString()}));
@@ -172,7 +189,7 @@ core::Result<std::vector<Org>> SqlOrgRepo::FindByName(const std::string& text, c
 core::Result<std::vector<Org>> SqlOrgRepo::InSubtree(const std::string& path, const Date& as_of) {
     SqlParams params{as_of.ToString()};
     const auto date = "$1";
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM orgs WHERE " + SubtreeFilter("path", {path}, params) +
+    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE " + SubtreeFilter("path", {path}, params) +
                                  " AND valid_from <= " + date + " AND (valid_to IS NULL OR valid_to > " + date +
                                  ") ORDER BY path",
                              params));

@@ -28,10 +28,11 @@ constexpr const char* kOpenCase = "stage NOT IN ('full', 'disqualified')";
 }  // namespace
 
 core::Status SqlOrgRepo::Update(const Org& o) {
-    LX_ASSIGN(changed, c_.Exec("UPDATE orgs SET name = $1, short_name = $2, org_type = $3, place_kind = $4, "
-                               "place_name = $5, version = version + 1 WHERE id = $6 AND version = $7",
-                               {o.name, o.short_name, std::string(ToString(o.type)), std::string(ToString(o.place_kind)),
-                                o.place_name, o.id, o.version}));
+    SqlValues v(OrgColumns());
+    v.Set("name", o.name).Set("short_name", o.short_name).Set("org_type", std::string(ToString(o.type)));
+    v.Set("place_kind", std::string(ToString(o.place_kind))).Set("place_name", o.place_name);
+    const std::string where = " WHERE id = " + v.Param(o.id) + " AND version = " + v.Param(o.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     return OneRow(changed, "org version");
 }
 
@@ -55,38 +56,44 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     }
     const std::string day = on.ToString();
     LX_ASSIGN(counts, c_.Query(
-        "SELECT (SELECT count(*) FROM members WHERE org_id = $1 AND left_on IS NULL), "
-        "(SELECT count(*) FROM org_posts WHERE org_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)), "
-        "(SELECT count(*) FROM role_grants WHERE org_id = $1), "
-        "(SELECT count(*) FROM candidates WHERE org_id = $1 AND " + std::string(kOpenCase) + "), "
+        "SELECT (SELECT count(*) FROM members WHERE org_id = $1 AND left_on IS NULL) AS registry_members, "
+        "(SELECT count(*) FROM org_posts WHERE org_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2))"
+        " AS posts, "
+        "(SELECT count(*) FROM role_grants WHERE org_id = $1) AS grants, "
+        "(SELECT count(*) FROM candidates WHERE org_id = $1 AND " + std::string(kOpenCase) + ") AS open_candidates, "
         "(SELECT count(*) FROM transfers WHERE (from_org_id = $1 OR to_org_id = $1 OR placed_org_id = $1) AND " +
-        kOpenTransfer + "), "
-        "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL), "
-        "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2)), "
-        "(SELECT count(*) FROM service_positions WHERE org_id = $1 AND valid_to IS NULL), "
-        "(SELECT count(*) FROM overlays WHERE host_org_id = $1)",
+        kOpenTransfer + ") AS open_transfers, "
+        "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL) AS "
+        "last_member_start, "
+        "(SELECT max(valid_from) FROM org_posts WHERE org_id = $1 AND (valid_to IS NULL OR valid_to > $2)) AS "
+        "last_post_start, "
+        "(SELECT count(*) FROM service_positions WHERE org_id = $1 AND valid_to IS NULL) AS positions, "
+        "(SELECT count(*) FROM overlays WHERE host_org_id = $1) AS overlays",
         {o.id, day}));
-    f.registry_members = static_cast<int>(counts.Int(0, 0));
-    f.posts = static_cast<int>(counts.Int(0, 1));
-    f.grants = static_cast<int>(counts.Int(0, 2));
-    f.open_candidates = static_cast<int>(counts.Int(0, 3));
-    f.open_transfers = static_cast<int>(counts.Int(0, 4));
-    f.positions = static_cast<int>(counts.Int(0, 7));
-    f.overlays = static_cast<int>(counts.Int(0, 8));
-    for (std::size_t c : {5u, 6u})
-        if (auto d = OptDate(counts, 0, c); d && (!f.last_start || *d > *f.last_start)) f.last_start = d;
+    const SqlRow count = counts.Row(0);
+    f.registry_members = static_cast<int>(count.Int("registry_members"));
+    f.posts = static_cast<int>(count.Int("posts"));
+    f.grants = static_cast<int>(count.Int("grants"));
+    f.open_candidates = static_cast<int>(count.Int("open_candidates"));
+    f.open_transfers = static_cast<int>(count.Int("open_transfers"));
+    f.positions = static_cast<int>(count.Int("positions"));
+    f.overlays = static_cast<int>(count.Int("overlays"));
+    for (const char* c : {"last_member_start", "last_post_start"})
+        if (auto d = OptDate(count, c); d && (!f.last_start || *d > *f.last_start)) f.last_start = d;
     if (!with_members) return f;
     LX_ASSIGN(rows, c_.Query(
-        "SELECT m.id, CASE WHEN m.category = 'full' AND (m.conversion_date IS NULL OR m.conversion_date <= $2) "
-        "THEN 1 ELSE 0 END, coalesce(m.affiliated_since, m.join_date), "
+        "SELECT m.id AS id, CASE WHEN m.category = 'full' AND (m.conversion_date IS NULL OR m.conversion_date <= $2) "
+        "THEN 1 ELSE 0 END AS voting, coalesce(m.affiliated_since, m.join_date) AS since, "
         "(SELECT count(*) FROM org_posts p WHERE p.org_id = $1 AND p.member_id = m.id AND p.valid_from <= $2 AND "
-        "(p.valid_to IS NULL OR p.valid_to > $2)), "
-        "(SELECT count(*) FROM transfers t WHERE t.member_id = m.id AND t." + std::string(kOpenTransfer) + ") "
-        "FROM members m WHERE m.org_id = $1 AND m.left_on IS NULL ORDER BY m.id",
+        "(p.valid_to IS NULL OR p.valid_to > $2)) AS posts, "
+        "(SELECT count(*) FROM transfers t WHERE t.member_id = m.id AND t." + std::string(kOpenTransfer) + ") AS "
+        "open_transfers FROM members m WHERE m.org_id = $1 AND m.left_on IS NULL ORDER BY m.id",
         {o.id, day}));
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        f.members.push_back({rows.Int(r, 0), rows.Int(r, 1) == 1, OptDate(rows, r, 2), static_cast<int>(rows.Int(r, 3)),
-                             rows.Int(r, 4) > 0});
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const SqlRow row = rows.Row(r);
+        f.members.push_back({row.Int("id"), row.Int("voting") == 1, OptDate(row, "since"),
+                             static_cast<int>(row.Int("posts")), row.Int("open_transfers") > 0});
+    }
     return f;
 }
 
@@ -122,7 +129,7 @@ core::Result<std::map<std::int64_t, std::string>> SqlOrgRepo::NamesOn(const std:
     LX_ASSIGN(rows, c_.Query("SELECT org_id, old_name FROM org_history WHERE event = 'updated' AND on_date > $1 AND "
                              "org_id IN (" + in + ") ORDER BY org_id, on_date DESC, id DESC",
                              params));
-    for (std::size_t r = 0; r < rows.size(); ++r) out[rows.Int(r, 0)] = rows.Text(r, 1);
+    for (std::size_t r = 0; r < rows.size(); ++r) out[rows.Row(r).Int("org_id")] = rows.Row(r).Text("old_name");
     return out;
 }
 
@@ -137,12 +144,16 @@ core::Result<int> SqlMemberRepo::MoveAll(std::int64_t from_org, const Org& to, c
                               "reorg_id) SELECT id, org_id, org_path, coalesce(affiliated_since, join_date, $2), $2, $3 "
                               "FROM members WHERE " + which + " ORDER BY id",
                               params));
-    SqlParams update{to.id, to.path, to.region_code, day, from_org};
-    std::string moved_which = "org_id = $5 AND left_on IS NULL";
-    if (!member_ids.empty()) moved_which += " AND id IN (" + IdList(member_ids, update) + ")";
-    LX_ASSIGN(moved, c_.Exec("UPDATE members SET org_id = $1, org_path = $2, region_code = $3, affiliated_since = $4, "
-                             "version = version + 1 WHERE " + moved_which,
-                             update));
+    SqlValues update(MemberColumns());
+    update.Set("org_id", to.id).Set("org_path", to.path).Set("region_code", to.region_code);
+    update.Set("affiliated_since", day);
+    std::string moved_which = "org_id = " + update.Param(from_org) + " AND left_on IS NULL";
+    if (!member_ids.empty()) {
+        std::string ids;
+        for (auto id : member_ids) ids += (ids.empty() ? "" : ", ") + update.Param(id);
+        moved_which += " AND id IN (" + ids + ")";
+    }
+    LX_ASSIGN(moved, c_.Exec(update.Update() + ", version = version + 1 WHERE " + moved_which, update.Params()));
     if (moved != closed || (!member_ids.empty() && moved != static_cast<std::int64_t>(member_ids.size())))
         return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "members moved"));
     return static_cast<int>(moved);
@@ -159,7 +170,7 @@ core::Result<std::vector<std::int64_t>> SqlUserRepo::MoveGrants(std::int64_t fro
     LX_ASSIGN(rows, c_.Query("SELECT DISTINCT user_id FROM role_grants WHERE org_id = $1 ORDER BY user_id", {from_org}));
     LX_CHECK(c_.Exec("UPDATE role_grants SET org_id = $1, org_path = $2 WHERE org_id = $3", {to.id, to.path, from_org}));
     std::vector<std::int64_t> users;
-    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Int(r, 0));
+    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Row(r).Int("user_id"));
     return users;
 }
 
@@ -167,7 +178,7 @@ core::Result<std::vector<std::int64_t>> SqlUserRepo::RevokeGrants(std::int64_t o
     LX_ASSIGN(rows, c_.Query("SELECT DISTINCT user_id FROM role_grants WHERE org_id = $1 ORDER BY user_id", {org_id}));
     LX_CHECK(c_.Exec("DELETE FROM role_grants WHERE org_id = $1", {org_id}));
     std::vector<std::int64_t> users;
-    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Int(r, 0));
+    for (std::size_t r = 0; r < rows.size(); ++r) users.push_back(rows.Row(r).Int("user_id"));
     return users;
 }
 

@@ -14,59 +14,82 @@ using core::ports::OverlaySummary;
 
 namespace {
 
-constexpr const char* kCols =
-    "o.id, o.kind, o.name, o.host_org_id, o.host_org_path, coalesce(g.name, ''), o.founded_on, "
-    "o.meeting_period_months, o.last_meeting_on, o.rotation_period_months, o.rotation_start, o.note, o.version";
-constexpr std::size_t kColCount = 13;
+// The overlay, unit and link rows, written once (storage/sql/columns.hpp); an overlay is read with its host's name.
+constexpr std::string_view kOverlayNames[] = {
+    "id",     "kind",    "name",       "host_org_id", "host_org_path", "founded_on", "meeting_period_months",
+    "last_meeting_on", "rotation_period_months", "rotation_start", "note", "version", "created_by", "created_at",
+    "updated_at"};
+constexpr Columns kOverlay{"overlays", kOverlayNames};
+constexpr std::string_view kUnitNames[] = {"id",        "overlay_id", "name",      "unit_type",      "uscc",
+                                           "address",   "two_new",    "joined_on", "left_on",        "head_name",
+                                           "head_post", "head_member_id", "roster_pos", "created_by", "created_at"};
+constexpr Columns kUnit{"overlay_units", kUnitNames};
+constexpr std::string_view kLinkNames[] = {"id",       "overlay_id", "member_id", "valid_from",
+                                           "valid_to", "created_by", "created_at"};
+constexpr Columns kLink{"overlay_links", kLinkNames};
+
+std::string OverlaySelect() {
+    return "SELECT " + kOverlay.Select("o") + ", coalesce(g.name, '') AS host_org_name";
+}
+constexpr const char* kOverlayFrom = " FROM overlays o LEFT JOIN orgs g ON g.id = o.host_org_id WHERE ";
 // A unit active on $1, as a condition on overlay_units "u".
 constexpr const char* kUnitActive = "u.joined_on <= $1 AND (u.left_on IS NULL OR u.left_on > $1)";
 constexpr const char* kLinkOpen = "l.valid_from <= $1 AND (l.valid_to IS NULL OR l.valid_to > $1)";
 
 Overlay OverlayFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     Overlay o;
-    o.id = rows.Int(r, 0);
-    o.kind = core::org::ParseOverlayKind(rows.Text(r, 1)).value_or(core::org::OverlayKind::kBigPartyCommittee);
-    o.name = rows.Text(r, 2);
-    o.host_org_id = rows.Int(r, 3);
-    o.host_org_path = rows.Text(r, 4);
-    o.host_org_name = rows.Text(r, 5);
-    o.founded_on = Date::Parse(rows.Text(r, 6)).value_or(Date());
-    o.meeting_period_months = static_cast<int>(rows.Int(r, 7));
-    o.last_meeting_on = OptDate(rows, r, 8);
-    o.rotation.period_months = static_cast<int>(rows.Int(r, 9));
-    o.rotation.start = OptDate(rows, r, 10);
-    o.note = rows.Text(r, 11);
-    o.version = rows.Int(r, 12);
+    o.id = row.Int("id");
+    o.kind = core::org::ParseOverlayKind(row.Text("kind")).value_or(core::org::OverlayKind::kBigPartyCommittee);
+    o.name = row.Text("name");
+    o.host_org_id = row.Int("host_org_id");
+    o.host_org_path = row.Text("host_org_path");
+    o.host_org_name = row.Text("host_org_name");
+    o.founded_on = DateOf(row, "founded_on");
+    o.meeting_period_months = static_cast<int>(row.Int("meeting_period_months"));
+    o.last_meeting_on = OptDate(row, "last_meeting_on");
+    o.rotation.period_months = static_cast<int>(row.Int("rotation_period_months"));
+    o.rotation.start = OptDate(row, "rotation_start");
+    o.note = row.Text("note");
+    o.version = row.Int("version");
     return o;
 }
 
 MemberUnit UnitFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     MemberUnit u;
-    u.id = rows.Int(r, 0);
-    u.overlay_id = rows.Int(r, 1);
-    u.name = rows.Text(r, 2);
-    u.type = core::org::ParseUnitType(rows.Text(r, 3)).value_or(core::org::UnitType::kOther);
-    u.uscc = rows.Text(r, 4);
-    u.address = rows.Text(r, 5);
-    u.two_new = rows.Int(r, 6) != 0;
-    u.joined_on = Date::Parse(rows.Text(r, 7)).value_or(Date());
-    u.left_on = OptDate(rows, r, 8);
-    u.head = {rows.Text(r, 9), rows.Text(r, 10), rows.Int(r, 11)};
+    u.id = row.Int("id");
+    u.overlay_id = row.Int("overlay_id");
+    u.name = row.Text("name");
+    u.type = core::org::ParseUnitType(row.Text("unit_type")).value_or(core::org::UnitType::kOther);
+    u.uscc = row.Text("uscc");
+    u.address = row.Text("address");
+    u.two_new = row.Int("two_new") != 0;
+    u.joined_on = DateOf(row, "joined_on");
+    u.left_on = OptDate(row, "left_on");
+    u.head = {row.Text("head_name"), row.Text("head_post"), row.Int("head_member_id")};  // 0 for none (null)
     return u;
+}
+
+// The columns an edit changes, written by the insert and the update.
+void SetEditable(SqlValues& v, const Overlay& o) {
+    v.Set("kind", std::string(ToString(o.kind))).Set("name", o.name).Set("founded_on", o.founded_on.ToString());
+    v.Set("meeting_period_months", std::int64_t{o.meeting_period_months});
+    v.Set("last_meeting_on", DateOrNull(o.last_meeting_on));
+    v.Set("rotation_period_months", std::int64_t{o.rotation.period_months});
+    v.Set("rotation_start", DateOrNull(o.rotation.start)).Set("note", o.note);
 }
 
 }  // namespace
 
 core::Result<std::optional<Overlay>> SqlOverlayRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols +
-                                 " FROM overlays o LEFT JOIN orgs g ON g.id = o.host_org_id WHERE o.id = $1",
-                             {id}));
+    LX_ASSIGN(rows, c_.Query(OverlaySelect() + kOverlayFrom + "o.id = $1", {id}));
     if (rows.empty()) return std::optional<Overlay>();
     Overlay o = OverlayFromRow(rows, 0);
     LX_ASSIGN(order, c_.Query("SELECT id FROM overlay_units WHERE overlay_id = $1 AND roster_pos IS NOT NULL "
                               "ORDER BY roster_pos",
                               {id}));
-    for (std::size_t r = 0; r < order.size(); ++r) o.rotation.order.push_back(order.Int(r, 0));
+    for (std::size_t r = 0; r < order.size(); ++r) o.rotation.order.push_back(order.Row(r).Int("id"));
     return std::optional<Overlay>(std::move(o));
 }
 
@@ -76,10 +99,9 @@ core::Result<std::vector<OverlaySummary>> SqlOverlayRepo::List(const core::ports
     if (!q.subtree.empty()) where += " AND " + SubtreeFilter("o.host_org_path", {q.subtree}, params);
     const std::string units = std::string("(SELECT count(*) FROM overlay_units u WHERE u.overlay_id = o.id AND ") +
                               kUnitActive;
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + ", " + units + "), " + units +
-                                 " AND u.head_name <> ''), (SELECT count(*) FROM overlay_links l WHERE "
-                                 "l.overlay_id = o.id AND " + kLinkOpen +
-                                 ") FROM overlays o LEFT JOIN orgs g ON g.id = o.host_org_id WHERE " + where +
+    LX_ASSIGN(rows, c_.Query(OverlaySelect() + ", " + units + ") AS units, " + units +
+                                 " AND u.head_name <> '') AS units_with_head, (SELECT count(*) FROM overlay_links l "
+                                 "WHERE l.overlay_id = o.id AND " + kLinkOpen + ") AS links" + kOverlayFrom + where +
                                  " ORDER BY o.host_org_path, o.id LIMIT " + std::to_string(q.limit),
                              params));
     std::vector<OverlaySummary> out;
@@ -87,8 +109,9 @@ core::Result<std::vector<OverlaySummary>> SqlOverlayRepo::List(const core::ports
     for (std::size_t r = 0; r < rows.size(); ++r) {
         OverlaySummary s;
         s.overlay = OverlayFromRow(rows, r);
-        s.counts = {1, static_cast<int>(rows.Int(r, kColCount)), static_cast<int>(rows.Int(r, kColCount + 1)),
-                    static_cast<int>(rows.Int(r, kColCount + 2))};
+        const SqlRow row = rows.Row(r);
+        s.counts = {1, static_cast<int>(row.Int("units")), static_cast<int>(row.Int("units_with_head")),
+                    static_cast<int>(row.Int("links"))};
         index[s.overlay.id] = out.size();
         out.push_back(std::move(s));
     }
@@ -96,43 +119,37 @@ core::Result<std::vector<OverlaySummary>> SqlOverlayRepo::List(const core::ports
     // The rotation orders of the listed overlays, in one pass over the scope.
     SqlParams oparams;
     const std::string scope = SubtreeFilter("o.host_org_path", q.scope_roots, oparams);
-    LX_ASSIGN(order, c_.Query("SELECT u.overlay_id, u.id FROM overlay_units u JOIN overlays o ON o.id = u.overlay_id "
+    LX_ASSIGN(order, c_.Query("SELECT u.overlay_id AS overlay_id, u.id AS id FROM overlay_units u JOIN overlays o ON o.id = u.overlay_id "
                               "WHERE u.roster_pos IS NOT NULL AND " + scope + " ORDER BY u.overlay_id, u.roster_pos",
                               oparams));
     for (std::size_t r = 0; r < order.size(); ++r)
-        if (auto it = index.find(order.Int(r, 0)); it != index.end())
-            out[it->second].overlay.rotation.order.push_back(order.Int(r, 1));
+        if (auto it = index.find(order.Row(r).Int("overlay_id")); it != index.end())
+            out[it->second].overlay.rotation.order.push_back(order.Row(r).Int("id"));
     return out;
 }
 
 core::Result<std::int64_t> SqlOverlayRepo::Insert(const Overlay& o, std::int64_t by, std::int64_t at) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO overlays (kind, name, host_org_id, host_org_path, founded_on, "
-                             "meeting_period_months, last_meeting_on, rotation_period_months, rotation_start, note, "
-                             "created_by, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$12) "
-                             "RETURNING id",
-                             {std::string(ToString(o.kind)), o.name, o.host_org_id, o.host_org_path,
-                              o.founded_on.ToString(), std::int64_t{o.meeting_period_months},
-                              DateOrNull(o.last_meeting_on), std::int64_t{o.rotation.period_months},
-                              DateOrNull(o.rotation.start), o.note, by, at}));
-    return rows.Int(0, 0);
+    SqlValues v(kOverlay);
+    SetEditable(v, o);
+    v.Set("host_org_id", o.host_org_id).Set("host_org_path", o.host_org_path);
+    v.Set("created_by", by).Set("created_at", at).Set("updated_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlOverlayRepo::Update(const Overlay& o, std::int64_t at) {
-    LX_ASSIGN(n, c_.Exec("UPDATE overlays SET kind = $1, name = $2, founded_on = $3, meeting_period_months = $4, "
-                         "last_meeting_on = $5, rotation_period_months = $6, rotation_start = $7, note = $8, "
-                         "version = version + 1, updated_at = $9 WHERE id = $10 AND version = $11",
-                         {std::string(ToString(o.kind)), o.name, o.founded_on.ToString(),
-                          std::int64_t{o.meeting_period_months}, DateOrNull(o.last_meeting_on),
-                          std::int64_t{o.rotation.period_months}, DateOrNull(o.rotation.start), o.note, at, o.id,
-                          o.version}));
+    SqlValues v(kOverlay);
+    SetEditable(v, o);
+    v.Set("updated_at", at);
+    const std::string where = " WHERE id = " + v.Param(o.id) + " AND version = " + v.Param(o.version);
+    LX_ASSIGN(n, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     if (n != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "overlay.changed"));
     return core::Ok();
 }
 
 core::Result<std::vector<MemberUnit>> SqlOverlayRepo::Units(std::int64_t overlay_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT id, overlay_id, name, unit_type, uscc, address, two_new, joined_on, left_on, "
-                             "head_name, head_post, coalesce(head_member_id, 0) FROM overlay_units "
-                             "WHERE overlay_id = $1 ORDER BY joined_on, id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() + " FROM overlay_units WHERE overlay_id = $1 "
+                             "ORDER BY joined_on, id",
                              {overlay_id}));
     std::vector<MemberUnit> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(UnitFromRow(rows, r));
@@ -140,13 +157,14 @@ core::Result<std::vector<MemberUnit>> SqlOverlayRepo::Units(std::int64_t overlay
 }
 
 core::Result<std::int64_t> SqlOverlayRepo::InsertUnit(const MemberUnit& u, std::int64_t by, std::int64_t at) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO overlay_units (overlay_id, name, unit_type, uscc, address, two_new, "
-                             "joined_on, left_on, head_name, head_post, head_member_id, created_by, created_at) "
-                             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
-                             {u.overlay_id, u.name, std::string(ToString(u.type)), u.uscc, u.address,
-                              std::int64_t{u.two_new ? 1 : 0}, u.joined_on.ToString(), DateOrNull(u.left_on),
-                              u.head.name, u.head.post, IdOrNull(u.head.member_id), by, at}));
-    return rows.Int(0, 0);
+    SqlValues v(kUnit);
+    v.Set("overlay_id", u.overlay_id).Set("name", u.name).Set("unit_type", std::string(ToString(u.type)));
+    v.Set("uscc", u.uscc).Set("address", u.address).Set("two_new", std::int64_t{u.two_new ? 1 : 0});
+    v.Set("joined_on", u.joined_on.ToString()).Set("left_on", DateOrNull(u.left_on)).Set("head_name", u.head.name);
+    v.Set("head_post", u.head.post).Set("head_member_id", IdOrNull(u.head.member_id));
+    v.Set("created_by", by).Set("created_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlOverlayRepo::EndUnit(std::int64_t unit_id, const Date& on) {
@@ -167,23 +185,23 @@ core::Status SqlOverlayRepo::SetRoster(std::int64_t overlay_id, const std::vecto
 }
 
 core::Result<std::vector<OverlayLink>> SqlOverlayRepo::Links(std::int64_t overlay_id, const Date& on) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT l.overlay_id, l.member_id, m.name, m.org_id, g.name, m.org_path, "
-                                         "l.valid_from, l.valid_to FROM overlay_links l "
-                                         "JOIN members m ON m.id = l.member_id JOIN orgs g ON g.id = m.org_id "
-                                         "WHERE l.overlay_id = $2 AND ") +
-                                 kLinkOpen + " ORDER BY m.name, m.id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kLink.Select("l") + ", m.name AS member_name, m.org_id AS org_id, "
+                             "g.name AS org_name, m.org_path AS org_path FROM overlay_links l "
+                             "JOIN members m ON m.id = l.member_id JOIN orgs g ON g.id = m.org_id "
+                             "WHERE l.overlay_id = $2 AND " + kLinkOpen + " ORDER BY m.name, m.id",
                              {on.ToString(), overlay_id}));
     std::vector<OverlayLink> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
+        const SqlRow row = rows.Row(r);
         OverlayLink l;
-        l.overlay_id = rows.Int(r, 0);
-        l.member_id = rows.Int(r, 1);
-        l.member_name = rows.Text(r, 2);
-        l.org_id = rows.Int(r, 3);
-        l.org_name = rows.Text(r, 4);
-        l.org_path = rows.Text(r, 5);
-        l.valid_from = Date::Parse(rows.Text(r, 6)).value_or(Date());
-        l.valid_to = OptDate(rows, r, 7);
+        l.overlay_id = row.Int("overlay_id");
+        l.member_id = row.Int("member_id");
+        l.member_name = row.Text("member_name");
+        l.org_id = row.Int("org_id");
+        l.org_name = row.Text("org_name");
+        l.org_path = row.Text("org_path");
+        l.valid_from = DateOf(row, "valid_from");
+        l.valid_to = OptDate(row, "valid_to");
         out.push_back(std::move(l));
     }
     return out;
@@ -194,13 +212,14 @@ core::Result<int> SqlOverlayRepo::Link(std::int64_t overlay_id, const std::vecto
     LX_ASSIGN(open, c_.Query("SELECT member_id FROM overlay_links WHERE overlay_id = $1 AND valid_to IS NULL",
                              {overlay_id}));
     std::set<std::int64_t> linked;
-    for (std::size_t r = 0; r < open.size(); ++r) linked.insert(open.Int(r, 0));
+    for (std::size_t r = 0; r < open.size(); ++r) linked.insert(open.Row(r).Int("member_id"));
     int added = 0;
     for (auto id : member_ids) {
         if (!linked.insert(id).second) continue;
-        LX_CHECK(c_.Exec("INSERT INTO overlay_links (overlay_id, member_id, valid_from, created_by, created_at) "
-                         "VALUES ($1,$2,$3,$4,$5)",
-                         {overlay_id, id, from.ToString(), by, at}));
+        SqlValues v(kLink);
+        v.Set("overlay_id", overlay_id).Set("member_id", id).Set("valid_from", from.ToString());
+        v.Set("created_by", by).Set("created_at", at);
+        LX_CHECK(c_.Exec(v.Insert(), v.Params()));
         ++added;
     }
     return added;
@@ -219,13 +238,14 @@ core::Result<core::org::OverlayCounts> SqlOverlayRepo::CountsIn(const std::strin
     auto in = [&] { return SubtreeFilter("o.host_org_path", {path}, params); };
     const std::string units =
         std::string("SELECT count(*) FROM overlay_units u JOIN overlays o ON o.id = u.overlay_id WHERE ") + kUnitActive;
-    const std::string sql = "SELECT (SELECT count(*) FROM overlays o WHERE " + in() + "), (" + units + " AND " + in() +
-                            "), (" + units + " AND u.head_name <> '' AND " + in() +
-                            "), (SELECT count(DISTINCT l.member_id) FROM overlay_links l JOIN overlays o ON "
-                            "o.id = l.overlay_id WHERE " + kLinkOpen + " AND " + in() + ")";
+    const std::string sql = "SELECT (SELECT count(*) FROM overlays o WHERE " + in() + ") AS overlays, (" + units +
+                            " AND " + in() + ") AS units, (" + units + " AND u.head_name <> '' AND " + in() +
+                            ") AS units_with_head, (SELECT count(DISTINCT l.member_id) FROM overlay_links l JOIN "
+                            "overlays o ON o.id = l.overlay_id WHERE " + kLinkOpen + " AND " + in() + ") AS links";
     LX_ASSIGN(rows, c_.Query(sql, params));
-    return core::org::OverlayCounts{static_cast<int>(rows.Int(0, 0)), static_cast<int>(rows.Int(0, 1)),
-                                    static_cast<int>(rows.Int(0, 2)), static_cast<int>(rows.Int(0, 3))};
+    const SqlRow row = rows.Row(0);
+    return core::org::OverlayCounts{static_cast<int>(row.Int("overlays")), static_cast<int>(row.Int("units")),
+                                    static_cast<int>(row.Int("units_with_head")), static_cast<int>(row.Int("links"))};
 }
 
 core::Result<int> SqlOverlayRepo::MoveHost(std::int64_t from, const core::org::Org& to) {

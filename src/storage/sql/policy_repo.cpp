@@ -9,32 +9,34 @@ using core::Date;
 using core::policy::Setting;
 
 namespace {
-// One column list for the reader, the SELECTs and the INSERT (id is generated).
-constexpr const char* kCols = "id, key, org_id, org_path, valid_from, valid_to, value, doc, set_by, set_by_name, set_at";
-constexpr const char* kInsertCols = "key, org_id, org_path, valid_from, valid_to, value, doc, set_by, set_by_name, set_at";
+// The policy row, written once (storage/sql/columns.hpp): the reader, the SELECTs and the INSERT.
+constexpr std::string_view kPolicyNames[] = {"id",    "key", "org_id", "org_path",    "valid_from", "valid_to",
+                                             "value", "doc", "set_by", "set_by_name", "set_at"};
+constexpr Columns kPolicy{"policies", kPolicyNames};
 
 core::Result<std::vector<Setting>> Read(SqlConn& c, const std::string& where, const SqlParams& params) {
-    LX_ASSIGN(rows, c.Query(std::string("SELECT ") + kCols + " FROM policies " + where +
+    LX_ASSIGN(rows, c.Query("SELECT " + kPolicy.Select() + " FROM policies " + where +
                                 " ORDER BY key, org_path, valid_from, id",
                             params));
     std::vector<Setting> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        const auto* spec = core::policy::Find(rows.Text(r, 1));
+        const SqlRow row = rows.Row(r);
+        const auto* spec = core::policy::Find(row.Text("key"));
         if (!spec) continue;  // a key the catalogue no longer has
-        auto value = core::policy::ParseValue(*spec, rows.Text(r, 6));
+        auto value = core::policy::ParseValue(*spec, row.Text("value"));
         if (!value) continue;  // out of today's bounds: the default holds (bounds only ever widen)
         Setting s;
-        s.id = rows.Int(r, 0);
-        s.key = rows.Text(r, 1);
-        s.org_id = rows.Int(r, 2);
-        s.org_path = rows.Text(r, 3);
-        s.valid_from = Date::Parse(rows.Text(r, 4)).value_or(Date());
-        s.valid_to = OptDate(rows, r, 5);
+        s.id = row.Int("id");
+        s.key = row.Text("key");
+        s.org_id = row.Int("org_id");
+        s.org_path = row.Text("org_path");
+        s.valid_from = DateOf(row, "valid_from");
+        s.valid_to = OptDate(row, "valid_to");
         s.value = *value;
-        s.doc = rows.Text(r, 7);
-        s.set_by = rows.Int(r, 8);
-        s.set_by_name = rows.Text(r, 9);
-        s.set_at = rows.Int(r, 10);
+        s.doc = row.Text("doc");
+        s.set_by = row.Int("set_by");
+        s.set_by_name = row.Text("set_by_name");
+        s.set_at = row.Int("set_at");
         out.push_back(std::move(s));
     }
     return out;
@@ -64,12 +66,12 @@ core::Result<std::vector<Setting>> SqlPolicyRepo::All() { return Read(c_, "", {}
 core::Result<std::int64_t> SqlPolicyRepo::Insert(const Setting& s) {
     const auto* spec = core::policy::Find(s.key);
     if (!spec) return core::Fail(core::InvalidField("key", "policy.key.unknown"));
-    LX_ASSIGN(rows, c_.Query(std::string("INSERT INTO policies (") + kInsertCols +
-                                 ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
-                             {s.key, s.org_id, s.org_path, s.valid_from.ToString(),
-                              s.valid_to ? SqlParam{s.valid_to->ToString()} : SqlParam{nullptr},
-                              core::policy::FormatValue(*spec, s.value), s.doc, s.set_by, s.set_by_name, s.set_at}));
-    return rows.Int(0, 0);
+    SqlValues v(kPolicy);
+    v.Set("key", s.key).Set("org_id", s.org_id).Set("org_path", s.org_path).Set("valid_from", s.valid_from.ToString());
+    v.Set("valid_to", DateOrNull(s.valid_to)).Set("value", core::policy::FormatValue(*spec, s.value)).Set("doc", s.doc);
+    v.Set("set_by", s.set_by).Set("set_by_name", s.set_by_name).Set("set_at", s.set_at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlPolicyRepo::Close(std::int64_t id, const Date& valid_to) {

@@ -7,9 +7,16 @@ using core::Date;
 using core::ports::PositionRecord;
 
 namespace {
-constexpr const char* kCols =
-    "p.id, p.org_id, p.org_path, o.name, p.level, p.name, p.address, p.phone, p.note, p.lat_e6, p.lng_e6, p.area_m2, "
-    "p.hours, p.services, p.valid_from, p.valid_to, p.version, p.created_at, p.updated_at";
+// The position row, written once (storage/sql/columns.hpp); read with its org's name.
+constexpr std::string_view kPositionNames[] = {
+    "id",     "org_id",   "org_path", "level",      "name",     "address", "phone",      "note",      "lat_e6",
+    "lng_e6", "area_m2",  "hours",    "services",   "valid_from", "valid_to", "version", "created_at", "updated_at"};
+constexpr Columns kPosition{"service_positions", kPositionNames};
+
+std::string PositionSelect() {
+    return "SELECT " + kPosition.Select("p") + ", o.name AS org_name FROM service_positions p JOIN orgs o ON "
+           "o.id = p.org_id WHERE ";
+}
 
 std::string ServicesText(const std::vector<std::string>& s) {
     if (s.empty()) return "";
@@ -31,25 +38,26 @@ std::vector<std::string> ServicesFrom(const std::string& text) {
 }
 
 PositionRecord FromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     PositionRecord p;
-    p.id = rows.Int(r, 0);
-    p.org_id = rows.Int(r, 1);
-    p.org_path = rows.Text(r, 2);
-    p.org_name = rows.Text(r, 3);
-    p.level = core::org::ParsePositionLevel(rows.Text(r, 4)).value_or(core::org::PositionLevel::kCommunityCentre);
-    p.name = rows.Text(r, 5);
-    p.address = rows.Text(r, 6);
-    p.phone = rows.Text(r, 7);
-    p.note = rows.Text(r, 8);
-    if (!rows.IsNull(r, 9)) p.point = core::org::GeoPoint{rows.Int(r, 9), rows.Int(r, 10)};
-    if (!rows.IsNull(r, 11)) p.area_m2 = static_cast<int>(rows.Int(r, 11));
-    p.hours = core::org::HoursFromText(rows.Text(r, 12));
-    p.services = ServicesFrom(rows.Text(r, 13));
-    p.valid_from = Date::Parse(rows.Text(r, 14)).value_or(Date());
-    p.valid_to = OptDate(rows, r, 15);
-    p.version = rows.Int(r, 16);
-    p.created_at = rows.Int(r, 17);
-    p.updated_at = rows.Int(r, 18);
+    p.id = row.Int("id");
+    p.org_id = row.Int("org_id");
+    p.org_path = row.Text("org_path");
+    p.org_name = row.Text("org_name");
+    p.level = core::org::ParsePositionLevel(row.Text("level")).value_or(core::org::PositionLevel::kCommunityCentre);
+    p.name = row.Text("name");
+    p.address = row.Text("address");
+    p.phone = row.Text("phone");
+    p.note = row.Text("note");
+    if (!row.IsNull("lat_e6")) p.point = core::org::GeoPoint{row.Int("lat_e6"), row.Int("lng_e6")};
+    if (!row.IsNull("area_m2")) p.area_m2 = static_cast<int>(row.Int("area_m2"));
+    p.hours = core::org::HoursFromText(row.Text("hours"));
+    p.services = ServicesFrom(row.Text("services"));
+    p.valid_from = DateOf(row, "valid_from");
+    p.valid_to = OptDate(row, "valid_to");
+    p.version = row.Int("version");
+    p.created_at = row.Int("created_at");
+    p.updated_at = row.Int("updated_at");
     return p;
 }
 
@@ -58,34 +66,37 @@ SqlParam LngOrNull(const PositionRecord& p) { return p.point ? SqlParam{p.point-
 SqlParam AreaOrNull(const PositionRecord& p) {
     return p.area_m2 ? SqlParam{static_cast<std::int64_t>(*p.area_m2)} : SqlParam{nullptr};
 }
+
+// The columns an edit changes, written by the insert and the update.
+void SetEditable(SqlValues& v, const PositionRecord& p) {
+    v.Set("level", std::string(ToString(p.level))).Set("name", p.name).Set("address", p.address);
+    v.Set("lat_e6", LatOrNull(p)).Set("lng_e6", LngOrNull(p)).Set("area_m2", AreaOrNull(p)).Set("phone", p.phone);
+    v.Set("hours", core::org::HoursToText(p.hours)).Set("services", ServicesText(p.services)).Set("note", p.note);
+    v.Set("updated_at", p.updated_at);
+}
 }  // namespace
 
 core::Result<std::int64_t> SqlPositionRepo::Insert(const PositionRecord& p) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO service_positions (org_id, org_path, level, name, address, lat_e6, lng_e6, "
-                             "area_m2, phone, hours, services, note, valid_from, valid_to, created_at, updated_at) "
-                             "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id",
-                             {p.org_id, p.org_path, std::string(ToString(p.level)), p.name, p.address, LatOrNull(p),
-                              LngOrNull(p), AreaOrNull(p), p.phone, core::org::HoursToText(p.hours),
-                              ServicesText(p.services), p.note, p.valid_from.ToString(), DateOrNull(p.valid_to),
-                              p.created_at, p.updated_at}));
-    return rows.Int(0, 0);
+    SqlValues v(kPosition);
+    v.Set("org_id", p.org_id).Set("org_path", p.org_path);
+    SetEditable(v, p);
+    v.Set("valid_from", p.valid_from.ToString()).Set("valid_to", DateOrNull(p.valid_to));
+    v.Set("created_at", p.created_at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Result<std::optional<PositionRecord>> SqlPositionRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols +
-                                 " FROM service_positions p JOIN orgs o ON o.id = p.org_id WHERE p.id = $1",
-                             {id}));
+    LX_ASSIGN(rows, c_.Query(PositionSelect() + "p.id = $1", {id}));
     if (rows.empty()) return std::optional<PositionRecord>{};
     return std::optional<PositionRecord>{FromRow(rows, 0)};
 }
 
 core::Status SqlPositionRepo::Update(const PositionRecord& p) {
-    LX_ASSIGN(changed, c_.Exec("UPDATE service_positions SET level = $1, name = $2, address = $3, lat_e6 = $4, "
-                               "lng_e6 = $5, area_m2 = $6, phone = $7, hours = $8, services = $9, note = $10, "
-                               "updated_at = $11, version = version + 1 WHERE id = $12 AND version = $13",
-                               {std::string(ToString(p.level)), p.name, p.address, LatOrNull(p), LngOrNull(p),
-                                AreaOrNull(p), p.phone, core::org::HoursToText(p.hours), ServicesText(p.services),
-                                p.note, p.updated_at, p.id, p.version}));
+    SqlValues v(kPosition);
+    SetEditable(v, p);
+    const std::string where = " WHERE id = " + v.Param(p.id) + " AND version = " + v.Param(p.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "position"));
     return core::Ok();
 }
@@ -111,9 +122,7 @@ core::Result<std::vector<PositionRecord>> SqlPositionRepo::List(const core::port
         params.emplace_back(std::string(ToString(*q.level)));
         where += " AND p.level = $" + std::to_string(params.size());
     }
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols +
-                                 " FROM service_positions p JOIN orgs o ON o.id = p.org_id WHERE " + where +
-                                 " ORDER BY p.org_path, p.id LIMIT " + std::to_string(q.limit),
+    LX_ASSIGN(rows, c_.Query(PositionSelect() + where + " ORDER BY p.org_path, p.id LIMIT " + std::to_string(q.limit),
                              params));
     std::vector<PositionRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));

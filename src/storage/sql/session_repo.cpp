@@ -23,22 +23,30 @@ MfaState ParseMfa(const std::string& s) {
     if (s == "ok") return MfaState::kOk;
     return MfaState::kVerify;
 }
+
+// The session and setup link rows, written once (storage/sql/columns.hpp).
+constexpr std::string_view kSessionNames[] = {"id_hash", "user_id", "csrf_token", "created_at", "last_seen_at", "mfa"};
+constexpr Columns kSession{"sessions", kSessionNames};
+constexpr std::string_view kLinkNames[] = {"token_hash", "purpose", "user_id", "expires_at", "used_at"};
+constexpr Columns kLink{"setup_links", kLinkNames};
 }  // namespace
 
 core::Result<std::optional<Session>> SqlSessionRepo::Get(const std::string& id_hash) {
-    LX_ASSIGN(rows, c_.Query("SELECT id_hash, user_id, csrf_token, created_at, last_seen_at, mfa FROM sessions "
-                             "WHERE id_hash = $1",
-                             {id_hash}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kSession.Select() + " FROM sessions WHERE id_hash = $1", {id_hash}));
     if (rows.empty()) return std::optional<Session>{};
-    Session s{rows.Text(0, 0), rows.Int(0, 1), rows.Text(0, 2), rows.Int(0, 3), rows.Int(0, 4), ParseMfa(rows.Text(0, 5))};
+    const SqlRow row = rows.Row(0);
+    Session s{row.Text("id_hash"),    row.Int("user_id"),      row.Text("csrf_token"),
+              row.Int("created_at"), row.Int("last_seen_at"), ParseMfa(row.Text("mfa"))};
     return std::optional<Session>{std::move(s)};
 }
 
 core::Status SqlSessionRepo::Put(const Session& s) {
-    LX_CHECK(c_.Exec("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, mfa) "
-                     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id_hash) DO UPDATE SET "
-                     "csrf_token = excluded.csrf_token, last_seen_at = excluded.last_seen_at, mfa = excluded.mfa",
-                     {s.id_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, MfaText(s.mfa)}));
+    SqlValues v(kSession);
+    v.Set("id_hash", s.id_hash).Set("user_id", s.user_id).Set("csrf_token", s.csrf_token);
+    v.Set("created_at", s.created_at).Set("last_seen_at", s.last_seen_at).Set("mfa", MfaText(s.mfa));
+    LX_CHECK(c_.Exec(v.Insert() + " ON CONFLICT (id_hash) DO UPDATE SET csrf_token = excluded.csrf_token, "
+                                  "last_seen_at = excluded.last_seen_at, mfa = excluded.mfa",
+                     v.Params()));
     return core::Ok();
 }
 
@@ -58,20 +66,21 @@ core::Status SqlSessionRepo::DeleteForUser(std::int64_t user_id) {
 }
 
 core::Result<std::optional<SetupLink>> SqlSetupLinkRepo::Get(const std::string& token_hash) {
-    LX_ASSIGN(rows, c_.Query("SELECT token_hash, purpose, user_id, expires_at, used_at FROM setup_links "
-                             "WHERE token_hash = $1",
-                             {token_hash}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kLink.Select() + " FROM setup_links WHERE token_hash = $1", {token_hash}));
     if (rows.empty()) return std::optional<SetupLink>{};
-    SetupLink l{rows.Text(0, 0),
-                rows.Text(0, 1) == "first_admin" ? SetupPurpose::kFirstAdmin : SetupPurpose::kUserPassword,
-                rows.Int(0, 2), rows.Int(0, 3), rows.Int(0, 4)};
+    const SqlRow row = rows.Row(0);
+    SetupLink l{row.Text("token_hash"),
+                row.Text("purpose") == "first_admin" ? SetupPurpose::kFirstAdmin : SetupPurpose::kUserPassword,
+                row.Int("user_id"), row.Int("expires_at"), row.Int("used_at")};
     return std::optional<SetupLink>{std::move(l)};
 }
 
 core::Status SqlSetupLinkRepo::Insert(const SetupLink& l) {
-    LX_CHECK(c_.Exec("INSERT INTO setup_links (token_hash, purpose, user_id, expires_at) VALUES ($1, $2, $3, $4)",
-                     {l.token_hash, std::string(l.purpose == SetupPurpose::kFirstAdmin ? "first_admin" : "user_password"),
-                      IdOrNull(l.user_id), l.expires_at}));
+    SqlValues v(kLink);
+    v.Set("token_hash", l.token_hash);
+    v.Set("purpose", std::string(l.purpose == SetupPurpose::kFirstAdmin ? "first_admin" : "user_password"));
+    v.Set("user_id", IdOrNull(l.user_id)).Set("expires_at", l.expires_at);
+    LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return core::Ok();
 }
 

@@ -1,6 +1,8 @@
 #include "storage/sql/sql_conn.hpp"
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 
 namespace lianxin::storage {
 
@@ -17,5 +19,19 @@ std::int64_t SqlRows::Int(std::size_t r, std::size_t c) const {
     std::from_chars(cell->data(), cell->data() + cell->size(), v);
     return v;
 }
+
+std::size_t SqlRows::Column(std::string_view name) const {
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return i;
+    std::string have;
+    for (const auto& n : names) have += (have.empty() ? "" : ", ") + n;
+    std::fprintf(stderr, "storage: the result has no column \"%.*s\" (it has: %s)\n", static_cast<int>(name.size()),
+                 name.data(), have.c_str());
+    std::abort();
+}
+
+bool SqlRow::IsNull(std::string_view name) const { return rows_.IsNull(r_, rows_.Column(name)); }
+const std::string& SqlRow::Text(std::string_view name) const { return rows_.Text(r_, rows_.Column(name)); }
+std::int64_t SqlRow::Int(std::string_view name) const { return rows_.Int(r_, rows_.Column(name)); }
 
 }  // namespace lianxin::storage

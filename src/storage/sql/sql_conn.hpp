@@ -2,6 +2,8 @@
 // SQLite connection rewrites them to ?N); values travel as text, integers or blobs; result cells come back
 // as text (blobs as raw bytes) or null. Engine errors are mapped here to ErrorCode: busy/locked/full/
 // connection loss -> kUnavailable, unique or foreign-key violation -> kConflict, anything else -> kInternal.
+// A result also carries its column names as the engine reports them, so that records are read by name
+// (`rows.Row(r).Int("created_at")`; storage/sql/columns.hpp writes the column lists once per record).
 #pragma once
 
 #include <cstdint>
@@ -25,8 +27,25 @@ using SqlParams = std::vector<SqlParam>;
 inline SqlParam IdOrNull(std::int64_t id) { return id == 0 ? SqlParam{nullptr} : SqlParam{id}; }
 inline SqlParam TextOrNull(const std::optional<std::string>& s) { return s ? SqlParam{*s} : SqlParam{nullptr}; }
 
+class SqlRows;
+
+// One row of a result, read by column name. A name the result does not have is a programming error: it aborts
+// with the name and the result's columns (the conformance suites run every reader on both engines).
+class SqlRow {
+public:
+    SqlRow(const SqlRows& rows, std::size_t r) : rows_(rows), r_(r) {}
+    bool IsNull(std::string_view name) const;
+    const std::string& Text(std::string_view name) const;  // "" for null
+    std::int64_t Int(std::string_view name) const;          // 0 for null
+
+private:
+    const SqlRows& rows_;
+    std::size_t r_;
+};
+
 class SqlRows {
 public:
+    std::vector<std::string> names;  // the result's column names (an alias where the query gives one)
     std::vector<std::vector<std::optional<std::string>>> cells;
 
     std::size_t size() const { return cells.size(); }
@@ -34,6 +53,9 @@ public:
     bool IsNull(std::size_t r, std::size_t c) const { return !cells[r][c].has_value(); }
     const std::string& Text(std::size_t r, std::size_t c) const;  // "" for null
     std::int64_t Int(std::size_t r, std::size_t c) const;          // 0 for null
+    SqlRow Row(std::size_t r) const { return SqlRow(*this, r); }
+    // The position of a named column; aborts when the result has no such column.
+    std::size_t Column(std::string_view name) const;
 };
 
 enum class Dialect { kSqlite, kPostgres };

@@ -4,6 +4,7 @@
 
 #include "core/ports/crypto.hpp"
 #include "core/ports/repositories.hpp"
+#include "storage/sql/columns.hpp"
 #include "storage/sql/sql_conn.hpp"
 
 namespace lianxin::storage {
@@ -64,6 +65,7 @@ public:
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
     core::Status WriteSkills(std::int64_t member_id, const std::vector<std::string>& skills);
+    core::Status UpdateVersioned(SqlValues& v, const core::member::Member& m);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -371,6 +373,9 @@ std::string AffiliatedOn(const std::string& org_cond, const std::string& on);
 
 // A nullable date column: nullopt for null (or text that is not a date).
 std::optional<core::Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c);
+std::optional<core::Date> OptDate(const SqlRow& row, std::string_view column);
+// A date column that is never null (the zero date for text that is not a date).
+core::Date DateOf(const SqlRow& row, std::string_view column);
 // A nullable date parameter.
 SqlParam DateOrNull(const std::optional<core::Date>& d);
 
@@ -380,6 +385,13 @@ SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& 
 // The plaintext of an encrypted column; "" for null. Fails when the ciphertext does not authenticate.
 core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRows& rows, std::size_t r,
                                            std::size_t c);
+core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
+                                           std::string_view column);
+
+// The columns of the member and the org rows (member_repo.cpp, org_repo.cpp), for their writes kept in other
+// files.
+const Columns& MemberColumns();
+const Columns& OrgColumns();
 
 // Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);

@@ -4,18 +4,26 @@ namespace lianxin::storage {
 
 using core::auth::ThrottleState;
 
+namespace {
+// The login throttle row, written once (storage/sql/columns.hpp).
+constexpr std::string_view kThrottleNames[] = {"key_hash", "name_hash", "failures", "last_failure_at", "blocked_until"};
+constexpr Columns kThrottle{"login_throttle", kThrottleNames};
+}  // namespace
+
 core::Result<ThrottleState> SqlThrottleRepo::Get(const std::string& key_hash) {
-    LX_ASSIGN(rows, c_.Query("SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE key_hash = $1",
-                             {key_hash}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kThrottle.Select() + " FROM login_throttle WHERE key_hash = $1", {key_hash}));
     if (rows.empty()) return ThrottleState{};
-    return ThrottleState{static_cast<int>(rows.Int(0, 0)), rows.Int(0, 1), rows.Int(0, 2)};
+    const SqlRow row = rows.Row(0);
+    return ThrottleState{static_cast<int>(row.Int("failures")), row.Int("last_failure_at"), row.Int("blocked_until")};
 }
 
 core::Status SqlThrottleRepo::Put(const std::string& key_hash, const std::string& name_hash, const ThrottleState& s) {
-    LX_CHECK(c_.Exec("INSERT INTO login_throttle (key_hash, name_hash, failures, last_failure_at, blocked_until) "
-                   "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key_hash) DO UPDATE SET failures = excluded.failures, "
-                   "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
-                   {key_hash, name_hash, std::int64_t{s.failures}, s.last_failure_at, s.blocked_until}));
+    SqlValues v(kThrottle);
+    v.Set("key_hash", key_hash).Set("name_hash", name_hash).Set("failures", std::int64_t{s.failures});
+    v.Set("last_failure_at", s.last_failure_at).Set("blocked_until", s.blocked_until);
+    LX_CHECK(c_.Exec(v.Insert() + " ON CONFLICT (key_hash) DO UPDATE SET failures = excluded.failures, "
+                                  "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until",
+                     v.Params()));
     return core::Ok();
 }
 
@@ -30,9 +38,10 @@ core::Status SqlThrottleRepo::DeleteForName(const std::string& name_hash) {
 }
 
 core::Result<std::int64_t> SqlThrottleRepo::BlockedUntilForName(const std::string& name_hash) {
-    LX_ASSIGN(rows, c_.Query("SELECT coalesce(max(blocked_until), 0) FROM login_throttle WHERE name_hash = $1",
+    LX_ASSIGN(rows, c_.Query("SELECT coalesce(max(blocked_until), 0) AS blocked_until FROM login_throttle "
+                             "WHERE name_hash = $1",
                              {name_hash}));
-    return rows.Int(0, 0);
+    return rows.Row(0).Int("blocked_until");
 }
 
 core::Status SqlThrottleRepo::Prune(std::int64_t quiet_since) {

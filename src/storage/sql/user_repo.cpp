@@ -6,9 +6,14 @@ using core::ports::User;
 using core::ports::UserStatus;
 
 namespace {
-constexpr const char* kCols =
-    "id, username, display_name, password_hash, status, totp_secret_enc, totp_enrolled, totp_last_step, failures, "
-    "first_failure_at, locked_until, member_id, created_at, version";
+// The user row and the role grant row, written once (storage/sql/columns.hpp).
+constexpr std::string_view kUserNames[] = {
+    "id",       "username",         "display_name", "password_hash", "status",     "totp_secret_enc", "totp_enrolled",
+    "totp_last_step", "failures", "first_failure_at", "locked_until", "member_id", "created_at",      "version"};
+constexpr Columns kUser{"users", kUserNames};
+constexpr std::string_view kGrantNames[] = {"id",       "user_id",    "role",      "org_id",
+                                            "org_path", "granted_by", "granted_at"};
+constexpr Columns kGrant{"role_grants", kGrantNames};
 
 std::string StatusText(UserStatus s) {
     switch (s) {
@@ -20,41 +25,43 @@ std::string StatusText(UserStatus s) {
 }
 
 User UserFromRow(const SqlRows& rows, std::size_t r) {
+    const SqlRow row = rows.Row(r);
     User u;
-    u.id = rows.Int(r, 0);
-    u.username = rows.Text(r, 1);
-    u.display_name = rows.Text(r, 2);
-    u.password_hash = rows.Text(r, 3);
-    const auto& st = rows.Text(r, 4);
+    u.id = row.Int("id");
+    u.username = row.Text("username");
+    u.display_name = row.Text("display_name");
+    u.password_hash = row.Text("password_hash");
+    const auto& st = row.Text("status");
     u.status = st == "active" ? UserStatus::kActive : st == "pending" ? UserStatus::kPending : UserStatus::kDisabled;
-    u.totp_secret_enc = rows.Text(r, 5);
-    u.totp_enrolled = rows.Int(r, 6) != 0;
-    u.totp_last_step = rows.Int(r, 7);
-    u.failures.failures = static_cast<int>(rows.Int(r, 8));
-    u.failures.first_failure_at = rows.Int(r, 9);
-    u.failures.locked_until = rows.Int(r, 10);
-    u.member_id = rows.Int(r, 11);
-    u.created_at = rows.Int(r, 12);
-    u.version = rows.Int(r, 13);
+    u.totp_secret_enc = row.Text("totp_secret_enc");
+    u.totp_enrolled = row.Int("totp_enrolled") != 0;
+    u.totp_last_step = row.Int("totp_last_step");
+    u.failures.failures = static_cast<int>(row.Int("failures"));
+    u.failures.first_failure_at = row.Int("first_failure_at");
+    u.failures.locked_until = row.Int("locked_until");
+    u.member_id = row.Int("member_id");
+    u.created_at = row.Int("created_at");
+    u.version = row.Int("version");
     return u;
 }
 }  // namespace
 
 core::Status SqlUserRepo::LoadGrants(User& u) {
-    LX_ASSIGN(rows, c_.Query("SELECT g.id, g.role, g.org_id, g.org_path, o.name FROM role_grants g "
+    LX_ASSIGN(rows, c_.Query("SELECT " + kGrant.Select("g") + ", o.name AS org_name FROM role_grants g "
                              "JOIN orgs o ON o.id = g.org_id WHERE g.user_id = $1 ORDER BY g.id",
                              {u.id}));
     u.grants.clear();
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        auto role = core::auth::ParseRole(rows.Text(r, 1));
+        const SqlRow row = rows.Row(r);
+        auto role = core::auth::ParseRole(row.Text("role"));
         if (!role) continue;  // a role this build no longer knows grants nothing
-        u.grants.push_back({rows.Int(r, 0), *role, rows.Int(r, 2), rows.Text(r, 3), rows.Text(r, 4)});
+        u.grants.push_back({row.Int("id"), *role, row.Int("org_id"), row.Text("org_path"), row.Text("org_name")});
     }
     return core::Ok();
 }
 
 core::Result<std::optional<User>> SqlUserRepo::One(std::string_view where, const SqlParams& params) {
-    LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM users WHERE " + std::string(where), params));
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUser.Select() + " FROM users WHERE " + std::string(where), params));
     if (rows.empty()) return std::optional<User>{};
     User u = UserFromRow(rows, 0);
     LX_CHECK(LoadGrants(u));
@@ -75,7 +82,7 @@ core::Result<std::vector<User>> SqlUserRepo::List(const core::ports::UserQuery& 
     SqlParams params;
     std::string scope = SubtreeFilter("g.org_path", q.scope_roots, params);
     if (!q.subtree.empty()) scope += " AND " + SubtreeFilter("g.org_path", {q.subtree}, params);
-    std::string sql = std::string("SELECT ") + kCols + " FROM users WHERE (id IN (SELECT g.user_id FROM role_grants g "
+    std::string sql = "SELECT " + kUser.Select() + " FROM users WHERE (id IN (SELECT g.user_id FROM role_grants g "
                       "WHERE " + scope + ")";
     if (q.include_ungranted && q.subtree.empty())
         sql += " OR NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id)";
@@ -98,39 +105,39 @@ core::Result<std::vector<User>> SqlUserRepo::List(const core::ports::UserQuery& 
 }
 
 core::Result<std::int64_t> SqlUserRepo::Insert(const User& u) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO users (username, display_name, password_hash, status, member_id, created_at) "
-                             "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                             {u.username, u.display_name, u.password_hash, StatusText(u.status), IdOrNull(u.member_id),
-                              u.created_at}));
-    return rows.Int(0, 0);
+    SqlValues v(kUser);
+    v.Set("username", u.username).Set("display_name", u.display_name).Set("password_hash", u.password_hash);
+    v.Set("status", StatusText(u.status)).Set("member_id", IdOrNull(u.member_id)).Set("created_at", u.created_at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlUserRepo::Update(const User& u) {
     SqlParam secret = u.totp_secret_enc.empty() ? SqlParam{nullptr} : SqlParam{Blob{u.totp_secret_enc}};
-    LX_ASSIGN(changed, c_.Exec("UPDATE users SET display_name = $1, password_hash = $2, status = $3, "
-                               "totp_secret_enc = $4, totp_enrolled = $5, totp_last_step = $6, failures = $7, "
-                               "first_failure_at = $8, locked_until = $9, member_id = $10, version = version + 1 "
-                               "WHERE id = $11 AND version = $12",
-                               {u.display_name, u.password_hash, StatusText(u.status), secret,
-                                std::int64_t{u.totp_enrolled ? 1 : 0}, u.totp_last_step,
-                                std::int64_t{u.failures.failures}, u.failures.first_failure_at,
-                                u.failures.locked_until, IdOrNull(u.member_id), u.id, u.version}));
+    SqlValues v(kUser);
+    v.Set("display_name", u.display_name).Set("password_hash", u.password_hash).Set("status", StatusText(u.status));
+    v.Set("totp_secret_enc", secret).Set("totp_enrolled", std::int64_t{u.totp_enrolled ? 1 : 0});
+    v.Set("totp_last_step", u.totp_last_step).Set("failures", std::int64_t{u.failures.failures});
+    v.Set("first_failure_at", u.failures.first_failure_at).Set("locked_until", u.failures.locked_until);
+    v.Set("member_id", IdOrNull(u.member_id));
+    const std::string where = " WHERE id = " + v.Param(u.id) + " AND version = " + v.Param(u.version);
+    LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
     if (changed == 0) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "user.changed_concurrently"));
     return core::Ok();
 }
 
 core::Result<std::int64_t> SqlUserRepo::CountAll() {
-    LX_ASSIGN(rows, c_.Query("SELECT count(*) FROM users"));
-    return rows.Int(0, 0);
+    LX_ASSIGN(rows, c_.Query("SELECT count(*) AS n FROM users"));
+    return rows.Row(0).Int("n");
 }
 
 core::Result<std::int64_t> SqlUserRepo::AddGrant(std::int64_t user_id, const core::auth::Grant& g,
                                                  std::int64_t granted_by, std::int64_t at) {
-    LX_ASSIGN(rows, c_.Query("INSERT INTO role_grants (user_id, role, org_id, org_path, granted_by, granted_at) "
-                             "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                             {user_id, std::string(core::auth::Info(g.role).key), g.org_id, g.org_path,
-                              IdOrNull(granted_by), at}));
-    return rows.Int(0, 0);
+    SqlValues v(kGrant);
+    v.Set("user_id", user_id).Set("role", std::string(core::auth::Info(g.role).key)).Set("org_id", g.org_id);
+    v.Set("org_path", g.org_path).Set("granted_by", IdOrNull(granted_by)).Set("granted_at", at);
+    LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    return rows.Row(0).Int("id");
 }
 
 core::Status SqlUserRepo::RemoveGrant(std::int64_t user_id, std::int64_t grant_id) {

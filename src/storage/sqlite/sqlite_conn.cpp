@@ -96,6 +96,10 @@ core::Result<SqlRows> SqliteConn::Query(std::string_view sql, const SqlParams& p
     LX_ASSIGN(st, Prepare(sql, params));
     SqlRows rows;
     int ncol = sqlite3_column_count(st);
+    for (int c = 0; c < ncol; ++c) {
+        const char* name = sqlite3_column_name(st, c);
+        rows.names.emplace_back(name ? name : "");
+    }
     for (;;) {
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) break;
