@@ -20,6 +20,7 @@ const std::vector<FieldSpec>& MemberFields() {
         {"id_number", {"身份证号码", "ID number"}, K::kIdNumber, true, 18, 18},
         {"birth_date", {"出生日期", "Birth date"}, K::kDate},
         {"education", {"学历", "Education"}, K::kText, false, 0, 20, "", 0, &Member::education},
+        {"degree", {"学位", "Degree"}, K::kCode, false, 0, 0, "degree", 0, &Member::degree},
         {"category", {"人员类别", "Category"}, K::kCode, false, 0, 0, "category"},
         {"join_date", {"入党日期", "Joined on"}, K::kDate, true},
         {"conversion_date", {"转正日期", "Full member since"}, K::kDate},
@@ -45,6 +46,10 @@ const std::vector<CodeList>& CodeLists() {
         {"party_status",
          {"党籍状态", "Party status"},
          {{"normal", {"正常", "Normal"}}, {"stopped", {"停止党籍", "Membership suspended"}}}},
+        // 学位 (domain.md §11.1 extended items): the degrees of the degree system.
+        {"degree",
+         {"学位", "Degree"},
+         {{"doctor", {"博士", "Doctorate"}}, {"master", {"硕士", "Master's"}}, {"bachelor", {"学士", "Bachelor's"}}}},
         // The occupations of the statistics bulletin (domain.md §2.4).
         {"occupation",
          {"职业", "Occupation"},

@@ -52,6 +52,20 @@ TEST(RegistryEdit, FloatingNeedsADestinationAndLostContactADate) {
     EXPECT_EQ(m.floating_to, "");
 }
 
+// domain.md §11.1 extended items: 学位 is a registry field, one code of the degree list or none.
+TEST(RegistryEdit, DegreeIsACodeOfItsList) {
+    Member m;
+    RegistryEdit e;
+    e.fields["degree"] = "master";
+    ASSERT_TRUE(ApplyRegistryEdit(e, kToday, m));
+    EXPECT_EQ(m.degree, "master");
+    e.fields["degree"] = "phd";
+    EXPECT_EQ(FieldsOf(ApplyRegistryEdit(e, kToday, m)), (std::vector<std::string>{"degree:field.code"}));
+    e.fields.erase("degree");  // absent: not given
+    ASSERT_TRUE(ApplyRegistryEdit(e, kToday, m));
+    EXPECT_EQ(m.degree, "");
+}
+
 TEST(RegistryEdit, NamesEveryWrongField) {
     Member m;
     RegistryEdit e;

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kCols =
     "id, org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, phone_enc, education, category, status, "
     "join_date, conversion_date, work_unit, address, tags, version, left_on, left_reason, affiliated_since, skills, "
-    "occupation, floating_to, lost_contact_on, status_since";
+    "occupation, floating_to, lost_contact_on, status_since, degree";
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -66,6 +66,7 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.floating_to = rows.Text(r, 23);
     m.lost_contact_on = OptDate(rows, r, 24);
     m.status_since = OptDate(rows, r, 25);
+    m.degree = rows.Text(r, 26);
     return m;
 }
 
@@ -123,15 +124,15 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
     LX_ASSIGN(rows, c_.Query(
         "INSERT INTO members (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
         "phone_enc, phone_bidx, education, category, status, join_date, conversion_date, work_unit, address, tags, "
-        "created_at, updated_at, region_code, affiliated_since, skills, occupation) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,"
-        "$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23) "
+        "created_at, updated_at, region_code, affiliated_since, skills, occupation, degree) VALUES ($1,$2,$3,$4,$5,$6,$7,"
+        "$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23,$24) "
         "RETURNING id",
         {m.org_id, m.org_path, m.name, core::member::ToString(m.sex), m.ethnicity, m.birth_date.ToString(),
          Blob{cipher_.Encrypt(m.id_number)}, Blob{cipher_.BlindIndex(m.id_number)}, EncryptedOrNull(cipher_, m.phone),
          IndexOrNull(cipher_, m.phone),
          m.education, core::member::ToString(m.category), core::member::ToString(m.status), DateOrNull(m.join_date),
          DateOrNull(m.conversion_date), m.work_unit, m.address, JoinTags(m.tags), m.updated_at, m.region_code,
-         DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation}));
+         DateOrNull(m.affiliated_since), SkillsText(m.skills), m.occupation, m.degree}));
     const std::int64_t id = rows.Int(0, 0);
     LX_CHECK(WriteSkills(id, m.skills));
     return id;
@@ -158,11 +159,11 @@ core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
 core::Status SqlMemberRepo::UpdateRegistry(const Member& m) {
     LX_ASSIGN(changed, c_.Exec(
         "UPDATE members SET phone_enc = $1, phone_bidx = $2, education = $3, work_unit = $4, address = $5, tags = $6, "
-        "skills = $7, occupation = $8, floating_to = $9, lost_contact_on = $10, updated_at = $11, version = version + 1 "
-        "WHERE id = $12 AND version = $13",
+        "skills = $7, occupation = $8, floating_to = $9, lost_contact_on = $10, updated_at = $11, degree = $12, "
+        "version = version + 1 WHERE id = $13 AND version = $14",
         {EncryptedOrNull(cipher_, m.phone), IndexOrNull(cipher_, m.phone), m.education, m.work_unit, m.address,
          JoinTags(m.tags), SkillsText(m.skills), m.occupation, m.floating_to, DateOrNull(m.lost_contact_on),
-         m.updated_at, m.id, m.version}));
+         m.updated_at, m.degree, m.id, m.version}));
     if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
     return WriteSkills(m.id, m.skills);
 }
