@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/member/field_spec.hpp"
 #include "http/messages_tables.hpp"
 
 namespace lianxin::http {
@@ -86,6 +87,8 @@ const std::map<std::string, Pair>& Messages() {
         {"dataset.not_empty", {"数据库已有数据，只能向空数据库载入数据集", "Data sets load only into an empty database"}},
         {"field.text", {"{field}应为 {min}–{max} 个字符，且不含控制字符", "{field} must have {min}–{max} characters and no control characters"}},
         {"field.range", {"{field}超出允许范围", "{field} is out of range"}},
+        {"field.required", {"{field}不能为空", "{field} is required"}},
+        {"field.code", {"{field}不在代码表中，请从列表中选择", "{field} is not in its code list; pick one from the list"}},
         {"date.format", {"{field}应为有效日期（年-月-日）", "{field} must be a valid date (YYYY-MM-DD)"}},
         {"date.future", {"{field}不能晚于 {latest}", "{field} cannot be later than {latest}"}},
         {"phone.format", {"{field}应为 11 位手机号，或“区号-号码”格式的固定电话", "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
@@ -94,8 +97,14 @@ const std::map<std::string, Pair>& Messages() {
     return kMessages;
 }
 
+// The labels of member fields come from their specs (core/member/field_spec.hpp) where no table names them.
+std::map<std::string, Pair> WithMemberFields(std::map<std::string, Pair> labels) {
+    for (const auto& f : core::member::MemberFields()) labels.emplace(f.name, Pair{f.label.zh, f.label.en});
+    return labels;
+}
+
 const std::map<std::string, Pair>& Labels() {
-    static const std::map<std::string, Pair> kLabels = Merge({
+    static const std::map<std::string, Pair> kLabels = WithMemberFields(Merge({
         {"username", {"用户名", "User name"}},       {"password", {"密码", "Password"}},
         {"display_name", {"姓名", "Name"}},          {"code", {"验证码", "Code"}},
         {"role", {"角色", "Role"}},                  {"org_id", {"组织", "Organization"}},
@@ -112,11 +121,11 @@ const std::map<std::string, Pair>& Labels() {
         {"sex", {"性别", "Sex"}},                    {"reason", {"原因", "Reason"}},
         {"category", {"人员类别", "Category"}},      {"status", {"党籍状态", "Status"}},
         {"age_min", {"最小年龄", "Minimum age"}}, {"skill", {"特长", "Skill"}}, {"skills", {"特长", "Skills"}},
-        {"occupation", {"职业", "Occupation"}}, {"tags", {"人员属性", "Attributes"}}, {"address", {"居住地址", "Address"}},
+        {"tags", {"人员属性", "Attributes"}}, {"address", {"居住地址", "Address"}},
         {"floating_to", {"外出流向", "Floating to"}}, {"lost_contact_on", {"失去联系日期", "Lost contact on"}},
-        {"ground", {"理由", "Ground"}},    {"age_max", {"最大年龄", "Maximum age"}},                    {"ethnicity", {"民族", "Ethnicity"}},
-        {"phone", {"联系电话", "Phone"}},            {"education", {"学历", "Education"}},
-        {"work_unit", {"工作单位", "Work unit"}},    {"applied_on", {"申请日期", "Application date"}},
+        {"ground", {"理由", "Ground"}},    {"age_max", {"最大年龄", "Maximum age"}},
+        {"phone", {"联系电话", "Phone"}},
+        {"applied_on", {"申请日期", "Application date"}},
         {"on", {"日期", "Date"}},                    {"kind", {"步骤", "Step"}},
         {"body", {"决定机关", "Deciding body"}},     {"doc_ref", {"文号", "Document number"}},
         {"note", {"备注", "Note"}},                  {"people", {"人员", "People"}},
@@ -127,7 +136,7 @@ const std::map<std::string, Pair>& Labels() {
         {"training_days", {"培训天数", "Training days"}}, {"training_hours", {"培训学时", "Training hours"}},
         {"extension_months", {"延长月数", "Extension months"}}, {"candidate", {"发展档案", "case"}},
     }, {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &SearchLabels(),
-        &AccountLabels(), &PolicyLabels()});
+        &AccountLabels(), &PolicyLabels()}));
     return kLabels;
 }
 

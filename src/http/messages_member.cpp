@@ -62,7 +62,6 @@ const Table& MemberMessages() {
         {"org.rule.term_shift", {"换届选举延期或提前一般不超过一年（《关于党的基层组织任期的意见》），登记为 {months} 个月", "An election may be postponed or advanced by one year at most"}},
         {"org.rule.election_due", {"任期已于 {term_end} 届满，应按期换届（《关于党的基层组织任期的意见》）", "The term ended {term_end}; an election is due"}},
         {"member.changed_concurrently", {"该党员信息已被他人修改，请刷新后重试", "The record changed meanwhile; reload and retry"}},
-        {"member.occupation.unknown", {"{field}不在统计公报的职业分类中", "{field} is not an occupation of the statistics bulletin"}},
         {"member.skill.comma", {"{field}每项填写一个特长，不含逗号", "{field}: one skill per item, without commas"}},
         {"member.tag.unknown", {"{field}只能是在职、离退休、流动党员或失联党员", "{field} may be in service, retired, floating or lost contact"}},
         {"member.tag.in_service_retired", {"{field}不能同时为在职和离退休", "{field} cannot be both in service and retired"}},

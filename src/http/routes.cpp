@@ -25,6 +25,7 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/auth/password", Access::kAuthenticated, h::ChangePassword, "Change own password", Body::kJson},
 
         {"GET", "/api/v1/roles", Access::kAuthenticated, h::ListRoles, "The roles and their names"},
+        {"GET", "/api/v1/dictionaries", Access::kAuthenticated, h::Dictionaries, "Code lists with both languages' labels and the member field specs"},
         {"GET", "/api/v1/orgs/roots", Needs(P::kOrgRead), h::OrgRoots, "Top orgs of the caller's scope"},
         {"GET", "/api/v1/orgs/:id/children", Needs(P::kOrgRead), h::OrgChildren, "Child orgs with counts"},
         {"GET", "/api/v1/orgs/:id", Needs(P::kOrgRead), h::OrgDetail, "One org with its breadcrumb"},

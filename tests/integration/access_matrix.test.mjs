@@ -75,6 +75,8 @@ const MATRIX = {
   'POST /api/v1/auth/password': { target: 'none', body: () => ({ old_password: 'not-the-password', new_password: strongPassword() }),
     expect: always(400) },
   'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
+  // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
+  'GET /api/v1/dictionaries': { target: 'none', expect: always(200), check: (r) => assert.ok(r.json.code_lists.length > 0) },
   'GET /api/v1/orgs/roots': { target: 'none', expect: onlyWith(),
     check: (r, c) => assert.deepEqual(r.json.items.map((o) => o.id), [c.actor.org]) },
   'GET /api/v1/orgs/:id/children': { target: 'org', expect: scoped(200),

@@ -1,7 +1,9 @@
 #include "app/member/admission.hpp"
 
+
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
+#include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
 #include "core/member/member.hpp"
@@ -170,15 +172,14 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
-    core::member::CheckText(in.name, 1, 50, "name", errors);
+    core::member::CheckField("name", in.name, errors);
     auto id = core::member::ParseIdNumber(in.id_number, "id_number");
     if (!id) errors.fields.push_back(id.error().fields.at(0));
     if (in.sex != "male" && in.sex != "female") errors.WithField("sex", "member.sex.format");
     else if (id && core::member::ToString(id->sex) != in.sex) errors.WithField("sex", "member.sex.mismatch");
-    core::member::CheckText(in.ethnicity, 0, 20, "ethnicity", errors);
-    core::member::CheckPhone(in.phone, "phone", errors);
-    core::member::CheckText(in.education, 0, 20, "education", errors);
-    core::member::CheckText(in.work_unit, 0, 100, "work_unit", errors);
+    for (const auto& [field, value] : {std::pair{"ethnicity", &in.ethnicity}, {"phone", &in.phone},
+                                       {"education", &in.education}, {"work_unit", &in.work_unit}})
+        core::member::CheckField(field, *value, errors);
     auto applied = core::member::CheckDate(in.applied_on, today, "applied_on", errors);
     CheckEvidence(in.evidence, errors);
     if (!errors.fields.empty()) return core::Fail(errors);

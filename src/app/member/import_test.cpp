@@ -107,7 +107,7 @@ TEST_F(ImportTest, UndoRefusedAfterALaterChangeOrSevenDays) {
     ASSERT_EQ(found->items.size(), 1u);
     MemberEditInput edit;
     edit.version = found->items[0].member.version;
-    edit.edit.work_unit = "新单位";
+    edit.edit.fields["work_unit"] = "新单位";
     ASSERT_TRUE(UpdateMember(ctx(), admin, found->items[0].member.id, edit));
     auto refused = UndoImport(ctx(), admin, done->record.id);
     ASSERT_FALSE(refused);

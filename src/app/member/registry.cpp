@@ -5,6 +5,7 @@
 #include "app/audit/audit.hpp"
 #include "app/member/lost_contact.hpp"
 #include "app/member/member_queries.hpp"
+#include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -20,11 +21,10 @@ std::string ChangedFields(const core::member::Member& a, const core::member::Mem
         if (changed) out += (out.empty() ? "" : ",") + std::string(name);
     };
     add(a.phone != b.phone, "phone");
-    add(a.education != b.education, "education");
-    add(a.work_unit != b.work_unit, "work_unit");
     add(a.address != b.address, "address");
     add(a.skills != b.skills, "skills");
-    add(a.occupation != b.occupation, "occupation");
+    for (const auto& f : core::member::MemberFields())
+        if (f.registry) add(a.*f.registry != b.*f.registry, f.name);
     add(a.tags != b.tags, "tags");
     add(a.floating_to != b.floating_to, "floating_to");
     add(a.lost_contact_on != b.lost_contact_on, "lost_contact_on");

@@ -21,7 +21,7 @@ TEST_F(RegistryTest, BranchEditsItsMemberAndTheSkillBecomesSearchable) {
     in.version = before->value.member.version;
     in.edit.phone = "13900002222";
     in.edit.skills = {"电工", "调解"};
-    in.edit.occupation = "retired";
+    in.edit.fields["occupation"] = "retired";
     in.edit.tags = {"retired", "lost_contact"};
     in.edit.lost_contact_on = "2026-03-01";
     auto after = UpdateMember(ctx(), secretary, member_a_, in);

@@ -3,6 +3,7 @@
 #include "app/member/transfer_view.hpp"
 #include "app/policy/policies.hpp"
 #include "app/org/org_queries.hpp"
+#include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
 
@@ -177,14 +178,14 @@ core::Result<std::int64_t> RegisterIncoming(Context& ctx, const core::auth::Acto
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kTransferIssue));
     const auto today = ctx.clock.Today();
     core::Error errors = Invalid();
-    core::member::CheckText(in.name, 1, 50, "name", errors);
+    core::member::CheckField("name", in.name, errors);
     core::member::CheckText(in.from_org_name, 2, 100, "from_org_name", errors);
     auto id = core::member::ParseIdNumber(in.id_number, "id_number");
     if (!id) errors.fields.push_back(id.error().fields.at(0));
     if (in.sex != "male" && in.sex != "female") errors.WithField("sex", "member.sex.format");
     else if (id && core::member::ToString(id->sex) != in.sex) errors.WithField("sex", "member.sex.mismatch");
-    core::member::CheckText(in.ethnicity, 0, 20, "ethnicity", errors);
-    core::member::CheckPhone(in.phone, "phone", errors);
+    core::member::CheckField("ethnicity", in.ethnicity, errors);
+    core::member::CheckField("phone", in.phone, errors);
     if (in.category != "full" && in.category != "probationary") errors.WithField("category", "member.category.format");
     auto joined = core::member::CheckDate(in.join_date, today, "join_date", errors);
     std::optional<core::Date> converted;

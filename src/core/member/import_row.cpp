@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::core::member {
 
 namespace {
-constexpr std::size_t kMaxSkills = 10;
 
 bool Contains(const std::vector<std::string>& v, std::string_view x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -128,7 +128,7 @@ ImportedRow ReadMemberRow(const SheetLayout& layout, const std::vector<std::stri
 
     m.name = in.Cell("name");
     if (m.name.empty()) in.Fail("name", "import.required");
-    else CheckText(m.name, 1, 50, "name", e);
+    else CheckField("name", m.name, e);
 
     const auto id_text = in.Cell("id_number");
     std::optional<IdNumberFacts> id;
@@ -153,18 +153,20 @@ ImportedRow ReadMemberRow(const SheetLayout& layout, const std::vector<std::stri
         else if (id && *d != id->birth_date) in.Fail("birth_date", "import.birth_date.mismatch");
     }
     m.ethnicity = in.Cell("ethnicity");
-    CheckText(m.ethnicity, 0, 20, "ethnicity", e);
+    CheckField("ethnicity", m.ethnicity, e);
     m.phone = NormalizePhone(in.Cell("phone"));
-    CheckPhone(m.phone, "phone", e);
+    CheckField("phone", m.phone, e);
     m.education = in.Cell("education");
-    CheckText(m.education, 0, 20, "education", e);
+    CheckField("education", m.education, e);
     m.work_unit = in.Cell("work_unit");
-    CheckText(m.work_unit, 0, 100, "work_unit", e);
+    CheckField("work_unit", m.work_unit, e);
     m.address = in.Cell("address");
-    CheckText(m.address, 0, 100, "address", e);
+    CheckField("address", m.address, e);
     m.skills = SplitSkills(in.Cell("skills"));
-    for (const auto& s : m.skills) CheckText(s, 1, 20, "skills", e);
-    if (m.skills.size() > kMaxSkills) e.WithField("skills", "json.too_many", {{"max", std::to_string(kMaxSkills)}});
+    const auto& skill = MemberField("skills");
+    for (const auto& s : m.skills) CheckText(s, skill.min, skill.max, "skills", e);
+    if (m.skills.size() > static_cast<std::size_t>(skill.max_items))
+        e.WithField("skills", "json.too_many", {{"max", std::to_string(skill.max_items)}});
     out.org_name = in.Cell("org");
     CheckText(out.org_name, 0, 100, "org", e);
     in.Check(e);

@@ -27,6 +27,7 @@ struct Member {
     std::string id_number;  // canonical 18 characters (plaintext in memory only)
     std::string phone;
     std::string education;
+    std::string degree;  // 学位 code (domain.md §11.1 extended items); "" = not given
     Category category = Category::kFull;
     PartyStatus status = PartyStatus::kNormal;
     std::optional<Date> join_date;        // 入党日期 = branch general meeting date (§2.3)

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/status.hpp"
 
 namespace lianxin::core::member {
 
 namespace {
-constexpr std::size_t kMaxSkills = 10;
-const std::vector<std::string> kTags{"in_service", "retired", "floating", "lost_contact"};
 
 std::string Trim(const std::string& s) {
     const auto* ws = " \t";
@@ -18,29 +17,27 @@ std::string Trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
+std::string Value(const std::map<std::string, std::string>& fields, const char* name) {
+    auto it = fields.find(name);
+    return it == fields.end() ? "" : it->second;
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 }  // namespace
-
-const std::vector<std::string>& OccupationCodes() {
-    static const std::vector<std::string> kCodes{"worker",    "farmer",  "professional", "manager",
-                                                 "party_gov", "student", "retired",      "other"};
-    return kCodes;
-}
 
 Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m) {
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     if (edit.phone) CheckPhone(*edit.phone, "phone", errors);
-    CheckText(edit.education, 0, 20, "education", errors);
-    CheckText(edit.work_unit, 0, 100, "work_unit", errors);
-    if (edit.address) CheckText(*edit.address, 0, 100, "address", errors);
-    if (!edit.occupation.empty() && !Has(OccupationCodes(), edit.occupation))
-        errors.WithField("occupation", "member.occupation.unknown");
+    for (const auto& f : MemberFields())
+        if (f.registry) CheckField(f, Value(edit.fields, f.name), errors);
+    if (edit.address) CheckField("address", *edit.address, errors);
+    const auto& skill = MemberField("skills");
     std::vector<std::string> skills;
     for (std::size_t i = 0; i < edit.skills.size(); ++i) {
         const auto s = Trim(edit.skills[i]);
         const auto field = "skills[" + std::to_string(i) + "]";
         Error one = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
-        CheckText(s, 1, 20, field.c_str(), one);
+        CheckText(s, skill.min, skill.max, field.c_str(), one);
         if (s.find(',') != std::string::npos || s.find("，") != std::string::npos) one.WithField(field, "member.skill.comma");
         if (!one.fields.empty()) {
             errors.fields.push_back(one.fields.front());
@@ -48,24 +45,25 @@ Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m)
             skills.push_back(s);
         }
     }
-    if (skills.size() > kMaxSkills) errors.WithField("skills", "json.too_many", {{"max", std::to_string(kMaxSkills)}});
+    if (skills.size() > static_cast<std::size_t>(skill.max_items))
+        errors.WithField("skills", "json.too_many", {{"max", std::to_string(skill.max_items)}});
+    const auto tags = CodesOf(MemberField("tags").code_list);
     for (const auto& t : edit.tags)
-        if (!Has(kTags, t)) errors.WithField("tags", "member.tag.unknown");
+        if (!Has(tags, t)) errors.WithField("tags", "member.tag.unknown");
     const bool floating = Has(edit.tags, "floating"), lost = Has(edit.tags, "lost_contact");
     if (Has(edit.tags, "in_service") && Has(edit.tags, "retired")) errors.WithField("tags", "member.tag.in_service_retired");
-    if (floating) CheckText(edit.floating_to, 2, 100, "floating_to", errors);
+    if (floating) CheckField("floating_to", edit.floating_to, errors);
     std::optional<Date> lost_on;
     if (lost) lost_on = CheckDate(edit.lost_contact_on, today, "lost_contact_on", errors);
     if (!errors.fields.empty()) return Fail(errors);
 
     if (edit.phone) m.phone = *edit.phone;
-    m.education = edit.education;
-    m.work_unit = edit.work_unit;
+    for (const auto& f : MemberFields())
+        if (f.registry) m.*f.registry = Value(edit.fields, f.name);
     if (edit.address) m.address = *edit.address;
-    m.occupation = edit.occupation;
     m.skills = std::move(skills);
     m.tags.clear();
-    for (const auto& t : kTags)
+    for (const auto& t : tags)
         if (Has(edit.tags, t)) m.tags.push_back(t);
     m.floating_to = floating ? edit.floating_to : "";
     m.lost_contact_on = lost ? lost_on : std::nullopt;

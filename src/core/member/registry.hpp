@@ -6,6 +6,7 @@
 // never an automatic change of status.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,8 @@ namespace lianxin::core::member {
 struct RegistryEdit {
     // Phone and address are shown masked, so a form cannot send them back: absent means "keep as stored".
     std::optional<std::string> phone, address;
-    std::string education, work_unit, occupation;
+    // The plain fields of the spec marked `registry` (education, work unit, occupation …) by name; absent = "".
+    std::map<std::string, std::string> fields;
     std::vector<std::string> skills;
     std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
     std::string floating_to;        // 外出流向, required for a floating member
@@ -34,8 +36,5 @@ Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m)
 // Deadlines of the member's status for the branch (§2.5): lost contact for 6 months ("member.due.lost_contact":
 // search, then the branch may decide to stop party status).
 std::vector<Reminder> MemberReminders(const Member& m, const Date& today);
-
-// The occupation codes of the statistics bulletin (§2.4).
-const std::vector<std::string>& OccupationCodes();
 
 }  // namespace lianxin::core::member

@@ -22,7 +22,7 @@ TEST(RegistryEdit, AppliesAndNormalizes) {
     e.skills = {" 电工 ", "书法", "电工"};
     e.tags = {"floating", "in_service"};
     e.floating_to = "广东省深圳市南山区";
-    e.occupation = "worker";
+    e.fields["occupation"] = "worker";
     ASSERT_TRUE(ApplyRegistryEdit(e, kToday, m));
     EXPECT_EQ(m.skills, (std::vector<std::string>{"电工", "书法"}));
     EXPECT_EQ(m.tags, (std::vector<std::string>{"in_service", "floating"}));  // fixed order
@@ -52,15 +52,29 @@ TEST(RegistryEdit, FloatingNeedsADestinationAndLostContactADate) {
     EXPECT_EQ(m.floating_to, "");
 }
 
+// domain.md §11.1 extended items: 学位 is a registry field, one code of the degree list or none.
+TEST(RegistryEdit, DegreeIsACodeOfItsList) {
+    Member m;
+    RegistryEdit e;
+    e.fields["degree"] = "master";
+    ASSERT_TRUE(ApplyRegistryEdit(e, kToday, m));
+    EXPECT_EQ(m.degree, "master");
+    e.fields["degree"] = "phd";
+    EXPECT_EQ(FieldsOf(ApplyRegistryEdit(e, kToday, m)), (std::vector<std::string>{"degree:field.code"}));
+    e.fields.erase("degree");  // absent: not given
+    ASSERT_TRUE(ApplyRegistryEdit(e, kToday, m));
+    EXPECT_EQ(m.degree, "");
+}
+
 TEST(RegistryEdit, NamesEveryWrongField) {
     Member m;
     RegistryEdit e;
     e.phone = "12345";
-    e.occupation = "astronaut";
+    e.fields["occupation"] = "astronaut";
     e.skills = {"电工,水工", ""};
     e.tags = {"in_service", "retired", "vip"};
     EXPECT_EQ(FieldsOf(ApplyRegistryEdit(e, kToday, m)),
-              (std::vector<std::string>{"phone:phone.format", "occupation:member.occupation.unknown",
+              (std::vector<std::string>{"phone:phone.format", "occupation:field.code",
                                         "skills[0]:member.skill.comma", "skills[1]:field.text",
                                         "tags:member.tag.unknown", "tags:member.tag.in_service_retired"}));
     e = RegistryEdit{};

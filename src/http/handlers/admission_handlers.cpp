@@ -35,13 +35,13 @@ core::Result<Response> CreateCandidate(Call& call) {
     app::CandidateInput in;
     // Text fields are checked by the use case, so that one answer names every wrong field.
     in.org_id = body.Int("org_id", true);
-    in.name = body.Str("name", false, 200);
-    in.sex = body.Str("sex", false, 16);
-    in.ethnicity = body.Str("ethnicity", false, 80);
-    in.id_number = body.Str("id_number", false, 64);
-    in.phone = body.Str("phone", false, 32);
-    in.education = body.Str("education", false, 80);
-    in.work_unit = body.Str("work_unit", false, 400);
+    in.name = MemberFieldStr(body, "name");
+    in.sex = MemberFieldStr(body, "sex");
+    in.ethnicity = MemberFieldStr(body, "ethnicity");
+    in.id_number = MemberFieldStr(body, "id_number");
+    in.phone = MemberFieldStr(body, "phone");
+    in.education = MemberFieldStr(body, "education");
+    in.work_unit = MemberFieldStr(body, "work_unit");
     in.applied_on = body.Str("applied_on", false, 16);
     in.evidence = ReadEvidence(body);
     LX_CHECK(body.Finish());

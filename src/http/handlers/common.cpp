@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/member/field_spec.hpp"
+#include "http/json/body.hpp"
 #include "http/json/dto.hpp"
 
 namespace lianxin::http {
@@ -11,6 +13,14 @@ Response JsonResponse(const nlohmann::json& body, int status) {
     r.status = status;
     r.body = Dump(body);
     return r;
+}
+
+std::string MemberFieldStr(JsonBody& body, const char* name) {
+    return body.Str(name, false, core::member::MaxBytes(core::member::MemberField(name)));
+}
+
+std::optional<std::string> OptMemberFieldStr(JsonBody& body, const char* name) {
+    return body.OptStr(name, core::member::MaxBytes(core::member::MemberField(name)));
 }
 
 Response NoContent() {

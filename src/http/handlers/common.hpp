@@ -28,6 +28,12 @@ core::Result<std::string> TextParam(const Request& req, const std::string& name,
 // ?from= / ?to= as YYYY-MM-DD business dates, converted to UTC instants (start of that day in Shanghai).
 core::Result<std::int64_t> DayStartParam(const Request& req, const std::string& name, int add_days = 0);
 
+class JsonBody;
+// A member field read with the size its spec allows (core/member/field_spec.hpp), so that no handler keeps its
+// own length: absent -> "" (Opt: nullopt). The use case checks the value against the same spec.
+std::string MemberFieldStr(JsonBody& body, const char* name);
+std::optional<std::string> OptMemberFieldStr(JsonBody& body, const char* name);
+
 // Rule warnings (sizing, blockers) as [{"key","message"}] with the rule quoted in the request's language.
 nlohmann::json WarningsJson(const std::vector<core::org::Warning>& warnings, Lang lang);
 

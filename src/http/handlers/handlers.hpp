@@ -19,6 +19,7 @@ LX_HANDLER(TotpEnroll);
 LX_HANDLER(TotpVerify);
 LX_HANDLER(ChangePassword);
 LX_HANDLER(ListRoles);
+LX_HANDLER(Dictionaries);
 LX_HANDLER(OrgRoots);
 LX_HANDLER(OrgChildren);
 LX_HANDLER(OrgDetail);

@@ -5,6 +5,7 @@
 #include "app/member/member_queries.hpp"
 #include "app/member/registry.hpp"
 #include "app/member/register.hpp"
+#include "core/member/field_spec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
@@ -49,7 +50,7 @@ core::Result<Response> RegisterMember(Call& call) {
     in.org_id = body.Int("org_id", true);
     for (const char* field : {"name", "sex", "ethnicity", "birth_date", "id_number", "phone", "education", "join_date",
                               "conversion_date", "category", "work_unit", "address", "skills"})
-        if (auto v = body.OptStr(field, field == std::string("address") ? 600 : 200); v && !v->empty()) in.fields[field] = *v;
+        if (auto v = OptMemberFieldStr(body, field); v && !v->empty()) in.fields[field] = *v;
     LX_CHECK(body.Finish());
     LX_ASSIGN(id, app::RegisterMember(call.ctx, call.actor(), in));
     return JsonResponse({{"id", id}}, 201);
@@ -86,15 +87,17 @@ core::Result<Response> UpdateMember(Call& call) {
     app::MemberEditInput in;
     in.version = body.Int("version", true);
     auto& e = in.edit;
-    e.phone = body.OptStr("phone", 32);
-    e.education = body.Str("education", false, 80);
-    e.work_unit = body.Str("work_unit", false, 400);
-    e.address = body.OptStr("address", 400);
-    e.occupation = body.Str("occupation", false, 32);
-    e.skills = body.StrList("skills", 20, 80);
-    e.tags = body.StrList("tags", 8, 32);
-    e.floating_to = body.Str("floating_to", false, 400);
-    e.lost_contact_on = body.Str("lost_contact_on", false, 16);
+    namespace mm = core::member;
+    e.phone = OptMemberFieldStr(body, "phone");
+    for (const auto& f : mm::MemberFields())
+        if (f.registry) e.fields[f.name] = MemberFieldStr(body, f.name);
+    e.address = OptMemberFieldStr(body, "address");
+    // Lists are read with room above their spec's limit, so that the use case names the field (json.too_many).
+    const auto& skill = mm::MemberField("skills");
+    e.skills = body.StrList("skills", 2 * skill.max_items, 4 * skill.max);
+    e.tags = body.StrList("tags", 2 * mm::MemberField("tags").max_items, mm::MaxBytes(mm::MemberField("tags")));
+    e.floating_to = MemberFieldStr(body, "floating_to");
+    e.lost_contact_on = MemberFieldStr(body, "lost_contact_on");
     LX_CHECK(body.Finish());
     LX_ASSIGN(record, app::UpdateMember(call.ctx, call.actor(), PathId(call.req, "id"), in));
     return JsonResponse(MemberJson(record, call.ctx.clock.Today(), false, call.req.lang));

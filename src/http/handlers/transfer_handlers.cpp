@@ -58,14 +58,10 @@ core::Result<Response> RegisterIncomingTransfer(Call& call) {
     app::IncomingInput in;
     in.to_org_id = body.Int("to_org_id", true);
     in.from_org_name = body.Str("from_org_name", false, 400);
-    in.name = body.Str("name", false, 200);
-    in.sex = body.Str("sex", false, 16);
-    in.ethnicity = body.Str("ethnicity", false, 80);
-    in.id_number = body.Str("id_number", false, 64);
-    in.phone = body.Str("phone", false, 32);
-    in.category = body.Str("category", false, 16);
-    in.join_date = body.Str("join_date", false, 16);
-    in.conversion_date = body.Str("conversion_date", false, 16);
+    for (auto [field, value] : {std::pair{"name", &in.name}, {"sex", &in.sex}, {"ethnicity", &in.ethnicity},
+                                {"id_number", &in.id_number}, {"phone", &in.phone}, {"category", &in.category},
+                                {"join_date", &in.join_date}, {"conversion_date", &in.conversion_date}})
+        *value = MemberFieldStr(body, field);
     in.on = body.Str("on", false, 16);
     in.reason = body.Str("reason", false, 1000);
     if (auto letter = body.Object("letter")) {

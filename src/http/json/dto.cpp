@@ -1,5 +1,6 @@
 #include "http/json/dto.hpp"
 
+#include "core/member/field_spec.hpp"
 #include "core/member/masking.hpp"
 #include "core/member/registry.hpp"
 
@@ -136,7 +137,7 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
     auto age = mm::PartyAge(m, today);
     json reminders = json::array();
     for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x, lang));
-    return {{"id", m.id},
+    json out = {{"id", m.id},
             {"org_id", m.org_id},
             {"org_name", r.org_name},
             {"name", m.name},
@@ -145,17 +146,14 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"birth_date", m.birth_date.ToString()},
             {"id_number", reveal ? m.id_number : mm::MaskIdNumber(m.id_number)},
             {"phone", reveal ? m.phone : mm::MaskPhone(m.phone)},
-            {"education", m.education},
             {"category", mm::ToString(m.category)},
             {"status", mm::ToString(m.status)},
             {"join_date", OptDateJson(m.join_date)},
             {"conversion_date", OptDateJson(m.conversion_date)},
             {"party_age", age ? json(*age) : json(nullptr)},
-            {"work_unit", m.work_unit},
             {"address", reveal ? m.address : mm::MaskAddress(m.address)},
             {"tags", m.tags},
             {"skills", m.skills},
-            {"occupation", m.occupation},
             {"floating_to", m.floating_to},
             {"lost_contact_on", OptDateJson(m.lost_contact_on)},
             {"reminders", reminders},
@@ -163,6 +161,10 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
             {"status_since", OptDateJson(m.status_since)},
             {"status_changes", StatusChangesJson(r.status_changes)},
             {"affiliations", AffiliationsJson(r.affiliations)}};
+    // The spec's registry fields (education, work unit, occupation …), each under its name.
+    for (const auto& f : mm::MemberFields())
+        if (f.registry) out[f.name] = m.*f.registry;
+    return out;
 }
 
 json AuditJson(const core::ports::AuditEntry& e) {

@@ -1,4 +1,5 @@
 #include "storage/sql/sql_repos.hpp"
+#include "core/member/field_spec.hpp"
 
 namespace lianxin::storage {
 
@@ -7,13 +8,32 @@ using core::member::Member;
 
 namespace {
 // The member row, written once: the SELECT list, the INSERT and the UPDATEs below name these columns and the
-// reader looks them up by name. A new member field adds its name here and a line in FromRow and in the writes.
+// reader looks them up by name. The registry fields of the member spec (core/member/field_spec.cpp, the rows
+// with `registry`) are added from the spec, each in the column of its name, and read and written in a loop: a
+// new registry field needs no change here (docs/contributing.md). Other fields add their name here and a line
+// in FromRow and in the writes.
 constexpr std::string_view kMemberNames[] = {
     "id", "org_id", "org_path", "region_code", "name", "sex", "ethnicity", "birth_date", "id_number_enc",
-    "id_number_bidx", "phone_enc", "phone_bidx", "education", "category", "status", "join_date", "conversion_date",
-    "work_unit", "address", "tags", "skills", "occupation", "floating_to", "lost_contact_on", "status_since",
+    "id_number_bidx", "phone_enc", "phone_bidx", "category", "status", "join_date", "conversion_date",
+    "address", "tags", "skills", "floating_to", "lost_contact_on", "status_since",
     "left_on", "left_reason", "affiliated_since", "version", "created_at", "updated_at"};
-constexpr Columns kMember{"members", kMemberNames};
+
+const Columns& MemberCols() {
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> n(std::begin(kMemberNames), std::end(kMemberNames));
+        for (const auto& f : core::member::MemberFields())
+            if (f.registry) n.emplace_back(f.name);
+        return n;
+    }();
+    static const Columns cols{"members", names};
+    return cols;
+}
+
+// The registry fields' values, bound by the column of their name.
+void SetRegistryFields(SqlValues& v, const Member& m) {
+    for (const auto& f : core::member::MemberFields())
+        if (f.registry) v.Set(f.name, m.*f.registry);
+}
 
 std::vector<std::string> SplitTags(const std::string& s) {
     std::vector<std::string> out;
@@ -35,7 +55,7 @@ std::string JoinTags(const std::vector<std::string>& tags) {
 
 }  // namespace
 
-const Columns& MemberColumns() { return kMember; }
+const Columns& MemberColumns() { return MemberCols(); }
 
 std::string SkillsText(const std::vector<std::string>& skills) {
     return skills.empty() ? std::string() : "," + JoinTags(skills) + ",";
@@ -55,13 +75,11 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
     m.id_number = std::move(id_number);
     m.phone = std::move(phone);
-    m.education = row.Text("education");
     m.category = row.Text("category") == "probationary" ? core::member::Category::kProbationary
                                                          : core::member::Category::kFull;
     m.status = row.Text("status") == "stopped" ? core::member::PartyStatus::kStopped : core::member::PartyStatus::kNormal;
     m.join_date = OptDate(row, "join_date");
     m.conversion_date = OptDate(row, "conversion_date");
-    m.work_unit = row.Text("work_unit");
     m.address = row.Text("address");
     m.tags = SplitTags(row.Text("tags"));
     m.version = row.Int("version");
@@ -69,7 +87,8 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.left_reason = row.Text("left_reason");
     m.affiliated_since = OptDate(row, "affiliated_since");
     m.skills = SplitTags(row.Text("skills"));
-    m.occupation = row.Text("occupation");
+    for (const auto& f : core::member::MemberFields())
+        if (f.registry) m.*f.registry = row.Text(f.name);
     m.floating_to = row.Text("floating_to");
     m.lost_contact_on = OptDate(row, "lost_contact_on");
     m.status_since = OptDate(row, "status_since");
@@ -77,7 +96,7 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
 }
 
 core::Result<std::optional<Member>> SqlMemberRepo::Get(std::int64_t id) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kMember.Select() + " FROM members WHERE id = $1", {id}));
+    LX_ASSIGN(rows, c_.Query("SELECT " + MemberCols().Select() + " FROM members WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<Member>{};
     LX_ASSIGN(m, FromRow(rows, 0));
     return std::optional<Member>{std::move(m)};
@@ -92,7 +111,7 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    std::string sql = "SELECT " + kMember.Select() + " FROM members WHERE ";
+    std::string sql = "SELECT " + MemberCols().Select() + " FROM members WHERE ";
     std::string after;
     if (q.after_id != 0) {
         // The cursor row's key opens the range first, so that the engine starts its index scan there.
@@ -127,15 +146,16 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
 }
 
 core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
-    SqlValues v(kMember);
+    SqlValues v(MemberCols());
     v.Set("org_id", m.org_id).Set("org_path", m.org_path).Set("region_code", m.region_code).Set("name", m.name);
     v.Set("sex", core::member::ToString(m.sex)).Set("ethnicity", m.ethnicity).Set("birth_date", m.birth_date.ToString());
     v.Set("id_number_enc", Blob{cipher_.Encrypt(m.id_number)}).Set("id_number_bidx", Blob{cipher_.BlindIndex(m.id_number)});
     v.Set("phone_enc", EncryptedOrNull(cipher_, m.phone)).Set("phone_bidx", IndexOrNull(cipher_, m.phone));
-    v.Set("education", m.education).Set("category", core::member::ToString(m.category));
+    v.Set("category", core::member::ToString(m.category));
     v.Set("status", core::member::ToString(m.status)).Set("join_date", DateOrNull(m.join_date));
-    v.Set("conversion_date", DateOrNull(m.conversion_date)).Set("work_unit", m.work_unit).Set("address", m.address);
-    v.Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills)).Set("occupation", m.occupation);
+    v.Set("conversion_date", DateOrNull(m.conversion_date)).Set("address", m.address);
+    v.Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills));
+    SetRegistryFields(v, m);
     v.Set("affiliated_since", DateOrNull(m.affiliated_since));
     v.Set("created_at", m.updated_at).Set("updated_at", m.updated_at);  // created and last changed now
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
@@ -152,7 +172,7 @@ core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const st
 }
 
 core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
-    SqlValues v(kMember);
+    SqlValues v(MemberCols());
     v.Set("category", core::member::ToString(m.category)).Set("status", core::member::ToString(m.status));
     v.Set("join_date", DateOrNull(m.join_date)).Set("conversion_date", DateOrNull(m.conversion_date));
     v.Set("left_on", DateOrNull(m.left_on)).Set("left_reason", m.left_reason);
@@ -161,10 +181,10 @@ core::Status SqlMemberRepo::UpdateStatus(const Member& m) {
 }
 
 core::Status SqlMemberRepo::UpdateRegistry(const Member& m) {
-    SqlValues v(kMember);
+    SqlValues v(MemberCols());
     v.Set("phone_enc", EncryptedOrNull(cipher_, m.phone)).Set("phone_bidx", IndexOrNull(cipher_, m.phone));
-    v.Set("education", m.education).Set("work_unit", m.work_unit).Set("address", m.address);
-    v.Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills)).Set("occupation", m.occupation);
+    v.Set("address", m.address).Set("tags", JoinTags(m.tags)).Set("skills", SkillsText(m.skills));
+    SetRegistryFields(v, m);
     v.Set("floating_to", m.floating_to).Set("lost_contact_on", DateOrNull(m.lost_contact_on));
     v.Set("updated_at", m.updated_at);
     LX_CHECK(UpdateVersioned(v, m));

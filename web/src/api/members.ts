@@ -16,13 +16,12 @@ export interface MemberEdit {
   version: number;
   phone?: string;
   address?: string;
-  education: string;
-  work_unit: string;
-  occupation: string;
   skills: string[];
   tags: string[];
   floating_to: string;
   lost_contact_on: string;
+  /** The registry fields of GET /dictionaries (education, work_unit, occupation …) by name. */
+  [field: string]: string | string[] | number | undefined;
 }
 
 export const memberApi = {

@@ -37,8 +37,6 @@ export const devZh = {
   form: {
     name: '姓名',
     sex: '性别',
-    male: '男',
-    female: '女',
     ethnicity: '民族',
     idNumber: '身份证号码',
     phone: '联系电话',
@@ -121,8 +119,6 @@ export const devEn: typeof devZh = {
   form: {
     name: 'Name',
     sex: 'Sex',
-    male: 'Male',
-    female: 'Female',
     ethnicity: 'Ethnicity',
     idNumber: 'ID number',
     phone: 'Phone',

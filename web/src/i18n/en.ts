@@ -290,10 +290,6 @@ const en: MessageSchema = {
     revealLogged: 'Full values shown. This view and its reason are in the audit log; the member can see it.',
     empty: 'No member found. Try another name or organization, or press Reset to see everyone.',
     count: '{n} members shown',
-    sexes: { male: 'Male', female: 'Female' },
-    categories: { full: 'Full member', probationary: 'Probationary member' },
-    statuses: { normal: 'Normal', stopped: 'Membership suspended' },
-    tagNames: { in_service: 'In service', retired: 'Retired', floating: 'Floating member', lost_contact: 'Lost contact' },
     skill: 'Skill',
     edit: 'Edit the record',
     statusDecision: 'Party status',
@@ -312,10 +308,6 @@ const en: MessageSchema = {
     lostContactOn: 'Lost contact on',
     skillPlaceholder: 'e.g. electrician',
     occupation: 'Occupation',
-    occupations: {
-      worker: 'Worker', farmer: 'Farmer, herder or fisher', professional: 'Professional', manager: 'Manager',
-      party_gov: 'Party or government staff', student: 'Student', retired: 'Retired', other: 'Other',
-    },
   },
   users: {
     title: 'Users and roles',

@@ -289,10 +289,6 @@ const zhCN = {
     revealLogged: '已显示完整号码。本次查看及原因已记入审计日志，党员本人可以看到。',
     empty: '没有找到党员。请换个姓名或组织再查，或点“重置”查看全部。',
     count: '已显示 {n} 名党员',
-    sexes: { male: '男', female: '女' },
-    categories: { full: '正式党员', probationary: '预备党员' },
-    statuses: { normal: '正常', stopped: '停止党籍' },
-    tagNames: { in_service: '在职', retired: '离退休', floating: '流动党员', lost_contact: '失联党员' },
     skill: '特长',
     edit: '修改登记信息',
     statusDecision: '党籍处置',
@@ -311,10 +307,6 @@ const zhCN = {
     lostContactOn: '失去联系日期',
     skillPlaceholder: '如：电工、医生',
     occupation: '职业',
-    occupations: {
-      worker: '工人', farmer: '农牧渔民', professional: '专业技术人员', manager: '管理人员', party_gov: '党政机关工作人员',
-      student: '学生', retired: '离退休人员', other: '其他职业人员',
-    },
   },
   users: {
     title: '用户与角色',
