@@ -366,11 +366,11 @@ const MATRIX = {
     before: (c) => { c.unitId = 999999; }, body: () => ({ on: '2026-01-10' }) },
   // The search for lost-contact members (domain.md §2.5): read with member_read on the member's org; the target
   // members are not tagged lost contact, so a writer in scope reaches the rule (422) and nothing is written.
-  'GET /api/v1/members/:id/searches': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
+  'GET /api/v1/members/:id/lost-contact-searches': { target: 'member', expect: scoped('member_read', 200), check: (r, c) => {
     assert.equal(r.json.member_id, c.memberId);
     assert.ok(Array.isArray(r.json.entries));
   } },
-  'POST /api/v1/members/:id/searches': { target: 'member', expect: scoped('member_write', 422),
+  'POST /api/v1/members/:id/lost-contact-searches': { target: 'member', expect: scoped('member_write', 422),
     body: () => ({ on: '2026-01-10', method: 'phone', searched_by: '矩阵书记', result: '矩阵寻找记录' }),
     check: (r) => assert.match(r.error.message, /未标记为失联党员/) },
   // The floating-member register (domain.md §5.3): each target member has an open record naming a participating

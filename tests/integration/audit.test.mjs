@@ -249,11 +249,11 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
       work_unit: lostCur.work_unit, occupation: lostCur.occupation, skills: lostCur.skills, tags: ['lost_contact'],
       lost_contact_on: '2026-01-05' } });
     assert.equal(r.status, 200, r.toString());
-    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/searches`, { on: '2026-01-21', method: 'visit',
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/lost-contact-searches`, { on: '2026-01-21', method: 'visit',
       searched_by: '支部书记', result: '上门走访，邻居称已搬离' }, 'search');
     assert.equal(r.status, 201, r.toString());
     await row('search.add', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(away.id) });
-    note('POST /api/v1/members/:id/searches', 'search.add');
+    note('POST /api/v1/members/:id/lost-contact-searches', 'search.add');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

@@ -91,7 +91,7 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         if (in.version != m.version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
-        LX_ASSIGN(searched, EpisodeSearchDates(tx, m));
+        LX_ASSIGN(searched, EpisodeLostContactDates(tx, m));
         LX_CHECK(core::member::ApplyStatusDecision(decision, m, searched));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Members().UpdateStatus(m));

@@ -15,7 +15,7 @@
 #include "core/policy/policies.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
-#include "core/ports/search_records.hpp"
+#include "core/ports/lost_contact_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
@@ -242,12 +242,12 @@ public:
 };
 
 // The search for lost-contact members (domain.md §2.5): append-only entries per member.
-class SearchRepo {
+class LostContactRepo {
 public:
-    virtual ~SearchRepo() = default;
+    virtual ~LostContactRepo() = default;
     // The member's entries, newest first (by day, then by entry); unscoped: the caller has checked the member.
-    virtual Result<std::vector<SearchRecord>> OfMember(std::int64_t member_id) = 0;
-    virtual Result<std::int64_t> Append(const SearchRecord& r) = 0;
+    virtual Result<std::vector<LostContactRecord>> OfMember(std::int64_t member_id) = 0;
+    virtual Result<std::int64_t> Append(const LostContactRecord& r) = 0;
 };
 
 class CandidateRepo {
@@ -380,7 +380,7 @@ public:
     virtual CandidateRepo& Candidates() = 0;
     virtual TransferRepo& Transfers() = 0;
     virtual FloatingRepo& FloatingRecords() = 0;
-    virtual SearchRepo& Searches() = 0;
+    virtual LostContactRepo& LostContacts() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -103,11 +103,11 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
-class SqlSearchRepo final : public core::ports::SearchRepo {
+class SqlLostContactRepo final : public core::ports::LostContactRepo {
 public:
-    explicit SqlSearchRepo(SqlConn& c) : c_(c) {}
-    core::Result<std::vector<core::ports::SearchRecord>> OfMember(std::int64_t member_id) override;
-    core::Result<std::int64_t> Append(const core::ports::SearchRecord& r) override;
+    explicit SqlLostContactRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::vector<core::ports::LostContactRecord>> OfMember(std::int64_t member_id) override;
+    core::Result<std::int64_t> Append(const core::ports::LostContactRecord& r) override;
 
 private:
     SqlConn& c_;
@@ -319,7 +319,7 @@ private:
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
+        : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), lost_contacts_(c),
           imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c), policies_(c),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
@@ -327,7 +327,7 @@ public:
     core::ports::CandidateRepo& Candidates() override { return candidates_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
-    core::ports::SearchRepo& Searches() override { return searches_; }
+    core::ports::LostContactRepo& LostContacts() override { return lost_contacts_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -349,7 +349,7 @@ private:
     SqlCandidateRepo candidates_;
     SqlTransferRepo transfers_;
     SqlFloatingRepo floating_;
-    SqlSearchRepo searches_;
+    SqlLostContactRepo lost_contacts_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;
