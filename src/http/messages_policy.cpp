@@ -28,8 +28,8 @@ const Table& PolicyMessages() {
         {"policy.desc.floating.report_every_months", {"流动党员向流出地党组织汇报思想、工作和参加组织生活情况的最长间隔（月）", "Longest gap (months) between a floating member's reports to the outflow branch"}},
         {"policy.name.lost_contact.search_every_months", {"失联党员寻找间隔", "Search lost-contact members every"}},
         {"policy.desc.lost_contact.search_every_months", {"失联满六个月的党员，至少每隔此月数组织一次寻找并记录，超期提醒支部（月）", "A member lost for six months is searched for at least this often; later, the branch is reminded"}},
-        {"policy.name.admission.application_to_activist_months", {"递交申请至确定积极分子最短期限", "Application to activist at least"}},
-        {"policy.desc.admission.application_to_activist_months", {"递交入党申请书后满此月数，方可确定为入党积极分子（月）；0 表示不设此要求", "Months from the application before the person may be made an activist; 0 = no such rule"}},
+        {"policy.name.development.application_to_activist_months", {"递交申请至确定积极分子最短期限", "Application to activist at least"}},
+        {"policy.desc.development.application_to_activist_months", {"递交入党申请书后满此月数，方可确定为入党积极分子（月）；0 表示不设此要求", "Months from the application before the person may be made an activist; 0 = no such rule"}},
         {"policy.unit.days", {"天", "days"}},
         {"policy.unit.months", {"个月", "months"}},
     };

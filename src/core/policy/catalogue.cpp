@@ -16,7 +16,7 @@ constexpr std::array<Spec, 9> kCatalogue{{
     {kFloatingTransferAfterMonths, ValueKind::kInt, 1, 24, 6, "months", {}, "domain.md §5.3", "HIGH"},
     {kFloatingReportEveryMonths, ValueKind::kInt, 1, 24, 12, "months", {}, "domain.md §5.3", "HIGH"},
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
-    {kAdmissionApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4",
+    {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4",
      "LOCAL"},
 }};
 }  // namespace

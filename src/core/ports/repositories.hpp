@@ -250,15 +250,15 @@ public:
     virtual Result<std::int64_t> Append(const LostContactRecord& r) = 0;
 };
 
-class CandidateRepo {
+class DevelopmentRepo {
 public:
-    virtual ~CandidateRepo() = default;
-    virtual Result<std::optional<CandidateRecord>> Get(std::int64_t id) = 0;
-    virtual Result<std::vector<CandidateRecord>> List(const CandidateQuery& q) = 0;
+    virtual ~DevelopmentRepo() = default;
+    virtual Result<std::optional<DevelopmentRecord>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<DevelopmentRecord>> List(const DevelopmentCaseQuery& q) = 0;
     virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
-    virtual Result<std::int64_t> Insert(const CandidateRecord& c, std::int64_t at) = 0;
+    virtual Result<std::int64_t> Insert(const DevelopmentRecord& c, std::int64_t at) = 0;
     // Writes stage, due date and member link; kConflict when the stored version differs from c.version.
-    virtual Status UpdateState(const CandidateRecord& c, std::int64_t at) = 0;
+    virtual Status UpdateState(const DevelopmentRecord& c, std::int64_t at) = 0;
     virtual Result<std::vector<StepRecord>> Steps(std::int64_t candidate_id) = 0;
     // Appends a step; kConflict when `seq` is taken (a concurrent step won).
     virtual Status AppendStep(std::int64_t candidate_id, const StepRecord& s) = 0;
@@ -377,7 +377,7 @@ public:
     virtual ~Tx() = default;
     virtual OrgRepo& Orgs() = 0;
     virtual MemberRepo& Members() = 0;
-    virtual CandidateRepo& Candidates() = 0;
+    virtual DevelopmentRepo& DevelopmentCases() = 0;
     virtual TransferRepo& Transfers() = 0;
     virtual FloatingRepo& FloatingRecords() = 0;
     virtual LostContactRepo& LostContacts() = 0;

@@ -69,7 +69,7 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     f.registry_members = static_cast<int>(counts.Int(0, 0));
     f.posts = static_cast<int>(counts.Int(0, 1));
     f.grants = static_cast<int>(counts.Int(0, 2));
-    f.open_candidates = static_cast<int>(counts.Int(0, 3));
+    f.open_development_cases = static_cast<int>(counts.Int(0, 3));
     f.open_transfers = static_cast<int>(counts.Int(0, 4));
     f.positions = static_cast<int>(counts.Int(0, 7));
     f.overlays = static_cast<int>(counts.Int(0, 8));
@@ -148,7 +148,7 @@ core::Result<int> SqlMemberRepo::MoveAll(std::int64_t from_org, const Org& to, c
     return static_cast<int>(moved);
 }
 
-core::Result<int> SqlCandidateRepo::MoveOpen(std::int64_t from_org, const Org& to) {
+core::Result<int> SqlDevelopmentRepo::MoveOpen(std::int64_t from_org, const Org& to) {
     LX_ASSIGN(n, c_.Exec(std::string("UPDATE candidates SET org_id = $1, org_path = $2, version = version + 1 "
                                      "WHERE org_id = $3 AND ") + kOpenCase,
                          {to.id, to.path, from_org}));

@@ -14,7 +14,7 @@ export interface Reminder {
   message: string;
 }
 
-export interface Candidate {
+export interface DevelopmentCase {
   id: number;
   org_id: number;
   org_name: string;
@@ -79,7 +79,7 @@ export interface CaseFacts {
   conversion_date: string | null;
 }
 
-export interface CandidateDetail extends Candidate {
+export interface DevelopmentCaseDetail extends DevelopmentCase {
   facts: CaseFacts;
   steps: CaseStep[];
   reminders: Reminder[];
@@ -118,7 +118,7 @@ export interface StepInput {
 }
 
 /** The steps a case may take next, in the order of domain.md §2.1 (the server checks the rules). */
-export function nextSteps(c: CandidateDetail): StepKind[] {
+export function nextSteps(c: DevelopmentCaseDetail): StepKind[] {
   const f = c.facts;
   switch (c.stage) {
     case 'applicant':
@@ -142,10 +142,10 @@ export function nextSteps(c: CandidateDetail): StepKind[] {
 
 export const developmentApi = {
   list: (q: { org_id?: number | null; stage?: Stage; limit?: number; cursor?: string | null }) =>
-    http.get<ListPage<Candidate>>('/candidates', { ...q }),
-  get: (id: number) => http.get<CandidateDetail>(`/candidates/${id}`),
-  apply: (input: ApplicationInput) => http.post<{ id: number }>('/candidates', input),
+    http.get<ListPage<DevelopmentCase>>('/development-cases', { ...q }),
+  get: (id: number) => http.get<DevelopmentCaseDetail>(`/development-cases/${id}`),
+  apply: (input: ApplicationInput) => http.post<{ id: number }>('/development-cases', input),
   electorate: (orgId: number, on: string) =>
     http.get<{ org_id: number; on: string; electorate: number }>(`/orgs/${orgId}/electorate`, { as_of: on }),
-  step: (id: number, input: StepInput) => http.post<CandidateDetail>(`/candidates/${id}/steps`, input),
+  step: (id: number, input: StepInput) => http.post<DevelopmentCaseDetail>(`/development-cases/${id}/steps`, input),
 };

@@ -37,7 +37,7 @@ export interface ReorgCounts {
   posts_ended: number;
   grants_moved: number;
   grants_revoked: number;
-  candidates_moved: number;
+  development_cases_moved: number;
   positions_moved: number;
   positions_closed: number;
 }

@@ -8,7 +8,7 @@ namespace lianxin::storage {
 using core::Date;
 using core::member::Person;
 using core::member::Vote;
-using core::ports::CandidateRecord;
+using core::ports::DevelopmentRecord;
 using core::ports::StepRecord;
 
 namespace {
@@ -94,8 +94,8 @@ StepRecord StepFromRow(const SqlRows& rows, std::size_t r) {
 
 }  // namespace
 
-core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std::size_t r) {
-    CandidateRecord c;
+core::Result<DevelopmentRecord> SqlDevelopmentRepo::FromRow(const SqlRows& rows, std::size_t r) {
+    DevelopmentRecord c;
     c.id = rows.Int(r, 0);
     c.org_id = rows.Int(r, 1);
     c.org_path = rows.Text(r, 2);
@@ -118,14 +118,14 @@ core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std
     return c;
 }
 
-core::Result<std::optional<CandidateRecord>> SqlCandidateRepo::Get(std::int64_t id) {
+core::Result<std::optional<DevelopmentRecord>> SqlDevelopmentRepo::Get(std::int64_t id) {
     LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kCols + " FROM candidates WHERE id = $1", {id}));
-    if (rows.empty()) return std::optional<CandidateRecord>{};
+    if (rows.empty()) return std::optional<DevelopmentRecord>{};
     LX_ASSIGN(c, FromRow(rows, 0));
-    return std::optional<CandidateRecord>{std::move(c)};
+    return std::optional<DevelopmentRecord>{std::move(c)};
 }
 
-core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::ports::CandidateQuery& q) {
+core::Result<std::vector<DevelopmentRecord>> SqlDevelopmentRepo::List(const core::ports::DevelopmentCaseQuery& q) {
     SqlParams params;
     std::string sql = std::string("SELECT ") + kCols + " FROM candidates WHERE " +
                       SubtreeFilter("org_path", q.scope_roots, params);
@@ -137,7 +137,7 @@ core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::po
     params.emplace_back(q.after_id);
     sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
-    std::vector<CandidateRecord> out;
+    std::vector<DevelopmentRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         LX_ASSIGN(c, FromRow(rows, r));
         out.push_back(std::move(c));
@@ -145,14 +145,14 @@ core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::po
     return out;
 }
 
-core::Result<std::optional<std::int64_t>> SqlCandidateRepo::FindByIdNumber(const std::string& id_number) {
+core::Result<std::optional<std::int64_t>> SqlDevelopmentRepo::FindByIdNumber(const std::string& id_number) {
     LX_ASSIGN(rows, c_.Query("SELECT id FROM candidates WHERE id_number_bidx = $1",
                              {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{rows.Int(0, 0)};
 }
 
-core::Result<std::int64_t> SqlCandidateRepo::Insert(const CandidateRecord& c, std::int64_t at) {
+core::Result<std::int64_t> SqlDevelopmentRepo::Insert(const DevelopmentRecord& c, std::int64_t at) {
     LX_ASSIGN(rows, c_.Query(
         "INSERT INTO candidates (org_id, org_path, name, sex, ethnicity, birth_date, id_number_enc, id_number_bidx, "
         "phone_enc, phone_bidx, education, work_unit, stage, applied_on, due_key, due_on, member_id, created_at, "
@@ -164,7 +164,7 @@ core::Result<std::int64_t> SqlCandidateRepo::Insert(const CandidateRecord& c, st
     return rows.Int(0, 0);
 }
 
-core::Status SqlCandidateRepo::UpdateState(const CandidateRecord& c, std::int64_t at) {
+core::Status SqlDevelopmentRepo::UpdateState(const DevelopmentRecord& c, std::int64_t at) {
     LX_ASSIGN(changed, c_.Exec(
         "UPDATE candidates SET stage = $1, due_key = $2, due_on = $3, member_id = $4, updated_at = $5, "
         "version = version + 1 WHERE id = $6 AND version = $7",
@@ -175,7 +175,7 @@ core::Status SqlCandidateRepo::UpdateState(const CandidateRecord& c, std::int64_
     return core::Ok();
 }
 
-core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candidate_id) {
+core::Result<std::vector<StepRecord>> SqlDevelopmentRepo::Steps(std::int64_t candidate_id) {
     LX_ASSIGN(rows, c_.Query(std::string("SELECT ") + kStepCols +
                                  " FROM candidate_steps WHERE candidate_id = $1 ORDER BY seq",
                              {candidate_id}));
@@ -184,7 +184,7 @@ core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candi
     return out;
 }
 
-core::Status SqlCandidateRepo::AppendStep(std::int64_t candidate_id, const StepRecord& s) {
+core::Status SqlDevelopmentRepo::AppendStep(std::int64_t candidate_id, const StepRecord& s) {
     const auto& st = s.step;
     LX_CHECK(c_.Exec(
         "INSERT INTO candidate_steps (candidate_id, seq, kind, on_date, body, doc_ref, note, people, vote, "

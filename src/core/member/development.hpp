@@ -78,7 +78,7 @@ struct Step {
 };
 
 // The dated facts of one candidate, built by applying steps in order.
-struct Candidate {
+struct DevelopmentCase {
     Stage stage = Stage::kApplicant;
     Date birth_date;
     Date applied_on;
@@ -106,18 +106,18 @@ struct Candidate {
 
 // Starts a candidate from a written application; refuses an applicant under 18 on the application date
 // (Constitution Art.1, 细则 Art.5).
-Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply);
+Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply);
 
 // Applies `step` to `c`, or refuses it with the rule named (error key "admission.rule.*", field "on",
 // "people", "vote" …). `c` is not changed; the returned candidate is the new state. Local rules are those of
-// `policies` (the candidate's branch) in force on the step's date (admission.application_to_activist_months).
-Result<Candidate> ApplyStep(const Candidate& c, const Step& step, const policy::Policies& policies);
+// `policies` (the candidate's branch) in force on the step's date (development.application_to_activist_months).
+Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& step, const policy::Policies& policies);
 
 // Rebuilds a candidate from its recorded steps (the first is the application); dates are facts, the
 // state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
-Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
+Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
 
-std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today);
+std::vector<Reminder> PendingReminders(const DevelopmentCase& c, const Date& today);
 
 std::string_view ToString(Stage s);
 std::optional<Stage> ParseStage(std::string_view s);
