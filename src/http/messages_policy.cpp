@@ -30,6 +30,10 @@ const Table& PolicyMessages() {
         {"policy.desc.lost_contact.search_every_months", {"失联满六个月的党员，至少每隔此月数组织一次寻找并记录，超期提醒支部（月）", "A member lost for six months is searched for at least this often; later, the branch is reminded"}},
         {"policy.name.development.application_to_activist_months", {"递交申请至确定积极分子最短期限", "Application to activist at least"}},
         {"policy.desc.development.application_to_activist_months", {"递交入党申请书后满此月数，方可确定为入党积极分子（月）；0 表示不设此要求", "Months from the application before the person may be made an activist; 0 = no such rule"}},
+        {"policy.name.member.leap_day_anniversary", {"2月29日的周年日", "Anniversary of 29 February"}},
+        {"policy.desc.member.leap_day_anniversary", {"入党日期或转正日期为2月29日的，平年的周年日（预备期满、党龄）记为2月28日或3月1日", "In a year without 29 February, a 29 February join or conversion date has its anniversary (probation end, party age) on 28 February or 1 March"}},
+        {"policy.choice.feb_28", {"2月28日", "28 February"}},
+        {"policy.choice.mar_1", {"3月1日", "1 March"}},
         {"policy.unit.days", {"天", "days"}},
         {"policy.unit.months", {"个月", "months"}},
     };

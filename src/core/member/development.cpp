@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/common/names.hpp"
+#include "core/member/member.hpp"
 
 namespace lianxin::core::member {
 
@@ -133,7 +134,7 @@ Result<DevelopmentCase> TargetRecord(DevelopmentCase c, const Step& s) {
     return c;
 }
 
-Result<DevelopmentCase> AdmissionMeeting(DevelopmentCase c, const Step& s) {
+Result<DevelopmentCase> AdmissionMeeting(DevelopmentCase c, const Step& s, const policy::Policies& policies) {
     if (c.stage != Stage::kTarget) return Fail(WrongStage(c, s.kind));
     if (!c.political_review_on) return Fail(Rule("admission.rule.political_review"));
     if (!c.trained_on) return Fail(Rule("admission.rule.training_missing"));
@@ -142,6 +143,7 @@ Result<DevelopmentCase> AdmissionMeeting(DevelopmentCase c, const Step& s) {
     LX_CHECK(CheckVote(s.vote));
     c.stage = Stage::kProbationary;
     c.admitted_on = s.on;  // 入党日期 = the day the general meeting adopted the resolution
+    c.leap_day = AnniversaryRule(policies, s.on);  // judged by the rule of the meeting's day
     c.sponsors.clear();
     for (const auto& p : s.people) c.sponsors.push_back(p.member_id);
     return c;
@@ -197,7 +199,7 @@ Result<DevelopmentCase> ConversionApproval(DevelopmentCase c, const Step& s) {
 
 std::optional<Date> DevelopmentCase::ProbationEnd() const {
     if (!admitted_on) return std::nullopt;
-    return admitted_on->AddYears(1).AddMonths(extension_months);
+    return admitted_on->AddMonths(12 + extension_months, leap_day);
 }
 
 Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply) {
@@ -228,7 +230,7 @@ Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& s, const
         case StepKind::kPreReview:
             return TargetRecord(c, s);
         case StepKind::kAdmissionMeeting:
-            return AdmissionMeeting(c, s);
+            return AdmissionMeeting(c, s, policies);
         case StepKind::kAdmissionApproval:
             return AdmissionApproval(c, s);
         case StepKind::kConversionMeeting:

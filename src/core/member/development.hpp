@@ -91,6 +91,7 @@ struct DevelopmentCase {
     std::optional<Date> pre_reviewed_on;
     std::vector<std::int64_t> sponsors;
     std::optional<Date> admitted_on;            // 入党日期 = branch general meeting date
+    LeapDay leap_day = LeapDay::kFeb28;         // the branch's 29 February rule on that day (policy, §2.3)
     std::optional<Date> admission_approved_on;
     int extension_months = 0;                   // once, 6–12 months
     std::optional<Date> conversion_meeting_on;
@@ -100,7 +101,8 @@ struct DevelopmentCase {
     std::optional<Date> conversion_approved_on;
     std::optional<Date> converted_on;           // 转正日期 = probation (or extension) end
 
-    // Probation end = join date + 1 year, plus the extension if one was approved (domain.md §2.3).
+    // Probation end = join date + 1 year, plus the extension if one was approved (domain.md §2.3); from a
+    // 29 February join date it falls as `leap_day` says in a year without one.
     std::optional<Date> ProbationEnd() const;
 };
 

@@ -223,6 +223,34 @@ TEST(Development, ConversionDateIsProbationEndNotMeetingOrApproval) {
     EXPECT_EQ(c.converted_on->ToString(), "2024-07-01");
 }
 
+// domain.md §2.3 [UNKNOWN] (issue 16 "29 February anniversaries"): a join date of 29 February ends probation on
+// 28 Feb by default and on 1 Mar under a branch whose policy member.leap_day_anniversary is mar_1 — the rule in
+// force on the meeting's day, not one changed afterwards; an extension counts whole months from the join date.
+TEST(Development, ALeapDayJoinDateEndsProbationAsTheRuleOfTheMeetingDaySays) {
+    const DevelopmentCase before = Through(StepKind::kAdmissionMeeting);
+    Step meeting = Meeting(StepKind::kAdmissionMeeting, "2024-02-29");
+    meeting.people = {{11, true}, {12, true}};
+    auto national = ApplyStep(before, meeting, kNational);
+    ASSERT_TRUE(national) << national.error().message_key;
+    EXPECT_EQ(national->ProbationEnd()->ToString(), "2025-02-28");
+    policy::Setting mar1;
+    mar1.key = std::string(policy::kMemberLeapDayAnniversary);
+    mar1.org_id = 5;
+    mar1.org_path = "/1/5/";
+    mar1.valid_from = D("2024-01-01");
+    mar1.value = 1;
+    auto local = ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}));
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->ProbationEnd()->ToString(), "2025-03-01");
+    mar1.valid_from = D("2024-03-01");  // set after the meeting: the meeting's day had the default
+    EXPECT_EQ(ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}))->ProbationEnd()->ToString(), "2025-02-28");
+    DevelopmentCase extended = *local;
+    extended.extension_months = 6;
+    EXPECT_EQ(extended.ProbationEnd()->ToString(), "2025-08-29");
+    extended.extension_months = 12;
+    EXPECT_EQ(extended.ProbationEnd()->ToString(), "2026-03-01");
+}
+
 // Constitution Art.7 (domain.md §2.2 row 19): extension once, never beyond one year (6–12 months); the
 // conversion date is then the end of the extended period (§2.3: +12 months → 2025-07-01).
 TEST(Development, ExtensionOnceSixToTwelveMonths) {

@@ -24,6 +24,7 @@ inline constexpr std::string_view kFloatingTransferAfterMonths = "floating.trans
 inline constexpr std::string_view kFloatingReportEveryMonths = "floating.report_every_months";
 inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.search_every_months";
 inline constexpr std::string_view kDevelopmentApplicationToActivistMonths = "development.application_to_activist_months";
+inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
 
 enum class ValueKind { kInt, kChoice };
 
