@@ -92,7 +92,7 @@ const std::map<std::string, Pair>& Messages() {
         {"date.format", {"{field}应为有效日期（年-月-日）", "{field} must be a valid date (YYYY-MM-DD)"}},
         {"date.future", {"{field}不能晚于 {latest}", "{field} cannot be later than {latest}"}},
         {"phone.format", {"{field}应为 11 位手机号，或“区号-号码”格式的固定电话", "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
-    }, {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(), &SearchMessages(),
+    }, {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(), &LostContactMessages(),
         &AccountMessages(), &PolicyMessages()});
     return kMessages;
 }
@@ -135,7 +135,7 @@ const std::map<std::string, Pair>& Labels() {
         {"approval_doc", {"批准或备案文号", "Approval or filing number"}},                {"version", {"版本", "Version"}},
         {"training_days", {"培训天数", "Training days"}}, {"training_hours", {"培训学时", "Training hours"}},
         {"extension_months", {"延长月数", "Extension months"}}, {"candidate", {"发展档案", "case"}},
-    }, {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &SearchLabels(),
+    }, {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
         &AccountLabels(), &PolicyLabels()}));
     return kLabels;
 }

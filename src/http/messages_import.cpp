@@ -24,7 +24,7 @@ const Table& ImportMessages() {
         {"import.org.ambiguous", {"有多个名为“{name}”的党组织，请填写全称", "Several organizations are named “{name}”: use the full name"}},
         {"import.org.not_branch", {"党员应编入党支部：请在“所在党组织”列填写党支部名称，或选择一个党支部导入", "Members belong to a branch: name the branch in 所在党组织 or import into a branch"}},
         {"import.id_number.repeated", {"{field}与第 {row} 行重复", "{field} repeats row {row}"}},
-        {"import.id_number.candidate", {"该{field}在发展党员名单中：入党审批后由系统登记，无需导入", "This {field} is in the development pipeline: the approval registers the member"}},
+        {"import.id_number.development_case", {"该{field}在发展党员名单中：入党审批后由系统登记，无需导入", "This {field} is in the development pipeline: the approval registers the member"}},
         {"import.id_number.elsewhere", {"该{field}已在其他党组织登记，请联系对方办理组织关系转接", "This {field} is registered with another organization: arrange a transfer"}},
         {"import.id_number.registered", {"该{field}已在册，不能重复登记；如需转入，请办理组织关系转接", "This {field} is already registered and cannot be entered twice; a member moving here comes by a transfer"}},
         {"import.preview_limited", {"导入预览核对的身份证号码过多，请约 {minutes} 分钟后再试", "Import previews checked too many ID numbers; try again in about {minutes} min"}},

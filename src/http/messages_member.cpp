@@ -8,8 +8,8 @@ const Table& MemberMessages() {
     static const Table kTable{
         {"member.sex.format", {"{field}应为男或女", "{field} must be male or female"}},
         {"member.sex.mismatch", {"{field}与身份证号码不一致", "{field} does not match the ID number"}},
-        {"candidate.id_number.exists", {"该{field}已登记为党员或发展对象", "This {field} is already registered as a member or candidate"}},
-        {"candidate.changed_concurrently", {"该发展档案已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry"}},
+        {"development.id_number.exists", {"该{field}已登记为党员或发展对象", "This {field} is already registered as a member or candidate"}},
+        {"development.changed_concurrently", {"该发展档案已被他人更新，请刷新后重试", "The case changed meanwhile; reload and retry"}},
         {"admission.kind.unknown", {"{field}不存在", "{field} does not exist"}},
         {"admission.stage.unknown", {"{field}不存在", "{field} does not exist"}},
         {"admission.people.count", {"{field}最多 2 人", "{field}: at most 2 people"}},

@@ -33,7 +33,7 @@ const Table& OrgMessages() {
         {"org.reorg.blocked.members", {"“{org}”还有 {n} 名党员：请先合并到其他支部或办理转接", "{org} still has {n} members: merge it or transfer them first"}},
         {"org.reorg.blocked.children", {"“{org}”还有 {n} 个下级组织：请先调整或撤销下级组织", "{org} still has {n} organizations below it"}},
         {"org.reorg.blocked.overlays", {"“{org}”牵头 {n} 个区域化党建组织（大工委、大党委等）：请先由其他组织牵头", "{org} hosts {n} overlays (大工委, 大党委…): give them another host first"}},
-        {"org.reorg.blocked.candidates", {"“{org}”有 {n} 名发展中的同志：请先合并到其他支部", "{org} has {n} people in the development pipeline: merge it instead"}},
+        {"org.reorg.blocked.development_cases", {"“{org}”有 {n} 名发展中的同志：请先合并到其他支部", "{org} has {n} people in the development pipeline: merge it instead"}},
         {"position.level.unknown", {"请选择阵地类型：街道党群服务中心、社区党群服务中心、小区党群之家或商圈园区党群服务中心", "Choose the kind of position"}},
         {"position.hours.format", {"{field}应写成“08:30-12:00”，开始早于结束", "{field} must read like 08:30-12:00, starting before it ends"}},
         {"position.hours.order", {"{field}与前一时段重叠或顺序颠倒", "{field} overlaps the time before it"}},

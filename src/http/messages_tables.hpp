@@ -26,8 +26,8 @@ const Table& OverlayLabels();
 const Table& FloatingMessages();
 const Table& FloatingLabels();
 // The search for lost-contact members (寻找失联党员).
-const Table& SearchMessages();
-const Table& SearchLabels();
+const Table& LostContactMessages();
+const Table& LostContactLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();

@@ -277,22 +277,22 @@ const MATRIX = {
     assert.equal(r.json.id, c.memberId);
     assert.match(r.json.id_number, /\*/, 'masked');
   } },
-  'GET /api/v1/candidates': { target: 'org', query: (c) => `?org_id=${c.T}&limit=200`,
+  'GET /api/v1/development-cases': { target: 'org', query: (c) => `?org_id=${c.T}&limit=200`,
     expect: scoped(200, 400), checkErrors: true, check: (r, c) => {
       if (r.status === 400) return assert.deepEqual(r.fieldNames(), ['org_id']);
       if (r.status !== 200) return;
-      assert.ok(r.json.items.some((x) => x.id === c.candidateId), 'the case of the target org is listed');
+      assert.ok(r.json.items.some((x) => x.id === c.developmentCaseId), 'the case of the target org is listed');
       for (const x of r.json.items) assert.ok(c.tree.inSubtree(x.org_id, c.T), `case ${x.id} outside ${c.T}`);
     } },
-  'POST /api/v1/candidates': { target: 'org', expect: scoped(201, 400), body: (c) => application(c.T),
+  'POST /api/v1/development-cases': { target: 'org', expect: scoped(201, 400), body: (c) => application(c.T),
     checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.fieldNames(), ['org_id']); } },
-  'GET /api/v1/candidates/:id': { target: 'candidate', expect: scoped(200), check: (r, c) => {
-    assert.equal(r.json.id, c.candidateId);
+  'GET /api/v1/development-cases/:id': { target: 'candidate', expect: scoped(200), check: (r, c) => {
+    assert.equal(r.json.id, c.developmentCaseId);
     assert.match(r.json.id_number, /\*/, 'masked');
   } },
   // An applicant cannot become a development target directly: a writer in scope reaches the rule (422) and
   // the case never changes, so every walk finds it at version 1.
-  'POST /api/v1/candidates/:id/steps': { target: 'candidate', expect: scoped(422),
+  'POST /api/v1/development-cases/:id/steps': { target: 'candidate', expect: scoped(422),
     body: () => ({ version: 1, kind: 'target', on: '2026-02-01' }),
     check: (r) => {
       assert.equal(r.error.code, 'failed_precondition');
@@ -371,11 +371,11 @@ const MATRIX = {
     before: (c) => { c.unitId = 999999; }, body: () => ({ on: '2026-01-10' }) },
   // The search for lost-contact members (domain.md §2.5): read with member_read on the member's org; the target
   // members are not tagged lost contact, so a writer in scope reaches the rule (422) and nothing is written.
-  'GET /api/v1/members/:id/searches': { target: 'member', expect: scoped(200), check: (r, c) => {
+  'GET /api/v1/members/:id/lost-contact-searches': { target: 'member', expect: scoped(200), check: (r, c) => {
     assert.equal(r.json.member_id, c.memberId);
     assert.ok(Array.isArray(r.json.entries));
   } },
-  'POST /api/v1/members/:id/searches': { target: 'member', expect: scoped(422),
+  'POST /api/v1/members/:id/lost-contact-searches': { target: 'member', expect: scoped(422),
     body: () => ({ on: '2026-01-10', method: 'phone', searched_by: '矩阵书记', result: '矩阵寻找记录' }),
     check: (r) => assert.match(r.error.message, /未标记为失联党员/) },
   // The floating-member register (domain.md §5.3): each target member has an open record naming a participating
@@ -503,7 +503,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     for (const T of orgs) {
       const r = await admin.post('/api/v1/users', { username: `target${T}`, display_name: `目标${T}`, role: 'branch_secretary', org_id: T });
       assert.equal(r.status, 201, r.toString());
-      const made = await cast.city.post('/api/v1/candidates', application(tree.lastLeaf(T)));
+      const made = await cast.city.post('/api/v1/development-cases', application(tree.lastLeaf(T)));
       assert.equal(made.status, 201, made.toString());
       const memberId = (await cast.firstMember(tree.lastLeaf(T))).id;
       if (!transferOf.has(memberId)) {  // orgs may share their last branch: one open transfer per member
@@ -521,7 +521,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       const position = await cast.city.post('/api/v1/positions', { org_id: T, level: 'community_centre',
         name: `目标${T}党群服务中心`, address: '目标路1号' });
       assert.equal(position.status, 201, position.toString());
-      targets.set(T, { user: r.json.user, memberId, candidateId: made.json.id, transferId: transferOf.get(memberId),
+      targets.set(T, { user: r.json.user, memberId, developmentCaseId: made.json.id, transferId: transferOf.get(memberId),
         floatingId: floatingOf.get(memberId), positionId: position.json.id });
       if (!groupOf.has(memberId)) {  // orgs may share their last branch: one group led by its member
         const group = await cast.city.post(`/api/v1/orgs/${tree.lastLeaf(T)}/groups`, { name: `目标${T}党小组`,
@@ -726,11 +726,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         for (const [rel, T] of rels) {
           const inScope = T === null ? true : tree.inSubtree(T, actor.org);
           const t = T === null ? {} : targets.get(T);
-          const c = { ...helpers, perm: route.permission, actor, rel, T, inScope, user: t.user, memberId: t.memberId, candidateId: t.candidateId,
+          const c = { ...helpers, perm: route.permission, actor, rel, T, inScope, user: t.user, memberId: t.memberId, developmentCaseId: t.developmentCaseId,
             transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
             floatingId: t.floatingId, groupId: t.groupId };
           if (entry.before) await entry.before(c);
-          const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.candidateId,
+          const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.developmentCaseId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
             floating: t.floatingId, group: t.groupId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))

@@ -162,22 +162,22 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     await row('member.list', id, { actor_id: sec.account.id });
     note('GET /api/v1/members', 'member.list');
     // The development pipeline: an application, a step and a view of the case.
-    [r, id] = await act(sec.client, 'POST', '/api/v1/candidates', { org_id: B, name: '审计申请人', sex: 'female',
+    [r, id] = await act(sec.client, 'POST', '/api/v1/development-cases', { org_id: B, name: '审计申请人', sex: 'female',
       id_number: syntheticId('19920202', 82), applied_on: '2026-01-05' }, 'apply');
     assert.equal(r.status, 201, r.toString());
     const caseId = r.json.id;
     await row('candidate.create', id, { actor_id: sec.account.id, object_type: 'candidate', object_id: String(caseId) });
-    note('POST /api/v1/candidates', 'candidate.create');
-    [r, id] = await act(sec.client, 'POST', `/api/v1/candidates/${caseId}/steps`, { version: 1, kind: 'talk', on: '2026-01-20' }, 'step');
+    note('POST /api/v1/development-cases', 'candidate.create');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/development-cases/${caseId}/steps`, { version: 1, kind: 'talk', on: '2026-01-20' }, 'step');
     assert.equal(r.status, 201, r.toString());
     await row('candidate.step', id, { actor_id: sec.account.id, object_id: String(caseId) });
-    note('POST /api/v1/candidates/:id/steps', 'candidate.step');
-    [r, id] = await act(sec.client, 'GET', `/api/v1/candidates/${caseId}`, undefined, 'case');
+    note('POST /api/v1/development-cases/:id/steps', 'candidate.step');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/development-cases/${caseId}`, undefined, 'case');
     await row('candidate.view', id, { actor_id: sec.account.id, object_id: String(caseId) });
-    note('GET /api/v1/candidates/:id', 'candidate.view');
-    [r, id] = await act(sec.client, 'GET', '/api/v1/candidates', undefined, 'board');
+    note('GET /api/v1/development-cases/:id', 'candidate.view');
+    [r, id] = await act(sec.client, 'GET', '/api/v1/development-cases', undefined, 'board');
     await row('candidate.list', id, { actor_id: sec.account.id });
-    note('GET /api/v1/candidates', 'candidate.list');
+    note('GET /api/v1/development-cases', 'candidate.list');
     // A registry edit: the audit row names the fields, never their values.
     const target = (await sec.client.get('/api/v1/members?limit=5')).json.items.filter((m) => m.id !== actors.member.member_id)[1];
     const current = await sec.client.get(`/api/v1/members/${target.id}`);
@@ -249,11 +249,11 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
       work_unit: lostCur.work_unit, occupation: lostCur.occupation, skills: lostCur.skills, tags: ['lost_contact'],
       lost_contact_on: '2026-01-05' } });
     assert.equal(r.status, 200, r.toString());
-    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/searches`, { on: '2026-01-21', method: 'visit',
+    [r, id] = await act(sec.client, 'POST', `/api/v1/members/${away.id}/lost-contact-searches`, { on: '2026-01-21', method: 'visit',
       searched_by: '支部书记', result: '上门走访，邻居称已搬离' }, 'search');
     assert.equal(r.status, 201, r.toString());
     await row('search.add', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(away.id) });
-    note('POST /api/v1/members/:id/searches', 'search.add');
+    note('POST /api/v1/members/:id/lost-contact-searches', 'search.add');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

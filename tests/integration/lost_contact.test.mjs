@@ -41,10 +41,10 @@ describe('lost-contact searches (gen --scale=test)', () => {
   };
 
   test('a search is refused for a member who is not lost contact, saying what to do', async () => {
-    const r = await sec.post(`/api/v1/members/${otherId}/searches`, entry());
+    const r = await sec.post(`/api/v1/members/${otherId}/lost-contact-searches`, entry());
     assert.equal(r.status, 422, r.toString());
     assert.match(r.error.message, /请先在“编辑”中勾选“失联党员”/);
-    const list = await sec.get(`/api/v1/members/${otherId}/searches`);
+    const list = await sec.get(`/api/v1/members/${otherId}/lost-contact-searches`);
     assert.equal(list.status, 200, list.toString());
     assert.equal(list.json.lost_contact, false);
     assert.deepEqual(list.json.entries, []);
@@ -54,12 +54,12 @@ describe('lost-contact searches (gen --scale=test)', () => {
   test('§2.5: entries newest first; fields named; a stop is refused without a search, accepted after one', async () => {
     const lostOn = daysAgo(250);
     await tagLost(lostId, lostOn);
-    let r = await sec.get(`/api/v1/members/${lostId}/searches`);
+    let r = await sec.get(`/api/v1/members/${lostId}/lost-contact-searches`);
     assert.equal(r.status, 200, r.toString());
     assert.equal(r.json.lost_contact, true);
     assert.equal(r.json.lost_contact_on, lostOn);
     assert.deepEqual(r.json.actions, ['add']);
-    assert.equal(r.json.reminder.key, 'member.due.search');
+    assert.equal(r.json.reminder.key, 'member.due.lost_contact_search');
     assert.match(r.json.reminder.message, /已失联满六个月，近 3 个月没有寻找记录/);  // the interval is the policy (issue 16)
 
     // Stopping party status on the lost-contact ground: refused without a search, the rule quoted.
@@ -72,25 +72,25 @@ describe('lost-contact searches (gen --scale=test)', () => {
     assert.equal(r.status, 422, r.toString());
     assert.match(r.error.message, /应先组织寻找，寻找无果再作处理/);
 
-    r = await sec.post(`/api/v1/members/${lostId}/searches`, entry({ method: 'email' }));
+    r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry({ method: 'email' }));
     assert.equal(r.status, 400, r.toString());
     assert.deepEqual(r.fieldNames(), ['method']);
-    r = await sec.post(`/api/v1/members/${lostId}/searches`, entry({ on: daysAgo(251), searched_by: '李'.repeat(31),
+    r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry({ on: daysAgo(251), searched_by: '李'.repeat(31),
       result: 'x'.repeat(501) }));
     assert.equal(r.status, 400, r.toString());
     assert.deepEqual(r.fieldNames(), ['on', 'searched_by', 'result']);
     assert.match(r.error.fields[0].message, /不能早于失去联系日期/);
     assert.match(r.error.fields[1].message, /寻找人/);
-    r = await sec.post(`/api/v1/members/${lostId}/searches`, entry({ mystery: 1 }));
+    r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry({ mystery: 1 }));
     assert.equal(r.status, 400, 'unknown fields are refused');
-    assert.equal((await sibling.post(`/api/v1/members/${lostId}/searches`, entry())).status, 404);
-    assert.equal((await sibling.get(`/api/v1/members/${lostId}/searches`)).status, 404);
-    assert.equal((await cast.actors.member.client.post(`/api/v1/members/${lostId}/searches`, entry())).status, 403);
+    assert.equal((await sibling.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry())).status, 404);
+    assert.equal((await sibling.get(`/api/v1/members/${lostId}/lost-contact-searches`)).status, 404);
+    assert.equal((await cast.actors.member.client.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry())).status, 403);
 
-    r = await sec.post(`/api/v1/members/${lostId}/searches`, entry({ on: daysAgo(200), method: 'visit', searched_by: '委员王某',
+    r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry({ on: daysAgo(200), method: 'visit', searched_by: '委员王某',
       result: '上门走访，邻居称已搬离' }));
     assert.equal(r.status, 201, r.toString());
-    r = await sec.post(`/api/v1/members/${lostId}/searches`, entry());
+    r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry());
     assert.equal(r.status, 201, r.toString());
     assert.equal(r.json.contact_restored, false);
     assert.deepEqual(r.json.entries.map((e) => e.on), [daysAgo(20), daysAgo(200)]);
@@ -104,7 +104,7 @@ describe('lost-contact searches (gen --scale=test)', () => {
   });
 
   test('a found entry restores contact: the tag and the day are cleared, later entries refused', async () => {
-    const r = await sec.post(`/api/v1/members/${lostId}/searches`, entry({ on: daysAgo(0), method: 'relatives',
+    const r = await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry({ on: daysAgo(0), method: 'relatives',
       result: '经其亲属联系上本人，已恢复联系', found: true }));
     assert.equal(r.status, 201, r.toString());
     assert.equal(r.json.contact_restored, true);
@@ -115,7 +115,7 @@ describe('lost-contact searches (gen --scale=test)', () => {
     assert.ok(!m.json.tags.includes('lost_contact'));
     assert.equal(m.json.lost_contact_on, null);
     assert.equal(m.json.version, r.json.member_version);
-    assert.equal((await sec.post(`/api/v1/members/${lostId}/searches`, entry())).status, 422);
+    assert.equal((await sec.post(`/api/v1/members/${lostId}/lost-contact-searches`, entry())).status, 422);
   });
 
   test('谁查看了我的信息: the member sees the views and the entries', async () => {

@@ -1,6 +1,6 @@
 #include "app/demo/demo_cases.hpp"
 
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 
 #include <vector>
 
@@ -56,7 +56,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
         person.birth_date = birth;
         person.id_number = core::demo::SyntheticIdNumber(serial, birth, person.sex);
         std::vector<Step> steps;
-        core::member::Candidate facts;
+        core::member::DevelopmentCase facts;
         for (const auto& p : plan) {
             Step s;
             s.kind = p.kind;
@@ -72,7 +72,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
                               : p.kind == StepKind::kAdmissionMeeting                              ? "支部大会"
                                                                                                   : "支部委员会";
             if (steps.empty()) {
-                LX_ASSIGN(start, core::member::StartCandidate(birth, s));
+                LX_ASSIGN(start, core::member::StartDevelopmentCase(birth, s));
                 facts = start;
             } else {
                 LX_ASSIGN(next, core::member::ApplyStep(facts, s, core::policy::Policies()));  // a fresh database: national rules
@@ -80,7 +80,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
             }
             steps.push_back(s);
         }
-        core::ports::CandidateRecord rec;
+        core::ports::DevelopmentRecord rec;
         rec.org_id = branch_id;
         rec.org_path = org.path;
         rec.name = person.name;
@@ -109,9 +109,9 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
             rec.member_id = member_id;
             ++added;
         }
-        LX_ASSIGN(cid, tx.Candidates().Insert(rec, 0));
+        LX_ASSIGN(cid, tx.DevelopmentCases().Insert(rec, 0));
         for (std::size_t i = 0; i < steps.size(); ++i)
-            LX_CHECK(tx.Candidates().AppendStep(cid, core::ports::StepRecord{0, static_cast<int>(i) + 1, steps[i], 0, 0}));
+            LX_CHECK(tx.DevelopmentCases().AppendStep(cid, core::ports::StepRecord{0, static_cast<int>(i) + 1, steps[i], 0, 0}));
     }
     return added;
 }

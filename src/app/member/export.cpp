@@ -68,7 +68,7 @@ core::Result<ExportFile> ExportMembers(Context& ctx, const core::auth::Actor& ac
     for (auto& r : page.items) {
         if (in.full && !core::auth::Authorize(actor, Permission::kMemberReveal, r.member.org_path))
             return core::Fail(core::Denied("export.full_denied"));
-        members.push_back({std::move(r.member), std::move(r.org_name)});
+        members.push_back({std::move(r.member), std::move(r.org_name), r.leap_day});
     }
     const auto now = ctx.clock.NowMillis();
     LX_ASSIGN(scope, ScopeName(ctx, in.filters.org_id));

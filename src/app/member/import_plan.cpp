@@ -77,18 +77,18 @@ core::Status Decide(core::ports::Tx& tx, const core::auth::Actor& actor, const O
     auto org = names.Resolve(p.data, v.errors);
     LX_ASSIGN(member_id, tx.Members().FindByIdNumber(p.data.member.id_number));
     if (!member_id) {
-        LX_ASSIGN(candidate_id, tx.Candidates().FindByIdNumber(p.data.member.id_number));
+        LX_ASSIGN(candidate_id, tx.DevelopmentCases().FindByIdNumber(p.data.member.id_number));
         if (!candidate_id) {
             PlanCreate(org, p);
             return core::Ok();
         }
-        LX_ASSIGN(candidate, tx.Candidates().Get(*candidate_id));
+        LX_ASSIGN(candidate, tx.DevelopmentCases().Get(*candidate_id));
         if (!candidate || !Sees(actor, candidate->org_path)) {
             PlanUnseen(org, purpose, p);
             return core::Ok();
         }
         const bool mine = static_cast<bool>(core::auth::Authorize(actor, Permission::kMemberWrite, candidate->org_path));
-        v.errors.push_back({"id_number", mine ? "import.id_number.candidate" : "import.id_number.elsewhere", {}});
+        v.errors.push_back({"id_number", mine ? "import.id_number.development_case" : "import.id_number.elsewhere", {}});
         return core::Ok();
     }
     LX_ASSIGN(existing, tx.Members().Get(*member_id));

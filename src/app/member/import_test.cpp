@@ -4,7 +4,7 @@
 // spend a budget of ID numbers, and the undo is whole, refused after a later change and after 7 days.
 #include "app/member/import.hpp"
 
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/member/registry.hpp"
 #include "app/rate_limiter.hpp"
@@ -147,14 +147,14 @@ TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheSco
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
     const auto in_b = SyntheticId("19700303", 14), candidate_b = SyntheticId("19950505", 16), fresh = SyntheticId("19700303", 18);
     AddMember(branch_b_, "周九", in_b);
-    CandidateInput c;
+    DevelopmentCaseInput c;
     c.org_id = branch_b_;
     c.name = "陈申请";
     c.sex = "female";  // an even sequence number
     c.id_number = candidate_b;
     c.phone = "13900001111";
     c.applied_on = "2022-03-01";
-    auto made = CreateCandidate(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), c);
+    auto made = CreateDevelopmentCase(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), c);
     ASSERT_TRUE(made) << made.error().message_key << " " << (made.error().fields.empty() ? "" : made.error().fields[0].message_key);
     const auto sheet = Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,",
                             "2,陈申请," + candidate_b + ",13700000000,2016-01-01,2017-01-01,,",
@@ -198,7 +198,7 @@ TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheSco
     auto seen = PreviewImport(ctx(), street, In(branch_a_, sheet));
     ASSERT_TRUE(seen);
     EXPECT_EQ(seen->rows[0].errors.at(0).message_key, "import.id_number.elsewhere");
-    EXPECT_EQ(seen->rows[1].errors.at(0).message_key, "import.id_number.candidate");
+    EXPECT_EQ(seen->rows[1].errors.at(0).message_key, "import.id_number.development_case");
 }
 
 TEST_F(ImportTest, PreviewsSpendTheActorsBudgetOfIdNumbers) {

@@ -23,39 +23,39 @@ protected:
         edit.edit.lost_contact_on = on;
         ASSERT_TRUE(UpdateMember(ctx(), secretary, member_a_, edit));
     }
-    SearchInput Entry(const char* on, bool found = false) { return {on, "phone", "支部书记李某", "拨打原手机号，已停机", found}; }
+    LostContactInput Entry(const char* on, bool found = false) { return {on, "phone", "支部书记李某", "拨打原手机号，已停机", found}; }
 };
 
 TEST_F(LostContactTest, OnlyForALostContactMemberAndAuditedForTheMember) {
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
-    auto refused = AddSearch(ctx(), secretary, member_a_, Entry("2026-10-01"));
+    auto refused = AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-10-01"));
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
-    EXPECT_EQ(refused.error().message_key, "search.rule.not_lost");
+    EXPECT_EQ(refused.error().message_key, "lost_contact.rule.not_lost");
     TagLost("2026-03-01");
-    auto bad = AddSearch(ctx(), secretary, member_a_, SearchInput{"2026-02-01", "email", "", "", false});
+    auto bad = AddLostContactSearch(ctx(), secretary, member_a_, LostContactInput{"2026-02-01", "email", "", "", false});
     ASSERT_FALSE(bad);
     ASSERT_EQ(bad.error().fields.size(), 1u);  // the method first: the facts are checked once they parse
     EXPECT_EQ(bad.error().fields[0].field, "method");
-    ASSERT_TRUE(AddSearch(ctx(), secretary, member_a_, Entry("2026-05-01")));
-    auto second = AddSearch(ctx(), secretary, member_a_, SearchInput{"2026-09-01", "visit", "委员王某", "邻居称已搬离", false});
+    ASSERT_TRUE(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-05-01")));
+    auto second = AddLostContactSearch(ctx(), secretary, member_a_, LostContactInput{"2026-09-01", "visit", "委员王某", "邻居称已搬离", false});
     ASSERT_TRUE(second);
     ASSERT_EQ(second->entries.size(), 2u);
     EXPECT_EQ(second->entries[0].search.on, core::Date::Parse("2026-09-01"));  // newest first
     EXPECT_EQ(second->actions, std::vector<std::string>{"add"});
     EXPECT_EQ(CountAudit("search.add"), 2);
-    auto view = ViewSearches(ctx(), ActorWith(Role::kBranchSecretary, community_a_), member_a_);
+    auto view = ViewLostContactSearches(ctx(), ActorWith(Role::kBranchSecretary, community_a_), member_a_);
     ASSERT_TRUE(view);
     EXPECT_EQ(view->entry.subject_member_id, member_a_);
     EXPECT_EQ(view->entry.action, "search.view");
     EXPECT_TRUE(view->value.lost_contact);
     EXPECT_TRUE(view->value.actions.empty() || view->value.actions == std::vector<std::string>{"add"});
     // Outside the scope: not found; a member cannot write.
-    EXPECT_EQ(ViewSearches(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_).error().code,
+    EXPECT_EQ(ViewLostContactSearches(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_).error().code,
               ErrorCode::kNotFound);
-    EXPECT_EQ(AddSearch(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_, Entry("2026-10-01")).error().code,
+    EXPECT_EQ(AddLostContactSearch(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_, Entry("2026-10-01")).error().code,
               ErrorCode::kNotFound);
-    EXPECT_EQ(AddSearch(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, Entry("2026-10-01")).error().code,
+    EXPECT_EQ(AddLostContactSearch(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, Entry("2026-10-01")).error().code,
               ErrorCode::kPermissionDenied);
 }
 
@@ -63,7 +63,7 @@ TEST_F(LostContactTest, OnlyForALostContactMemberAndAuditedForTheMember) {
 TEST_F(LostContactTest, AFoundEntryClearsTheTagInTheSameTransaction) {
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
     TagLost("2026-03-01");
-    auto found = AddSearch(ctx(), secretary, member_a_, Entry("2026-11-02", true));
+    auto found = AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-11-02", true));
     ASSERT_TRUE(found) << found.error().message_key;
     EXPECT_TRUE(found->contact_restored);
     EXPECT_FALSE(found->lost_contact);
@@ -73,19 +73,19 @@ TEST_F(LostContactTest, AFoundEntryClearsTheTagInTheSameTransaction) {
     EXPECT_EQ(record->value.member.tags, std::vector<std::string>{"retired"});
     EXPECT_FALSE(record->value.member.lost_contact_on);
     EXPECT_EQ(record->value.member.version, found->member_version);
-    EXPECT_EQ(AddSearch(ctx(), secretary, member_a_, Entry("2026-11-03")).error().message_key, "search.rule.not_lost");
+    EXPECT_EQ(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-11-03")).error().message_key, "lost_contact.rule.not_lost");
 }
 
 // [LOCAL] three months without a search once six months lost: the reminder shows in the view.
 TEST_F(LostContactTest, ReminderWhenNoRecentSearch) {
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
     TagLost("2026-03-01");
-    auto view = ViewSearches(ctx(), secretary, member_a_);
+    auto view = ViewLostContactSearches(ctx(), secretary, member_a_);
     ASSERT_TRUE(view);
     ASSERT_TRUE(view->value.reminder);
-    EXPECT_EQ(view->value.reminder->key, "member.due.search");
-    ASSERT_TRUE(AddSearch(ctx(), secretary, member_a_, Entry("2026-10-01")));
-    view = ViewSearches(ctx(), secretary, member_a_);
+    EXPECT_EQ(view->value.reminder->key, "member.due.lost_contact_search");
+    ASSERT_TRUE(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-10-01")));
+    view = ViewLostContactSearches(ctx(), secretary, member_a_);
     ASSERT_TRUE(view);
     EXPECT_FALSE(view->value.reminder);
 }

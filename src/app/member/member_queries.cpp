@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/audit/audit.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -39,6 +40,13 @@ core::Result<core::member::Member> VisibleMember(Tx& tx, const core::auth::Actor
     return std::move(*m);
 }
 
+core::Result<core::LeapDay> LeapDayOf(Tx& tx, const std::string& org_path, const core::Date& on,
+                                      std::map<std::string, core::LeapDay>& cache) {
+    if (auto it = cache.find(org_path); it != cache.end()) return it->second;
+    LX_ASSIGN(policies, PoliciesFor(tx, org_path));
+    return cache[org_path] = core::member::AnniversaryRule(policies, on);
+}
+
 core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     MemberRecord out;
@@ -48,6 +56,9 @@ core::Result<Audited<MemberRecord>> ViewMember(Context& ctx, const core::auth::A
         LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
+        std::map<std::string, core::LeapDay> rules;
+        LX_ASSIGN(rule, LeapDayOf(tx, m.org_path, ctx.clock.Today(), rules));
+        out.leap_day = rule;
         out.member = std::move(m);
         out.org_name = std::move(name);
         out.affiliations = std::move(periods);
@@ -76,6 +87,9 @@ core::Result<Audited<MemberRecord>> RevealMember(Context& ctx, const core::auth:
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberReveal));
         std::map<std::int64_t, std::string> cache;
         LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
+        std::map<std::string, core::LeapDay> rules;
+        LX_ASSIGN(rule, LeapDayOf(tx, m.org_path, ctx.clock.Today(), rules));
+        out.leap_day = rule;
         out.member = std::move(m);
         out.org_name = std::move(name);
         return core::Ok();
@@ -126,9 +140,11 @@ core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& a
             page.next_after = members.back().id;
         }
         std::map<std::int64_t, std::string> cache;
+        std::map<std::string, core::LeapDay> rules;
         for (auto& m : members) {
             LX_ASSIGN(name, OrgName(tx, m.org_id, cache));
-            page.items.push_back({std::move(m), std::move(name), {}, {}});
+            LX_ASSIGN(rule, LeapDayOf(tx, m.org_path, today, rules));
+            page.items.push_back({std::move(m), std::move(name), {}, {}, rule});
         }
         return core::Ok();
     }));
@@ -155,7 +171,9 @@ core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::a
         LX_ASSIGN(name, OrgName(tx, m->org_id, cache));
         LX_ASSIGN(periods, tx.Members().Affiliations(actor.member_id));
         LX_ASSIGN(changes, tx.Members().StatusChanges(actor.member_id));
-        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods), std::move(changes)}, {}};
+        std::map<std::string, core::LeapDay> rules;
+        LX_ASSIGN(rule, LeapDayOf(tx, m->org_path, ctx.clock.Today(), rules));
+        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods), std::move(changes), rule}, {}};
         // Own transfers, from either side (an arriving letter has no sending path): every path lies under "/".
         for (bool outgoing : {true, false}) {
             core::ports::TransferQuery q;

@@ -2,6 +2,7 @@
 // the member sees under "谁查看了我的信息"; the record is shown only once that row is durable.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -17,7 +18,13 @@ struct MemberRecord {
     std::string org_name;
     std::vector<core::ports::AffiliationPeriod> affiliations;  // one record's view only, not lists
     std::vector<core::ports::StatusChangeRecord> status_changes;  // one record's view only
+    core::LeapDay leap_day = core::LeapDay::kFeb28;  // member.leap_day_anniversary of the member's org today
 };
+
+// The 29 February anniversary rule (policy member.leap_day_anniversary, domain.md §2.3) of the org at `org_path`
+// on `on`, read once per path through `cache`.
+core::Result<core::LeapDay> LeapDayOf(core::ports::Tx& tx, const std::string& org_path, const core::Date& on,
+                                      std::map<std::string, core::LeapDay>& cache);
 
 // The member when the actor holds `p` on the member's org; 404 otherwise (403 without `p` anywhere is the caller's
 // AuthorizeAny). The one scope check of use cases that act on a member by id, like VisibleOrg for orgs.

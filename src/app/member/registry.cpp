@@ -1,6 +1,7 @@
 #include "app/member/registry.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/audit/audit.hpp"
 #include "app/member/lost_contact.hpp"
@@ -66,7 +67,9 @@ core::Result<MemberRecord> UpdateMember(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         ++m.version;
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
-        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes)};
+        std::map<std::string, core::LeapDay> rules;
+        LX_ASSIGN(rule, LeapDayOf(tx, m.org_path, ctx.clock.Today(), rules));
+        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes), rule};
         return core::Ok();
     }));
     return out;
@@ -91,7 +94,7 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(m, VisibleMember(tx, actor, member_id, Permission::kMemberWrite));
         if (in.version != m.version)
             return core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.changed_concurrently"));
-        LX_ASSIGN(searched, EpisodeSearchDates(tx, m));
+        LX_ASSIGN(searched, EpisodeLostContactDates(tx, m));
         LX_CHECK(core::member::ApplyStatusDecision(decision, m, searched));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Members().UpdateStatus(m));
@@ -106,7 +109,9 @@ core::Result<MemberRecord> DecideStatus(Context& ctx, const core::auth::Actor& a
         LX_ASSIGN(periods, tx.Members().Affiliations(member_id));
         LX_ASSIGN(changes, tx.Members().StatusChanges(member_id));
         ++m.version;
-        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes)};
+        std::map<std::string, core::LeapDay> rules;
+        LX_ASSIGN(rule, LeapDayOf(tx, m.org_path, ctx.clock.Today(), rules));
+        out = MemberRecord{std::move(m), org ? org->name : "", std::move(periods), std::move(changes), rule};
         return core::Ok();
     }));
     return out;

@@ -215,7 +215,7 @@ core::Status UndoOrgImportIn(Tx& tx, const core::auth::Actor& actor, const Impor
             LX_ASSIGN(children, tx.Orgs().Children(org->id, today));
             bool foreign_child = false;
             for (const auto& c : children) foreign_child = foreign_child || !mine.count(c.org.id);
-            busy = facts.registry_members > 0 || facts.posts > 0 || facts.grants > 0 || facts.open_candidates > 0 ||
+            busy = facts.registry_members > 0 || facts.posts > 0 || facts.grants > 0 || facts.open_development_cases > 0 ||
                    facts.positions > 0 || facts.overlays > 0 || facts.open_transfers > 0 || foreign_child;
             if (!busy) to_close.push_back(*org);
         }

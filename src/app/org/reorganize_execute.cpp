@@ -19,7 +19,7 @@ std::string Summary(const core::org::ReorgCounts& c) {
            " updated=" + std::to_string(c.orgs_updated) + " members=" + std::to_string(c.members_moved) +
            " posts_carried=" + std::to_string(c.posts_carried) + " posts_ended=" + std::to_string(c.posts_ended) +
            " grants_moved=" + std::to_string(c.grants_moved) + " grants_revoked=" + std::to_string(c.grants_revoked) +
-           " cases=" + std::to_string(c.candidates_moved) + " positions_moved=" + std::to_string(c.positions_moved) +
+           " cases=" + std::to_string(c.development_cases_moved) + " positions_moved=" + std::to_string(c.positions_moved) +
            " positions_closed=" + std::to_string(c.positions_closed);
 }
 
@@ -98,7 +98,7 @@ private:
             case StepKind::kEndPosts: return Checked(tx_.Orgs().EndPosts(s.org_id, on, s.member_ids));
             case StepKind::kMoveGrants: return Users(tx_.Users().MoveGrants(s.org_id, Resolve(s.to)));
             case StepKind::kRevokeGrants: return Users(tx_.Users().RevokeGrants(s.org_id));
-            case StepKind::kMoveCandidates: return Checked(tx_.Candidates().MoveOpen(s.org_id, Resolve(s.to)));
+            case StepKind::kMoveDevelopmentCases: return Checked(tx_.DevelopmentCases().MoveOpen(s.org_id, Resolve(s.to)));
             case StepKind::kMovePositions: return Checked(tx_.Positions().MoveAll(s.org_id, Resolve(s.to)));
             case StepKind::kClosePositions: return Checked(tx_.Positions().CloseAll(s.org_id, on));
             case StepKind::kCloseOrg:

@@ -4,6 +4,8 @@
 // closed setting.
 #include "app/policy/policies.hpp"
 
+#include "app/member/member_queries.hpp"
+
 #include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app::testing {
@@ -81,6 +83,50 @@ TEST_F(PoliciesTest, ThePastABranchAndAnotherSubtreeAreRefused) {
                   .error().code, ErrorCode::kPermissionDenied);
     EXPECT_EQ(CountAudit("policy.set"), 0);
     EXPECT_EQ(ValueFor(branch_a_, "2027-06-01"), 3);
+}
+
+}  // namespace lianxin::app::testing
+
+namespace lianxin::app::testing {
+
+// Issue 16 "29 February anniversaries" (domain.md §2.3 [UNKNOWN]): a member whose conversion date is 29 February
+// has party age counted to 28 Feb in a year without one, unless the org's policy member.leap_day_anniversary says
+// mar_1 — read through the policy store for the member's org on the day (SQLite).
+TEST_F(PoliciesTest, ALeapDayAnniversaryFollowsTheMembersOrgsRule) {
+    std::int64_t leap_a = 0, leap_b = 0;
+    // Both members converted on 29 February 2000 (a leap year), one in each community.
+    for (auto id : {member_a_, member_b_})
+        ASSERT_TRUE(ctx().db.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
+            LX_ASSIGN(m, tx.Members().Get(id));
+            core::member::Member copy = *m;
+            copy.id = 0;
+            copy.id_number = SyntheticId("19491231", id == member_a_ ? 41 : 42);
+            copy.conversion_date = core::Date::Parse("2000-02-29");
+            LX_ASSIGN(fresh, tx.Members().Insert(copy));
+            (id == member_a_ ? leap_a : leap_b) = fresh;
+            return core::Ok();
+        }));
+    ASSERT_TRUE(SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_a_),
+                          {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_1", "2026-11-23", "海委〔2026〕3号"}));
+    auto bad = SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_a_),
+                         {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_2", "2026-11-23", "海委〔2026〕3号"});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().fields.at(0).message_key, "policy.value.choice");
+    clock_.Advance(97LL * 86'400'000);  // 2027-02-28
+    ASSERT_EQ(clock_.Today().ToString(), "2027-02-28");
+    auto a = ViewMember(ctx(), ActorWith(Role::kOrgAdmin, street_), leap_a);
+    auto b = ViewMember(ctx(), ActorWith(Role::kOrgAdmin, street_), leap_b);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->value.leap_day, core::LeapDay::kMar1);
+    EXPECT_EQ(b->value.leap_day, core::LeapDay::kFeb28);
+    EXPECT_EQ(core::member::PartyAge(a->value.member, clock_.Today(), a->value.leap_day), 26);
+    EXPECT_EQ(core::member::PartyAge(b->value.member, clock_.Today(), b->value.leap_day), 27);
+    MemberListInput all;
+    all.limit = 10;
+    auto page = ListMembers(ctx(), ActorWith(Role::kOrgAdmin, street_), all);
+    ASSERT_TRUE(page);
+    for (const auto& r : page->items)
+        EXPECT_EQ(r.leap_day, r.member.org_id == branch_a_ ? core::LeapDay::kMar1 : core::LeapDay::kFeb28);
 }
 
 }  // namespace lianxin::app::testing

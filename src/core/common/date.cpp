@@ -58,6 +58,19 @@ int Date::FullYearsUntil(const Date& later) const {
     return years_between;
 }
 
+Date Date::AddMonths(int n, LeapDay rule) const {
+    const year_month_day to = ymd_ + ch::months{n};
+    if (!to.ok() && rule == LeapDay::kMar1 && ymd_.month() == ch::February && ymd_.day() == ch::day{29})
+        return Date(year_month_day{to.year() / ch::March / 1});
+    return Date(Clamp(to));
+}
+
+int Date::FullYearsUntil(const Date& later, LeapDay rule) const {
+    int years_between = later.year() - year();
+    if (later < AddMonths(12 * years_between, rule)) --years_between;
+    return years_between;
+}
+
 std::string Date::ToString() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year(), month(), day());

@@ -11,6 +11,10 @@
 
 namespace lianxin::core {
 
+// Where the anniversary of 29 February falls in a year without one (domain.md §2.3 [UNKNOWN]: "use 28 Feb in
+// non-leap years and make it configurable"; the policy member.leap_day_anniversary chooses).
+enum class LeapDay { kFeb28, kMar1 };
+
 class Date {
 public:
     Date() = default;
@@ -31,6 +35,10 @@ public:
     Date AddDays(int days) const;
     // Full years from `this` to `later` (anniversary rule; negative when later < this).
     int FullYearsUntil(const Date& later) const;
+    // The same, with the anniversary of 29 February in a year without one on 28 Feb or 1 Mar as `rule` says;
+    // any other day past a month's end is clamped as above.
+    Date AddMonths(int months, LeapDay rule) const;
+    int FullYearsUntil(const Date& later, LeapDay rule) const;
     std::string ToString() const;
 
     auto operator<=>(const Date& o) const { return DaysSinceEpoch() <=> o.DaysSinceEpoch(); }

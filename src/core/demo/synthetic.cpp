@@ -87,7 +87,7 @@ member::Member SyntheticMember(Rng& rng, const PersonOptions& opt) {
         int years_in = 1 + static_cast<int>(rng.Below(static_cast<std::uint64_t>(max_years_in > 1 ? max_years_in : 1)));
         m.category = member::Category::kFull;
         m.join_date = opt.today.AddYears(-years_in).AddDays(-static_cast<int>(rng.Below(365)));
-        m.conversion_date = member::ProbationEnd(*m.join_date);  // domain.md §2.3
+        m.conversion_date = member::ProbationEnd(*m.join_date, LeapDay::kFeb28);  // domain.md §2.3, national default
         if (*m.conversion_date > opt.today) m.conversion_date = opt.today;
     }
     m.status = rng.Chance(0.005) ? member::PartyStatus::kStopped : member::PartyStatus::kNormal;

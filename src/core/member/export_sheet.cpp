@@ -26,7 +26,7 @@ SheetRows MemberSheet(const std::vector<ExportedMember>& members, const ExportWa
                     "入党日期", "转正日期", "党龄", "党籍状态", "工作单位", "家庭住址", "特长"});
     for (const auto& e : members) {
         const Member& m = e.member;
-        const auto age = PartyAge(m, today);
+        const auto age = PartyAge(m, today, e.leap_day);
         rows.push_back({m.name, m.sex == Sex::kFemale ? "女" : "男", m.ethnicity, m.birth_date.ToString(),
                         w.full ? m.id_number : MaskIdNumber(m.id_number), w.full ? m.phone : MaskPhone(m.phone),
                         m.education, m.category == Category::kFull ? "正式党员" : "预备党员", e.org_name,

@@ -15,6 +15,7 @@ namespace lianxin::core::member {
 struct ExportedMember {
     Member member;
     std::string org_name;
+    LeapDay leap_day = LeapDay::kFeb28;  // the org's 29 February rule today (party age)
 };
 
 struct ExportWatermark {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common/date.hpp"
+#include "core/policy/policies.hpp"
 #include "core/member/id_number.hpp"
 
 namespace lianxin::core::member {
@@ -48,12 +49,18 @@ struct Member {
     std::int64_t updated_at = 0;  // UTC millis of the last registry change (written by UpdateRegistry)
 };
 
-// Party age (党龄) in full years on `on`: counted from the conversion date; probationary members and
-// members without a conversion date have none (domain.md §2.3, Constitution Art.7).
-std::optional<int> PartyAge(const Member& m, const Date& on);
+// How a 29 February anniversary falls for an org on `on`: the policy member.leap_day_anniversary in force
+// (domain.md §2.3 [UNKNOWN]; default 28 Feb).
+LeapDay AnniversaryRule(const policy::Policies& policies, const Date& on);
 
-// Probation end = join date + 1 year (domain.md §2.2 row 17); nullopt without a join date.
-std::optional<Date> ProbationEnd(const Date& join_date);
+// Party age (党龄) in full years on `on`: counted from the conversion date; probationary members and
+// members without a conversion date have none (domain.md §2.3, Constitution Art.7). `rule` is the
+// anniversary rule of the member's org on `on`.
+std::optional<int> PartyAge(const Member& m, const Date& on, LeapDay rule);
+
+// Probation end = join date + 1 year (domain.md §2.2 row 17), a 29 February join date falling as `rule` (the
+// member's org's rule on the join date: the day of the decision); nullopt without a join date.
+std::optional<Date> ProbationEnd(const Date& join_date, LeapDay rule);
 
 std::string ToString(Category c);
 std::string ToString(PartyStatus s);

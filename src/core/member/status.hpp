@@ -35,7 +35,7 @@ struct StatusDecision {
 
 // Applies the decision to `m` (status, status_since, or leaving the registry), or refuses it with the rule
 // named ("member.rule.*"). `m` is changed only on success. `search_dates` are the days the branch looked for
-// the member in the current lost-contact episode (search.hpp, EpisodeSearchDates): stopping on the ground of
+// the member in the current lost-contact episode (lost_contact.hpp, EpisodeLostContactDates): stopping on the ground of
 // lost contact needs one on or before the decision ("应先组织寻找，寻找无果再作处理", seed 004, §2.5).
 Status ApplyStatusDecision(const StatusDecision& d, Member& m, const std::vector<Date>& search_dates = {});
 

@@ -137,9 +137,9 @@ public:
             Step(carry_posts_and_grants ? StepKind::kMoveGrants : StepKind::kRevokeGrants, f.org.id, to);
             (carry_posts_and_grants ? plan_.counts.grants_moved : plan_.counts.grants_revoked) += f.grants;
         }
-        if (f.open_candidates > 0) {
-            Step(StepKind::kMoveCandidates, f.org.id, to);
-            plan_.counts.candidates_moved += f.open_candidates;
+        if (f.open_development_cases > 0) {
+            Step(StepKind::kMoveDevelopmentCases, f.org.id, to);
+            plan_.counts.development_cases_moved += f.open_development_cases;
         }
         if (f.positions > 0) {  // the centre stays where it is; the org that runs it changes
             Step(StepKind::kMovePositions, f.org.id, to);
@@ -344,7 +344,7 @@ void PlanDissolve(Planner& p, const ReorgRequest& req) {
     if (f->registry_members > 0) blockers.push_back(Block("org.reorg.blocked.members", f->org, f->registry_members));
     if (const auto n = static_cast<int>(p.Children(f->org.id).size()); n > 0)
         blockers.push_back(Block("org.reorg.blocked.children", f->org, n));
-    if (f->open_candidates > 0) blockers.push_back(Block("org.reorg.blocked.candidates", f->org, f->open_candidates));
+    if (f->open_development_cases > 0) blockers.push_back(Block("org.reorg.blocked.development_cases", f->org, f->open_development_cases));
     // An overlay needs a host that stands (domain.md §1.4: it is led by a statutory org); it is not closed with it.
     if (f->overlays > 0) blockers.push_back(Block("org.reorg.blocked.overlays", f->org, f->overlays));
     p.BlockTransfers(*f);

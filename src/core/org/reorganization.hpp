@@ -84,7 +84,7 @@ struct OrgFacts {
     int registry_members = 0;      // own members still in the registry (stopped ones too)
     int posts = 0;                 // committee posts valid on the day
     int grants = 0;                // role grants on the org
-    int open_candidates = 0;       // development cases not yet closed
+    int open_development_cases = 0;       // development cases not yet closed
     int open_transfers = 0;        // transfers from or to the org not yet closed
     int positions = 0;             // open party-mass service positions the org runs
     int overlays = 0;              // 大工委 / 大党委 … the org hosts
@@ -115,7 +115,7 @@ enum class StepKind {
     kEndPosts,        // the posts of org_id end on the day (only those of member_ids when given)
     kMoveGrants,      // role grants on org_id move to `to`
     kRevokeGrants,    // role grants on org_id end
-    kMoveCandidates,  // open development cases of org_id move to `to`
+    kMoveDevelopmentCases,  // open development cases of org_id move to `to`
     kMovePositions,   // the service positions org_id runs are run by `to`
     kClosePositions,  // the service positions org_id runs close on the day
     kCloseOrg,        // org_id closes on the day
@@ -145,7 +145,7 @@ struct ResultingOrg {
 struct ReorgCounts {
     int orgs_created = 0, orgs_closed = 0, orgs_updated = 0;
     int members_moved = 0, posts_carried = 0, posts_ended = 0;
-    int grants_moved = 0, grants_revoked = 0, candidates_moved = 0;
+    int grants_moved = 0, grants_revoked = 0, development_cases_moved = 0;
     int positions_moved = 0, positions_closed = 0;
 };
 

@@ -23,7 +23,7 @@ protected:
         auto& a = facts_.orgs[3];
         a.posts = 3;
         a.grants = 1;
-        a.open_candidates = 2;
+        a.open_development_cases = 2;
         a.last_start = D("2025-06-01");
         for (int i = 0; i < 14; ++i) a.members.push_back({100 + i, i < 12, D("2020-01-01"), i == 0 ? 1 : 0, false});
     }
@@ -183,7 +183,7 @@ TEST_F(Reorg, AnOpenTransferBlocksTheMoveButThePreviewStillShowsThePlan) {
     EXPECT_EQ(plan->blockers[0].key, "org.reorg.blocked.transfers");
     EXPECT_EQ(plan->blockers[0].params.at("org"), "绿苑小区党支部");
     EXPECT_EQ(plan->counts.grants_moved, 1);
-    EXPECT_EQ(plan->counts.candidates_moved, 2);
+    EXPECT_EQ(plan->counts.development_cases_moved, 2);
     EXPECT_EQ(plan->counts.positions_moved, 1);
 }
 
@@ -269,7 +269,7 @@ TEST_F(Reorg, DissolveIsBlockedWhileMembersChildrenOrCasesRemain) {
     ASSERT_EQ(plan->blockers.size(), 2u);
     EXPECT_EQ(plan->blockers[0].key, "org.reorg.blocked.members");
     EXPECT_EQ(plan->blockers[0].params.at("n"), "14");
-    EXPECT_EQ(plan->blockers[1].key, "org.reorg.blocked.candidates");
+    EXPECT_EQ(plan->blockers[1].key, "org.reorg.blocked.development_cases");
     // A host of a 大党委 stays until the overlay has another host.
     facts_.orgs[6].registry_members = 0;
     facts_.orgs[6].headcount = {};

@@ -7,7 +7,10 @@ namespace lianxin::core::policy {
 
 namespace {
 // Defaults are the national rule where one exists, else domain.md's recommendation; 0 turns a local minimum off.
-constexpr std::array<Spec, 9> kCatalogue{{
+// The order of each choice list is the order of its enum (core/common/date.hpp LeapDay).
+constexpr std::array<std::string_view, 2> kLeapDayChoices{"feb_28", "mar_1"};
+
+constexpr std::array<Spec, 10> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -16,8 +19,9 @@ constexpr std::array<Spec, 9> kCatalogue{{
     {kFloatingTransferAfterMonths, ValueKind::kInt, 1, 24, 6, "months", {}, "domain.md §5.3", "HIGH"},
     {kFloatingReportEveryMonths, ValueKind::kInt, 1, 24, 12, "months", {}, "domain.md §5.3", "HIGH"},
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
-    {kAdmissionApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4",
+    {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4",
      "LOCAL"},
+    {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
 }};
 }  // namespace
 

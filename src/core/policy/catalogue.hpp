@@ -23,7 +23,8 @@ inline constexpr std::string_view kFloatingCertificateMaxMonths = "floating.cert
 inline constexpr std::string_view kFloatingTransferAfterMonths = "floating.transfer_after_months";
 inline constexpr std::string_view kFloatingReportEveryMonths = "floating.report_every_months";
 inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.search_every_months";
-inline constexpr std::string_view kAdmissionApplicationToActivistMonths = "admission.application_to_activist_months";
+inline constexpr std::string_view kDevelopmentApplicationToActivistMonths = "development.application_to_activist_months";
+inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
 
 enum class ValueKind { kInt, kChoice };
 

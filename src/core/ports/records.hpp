@@ -9,7 +9,7 @@
 
 #include "core/auth/actor.hpp"
 #include "core/auth/credentials.hpp"
-#include "core/member/admission.hpp"
+#include "core/member/development.hpp"
 #include "core/member/id_number.hpp"
 #include "core/org/org.hpp"
 #include "core/org/rules.hpp"
@@ -161,7 +161,7 @@ struct OrgPost {
 
 // A person in the development pipeline (domain.md §2.1): identity, current stage and the next due date.
 // Everything else about the case is derived from its steps.
-struct CandidateRecord {
+struct DevelopmentRecord {
     std::int64_t id = 0;
     std::int64_t org_id = 0;
     std::string org_path;
@@ -190,7 +190,7 @@ struct StepRecord {
     std::int64_t recorded_at = 0;
 };
 
-struct CandidateQuery {
+struct DevelopmentCaseQuery {
     std::vector<std::string> scope_roots;
     std::string subtree;
     std::optional<member::Stage> stage;

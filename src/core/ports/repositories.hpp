@@ -15,7 +15,7 @@
 #include "core/policy/policies.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
-#include "core/ports/search_records.hpp"
+#include "core/ports/lost_contact_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/overlay_records.hpp"
@@ -242,23 +242,23 @@ public:
 };
 
 // The search for lost-contact members (domain.md §2.5): append-only entries per member.
-class SearchRepo {
+class LostContactRepo {
 public:
-    virtual ~SearchRepo() = default;
+    virtual ~LostContactRepo() = default;
     // The member's entries, newest first (by day, then by entry); unscoped: the caller has checked the member.
-    virtual Result<std::vector<SearchRecord>> OfMember(std::int64_t member_id) = 0;
-    virtual Result<std::int64_t> Append(const SearchRecord& r) = 0;
+    virtual Result<std::vector<LostContactRecord>> OfMember(std::int64_t member_id) = 0;
+    virtual Result<std::int64_t> Append(const LostContactRecord& r) = 0;
 };
 
-class CandidateRepo {
+class DevelopmentRepo {
 public:
-    virtual ~CandidateRepo() = default;
-    virtual Result<std::optional<CandidateRecord>> Get(std::int64_t id) = 0;
-    virtual Result<std::vector<CandidateRecord>> List(const CandidateQuery& q) = 0;
+    virtual ~DevelopmentRepo() = default;
+    virtual Result<std::optional<DevelopmentRecord>> Get(std::int64_t id) = 0;
+    virtual Result<std::vector<DevelopmentRecord>> List(const DevelopmentCaseQuery& q) = 0;
     virtual Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) = 0;
-    virtual Result<std::int64_t> Insert(const CandidateRecord& c, std::int64_t at) = 0;
+    virtual Result<std::int64_t> Insert(const DevelopmentRecord& c, std::int64_t at) = 0;
     // Writes stage, due date and member link; kConflict when the stored version differs from c.version.
-    virtual Status UpdateState(const CandidateRecord& c, std::int64_t at) = 0;
+    virtual Status UpdateState(const DevelopmentRecord& c, std::int64_t at) = 0;
     virtual Result<std::vector<StepRecord>> Steps(std::int64_t candidate_id) = 0;
     // Appends a step; kConflict when `seq` is taken (a concurrent step won).
     virtual Status AppendStep(std::int64_t candidate_id, const StepRecord& s) = 0;
@@ -377,10 +377,10 @@ public:
     virtual ~Tx() = default;
     virtual OrgRepo& Orgs() = 0;
     virtual MemberRepo& Members() = 0;
-    virtual CandidateRepo& Candidates() = 0;
+    virtual DevelopmentRepo& DevelopmentCases() = 0;
     virtual TransferRepo& Transfers() = 0;
     virtual FloatingRepo& FloatingRecords() = 0;
-    virtual SearchRepo& Searches() = 0;
+    virtual LostContactRepo& LostContacts() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -48,7 +48,7 @@ nlohmann::json CountsJson(const core::org::ReorgCounts& c) {
             {"orgs_updated", c.orgs_updated},   {"members_moved", c.members_moved},
             {"posts_carried", c.posts_carried}, {"posts_ended", c.posts_ended},
             {"grants_moved", c.grants_moved},   {"grants_revoked", c.grants_revoked},
-            {"candidates_moved", c.candidates_moved}, {"positions_moved", c.positions_moved},
+            {"development_cases_moved", c.development_cases_moved}, {"positions_moved", c.positions_moved},
             {"positions_closed", c.positions_closed}};
 }
 

@@ -134,7 +134,7 @@ json StatusChangesJson(const std::vector<core::ports::StatusChangeRecord>& chang
 json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang) {
     namespace mm = core::member;
     const auto& m = r.member;
-    auto age = mm::PartyAge(m, today);
+    auto age = mm::PartyAge(m, today, r.leap_day);
     json reminders = json::array();
     for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x, lang));
     json out = {{"id", m.id},

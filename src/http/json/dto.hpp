@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth/auth.hpp"
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/member/transfer.hpp"
 #include "app/org/org_queries.hpp"
@@ -26,9 +26,9 @@ nlohmann::json OrgJson(const core::ports::OrgView& v);
 const char* OrgTypeName(core::org::OrgType t);
 nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang);
 nlohmann::json AuditJson(const core::ports::AuditEntry& e);
-nlohmann::json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name,
+nlohmann::json DevelopmentCaseJson(const core::ports::DevelopmentRecord& c, const std::string& org_name,
                              const core::Date& today, Lang lang);
-nlohmann::json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang);
+nlohmann::json DevelopmentCaseDetailJson(const app::DevelopmentCaseView& v, const core::Date& today, Lang lang);
 
 nlohmann::json TransferJson(const app::TransferView& v, Lang lang);
 // A member's own transfer on "我的": the two orgs, the state and the dates.

@@ -60,7 +60,7 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
         "(SELECT count(*) FROM org_posts WHERE org_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2))"
         " AS posts, "
         "(SELECT count(*) FROM role_grants WHERE org_id = $1) AS grants, "
-        "(SELECT count(*) FROM candidates WHERE org_id = $1 AND " + std::string(kOpenCase) + ") AS open_candidates, "
+        "(SELECT count(*) FROM candidates WHERE org_id = $1 AND " + std::string(kOpenCase) + ") AS open_development_cases, "
         "(SELECT count(*) FROM transfers WHERE (from_org_id = $1 OR to_org_id = $1 OR placed_org_id = $1) AND " +
         kOpenTransfer + ") AS open_transfers, "
         "(SELECT max(coalesce(affiliated_since, join_date)) FROM members WHERE org_id = $1 AND left_on IS NULL) AS "
@@ -74,7 +74,7 @@ core::Result<core::org::OrgFacts> SqlOrgRepo::Facts(const Org& o, const Date& on
     f.registry_members = static_cast<int>(count.Int("registry_members"));
     f.posts = static_cast<int>(count.Int("posts"));
     f.grants = static_cast<int>(count.Int("grants"));
-    f.open_candidates = static_cast<int>(count.Int("open_candidates"));
+    f.open_development_cases = static_cast<int>(count.Int("open_development_cases"));
     f.open_transfers = static_cast<int>(count.Int("open_transfers"));
     f.positions = static_cast<int>(count.Int("positions"));
     f.overlays = static_cast<int>(count.Int("overlays"));
@@ -159,7 +159,7 @@ core::Result<int> SqlMemberRepo::MoveAll(std::int64_t from_org, const Org& to, c
     return static_cast<int>(moved);
 }
 
-core::Result<int> SqlCandidateRepo::MoveOpen(std::int64_t from_org, const Org& to) {
+core::Result<int> SqlDevelopmentRepo::MoveOpen(std::int64_t from_org, const Org& to) {
     LX_ASSIGN(n, c_.Exec(std::string("UPDATE candidates SET org_id = $1, org_path = $2, version = version + 1 "
                                      "WHERE org_id = $3 AND ") + kOpenCase,
                          {to.id, to.path, from_org}));

@@ -70,20 +70,20 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
-class SqlCandidateRepo final : public core::ports::CandidateRepo {
+class SqlDevelopmentRepo final : public core::ports::DevelopmentRepo {
 public:
-    SqlCandidateRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
-    core::Result<std::optional<core::ports::CandidateRecord>> Get(std::int64_t id) override;
-    core::Result<std::vector<core::ports::CandidateRecord>> List(const core::ports::CandidateQuery& q) override;
+    SqlDevelopmentRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::ports::DevelopmentRecord>> Get(std::int64_t id) override;
+    core::Result<std::vector<core::ports::DevelopmentRecord>> List(const core::ports::DevelopmentCaseQuery& q) override;
     core::Result<std::optional<std::int64_t>> FindByIdNumber(const std::string& id_number) override;
-    core::Result<std::int64_t> Insert(const core::ports::CandidateRecord& c, std::int64_t at) override;
-    core::Status UpdateState(const core::ports::CandidateRecord& c, std::int64_t at) override;
+    core::Result<std::int64_t> Insert(const core::ports::DevelopmentRecord& c, std::int64_t at) override;
+    core::Status UpdateState(const core::ports::DevelopmentRecord& c, std::int64_t at) override;
     core::Result<std::vector<core::ports::StepRecord>> Steps(std::int64_t candidate_id) override;
     core::Status AppendStep(std::int64_t candidate_id, const core::ports::StepRecord& s) override;
     core::Result<int> MoveOpen(std::int64_t from_org, const core::org::Org& to) override;
 
 private:
-    core::Result<core::ports::CandidateRecord> FromRow(const SqlRows& rows, std::size_t r);
+    core::Result<core::ports::DevelopmentRecord> FromRow(const SqlRows& rows, std::size_t r);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
@@ -105,11 +105,11 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
-class SqlSearchRepo final : public core::ports::SearchRepo {
+class SqlLostContactRepo final : public core::ports::LostContactRepo {
 public:
-    explicit SqlSearchRepo(SqlConn& c) : c_(c) {}
-    core::Result<std::vector<core::ports::SearchRecord>> OfMember(std::int64_t member_id) override;
-    core::Result<std::int64_t> Append(const core::ports::SearchRecord& r) override;
+    explicit SqlLostContactRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::vector<core::ports::LostContactRecord>> OfMember(std::int64_t member_id) override;
+    core::Result<std::int64_t> Append(const core::ports::LostContactRecord& r) override;
 
 private:
     SqlConn& c_;
@@ -321,15 +321,15 @@ private:
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : conn_(c), orgs_(c), members_(c, cipher), candidates_(c, cipher), transfers_(c, cipher), floating_(c, cipher), searches_(c),
+        : conn_(c), orgs_(c), members_(c, cipher), development_(c, cipher), transfers_(c, cipher), floating_(c, cipher), lost_contacts_(c),
           imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c), policies_(c),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
-    core::ports::CandidateRepo& Candidates() override { return candidates_; }
+    core::ports::DevelopmentRepo& DevelopmentCases() override { return development_; }
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
-    core::ports::SearchRepo& Searches() override { return searches_; }
+    core::ports::LostContactRepo& LostContacts() override { return lost_contacts_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -348,10 +348,10 @@ private:
     SqlConn& conn_;
     SqlOrgRepo orgs_;
     SqlMemberRepo members_;
-    SqlCandidateRepo candidates_;
+    SqlDevelopmentRepo development_;
     SqlTransferRepo transfers_;
     SqlFloatingRepo floating_;
-    SqlSearchRepo searches_;
+    SqlLostContactRepo lost_contacts_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

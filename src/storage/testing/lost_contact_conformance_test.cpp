@@ -6,7 +6,7 @@
 namespace lianxin::storage::testing {
 
 namespace mm = core::member;
-using core::ports::SearchRecord;
+using core::ports::LostContactRecord;
 
 class LostContactConformance : public Conformance {
 protected:
@@ -16,8 +16,8 @@ protected:
         member_ = AddMember(MakeMember(branch_, "林失", "11010519491231002X"));
     }
 
-    SearchRecord Entry(const char* on, mm::SearchMethod method, bool found = false) {
-        return SearchRecord{0, member_, mm::ContactSearch{*Date::Parse(on), method, "支部书记李某", "拨打原手机号，已停机", found},
+    LostContactRecord Entry(const char* on, mm::LostContactMethod method, bool found = false) {
+        return LostContactRecord{0, member_, mm::LostContactSearch{*Date::Parse(on), method, "支部书记李某", "拨打原手机号，已停机", found},
                             7, "书记", 300};
     }
 
@@ -26,19 +26,19 @@ protected:
 
 TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kPhone)));
-        LX_CHECK(tx.Searches().Append(Entry("2026-07-01", mm::SearchMethod::kFormerEmployer)));
-        LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kNotice, true)));
+        LX_CHECK(tx.LostContacts().Append(Entry("2026-05-01", mm::LostContactMethod::kPhone)));
+        LX_CHECK(tx.LostContacts().Append(Entry("2026-07-01", mm::LostContactMethod::kFormerEmployer)));
+        LX_CHECK(tx.LostContacts().Append(Entry("2026-05-01", mm::LostContactMethod::kNotice, true)));
         return core::Ok();
     }));
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(list, tx.Searches().OfMember(member_));
+        LX_ASSIGN(list, tx.LostContacts().OfMember(member_));
         EXPECT_EQ(list.size(), 3u);
         if (list.size() != 3u) return core::Ok();
         EXPECT_EQ(list[0].search.on, Date::Parse("2026-07-01"));
-        EXPECT_EQ(list[0].search.method, mm::SearchMethod::kFormerEmployer);
+        EXPECT_EQ(list[0].search.method, mm::LostContactMethod::kFormerEmployer);
         // The same day: the later entry first.
-        EXPECT_EQ(list[1].search.method, mm::SearchMethod::kNotice);
+        EXPECT_EQ(list[1].search.method, mm::LostContactMethod::kNotice);
         EXPECT_TRUE(list[1].search.found);
         EXPECT_FALSE(list[2].search.found);
         EXPECT_EQ(list[2].search.searched_by, "支部书记李某");
@@ -47,7 +47,7 @@ TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
         EXPECT_EQ(list[2].actor_user_id, 7);
         EXPECT_EQ(list[2].actor_name, "书记");
         EXPECT_EQ(list[2].recorded_at, 300);
-        LX_ASSIGN(none, tx.Searches().OfMember(member_ + 1000));
+        LX_ASSIGN(none, tx.LostContacts().OfMember(member_ + 1000));
         EXPECT_TRUE(none.empty());
         return core::Ok();
     }));
@@ -60,7 +60,7 @@ TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
 
 TEST_P(LostContactConformance, AMemberWithEntriesIsReferenced) {
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_CHECK(tx.Searches().Append(Entry("2026-05-01", mm::SearchMethod::kVisit)));
+        LX_CHECK(tx.LostContacts().Append(Entry("2026-05-01", mm::LostContactMethod::kVisit)));
         LX_ASSIGN(m, tx.Members().Get(member_));
         auto del = tx.Members().DeleteUnreferenced(*m);
         EXPECT_FALSE(del);

@@ -6,12 +6,12 @@ import type { components } from './openapi';
 // The shapes are docs/openapi.yaml's (src/api/openapi.d.ts); only named here.
 type Schemas = components['schemas'];
 
-export type Stage = Candidate['stage'];
+export type Stage = DevelopmentCase['stage'];
 export type StepKind = CaseStep['kind'];
 
 export type Reminder = Schemas['Reminder'];
 
-export type Candidate = Schemas['Candidate'];
+export type DevelopmentCase = Schemas['DevelopmentCase'];
 
 export type StepPerson = CaseStep['people'][number];
 
@@ -21,7 +21,7 @@ export type CaseStep = Schemas['CaseStep'];
 
 export type CaseFacts = Schemas['CaseFacts'];
 
-export type CandidateDetail = Schemas['CandidateDetail'];
+export type DevelopmentCaseDetail = Schemas['DevelopmentCaseDetail'];
 
 export interface ApplicationInput {
   org_id: number;
@@ -55,7 +55,7 @@ export interface StepInput {
 }
 
 /** The steps a case may take next, in the order of domain.md §2.1 (the server checks the rules). */
-export function nextSteps(c: CandidateDetail): StepKind[] {
+export function nextSteps(c: DevelopmentCaseDetail): StepKind[] {
   const f = c.facts;
   switch (c.stage) {
     case 'applicant':
@@ -79,10 +79,10 @@ export function nextSteps(c: CandidateDetail): StepKind[] {
 
 export const developmentApi = {
   list: (q: { org_id?: number | null; stage?: Stage; limit?: number; cursor?: string | null }) =>
-    http.get<ListPage<Candidate>>('/candidates', { ...q }),
-  get: (id: number) => http.get<CandidateDetail>(`/candidates/${id}`),
-  apply: (input: ApplicationInput) => http.post<{ id: number }>('/candidates', input),
+    http.get<ListPage<DevelopmentCase>>('/development-cases', { ...q }),
+  get: (id: number) => http.get<DevelopmentCaseDetail>(`/development-cases/${id}`),
+  apply: (input: ApplicationInput) => http.post<{ id: number }>('/development-cases', input),
   electorate: (orgId: number, on: string) =>
     http.get<{ org_id: number; on: string; electorate: number }>(`/orgs/${orgId}/electorate`, { as_of: on }),
-  step: (id: number, input: StepInput) => http.post<CandidateDetail>(`/candidates/${id}/steps`, input),
+  step: (id: number, input: StepInput) => http.post<DevelopmentCaseDetail>(`/development-cases/${id}/steps`, input),
 };

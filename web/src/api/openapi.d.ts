@@ -190,6 +190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 代码表与党员字段规格 / Code lists with both languages' labels and the member field specs
+         * @description Every code list (字典 — sex, category, party status, occupation, member tags …) with each code's zh-CN and en label, and the member fields' specs (kind, required, length, list size, code list) that the server's checks use and the web forms take their rules from. The same for every signed-in user.
+         */
+        get: operations["dictionaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/roots": {
         parameters: {
             query?: never;
@@ -1109,7 +1129,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/members/{id}/searches": {
+    "/api/v1/members/{id}/lost-contact-searches": {
         parameters: {
             query?: never;
             header?: never;
@@ -1118,15 +1138,15 @@ export interface paths {
         };
         /**
          * 寻找记录 / The search for a lost-contact member
-         * @description member_read on the member's org (domain.md §2.5, seed 004). Every entry, newest first (by day, then by entry), whether the member is lost contact now and since when, and the reminder “已失联满六个月，近 N 个月没有寻找记录” (member.due.search; N is the policy lost_contact.search_every_months, default 3). actions holds add while the member is tagged lost contact and the caller may write. Audited (search.view) with the member as subject, so the member sees it under 谁查看了我的信息.
+         * @description member_read on the member's org (domain.md §2.5, seed 004). Every entry, newest first (by day, then by entry), whether the member is lost contact now and since when, and the reminder “已失联满六个月，近 N 个月没有寻找记录” (member.due.lost_contact_search; N is the policy lost_contact.search_every_months, default 3). actions holds add while the member is tagged lost contact and the caller may write. Audited (search.view) with the member as subject, so the member sees it under 谁查看了我的信息.
          */
-        get: operations["listMemberSearches"];
+        get: operations["listLostContactSearches"];
         put?: never;
         /**
          * 添加寻找记录 / Record a search for a lost-contact member
-         * @description member_write on the member's org. Appends an entry (append-only); only while the member is tagged lost contact (422 search.rule.not_lost, which says to tag the member first). The day is not in the future and not before contact was lost; searched_by 1–30 characters (who searched, free text); result 1–500. found true means contact was restored; it clears the lost-contact tag and lost_contact_on in the same transaction, answers contact_restored true and ends the episode. Stopping party status on the ground of lost contact needs an entry first (POST /api/v1/members/{id}/status, 422 member.rule.stop_no_search). Audited (search.add) with the member as subject.
+         * @description member_write on the member's org. Appends an entry (append-only); only while the member is tagged lost contact (422 lost_contact.rule.not_lost, which says to tag the member first). The day is not in the future and not before contact was lost; searched_by 1–30 characters (who searched, free text); result 1–500. found true means contact was restored; it clears the lost-contact tag and lost_contact_on in the same transaction, answers contact_restored true and ends the episode. Stopping party status on the ground of lost contact needs an entry first (POST /api/v1/members/{id}/status, 422 member.rule.stop_no_search). Audited (search.add) with the member as subject.
          */
-        post: operations["addMemberSearch"];
+        post: operations["recordLostContactSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1405,7 +1425,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/candidates": {
+    "/api/v1/development-cases": {
         parameters: {
             query?: never;
             header?: never;
@@ -1416,20 +1436,20 @@ export interface paths {
          * 发展党员看板（脱敏）/ Development pipeline board, masked
          * @description org_admin and branch_secretary. stage narrows to one stage (applicant, activist, target, probationary, full, disqualified). An org_id outside the scope answers 400 naming org_id. Each item carries its pending reminder (due) with a message in the caller's language. The list is audited (candidate.list).
          */
-        get: operations["listCandidates"];
+        get: operations["listDevelopmentCases"];
         put?: never;
         /**
          * 登记入党申请 / Register an application for membership
          * @description org_admin and branch_secretary on org_id. The ID number gives birth date and sex (a sex that disagrees is refused); the applicant must be 18 on applied_on (Constitution Art.1, 422 admission.rule.age); an ID number already registered as member or candidate answers 409 naming id_number.
          */
-        post: operations["createCandidate"];
+        post: operations["createDevelopmentCase"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/candidates/{id}": {
+    "/api/v1/development-cases/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1440,7 +1460,7 @@ export interface paths {
          * 发展档案（脱敏，留痕）/ One case with its steps and reminders, audited
          * @description The steps in order with their evidence, the derived dates (join date, probation end, conversion date) and the voting members of the branch today (electorate).
          */
-        get: operations["getCandidate"];
+        get: operations["getDevelopmentCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1449,7 +1469,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/candidates/{id}/steps": {
+    "/api/v1/development-cases/{id}/steps": {
         parameters: {
             query?: never;
             header?: never;
@@ -1462,7 +1482,7 @@ export interface paths {
          * 登记下一步骤 / Record the next step with its evidence
          * @description org_admin and branch_secretary. A step that breaks a rule of domain.md §2 answers 422 with the rule quoted (admission.rule.*). The vote's electorate is counted from the registry (full members of the branch on the meeting date), never typed. The admission approval creates the probationary member; the conversion approval makes them full from the probation end. A stale version answers 409.
          */
-        post: operations["recordCandidateStep"];
+        post: operations["recordDevelopmentStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1732,6 +1752,39 @@ export interface components {
             admin: boolean;
             permissions: components["schemas"]["Permission"][];
         };
+        Labels: {
+            "zh-CN": string;
+            en: string;
+        };
+        CodeList: {
+            /** @example occupation */
+            id: string;
+            labels: components["schemas"]["Labels"];
+            codes: {
+                code: string;
+                labels: components["schemas"]["Labels"];
+            }[];
+        };
+        MemberFieldSpec: {
+            name: string;
+            labels: components["schemas"]["Labels"];
+            /** @enum {string} */
+            kind: "text" | "code" | "codes" | "text_list" | "phone" | "date" | "id_number";
+            required: boolean;
+            /** @description characters (text, phone, ID number; each item of a text list) */
+            min_length: number | null;
+            max_length: number | null;
+            /** @description a list's most items */
+            max_items: number | null;
+            /** @description the CodeList id of a code field */
+            code_list: string | null;
+            /** @description edited through PUT /api/v1/members/{id} and shown on the record generically */
+            registry: boolean;
+        };
+        Dictionaries: {
+            code_lists: components["schemas"]["CodeList"][];
+            member_fields: components["schemas"]["MemberFieldSpec"][];
+        };
         RoleList: {
             items: components["schemas"]["RoleInfo"][];
         };
@@ -1871,7 +1924,7 @@ export interface components {
             posts_ended: number;
             grants_moved: number;
             grants_revoked: number;
-            candidates_moved: number;
+            development_cases_moved: number;
             positions_moved: number;
             positions_closed: number;
         };
@@ -2293,6 +2346,11 @@ export interface components {
             /** @example 138****1234 */
             phone: string;
             education: string;
+            /**
+             * @description 学位 (GET /api/v1/dictionaries, list degree)
+             * @enum {string}
+             */
+            degree?: "" | "doctor" | "master" | "bachelor";
             /** @enum {string} */
             category: "full" | "probationary";
             /** @enum {string} */
@@ -2303,11 +2361,11 @@ export interface components {
             conversion_date: string | null;
             party_age: number | null;
             work_unit: string;
+            /** @enum {string} */
+            occupation: "" | "worker" | "farmer" | "professional" | "manager" | "party_gov" | "student" | "retired" | "other";
             address: string;
             tags: ("in_service" | "retired" | "floating" | "lost_contact")[];
             skills: string[];
-            /** @enum {string} */
-            occupation: "" | "worker" | "farmer" | "professional" | "manager" | "party_gov" | "student" | "retired" | "other";
             /** @description Where a member tagged floating went; empty otherwise. */
             floating_to: string;
             /** Format: date */
@@ -2346,6 +2404,11 @@ export interface components {
             version: number;
             phone?: string;
             education?: string;
+            /**
+             * @description 学位 (GET /api/v1/dictionaries, list degree)
+             * @enum {string}
+             */
+            degree?: "" | "doctor" | "master" | "bachelor";
             work_unit?: string;
             address?: string;
             /** @enum {string} */
@@ -2702,7 +2765,7 @@ export interface components {
             version?: number;
             reminders?: components["schemas"]["Reminder"][];
         };
-        SearchInput: {
+        LostContactInput: {
             /** Format: date */
             on: string;
             /**
@@ -2716,7 +2779,7 @@ export interface components {
             /** @description 已联系上 — clears the lost-contact tag */
             found?: boolean;
         };
-        SearchEntry: {
+        LostContactEntry: {
             id: number;
             /** Format: date */
             on: string;
@@ -2729,14 +2792,14 @@ export interface components {
             /** Format: date-time */
             recorded_at: string;
         };
-        MemberSearches: {
+        LostContactSearches: {
             member_id: number;
             /** @description The member record's version after this read or write (a found entry changes the record). */
             member_version: number;
             lost_contact: boolean;
             /** Format: date */
             lost_contact_on: string | null;
-            entries: components["schemas"]["SearchEntry"][];
+            entries: components["schemas"]["LostContactEntry"][];
             reminder: components["schemas"]["Reminder"] | null;
             actions: "add"[];
             contact_restored: boolean;
@@ -2758,7 +2821,7 @@ export interface components {
             overdue: boolean;
             message: string;
         };
-        Candidate: {
+        DevelopmentCase: {
             id: number;
             org_id: number;
             org_name: string;
@@ -2782,11 +2845,11 @@ export interface components {
             member_id: number | null;
             version: number;
         };
-        CandidatePage: {
-            items: components["schemas"]["Candidate"][];
+        DevelopmentCasePage: {
+            items: components["schemas"]["DevelopmentCase"][];
             next_cursor: string | null;
         };
-        CandidateDetail: components["schemas"]["Candidate"] & {
+        DevelopmentCaseDetail: components["schemas"]["DevelopmentCase"] & {
             facts: components["schemas"]["CaseFacts"];
             steps: components["schemas"]["CaseStep"][];
             reminders: components["schemas"]["Reminder"][];
@@ -2849,7 +2912,7 @@ export interface components {
             /** Format: date-time */
             recorded_at: string;
         };
-        CandidateRequest: {
+        DevelopmentCaseRequest: {
             org_id: number;
             name: string;
             /** @enum {string} */
@@ -3477,6 +3540,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoleList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    dictionaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code lists and the member field specs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dictionaries"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5290,7 +5375,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
-    listMemberSearches: {
+    listLostContactSearches: {
         parameters: {
             query?: never;
             header?: never;
@@ -5307,7 +5392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberSearches"];
+                    "application/json": components["schemas"]["LostContactSearches"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5315,7 +5400,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    addMemberSearch: {
+    recordLostContactSearch: {
         parameters: {
             query?: never;
             header?: {
@@ -5329,7 +5414,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SearchInput"];
+                "application/json": components["schemas"]["LostContactInput"];
             };
         };
         responses: {
@@ -5339,7 +5424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberSearches"];
+                    "application/json": components["schemas"]["LostContactSearches"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5869,7 +5954,7 @@ export interface operations {
             422: components["responses"]["FailedPrecondition"];
         };
     };
-    listCandidates: {
+    listDevelopmentCases: {
         parameters: {
             query?: {
                 /** @description Only this org's subtree; must lie in the caller's scope. */
@@ -5891,7 +5976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidatePage"];
+                    "application/json": components["schemas"]["DevelopmentCasePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5899,7 +5984,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
-    createCandidate: {
+    createDevelopmentCase: {
         parameters: {
             query?: never;
             header?: {
@@ -5911,7 +5996,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CandidateRequest"];
+                "application/json": components["schemas"]["DevelopmentCaseRequest"];
             };
         };
         responses: {
@@ -5933,7 +6018,7 @@ export interface operations {
             422: components["responses"]["FailedPrecondition"];
         };
     };
-    getCandidate: {
+    getDevelopmentCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -5950,7 +6035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateDetail"];
+                    "application/json": components["schemas"]["DevelopmentCaseDetail"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5958,7 +6043,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    recordCandidateStep: {
+    recordDevelopmentStep: {
         parameters: {
             query?: never;
             header?: {
@@ -5982,7 +6067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateDetail"];
+                    "application/json": components["schemas"]["DevelopmentCaseDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

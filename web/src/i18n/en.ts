@@ -8,7 +8,7 @@ import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
-import { searchesEn } from './searches';
+import { lostContactEn } from './lostContact';
 import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
@@ -130,7 +130,7 @@ const en: MessageSchema = {
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
-  searches: searchesEn,
+  lostContact: lostContactEn,
   accounts: accountsEn,
   imports: importsEn,
   reorg: reorgEn,

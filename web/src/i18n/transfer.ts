@@ -30,9 +30,9 @@ export const transferZh = {
     register: '登记来信',
   },
   actionHints: {
-    issue: '由转出方党委开具；有效期由开具方确定，一般不超过三个月（跨省可至六个月）。',
+    issue: '由转出方党委开具；有效期由开具方确定，按本地规定不超过 {days} 天（跨省不超过 {cross} 天）。',
     accept: '选择接收该党员的支部；接收之日起党员的组织关系转入该支部。',
-    receipt: '接收后一个月内寄回回执；转出本系统的，收到对方回执后登记，党员随即移出本名册。',
+    receipt: '接收后 {months} 个月内寄回回执；转出本系统的，收到对方回执后登记，党员随即移出本名册。',
     refuse: '党组织不得无故拒绝接收，须写明理由。',
     cancel: '接收前，转出方可撤回申请，须写明理由。',
   },
@@ -110,9 +110,9 @@ export const transferEn: typeof transferZh = {
     register: 'Letter registered',
   },
   actionHints: {
-    issue: 'Issued by the sending committee; validity at most 3 months (6 across provinces).',
+    issue: 'Issued by the sending committee; by the local rule valid at most {days} days ({cross} across provinces).',
     accept: 'Choose the branch that takes the member in; the affiliation moves on this day.',
-    receipt: 'Return the receipt within one month; for a transfer out, record the returned receipt and the member leaves this registry.',
+    receipt: 'Return the receipt within {months} month(s); for a transfer out, record the returned receipt and the member leaves this registry.',
     refuse: 'A refusal needs a reason.',
     cancel: 'The sender may cancel before acceptance, with a reason.',
   },

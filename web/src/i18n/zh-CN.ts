@@ -8,7 +8,7 @@ import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
-import { searchesZh } from './searches';
+import { lostContactZh } from './lostContact';
 import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
@@ -129,7 +129,7 @@ const zhCN = {
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
-  searches: searchesZh,
+  lostContact: lostContactZh,
   accounts: accountsZh,
   imports: importsZh,
   reorg: reorgZh,

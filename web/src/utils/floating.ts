@@ -69,10 +69,12 @@ export function monthsBetween(from: string, to: string): number {
   return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
-/** The certificate (活动证) serves absences of up to six months or members who cannot transfer yet (§5.3). */
-export function certificateAllowed(form: Pick<FloatingForm, 'left_on' | 'expected_return' | 'cannot_transfer'>): boolean {
+/** The certificate (活动证) serves absences of up to `maxMonths` (the policy floating.certificate_max_months in
+ * force for the member's org) or members who cannot transfer yet (§5.3). */
+export function certificateAllowed(form: Pick<FloatingForm, 'left_on' | 'expected_return' | 'cannot_transfer'>,
+  maxMonths: number): boolean {
   if (form.cannot_transfer) return true;
   if (!form.expected_return || !form.left_on) return false;
   const m = monthsBetween(form.left_on, form.expected_return);
-  return m < 6 || (m === 6 && Number(form.expected_return.slice(8)) <= Number(form.left_on.slice(8)));
+  return m < maxMonths || (m === maxMonths && Number(form.expected_return.slice(8)) <= Number(form.left_on.slice(8)));
 }

@@ -41,7 +41,7 @@ export const MENU: MenuEntry[] = [
   { key: 'member', title: 'menu.member', icon: 'User', children: [
     { key: 'member-list', permission: 'member_read', route: 'GET /api/v1/members', title: 'menu.memberList', path: '/member/list' },
     { key: 'member-import', permission: 'member_write', route: 'POST /api/v1/imports/preview', title: 'menu.memberImport', path: '/member/import' },
-    { key: 'member-development', permission: 'member_read', route: 'GET /api/v1/candidates', title: 'menu.development', path: '/member/development' },
+    { key: 'member-development', permission: 'member_read', route: 'GET /api/v1/development-cases', title: 'menu.development', path: '/member/development' },
     { key: 'member-transfers', permission: 'member_read', route: 'GET /api/v1/transfers', title: 'menu.transfers', path: '/member/transfers' },
     { key: 'member-floating', permission: 'member_read', route: 'GET /api/v1/orgs/{id}/floating-out', title: 'menu.floating', path: '/member/floating' },
   ] },

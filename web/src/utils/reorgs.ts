@@ -73,7 +73,7 @@ export function requestFor(kind: ReorgKind, orgId: number, f: ReorgForm): ReorgR
 }
 
 const COUNT_ORDER: (keyof ReorgCounts)[] = [
-  'orgs_created', 'orgs_updated', 'orgs_closed', 'members_moved', 'candidates_moved', 'posts_carried', 'posts_ended',
+  'orgs_created', 'orgs_updated', 'orgs_closed', 'members_moved', 'development_cases_moved', 'posts_carried', 'posts_ended',
   'grants_moved', 'grants_revoked', 'positions_moved', 'positions_closed',
 ];
 

@@ -227,9 +227,9 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await page.screenshot({ path: `${SCREENS}member-edited.png`, animations: 'disabled' });
   // Six months without contact and no search yet: the search section reminds in red, quoting the policy's interval
   // (lost_contact.search_every_months, 3 months by default; issue 16: messages take the figure as a parameter).
-  await expect(page.getByTestId('search-section')).toContainText('还没有寻找记录');
-  await expect(page.getByTestId('search-reminder')).toContainText('已失联满六个月，近 3 个月没有寻找记录');
-  await page.getByTestId('search-section').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('lost-contact-section')).toContainText('还没有寻找记录');
+  await expect(page.getByTestId('lost-contact-reminder')).toContainText('已失联满六个月，近 3 个月没有寻找记录');
+  await page.getByTestId('lost-contact-section').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}member-search-due.png`, animations: 'disabled' });
   // The branch's decision to stop party status needs its record, and a search first (seed 004, domain.md §2.5).
   await page.getByTestId('member-status').click();
@@ -241,21 +241,21 @@ test('registry: the secretary records a skill and lost contact; the six-month re
   await page.getByTestId('status-dialog').getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('status-dialog')).toBeHidden();
   // 添加寻找记录: the method, who, what came of it; without a result the field is named before sending.
-  await page.getByTestId('search-add').click();
-  await page.getByTestId('search-method-visit').click();
-  await page.getByTestId('search-by').fill('支部书记李某');
-  await page.getByTestId('search-submit').click();
-  await expect(page.getByTestId('search-dialog')).toContainText('寻找情况应为 1–500 个字');
-  await expect(page.getByTestId('search-dialog')).toContainText('失联标记和失去联系日期将被取消');
+  await page.getByTestId('lost-contact-add').click();
+  await page.getByTestId('lost-contact-method-visit').click();
+  await page.getByTestId('lost-contact-by').fill('支部书记李某');
+  await page.getByTestId('lost-contact-submit').click();
+  await expect(page.getByTestId('lost-contact-dialog')).toContainText('寻找情况应为 1–500 个字');
+  await expect(page.getByTestId('lost-contact-dialog')).toContainText('失联标记和失去联系日期将被取消');
   await page.screenshot({ path: `${SCREENS}member-search-dialog.png`, animations: 'disabled' });
-  await page.getByTestId('search-result').fill('上门走访原住址，邻居称已搬离一年多，未留联系方式');
-  await page.getByTestId('search-submit').click();
-  await expect(page.getByTestId('search-dialog')).toBeHidden();
-  await expect(page.getByTestId('search-entry')).toHaveCount(1);
-  await expect(page.getByTestId('search-entry')).toContainText('上门走访');
-  await expect(page.getByTestId('search-entry')).toContainText('支部书记李某');
-  await expect(page.getByTestId('search-reminder')).toHaveCount(0);
-  await page.getByTestId('search-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('lost-contact-result').fill('上门走访原住址，邻居称已搬离一年多，未留联系方式');
+  await page.getByTestId('lost-contact-submit').click();
+  await expect(page.getByTestId('lost-contact-dialog')).toBeHidden();
+  await expect(page.getByTestId('lost-contact-entry')).toHaveCount(1);
+  await expect(page.getByTestId('lost-contact-entry')).toContainText('上门走访');
+  await expect(page.getByTestId('lost-contact-entry')).toContainText('支部书记李某');
+  await expect(page.getByTestId('lost-contact-reminder')).toHaveCount(0);
+  await page.getByTestId('lost-contact-section').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}member-search.png`, animations: 'disabled' });
   // The search failed: now the decision goes through.
   await page.getByTestId('member-status').click();

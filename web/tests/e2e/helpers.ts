@@ -27,6 +27,20 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
   }, path);
 }
 
+/** POST/PUT a JSON body to an API path from inside the page, with the session's CSRF token; the answer's JSON. */
+export async function apiSend<T>(page: Page, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  return page.evaluate(async ({ m, p, b }) => {
+    const s = await fetch('/api/v1/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const { csrf_token } = await s.json();
+    const r = await fetch(`/api/v1${p}`, {
+      method: m, credentials: 'same-origin', body: JSON.stringify(b),
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': csrf_token },
+    });
+    if (!r.ok) throw new Error(`${m} ${p}: ${r.status} ${await r.text()}`);
+    return r.json();
+  }, { m: method, p: path, b: body });
+}
+
 /** The row of one org in a tree, and its .el-tree-node (which carries aria-expanded). */
 export function treeNode(scope: ReturnType<Page['locator']>, id: number) {
   const row = scope.locator(`.el-tree-node__content:has([data-org-id="${id}"])`).first();

@@ -1,14 +1,14 @@
 // nextSteps offers only the steps domain.md §2.1 allows next; the server still checks every rule.
 import { describe, expect, it } from 'vitest';
-import { nextSteps, type CandidateDetail } from '@/api/development';
+import { nextSteps, type DevelopmentCaseDetail } from '@/api/development';
 
 const facts: Record<string, string | number | null> = {
   talked_on: null, activist_on: null, target_on: null, political_review_on: null, trained_on: null,
   pre_reviewed_on: null, join_date: null, admission_approved_on: null, probation_end: null, extension_months: 0,
   pending_decision: null, conversion_date: null,
 };
-const at = (stage: CandidateDetail['stage'], f: Partial<typeof facts> = {}) =>
-  ({ stage, facts: { ...facts, ...f } }) as unknown as CandidateDetail;
+const at = (stage: DevelopmentCaseDetail['stage'], f: Partial<typeof facts> = {}) =>
+  ({ stage, facts: { ...facts, ...f } }) as unknown as DevelopmentCaseDetail;
 
 describe('nextSteps', () => {
   it('asks for the talk before the activist decision', () => {

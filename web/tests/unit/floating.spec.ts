@@ -45,9 +45,9 @@ describe('floating form', () => {
   it('allows the certificate up to six months away or when the relationship cannot be transferred yet', () => {
     expect(monthsBetween('2026-09-01', '2027-03-01')).toBe(6);
     expect(monthsBetween('2026-09-15', '2027-03-14')).toBe(5);
-    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2027-03-01', cannot_transfer: false })).toBe(true);
-    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2027-03-02', cannot_transfer: false })).toBe(false);
-    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '', cannot_transfer: false })).toBe(false);
-    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2028-01-01', cannot_transfer: true })).toBe(true);
+    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2027-03-01', cannot_transfer: false }, 6)).toBe(true);
+    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2027-03-02', cannot_transfer: false }, 6)).toBe(false);
+    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '', cannot_transfer: false }, 6)).toBe(false);
+    expect(certificateAllowed({ left_on: '2026-09-01', expected_return: '2028-01-01', cannot_transfer: true }, 6)).toBe(true);
   });
 });

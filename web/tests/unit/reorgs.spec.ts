@@ -19,7 +19,7 @@ const form = (over: Partial<ReorgForm> = {}): ReorgForm => ({
 const preview: ReorgPreview = {
   kind: 'move', on: '2026-11-20', can_commit: true, blockers: [],
   counts: { orgs_created: 1, orgs_closed: 1, orgs_updated: 0, members_moved: 14, posts_carried: 3, posts_ended: 0,
-    grants_moved: 1, grants_revoked: 0, candidates_moved: 0, positions_moved: 0, positions_closed: 0 },
+    grants_moved: 1, grants_revoked: 0, development_cases_moved: 0, positions_moved: 0, positions_closed: 0 },
   created: [{ id: null, name: '绿苑小区党支部', parent_name: '海翔社区党委', new_version: true }],
   closed: [{ id: 3, name: '绿苑小区党支部', parent_name: '海发社区党委', new_version: false }],
   updated: [],

@@ -1,5 +1,5 @@
 // The development pipeline (docs/api.md "Development"): the board, one case, applications and steps.
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json/body.hpp"
@@ -13,8 +13,8 @@ core::member::Evidence ReadEvidence(JsonBody& body) {
 }
 }  // namespace
 
-core::Result<Response> ListCandidates(Call& call) {
-    app::CandidateListInput in;
+core::Result<Response> ListDevelopmentCases(Call& call) {
+    app::DevelopmentCaseListInput in;
     LX_ASSIGN(limit, LimitParam(call.req));
     LX_ASSIGN(after, IdParam(call.req, "cursor"));
     LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
@@ -23,16 +23,16 @@ core::Result<Response> ListCandidates(Call& call) {
     in.after_id = after;
     in.org_id = org_id;
     in.stage = stage;
-    LX_ASSIGN(page, app::ListCandidates(call.ctx, call.actor(), in));
+    LX_ASSIGN(page, app::ListDevelopmentCases(call.ctx, call.actor(), in));
     nlohmann::json items = nlohmann::json::array();
     const auto today = call.ctx.clock.Today();
-    for (const auto& c : page.items) items.push_back(CandidateJson(c.record, c.org_name, today, call.req.lang));
+    for (const auto& c : page.items) items.push_back(DevelopmentCaseJson(c.record, c.org_name, today, call.req.lang));
     return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_after)}});
 }
 
-core::Result<Response> CreateCandidate(Call& call) {
+core::Result<Response> CreateDevelopmentCase(Call& call) {
     LX_ASSIGN(body, JsonBody::Parse(call.req.body));
-    app::CandidateInput in;
+    app::DevelopmentCaseInput in;
     // Text fields are checked by the use case, so that one answer names every wrong field.
     in.org_id = body.Int("org_id", true);
     in.name = MemberFieldStr(body, "name");
@@ -45,13 +45,13 @@ core::Result<Response> CreateCandidate(Call& call) {
     in.applied_on = body.Str("applied_on", false, 16);
     in.evidence = ReadEvidence(body);
     LX_CHECK(body.Finish());
-    LX_ASSIGN(id, app::CreateCandidate(call.ctx, call.actor(), in));
+    LX_ASSIGN(id, app::CreateDevelopmentCase(call.ctx, call.actor(), in));
     return JsonResponse({{"id", id}}, 201);
 }
 
-core::Result<Response> GetCandidate(Call& call) {
-    LX_ASSIGN(view, app::ViewCandidate(call.ctx, call.actor(), PathId(call.req, "id")));
-    Response r = JsonResponse(CandidateDetailJson(view.value, call.ctx.clock.Today(), call.req.lang));
+core::Result<Response> GetDevelopmentCase(Call& call) {
+    LX_ASSIGN(view, app::ViewDevelopmentCase(call.ctx, call.actor(), PathId(call.req, "id")));
+    Response r = JsonResponse(DevelopmentCaseDetailJson(view.value, call.ctx.clock.Today(), call.req.lang));
     r.audit = std::move(view.entry);
     return r;
 }
@@ -62,7 +62,7 @@ core::Result<Response> OrgElectorate(Call& call) {
     return JsonResponse({{"org_id", PathId(call.req, "id")}, {"on", on.ToString()}, {"electorate", n}});
 }
 
-core::Result<Response> RecordCandidateStep(Call& call) {
+core::Result<Response> RecordDevelopmentStep(Call& call) {
     LX_ASSIGN(body, JsonBody::Parse(call.req.body));
     app::StepInput in;
     in.version = body.Int("version", true);
@@ -86,7 +86,7 @@ core::Result<Response> RecordCandidateStep(Call& call) {
     in.higher_approval = body.Bool("higher_approval");
     LX_CHECK(body.Finish());
     LX_ASSIGN(view, app::RecordStep(call.ctx, call.actor(), PathId(call.req, "id"), in));
-    return JsonResponse(CandidateDetailJson(view, call.ctx.clock.Today(), call.req.lang), 201);
+    return JsonResponse(DevelopmentCaseDetailJson(view, call.ctx.clock.Today(), call.req.lang), 201);
 }
 
 }  // namespace lianxin::http::handlers

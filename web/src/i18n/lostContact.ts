@@ -1,7 +1,7 @@
 // Words of the search for lost-contact members (寻找失联党员, domain.md §2.5; seed 004 "党组织找党员、党员找党组织、
 // 党员找党员"). Both locales import their half.
 
-export const searchesZh = {
+export const lostContactZh = {
   section: '寻找记录',
   intro: '失联党员应先组织寻找（党组织找党员、党员找党组织、党员找党员），每次寻找都在这里记录；寻找无果，支部方可讨论以失去联系为由停止其党籍。记录只能添加，不能修改或删除。',
   lostSince: '{date} 起失去联系',
@@ -34,7 +34,7 @@ export const searchesZh = {
   },
 };
 
-export const searchesEn: typeof searchesZh = {
+export const lostContactEn: typeof lostContactZh = {
   section: 'Search records',
   intro: 'Look for a lost-contact member first (the branch looks for the member, members look for the branch and for each other) and record each attempt here; only once the search failed may the branch decide to stop party status on the ground of lost contact. Entries can be added, never changed or deleted.',
   lostSince: 'Contact lost since {date}',

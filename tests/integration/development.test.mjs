@@ -31,18 +31,18 @@ describe('development pipeline (gen --scale=test)', () => {
     .slice(0, 2).map((m) => m.id);
 
   const step = async (client, id, body) => {
-    const current = await client.get(`/api/v1/candidates/${id}`);
+    const current = await client.get(`/api/v1/development-cases/${id}`);
     assert.equal(current.status, 200, current.toString());
-    return client.post(`/api/v1/candidates/${id}/steps`, { version: current.json.version, ...body });
+    return client.post(`/api/v1/development-cases/${id}/steps`, { version: current.json.version, ...body });
   };
 
   test('§2.1–§2.3: application → activist → target → probationary → full; the registry follows', async () => {
-    const made = await sec.post('/api/v1/candidates', { org_id: cast.B, name: '陈晓明', sex: 'male',
+    const made = await sec.post('/api/v1/development-cases', { org_id: cast.B, name: '陈晓明', sex: 'male',
       id_number: syntheticId('19950312', 31), phone: '13900001111', education: '大学本科', work_unit: '海沧区某公司',
       applied_on: '2023-01-10', body: '小区党支部' });
     assert.equal(made.status, 201, made.toString());
     caseId = made.json.id;
-    let view = await sec.get(`/api/v1/candidates/${caseId}`);
+    let view = await sec.get(`/api/v1/development-cases/${caseId}`);
     assert.equal(view.json.stage, 'applicant');
     assert.equal(view.json.id_number.replace(/[^*]/g, '').length > 0, true, 'masked');
     assert.equal(view.json.reminders[0].key, 'admission.due.talk');
@@ -98,7 +98,7 @@ describe('development pipeline (gen --scale=test)', () => {
   });
 
   test('rules are refused with the rule quoted, and nothing changes', async () => {
-    const made = await sec.post('/api/v1/candidates', { org_id: cast.B, name: '林申请', sex: 'female',
+    const made = await sec.post('/api/v1/development-cases', { org_id: cast.B, name: '林申请', sex: 'female',
       id_number: syntheticId('19990808', 42), applied_on: '2025-09-01' });
     assert.equal(made.status, 201, made.toString());
     const id = made.json.id;
@@ -110,14 +110,14 @@ describe('development pipeline (gen --scale=test)', () => {
     r = await step(sec, id, { kind: 'target', on: '2026-03-01' });
     assert.equal(r.status, 422);
     assert.match(r.error.message, /一年以上培养教育和考察.*最早可于 2026-09-20/);
-    const young = await sec.post('/api/v1/candidates', { org_id: cast.B, name: '少年', sex: 'male',
+    const young = await sec.post('/api/v1/development-cases', { org_id: cast.B, name: '少年', sex: 'male',
       id_number: syntheticId('20100101', 51), applied_on: '2026-01-01' });
     assert.equal(young.status, 422);
     assert.match(young.error.message, /申请入党须年满十八岁.*申请之日年龄为 16 岁/);
-    const view = await sec.get(`/api/v1/candidates/${id}`);
+    const view = await sec.get(`/api/v1/development-cases/${id}`);
     assert.equal(view.json.stage, 'activist');
     assert.equal(view.json.steps.length, 3);
-    const dup = await sec.post('/api/v1/candidates', { org_id: cast.B, name: '重复', sex: 'female',
+    const dup = await sec.post('/api/v1/development-cases', { org_id: cast.B, name: '重复', sex: 'female',
       id_number: syntheticId('19990808', 42), applied_on: '2025-09-01' });
     assert.equal(dup.status, 409);
     assert.deepEqual(dup.fieldNames(), ['id_number']);
@@ -136,16 +136,16 @@ describe('development pipeline (gen --scale=test)', () => {
       [{ version: 1, kind: 'talk', on: '2025-10-01', stage: 'full' }, ['stage']],
     ];
     for (const [body, fields] of cases) {
-      const r = await sec.post(`/api/v1/candidates/${caseId}/steps`, body);
+      const r = await sec.post(`/api/v1/development-cases/${caseId}/steps`, body);
       assert.equal(r.status, 400, `${JSON.stringify(body)} → ${r.toString()}`);
       assert.deepEqual(r.fieldNames(), fields, JSON.stringify(body));
     }
-    const create = await sec.post('/api/v1/candidates', { org_id: cast.B, name: '', sex: 'x', id_number: '123',
+    const create = await sec.post('/api/v1/development-cases', { org_id: cast.B, name: '', sex: 'x', id_number: '123',
       phone: '555', applied_on: 'yesterday' });
     assert.equal(create.status, 400);
     assert.deepEqual(create.fieldNames().sort(), ['applied_on', 'id_number', 'name', 'phone', 'sex'].sort());
     assert.match(create.error.fields.find((f) => f.field === 'phone').message, /联系电话应为 11 位手机号/);
-    const r = await sec.request('POST', `/api/v1/candidates/${caseId}/steps`, { body: 'kind=talk',
+    const r = await sec.request('POST', `/api/v1/development-cases/${caseId}/steps`, { body: 'kind=talk',
       headers: { 'Content-Type': 'text/plain' } });
     assert.equal(r.status, 415);
   });
@@ -175,17 +175,17 @@ describe('development pipeline (gen --scale=test)', () => {
 
   test('a sibling branch secretary cannot see or change B\'s cases by any route, body field or list', async () => {
     const c = sibling.client;
-    assert.equal((await c.get(`/api/v1/candidates/${caseId}`)).status, 404);
-    assert.equal((await c.post(`/api/v1/candidates/${caseId}/steps`, { version: 1, kind: 'talk', on: '2025-10-01' })).status, 404);
-    const list = await c.all('/api/v1/candidates');
+    assert.equal((await c.get(`/api/v1/development-cases/${caseId}`)).status, 404);
+    assert.equal((await c.post(`/api/v1/development-cases/${caseId}/steps`, { version: 1, kind: 'talk', on: '2025-10-01' })).status, 404);
+    const list = await c.all('/api/v1/development-cases');
     assert.ok(list.every((x) => x.org_id === sibling.org), 'only its own branch');
-    assert.equal((await c.get(`/api/v1/candidates?org_id=${cast.B}`)).status, 400);
-    const into = await c.post('/api/v1/candidates', { org_id: cast.B, name: '越界', sex: 'male',
+    assert.equal((await c.get(`/api/v1/development-cases?org_id=${cast.B}`)).status, 400);
+    const into = await c.post('/api/v1/development-cases', { org_id: cast.B, name: '越界', sex: 'male',
       id_number: syntheticId('19900101', 61), applied_on: '2025-01-01' });
     assert.equal(into.status, 400);
     assert.deepEqual(into.fieldNames(), ['org_id']);
     // Its own case cannot name a member of B as a training contact.
-    const own = await c.post('/api/v1/candidates', { org_id: sibling.org, name: '本支部', sex: 'male',
+    const own = await c.post('/api/v1/development-cases', { org_id: sibling.org, name: '本支部', sex: 'male',
       id_number: syntheticId('19900101', 63), applied_on: '2025-01-01' });
     assert.equal(own.status, 201, own.toString());
     assert.equal((await step(c, own.json.id, { kind: 'talk', on: '2025-01-15' })).status, 201);

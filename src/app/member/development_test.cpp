@@ -1,6 +1,6 @@
 // The development pipeline end to end on SQLite: application to full member, the registry it writes, the
 // electorate counted from the registry, refusals naming the rule, scope and concurrency.
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 
 #include "app/member/member_queries.hpp"
 #include "app/testing/app_fixture.hpp"
@@ -11,7 +11,7 @@ namespace lianxin::app::testing {
 using core::ErrorCode;
 using core::auth::Role;
 
-class AdmissionTest : public AppTest {
+class DevelopmentTest : public AppTest {
 protected:
     void SetUp() override {
         AppTest::SetUp();
@@ -21,21 +21,21 @@ protected:
     }
 
     std::int64_t Apply(const std::string& applied_on = "2022-03-01", const std::string& birth = "19900501") {
-        CandidateInput in;
+        DevelopmentCaseInput in;
         in.org_id = branch_a_;
         in.name = "陈申请";
         in.sex = "male";
         in.id_number = SyntheticId(birth, 1);
         in.phone = "13900001111";
         in.applied_on = applied_on;
-        auto id = CreateCandidate(ctx(), secretary_, in);
+        auto id = CreateDevelopmentCase(ctx(), secretary_, in);
         EXPECT_TRUE(id) << (id ? "" : id.error().message_key);
         return id ? *id : 0;
     }
 
-    core::Result<CandidateView> Step(std::int64_t id, const std::string& kind, const std::string& on,
+    core::Result<DevelopmentCaseView> Step(std::int64_t id, const std::string& kind, const std::string& on,
                                      std::vector<std::int64_t> people = {}, std::optional<VoteInput> vote = {}) {
-        auto current = ViewCandidate(ctx(), secretary_, id);
+        auto current = ViewDevelopmentCase(ctx(), secretary_, id);
         EXPECT_TRUE(current);
         StepInput in;
         in.version = current->value.record.version;
@@ -53,7 +53,7 @@ protected:
 
 // domain.md §2.1–§2.3: every stage in order; approval creates the probationary member with join date = the
 // general meeting date; conversion approval makes them full from the probation end (2024-07-01).
-TEST_F(AdmissionTest, FromApplicationToFullMember) {
+TEST_F(DevelopmentTest, FromApplicationToFullMember) {
     auto id = Apply();
     ASSERT_TRUE(Step(id, "talk", "2022-03-20"));
     ASSERT_TRUE(Step(id, "activist", "2022-04-15", {sponsors_[0]}));
@@ -88,29 +88,29 @@ TEST_F(AdmissionTest, FromApplicationToFullMember) {
 }
 
 // Constitution Art.1: under 18 on the application date is refused, naming the rule; nothing is stored.
-TEST_F(AdmissionTest, UnderEighteenIsRefusedAndNothingIsStored) {
-    CandidateInput in;
+TEST_F(DevelopmentTest, UnderEighteenIsRefusedAndNothingIsStored) {
+    DevelopmentCaseInput in;
     in.org_id = branch_a_;
     in.name = "少年";
     in.sex = "male";
     in.id_number = SyntheticId("20050302", 1);
     in.applied_on = "2023-03-01";
-    auto r = CreateCandidate(ctx(), secretary_, in);
+    auto r = CreateDevelopmentCase(ctx(), secretary_, in);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_EQ(r.error().message_key, "admission.rule.age");
-    auto list = ListCandidates(ctx(), secretary_, {});
+    auto list = ListDevelopmentCases(ctx(), secretary_, {});
     EXPECT_TRUE(list->items.empty());
 }
 
-TEST_F(AdmissionTest, BadFieldsAreAllNamed) {
-    CandidateInput in;
+TEST_F(DevelopmentTest, BadFieldsAreAllNamed) {
+    DevelopmentCaseInput in;
     in.org_id = branch_a_;
     in.sex = "female";  // the ID number's 17th digit says male
     in.id_number = SyntheticId("19900501", 1);
     in.phone = "12345";
     in.applied_on = "2099-01-01";
-    auto r = CreateCandidate(ctx(), secretary_, in);
+    auto r = CreateDevelopmentCase(ctx(), secretary_, in);
     ASSERT_FALSE(r);
     std::vector<std::string> fields;
     for (const auto& f : r.error().fields) fields.push_back(f.field + ":" + f.message_key);
@@ -119,41 +119,41 @@ TEST_F(AdmissionTest, BadFieldsAreAllNamed) {
 }
 
 // domain.md §11: one person, one record: an ID number already registered is refused.
-TEST_F(AdmissionTest, DuplicateIdNumberIsRefused) {
+TEST_F(DevelopmentTest, DuplicateIdNumberIsRefused) {
     Apply();
-    CandidateInput in;
+    DevelopmentCaseInput in;
     in.org_id = branch_a_;
     in.name = "重复";
     in.sex = "female";
     in.id_number = "11010519491231002X";  // 张三, already a member
     in.applied_on = "2022-03-01";
-    auto r = CreateCandidate(ctx(), secretary_, in);
+    auto r = CreateDevelopmentCase(ctx(), secretary_, in);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kConflict);
     EXPECT_EQ(r.error().fields.at(0).field, "id_number");
 }
 
 // A branch secretary cannot see, list or step a sibling branch's candidates, nor name its members.
-TEST_F(AdmissionTest, SiblingBranchIsOutOfScope) {
+TEST_F(DevelopmentTest, SiblingBranchIsOutOfScope) {
     auto id = Apply();
     auto other = ActorWith(Role::kBranchSecretary, branch_b_);
-    EXPECT_EQ(ViewCandidate(ctx(), other, id).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(ViewDevelopmentCase(ctx(), other, id).error().code, ErrorCode::kNotFound);
     StepInput in;
     in.version = 1;
     in.kind = "talk";
     in.on = "2022-03-20";
     EXPECT_EQ(RecordStep(ctx(), other, id, in).error().code, ErrorCode::kNotFound);
-    EXPECT_TRUE(ListCandidates(ctx(), other, {})->items.empty());
-    CandidateInput create;
+    EXPECT_TRUE(ListDevelopmentCases(ctx(), other, {})->items.empty());
+    DevelopmentCaseInput create;
     create.org_id = branch_a_;
     create.name = "越界";
     create.sex = "male";
     create.id_number = SyntheticId("19900501", 3);
     create.applied_on = "2022-03-01";
-    EXPECT_EQ(CreateCandidate(ctx(), other, create).error().fields.at(0).field, "org_id");
+    EXPECT_EQ(CreateDevelopmentCase(ctx(), other, create).error().fields.at(0).field, "org_id");
     // Its own candidate cannot name a member of branch A as contact.
     create.org_id = branch_b_;
-    auto mine = CreateCandidate(ctx(), other, create);
+    auto mine = CreateDevelopmentCase(ctx(), other, create);
     ASSERT_TRUE(mine);
     in.version = 1;
     ASSERT_TRUE(RecordStep(ctx(), other, *mine, in));
@@ -166,7 +166,7 @@ TEST_F(AdmissionTest, SiblingBranchIsOutOfScope) {
     EXPECT_EQ(r.error().fields.at(0).field, "people[0]");
 }
 
-TEST_F(AdmissionTest, StaleVersionIsAConflictAndRuleBreaksChangeNothing) {
+TEST_F(DevelopmentTest, StaleVersionIsAConflictAndRuleBreaksChangeNothing) {
     auto id = Apply();
     StepInput in;
     in.version = 1;
@@ -179,7 +179,7 @@ TEST_F(AdmissionTest, StaleVersionIsAConflictAndRuleBreaksChangeNothing) {
     auto r = RecordStep(ctx(), secretary_, id, in);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().message_key, "admission.rule.stage");
-    auto view = ViewCandidate(ctx(), secretary_, id);
+    auto view = ViewDevelopmentCase(ctx(), secretary_, id);
     EXPECT_EQ(view->value.steps.size(), 2u);
     EXPECT_EQ(view->value.record.version, 2);
 }

@@ -8,6 +8,6 @@
 
 namespace lianxin::http {
 
-nlohmann::json MemberSearchesJson(const app::MemberSearches& s, Lang lang);
+nlohmann::json LostContactSearchesJson(const app::LostContactSearches& s, Lang lang);
 
 }  // namespace lianxin::http

@@ -1,4 +1,4 @@
-#include "http/json/search_dto.hpp"
+#include "http/json/lost_contact_dto.hpp"
 
 #include "http/json/dto.hpp"
 
@@ -6,7 +6,7 @@ namespace lianxin::http {
 
 using nlohmann::json;
 
-json MemberSearchesJson(const app::MemberSearches& s, Lang lang) {
+json LostContactSearchesJson(const app::LostContactSearches& s, Lang lang) {
     json entries = json::array();
     for (const auto& e : s.entries)
         entries.push_back({{"id", e.id},

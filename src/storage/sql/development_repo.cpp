@@ -8,7 +8,7 @@ namespace lianxin::storage {
 using core::Date;
 using core::member::Person;
 using core::member::Vote;
-using core::ports::CandidateRecord;
+using core::ports::DevelopmentRecord;
 using core::ports::StepRecord;
 
 namespace {
@@ -100,9 +100,9 @@ StepRecord StepFromRow(const SqlRows& rows, std::size_t r) {
 
 }  // namespace
 
-core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std::size_t r) {
+core::Result<DevelopmentRecord> SqlDevelopmentRepo::FromRow(const SqlRows& rows, std::size_t r) {
     const SqlRow row = rows.Row(r);
-    CandidateRecord c;
+    DevelopmentRecord c;
     c.id = row.Int("id");
     c.org_id = row.Int("org_id");
     c.org_path = row.Text("org_path");
@@ -125,14 +125,14 @@ core::Result<CandidateRecord> SqlCandidateRepo::FromRow(const SqlRows& rows, std
     return c;
 }
 
-core::Result<std::optional<CandidateRecord>> SqlCandidateRepo::Get(std::int64_t id) {
+core::Result<std::optional<DevelopmentRecord>> SqlDevelopmentRepo::Get(std::int64_t id) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kCandidate.Select() + " FROM candidates WHERE id = $1", {id}));
-    if (rows.empty()) return std::optional<CandidateRecord>{};
+    if (rows.empty()) return std::optional<DevelopmentRecord>{};
     LX_ASSIGN(c, FromRow(rows, 0));
-    return std::optional<CandidateRecord>{std::move(c)};
+    return std::optional<DevelopmentRecord>{std::move(c)};
 }
 
-core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::ports::CandidateQuery& q) {
+core::Result<std::vector<DevelopmentRecord>> SqlDevelopmentRepo::List(const core::ports::DevelopmentCaseQuery& q) {
     SqlParams params;
     std::string sql = "SELECT " + kCandidate.Select() + " FROM candidates WHERE " +
                       SubtreeFilter("org_path", q.scope_roots, params);
@@ -144,7 +144,7 @@ core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::po
     params.emplace_back(q.after_id);
     sql += " AND id > $" + std::to_string(params.size()) + " ORDER BY id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
-    std::vector<CandidateRecord> out;
+    std::vector<DevelopmentRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         LX_ASSIGN(c, FromRow(rows, r));
         out.push_back(std::move(c));
@@ -152,14 +152,14 @@ core::Result<std::vector<CandidateRecord>> SqlCandidateRepo::List(const core::po
     return out;
 }
 
-core::Result<std::optional<std::int64_t>> SqlCandidateRepo::FindByIdNumber(const std::string& id_number) {
+core::Result<std::optional<std::int64_t>> SqlDevelopmentRepo::FindByIdNumber(const std::string& id_number) {
     LX_ASSIGN(rows, c_.Query("SELECT id FROM candidates WHERE id_number_bidx = $1",
                              {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{rows.Row(0).Int("id")};
 }
 
-core::Result<std::int64_t> SqlCandidateRepo::Insert(const CandidateRecord& c, std::int64_t at) {
+core::Result<std::int64_t> SqlDevelopmentRepo::Insert(const DevelopmentRecord& c, std::int64_t at) {
     SqlValues v(kCandidate);
     v.Set("org_id", c.org_id).Set("org_path", c.org_path).Set("name", c.name);
     v.Set("sex", core::member::ToString(c.sex)).Set("ethnicity", c.ethnicity).Set("birth_date", c.birth_date.ToString());
@@ -173,7 +173,7 @@ core::Result<std::int64_t> SqlCandidateRepo::Insert(const CandidateRecord& c, st
     return rows.Row(0).Int("id");
 }
 
-core::Status SqlCandidateRepo::UpdateState(const CandidateRecord& c, std::int64_t at) {
+core::Status SqlDevelopmentRepo::UpdateState(const DevelopmentRecord& c, std::int64_t at) {
     SqlValues v(kCandidate);
     v.Set("stage", std::string(core::member::ToString(c.stage))).Set("due_key", c.due_key);
     v.Set("due_on", DateOrNull(c.due_on)).Set("member_id", IdOrNull(c.member_id)).Set("updated_at", at);
@@ -184,7 +184,7 @@ core::Status SqlCandidateRepo::UpdateState(const CandidateRecord& c, std::int64_
     return core::Ok();
 }
 
-core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candidate_id) {
+core::Result<std::vector<StepRecord>> SqlDevelopmentRepo::Steps(std::int64_t candidate_id) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kStep.Select() + " FROM candidate_steps WHERE candidate_id = $1 ORDER BY seq",
                              {candidate_id}));
     std::vector<StepRecord> out;
@@ -192,7 +192,7 @@ core::Result<std::vector<StepRecord>> SqlCandidateRepo::Steps(std::int64_t candi
     return out;
 }
 
-core::Status SqlCandidateRepo::AppendStep(std::int64_t candidate_id, const StepRecord& s) {
+core::Status SqlDevelopmentRepo::AppendStep(std::int64_t candidate_id, const StepRecord& s) {
     const auto& st = s.step;
     SqlValues v(kStep);
     v.Set("candidate_id", candidate_id).Set("seq", std::int64_t{s.seq});

@@ -4,15 +4,15 @@
 #include <cstdint>
 #include <string>
 
-#include "core/member/search.hpp"
+#include "core/member/lost_contact.hpp"
 
 namespace lianxin::core::ports {
 
 // One append-only entry with who recorded it (the user, not the searcher, who is free text in the entry).
-struct SearchRecord {
+struct LostContactRecord {
     std::int64_t id = 0;
     std::int64_t member_id = 0;
-    member::ContactSearch search;
+    member::LostContactSearch search;
     std::int64_t actor_user_id = 0;
     std::string actor_name;
     std::int64_t recorded_at = 0;

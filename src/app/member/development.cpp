@@ -1,4 +1,4 @@
-#include "app/member/admission.hpp"
+#include "app/member/development.hpp"
 
 
 #include "app/org/org_queries.hpp"
@@ -14,7 +14,7 @@ using core::ErrorCode;
 using core::auth::Permission;
 using core::member::Stage;
 using core::member::StepKind;
-using core::ports::CandidateRecord;
+using core::ports::DevelopmentRecord;
 using core::ports::StepRecord;
 using core::ports::Tx;
 
@@ -28,10 +28,10 @@ void CheckEvidence(const core::member::Evidence& e, core::Error& errors) {
 }
 
 // The candidate, when the actor holds `p` on its org; 404 otherwise (403 without `p` anywhere).
-core::Result<CandidateRecord> VisibleCandidate(Tx& tx, const core::auth::Actor& actor, std::int64_t id,
+core::Result<DevelopmentRecord> VisibleDevelopmentCase(Tx& tx, const core::auth::Actor& actor, std::int64_t id,
                                                Permission p) {
     LX_CHECK(core::auth::AuthorizeAny(actor, p));
-    LX_ASSIGN(c, tx.Candidates().Get(id));
+    LX_ASSIGN(c, tx.DevelopmentCases().Get(id));
     if (!c) return core::Fail(core::NotFound("candidate"));
     LX_CHECK(core::auth::Authorize(actor, p, c->org_path, "candidate"));
     return *c;
@@ -87,7 +87,7 @@ core::Result<core::member::Step> ParseStep(const StepInput& in, const core::Date
 }
 
 // Completes the step with what the registry knows on its date: the people named and the vote's electorate.
-core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const CandidateRecord& rec, const StepInput& in,
+core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const DevelopmentRecord& rec, const StepInput& in,
                          core::member::Step& s) {
     LX_ASSIGN(people, People(tx, actor, in.people, s.on));
     s.people = std::move(people);
@@ -101,7 +101,7 @@ core::Status ResolveStep(Tx& tx, const core::auth::Actor& actor, const Candidate
 
 // The registry side of an approval: admission creates the probationary member; conversion makes the member
 // full from the probation end, or removes a disqualified one.
-core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Candidate& facts,
+core::Status UpdateRegistry(Tx& tx, DevelopmentRecord& rec, const core::member::DevelopmentCase& facts,
                             const core::member::Step& s, std::int64_t now) {
     if (s.kind == StepKind::kAdmissionApproval) {
         core::member::Member m;
@@ -139,11 +139,11 @@ core::Status UpdateRegistry(Tx& tx, CandidateRecord& rec, const core::member::Ca
     return tx.Members().UpdateStatus(*m);
 }
 
-core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Date& today) {
-    CandidateView v;
+core::Result<DevelopmentCaseView> LoadView(Tx& tx, DevelopmentRecord rec, const core::Date& today) {
+    DevelopmentCaseView v;
     LX_ASSIGN(org, tx.Orgs().Get(rec.org_id));
     v.org_name = org ? org->name : "";
-    LX_ASSIGN(steps, tx.Candidates().Steps(rec.id));
+    LX_ASSIGN(steps, tx.DevelopmentCases().Steps(rec.id));
     LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));
     LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps), policies));
     LX_ASSIGN(electorate, tx.Members().CountVoting(rec.org_id, today));
@@ -162,13 +162,13 @@ core::Result<CandidateView> LoadView(Tx& tx, CandidateRecord rec, const core::Da
 }
 }  // namespace
 
-void SetDue(CandidateRecord& rec, const core::member::Candidate& facts, const core::Date& today) {
+void SetDue(DevelopmentRecord& rec, const core::member::DevelopmentCase& facts, const core::Date& today) {
     auto reminders = core::member::PendingReminders(facts, today);
     rec.due_key = reminders.empty() ? "" : reminders.front().key;
     rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
 }
 
-core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor& actor, const CandidateInput& in) {
+core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth::Actor& actor, const DevelopmentCaseInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
@@ -188,20 +188,20 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
     apply.kind = StepKind::kApply;
     apply.on = *applied;
     apply.evidence = in.evidence;
-    LX_ASSIGN(facts, core::member::StartCandidate(id->birth_date, apply));
+    LX_ASSIGN(facts, core::member::StartDevelopmentCase(id->birth_date, apply));
     std::int64_t new_id = 0;
     // System scope: the duplicate check of the ID number is global (candidates and members).
     LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
         if (!org || !core::auth::Authorize(actor, Permission::kMemberWrite, org->path))
             return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
-        LX_ASSIGN(as_candidate, tx.Candidates().FindByIdNumber(id->canonical));
+        LX_ASSIGN(as_candidate, tx.DevelopmentCases().FindByIdNumber(id->canonical));
         LX_ASSIGN(as_member, tx.Members().FindByIdNumber(id->canonical));
         if (as_candidate || as_member) {
             auto e = core::MakeError(ErrorCode::kConflict, "request.invalid");
-            return core::Fail(e.WithField("id_number", "candidate.id_number.exists"));
+            return core::Fail(e.WithField("id_number", "development.id_number.exists"));
         }
-        CandidateRecord rec;
+        DevelopmentRecord rec;
         rec.org_id = org->id;
         rec.org_path = org->path;
         rec.name = in.name;
@@ -215,8 +215,8 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
         rec.applied_on = *applied;
         SetDue(rec, facts, today);
         const auto now = ctx.clock.NowMillis();
-        LX_ASSIGN(cid, tx.Candidates().Insert(rec, now));
-        LX_CHECK(tx.Candidates().AppendStep(cid, StepRecord{0, 1, apply, actor.user_id, now}));
+        LX_ASSIGN(cid, tx.DevelopmentCases().Insert(rec, now));
+        LX_CHECK(tx.DevelopmentCases().AppendStep(cid, StepRecord{0, 1, apply, actor.user_id, now}));
         new_id = cid;
         auto entry = AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid)).On(rec.org_id, rec.org_path);
         return tx.Audit().Append(entry);
@@ -224,28 +224,28 @@ core::Result<std::int64_t> CreateCandidate(Context& ctx, const core::auth::Actor
     return new_id;
 }
 
-core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
+core::Result<DevelopmentCaseView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
                                        const StepInput& in) {
     const auto today = ctx.clock.Today();
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(step, ParseStep(in, today));
-    CandidateView out;
+    DevelopmentCaseView out;
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberWrite));
+        LX_ASSIGN(rec, VisibleDevelopmentCase(tx, actor, id, Permission::kMemberWrite));
         if (in.version != rec.version)
-            return core::Fail(core::MakeError(ErrorCode::kConflict, "candidate.changed_concurrently"));
-        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+            return core::Fail(core::MakeError(ErrorCode::kConflict, "development.changed_concurrently"));
+        LX_ASSIGN(steps, tx.DevelopmentCases().Steps(id));
         LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));
         LX_ASSIGN(facts, core::member::Replay(rec.birth_date, StepsOf(steps), policies));
         LX_CHECK(ResolveStep(tx, actor, rec, in, step));
         LX_ASSIGN(next, core::member::ApplyStep(facts, step, policies));
         LX_CHECK(UpdateRegistry(tx, rec, next, step, ctx.clock.NowMillis()));
         const auto now = ctx.clock.NowMillis();
-        LX_CHECK(tx.Candidates().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
+        LX_CHECK(tx.DevelopmentCases().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
                                                            actor.user_id, now}));
         rec.stage = next.stage;
         SetDue(rec, next, today);
-        LX_CHECK(tx.Candidates().UpdateState(rec, now));
+        LX_CHECK(tx.DevelopmentCases().UpdateState(rec, now));
         ++rec.version;
         auto entry = AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id)).On(rec.org_id, rec.org_path);
         entry.detail = "kind=" + std::string(core::member::ToString(step.kind));
@@ -258,10 +258,10 @@ core::Result<CandidateView> RecordStep(Context& ctx, const core::auth::Actor& ac
     return out;
 }
 
-core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
-    CandidateView out;
+core::Result<Audited<DevelopmentCaseView>> ViewDevelopmentCase(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
+    DevelopmentCaseView out;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(rec, VisibleCandidate(tx, actor, id, Permission::kMemberRead));
+        LX_ASSIGN(rec, VisibleDevelopmentCase(tx, actor, id, Permission::kMemberRead));
         LX_ASSIGN(view, LoadView(tx, std::move(rec), ctx.clock.Today()));
         out = std::move(view);
         return core::Ok();
@@ -269,7 +269,7 @@ core::Result<Audited<CandidateView>> ViewCandidate(Context& ctx, const core::aut
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "candidate.view", "candidate", std::to_string(id))
                      .On(out.record.org_id, out.record.org_path);
     entry.subject_member_id = out.record.member_id;
-    return Audited<CandidateView>{std::move(out), std::move(entry)};
+    return Audited<DevelopmentCaseView>{std::move(out), std::move(entry)};
 }
 
 core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
@@ -284,15 +284,15 @@ core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor,
     return out;
 }
 
-core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor& actor,
-                                           const CandidateListInput& in) {
+core::Result<DevelopmentCasePage> ListDevelopmentCases(Context& ctx, const core::auth::Actor& actor,
+                                           const DevelopmentCaseListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
-    core::ports::CandidateQuery q;
+    core::ports::DevelopmentCaseQuery q;
     if (!in.stage.empty()) {
         q.stage = core::member::ParseStage(in.stage);
         if (!q.stage) return core::Fail(core::InvalidField("stage", "admission.stage.unknown"));
     }
-    CandidatePage page;
+    DevelopmentCasePage page;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kMemberRead);
         if (in.org_id != 0) {
@@ -303,7 +303,7 @@ core::Result<CandidatePage> ListCandidates(Context& ctx, const core::auth::Actor
         }
         q.after_id = in.after_id;
         q.limit = in.limit + 1;
-        LX_ASSIGN(items, tx.Candidates().List(q));
+        LX_ASSIGN(items, tx.DevelopmentCases().List(q));
         if (static_cast<int>(items.size()) > in.limit) {
             items.resize(static_cast<std::size_t>(in.limit));
             page.next_after = items.back().id;

@@ -1,9 +1,10 @@
-#include "core/member/admission.hpp"
+#include "core/member/development.hpp"
 
 #include <set>
 #include <utility>
 
 #include "core/common/names.hpp"
+#include "core/member/member.hpp"
 
 namespace lianxin::core::member {
 
@@ -23,14 +24,14 @@ constexpr int kMaxExtensionMonths = 12;
 
 Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, std::move(key)); }
 
-Error WrongStage(const Candidate& c, StepKind k) {
+Error WrongStage(const DevelopmentCase& c, StepKind k) {
     return Rule("admission.rule.stage")
         .WithParam("stage", std::string(ToString(c.stage)))
         .WithParam("step", std::string(ToString(k)));
 }
 
 // The newest date already recorded: a step may not be dated before it.
-Date LatestDate(const Candidate& c) {
+Date LatestDate(const DevelopmentCase& c) {
     Date latest = c.applied_on;
     for (const auto& d : {c.talked_on, c.activist_on, c.target_on, c.political_review_on, c.trained_on,
                           c.pre_reviewed_on, c.admitted_on, c.admission_approved_on, c.conversion_meeting_on,
@@ -79,17 +80,17 @@ Status CheckApprovalWindow(const Date& meeting, const Step& s) {
     return Ok();
 }
 
-Result<Candidate> Talk(Candidate c, const Step& s) {
+Result<DevelopmentCase> Talk(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kApplicant || c.talked_on) return Fail(WrongStage(c, s.kind));
     c.talked_on = s.on;
     return c;
 }
 
-Result<Candidate> Activist(Candidate c, const Step& s, const policy::Policies& policies) {
+Result<DevelopmentCase> Activist(DevelopmentCase c, const Step& s, const policy::Policies& policies) {
     if (c.stage != Stage::kApplicant) return Fail(WrongStage(c, s.kind));
     if (!c.talked_on) return Fail(Rule("admission.rule.talk_first"));
     // [LOCAL] some units require the application to be N months old (domain.md §2.2 row 4); 0 = no such rule.
-    const int months = policies.Int(policy::kAdmissionApplicationToActivistMonths, s.on);
+    const int months = policies.Int(policy::kDevelopmentApplicationToActivistMonths, s.on);
     if (months > 0 && s.on < c.applied_on.AddMonths(months))
         return Fail(Rule("admission.rule.application_months")
                         .WithParam("months", std::to_string(months))
@@ -102,7 +103,7 @@ Result<Candidate> Activist(Candidate c, const Step& s, const policy::Policies& p
     return c;
 }
 
-Result<Candidate> Target(Candidate c, const Step& s) {
+Result<DevelopmentCase> Target(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kActivist) return Fail(WrongStage(c, s.kind));
     const Date earliest = c.activist_on->AddYears(kActivistYears);
     if (s.on < earliest && !(s.higher_approval && !s.evidence.doc_ref.empty()))
@@ -112,7 +113,7 @@ Result<Candidate> Target(Candidate c, const Step& s) {
     return c;
 }
 
-Result<Candidate> TargetRecord(Candidate c, const Step& s) {
+Result<DevelopmentCase> TargetRecord(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kTarget) return Fail(WrongStage(c, s.kind));
     switch (s.kind) {
         case StepKind::kPoliticalReview:
@@ -133,7 +134,7 @@ Result<Candidate> TargetRecord(Candidate c, const Step& s) {
     return c;
 }
 
-Result<Candidate> AdmissionMeeting(Candidate c, const Step& s) {
+Result<DevelopmentCase> AdmissionMeeting(DevelopmentCase c, const Step& s, const policy::Policies& policies) {
     if (c.stage != Stage::kTarget) return Fail(WrongStage(c, s.kind));
     if (!c.political_review_on) return Fail(Rule("admission.rule.political_review"));
     if (!c.trained_on) return Fail(Rule("admission.rule.training_missing"));
@@ -142,19 +143,20 @@ Result<Candidate> AdmissionMeeting(Candidate c, const Step& s) {
     LX_CHECK(CheckVote(s.vote));
     c.stage = Stage::kProbationary;
     c.admitted_on = s.on;  // 入党日期 = the day the general meeting adopted the resolution
+    c.leap_day = AnniversaryRule(policies, s.on);  // judged by the rule of the meeting's day
     c.sponsors.clear();
     for (const auto& p : s.people) c.sponsors.push_back(p.member_id);
     return c;
 }
 
-Result<Candidate> AdmissionApproval(Candidate c, const Step& s) {
+Result<DevelopmentCase> AdmissionApproval(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kProbationary || c.admission_approved_on) return Fail(WrongStage(c, s.kind));
     LX_CHECK(CheckApprovalWindow(*c.admitted_on, s));
     c.admission_approved_on = s.on;
     return c;
 }
 
-Result<Candidate> ConversionMeeting(Candidate c, const Step& s) {
+Result<DevelopmentCase> ConversionMeeting(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kProbationary || !c.admission_approved_on || c.pending_decision)
         return Fail(WrongStage(c, s.kind));
     const Date end = *c.ProbationEnd();
@@ -172,7 +174,7 @@ Result<Candidate> ConversionMeeting(Candidate c, const Step& s) {
     return c;
 }
 
-Result<Candidate> ConversionApproval(Candidate c, const Step& s) {
+Result<DevelopmentCase> ConversionApproval(DevelopmentCase c, const Step& s) {
     if (c.stage != Stage::kProbationary || !c.pending_decision) return Fail(WrongStage(c, s.kind));
     LX_CHECK(CheckApprovalWindow(*c.conversion_meeting_on, s));
     const auto decision = *c.pending_decision;
@@ -195,22 +197,22 @@ Result<Candidate> ConversionApproval(Candidate c, const Step& s) {
 }
 }  // namespace
 
-std::optional<Date> Candidate::ProbationEnd() const {
+std::optional<Date> DevelopmentCase::ProbationEnd() const {
     if (!admitted_on) return std::nullopt;
-    return admitted_on->AddYears(1).AddMonths(extension_months);
+    return admitted_on->AddMonths(12 + extension_months, leap_day);
 }
 
-Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply) {
+Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply) {
     if (apply.kind != StepKind::kApply) return Fail(Rule("admission.rule.apply_first"));
     const int age = birth_date.FullYearsUntil(apply.on);
     if (age < kMinAge) return Fail(Rule("admission.rule.age").WithParam("age", std::to_string(age)));
-    Candidate c;
+    DevelopmentCase c;
     c.birth_date = birth_date;
     c.applied_on = apply.on;
     return c;
 }
 
-Result<Candidate> ApplyStep(const Candidate& c, const Step& s, const policy::Policies& policies) {
+Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& s, const policy::Policies& policies) {
     if (c.stage == Stage::kFull || c.stage == Stage::kDisqualified) return Fail(WrongStage(c, s.kind));
     const Date latest = LatestDate(c);
     if (s.on < latest) return Fail(Rule("admission.rule.date_order").WithParam("latest", latest.ToString()));
@@ -228,7 +230,7 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& s, const policy::Pol
         case StepKind::kPreReview:
             return TargetRecord(c, s);
         case StepKind::kAdmissionMeeting:
-            return AdmissionMeeting(c, s);
+            return AdmissionMeeting(c, s, policies);
         case StepKind::kAdmissionApproval:
             return AdmissionApproval(c, s);
         case StepKind::kConversionMeeting:
@@ -239,9 +241,9 @@ Result<Candidate> ApplyStep(const Candidate& c, const Step& s, const policy::Pol
     return Fail(WrongStage(c, s.kind));
 }
 
-Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies) {
+Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies) {
     if (steps.empty()) return Fail(Rule("admission.rule.apply_first"));
-    LX_ASSIGN(c, StartCandidate(birth_date, steps.front()));
+    LX_ASSIGN(c, StartDevelopmentCase(birth_date, steps.front()));
     for (std::size_t i = 1; i < steps.size(); ++i) {
         LX_ASSIGN(next, ApplyStep(c, steps[i], policies));
         c = std::move(next);
@@ -249,7 +251,7 @@ Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps,
     return c;
 }
 
-std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today) {
+std::vector<Reminder> PendingReminders(const DevelopmentCase& c, const Date& today) {
     std::vector<Reminder> out;
     auto add = [&](std::string key, Date due) { out.push_back({std::move(key), due, today > due, {}}); };
     switch (c.stage) {

@@ -6,15 +6,15 @@
 namespace lianxin::storage::testing {
 
 namespace mm = core::member;
-using core::ports::CandidateRecord;
+using core::ports::DevelopmentRecord;
 using core::ports::StepRecord;
 
-class CandidateConformance : public Conformance {
+class DevelopmentConformance : public Conformance {
 protected:
     // Reads the org's path: call it outside a transaction (the in-memory database has one connection).
-    CandidateRecord MakeCandidate(std::int64_t org_id) {
+    DevelopmentRecord MakeDevelopmentCase(std::int64_t org_id) {
         auto m = MakeMember(org_id, "陈申请", "990000199005010014");
-        CandidateRecord c;
+        DevelopmentRecord c;
         c.org_id = org_id;
         c.org_path = m.org_path;
         c.name = m.name;
@@ -38,7 +38,7 @@ protected:
     }
 };
 
-TEST_P(CandidateConformance, CandidateAndStepsRoundTrip) {
+TEST_P(DevelopmentConformance, DevelopmentCaseAndStepsRoundTrip) {
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     std::int64_t id = 0;
     StepRecord meeting = Step(2, mm::StepKind::kAdmissionMeeting, "2024-06-01");
@@ -46,23 +46,23 @@ TEST_P(CandidateConformance, CandidateAndStepsRoundTrip) {
     meeting.step.people = {{11, true}, {12, false}};
     meeting.step.vote = mm::Vote{9, 7, 6, 1, 2};
     meeting.step.higher_approval = true;
-    const auto candidate = MakeCandidate(branch);
+    const auto candidate = MakeDevelopmentCase(branch);
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
+        LX_ASSIGN(cid, tx.DevelopmentCases().Insert(candidate, 500));
         id = cid;
-        LX_CHECK(tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10")));
-        return tx.Candidates().AppendStep(cid, meeting);
+        LX_CHECK(tx.DevelopmentCases().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10")));
+        return tx.DevelopmentCases().AppendStep(cid, meeting);
     }));
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(c, tx.Candidates().Get(id));
+        LX_ASSIGN(c, tx.DevelopmentCases().Get(id));
         EXPECT_TRUE(c);
         EXPECT_EQ(c->id_number, "990000199005010014");
         EXPECT_EQ(c->phone, "13900001111");
         EXPECT_EQ(c->due_on->ToString(), "2023-02-10");
         EXPECT_EQ(c->stage, mm::Stage::kApplicant);
-        LX_ASSIGN(found, tx.Candidates().FindByIdNumber("990000199005010014"));
+        LX_ASSIGN(found, tx.DevelopmentCases().FindByIdNumber("990000199005010014"));
         EXPECT_EQ(found, std::optional<std::int64_t>(id));
-        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+        LX_ASSIGN(steps, tx.DevelopmentCases().Steps(id));
         EXPECT_EQ(steps.size(), 2u);
         const auto& s = steps.at(1).step;
         EXPECT_EQ(s.kind, mm::StepKind::kAdmissionMeeting);
@@ -77,34 +77,34 @@ TEST_P(CandidateConformance, CandidateAndStepsRoundTrip) {
     }));
 }
 
-TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollBack) {
+TEST_P(DevelopmentConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollBack) {
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     std::int64_t id = 0;
-    const auto candidate = MakeCandidate(branch);
+    const auto candidate = MakeDevelopmentCase(branch);
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(cid, tx.Candidates().Insert(candidate, 500));
+        LX_ASSIGN(cid, tx.DevelopmentCases().Insert(candidate, 500));
         id = cid;
-        return tx.Candidates().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10"));
+        return tx.DevelopmentCases().AppendStep(cid, Step(1, mm::StepKind::kApply, "2023-01-10"));
     }));
     auto dup = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_CHECK(tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-20")));
-        return tx.Candidates().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-21"));
+        LX_CHECK(tx.DevelopmentCases().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-20")));
+        return tx.DevelopmentCases().AppendStep(id, Step(2, mm::StepKind::kTalk, "2023-01-21"));
     });
     ASSERT_FALSE(dup);
     EXPECT_EQ(dup.error().code, core::ErrorCode::kConflict);
     auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(c, tx.Candidates().Get(id));
+        LX_ASSIGN(c, tx.DevelopmentCases().Get(id));
         c->stage = mm::Stage::kActivist;
-        LX_CHECK(tx.Candidates().UpdateState(*c, 600));
-        return tx.Candidates().UpdateState(*c, 700);  // same version again: someone else's write won
+        LX_CHECK(tx.DevelopmentCases().UpdateState(*c, 600));
+        return tx.DevelopmentCases().UpdateState(*c, 700);  // same version again: someone else's write won
     });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(c, tx.Candidates().Get(id));
+        LX_ASSIGN(c, tx.DevelopmentCases().Get(id));
         EXPECT_EQ(c->stage, mm::Stage::kApplicant);
         EXPECT_EQ(c->version, 1);
-        LX_ASSIGN(steps, tx.Candidates().Steps(id));
+        LX_ASSIGN(steps, tx.DevelopmentCases().Steps(id));
         EXPECT_EQ(steps.size(), 1u);
         return core::Ok();
     }));
@@ -112,7 +112,7 @@ TEST_P(CandidateConformance, TakenStepNumberAndStaleVersionAreConflictsThatRollB
 
 // domain.md §2.2 row 13: the electorate is the full members with voting rights — probationary, stopped,
 // not-yet-converted members do not count, nor members who had left the registry by the meeting date.
-TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByTheDate) {
+TEST_P(DevelopmentConformance, VotingElectorateCountsFullNormalMembersConvertedByTheDate) {
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     AddMember(MakeMember(branch, "甲", "11010519491231002X"));
     auto late = MakeMember(branch, "乙", "110105194912310029");
@@ -148,7 +148,7 @@ TEST_P(CandidateConformance, VotingElectorateCountsFullNormalMembersConvertedByT
 
 // Counts as of a day follow the party status of that day (domain.md §2.5: a stopped member has no voting rights and
 // is out of the headcount while stopped; restored, they count again): stopped on 2025-03-01, restored on 2025-09-01.
-TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
+TEST_P(DevelopmentConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     auto branch = AddOrg(AddOrg(0, "街道"), "支部");
     AddMember(MakeMember(branch, "甲", "11010519491231002X"));
     const auto id = AddMember(MakeMember(branch, "乙", "110105194912310029"));
@@ -204,6 +204,6 @@ TEST_P(CandidateConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
     }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CandidateConformance, ::testing::ValuesIn(Backends()), BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, DevelopmentConformance, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace lianxin::storage::testing

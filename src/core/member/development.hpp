@@ -78,7 +78,7 @@ struct Step {
 };
 
 // The dated facts of one candidate, built by applying steps in order.
-struct Candidate {
+struct DevelopmentCase {
     Stage stage = Stage::kApplicant;
     Date birth_date;
     Date applied_on;
@@ -91,6 +91,7 @@ struct Candidate {
     std::optional<Date> pre_reviewed_on;
     std::vector<std::int64_t> sponsors;
     std::optional<Date> admitted_on;            // 入党日期 = branch general meeting date
+    LeapDay leap_day = LeapDay::kFeb28;         // the branch's 29 February rule on that day (policy, §2.3)
     std::optional<Date> admission_approved_on;
     int extension_months = 0;                   // once, 6–12 months
     std::optional<Date> conversion_meeting_on;
@@ -100,24 +101,25 @@ struct Candidate {
     std::optional<Date> conversion_approved_on;
     std::optional<Date> converted_on;           // 转正日期 = probation (or extension) end
 
-    // Probation end = join date + 1 year, plus the extension if one was approved (domain.md §2.3).
+    // Probation end = join date + 1 year, plus the extension if one was approved (domain.md §2.3); from a
+    // 29 February join date it falls as `leap_day` says in a year without one.
     std::optional<Date> ProbationEnd() const;
 };
 
 // Starts a candidate from a written application; refuses an applicant under 18 on the application date
 // (Constitution Art.1, 细则 Art.5).
-Result<Candidate> StartCandidate(const Date& birth_date, const Step& apply);
+Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply);
 
 // Applies `step` to `c`, or refuses it with the rule named (error key "admission.rule.*", field "on",
 // "people", "vote" …). `c` is not changed; the returned candidate is the new state. Local rules are those of
-// `policies` (the candidate's branch) in force on the step's date (admission.application_to_activist_months).
-Result<Candidate> ApplyStep(const Candidate& c, const Step& step, const policy::Policies& policies);
+// `policies` (the candidate's branch) in force on the step's date (development.application_to_activist_months).
+Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& step, const policy::Policies& policies);
 
 // Rebuilds a candidate from its recorded steps (the first is the application); dates are facts, the
 // state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
-Result<Candidate> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
+Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
 
-std::vector<Reminder> PendingReminders(const Candidate& c, const Date& today);
+std::vector<Reminder> PendingReminders(const DevelopmentCase& c, const Date& today);
 
 std::string_view ToString(Stage s);
 std::optional<Stage> ParseStage(std::string_view s);

@@ -1,4 +1,4 @@
-#include "core/member/admission.hpp"
+#include "core/member/development.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,8 +25,8 @@ Step Meeting(StepKind k, const char* on, Vote v = Passing()) {
 }
 
 // Walks a candidate born 1990-05-01 through the pipeline up to the step before `stop`.
-Candidate Through(StepKind stop) {
-    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+DevelopmentCase Through(StepKind stop) {
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
     auto step = [&](Step s) {
         if (s.kind == stop) return false;
         auto next = ApplyStep(c, s, kNational);
@@ -52,28 +52,28 @@ Candidate Through(StepKind stop) {
 }
 
 // The rule a refusal names: the message key, or the field's key for a malformed field.
-std::string RuleOf(const Result<Candidate>& r) {
+std::string RuleOf(const Result<DevelopmentCase>& r) {
     if (r) return "accepted";
     return r.error().fields.empty() ? r.error().message_key : r.error().fields[0].message_key;
 }
 
 // Constitution Art.1, 细则 Art.5 (domain.md §2.2 row 1): applicants must be aged 18 or over.
-TEST(Admission, ApplicantMustBeEighteenOnTheApplicationDate) {
-    auto young = StartCandidate(D("2005-03-02"), At(StepKind::kApply, "2023-03-01"));
+TEST(Development, ApplicantMustBeEighteenOnTheApplicationDate) {
+    auto young = StartDevelopmentCase(D("2005-03-02"), At(StepKind::kApply, "2023-03-01"));
     ASSERT_FALSE(young);
     EXPECT_EQ(young.error().message_key, "admission.rule.age");
     EXPECT_EQ(young.error().params.at("age"), "17");
-    EXPECT_TRUE(StartCandidate(D("2005-03-01"), At(StepKind::kApply, "2023-03-01")));
+    EXPECT_TRUE(StartDevelopmentCase(D("2005-03-01"), At(StepKind::kApply, "2023-03-01")));
 }
 
 // domain.md §2.2 row 4 [LOCAL]: "some units require application ≥6 months before becoming activist" — the
-// policy admission.application_to_activist_months (default 0: no such rule), judged on the step's date.
-TEST(Admission, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
-    const Candidate talked = Through(StepKind::kActivist);  // applied 2022-03-01, talked 2022-03-20
+// policy development.application_to_activist_months (default 0: no such rule), judged on the step's date.
+TEST(Development, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
+    const DevelopmentCase talked = Through(StepKind::kActivist);  // applied 2022-03-01, talked 2022-03-20
     Step activist = At(StepKind::kActivist, "2022-04-15");
     activist.people = {{11, true}};
     policy::Setting six;
-    six.key = std::string(policy::kAdmissionApplicationToActivistMonths);
+    six.key = std::string(policy::kDevelopmentApplicationToActivistMonths);
     six.org_id = 5;
     six.org_path = "/1/5/";
     six.valid_from = D("2022-04-01");
@@ -92,8 +92,8 @@ TEST(Admission, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
 }
 
 // domain.md §2.2 row 3: the party org talks with the applicant within 1 month — a reminder, never a block.
-TEST(Admission, TalkIsDueWithinOneMonth) {
-    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+TEST(Development, TalkIsDueWithinOneMonth) {
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
     auto r = PendingReminders(c, D("2022-04-02"));
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r[0].key, "admission.due.talk");
@@ -104,7 +104,7 @@ TEST(Admission, TalkIsDueWithinOneMonth) {
 }
 
 // domain.md §2.2 row 5: one or two full members as training contacts.
-TEST(Admission, ActivistNeedsOneOrTwoFullMembersAsContacts) {
+TEST(Development, ActivistNeedsOneOrTwoFullMembersAsContacts) {
     auto c = Through(StepKind::kActivist);
     Step s = At(StepKind::kActivist, "2022-04-15");
     EXPECT_EQ(RuleOf(ApplyStep(c, s, kNational)), "admission.rule.contacts");
@@ -120,7 +120,7 @@ TEST(Admission, ActivistNeedsOneOrTwoFullMembersAsContacts) {
 
 // 细则 (domain.md §2.2 row 7): development target only after at least one year as activist; earlier only
 // with a higher-org approval record.
-TEST(Admission, TargetOnlyAfterOneYearAsActivist) {
+TEST(Development, TargetOnlyAfterOneYearAsActivist) {
     auto c = Through(StepKind::kTarget);
     auto early = ApplyStep(c, At(StepKind::kTarget, "2023-04-14"), kNational);
     EXPECT_EQ(RuleOf(early), "admission.rule.activist_year");
@@ -134,7 +134,7 @@ TEST(Admission, TargetOnlyAfterOneYearAsActivist) {
 }
 
 // domain.md §2.2 row 10: intensive training of at least 3 days or 24 class hours.
-TEST(Admission, TrainingAtLeastThreeDaysOrTwentyFourHours) {
+TEST(Development, TrainingAtLeastThreeDaysOrTwentyFourHours) {
     auto c = Through(StepKind::kTraining);
     Step s = At(StepKind::kTraining, "2023-05-20");
     s.training_days = 2;
@@ -145,7 +145,7 @@ TEST(Admission, TrainingAtLeastThreeDaysOrTwentyFourHours) {
 }
 
 // domain.md §2 "must enforce": political review, training and pre-review before the general meeting.
-TEST(Admission, MeetingNeedsReviewTrainingAndPreReview) {
+TEST(Development, MeetingNeedsReviewTrainingAndPreReview) {
     auto c = Through(StepKind::kPoliticalReview);
     Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
     m.people = {{11, true}, {12, true}};
@@ -158,7 +158,7 @@ TEST(Admission, MeetingNeedsReviewTrainingAndPreReview) {
 }
 
 // 细则 (domain.md §2.2 row 8): exactly two sponsors, both full members on the meeting date.
-TEST(Admission, ExactlyTwoFullMembersAsSponsors) {
+TEST(Development, ExactlyTwoFullMembersAsSponsors) {
     auto c = Through(StepKind::kAdmissionMeeting);
     Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
     m.people = {{11, true}};
@@ -171,7 +171,7 @@ TEST(Admission, ExactlyTwoFullMembersAsSponsors) {
 
 // domain.md §2.2 row 13: quorum = more than half of the voting members present; pass = yes votes (written
 // opinions of absent members counted) more than half of those who should attend, not of those present.
-TEST(Admission, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
+TEST(Development, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
     auto c = Through(StepKind::kAdmissionMeeting);
     auto meet = [&](Vote v) {
         Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01", v);
@@ -193,7 +193,7 @@ TEST(Admission, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
 }
 
 // domain.md §2.2 row 15: the grassroots committee approves within 3 months, extended at most to 6.
-TEST(Admission, ApprovalWithinThreeMonthsAtMostSix) {
+TEST(Development, ApprovalWithinThreeMonthsAtMostSix) {
     auto c = Through(StepKind::kAdmissionApproval);
     auto r = PendingReminders(c, D("2023-10-02"));
     ASSERT_EQ(r.size(), 1u);
@@ -210,7 +210,7 @@ TEST(Admission, ApprovalWithinThreeMonthsAtMostSix) {
 
 // domain.md §2.3 worked example: meeting 2023-07-01 → join date 2023-07-01, conversion date 2024-07-01 even
 // when the conversion meeting is 2024-07-20 and the approval 2024-09-10; party age counts from then.
-TEST(Admission, ConversionDateIsProbationEndNotMeetingOrApproval) {
+TEST(Development, ConversionDateIsProbationEndNotMeetingOrApproval) {
     auto c = Through(StepKind::kConversionMeeting);
     EXPECT_EQ(c.admitted_on->ToString(), "2023-07-01");
     EXPECT_EQ(c.ProbationEnd()->ToString(), "2024-07-01");
@@ -223,9 +223,37 @@ TEST(Admission, ConversionDateIsProbationEndNotMeetingOrApproval) {
     EXPECT_EQ(c.converted_on->ToString(), "2024-07-01");
 }
 
+// domain.md §2.3 [UNKNOWN] (issue 16 "29 February anniversaries"): a join date of 29 February ends probation on
+// 28 Feb by default and on 1 Mar under a branch whose policy member.leap_day_anniversary is mar_1 — the rule in
+// force on the meeting's day, not one changed afterwards; an extension counts whole months from the join date.
+TEST(Development, ALeapDayJoinDateEndsProbationAsTheRuleOfTheMeetingDaySays) {
+    const DevelopmentCase before = Through(StepKind::kAdmissionMeeting);
+    Step meeting = Meeting(StepKind::kAdmissionMeeting, "2024-02-29");
+    meeting.people = {{11, true}, {12, true}};
+    auto national = ApplyStep(before, meeting, kNational);
+    ASSERT_TRUE(national) << national.error().message_key;
+    EXPECT_EQ(national->ProbationEnd()->ToString(), "2025-02-28");
+    policy::Setting mar1;
+    mar1.key = std::string(policy::kMemberLeapDayAnniversary);
+    mar1.org_id = 5;
+    mar1.org_path = "/1/5/";
+    mar1.valid_from = D("2024-01-01");
+    mar1.value = 1;
+    auto local = ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}));
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->ProbationEnd()->ToString(), "2025-03-01");
+    mar1.valid_from = D("2024-03-01");  // set after the meeting: the meeting's day had the default
+    EXPECT_EQ(ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}))->ProbationEnd()->ToString(), "2025-02-28");
+    DevelopmentCase extended = *local;
+    extended.extension_months = 6;
+    EXPECT_EQ(extended.ProbationEnd()->ToString(), "2025-08-29");
+    extended.extension_months = 12;
+    EXPECT_EQ(extended.ProbationEnd()->ToString(), "2026-03-01");
+}
+
 // Constitution Art.7 (domain.md §2.2 row 19): extension once, never beyond one year (6–12 months); the
 // conversion date is then the end of the extended period (§2.3: +12 months → 2025-07-01).
-TEST(Admission, ExtensionOnceSixToTwelveMonths) {
+TEST(Development, ExtensionOnceSixToTwelveMonths) {
     auto c = Through(StepKind::kConversionMeeting);
     Step extend = Meeting(StepKind::kConversionMeeting, "2024-07-10");
     extend.decision = ConversionDecision::kExtend;
@@ -246,7 +274,7 @@ TEST(Admission, ExtensionOnceSixToTwelveMonths) {
 }
 
 // Constitution Art.7: disqualification needs the general meeting and higher approval; nothing follows it.
-TEST(Admission, DisqualificationEndsTheCase) {
+TEST(Development, DisqualificationEndsTheCase) {
     auto c = Through(StepKind::kConversionMeeting);
     Step m = Meeting(StepKind::kConversionMeeting, "2024-07-10");
     m.decision = ConversionDecision::kDisqualify;
@@ -258,8 +286,8 @@ TEST(Admission, DisqualificationEndsTheCase) {
 }
 
 // domain.md §2.1: stages only in order; §13: dates are facts, a step cannot predate the record.
-TEST(Admission, StepsOnlyInOrderAndNeverBackdated) {
-    auto c = *StartCandidate(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+TEST(Development, StepsOnlyInOrderAndNeverBackdated) {
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
     EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTarget, "2023-04-01"), kNational)), "admission.rule.stage");
     EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTalk, "2022-02-28"), kNational)), "admission.rule.date_order");
     Step activist = At(StepKind::kActivist, "2022-04-15");
@@ -268,7 +296,7 @@ TEST(Admission, StepsOnlyInOrderAndNeverBackdated) {
     EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kApply, "2022-03-02"), kNational)), "admission.rule.stage");
 }
 
-TEST(Admission, NamesRoundTrip) {
+TEST(Development, NamesRoundTrip) {
     for (auto s : {Stage::kApplicant, Stage::kActivist, Stage::kTarget, Stage::kProbationary, Stage::kFull,
                    Stage::kDisqualified})
         EXPECT_EQ(ParseStage(ToString(s)), s);
@@ -284,7 +312,7 @@ namespace lianxin::core::member {
 namespace {
 
 // §13 "dates are facts; derived values are computed": replaying the recorded steps gives the same state.
-TEST(Admission, ReplayRebuildsTheSameState) {
+TEST(Development, ReplayRebuildsTheSameState) {
     std::vector<Step> steps;
     Step apply;
     apply.kind = StepKind::kApply;

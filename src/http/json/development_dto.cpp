@@ -55,7 +55,7 @@ json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std
 }
 }  // namespace
 
-json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org_name, const core::Date& today,
+json DevelopmentCaseJson(const core::ports::DevelopmentRecord& c, const std::string& org_name, const core::Date& today,
                    Lang lang) {
     namespace mm = core::member;
     json due = nullptr;
@@ -78,8 +78,8 @@ json CandidateJson(const core::ports::CandidateRecord& c, const std::string& org
             {"version", c.version}};
 }
 
-json CandidateDetailJson(const app::CandidateView& v, const core::Date& today, Lang lang) {
-    json j = CandidateJson(v.record, v.org_name, today, lang);
+json DevelopmentCaseDetailJson(const app::DevelopmentCaseView& v, const core::Date& today, Lang lang) {
+    json j = DevelopmentCaseJson(v.record, v.org_name, today, lang);
     const auto& f = v.facts;
     j["facts"] = {{"talked_on", OptDateJson(f.talked_on)},
                   {"activist_on", OptDateJson(f.activist_on)},

@@ -1,0 +1,96 @@
+// `lianxin policy list --json` lists every [LOCAL]/[UNKNOWN] rule the code uses (issue 16 "Done when"): the keys it
+// prints are exactly the catalogue's (core/policy/catalogue.hpp), each is the figure of a rule the code reads (the
+// list below, with its domain.md section), and each key's constant is read by code outside the catalogue, its
+// messages and tests — a key nobody reads, or a rule read without a key, fails here. The 29 February rule
+// (domain.md §2.3 [UNKNOWN]) is a choice key: its choices are served, mar_1 is accepted from today, others named.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, startServer } from './lib/server.mjs';
+import { setupCast } from './lib/actors.mjs';
+
+// The figures the code uses that domain.md tags [LOCAL] or [UNKNOWN] (or that differ locally), and their section.
+// 公示 days (§2.2 row 23) are not here: no step of the pipeline records a 公示 yet, and no key is added unused.
+const FIGURES = {
+  'transfer.max_validity_days': '§5.2',
+  'transfer.max_validity_days_cross_province': '§5.2',
+  'transfer.receipt_within_months': '§5.2',
+  'transfer.in_transit_alert_months': '§5.2',
+  'floating.certificate_max_months': '§5.3',
+  'floating.transfer_after_months': '§5.3',
+  'floating.report_every_months': '§5.3',
+  'lost_contact.search_every_months': '§2.5',
+  'development.application_to_activist_months': '§2.2 row 4',
+  'member.leap_day_anniversary': '§2.3',
+};
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
+// The key constants of catalogue.hpp: name → key.
+function catalogueConstants() {
+  const text = fs.readFileSync(path.join(ROOT, 'src/core/policy/catalogue.hpp'), 'utf8');
+  return Object.fromEntries([...text.matchAll(/inline constexpr std::string_view (k\w+) = "([^"]+)";/g)].map((m) => [m[1], m[2]]));
+}
+
+// Every source file that may read a key: not the catalogue itself, not its messages, not a test.
+function readerSources() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(cpp|hpp)$/.test(e.name) && !/_test\.cpp$/.test(e.name) && !/core\/policy\/catalogue\./.test(p)
+               && !/messages_policy\.cpp$/.test(p) && !/\/testing\//.test(p)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  return out.join('\n');
+}
+
+describe('policy catalogue = the local rules the code uses (gen --scale=test)', () => {
+  let srv, cast;
+  before(async () => {
+    srv = await startServer({ dataset: 'test' });
+    cast = await setupCast(srv);
+  });
+  after(() => srv && srv.stop());
+
+  test('policy list --json prints every figure of the list with its default and source, and nothing else', () => {
+    const r = srv.cli('policy', 'list', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const parsed = JSON.parse(r.stdout);
+    const items = Array.isArray(parsed) ? parsed : parsed.items;
+    assert.deepEqual(items.map((i) => i.key).sort(), Object.keys(FIGURES).sort());
+    for (const i of items) {
+      assert.ok(i.source.startsWith('domain.md') && i.source.includes(FIGURES[i.key].split(' ')[0]), `${i.key}: ${i.source}`);
+      assert.notEqual(i.default, undefined, i.key);
+    }
+  });
+
+  test('each key of the catalogue is read by the code, and the catalogue holds no other key', () => {
+    const constants = catalogueConstants();
+    assert.deepEqual(Object.values(constants).sort(), Object.keys(FIGURES).sort());
+    const code = readerSources();
+    for (const [name, key] of Object.entries(constants))
+      assert.match(code, new RegExp(`\\b${name}\\b`), `${key} (${name}) is read nowhere outside the catalogue`);
+  });
+
+  test('the 29 February rule is a choice: its choices are served, mar_1 holds from today, another value is named', async () => {
+    const street = cast.actors.street_admin.client;
+    const key = 'member.leap_day_anniversary';
+    let r = await street.get(`/api/v1/orgs/${cast.S1}/policies`);
+    assert.equal(r.status, 200, r.toString());
+    const it = r.json.items.find((i) => i.key === key);
+    assert.equal(it.kind, 'choice');
+    assert.deepEqual(it.choices.map((c) => c.value), ['feb_28', 'mar_1']);
+    assert.equal(it.default, 'feb_28');
+    assert.equal(it.value, 'feb_28');
+    r = await street.post(`/api/v1/orgs/${cast.S1}/policies`, { key, value: 'mar_2', valid_from: today(), doc: '测街工委〔2026〕9号' });
+    assert.equal(r.status, 400, r.toString());
+    assert.deepEqual(r.json.error.fields.map((f) => f.field), ['value']);
+    r = await street.post(`/api/v1/orgs/${cast.S1}/policies`, { key, value: 'mar_1', valid_from: today(), doc: '测街工委〔2026〕9号' });
+    assert.equal(r.status, 201, r.toString());
+    r = await street.get(`/api/v1/orgs/${cast.B}/policies`);
+    assert.equal(r.json.items.find((i) => i.key === key).value, 'mar_1', 'the street\'s rule holds for its branch today');
+  });
+});
