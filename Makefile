@@ -6,7 +6,7 @@ DB ?= data/lianxin.db
 # ccache keys on absolute paths unless told the project's root: a fresh clone then reuses earlier builds.
 export CCACHE_BASEDIR := $(CURDIR)
 
-.PHONY: demo deps build web test bench clean unit
+.PHONY: demo deps build web test bench clean unit format
 
 demo: deps build web
 	@mkdir -p data
@@ -27,6 +27,9 @@ unit: build
 
 test:
 	@scripts/test
+
+format:
+	@scripts/format
 
 bench: deps build
 	@bench/run

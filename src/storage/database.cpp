@@ -35,4 +35,18 @@ core::Status EndBulkMemberLoad(ManagedDatabase& db) {
                         "CREATE INDEX IF NOT EXISTS members_phone ON members(phone_bidx);");
 }
 
+core::Status SqliteBackupInto(ManagedDatabase& db, const std::string& path) {
+    std::string quoted = "'";
+    for (char c : path) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    auto done = db.RawQuery("VACUUM INTO " + quoted + "'");
+    if (!done) return core::Fail(done.error());
+    return core::Ok();
+}
+
+SqliteCheck CheckSqlite(ManagedDatabase& db) {
+    auto integrity = db.RawQuery("PRAGMA integrity_check");
+    auto fk = db.RawQuery("PRAGMA foreign_key_check");
+    return {integrity && integrity->size() == 1 && integrity->Text(0, 0) == "ok", fk && fk->empty()};
+}
+
 }  // namespace lianxin::storage

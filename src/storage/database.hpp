@@ -48,4 +48,15 @@ bool IsPostgresUrl(const std::string& url);
 core::Status BeginBulkMemberLoad(ManagedDatabase& db);
 core::Status EndBulkMemberLoad(ManagedDatabase& db);
 
+// `lianxin backup` on SQLite: a consistent copy of the live database into the new file `path` (VACUUM INTO;
+// never copy the file of a live database).
+core::Status SqliteBackupInto(ManagedDatabase& db, const std::string& path);
+
+// `lianxin check` on SQLite: PRAGMA integrity_check answers "ok" and foreign_key_check finds nothing.
+struct SqliteCheck {
+    bool intact = false;
+    bool foreign_keys_ok = false;
+};
+SqliteCheck CheckSqlite(ManagedDatabase& db);
+
 }  // namespace lianxin::storage

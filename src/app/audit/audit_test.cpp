@@ -8,7 +8,6 @@
 #include "app/audit/checkpoint_writer.hpp"
 #include "app/member/member_queries.hpp"
 #include "app/testing/app_fixture.hpp"
-#include "crypto/checkpoint_file.hpp"
 
 namespace lianxin::app::testing {
 
@@ -21,8 +20,7 @@ protected:
         char tmpl[] = "/tmp/lxaudit.XXXXXX";
         ASSERT_TRUE(mkdtemp(tmpl));
         dir_ = tmpl;
-        file_ = std::make_unique<crypto::CheckpointFile>(dir_ + "/audit-checkpoint", *db_->cipher);
-        ctx().checkpoints = file_.get();
+        UseCheckpointFile(dir_ + "/audit-checkpoint");
     }
     void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -30,7 +28,6 @@ protected:
         return ListAudit(ctx(), ActorWith(Role::kAuditAdmin, org_id, 50), {"member.reveal", "", 0, 0, 0, 50});
     }
     std::string dir_;
-    std::unique_ptr<crypto::CheckpointFile> file_;
 };
 
 TEST_F(AuditTest, TheActorsOrgIsItsGrantCoveringTheObject) {
@@ -80,7 +77,7 @@ TEST_F(AuditTest, TheCheckpointFindsARemovedTailAndARestoreIsAcceptedOnce) {
         EXPECT_FALSE(writer.Advance()) << "the head did not move";
         EXPECT_TRUE(problems.empty());
     }
-    auto cp = file_->Load();
+    auto cp = checkpoint_file_->Load();
     ASSERT_TRUE(cp && cp->has_value());
     EXPECT_EQ((*cp)->head_id, 4);
     auto ok = CheckAuditChain(ctx());
@@ -88,11 +85,7 @@ TEST_F(AuditTest, TheCheckpointFindsARemovedTailAndARestoreIsAcceptedOnce) {
     EXPECT_TRUE(ok->v.ok);
 
     // A backup taken at row 2 comes back (or someone cut the tail).
-    const bool pg = db_->db->Engine() == "postgresql";
-    ASSERT_TRUE(db_->db->RawScript(pg ? "ALTER TABLE audit_log DISABLE TRIGGER audit_no_change"
-                                      : "DROP TRIGGER audit_no_delete"));
-    ASSERT_TRUE(db_->db->RawScript("DELETE FROM audit_log WHERE id > 2; UPDATE audit_head SET hash = "
-                                   "(SELECT hash FROM audit_log WHERE id = 2) WHERE one = 1"));
+    ASSERT_TRUE(storage::testing::CutAuditTail(*db_->db, 2));
     auto cut = CheckAuditChain(ctx());
     ASSERT_TRUE(cut);
     EXPECT_FALSE(cut->v.ok);
@@ -105,7 +98,7 @@ TEST_F(AuditTest, TheCheckpointFindsARemovedTailAndARestoreIsAcceptedOnce) {
         EXPECT_FALSE(writer.Advance()) << "the server never moves the checkpoint back";
         EXPECT_EQ(problems.size(), 1u);
     }
-    EXPECT_EQ((*file_->Load())->head_id, 4) << "the evidence stays";
+    EXPECT_EQ((*checkpoint_file_->Load())->head_id, 4) << "the evidence stays";
 
     auto accepted = AcceptRestoredLog(ctx(), actor);
     ASSERT_TRUE(accepted) << accepted.error().message_key;
@@ -115,7 +108,7 @@ TEST_F(AuditTest, TheCheckpointFindsARemovedTailAndARestoreIsAcceptedOnce) {
     auto after = CheckAuditChain(ctx());
     ASSERT_TRUE(after);
     EXPECT_TRUE(after->v.ok) << after->v.problem;
-    EXPECT_EQ((*file_->Load())->head_id, after->v.last_id);
+    EXPECT_EQ((*checkpoint_file_->Load())->head_id, after->v.last_id);
     auto again = AcceptRestoredLog(ctx(), actor);
     ASSERT_TRUE(again);
     EXPECT_FALSE(again->recorded) << "nothing behind the checkpoint any more";

@@ -8,15 +8,15 @@
 #include <map>
 
 #include "app/context.hpp"
-#include "storage/testing/test_db.hpp"
+#include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app {
 namespace {
 
 TEST(DemoDataset, TheStreetOfSeed000WithItsServicePositions) {
-    auto db = storage::testing::OpenTestDb("sqlite");
-    ManualClock clock{1'795'363'200'000};
-    Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
+    auto bare = testing::OpenBareContext();
+    auto& clock = bare->clock;
+    auto& ctx = *bare->ctx;
     auto stats = LoadDataset(ctx, Scale::kDemo, 7);
     ASSERT_TRUE(stats) << stats.error().message_key;
     std::map<core::org::PositionLevel, int> levels;
@@ -42,9 +42,8 @@ TEST(DemoDataset, TheStreetOfSeed000WithItsServicePositions) {
 // domain.md §5.3: the demo street has a few floating members kept by their branches — one of them taking part in
 // a branch of another community (so that its 流入 list is not empty) — with the registry tag on each.
 TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {
-    auto db = storage::testing::OpenTestDb("sqlite");
-    ManualClock clock{1'795'363'200'000};
-    Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
+    auto bare = testing::OpenBareContext();
+    auto& ctx = *bare->ctx;
     ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
     ASSERT_TRUE(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
@@ -69,9 +68,9 @@ TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {
 // domain.md §1.2 (Branch Regulation Art.13): every branch of the demo street has its party groups, each led by one of
 // its full members, with its four newest members not yet in a group.
 TEST(DemoDataset, EveryBranchHasItsPartyGroups) {
-    auto db = storage::testing::OpenTestDb("sqlite");
-    ManualClock clock{1'795'363'200'000};
-    Context ctx{*db->db, clock, db->crypto, *db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr};
+    auto bare = testing::OpenBareContext();
+    auto& clock = bare->clock;
+    auto& ctx = *bare->ctx;
     ASSERT_TRUE(LoadDataset(ctx, Scale::kDemo, 7));
     ASSERT_TRUE(ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());

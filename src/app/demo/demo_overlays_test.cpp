@@ -7,7 +7,7 @@
 
 #include "app/demo/dataset.hpp"
 #include "app/org/overlays.hpp"
-#include "storage/testing/test_db.hpp"
+#include "app/testing/app_fixture.hpp"
 
 namespace lianxin::app {
 namespace {
@@ -15,23 +15,21 @@ namespace {
 using core::Date;
 
 struct Loaded {
-    std::unique_ptr<storage::testing::TestDb> db;
-    ManualClock clock{1'795'363'200'000};  // 2026-11-23 00:00 Asia/Shanghai
-    std::unique_ptr<Context> ctx;
+    std::unique_ptr<testing::BareContext> bare;
+    Context* ctx = nullptr;
     std::vector<core::ports::OverlaySummary> overlays;
     std::vector<core::org::MemberUnit> street_units;
 };
 
 std::unique_ptr<Loaded> Load() {
     auto l = std::make_unique<Loaded>();
-    l->db = storage::testing::OpenTestDb("sqlite");
-    l->ctx = std::unique_ptr<Context>(
-        new Context{*l->db->db, l->clock, l->db->crypto, *l->db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr});
+    l->bare = testing::OpenBareContext();
+    l->ctx = l->bare->ctx.get();
     EXPECT_TRUE(LoadDataset(*l->ctx, Scale::kDemo, 1));
     EXPECT_TRUE(l->ctx->db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         core::ports::OverlayQuery q;
         q.scope_roots = {"/"};
-        q.on = l->clock.Today();
+        q.on = l->bare->clock.Today();
         LX_ASSIGN(list, tx.Overlays().List(q));
         l->overlays = std::move(list);
         if (l->overlays.empty()) return core::Fail(core::NotFound("overlay"));

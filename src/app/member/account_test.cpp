@@ -18,10 +18,7 @@ using core::auth::Role;
 class MemberAccountTest : public AppTest {
 protected:
     std::int64_t CountAuditOf(const std::string& action, std::int64_t member) {
-        auto rows = db_->db->RawQuery("SELECT count(*) FROM audit_log WHERE action = '" + action +
-                                      "' AND subject_member_id = " + std::to_string(member) +
-                                      " AND object_type = 'member' AND object_id = '" + std::to_string(member) + "'");
-        return rows ? rows->Int(0, 0) : -1;
+        return static_cast<std::int64_t>(AuditRows({action, member, "member", std::to_string(member)}).size());
     }
     // A second account linked to member_a_, written straight to the repository.
     core::Status AddUserLinked(const std::string& username) {

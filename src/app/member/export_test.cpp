@@ -19,10 +19,9 @@ protected:
         in.reason = std::move(reason);
         return in;
     }
-    std::string Detail(const std::string& where) {
-        auto rows = db_->db->RawQuery("SELECT detail FROM audit_log WHERE " + where + " ORDER BY id");
+    std::string Detail(const storage::testing::AuditRowFilter& f) {
         std::string out;
-        for (std::size_t r = 0; rows && r < rows->size(); ++r) out += rows->Text(r, 0) + "\n";
+        for (const auto& row : AuditRows(f)) out += row.detail + "\n";
         return out;
     }
 };
@@ -50,14 +49,14 @@ TEST_F(ExportTest, AFullExportIsListedInTheViewLogOfEveryMemberItHolds) {
     EXPECT_FALSE(file->audit) << "the rows are already written";
     EXPECT_EQ(CountAudit("member.export"), 1);
     EXPECT_EQ(CountAudit("member.export_member"), 2);
-    const auto export_row = Detail("action = 'member.export'");
+    const auto export_row = Detail({"member.export"});
     EXPECT_NE(export_row.find("count=2 full=1 format=csv sha256="), std::string::npos) << export_row;
     EXPECT_NE(export_row.find(" reason=报送上级党委年度统计\n"), std::string::npos) << export_row;
-    auto id = db_->db->RawQuery("SELECT id FROM audit_log WHERE action = 'member.export'");
-    ASSERT_TRUE(id);
-    const std::string pointer = "export=" + std::to_string(id->Int(0, 0)) + " reason=报送上级党委年度统计\n";
-    EXPECT_EQ(Detail("action = 'member.export_member'"), pointer + pointer);
-    EXPECT_EQ(Detail("action = 'member.export_member' AND subject_member_id = " + std::to_string(second)), pointer);
+    auto id = AuditRows({"member.export"});
+    ASSERT_EQ(id.size(), 1u);
+    const std::string pointer = "export=" + std::to_string(id.front().id) + " reason=报送上级党委年度统计\n";
+    EXPECT_EQ(Detail({"member.export_member"}), pointer + pointer);
+    EXPECT_EQ(Detail({"member.export_member", second}), pointer);
 
     for (const auto member : {member_a_, second}) {
         auto me = ActorWith(Role::kMember, branch_a_, 50 + member);

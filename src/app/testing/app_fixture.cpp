@@ -101,8 +101,24 @@ std::int64_t AppTest::AddUser(const std::string& username, const std::string& pa
 }
 
 std::int64_t AppTest::CountAudit(const std::string& action) {
-    auto rows = db_->db->RawQuery("SELECT count(*) FROM audit_log WHERE action = '" + action + "'");
-    return rows ? rows->Int(0, 0) : -1;
+    return static_cast<std::int64_t>(AuditRows({action}).size());
+}
+
+std::vector<storage::testing::StoredAuditRow> AppTest::AuditRows(const storage::testing::AuditRowFilter& f) {
+    return storage::testing::AuditRows(*db_->db, f);
+}
+
+void AppTest::UseCheckpointFile(const std::string& path) {
+    checkpoint_file_ = std::make_unique<crypto::CheckpointFile>(path, *db_->cipher);
+    ctx().checkpoints = checkpoint_file_.get();
+}
+
+std::unique_ptr<BareContext> OpenBareContext() {
+    auto b = std::make_unique<BareContext>();
+    b->db = storage::testing::OpenTestDb("sqlite");
+    b->ctx = std::unique_ptr<Context>(new Context{*b->db->db, b->clock, b->db->crypto, *b->db->cipher,
+                                                  SecuritySettings{}, nullptr, nullptr, {}, nullptr});
+    return b;
 }
 
 }  // namespace lianxin::app::testing

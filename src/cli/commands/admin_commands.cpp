@@ -30,12 +30,6 @@ int Spawn(const std::vector<std::string>& args) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-std::string SqliteQuote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
 std::string SqlitePath(const Config& c) {
     const auto& url = c.database.url;
     return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
@@ -134,8 +128,7 @@ int RunBackup(const Config& config, const std::string& out) {
         std::cerr << "--out: the file exists / 文件已存在: " << out << "\n";
         return 2;
     }
-    // VACUUM INTO makes a consistent copy of a live database (never copy the file of a live database).
-    auto r = rt->db->RawQuery("VACUUM INTO " + SqliteQuote(out));
+    auto r = storage::SqliteBackupInto(*rt->db, out);
     if (!r) return ReportError(r.error());
     std::cout << "backup written / 备份完成: " << out << " (copy the key file " << config.key_file
               << " separately; it also holds the audit key / 密钥文件需单独保管，审计密钥亦由其派生)\n";
@@ -227,13 +220,10 @@ int RunCheck(const Config& config, bool accept_restore) {
     if (!rt) return 1;
     bool ok = true;
     if (rt->db->Engine() == "sqlite") {
-        auto integrity = rt->db->RawQuery("PRAGMA integrity_check");
-        bool intact = integrity && integrity->size() == 1 && integrity->Text(0, 0) == "ok";
-        std::cout << "integrity_check: " << (intact ? "ok" : "FAILED / 损坏") << "\n";
-        auto fk = rt->db->RawQuery("PRAGMA foreign_key_check");
-        bool fk_ok = fk && fk->empty();
-        std::cout << "foreign_key_check: " << (fk_ok ? "ok" : "FAILED / 外键不一致") << "\n";
-        ok = intact && fk_ok;
+        const auto checked = storage::CheckSqlite(*rt->db);
+        std::cout << "integrity_check: " << (checked.intact ? "ok" : "FAILED / 损坏") << "\n";
+        std::cout << "foreign_key_check: " << (checked.foreign_keys_ok ? "ok" : "FAILED / 外键不一致") << "\n";
+        ok = checked.intact && checked.foreign_keys_ok;
     }
     if (accept_restore) {
         auto actor = OperatorActor(*rt);

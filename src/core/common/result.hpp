@@ -1,4 +1,5 @@
-// Result<T> = tl::expected<T, Error>. `Status` is Result<void>. Use LX_TRY to propagate early.
+// Result<T> is a tl::expected<T, Error> that must not be ignored. `Status` is Result<void>. Use LX_CHECK /
+// LX_ASSIGN to propagate early.
 #pragma once
 
 #include <tl/expected.hpp>
@@ -7,8 +8,16 @@
 
 namespace lianxin::core {
 
+// [[nodiscard]] (issue 16): dropping a Result drops its error, so it is a compile error (-Werror=unused-result
+// in CMakeLists.txt). Where ignoring one is right, write `(void)` and a comment saying why.
 template <typename T>
-using Result = tl::expected<T, Error>;
+class [[nodiscard]] Result : public tl::expected<T, Error> {
+public:
+    using Base = tl::expected<T, Error>;
+    using Base::Base;
+    Result(const Base& b) : Base(b) {}
+    Result(Base&& b) : Base(std::move(b)) {}
+};
 using Status = Result<void>;
 
 inline tl::unexpected<Error> Fail(Error e) { return tl::unexpected<Error>(std::move(e)); }
