@@ -18,8 +18,8 @@ namespace lianxin::app {
 
 struct SecuritySettings {
     core::auth::PasswordPolicy password;
-    core::auth::LockoutPolicy lockout;     // the second factor: wrong codes lock it for a while
-    core::auth::ThrottlePolicy throttle;   // log-ins: waits per name and address, never an account lock
+    core::auth::LockoutPolicy lockout;    // the second factor: wrong codes lock it for a while
+    core::auth::ThrottlePolicy throttle;  // log-ins: waits per name and address, never an account lock
     core::auth::SessionPolicy session;
     std::int64_t setup_link_ttl_millis = 24LL * 3600 * 1000;  // security.md B8: single use, expires in 24 h
     std::string totp_issuer = "lianxin";
@@ -48,10 +48,10 @@ struct Context {
     const core::ports::Crypto& crypto;
     const core::ports::FieldCipher& cipher;
     SecuritySettings security;
-    AuditWriter* audit_writer = nullptr;    // group-commits view audits; null = write inline
-    SessionCache* session_cache = nullptr;  // resolved sessions for a moment; null = always read
-    const core::ports::Sheets* sheets = nullptr;   // .xlsx/.csv reading and writing (import, export)
-    RateLimiter* limiter = nullptr;  // the buckets of `limits`; null = no limits (tests, CLI commands)
+    AuditWriter* audit_writer = nullptr;          // group-commits view audits; null = write inline
+    SessionCache* session_cache = nullptr;        // resolved sessions for a moment; null = always read
+    const core::ports::Sheets* sheets = nullptr;  // .xlsx/.csv reading and writing (import, export)
+    RateLimiter* limiter = nullptr;               // the buckets of `limits`; null = no limits (tests, CLI commands)
     RateLimits limits{};
     core::ports::AuditCheckpointStore* checkpoints = nullptr;  // the audit head checkpoint; null = none kept
 };

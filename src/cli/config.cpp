@@ -63,14 +63,26 @@ Setter LimitKey(core::RatePolicy app::RateLimits::*budget, std::int64_t core::Ra
 
 const std::map<std::string, Setter>& Keys() {
     static const std::map<std::string, Setter> kKeys{
-        {"server.address", [](Config& c, const std::string& v) { c.server.address = v; return !v.empty(); }},
+        {"server.address",
+         [](Config& c, const std::string& v) {
+             c.server.address = v;
+             return !v.empty();
+         }},
         {"server.port", IntKey(&Config::server, &http::ServerOptions::port, 1, 65535)},
         {"server.threads", IntKey(&Config::server, &http::ServerOptions::threads, 1, 256)},
         {"server.max_connections", IntKey(&Config::server, &http::ServerOptions::max_connections, 1, 100000)},
-        {"server.static_dir", [](Config& c, const std::string& v) { c.http.static_dir = v; return true; }},
+        {"server.static_dir",
+         [](Config& c, const std::string& v) {
+             c.http.static_dir = v;
+             return true;
+         }},
         {"server.cookie_secure", BoolKey(&http::HttpSettings::cookie_secure)},
         {"server.max_body_bytes", IntKey(&Config::http, &http::HttpSettings::max_body_bytes, 1024, 64LL << 20)},
-        {"server.public_url", [](Config& c, const std::string& v) { c.public_url = v; return true; }},
+        {"server.public_url",
+         [](Config& c, const std::string& v) {
+             c.public_url = v;
+             return true;
+         }},
         {"server.admin_allow",
          [](Config& c, const std::string& v) {
              c.http.admin_allow.clear();
@@ -83,7 +95,11 @@ const std::map<std::string, Setter>& Keys() {
              }
              return true;
          }},
-        {"database.url", [](Config& c, const std::string& v) { c.database.url = v; return !v.empty(); }},
+        {"database.url",
+         [](Config& c, const std::string& v) {
+             c.database.url = v;
+             return !v.empty();
+         }},
         {"database.pool_size", IntKey(&Config::database, &storage::DatabaseOptions::pool_size, 1, 256)},
         {"database.busy_timeout_ms", IntKey(&Config::database, &storage::DatabaseOptions::busy_timeout_ms, 0, 600000)},
         {"database.sqlite_synchronous",
@@ -91,9 +107,16 @@ const std::map<std::string, Setter>& Keys() {
              c.database.sqlite_synchronous = v;
              return v == "FULL" || v == "NORMAL" || v == "EXTRA";
          }},
-        {"security.key_file", [](Config& c, const std::string& v) { c.key_file = v; return !v.empty(); }},
+        {"security.key_file",
+         [](Config& c, const std::string& v) {
+             c.key_file = v;
+             return !v.empty();
+         }},
         {"security.audit_checkpoint_file",
-         [](Config& c, const std::string& v) { c.audit_checkpoint_file = v; return !v.empty(); }},
+         [](Config& c, const std::string& v) {
+             c.audit_checkpoint_file = v;
+             return !v.empty();
+         }},
         {"security.audit_checkpoint_seconds",
          [](Config& c, const std::string& v) {
              long long n = 0;
@@ -124,9 +147,12 @@ const std::map<std::string, Setter>& Keys() {
          }},
         // Log-in throttling (core/auth/throttle.hpp): free failures per name and address, per address, and the waits.
         {"security.login_free_failures", ThrottleKey(&core::auth::ThrottlePolicy::free_failures, 3, 20)},
-        {"security.login_address_free_failures", ThrottleKey(&core::auth::ThrottlePolicy::address_free_failures, 5, 100000)},
-        {"security.login_first_delay_seconds", ThrottleMillisKey(&core::auth::ThrottlePolicy::first_delay_millis, 1, 3600, 1000)},
-        {"security.login_max_delay_minutes", ThrottleMillisKey(&core::auth::ThrottlePolicy::max_delay_millis, 1, 24 * 60, 60'000)},
+        {"security.login_address_free_failures",
+         ThrottleKey(&core::auth::ThrottlePolicy::address_free_failures, 5, 100000)},
+        {"security.login_first_delay_seconds",
+         ThrottleMillisKey(&core::auth::ThrottlePolicy::first_delay_millis, 1, 3600, 1000)},
+        {"security.login_max_delay_minutes",
+         ThrottleMillisKey(&core::auth::ThrottlePolicy::max_delay_millis, 1, 24 * 60, 60'000)},
         {"security.session_idle_minutes",
          [](Config& c, const std::string& v) {
              long long n = 0;
@@ -151,7 +177,8 @@ const std::map<std::string, Setter>& Keys() {
         {"limits.address_write_burst", LimitKey(&app::RateLimits::address_writes, &core::RatePolicy::burst, 1)},
         {"limits.import_preview_rows_per_hour",
          LimitKey(&app::RateLimits::import_preview_rows, &core::RatePolicy::refill, 0)},
-        {"limits.import_preview_row_burst", LimitKey(&app::RateLimits::import_preview_rows, &core::RatePolicy::burst, 1)},
+        {"limits.import_preview_row_burst",
+         LimitKey(&app::RateLimits::import_preview_rows, &core::RatePolicy::burst, 1)},
         {"log.level",
          [](Config& c, const std::string& v) {
              c.log_level = v;
@@ -166,8 +193,9 @@ void Apply(Config& c, const std::string& key, const std::string& value, std::vec
     auto it = Keys().find(key);
     if (key.rfind("policy.", 0) == 0) {
         // Local rules left the configuration for the policy store (issue 16): per org subtree and date.
-        errors.push_back({origin, "policies are set per org and date: lianxin policy set KEY VALUE --org-id N --from DATE "
-                                  "--doc TEXT (lianxin policy list) / 政策参数已移至政策库，请用 lianxin policy set 设定"});
+        errors.push_back({origin,
+                          "policies are set per org and date: lianxin policy set KEY VALUE --org-id N --from DATE "
+                          "--doc TEXT (lianxin policy list) / 政策参数已移至政策库，请用 lianxin policy set 设定"});
         return;
     }
     if (it == Keys().end()) {

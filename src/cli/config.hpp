@@ -18,7 +18,7 @@ struct Config {
     http::HttpSettings http;
     storage::DatabaseOptions database;
     app::SecuritySettings security;
-    app::RateLimits limits;                 // request budgets (limits.*; issue 15 defects 3 and 9)
+    app::RateLimits limits;  // request budgets (limits.*; issue 15 defects 3 and 9)
     std::string key_file = "data/lianxin.key";
     // The audit head checkpoint (issue 15 defect 4): "" = "audit-checkpoint" beside the key file.
     std::string audit_checkpoint_file;

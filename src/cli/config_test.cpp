@@ -17,7 +17,8 @@ static std::string WriteTemp(const std::string& text) {
 }
 
 TEST(Config, FileThenEnvironment) {
-    auto path = WriteTemp("server:\n  port: 9000\n  admin_allow: [127.0.0.1, 10.0.0.1]\ndatabase:\n  url: sqlite:x.db\n");
+    auto path = WriteTemp(
+        "server:\n  port: 9000\n  admin_allow: [127.0.0.1, 10.0.0.1]\ndatabase:\n  url: sqlite:x.db\n");
     char env1[] = "LIANXIN_SERVER_PORT=9100";
     char env2[] = "LIANXIN_URL=http://ignored";  // not a configuration section: belongs to the test tools
     char* envp[] = {env1, env2, nullptr};
@@ -50,8 +51,9 @@ TEST(Config, RequestLimitsHaveDefaultsAndAreChecked) {
     EXPECT_EQ(d.limits.session_writes.refill, 600);
     EXPECT_EQ(d.limits.session_writes.period_millis, 60'000);
     EXPECT_EQ(d.limits.import_preview_rows.period_millis, 3'600'000);
-    auto path = WriteTemp("limits:\n  session_writes_per_minute: 30\n  session_write_burst: 10\n"
-                          "  address_reads_per_minute: 0\n  import_preview_row_burst: 0\n  reads: 5\n");
+    auto path = WriteTemp(
+        "limits:\n  session_writes_per_minute: 30\n  session_write_burst: 10\n"
+        "  address_reads_per_minute: 0\n  import_preview_row_burst: 0\n  reads: 5\n");
     char env1[] = "LIANXIN_LIMITS_SESSION_READ_BURST=7";
     char env2[] = "LIANXIN_LIMITS_IMPORT_PREVIEW_ROWS_PER_HOUR=-1";
     char* envp[] = {env1, env2, nullptr};

@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     user_add->add_option("--org-id", add_opt.org_id, "授权组织 / org id")->required();
     std::string open_user;
     std::int64_t open_member = 0;
-    auto* user_open = user->add_subcommand("open-account", "为党员开通账号并生成设置密码链接 / open a member's account");
+    auto* user_open = user->add_subcommand("open-account",
+                                           "为党员开通账号并生成设置密码链接 / open a member's account");
     user_open->add_option("--username", open_user, "用户名")->required();
     user_open->add_option("--member-id", open_member, "党员 / member id")->required();
     std::string reset_user;
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
     auto* policy = cli.add_subcommand("policy", "政策参数 / policies: local rules per org and date");
     policy->require_subcommand(1);
     bool policy_list_json = false;
-    auto* policy_list = policy->add_subcommand("list", "列出全部政策参数 / every policy key, its default and overrides");
+    auto* policy_list = policy->add_subcommand("list",
+                                               "列出全部政策参数 / every policy key, its default and overrides");
     policy_list->add_flag("--json", policy_list_json, "JSON");
     PolicyShowOptions show_opt;
     auto* policy_show = policy->add_subcommand("show", "某组织在某日的取值 / the value for an org on a date");
@@ -88,8 +90,9 @@ int main(int argc, char** argv) {
     restore->add_option("--from", restore_from, "备份文件 / backup file")->required();
     auto* check = cli.add_subcommand("check", "完整性与审计链校验 / integrity and audit-chain check");
     bool accept_restore = false;
-    check->add_flag("--accept-restore", accept_restore,
-                    "恢复备份后：记录恢复并重新开始检查点 / after restoring a backup: record it, start a new checkpoint");
+    check->add_flag(
+        "--accept-restore", accept_restore,
+        "恢复备份后：记录恢复并重新开始检查点 / after restoring a backup: record it, start a new checkpoint");
     auto* routes = cli.add_subcommand("routes", "列出全部接口（JSON）/ print the route table as JSON");
 
     CLI11_PARSE(cli, argc, argv);

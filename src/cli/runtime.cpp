@@ -29,7 +29,8 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
     rt->cipher = std::make_unique<crypto::SodiumFieldCipher>(*key);
     rt->checkpoints = std::make_unique<crypto::CheckpointFile>(config.CheckpointPath(), *rt->cipher);
     if (!storage::IsPostgresUrl(config.database.url)) {
-        std::string path = config.database.url.rfind("sqlite:", 0) == 0 ? config.database.url.substr(7) : config.database.url;
+        std::string path = config.database.url.rfind("sqlite:", 0) == 0 ? config.database.url.substr(7)
+                                                                        : config.database.url;
         if (path != ":memory:") EnsureParentDir(path);
     }
     auto db = storage::OpenDatabase(config.database, *rt->cipher, rt->crypto);
@@ -61,9 +62,17 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
             return nullptr;
         }
     }
-    rt->ctx = std::unique_ptr<app::Context>(
-        new app::Context{*rt->db, rt->clock, rt->crypto, *rt->cipher, config.security, nullptr, nullptr,
-                         &rt->sheets, nullptr, {}, rt->checkpoints.get()});
+    rt->ctx = std::unique_ptr<app::Context>(new app::Context{*rt->db,
+                                                             rt->clock,
+                                                             rt->crypto,
+                                                             *rt->cipher,
+                                                             config.security,
+                                                             nullptr,
+                                                             nullptr,
+                                                             &rt->sheets,
+                                                             nullptr,
+                                                             {},
+                                                             rt->checkpoints.get()});
     return rt;
 }
 

@@ -19,7 +19,8 @@ namespace lianxin::crypto {
 
 class CheckpointFile final : public core::ports::AuditCheckpointStore {
 public:
-    CheckpointFile(std::string path, const core::ports::FieldCipher& cipher) : path_(std::move(path)), cipher_(cipher) {}
+    CheckpointFile(std::string path, const core::ports::FieldCipher& cipher)
+        : path_(std::move(path)), cipher_(cipher) {}
     core::Result<std::optional<core::ports::AuditCheckpoint>> Load() const override;
     core::Status Store(const core::ports::AuditCheckpoint& cp) override;
     core::Result<std::string> Retire(std::int64_t now_millis) override;

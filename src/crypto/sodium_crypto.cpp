@@ -1,12 +1,12 @@
 #include "crypto/sodium_crypto.hpp"
 
 #include <fcntl.h>
-#include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -85,8 +85,8 @@ core::Result<std::string> SodiumFieldCipher::Decrypt(std::string_view c) const {
 std::string SodiumFieldCipher::BlindIndex(std::string_view normalized) const {
     std::string out(32, '\0');
     crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
-                       reinterpret_cast<const unsigned char*>(normalized.data()), normalized.size(),
-                       index_key_.data(), index_key_.size());
+                       reinterpret_cast<const unsigned char*>(normalized.data()), normalized.size(), index_key_.data(),
+                       index_key_.size());
     return out;
 }
 

@@ -10,39 +10,56 @@ using core::ErrorCode;
 
 int HttpStatus(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kInvalidArgument: return 400;
-        case ErrorCode::kUnauthenticated: return 401;
-        case ErrorCode::kPermissionDenied: return 403;
-        case ErrorCode::kNotFound: return 404;
-        case ErrorCode::kConflict: return 409;
-        case ErrorCode::kFailedPrecondition: return 422;
-        case ErrorCode::kTooManyRequests: return 429;
-        case ErrorCode::kUnavailable: return 503;
-        case ErrorCode::kInternal: return 500;
+        case ErrorCode::kInvalidArgument:
+            return 400;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kPermissionDenied:
+            return 403;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kFailedPrecondition:
+            return 422;
+        case ErrorCode::kTooManyRequests:
+            return 429;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
     }
     return 500;
 }
 
 std::string CodeName(ErrorCode code) {
     switch (code) {
-        case ErrorCode::kInvalidArgument: return "invalid_argument";
-        case ErrorCode::kUnauthenticated: return "unauthenticated";
-        case ErrorCode::kPermissionDenied: return "permission_denied";
-        case ErrorCode::kNotFound: return "not_found";
-        case ErrorCode::kConflict: return "conflict";
-        case ErrorCode::kFailedPrecondition: return "failed_precondition";
-        case ErrorCode::kTooManyRequests: return "too_many_requests";
-        case ErrorCode::kUnavailable: return "unavailable";
-        case ErrorCode::kInternal: return "internal";
+        case ErrorCode::kInvalidArgument:
+            return "invalid_argument";
+        case ErrorCode::kUnauthenticated:
+            return "unauthenticated";
+        case ErrorCode::kPermissionDenied:
+            return "permission_denied";
+        case ErrorCode::kNotFound:
+            return "not_found";
+        case ErrorCode::kConflict:
+            return "conflict";
+        case ErrorCode::kFailedPrecondition:
+            return "failed_precondition";
+        case ErrorCode::kTooManyRequests:
+            return "too_many_requests";
+        case ErrorCode::kUnavailable:
+            return "unavailable";
+        case ErrorCode::kInternal:
+            return "internal";
     }
     return "internal";
 }
 
 static Response Build(int status, const std::string& code_name, const std::string& message,
                       const nlohmann::json& fields, const Request& req) {
-    nlohmann::json body = {{"error",
-                            {{"code", code_name}, {"message", message}, {"request_id", req.request_id},
-                             {"fields", fields}}}};
+    nlohmann::json body = {
+        {"error", {{"code", code_name}, {"message", message}, {"request_id", req.request_id}, {"fields", fields}}}};
     Response r;
     r.status = status;
     r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

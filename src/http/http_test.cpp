@@ -40,9 +40,7 @@ TEST(Router, EveryRouteIsUniqueAndEveryUnsafeRouteNeedsASession) {
         EXPECT_TRUE(seen.insert(r.method + " " + r.pattern).second) << r.pattern;
         bool unsafe = r.method != "GET";
         bool public_write = r.pattern == "/api/v1/setup" || r.pattern == "/api/v1/auth/login";
-        if (unsafe && !public_write) {
-            EXPECT_NE(r.guard.access, Access::kPublic) << r.pattern;
-        }
+        if (unsafe && !public_write) { EXPECT_NE(r.guard.access, Access::kPublic) << r.pattern; }
     }
 }
 
@@ -51,8 +49,13 @@ TEST(Router, EveryRouteIsUniqueAndEveryUnsafeRouteNeedsASession) {
 // permission with Needs(…) or be added below on purpose.
 TEST(Router, EverySignedInRouteNamesItsPermissionOrIsSelfService) {
     const std::set<std::string> self_service{
-        "POST /api/v1/auth/password", "GET /api/v1/roles", "GET /api/v1/me", "GET /api/v1/me/views",
-        "GET /api/v1/imports/template", "GET /api/v1/imports/orgs/template", "GET /api/v1/dictionaries",
+        "POST /api/v1/auth/password",
+        "GET /api/v1/roles",
+        "GET /api/v1/me",
+        "GET /api/v1/me/views",
+        "GET /api/v1/imports/template",
+        "GET /api/v1/imports/orgs/template",
+        "GET /api/v1/dictionaries",
     };
     for (const auto& r : Routes()) {
         const std::string key = r.method + " " + r.pattern;
@@ -85,7 +88,8 @@ TEST(JsonBody, NamesEveryBadField) {
 }
 
 TEST(JsonBody, ListsNameEachBadItemAndOptionalTextsKeepAbsence) {
-    auto body = JsonBody::Parse(R"({"ids": [1, "2", 3], "skills": ["电工", 7, "书法"], "many": [1, 2, 3], "phone": null})");
+    auto body = JsonBody::Parse(
+        R"({"ids": [1, "2", 3], "skills": ["电工", 7, "书法"], "many": [1, 2, 3], "phone": null})");
     ASSERT_TRUE(body);
     EXPECT_EQ(body->IdList("ids", 5), (std::vector<std::int64_t>{1, 3}));
     EXPECT_EQ(body->StrList("skills", 5, 20), (std::vector<std::string>{"电工", "书法"}));
@@ -146,7 +150,8 @@ TEST(Messages, EveryKeyInTheSourcesIsTranslated) {
 TEST(ErrorMapping, InternalErrorsHideTheirDetail) {
     Request req;
     req.request_id = "rid12345";
-    auto e = core::MakeError(core::ErrorCode::kInternal, "storage.conflict", "sqlite: UNIQUE constraint failed: /work/x");
+    auto e = core::MakeError(core::ErrorCode::kInternal, "storage.conflict",
+                             "sqlite: UNIQUE constraint failed: /work/x");
     Response r = ErrorResponse(e, req);
     EXPECT_EQ(r.status, 500);
     EXPECT_EQ(r.body.find("sqlite"), std::string::npos);
@@ -172,8 +177,8 @@ TEST(Url, DecodesAndRefusesBadEscapes) {
 TEST(StaticFiles, RefusesTraversalAndDotFiles) {
     HttpSettings s;
     s.static_dir = LIANXIN_SOURCE_DIR;  // any directory; nothing below may escape it
-    for (const char* path : {"/../CMakeLists.txt", "/./x.js", "/.git/config", "/a/../../b.js", "/a//b.js",
-                             "/a\\..\\b.js", "/core"}) {
+    for (const char* path :
+         {"/../CMakeLists.txt", "/./x.js", "/.git/config", "/a/../../b.js", "/a//b.js", "/a\\..\\b.js", "/core"}) {
         Request req;
         req.method = "GET";
         req.path = path;

@@ -25,7 +25,7 @@ struct Request {
     std::string request_id;
     Lang lang = Lang::kZh;
     std::map<std::string, std::string> params;  // path parameters from the route pattern
-    bool malformed_target = false;               // the path or query had a bad %-escape or an encoded NUL
+    bool malformed_target = false;              // the path or query had a bad %-escape or an encoded NUL
 
     const std::string* Header(const std::string& lower_name) const;
     std::optional<std::string> Cookie(const std::string& name) const;

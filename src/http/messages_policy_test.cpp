@@ -14,9 +14,7 @@ TEST(PolicyMessages, EveryCatalogueKeyIsNamedAndDescribed) {
         const std::string key(s.key);
         EXPECT_TRUE(HasMessage("policy.name." + key)) << key;
         EXPECT_TRUE(HasMessage("policy.desc." + key)) << key;
-        if (!s.unit.empty()) {
-            EXPECT_TRUE(HasMessage("policy.unit." + std::string(s.unit))) << key;
-        }
+        if (!s.unit.empty()) { EXPECT_TRUE(HasMessage("policy.unit." + std::string(s.unit))) << key; }
         for (const auto& c : s.choices) {
             EXPECT_TRUE(HasMessage("policy.choice." + std::string(c))) << key << " " << c;
         }

@@ -1,7 +1,7 @@
 #include "http/pipeline.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -82,8 +82,9 @@ Response Pipeline::SafeDispatch(Request& req, std::string& route_label) {
     try {
         return Dispatch(req, route_label);
     } catch (const std::exception& e) {
-        spdlog::error("{{\"request_id\":\"{}\",\"event\":\"handler_exception\",\"what\":{}}}", req.request_id,
-                      nlohmann::json(std::string(e.what())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        spdlog::error(
+            "{{\"request_id\":\"{}\",\"event\":\"handler_exception\",\"what\":{}}}", req.request_id,
+            nlohmann::json(std::string(e.what())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return ErrorResponse(MakeError(ErrorCode::kInternal, "internal"), req);
     }
 }
@@ -91,8 +92,8 @@ Response Pipeline::SafeDispatch(Request& req, std::string& route_label) {
 void Pipeline::Finish(const Done& done, Response& r) const {
     r.Header("X-Request-Id", done.request_id);
     AddSecurityHeaders(r, done.route_label != "static");
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - done.started)
-                  .count();
+    auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - done.started).count();
     spdlog::info("{{\"request_id\":\"{}\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"us\":{}}}",
                  done.request_id, done.method, done.route_label, r.status, us);
 }
@@ -119,8 +120,9 @@ void Pipeline::HandleAsync(Request req, std::function<void(Response)> send) {
             Request shell;  // only what ErrorResponse reads
             shell.request_id = done.request_id;
             shell.lang = done.lang;
-            spdlog::error("{{\"request_id\":\"{}\",\"event\":\"audit_failed\",\"detail\":{}}}", done.request_id,
-                          nlohmann::json(st.error().detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            spdlog::error(
+                "{{\"request_id\":\"{}\",\"event\":\"audit_failed\",\"detail\":{}}}", done.request_id,
+                nlohmann::json(st.error().detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
             r = ErrorResponse(st.error(), shell);
         }
         Finish(done, r);
@@ -156,7 +158,8 @@ Response Pipeline::Dispatch(Request& req, std::string& route_label) {
 core::Status Pipeline::Spend(const Request& req, const std::string& who, bool session) const {
     const auto& l = ctx_.limits;
     const bool write = IsUnsafe(req.method);
-    const auto& policy = session ? (write ? l.session_writes : l.session_reads) : (write ? l.address_writes : l.address_reads);
+    const auto& policy = session ? (write ? l.session_writes : l.session_reads)
+                                 : (write ? l.address_writes : l.address_reads);
     return app::SpendBudget(ctx_, std::string(session ? "s" : "a") + (write ? "w:" : "r:") + who, policy, 1,
                             "http.rate_limited");
 }
@@ -209,7 +212,8 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
         }
         bool admin = who.actor.HoldsAdminRole();
         if (admin && !settings_.admin_allow.empty() &&
-            std::find(settings_.admin_allow.begin(), settings_.admin_allow.end(), req.ip) == settings_.admin_allow.end())
+            std::find(settings_.admin_allow.begin(), settings_.admin_allow.end(), req.ip) ==
+                settings_.admin_allow.end())
             return ErrorResponse(core::Denied("permission.denied"), req);
         if (guard.access == Access::kAuthenticated && who.session.mfa != core::ports::MfaState::kNone &&
             who.session.mfa != core::ports::MfaState::kOk)

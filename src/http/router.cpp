@@ -6,9 +6,12 @@ namespace lianxin::http {
 
 std::string_view BodyName(Body b) {
     switch (b) {
-        case Body::kNone: return "none";
-        case Body::kJson: return "json";
-        case Body::kFile: return "file";
+        case Body::kNone:
+            return "none";
+        case Body::kJson:
+            return "json";
+        case Body::kFile:
+            return "file";
     }
     return "none";
 }

@@ -51,7 +51,7 @@ struct Route {
     std::string pattern;
     Guard guard;
     Handler handler;
-    std::string summary;     // one line for the OpenAPI document
+    std::string summary;  // one line for the OpenAPI document
     Body body = Body::kNone;
 };
 

@@ -17,23 +17,40 @@ struct Traits : public restinio::default_traits_t {
 
 const char* Reason(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 412: return "Precondition Failed";
-        case 413: return "Payload Too Large";
-        case 415: return "Unsupported Media Type";
-        case 422: return "Unprocessable Entity";
-        case 428: return "Precondition Required";
-        case 429: return "Too Many Requests";
-        case 503: return "Service Unavailable";
-        default: return status >= 500 ? "Internal Server Error" : "Error";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 412:
+            return "Precondition Failed";
+        case 413:
+            return "Payload Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Entity";
+        case 428:
+            return "Precondition Required";
+        case 429:
+            return "Too Many Requests";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return status >= 500 ? "Internal Server Error" : "Error";
     }
 }
 
@@ -48,9 +65,8 @@ struct Server::Impl {
     explicit Impl(Pipeline& p) : pipeline(p) {}
 
     void Send(const restinio::request_handle_t& rq, Response& resp, bool head) {
-        auto builder = rq->create_response(
-            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                         Reason(resp.status)});
+        auto builder = rq->create_response(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, Reason(resp.status)});
         builder.append_header(restinio::http_field::server, "lianxin");
         if (!resp.content_type.empty()) builder.append_header(restinio::http_field::content_type, resp.content_type);
         for (const auto& [name, value] : resp.headers) builder.append_header(name, value);
@@ -58,7 +74,8 @@ struct Server::Impl {
             try {
                 builder.set_body(restinio::sendfile(resp.file_path));
             } catch (const std::exception&) {
-                builder.header().status_line(restinio::http_status_line_t{restinio::http_status_code_t{404}, "Not Found"});
+                builder.header().status_line(
+                    restinio::http_status_line_t{restinio::http_status_code_t{404}, "Not Found"});
             }
         } else if (!head) {
             builder.set_body(std::move(resp.body));

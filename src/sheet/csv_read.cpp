@@ -30,9 +30,7 @@ core::Result<std::string> Gb18030ToUtf8(std::string_view bytes) {
     if (ok) ok = iconv(cd, nullptr, nullptr, &out_ptr, &out_left) != static_cast<std::size_t>(-1);
     int err = errno;
     iconv_close(cd);
-    if (!ok) {
-        return core::Fail(FileFormat("csv: neither UTF-8 nor GB18030 (errno " + std::to_string(err) + ")"));
-    }
+    if (!ok) { return core::Fail(FileFormat("csv: neither UTF-8 nor GB18030 (errno " + std::to_string(err) + ")")); }
     out.resize(out.size() - out_left);
     return out;
 }

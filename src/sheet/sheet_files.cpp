@@ -121,7 +121,7 @@ std::string DecodeExcelEscapes(std::string s) {
 // when it starts with "/"; "." and ".." segments are folded.
 std::string ResolvePart(std::string_view base_dir, std::string_view target) {
     std::string joined = !target.empty() && target.front() == '/' ? std::string(target.substr(1))
-                                                                   : std::string(base_dir) + std::string(target);
+                                                                  : std::string(base_dir) + std::string(target);
     std::vector<std::string> segments;
     std::size_t start = 0;
     while (start <= joined.size()) {

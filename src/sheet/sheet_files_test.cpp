@@ -68,7 +68,8 @@ constexpr const char* kRelNs = "http://schemas.openxmlformats.org/officeDocument
 
 std::string Workbook() {
     return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r=")") + kRelNs +
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r=")") +
+           kRelNs +
            R"("><sheets><sheet name="名册" sheetId="1" r:id="rId7"/><sheet name="二" sheetId="2" r:id="rId1"/>)"
            "</sheets></workbook>";
 }
@@ -76,9 +77,12 @@ std::string Workbook() {
 std::string Rels(const std::string& sheet_target) {
     return std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type=")") + kRelNs + R"(/worksheet" Target="worksheets/other.xml"/>
-<Relationship Id="rId9" Type=")" + kRelNs + R"(/sharedStrings" Target="sharedStrings.xml"/>
-<Relationship Id="rId7" Type=")" + kRelNs + R"(/worksheet" Target=")" + sheet_target + R"("/>
+<Relationship Id="rId1" Type=")") +
+           kRelNs + R"(/worksheet" Target="worksheets/other.xml"/>
+<Relationship Id="rId9" Type=")" +
+           kRelNs + R"(/sharedStrings" Target="sharedStrings.xml"/>
+<Relationship Id="rId7" Type=")" +
+           kRelNs + R"(/worksheet" Target=")" + sheet_target + R"("/>
 </Relationships>)";
 }
 
@@ -262,10 +266,12 @@ TEST(SheetXlsxRead, GarbageBrokenZipAndOtherZipsAreNotAFileFormat) {
     SheetFiles files;
     ExpectError(files.Read(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)), "import.file_format");
     ExpectError(files.Read(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)), "import.file_format");
-    ExpectError(files.Read(std::string("PK\x03\x04" "garbage that is no zip")), "import.file_format");
+    ExpectError(files.Read(std::string("PK\x03\x04"
+                                       "garbage that is no zip")),
+                "import.file_format");
     ExpectError(files.Read(Zip({{"word/document.xml", "<w:document/>"}})), "import.file_format");
     std::string good = Xlsx("<row r=\"1\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>");
-    ExpectError(files.Read(good.substr(0, good.size() / 2)), "import.file_format");  // truncated
+    ExpectError(files.Read(good.substr(0, good.size() / 2)), "import.file_format");         // truncated
     ExpectError(files.Read(Xlsx("<row r=\"1\"><c><v>1</v></row>")), "import.file_format");  // broken XML
     ExpectError(files.Read(Xlsx("<row r=\"1\"><c t=\"s\"><v>3</v></c></row>")), "import.file_format");
     ExpectError(files.Read(Xlsx("<row r=\"x\"/>")), "import.file_format");
@@ -299,9 +305,12 @@ TEST(SheetCsvRead, BinaryOrUndecodableBytesAreNotAFileFormat) {
     SheetFiles files;
     ExpectError(files.Read(std::string("a,b\n\0c", 6)), "import.file_format");
     ExpectError(files.Read("a,b\x01\n"), "import.file_format");
-    ExpectError(files.Read(std::string_view("\xFF\xFE" "a\0,\0", 6)), "import.file_format");  // UTF-16
-    ExpectError(files.Read("\x80\x80\x80"), "import.file_format");           // neither UTF-8 nor GB18030
-    ExpectError(files.Read("\xEF\xBB\xBF\xD5\xC5"), "import.file_format");   // BOM, then not UTF-8
+    ExpectError(files.Read(std::string_view("\xFF\xFE"
+                                            "a\0,\0",
+                                            6)),
+                "import.file_format");                                      // UTF-16
+    ExpectError(files.Read("\x80\x80\x80"), "import.file_format");          // neither UTF-8 nor GB18030
+    ExpectError(files.Read("\xEF\xBB\xBF\xD5\xC5"), "import.file_format");  // BOM, then not UTF-8
 }
 
 TEST(SheetCsvRead, RowsColumnsAndBytesOverTheLimitAreTooLarge) {
@@ -327,9 +336,12 @@ TEST(SheetHelpers, ResolvesTargetsColumnsAndEscapes) {
     EXPECT_EQ(detail::DecodeExcelEscapes("a_x000A_b_x005F_x000D_"), "a\nb_x000D_");
     EXPECT_EQ(detail::DecodeExcelEscapes("_x4E2D_ _xZZZZ_ _x00"), "_x4E2D_ _xZZZZ_ _x00");
     EXPECT_TRUE(detail::IsValidUtf8("张三 abc"));
-    EXPECT_FALSE(detail::IsValidUtf8("\xC0\xAF"));          // overlong
-    EXPECT_FALSE(detail::IsValidUtf8("\xED\xA0\x80"));      // surrogate
-    EXPECT_EQ(detail::ToValidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_FALSE(detail::IsValidUtf8("\xC0\xAF"));      // overlong
+    EXPECT_FALSE(detail::IsValidUtf8("\xED\xA0\x80"));  // surrogate
+    EXPECT_EQ(detail::ToValidUtf8("a\xFF"
+                                  "b"),
+              "a\xEF\xBF\xBD"
+              "b");
 }
 
 }  // namespace lianxin::sheet

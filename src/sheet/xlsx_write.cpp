@@ -56,7 +56,7 @@ std::string SheetName(std::string_view wanted) {
 }  // namespace
 
 core::Result<std::string> SheetFiles::WriteXlsx(const core::SheetRows& rows, std::string_view sheet_name,
-                                                 int bold_rows) const {
+                                                int bold_rows) const {
     if (rows.size() > LXW_ROW_MAX) return core::Fail(Internal("too many rows"));
     std::size_t cols = 0;
     for (const auto& row : rows) cols = std::max(cols, row.size());
@@ -87,8 +87,8 @@ core::Result<std::string> SheetFiles::WriteXlsx(const core::SheetRows& rows, std
             for (std::size_t c = 0; c < rows[r].size(); ++c) {
                 std::string text = core::NeutralizeFormula(detail::ToValidUtf8(rows[r][c]));
                 if (text.empty()) continue;
-                failed = worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
-                                                text.c_str(), format);
+                failed = worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), text.c_str(),
+                                                format);
                 if (failed != LXW_NO_ERROR) break;
             }
         }

@@ -14,8 +14,8 @@ bool IsPostgresUrl(const std::string& url) {
 }
 
 core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,
-                                                             const core::ports::FieldCipher& cipher,
-                                                             const core::ports::Crypto& crypto) {
+                                                            const core::ports::FieldCipher& cipher,
+                                                            const core::ports::Crypto& crypto) {
     const std::string& url = opt.url;
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return OpenPostgres(opt, url, cipher, crypto);
@@ -31,8 +31,9 @@ core::Status BeginBulkMemberLoad(ManagedDatabase& db) {
 }
 
 core::Status EndBulkMemberLoad(ManagedDatabase& db) {
-    return db.RawScript("CREATE INDEX IF NOT EXISTS members_name ON members(name, id); "
-                        "CREATE INDEX IF NOT EXISTS members_phone ON members(phone_bidx);");
+    return db.RawScript(
+        "CREATE INDEX IF NOT EXISTS members_name ON members(name, id); "
+        "CREATE INDEX IF NOT EXISTS members_phone ON members(phone_bidx);");
 }
 
 core::Status SqliteBackupInto(ManagedDatabase& db, const std::string& path) {

@@ -14,7 +14,7 @@ namespace lianxin::storage {
 
 struct DatabaseOptions {
     std::string url;
-    int pool_size = 4;                    // reader connections (SQLite) or connections (PostgreSQL)
+    int pool_size = 4;  // reader connections (SQLite) or connections (PostgreSQL)
     int busy_timeout_ms = 5000;
     std::string sqlite_synchronous = "FULL";
     // Page cache of the SQLite writer connection. Inserts into random-key indexes (the blind indexes)
@@ -37,8 +37,8 @@ public:
 };
 
 core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,
-                                                             const core::ports::FieldCipher& cipher,
-                                                             const core::ports::Crypto& crypto);
+                                                            const core::ports::FieldCipher& cipher,
+                                                            const core::ports::Crypto& crypto);
 
 bool IsPostgresUrl(const std::string& url);
 

@@ -54,7 +54,7 @@ AuditEntry AuditDraft::On(TopOrg) && { return std::move(*this).On(0, ""); }
 
 AuditOrg ListedOrg(Context& ctx, const core::auth::Actor& actor, core::auth::Permission p, std::int64_t org_id) {
     AuditOrg out;
-        // System scope: the name and path of an org, to file a row already authorized (orgs hold no member data).
+    // System scope: the name and path of an org, to file a row already authorized (orgs hold no member data).
     if (org_id) {
         auto st = ctx.db.Read(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
             LX_ASSIGN(org, tx.Orgs().Get(org_id));
@@ -90,7 +90,8 @@ core::Status AuditWriter::Append(AuditEntry e) {
     auto slot = std::make_shared<Slot>();
     slot->entry = std::move(e);
     std::unique_lock lock(mu_);
-    if (stop_) return core::Fail(core::MakeError(core::ErrorCode::kUnavailable, "storage.unavailable", "audit stopped"));
+    if (stop_)
+        return core::Fail(core::MakeError(core::ErrorCode::kUnavailable, "storage.unavailable", "audit stopped"));
     queue_.push_back(slot);
     work_cv_.notify_one();
     done_cv_.wait(lock, [&] { return slot->done; });

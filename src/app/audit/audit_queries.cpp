@@ -13,8 +13,13 @@ core::Result<AuditPage> ListAudit(Context& ctx, const core::auth::Actor& actor, 
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kAuditRead));
     AuditPage page;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        core::ports::AuditQuery q{core::auth::ScopeRoots(actor, Permission::kAuditRead), in.action, in.actor, in.from,
-                                  in.to, in.before_id, in.limit + 1};
+        core::ports::AuditQuery q{core::auth::ScopeRoots(actor, Permission::kAuditRead),
+                                  in.action,
+                                  in.actor,
+                                  in.from,
+                                  in.to,
+                                  in.before_id,
+                                  in.limit + 1};
         LX_ASSIGN(entries, tx.Audit().List(q));
         if (static_cast<int>(entries.size()) > in.limit) {
             entries.resize(static_cast<size_t>(in.limit));
@@ -40,7 +45,7 @@ core::Result<AuditPage> ListAudit(Context& ctx, const core::auth::Actor& actor, 
         return core::Ok();
     }));
     LX_CHECK(AppendAudit(ctx, AuditFor(actor, ctx.clock.NowMillis(), "audit.read", "audit_log", "")
-                                   .On(ListedOrg(ctx, actor, Permission::kAuditRead, 0))));
+                                  .On(ListedOrg(ctx, actor, Permission::kAuditRead, 0))));
     return page;
 }
 
@@ -71,9 +76,9 @@ core::Result<AuditCheck> CheckAuditChain(Context& ctx) {
 core::Result<AuditCheck> VerifyAudit(Context& ctx, const core::auth::Actor& actor) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kAuditRead));
     LX_ASSIGN(out, CheckAuditChain(ctx));
-    LX_CHECK(AppendAudit(ctx, AuditFor(actor, ctx.clock.NowMillis(), "audit.verify", "audit_log", "",
-                                       out.v.ok ? "ok" : "broken")
-                                   .On(ListedOrg(ctx, actor, Permission::kAuditRead, 0))));
+    LX_CHECK(AppendAudit(
+        ctx, AuditFor(actor, ctx.clock.NowMillis(), "audit.verify", "audit_log", "", out.v.ok ? "ok" : "broken")
+                 .On(ListedOrg(ctx, actor, Permission::kAuditRead, 0))));
     return out;
 }
 

@@ -37,8 +37,8 @@ core::Result<AuditCheck> VerifyAudit(Context& ctx, const core::auth::Actor& acto
 // ("audit.restore_broken") when the restored chain itself is broken. Returns the audit check before the step.
 struct RestoreAcceptance {
     AuditCheck before;
-    bool recorded = false;   // the database was behind the checkpoint: the restore row was written
-    std::string kept_as;     // where the superseded checkpoint was kept
+    bool recorded = false;  // the database was behind the checkpoint: the restore row was written
+    std::string kept_as;    // where the superseded checkpoint was kept
 };
 core::Result<RestoreAcceptance> AcceptRestoredLog(Context& ctx, const core::auth::Actor& actor);
 

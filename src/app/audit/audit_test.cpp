@@ -69,7 +69,8 @@ TEST_F(AuditTest, ARevealIsFiledUnderTheMembersOrg) {
 // restored backup is accepted once (recorded in the log) instead of flagged forever.
 TEST_F(AuditTest, TheCheckpointFindsARemovedTailAndARestoreIsAcceptedOnce) {
     auto actor = ActorWith(Role::kOrgAdmin, street_, 7);
-    for (int i = 0; i < 4; ++i) ASSERT_TRUE(AppendAudit(ctx(), RevealMember(ctx(), actor, member_a_, "核对信息")->entry));
+    for (int i = 0; i < 4; ++i)
+        ASSERT_TRUE(AppendAudit(ctx(), RevealMember(ctx(), actor, member_a_, "核对信息")->entry));
     {
         std::vector<std::string> problems;
         CheckpointWriter writer(ctx(), 3'600'000, [&](const std::string& p) { problems.push_back(p); });

@@ -61,7 +61,7 @@ core::Status Logout(Context& ctx, const Authenticated& who);
 // ---- second factor (TOTP, RFC 6238) ----
 
 struct TotpEnrollment {
-    std::string secret;       // base32
+    std::string secret;  // base32
     std::string otpauth_uri;
     std::string qr_svg;
 };

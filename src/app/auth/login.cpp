@@ -25,9 +25,11 @@ core::Error BadCredentials() { return MakeError(ErrorCode::kUnauthenticated, "au
 // 429 whose Retry-After says when the wait ends, and whose message says it in seconds or minutes.
 core::Error ThrottledError(std::int64_t wait_millis) {
     std::int64_t seconds = (wait_millis + 999) / 1000;
-    auto e = seconds < 60 ? MakeError(ErrorCode::kTooManyRequests, "auth.throttled.seconds").WithParam("n", std::to_string(seconds))
-                          : MakeError(ErrorCode::kTooManyRequests, "auth.throttled.minutes")
-                                .WithParam("n", std::to_string((seconds + 59) / 60));
+    auto e =
+        seconds < 60
+            ? MakeError(ErrorCode::kTooManyRequests, "auth.throttled.seconds").WithParam("n", std::to_string(seconds))
+            : MakeError(ErrorCode::kTooManyRequests, "auth.throttled.minutes")
+                  .WithParam("n", std::to_string((seconds + 59) / 60));
     return e.WithParam("retry_after", std::to_string(seconds));
 }
 
@@ -40,12 +42,14 @@ core::auth::Actor ActorOf(const User& u, const ClientInfo& client) {
 core::Status AuditAttempt(Tx& tx, const std::optional<User>& user, const ClientInfo& client, std::int64_t now,
                           const char* action, const char* result) {
     if (user) {
-        auto entry = AuditFor(ActorOf(*user, client), now, action, "user", std::to_string(user->id), result).On(user->grants);
+        auto entry =
+            AuditFor(ActorOf(*user, client), now, action, "user", std::to_string(user->id), result).On(user->grants);
         return tx.Audit().Append(entry);
     }
     core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
     LX_ASSIGN(roots, tx.Orgs().Roots());
-    if (!roots.empty()) anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
+    if (!roots.empty())
+        anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
     auto entry = AuditFor(anonymous, now, action, "user", "", result).On(kTopOrg);
     return tx.Audit().Append(entry);
 }
@@ -102,7 +106,8 @@ core::Result<LoginResult> Login(Context& ctx, const std::string& username, const
         if (!fresh) return core::Fail(BadCredentials());
         LX_CHECK(RefundAttempt(ctx, tx, keys));
         LX_CHECK(tx.Sessions().Put(out.session));
-        auto entry = AuditFor(ActorOf(*fresh, client), now, "auth.login", "user", std::to_string(fresh->id)).On(fresh->grants);
+        auto entry =
+            AuditFor(ActorOf(*fresh, client), now, "auth.login", "user", std::to_string(fresh->id)).On(fresh->grants);
         LX_CHECK(tx.Audit().Append(entry));
         out.user = *fresh;
         return core::Ok();
@@ -161,7 +166,8 @@ core::Result<Authenticated> Authenticate(Context& ctx, const std::string& token,
 core::Status Logout(Context& ctx, const Authenticated& who) {
     auto st = ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.Sessions().Delete(who.session.id_hash));
-        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id)).On(who.actor.grants);
+        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.logout", "user", std::to_string(who.user.id))
+                         .On(who.actor.grants);
         return tx.Audit().Append(entry);
     });
     ForgetSession(ctx, who.session.id_hash);
@@ -182,7 +188,9 @@ core::Status ChangePassword(Context& ctx, const Authenticated& who, const std::s
         // Every other session of the user ends; this one goes on.
         LX_CHECK(tx.Sessions().DeleteForUser(user->id));
         LX_CHECK(tx.Sessions().Put(who.session));
-        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.password_change", "user", std::to_string(user->id)).On(who.actor.grants);
+        auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.password_change", "user",
+                              std::to_string(user->id))
+                         .On(who.actor.grants);
         return tx.Audit().Append(entry);
     });
     ForgetUser(ctx, who.user.id);  // its other sessions ended

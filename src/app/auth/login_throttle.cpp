@@ -8,8 +8,12 @@ using core::auth::ThrottleState;
 
 namespace {
 // A keyed hash (the field key's blind index, as hex text for both engines' text columns).
-std::string Key(const Context& ctx, const std::string& text) { return ctx.crypto.Sha256Hex(ctx.cipher.BlindIndex(text)); }
-std::string NameKey(const Context& ctx, const std::string& username) { return Key(ctx, "login-throttle-name\n" + username); }
+std::string Key(const Context& ctx, const std::string& text) {
+    return ctx.crypto.Sha256Hex(ctx.cipher.BlindIndex(text));
+}
+std::string NameKey(const Context& ctx, const std::string& username) {
+    return Key(ctx, "login-throttle-name\n" + username);
+}
 }  // namespace
 
 LoginThrottleKeys ThrottleKeysFor(const Context& ctx, const std::string& username, const std::string& ip) {
@@ -29,8 +33,8 @@ core::Result<LoginCharge> ChargeAttempt(Context& ctx, core::ports::Tx& tx, const
     if (charge.wait_millis > 0) return charge;
     ThrottleState pair_after = core::auth::AfterFailure(pair, now, p.free_failures, p);
     ThrottleState address_after = core::auth::AfterFailure(address, now, p.address_free_failures, p);
-    charge.starts_waiting =
-        core::auth::StartsWaiting(pair, pair_after) || core::auth::StartsWaiting(address, address_after);
+    charge.starts_waiting = core::auth::StartsWaiting(pair, pair_after) ||
+                            core::auth::StartsWaiting(address, address_after);
     // Keys quiet for longer than any wait and the forgetting time are no longer needed.
     LX_CHECK(tx.Throttles().Prune(now - p.forget_millis - p.max_delay_millis));
     LX_CHECK(tx.Throttles().Put(keys.pair, keys.name, pair_after));
@@ -41,7 +45,8 @@ core::Result<LoginCharge> ChargeAttempt(Context& ctx, core::ports::Tx& tx, const
 core::Status RefundAttempt(Context& ctx, core::ports::Tx& tx, const LoginThrottleKeys& keys) {
     LX_CHECK(tx.Throttles().Delete(keys.pair));  // the owner is in: their typos from here are forgotten
     LX_ASSIGN(address, tx.Throttles().Get(keys.address));
-    return tx.Throttles().Put(keys.address, "", core::auth::Refund(address, ctx.security.throttle.address_free_failures));
+    return tx.Throttles().Put(keys.address, "",
+                              core::auth::Refund(address, ctx.security.throttle.address_free_failures));
 }
 
 core::Status LiftThrottle(Context& ctx, core::ports::Tx& tx, const std::string& username) {

@@ -105,9 +105,12 @@ core::Result<std::string> CompleteSetup(Context& ctx, const CompleteSetupInput& 
         LX_CHECK(tx.SetupLinks().MarkUsed(link.token_hash, now));
         // Using a link revokes any other link of the user still live (issue 15 defect 8).
         if (changed_user) LX_CHECK(tx.SetupLinks().RevokeForUser(changed_user, now));
-        core::auth::Actor actor{user.id, user.username, user.display_name, 0, user.grants, client.ip, client.request_id};
-        auto entry = AuditFor(actor, now, link.purpose == SetupPurpose::kFirstAdmin ? "setup.first_admin" : "setup.password",
-                              "user", std::to_string(user.id)).On(user.grants);
+        core::auth::Actor actor{user.id,     user.username, user.display_name, 0,
+                                user.grants, client.ip,     client.request_id};
+        auto entry = AuditFor(actor, now,
+                              link.purpose == SetupPurpose::kFirstAdmin ? "setup.first_admin" : "setup.password",
+                              "user", std::to_string(user.id))
+                         .On(user.grants);
         LX_CHECK(tx.Audit().Append(entry));
         username = user.username;
         return core::Ok();

@@ -18,7 +18,8 @@ std::string QrSvg(const std::string& text) {
     if (!qr) return {};
     const int margin = 4, size = qr->width + 2 * margin;
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(size) + " " +
-                      std::to_string(size) + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" "
+                      std::to_string(size) +
+                      "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" "
                       "fill=\"#fff\"/><path fill=\"#000\" d=\"";
     for (int y = 0; y < qr->width; ++y)
         for (int x = 0; x < qr->width; ++x)
@@ -61,7 +62,8 @@ core::Result<TotpEnrollment> EnrollTotp(Context& ctx, const Authenticated& who) 
         LX_CHECK(tx.Users().Update(*user));
         // Each new secret is a security event: a second enrolment replaces the first one's secret.
         auto entry = AuditFor(who.actor, ctx.clock.NowMillis(), "auth.totp_enroll_start", "user",
-                              std::to_string(user->id)).On(who.actor.grants);
+                              std::to_string(user->id))
+                         .On(who.actor.grants);
         return tx.Audit().Append(entry);
     }));
     return out;
@@ -81,9 +83,10 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
         if (!user || user->totp_secret_enc.empty())
             return core::Fail(MakeError(ErrorCode::kFailedPrecondition, "auth.totp.not_enrolling"));
         if (core::auth::IsLocked(user->failures, now))
-            return core::Fail(MakeError(ErrorCode::kTooManyRequests, "auth.locked")
-                                  .WithParam("retry_after", std::to_string((user->failures.locked_until - now + 999) / 1000))
-                                  .WithParam("minutes", std::to_string(ctx.security.lockout.lock_millis / 60'000)));
+            return core::Fail(
+                MakeError(ErrorCode::kTooManyRequests, "auth.locked")
+                    .WithParam("retry_after", std::to_string((user->failures.locked_until - now + 999) / 1000))
+                    .WithParam("minutes", std::to_string(ctx.security.lockout.lock_millis / 60'000)));
         LX_ASSIGN(secret, ctx.cipher.Decrypt(user->totp_secret_enc));
         std::int64_t step = now / 1000 / 30;
         std::int64_t matched = 0;
@@ -93,7 +96,8 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
             user->failures = core::auth::RecordFailure(user->failures, now, ctx.security.lockout);
             LX_CHECK(tx.Users().Update(*user));
             auto entry = AuditFor(who.actor, now, "auth.totp", "user", std::to_string(user->id),
-                                  matched ? "replayed" : "denied").On(who.actor.grants);
+                                  matched ? "replayed" : "denied")
+                             .On(who.actor.grants);
             return tx.Audit().Append(entry);  // commit the failure, then refuse below
         }
         user->totp_last_step = matched;
@@ -103,7 +107,8 @@ core::Result<core::ports::Session> VerifyTotp(Context& ctx, const Authenticated&
         session.mfa = MfaState::kOk;
         LX_CHECK(tx.Sessions().Put(session));
         auto entry = AuditFor(who.actor, now, who.session.mfa == MfaState::kEnroll ? "auth.totp_enroll" : "auth.totp",
-                              "user", std::to_string(user->id)).On(who.actor.grants);
+                              "user", std::to_string(user->id))
+                         .On(who.actor.grants);
         LX_CHECK(tx.Audit().Append(entry));
         accepted = true;
         return core::Ok();

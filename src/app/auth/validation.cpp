@@ -6,8 +6,7 @@ namespace lianxin::app {
 
 void CheckUsername(const std::string& u, core::Error& errors, const char* field) {
     bool ok = u.size() >= 3 && u.size() <= 32 && u[0] >= 'a' && u[0] <= 'z';
-    for (char c : u)
-        ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
+    for (char c : u) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-');
     if (!ok) errors.WithField(field, "user.username.format");
 }
 

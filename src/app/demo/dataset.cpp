@@ -31,12 +31,13 @@ namespace {
 
 constexpr std::array<const char*, 7> kDemoCommunities{"海发", "海翔", "海虹", "海达", "东屿", "鳌冠", "海景"};
 constexpr std::array<const char*, 40> kCompounds{
-    "绿苑", "天心岛", "未来海岸", "海景奥斯卡", "蓝月湾", "海沧湾一号", "禹洲城", "阳光城", "海投花园", "兴旺花园",
-    "海虹花园", "海发新村", "东屿新城", "鳌冠雅苑", "海达公寓", "翔鹭花城", "瑞景新村", "滨海苑", "金海湾", "海韵",
-    "碧海蓝庭", "龙湖春江", "万科城", "融信海月", "海上明月", "书香门第", "锦绣花园", "凤凰山庄", "南湖公寓", "滨湖",
-    "嵩屿新苑", "海天花园", "怡景苑", "海富", "新阳", "溪头", "祥露", "海沧新城", "北附花园", "芸溪"};
-constexpr std::array<const char*, 12> kPlaceWords{"和平", "建设", "光明", "幸福", "团结", "新华", "人民", "文化",
-                                                 "胜利", "东风", "振兴", "长青"};
+    "绿苑",     "天心岛",   "未来海岸", "海景奥斯卡", "蓝月湾",   "海沧湾一号", "禹洲城",   "阳光城",
+    "海投花园", "兴旺花园", "海虹花园", "海发新村",   "东屿新城", "鳌冠雅苑",   "海达公寓", "翔鹭花城",
+    "瑞景新村", "滨海苑",   "金海湾",   "海韵",       "碧海蓝庭", "龙湖春江",   "万科城",   "融信海月",
+    "海上明月", "书香门第", "锦绣花园", "凤凰山庄",   "南湖公寓", "滨湖",       "嵩屿新苑", "海天花园",
+    "怡景苑",   "海富",     "新阳",     "溪头",       "祥露",     "海沧新城",   "北附花园", "芸溪"};
+constexpr std::array<const char*, 12> kPlaceWords{"和平", "建设", "光明", "幸福", "团结", "新华",
+                                                  "人民", "文化", "胜利", "东风", "振兴", "长青"};
 
 struct Loader {
     Context& ctx;
@@ -93,7 +94,8 @@ struct Loader {
             for (int b = 0; b < branches; ++b, ++compound) {
                 std::string name = std::string(kCompounds[compound]) + "小区";
                 communities.back().compounds.push_back(name);
-                LX_ASSIGN(bid, AddOrg(tx, cid, name + "党支部", OrgType::kBranch, PlaceKind::kCompound, name, "350205"));
+                LX_ASSIGN(bid,
+                          AddOrg(tx, cid, name + "党支部", OrgType::kBranch, PlaceKind::kCompound, name, "350205"));
                 LX_CHECK(AddMembers(tx, bid, 18 + static_cast<int>(rng.Below(15)),
                                     "厦门市海沧区嵩屿街道" + community + name));
                 if (b == 0) {  // the first branch of each community shows a development pipeline
@@ -101,7 +103,8 @@ struct Loader {
                     stats.members += added;
                 }
             }
-            LX_ASSIGN(rid, AddOrg(tx, cid, community + "离退休党支部", OrgType::kBranch, PlaceKind::kNone, "", "350205"));
+            LX_ASSIGN(rid,
+                      AddOrg(tx, cid, community + "离退休党支部", OrgType::kBranch, PlaceKind::kNone, "", "350205"));
             LX_CHECK(AddMembers(tx, rid, 12 + static_cast<int>(rng.Below(10)), "厦门市海沧区嵩屿街道" + community));
         }
         LX_CHECK(AddDemoPositions(tx, street, today, ctx.clock.NowMillis()));

@@ -38,7 +38,6 @@ TEST(DemoDataset, TheStreetOfSeed000WithItsServicePositions) {
     EXPECT_EQ(levels[core::org::PositionLevel::kCompoundHome], 33);
 }
 
-
 // domain.md §5.3: the demo street has a few floating members kept by their branches — one of them taking part in
 // a branch of another community (so that its 流入 list is not empty) — with the registry tag on each.
 TEST(DemoDataset, FloatingMembersWithOneTakingPartInAnotherCommunity) {

@@ -22,11 +22,21 @@ const std::vector<std::vector<Plan>>& Plans() {
     static const std::vector<std::vector<Plan>> kPlans{
         {{StepKind::kApply, 20}},
         {{StepKind::kApply, 400}, {StepKind::kTalk, 390}, {StepKind::kActivist, 300}},
-        {{StepKind::kApply, 800}, {StepKind::kTalk, 790}, {StepKind::kActivist, 700}, {StepKind::kTarget, 300},
-         {StepKind::kPoliticalReview, 200}, {StepKind::kTraining, 150}},
-        {{StepKind::kApply, 1000}, {StepKind::kTalk, 990}, {StepKind::kActivist, 900}, {StepKind::kTarget, 500},
-         {StepKind::kPoliticalReview, 450}, {StepKind::kTraining, 440}, {StepKind::kPreReview, 420},
-         {StepKind::kAdmissionMeeting, 300}, {StepKind::kAdmissionApproval, 250}},
+        {{StepKind::kApply, 800},
+         {StepKind::kTalk, 790},
+         {StepKind::kActivist, 700},
+         {StepKind::kTarget, 300},
+         {StepKind::kPoliticalReview, 200},
+         {StepKind::kTraining, 150}},
+        {{StepKind::kApply, 1000},
+         {StepKind::kTalk, 990},
+         {StepKind::kActivist, 900},
+         {StepKind::kTarget, 500},
+         {StepKind::kPoliticalReview, 450},
+         {StepKind::kTraining, 440},
+         {StepKind::kPreReview, 420},
+         {StepKind::kAdmissionMeeting, 300},
+         {StepKind::kAdmissionApproval, 250}},
     };
     return kPlans;
 }
@@ -52,7 +62,8 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
         // A young adult applicant: 22–35 years old today.
         core::demo::PersonOptions opt{today, ++serial, ""};
         auto person = core::demo::SyntheticMember(rng, opt);
-        const Date birth = today.AddYears(-22 - static_cast<int>(rng.Below(14))).AddDays(-static_cast<int>(rng.Below(300)));
+        const Date birth =
+            today.AddYears(-22 - static_cast<int>(rng.Below(14))).AddDays(-static_cast<int>(rng.Below(300)));
         person.birth_date = birth;
         person.id_number = core::demo::SyntheticIdNumber(serial, birth, person.sex);
         std::vector<Step> steps;
@@ -69,13 +80,14 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
                 s.vote = core::member::Vote{n, n, n, 0, 0};
             }
             s.evidence.body = p.kind == StepKind::kAdmissionApproval || p.kind == StepKind::kPreReview ? "街道党工委"
-                              : p.kind == StepKind::kAdmissionMeeting                              ? "支部大会"
-                                                                                                  : "支部委员会";
+                              : p.kind == StepKind::kAdmissionMeeting                                  ? "支部大会"
+                                                                      : "支部委员会";
             if (steps.empty()) {
                 LX_ASSIGN(start, core::member::StartDevelopmentCase(birth, s));
                 facts = start;
             } else {
-                LX_ASSIGN(next, core::member::ApplyStep(facts, s, core::policy::Policies()));  // a fresh database: national rules
+                LX_ASSIGN(next, core::member::ApplyStep(facts, s,
+                                                        core::policy::Policies()));  // a fresh database: national rules
                 facts = next;
             }
             steps.push_back(s);
@@ -111,7 +123,8 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
         }
         LX_ASSIGN(cid, tx.DevelopmentCases().Insert(rec, 0));
         for (std::size_t i = 0; i < steps.size(); ++i)
-            LX_CHECK(tx.DevelopmentCases().AppendStep(cid, core::ports::StepRecord{0, static_cast<int>(i) + 1, steps[i], 0, 0}));
+            LX_CHECK(tx.DevelopmentCases().AppendStep(
+                cid, core::ports::StepRecord{0, static_cast<int>(i) + 1, steps[i], 0, 0}));
     }
     return added;
 }

@@ -14,8 +14,8 @@ struct Away {
     std::size_t community, branch;  // whose member: the last member of that compound branch
     FloatingReason reason;
     const char *province, *city, *county, *employer;
-    int months_ago;                  // left that many months before today
-    int expected_back_in_months;     // 0 = not known
+    int months_ago;               // left that many months before today
+    int expected_back_in_months;  // 0 = not known
     bool fixed_place;
     const char* certificate_no;
     const char* cannot_transfer_reason;  // "" = can transfer
@@ -27,21 +27,23 @@ struct Away {
 constexpr Away kAway[] = {
     {0, 1, FloatingReason::kWork, "广东省", "深圳市", "南山区", "南山区某电子有限公司", 8, 0, true, "", "", -1, -1,
      "深圳市南山区粤海街道流动党员党支部", -1},
-    {1, 1, FloatingReason::kStudy, "上海市", "上海市", "杨浦区", "某大学（在职研修）", 4, 1, true, "闽流〔2026〕012号", "", -1,
-     -1, "", -1},
+    {1, 1, FloatingReason::kStudy, "上海市", "上海市", "杨浦区", "某大学（在职研修）", 4, 1, true, "闽流〔2026〕012号",
+     "", -1, -1, "", -1},
     {2, 1, FloatingReason::kFamily, "福建省", "厦门市", "海沧区", "随子女居住", 14, 0, true, "闽流〔2025〕037号",
      "随子女临时居住，住房未定，暂不具备转接条件", 0, 2, "", 6},
-    {3, 2, FloatingReason::kBusiness, "浙江省", "金华市", "义乌市", "义乌国际商贸城经商", 13, 0, false, "", "", -1, -1, "", -1},
+    {3, 2, FloatingReason::kBusiness, "浙江省", "金华市", "义乌市", "义乌国际商贸城经商", 13, 0, false, "", "", -1, -1,
+     "", -1},
 };
 
 core::Result<core::org::Org> Branch(core::ports::Tx& tx, const DemoCommunity& c, std::size_t index, const Date& today) {
     LX_ASSIGN(children, tx.Orgs().Children(c.id, today));
-    if (index >= children.size()) return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "demo branch"));
+    if (index >= children.size())
+        return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "demo branch"));
     return children[index].org;
 }
 
-core::ports::FloatingNote Note(core::member::FloatingReportKind kind, const Date& on, const char* text, const char* side,
-                               std::int64_t now) {
+core::ports::FloatingNote Note(core::member::FloatingReportKind kind, const Date& on, const char* text,
+                               const char* side, std::int64_t now) {
     return core::ports::FloatingNote{0, 0, {kind, on, text}, side, 0, "演示数据", now};
 }
 
@@ -83,12 +85,14 @@ core::Result<int> AddDemoFloating(core::ports::Tx& tx, const Date& today, std::i
         } else if (*a.outside_org) {
             f.participating = core::member::ParticipatingOrg{0, a.outside_org, f.left_on.AddMonths(1)};
         }
-        LX_CHECK(core::member::CheckFloating(f, today, core::member::FloatingPolicyOn(core::policy::Policies(), today)));
+        LX_CHECK(
+            core::member::CheckFloating(f, today, core::member::FloatingPolicyOn(core::policy::Policies(), today)));
         LX_ASSIGN(id, tx.FloatingRecords().Insert(rec, now));
         using K = core::member::FloatingReportKind;
         if (a.report_months_ago >= 0)
-            LX_CHECK(tx.FloatingRecords().AppendNote(
-                id, Note(K::kReport, today.AddMonths(-a.report_months_ago), "书面汇报本年度思想、工作和参加组织生活情况", "out", now)));
+            LX_CHECK(
+                tx.FloatingRecords().AppendNote(id, Note(K::kReport, today.AddMonths(-a.report_months_ago),
+                                                         "书面汇报本年度思想、工作和参加组织生活情况", "out", now)));
         if (a.in_community >= 0)
             LX_CHECK(tx.FloatingRecords().AppendNote(
                 id, Note(K::kParticipation, today.AddMonths(-1), "参加支部主题党日活动并交流发言", "in", now)));

@@ -16,9 +16,9 @@ namespace {
 
 struct UnitKind {
     UnitType type;
-    const char* prefix;   // before the place word ("" for none)
-    const char* suffix;   // after it
-    const char* post;     // the head's post
+    const char* prefix;     // before the place word ("" for none)
+    const char* suffix;     // after it
+    const char* post;       // the head's post
     const char* authority;  // the first two characters of a USCC: registration authority and category
 };
 
@@ -34,8 +34,8 @@ constexpr std::array<UnitKind, 9> kStreetKinds{{
     {UnitType::kSocialOrg, "", "社会工作服务中心", "理事长", "52"},
     {UnitType::kOrgan, "区", "市场监管所", "所长", "11"},
 }};
-constexpr std::array<const char*, 12> kPlaces{"和平", "建设", "光明", "幸福", "团结", "新华", "人民", "文化",
-                                              "胜利", "东风", "振兴", "长青"};
+constexpr std::array<const char*, 12> kPlaces{"和平", "建设", "光明", "幸福", "团结", "新华",
+                                              "人民", "文化", "胜利", "东风", "振兴", "长青"};
 constexpr int kStreetUnits = 48;
 
 // A synthetic USCC: region 990000 (no such region, like the ID numbers' 99) and its GB 32100 check character.
@@ -49,7 +49,8 @@ core::Result<std::int64_t> AddOverlay(core::ports::Tx& tx, const Overlay& o, con
     core::Error errors;
     core::org::CheckOverlay(o, today, errors);
     if (!errors.fields.empty())
-        return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "demo overlay: " + errors.fields[0].field));
+        return core::Fail(
+            core::MakeError(core::ErrorCode::kInternal, "internal", "demo overlay: " + errors.fields[0].field));
     return tx.Overlays().Insert(o, 0, now);
 }
 
@@ -61,7 +62,8 @@ core::Status AddUnits(core::ports::Tx& tx, Overlay o, std::vector<MemberUnit> un
         core::Error errors;
         core::org::CheckUnit(u, o, today, errors);
         if (!errors.fields.empty())
-            return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "demo unit: " + errors.fields[0].field));
+            return core::Fail(
+                core::MakeError(core::ErrorCode::kInternal, "internal", "demo unit: " + errors.fields[0].field));
         LX_ASSIGN(id, tx.Overlays().InsertUnit(u, 0, now));
         o.rotation.order.push_back(id);
     }

@@ -1,7 +1,8 @@
-// The demo street's overlays (seed 000: "街道及所辖7个城市社区均成立大党工委和大党委，48个成员单位轮流牵头组织召开会议"):
-// the street's 大党工委 with 48 resident units convening in turn, one a month, and each community's 大党委 with its
-// police station, property companies, school, clinic, firms and social organization, their heads sitting as
-// part-time members (兼职委员) and convening by quarter. Unit names are generic and every person synthetic.
+// The demo street's overlays (seed 000:
+// "街道及所辖7个城市社区均成立大党工委和大党委，48个成员单位轮流牵头组织召开会议"): the street's 大党工委 with 48
+// resident units convening in turn, one a month, and each community's 大党委 with its police station, property
+// companies, school, clinic, firms and social organization, their heads sitting as part-time members (兼职委员) and
+// convening by quarter. Unit names are generic and every person synthetic.
 #pragma once
 
 #include <string>

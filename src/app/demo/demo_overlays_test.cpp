@@ -72,7 +72,8 @@ TEST(DemoOverlays, TheSameSeedGivesTheSameParttimeMembers) {
     auto a = Load();
     auto b = Load();
     ASSERT_EQ(a->street_units.size(), b->street_units.size());
-    for (std::size_t i = 0; i < a->street_units.size(); ++i) EXPECT_EQ(a->street_units[i].head, b->street_units[i].head);
+    for (std::size_t i = 0; i < a->street_units.size(); ++i)
+        EXPECT_EQ(a->street_units[i].head, b->street_units[i].head);
 }
 
 }  // namespace

@@ -37,8 +37,8 @@ core::Result<int> AddDemoPositions(core::ports::Tx& tx, std::int64_t street_id, 
             p.address = "厦门市海沧区嵩屿街道海沧大道567号";
             p.area_m2 = 3200;
             p.hours = Hours({"08:30-12:00", "14:30-18:00"}, {"09:00-17:00"});
-            p.services = {"party_affairs", "transfer", "dues", "education", "floating", "dual_report", "volunteer",
-                          "government", "legal", "employment"};
+            p.services = {"party_affairs", "transfer",  "dues",       "education", "floating",
+                          "dual_report",   "volunteer", "government", "legal",     "employment"};
         } else if (o.type == OrgType::kGrassrootsCommittee) {
             ++community;
             p.level = PositionLevel::kCommunityCentre;
@@ -46,8 +46,8 @@ core::Result<int> AddDemoPositions(core::ports::Tx& tx, std::int64_t street_id, 
             p.address = "厦门市海沧区嵩屿街道" + o.place_name + "居委会一楼";
             p.area_m2 = 1500 + 100 * community;
             p.hours = Hours({"08:30-12:00", "14:30-18:00"}, {"09:00-12:00"});
-            p.services = {"party_affairs", "transfer", "dues", "education", "floating", "volunteer", "grid", "elderly",
-                          "youth", "culture"};
+            p.services = {"party_affairs", "transfer", "dues",    "education", "floating",
+                          "volunteer",     "grid",     "elderly", "youth",     "culture"};
             lat += 6000 * ((community % 3) - 1);
             lng += 7000 * (community / 3 - 1);
         } else if (o.place_kind == PlaceKind::kCompound) {

@@ -1,6 +1,5 @@
 #include "app/member/development.hpp"
 
-
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
 #include "core/member/field_spec.hpp"
@@ -29,7 +28,7 @@ void CheckEvidence(const core::member::Evidence& e, core::Error& errors) {
 
 // The candidate, when the actor holds `p` on its org; 404 otherwise (403 without `p` anywhere).
 core::Result<DevelopmentRecord> VisibleDevelopmentCase(Tx& tx, const core::auth::Actor& actor, std::int64_t id,
-                                               Permission p) {
+                                                       Permission p) {
     LX_CHECK(core::auth::AuthorizeAny(actor, p));
     LX_ASSIGN(c, tx.DevelopmentCases().Get(id));
     if (!c) return core::Fail(core::NotFound("candidate"));
@@ -168,7 +167,8 @@ void SetDue(DevelopmentRecord& rec, const core::member::DevelopmentCase& facts, 
     rec.due_on = reminders.empty() ? std::nullopt : std::optional<core::Date>(reminders.front().due);
 }
 
-core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth::Actor& actor, const DevelopmentCaseInput& in) {
+core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth::Actor& actor,
+                                                 const DevelopmentCaseInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
@@ -177,8 +177,10 @@ core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth:
     if (!id) errors.fields.push_back(id.error().fields.at(0));
     if (in.sex != "male" && in.sex != "female") errors.WithField("sex", "member.sex.format");
     else if (id && core::member::ToString(id->sex) != in.sex) errors.WithField("sex", "member.sex.mismatch");
-    for (const auto& [field, value] : {std::pair{"ethnicity", &in.ethnicity}, {"phone", &in.phone},
-                                       {"education", &in.education}, {"work_unit", &in.work_unit}})
+    for (const auto& [field, value] : {std::pair{"ethnicity", &in.ethnicity},
+                                       {"phone", &in.phone},
+                                       {"education", &in.education},
+                                       {"work_unit", &in.work_unit}})
         core::member::CheckField(field, *value, errors);
     auto applied = core::member::CheckDate(in.applied_on, today, "applied_on", errors);
     CheckEvidence(in.evidence, errors);
@@ -218,14 +220,15 @@ core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth:
         LX_ASSIGN(cid, tx.DevelopmentCases().Insert(rec, now));
         LX_CHECK(tx.DevelopmentCases().AppendStep(cid, StepRecord{0, 1, apply, actor.user_id, now}));
         new_id = cid;
-        auto entry = AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid)).On(rec.org_id, rec.org_path);
+        auto entry =
+            AuditFor(actor, now, "candidate.create", "candidate", std::to_string(cid)).On(rec.org_id, rec.org_path);
         return tx.Audit().Append(entry);
     }));
     return new_id;
 }
 
 core::Result<DevelopmentCaseView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
-                                       const StepInput& in) {
+                                             const StepInput& in) {
     const auto today = ctx.clock.Today();
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     LX_ASSIGN(step, ParseStep(in, today));
@@ -241,13 +244,14 @@ core::Result<DevelopmentCaseView> RecordStep(Context& ctx, const core::auth::Act
         LX_ASSIGN(next, core::member::ApplyStep(facts, step, policies));
         LX_CHECK(UpdateRegistry(tx, rec, next, step, ctx.clock.NowMillis()));
         const auto now = ctx.clock.NowMillis();
-        LX_CHECK(tx.DevelopmentCases().AppendStep(id, StepRecord{0, static_cast<int>(steps.size()) + 1, step,
-                                                           actor.user_id, now}));
+        LX_CHECK(tx.DevelopmentCases().AppendStep(
+            id, StepRecord{0, static_cast<int>(steps.size()) + 1, step, actor.user_id, now}));
         rec.stage = next.stage;
         SetDue(rec, next, today);
         LX_CHECK(tx.DevelopmentCases().UpdateState(rec, now));
         ++rec.version;
-        auto entry = AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id)).On(rec.org_id, rec.org_path);
+        auto entry =
+            AuditFor(actor, now, "candidate.step", "candidate", std::to_string(id)).On(rec.org_id, rec.org_path);
         entry.detail = "kind=" + std::string(core::member::ToString(step.kind));
         entry.subject_member_id = rec.member_id;
         LX_CHECK(tx.Audit().Append(entry));
@@ -258,7 +262,8 @@ core::Result<DevelopmentCaseView> RecordStep(Context& ctx, const core::auth::Act
     return out;
 }
 
-core::Result<Audited<DevelopmentCaseView>> ViewDevelopmentCase(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
+core::Result<Audited<DevelopmentCaseView>> ViewDevelopmentCase(Context& ctx, const core::auth::Actor& actor,
+                                                               std::int64_t id) {
     DevelopmentCaseView out;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleDevelopmentCase(tx, actor, id, Permission::kMemberRead));
@@ -285,7 +290,7 @@ core::Result<int> VotingElectorate(Context& ctx, const core::auth::Actor& actor,
 }
 
 core::Result<DevelopmentCasePage> ListDevelopmentCases(Context& ctx, const core::auth::Actor& actor,
-                                           const DevelopmentCaseListInput& in) {
+                                                       const DevelopmentCaseListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     core::ports::DevelopmentCaseQuery q;
     if (!in.stage.empty()) {

@@ -28,7 +28,8 @@ struct DevelopmentCaseInput {
     core::member::Evidence evidence;
 };
 // The new candidate's id. The person must be 18 on the application date and not already registered.
-core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth::Actor& actor, const DevelopmentCaseInput& in);
+core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth::Actor& actor,
+                                                 const DevelopmentCaseInput& in);
 
 struct VoteInput {
     int present = 0, yes = 0, written_yes = 0, written_total = 0;
@@ -52,15 +53,16 @@ struct DevelopmentCaseView {
     core::member::DevelopmentCase facts;
     std::vector<core::ports::StepRecord> steps;
     std::vector<core::member::Reminder> reminders;
-    int electorate = 0;  // voting members of the branch today
+    int electorate = 0;                                // voting members of the branch today
     std::map<std::int64_t, std::string> people_names;  // contacts and sponsors named in the steps
 };
 // Records one step; the refreshed case on success.
 core::Result<DevelopmentCaseView> RecordStep(Context& ctx, const core::auth::Actor& actor, std::int64_t id,
-                                       const StepInput& in);
+                                             const StepInput& in);
 
 // One case with its steps and reminders; audited as a view of personal data.
-core::Result<Audited<DevelopmentCaseView>> ViewDevelopmentCase(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
+core::Result<Audited<DevelopmentCaseView>> ViewDevelopmentCase(Context& ctx, const core::auth::Actor& actor,
+                                                               std::int64_t id);
 
 // The full members with voting rights of `org_id` on `on` (domain.md §2.2 row 13): what a general meeting's
 // electorate is, for the meeting form. Needs member_read on the org; 404 outside the scope.
@@ -81,6 +83,7 @@ struct DevelopmentCaseListInput {
     std::int64_t after_id = 0;
     int limit = 50;
 };
-core::Result<DevelopmentCasePage> ListDevelopmentCases(Context& ctx, const core::auth::Actor& actor, const DevelopmentCaseListInput& in);
+core::Result<DevelopmentCasePage> ListDevelopmentCases(Context& ctx, const core::auth::Actor& actor,
+                                                       const DevelopmentCaseListInput& in);
 
 }  // namespace lianxin::app

@@ -16,7 +16,8 @@ protected:
     void SetUp() override {
         AppTest::SetUp();
         // Branch A has 张三 plus four more full members: an electorate of five.
-        for (int i = 0; i < 4; ++i) sponsors_.push_back(AddMember(branch_a_, "党员" + std::to_string(i), SyntheticId("19700101", 11 + 2 * i)));
+        for (int i = 0; i < 4; ++i)
+            sponsors_.push_back(AddMember(branch_a_, "党员" + std::to_string(i), SyntheticId("19700101", 11 + 2 * i)));
         secretary_ = ActorWith(Role::kBranchSecretary, branch_a_);
     }
 
@@ -34,7 +35,7 @@ protected:
     }
 
     core::Result<DevelopmentCaseView> Step(std::int64_t id, const std::string& kind, const std::string& on,
-                                     std::vector<std::int64_t> people = {}, std::optional<VoteInput> vote = {}) {
+                                           std::vector<std::int64_t> people = {}, std::optional<VoteInput> vote = {}) {
         auto current = ViewDevelopmentCase(ctx(), secretary_, id);
         EXPECT_TRUE(current);
         StepInput in;

@@ -25,7 +25,6 @@ core::Status CheckAgainstPolicy(Tx& tx, const FloatingRecord& rec, const core::D
     return core::member::CheckFloating(rec.facts, today, core::member::FloatingPolicyOn(policies, rec.facts.left_on));
 }
 
-
 core::Error Invalid() { return core::MakeError(ErrorCode::kInvalidArgument, "request.invalid"); }
 
 // The input's fields as facts (phone kept from `base` when absent), with one error naming each bad date.
@@ -42,7 +41,8 @@ core::Result<Floating> ParseInput(const FloatingInput& in, const Floating& base,
         f.expected_return = d;
     }
     std::optional<core::Date> since;
-    if (!in.participating_since.empty()) since = core::member::CheckDate(in.participating_since, today, "participating_since", errors);
+    if (!in.participating_since.empty())
+        since = core::member::CheckDate(in.participating_since, today, "participating_since", errors);
     if (!in.participating_since.empty() && in.participating_org_id == 0 && in.participating_org_name.empty())
         errors.WithField("participating_org_name", "floating.participating.missing");
     if (!errors.fields.empty()) return core::Fail(errors);
@@ -116,7 +116,8 @@ core::Result<FloatingRecord> OutflowRecord(Tx& tx, const core::auth::Actor& acto
 }
 
 // The record as stored after a write, in the view the actor gets (with its notes).
-core::Status Reload(Tx& tx, const core::auth::Actor& actor, std::int64_t id, const core::Date& today, FloatingView& out) {
+core::Status Reload(Tx& tx, const core::auth::Actor& actor, std::int64_t id, const core::Date& today,
+                    FloatingView& out) {
     LX_ASSIGN(stored, tx.FloatingRecords().Get(id));
     if (!stored) return core::Fail(core::NotFound("floating"));
     LX_ASSIGN(view, LoadFloatingView(tx, actor, std::move(*stored), today, true));
@@ -204,7 +205,8 @@ core::Result<FloatingView> AddFloatingNote(Context& ctx, const core::auth::Actor
         LX_CHECK(core::member::CheckFloatingReport(rec.facts, report, today));
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.FloatingRecords().AppendNote(
-            id, core::ports::FloatingNote{0, 0, report, inflow ? "in" : "out", actor.user_id, actor.display_name, now}));
+            id,
+            core::ports::FloatingNote{0, 0, report, inflow ? "in" : "out", actor.user_id, actor.display_name, now}));
         LX_CHECK(Audit(tx, actor, now, "floating.note", rec, "kind=" + in.kind));
         return Reload(tx, actor, id, today, out);
     }));

@@ -37,8 +37,8 @@ struct FloatingInput {
 
 struct FloatingView {
     core::ports::FloatingRecord record;  // phone kept for the outflow side (masked in the DTO); cleared otherwise
-    bool outflow = false;  // the actor reads the member's org
-    bool inflow = false;   // the actor reads the participating org
+    bool outflow = false;                // the actor reads the member's org
+    bool inflow = false;                 // the actor reads the participating org
     bool minimal = false;  // inflow side only: name, sex, age, category, origin org, since, certificate number
     int age = 0;
     std::vector<core::ports::FloatingNote> notes;
@@ -77,7 +77,7 @@ core::Result<FloatingView> ReturnFloatingMember(Context& ctx, const core::auth::
 // first. Needs member_read on the member's org; audited as a view of the member's data.
 struct MemberFloating {
     std::optional<FloatingView> current;
-    std::vector<FloatingView> past;  // without notes
+    std::vector<FloatingView> past;    // without notes
     std::vector<std::string> actions;  // "open" when the actor may open a record
 };
 core::Result<Audited<MemberFloating>> ViewMemberFloating(Context& ctx, const core::auth::Actor& actor,

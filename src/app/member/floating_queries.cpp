@@ -19,8 +19,8 @@ bool On(const core::auth::Actor& actor, Permission p, const std::string& path) {
 
 core::Result<FloatingRecord> VisibleFloating(Tx& tx, const core::auth::Actor& actor, std::int64_t id) {
     LX_ASSIGN(rec, tx.FloatingRecords().Get(id));
-    if (!rec || (!On(actor, Permission::kMemberRead, rec->org_path) &&
-                 !On(actor, Permission::kMemberRead, rec->in_org_path)))
+    if (!rec ||
+        (!On(actor, Permission::kMemberRead, rec->org_path) && !On(actor, Permission::kMemberRead, rec->in_org_path)))
         return core::Fail(core::NotFound("floating"));
     return std::move(*rec);
 }
@@ -37,7 +37,8 @@ core::Result<FloatingView> LoadFloatingView(Tx& tx, const core::auth::Actor& act
         LX_ASSIGN(policies, PoliciesFor(tx, rec.org_path));  // the outflow branch's rules, in force today
         v.reminders = core::member::FloatingReminders(rec.facts, rec.last_report_on,
                                                       core::member::FloatingPolicyOn(policies, today), today);
-        if (open && On(actor, Permission::kMemberWrite, rec.org_path)) v.actions = {"edit", "report", "contact", "return"};
+        if (open && On(actor, Permission::kMemberWrite, rec.org_path))
+            v.actions = {"edit", "report", "contact", "return"};
         else if (On(actor, Permission::kMemberWrite, rec.org_path)) v.actions = {"report", "contact"};
     }
     if (v.inflow && open) {
@@ -119,7 +120,8 @@ core::Result<FloatingPage> ListFloating(Context& ctx, const core::auth::Actor& a
     }));
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "floating.list", "org", std::to_string(in.org_id))
                      .On(ListedOrg(ctx, actor, Permission::kMemberRead, in.org_id));
-    entry.detail = std::string("direction=") + (in.inflow ? "in" : "out") + " count=" + std::to_string(page.items.size());
+    entry.detail = std::string("direction=") + (in.inflow ? "in" : "out") +
+                   " count=" + std::to_string(page.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return page;
 }

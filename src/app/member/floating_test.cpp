@@ -121,7 +121,8 @@ TEST_F(FloatingTest, InflowBranchSeesMinimalFieldsAndNotesParticipation) {
     // The outflow branch's contact note may carry a new number: the inflow side never reads it (regression: the
     // minimal view carried every note).
     ASSERT_TRUE(AddFloatingNote(ctx(), secretary_a_, id, {"contact", "2026-11-04", "新号码13900001111，住海虹路3号"}));
-    auto noted = AddFloatingNote(ctx(), secretary_b_, id, {"participation", "2026-11-05", "参加天心岛小区党支部主题党日"});
+    auto noted = AddFloatingNote(ctx(), secretary_b_, id,
+                                 {"participation", "2026-11-05", "参加天心岛小区党支部主题党日"});
     ASSERT_TRUE(noted) << noted.error().message_key;
     EXPECT_TRUE(noted->minimal);
     ASSERT_EQ(noted->notes.size(), 1u);

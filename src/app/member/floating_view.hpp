@@ -13,7 +13,6 @@ core::Result<core::ports::FloatingRecord> VisibleFloating(core::ports::Tx& tx, c
 
 // The view of `rec` for `actor`, redacted for its side; with the notes when `with_notes`.
 core::Result<FloatingView> LoadFloatingView(core::ports::Tx& tx, const core::auth::Actor& actor,
-                                            core::ports::FloatingRecord rec, const core::Date& today,
-                                            bool with_notes);
+                                            core::ports::FloatingRecord rec, const core::Date& today, bool with_notes);
 
 }  // namespace lianxin::app

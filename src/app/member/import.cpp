@@ -17,7 +17,9 @@ using core::ports::Tx;
 namespace {
 constexpr std::int64_t kDayMillis = 24LL * 3600 * 1000;
 
-core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) { return ReadSheetFile(ctx, bytes); }
+core::Result<core::member::SheetCells> ReadFile(Context& ctx, std::string_view bytes) {
+    return ReadSheetFile(ctx, bytes);
+}
 ImportSummary Summarize(ImportRecord r, std::int64_t now) { return SummarizeImport(std::move(r), now); }
 std::string CountsDetail(const core::ports::ImportCounts& c) { return ImportCountsDetail(c); }
 
@@ -112,7 +114,8 @@ core::Result<ImportPreview> PreviewImport(Context& ctx, const core::auth::Actor&
     }));
     // Each row's ID number was checked against the registry: spent from the actor's budget before it is shown.
     LX_CHECK(SpendBudget(ctx, "import_preview_rows:" + std::to_string(actor.user_id), ctx.limits.import_preview_rows,
-                         std::max<std::int64_t>(1, static_cast<std::int64_t>(out.rows.size())), "import.preview_limited"));
+                         std::max<std::int64_t>(1, static_cast<std::int64_t>(out.rows.size())),
+                         "import.preview_limited"));
     // A preview tells whether ID numbers are registered: it is audited like a search (counts and hash only).
     auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import_preview", "org", std::to_string(in.org_id))
                      .On(ListedOrg(ctx, actor, Permission::kMemberWrite, in.org_id));
@@ -161,7 +164,8 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
     if (!written && written.error().message_key == "import.nothing") {
         // Nothing written, but the rows were checked against the registry: audited as a refused import.
         auto entry = AuditFor(actor, ctx.clock.NowMillis(), "member.import", "org", std::to_string(in.org_id),
-                              "import.nothing").On(ListedOrg(ctx, actor, Permission::kMemberWrite, in.org_id));
+                              "import.nothing")
+                         .On(ListedOrg(ctx, actor, Permission::kMemberWrite, in.org_id));
         entry.detail = CountsDetail(checked) + ConflictsDetail(conflicts) + " sha256=" + ctx.crypto.Sha256Hex(in.bytes);
         LX_CHECK(AppendAudit(ctx, std::move(entry)));
     }
@@ -171,8 +175,9 @@ core::Result<ImportSummary> CommitImport(Context& ctx, const core::auth::Actor& 
     return summary;
 }
 
-core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
-                                                       const std::string& kind, Permission needed) {
+core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor,
+                                                       std::int64_t org_id, const std::string& kind,
+                                                       Permission needed) {
     LX_CHECK(core::auth::AuthorizeAny(actor, needed));
     std::vector<ImportSummary> out;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
@@ -192,12 +197,14 @@ core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core:
     return out;
 }
 
-core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
+core::Result<std::vector<ImportSummary>> ListImports(Context& ctx, const core::auth::Actor& actor,
+                                                     std::int64_t org_id) {
     return ListImportsOf(ctx, actor, org_id, "members", Permission::kMemberWrite);
 }
 
 core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& actor, std::int64_t import_id) {
-    if (!core::auth::AuthorizeAny(actor, Permission::kMemberWrite) && !core::auth::AuthorizeAny(actor, Permission::kOrgWrite))
+    if (!core::auth::AuthorizeAny(actor, Permission::kMemberWrite) &&
+        !core::auth::AuthorizeAny(actor, Permission::kOrgWrite))
         return core::Fail(core::Denied());
     ImportRecord rec;
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
@@ -236,7 +243,8 @@ core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& ac
                 m->updated_at = now;
                 st = tx.Members().UpdateRegistry(*m);
                 if (st) {  // the member sees the restore as a change of their record
-                    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m->id)).On(m->org_id, m->org_path);
+                    auto entry = AuditFor(actor, now, "member.update", "member", std::to_string(m->id))
+                                     .On(m->org_id, m->org_path);
                     entry.subject_member_id = m->id;
                     entry.detail = "import_undo=" + std::to_string(import_id);
                     st = tx.Audit().Append(entry);
@@ -247,13 +255,15 @@ core::Result<ImportSummary> UndoImport(Context& ctx, const core::auth::Actor& ac
             if (!st) changed.push_back(std::to_string(row.row));
         }
         if (!changed.empty())
-            return core::Fail(core::MakeError(ErrorCode::kConflict, "import.undo_changed").WithParam("rows", Join(changed)));
+            return core::Fail(
+                core::MakeError(ErrorCode::kConflict, "import.undo_changed").WithParam("rows", Join(changed)));
         rec.undone_at = now;
         rec.undone_by = actor.user_id;
         LX_CHECK(tx.Imports().MarkUndone(rec));
         rec.undone = true;
         ++rec.version;
-        auto entry = AuditFor(actor, now, "member.import_undo", "import", std::to_string(import_id)).On(rec.org_id, rec.org_path);
+        auto entry = AuditFor(actor, now, "member.import_undo", "import", std::to_string(import_id))
+                         .On(rec.org_id, rec.org_path);
         entry.detail = "rows=" + std::to_string(rows.size());
         return tx.Audit().Append(entry);
     }));

@@ -14,7 +14,7 @@
 
 namespace lianxin::app {
 
-constexpr int kImportUndoDays = 7;      // issue 4: "an undo of the whole import for 7 days"
+constexpr int kImportUndoDays = 7;             // issue 4: "an undo of the whole import for 7 days"
 constexpr std::size_t kImportMaxRows = 20000;  // data rows in one file
 
 struct ImportInput {
@@ -71,10 +71,12 @@ ImportSummary SummarizeImport(core::ports::ImportRecord r, std::int64_t now);
 std::string ImportCountsDetail(const core::ports::ImportCounts& c);
 // The record of an import of `kind` into `target` by `actor` now, of the file in `in`, with `counts`.
 core::ports::ImportRecord NewImportRecord(Context& ctx, const core::auth::Actor& actor, const core::org::Org& target,
-                                          const ImportInput& in, std::string kind, const core::ports::ImportCounts& counts);
+                                          const ImportInput& in, std::string kind,
+                                          const core::ports::ImportCounts& counts);
 // Imports of `kind` (members | orgs) into the actor's scope for `needed` (or the subtree of org_id), newest first.
-core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,
-                                                       const std::string& kind, core::auth::Permission needed);
+core::Result<std::vector<ImportSummary>> ListImportsOf(Context& ctx, const core::auth::Actor& actor,
+                                                       std::int64_t org_id, const std::string& kind,
+                                                       core::auth::Permission needed);
 
 // The template: the known headers in the national collection sheet's order.
 core::Result<std::string> ImportTemplate(Context& ctx, bool xlsx);

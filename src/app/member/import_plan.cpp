@@ -30,7 +30,8 @@ public:
         std::vector<const Org*> found;
         for (const auto& o : orgs_)
             if (o.name == row.org_name || (!o.short_name.empty() && o.short_name == row.org_name)) found.push_back(&o);
-        if (found.empty()) errors.push_back({"org", "import.org.unknown", {{"name", row.org_name}, {"scope", target_.name}}});
+        if (found.empty())
+            errors.push_back({"org", "import.org.unknown", {{"name", row.org_name}, {"scope", target_.name}}});
         else if (found.size() > 1) errors.push_back({"org", "import.org.ambiguous", {{"name", row.org_name}}});
         else if (!HoldsMembers(*found.front())) errors.push_back({"org", "import.org.not_branch", {}});
         else return *found.front();
@@ -87,8 +88,10 @@ core::Status Decide(core::ports::Tx& tx, const core::auth::Actor& actor, const O
             PlanUnseen(org, purpose, p);
             return core::Ok();
         }
-        const bool mine = static_cast<bool>(core::auth::Authorize(actor, Permission::kMemberWrite, candidate->org_path));
-        v.errors.push_back({"id_number", mine ? "import.id_number.development_case" : "import.id_number.elsewhere", {}});
+        const bool mine = static_cast<bool>(
+            core::auth::Authorize(actor, Permission::kMemberWrite, candidate->org_path));
+        v.errors.push_back(
+            {"id_number", mine ? "import.id_number.development_case" : "import.id_number.elsewhere", {}});
         return core::Ok();
     }
     LX_ASSIGN(existing, tx.Members().Get(*member_id));
@@ -123,8 +126,8 @@ core::Status Decide(core::ports::Tx& tx, const core::auth::Actor& actor, const O
 
 }  // namespace
 
-core::Result<ImportPlan> PlanImport(Context& ctx, core::ports::Tx& tx, const core::auth::Actor& actor, const Org& target,
-                                    const core::member::SheetCells& cells, PlanFor purpose) {
+core::Result<ImportPlan> PlanImport(Context& ctx, core::ports::Tx& tx, const core::auth::Actor& actor,
+                                    const Org& target, const core::member::SheetCells& cells, PlanFor purpose) {
     LX_ASSIGN(layout, core::member::FindLayout(cells));
     if (cells.size() - layout.header_row - 1 > kImportMaxRows)
         return core::Fail(core::MakeError(core::ErrorCode::kInvalidArgument, "import.too_many_rows")
@@ -152,13 +155,17 @@ core::Result<ImportPlan> PlanImport(Context& ctx, core::ports::Tx& tx, const cor
         p.view.errors = p.data.errors;
         if (p.view.errors.empty()) {
             const auto [first, fresh] = seen.emplace(p.data.member.id_number, p.view.row);
-            if (!fresh) p.view.errors.push_back({"id_number", "import.id_number.repeated", {{"row", std::to_string(first->second)}}});
+            if (!fresh)
+                p.view.errors.push_back(
+                    {"id_number", "import.id_number.repeated", {{"row", std::to_string(first->second)}}});
             else LX_CHECK(Decide(tx, actor, target, names, purpose, p));
         }
         if (!p.view.errors.empty()) p.view.action = "error";
         auto& c = pv.counts;
-        ++(p.view.action == "create" ? c.create : p.view.action == "update" ? c.update
-                                                : p.view.action == "unchanged" ? c.unchanged : c.error);
+        ++(p.view.action == "create"      ? c.create
+           : p.view.action == "update"    ? c.update
+           : p.view.action == "unchanged" ? c.unchanged
+                                          : c.error);
         pv.rows.push_back(p.view);
         plan.rows.push_back(std::move(p));
     }

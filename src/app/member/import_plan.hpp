@@ -14,7 +14,7 @@ struct PlannedRow {
     ImportRowView view;
     bool registered_unseen = false;  // the ID number is registered outside the actor's scope (commit: a conflict)
     core::member::ImportedRow data;
-    core::org::Org org;                             // the branch a new member goes to
+    core::org::Org org;                            // the branch a new member goes to
     std::optional<core::member::Member> existing;  // the registry entry with the same ID number
 };
 

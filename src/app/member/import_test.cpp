@@ -45,10 +45,11 @@ protected:
 TEST_F(ImportTest, PreviewWritesNothingAndNamesTheBrokenField) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
     const std::string bad = id2_.substr(0, 17) + (id2_[17] == '1' ? "2" : "1");
-    auto p = PreviewImport(ctx(), admin, In(community_a_, Csv({"1,王五," + id1_ + ",13800001111,2008-07-01,2009-07-01,电工,绿苑小区党支部",
-                                                                "2,赵六," + bad + ",,2010-07-01,2011-07-01,,绿苑小区党支部",
-                                                                ",,,,,,,",
-                                                                "3,钱七," + id2_ + ",,2010-07-01,2011-07-01,,不存在的支部"})));
+    auto p = PreviewImport(
+        ctx(), admin,
+        In(community_a_, Csv({"1,王五," + id1_ + ",13800001111,2008-07-01,2009-07-01,电工,绿苑小区党支部",
+                              "2,赵六," + bad + ",,2010-07-01,2011-07-01,,绿苑小区党支部", ",,,,,,,",
+                              "3,钱七," + id2_ + ",,2010-07-01,2011-07-01,,不存在的支部"})));
     ASSERT_TRUE(p) << p.error().message_key;
     EXPECT_EQ(p->header_row, 2);
     EXPECT_EQ(Actions(*p), (std::vector<std::string>{"3:create", "4:error", "6:error"}));
@@ -63,9 +64,11 @@ TEST_F(ImportTest, PreviewWritesNothingAndNamesTheBrokenField) {
 
 TEST_F(ImportTest, CommitWritesGoodRowsAndUndoRemovesThemAll) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
-    auto done = CommitImport(ctx(), admin, In(community_a_, Csv({"1,王五," + id1_ + ",13800001111,2008-07-01,2009-07-01,电工,绿苑小区党支部",
-                                                                   "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,绿苑小区党支部",
-                                                                   "3,张三,11010519491231002X,13999990000,1999-01-01,2000-01-01,书法,"})));
+    auto done = CommitImport(
+        ctx(), admin,
+        In(community_a_, Csv({"1,王五," + id1_ + ",13800001111,2008-07-01,2009-07-01,电工,绿苑小区党支部",
+                              "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,绿苑小区党支部",
+                              "3,张三,11010519491231002X,13999990000,1999-01-01,2000-01-01,书法,"})));
     ASSERT_TRUE(done) << done.error().message_key;
     EXPECT_EQ(done->record.counts.create, 2);
     EXPECT_EQ(done->record.counts.update, 1);  // the fixture's 张三: phone and skill
@@ -90,15 +93,17 @@ TEST_F(ImportTest, CommitWritesGoodRowsAndUndoRemovesThemAll) {
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().message_key, "import.undo_done");
     // The same file imports again: the undo left no trace of the ID numbers.
-    auto redo = CommitImport(ctx(), admin, In(community_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,绿苑小区党支部"})));
+    auto redo = CommitImport(ctx(), admin,
+                             In(community_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,绿苑小区党支部"})));
     ASSERT_TRUE(redo) << redo.error().message_key;
     EXPECT_EQ(redo->record.counts.create, 1);
 }
 
 TEST_F(ImportTest, UndoRefusedAfterALaterChangeOrSevenDays) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
-    auto done = CommitImport(ctx(), admin, In(community_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,绿苑小区党支部",
-                                                                   "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,绿苑小区党支部"})));
+    auto done = CommitImport(ctx(), admin,
+                             In(community_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,绿苑小区党支部",
+                                                   "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,绿苑小区党支部"})));
     ASSERT_TRUE(done) << done.error().message_key;
     MemberListInput q;
     q.name_prefix = "钱七";
@@ -116,7 +121,9 @@ TEST_F(ImportTest, UndoRefusedAfterALaterChangeOrSevenDays) {
     EXPECT_EQ(refused.error().params.at("rows"), "4");
     EXPECT_EQ(CountIn(branch_a_, admin), 3u);  // all or nothing: 王五 is still there
 
-    auto second = CommitImport(ctx(), admin, In(community_a_, Csv({"1,孙八," + SyntheticId("19850505", 13) + ",,2008-07-01,2009-07-01,,绿苑小区党支部"})));
+    auto second = CommitImport(
+        ctx(), admin,
+        In(community_a_, Csv({"1,孙八," + SyntheticId("19850505", 13) + ",,2008-07-01,2009-07-01,,绿苑小区党支部"})));
     ASSERT_TRUE(second);
     clock_.Advance(7LL * 24 * 3600 * 1000);
     auto late = UndoImport(ctx(), admin, second->record.id);
@@ -145,7 +152,8 @@ TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheSco
     // candidate) previews exactly like one registered nowhere; only the commit refuses the row, without saying
     // where or as what.
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_);
-    const auto in_b = SyntheticId("19700303", 14), candidate_b = SyntheticId("19950505", 16), fresh = SyntheticId("19700303", 18);
+    const auto in_b = SyntheticId("19700303", 14), candidate_b = SyntheticId("19950505", 16),
+               fresh = SyntheticId("19700303", 18);
     AddMember(branch_b_, "周九", in_b);
     DevelopmentCaseInput c;
     c.org_id = branch_b_;
@@ -155,7 +163,8 @@ TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheSco
     c.phone = "13900001111";
     c.applied_on = "2022-03-01";
     auto made = CreateDevelopmentCase(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), c);
-    ASSERT_TRUE(made) << made.error().message_key << " " << (made.error().fields.empty() ? "" : made.error().fields[0].message_key);
+    ASSERT_TRUE(made) << made.error().message_key << " "
+                      << (made.error().fields.empty() ? "" : made.error().fields[0].message_key);
     const auto sheet = Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,",
                             "2,陈申请," + candidate_b + ",13700000000,2016-01-01,2017-01-01,,",
                             "3,吴新," + fresh + ",13700000000,1999-01-01,2000-01-01,,"});
@@ -186,7 +195,8 @@ TEST_F(ImportTest, APreviewDoesNotTellWhetherAnIdNumberIsRegisteredOutsideTheSco
     EXPECT_EQ(CountIn(branch_a_, secretary), 2u);
 
     // Nothing else to write: 422, naming each refused row.
-    auto none = CommitImport(ctx(), secretary, In(branch_a_, Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,"})));
+    auto none = CommitImport(ctx(), secretary,
+                             In(branch_a_, Csv({"1,周九," + in_b + ",13700000000,1999-01-01,2000-01-01,,"})));
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error().message_key, "import.nothing");
     ASSERT_EQ(none.error().fields.size(), 1u);
@@ -207,7 +217,8 @@ TEST_F(ImportTest, PreviewsSpendTheActorsBudgetOfIdNumbers) {
     ctx().limiter = &limiter;
     ctx().limits.import_preview_rows = {4, 3'600'000, 4};  // 4 an hour
     const auto secretary = ActorWith(Role::kBranchSecretary, branch_a_, 7);
-    const auto three = Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,", "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,",
+    const auto three = Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,",
+                            "2,钱七," + id2_ + ",,2010-07-01,2011-07-01,,",
                             "3,孙八," + SyntheticId("19850505", 13) + ",,2008-07-01,2009-07-01,,"});
     ASSERT_TRUE(PreviewImport(ctx(), secretary, In(branch_a_, three)));
     auto spent = PreviewImport(ctx(), secretary, In(branch_a_, three));
@@ -215,7 +226,7 @@ TEST_F(ImportTest, PreviewsSpendTheActorsBudgetOfIdNumbers) {
     EXPECT_EQ(spent.error().code, ErrorCode::kTooManyRequests);
     EXPECT_EQ(spent.error().message_key, "import.preview_limited");
     EXPECT_EQ(spent.error().params.at("retry_after"), "1800");  // 2 more needed at 15 minutes each
-    EXPECT_EQ(CountAudit("member.import_preview"), 1);  // the refused preview showed nothing
+    EXPECT_EQ(CountAudit("member.import_preview"), 1);          // the refused preview showed nothing
     EXPECT_TRUE(PreviewImport(ctx(), ActorWith(Role::kBranchSecretary, branch_a_, 8), In(branch_a_, three)));
     clock_.Advance(1'800'000);
     EXPECT_TRUE(PreviewImport(ctx(), secretary, In(branch_a_, three)));
@@ -232,7 +243,8 @@ TEST_F(ImportTest, MemberOfASiblingBranchIsNotUpdatedThroughAnotherBranch) {
     auto p = CommitImport(ctx(), admin, In(branch_a_, Csv({"1,吴十," + id + ",13911112222,1999-01-01,2000-01-01,,"})));
     ASSERT_FALSE(p);
     EXPECT_EQ(p.error().message_key, "import.nothing");
-    auto preview = PreviewImport(ctx(), admin, In(branch_a_, Csv({"1,吴十," + id + ",13911112222,1999-01-01,2000-01-01,,"})));
+    auto preview = PreviewImport(ctx(), admin,
+                                 In(branch_a_, Csv({"1,吴十," + id + ",13911112222,1999-01-01,2000-01-01,,"})));
     ASSERT_TRUE(preview);
     EXPECT_EQ(preview->rows.at(0).errors.at(0).message_key, "import.id_number.elsewhere");
     auto record = ViewMember(ctx(), admin, member);
@@ -244,8 +256,9 @@ TEST_F(ImportTest, MemberOfASiblingBranchIsNotUpdatedThroughAnotherBranch) {
 
 TEST_F(ImportTest, RepeatedIdInTheFileAndUnreadableFiles) {
     const auto admin = ActorWith(Role::kOrgAdmin, branch_a_);
-    auto p = PreviewImport(ctx(), admin, In(branch_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,",
-                                                            "2,王五," + id1_ + ",,2008-07-01,2009-07-01,,"})));
+    auto p = PreviewImport(ctx(), admin,
+                           In(branch_a_, Csv({"1,王五," + id1_ + ",,2008-07-01,2009-07-01,,",
+                                              "2,王五," + id1_ + ",,2008-07-01,2009-07-01,,"})));
     ASSERT_TRUE(p);
     EXPECT_EQ(Actions(*p), (std::vector<std::string>{"3:create", "4:error"}));
     EXPECT_EQ(p->rows[1].errors.at(0).message_key, "import.id_number.repeated");

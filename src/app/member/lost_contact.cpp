@@ -20,7 +20,7 @@ std::vector<core::member::LostContactSearch> Facts(const std::vector<core::ports
 }
 
 core::Result<LostContactSearches> Load(Tx& tx, const core::auth::Actor& actor, const core::member::Member& m,
-                                  const core::Date& today) {
+                                       const core::Date& today) {
     LostContactSearches out;
     out.member_id = m.id;
     out.member_version = m.version;
@@ -43,7 +43,7 @@ core::Result<std::vector<core::Date>> EpisodeLostContactDates(Tx& tx, const core
 }
 
 core::Result<Audited<LostContactSearches>> ViewLostContactSearches(Context& ctx, const core::auth::Actor& actor,
-                                                   std::int64_t member_id) {
+                                                                   std::int64_t member_id) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberRead));
     const auto today = ctx.clock.Today();
     LostContactSearches out;
@@ -60,8 +60,8 @@ core::Result<Audited<LostContactSearches>> ViewLostContactSearches(Context& ctx,
     return Audited<LostContactSearches>{std::move(out), std::move(entry)};
 }
 
-core::Result<LostContactSearches> AddLostContactSearch(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
-                                       const LostContactInput& in) {
+core::Result<LostContactSearches> AddLostContactSearch(Context& ctx, const core::auth::Actor& actor,
+                                                       std::int64_t member_id, const LostContactInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");

@@ -23,13 +23,13 @@ struct LostContactSearches {
     bool lost_contact = false;
     std::optional<core::Date> lost_contact_on;
     std::vector<core::ports::LostContactRecord> entries;  // newest first, every episode
-    std::optional<core::member::Reminder> reminder;  // "member.due.lost_contact_search"
-    std::vector<std::string> actions;                // "add" while lost and the actor may write
-    bool contact_restored = false;                   // the write just cleared the lost-contact tag
+    std::optional<core::member::Reminder> reminder;       // "member.due.lost_contact_search"
+    std::vector<std::string> actions;                     // "add" while lost and the actor may write
+    bool contact_restored = false;                        // the write just cleared the lost-contact tag
 };
 
 core::Result<Audited<LostContactSearches>> ViewLostContactSearches(Context& ctx, const core::auth::Actor& actor,
-                                                   std::int64_t member_id);
+                                                                   std::int64_t member_id);
 
 struct LostContactInput {
     std::string on;      // YYYY-MM-DD
@@ -40,8 +40,8 @@ struct LostContactInput {
 };
 // Appends an entry (422 "lost_contact.rule.not_lost" when the member is not tagged lost contact); a found entry
 // restores contact.
-core::Result<LostContactSearches> AddLostContactSearch(Context& ctx, const core::auth::Actor& actor, std::int64_t member_id,
-                                       const LostContactInput& in);
+core::Result<LostContactSearches> AddLostContactSearch(Context& ctx, const core::auth::Actor& actor,
+                                                       std::int64_t member_id, const LostContactInput& in);
 
 // The dates of the member's search entries in the current lost-contact episode (for the status decision).
 core::Result<std::vector<core::Date>> EpisodeLostContactDates(core::ports::Tx& tx, const core::member::Member& m);

@@ -23,7 +23,9 @@ protected:
         edit.edit.lost_contact_on = on;
         ASSERT_TRUE(UpdateMember(ctx(), secretary, member_a_, edit));
     }
-    LostContactInput Entry(const char* on, bool found = false) { return {on, "phone", "支部书记李某", "拨打原手机号，已停机", found}; }
+    LostContactInput Entry(const char* on, bool found = false) {
+        return {on, "phone", "支部书记李某", "拨打原手机号，已停机", found};
+    }
 };
 
 TEST_F(LostContactTest, OnlyForALostContactMemberAndAuditedForTheMember) {
@@ -33,12 +35,14 @@ TEST_F(LostContactTest, OnlyForALostContactMemberAndAuditedForTheMember) {
     EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_EQ(refused.error().message_key, "lost_contact.rule.not_lost");
     TagLost("2026-03-01");
-    auto bad = AddLostContactSearch(ctx(), secretary, member_a_, LostContactInput{"2026-02-01", "email", "", "", false});
+    auto bad = AddLostContactSearch(ctx(), secretary, member_a_,
+                                    LostContactInput{"2026-02-01", "email", "", "", false});
     ASSERT_FALSE(bad);
     ASSERT_EQ(bad.error().fields.size(), 1u);  // the method first: the facts are checked once they parse
     EXPECT_EQ(bad.error().fields[0].field, "method");
     ASSERT_TRUE(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-05-01")));
-    auto second = AddLostContactSearch(ctx(), secretary, member_a_, LostContactInput{"2026-09-01", "visit", "委员王某", "邻居称已搬离", false});
+    auto second = AddLostContactSearch(ctx(), secretary, member_a_,
+                                       LostContactInput{"2026-09-01", "visit", "委员王某", "邻居称已搬离", false});
     ASSERT_TRUE(second);
     ASSERT_EQ(second->entries.size(), 2u);
     EXPECT_EQ(second->entries[0].search.on, core::Date::Parse("2026-09-01"));  // newest first
@@ -53,10 +57,13 @@ TEST_F(LostContactTest, OnlyForALostContactMemberAndAuditedForTheMember) {
     // Outside the scope: not found; a member cannot write.
     EXPECT_EQ(ViewLostContactSearches(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_).error().code,
               ErrorCode::kNotFound);
-    EXPECT_EQ(AddLostContactSearch(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_, Entry("2026-10-01")).error().code,
+    EXPECT_EQ(AddLostContactSearch(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), member_a_, Entry("2026-10-01"))
+                  .error()
+                  .code,
               ErrorCode::kNotFound);
-    EXPECT_EQ(AddLostContactSearch(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, Entry("2026-10-01")).error().code,
-              ErrorCode::kPermissionDenied);
+    EXPECT_EQ(
+        AddLostContactSearch(ctx(), ActorWith(Role::kMember, branch_a_), member_a_, Entry("2026-10-01")).error().code,
+        ErrorCode::kPermissionDenied);
 }
 
 // §2.4 field 15: contact restored → no longer a lost-contact member; the found entry is the last one.
@@ -73,7 +80,8 @@ TEST_F(LostContactTest, AFoundEntryClearsTheTagInTheSameTransaction) {
     EXPECT_EQ(record->value.member.tags, std::vector<std::string>{"retired"});
     EXPECT_FALSE(record->value.member.lost_contact_on);
     EXPECT_EQ(record->value.member.version, found->member_version);
-    EXPECT_EQ(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-11-03")).error().message_key, "lost_contact.rule.not_lost");
+    EXPECT_EQ(AddLostContactSearch(ctx(), secretary, member_a_, Entry("2026-11-03")).error().message_key,
+              "lost_contact.rule.not_lost");
 }
 
 // [LOCAL] three months without a search once six months lost: the reminder shows in the view.

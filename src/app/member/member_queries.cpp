@@ -106,7 +106,8 @@ core::Result<MemberPage> ReadMemberPage(Context& ctx, const core::auth::Actor& a
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
     if (!in.category.empty() && in.category != "full" && in.category != "probationary")
         errors.WithField("category", "query.invalid");
-    if (!in.status.empty() && in.status != "normal" && in.status != "stopped") errors.WithField("status", "query.invalid");
+    if (!in.status.empty() && in.status != "normal" && in.status != "stopped")
+        errors.WithField("status", "query.invalid");
     if (in.age_min > 150 || in.age_max > 150 || (in.age_min >= 0 && in.age_max >= 0 && in.age_min > in.age_max))
         errors.WithField("age_max", "query.invalid");
     if (!in.skill.empty() && (in.skill.find(',') != std::string::npos || in.skill.size() > 60))
@@ -173,7 +174,8 @@ core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::a
         LX_ASSIGN(changes, tx.Members().StatusChanges(actor.member_id));
         std::map<std::string, core::LeapDay> rules;
         LX_ASSIGN(rule, LeapDayOf(tx, m->org_path, ctx.clock.Today(), rules));
-        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods), std::move(changes), rule}, {}};
+        MyMemberRecord mine{MemberRecord{std::move(*m), std::move(name), std::move(periods), std::move(changes), rule},
+                            {}};
         // Own transfers, from either side (an arriving letter has no sending path): every path lies under "/".
         for (bool outgoing : {true, false}) {
             core::ports::TransferQuery q;
@@ -183,10 +185,12 @@ core::Result<std::optional<MyMemberRecord>> MyRecord(Context& ctx, const core::a
             q.limit = 100;
             LX_ASSIGN(found, tx.Transfers().List(q));
             for (auto& t : found)
-                if (std::none_of(mine.transfers.begin(), mine.transfers.end(), [&](const auto& x) { return x.id == t.id; }))
+                if (std::none_of(mine.transfers.begin(), mine.transfers.end(),
+                                 [&](const auto& x) { return x.id == t.id; }))
                     mine.transfers.push_back(std::move(t));
         }
-        std::sort(mine.transfers.begin(), mine.transfers.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+        std::sort(mine.transfers.begin(), mine.transfers.end(),
+                  [](const auto& a, const auto& b) { return a.id > b.id; });
         out = std::move(mine);
         return core::Ok();
     }));

@@ -16,7 +16,7 @@ namespace lianxin::app {
 struct MemberRecord {
     core::member::Member member;
     std::string org_name;
-    std::vector<core::ports::AffiliationPeriod> affiliations;  // one record's view only, not lists
+    std::vector<core::ports::AffiliationPeriod> affiliations;     // one record's view only, not lists
     std::vector<core::ports::StatusChangeRecord> status_changes;  // one record's view only
     core::LeapDay leap_day = core::LeapDay::kFeb28;  // member.leap_day_anniversary of the member's org today
 };
@@ -56,7 +56,7 @@ struct MemberListInput {
     std::string status;    // normal | stopped
     int age_min = -1;      // full years today, inclusive; -1 = no bound
     int age_max = -1;
-    std::string skill;     // one whole skill word (特长)
+    std::string skill;  // one whole skill word (特长)
 };
 core::Result<MemberPage> ListMembers(Context& ctx, const core::auth::Actor& actor, const MemberListInput& in);
 // The same page without its audit row (for a caller that writes its own, such as an export).

@@ -19,7 +19,7 @@ TEST_F(MemberQueriesTest, ViewIsAuditedAndVisibleToTheMember) {
     EXPECT_EQ(record->value.member.name, "张三");
     EXPECT_EQ(record->value.org_name, "绿苑小区党支部");
     EXPECT_EQ(record->entry.subject_member_id, member_a_);  // the view names whose record it was
-    ASSERT_TRUE(AppendAudit(ctx(), record->entry));        // what the HTTP layer does before answering
+    ASSERT_TRUE(AppendAudit(ctx(), record->entry));         // what the HTTP layer does before answering
     EXPECT_EQ(CountAudit("member.view"), 1);
 
     core::auth::Actor me = ActorWith(Role::kMember, branch_a_, 5);
@@ -54,7 +54,11 @@ TEST_F(MemberQueriesTest, AMemberRoleCannotReadOthers) {
 }
 
 TEST_F(MemberQueriesTest, CommunityAdminSeesTheWholeSubtreeAndPagesThroughIt) {
-    for (int i = 0; i < 3; ++i) AddMember(branch_a_, "赵" + std::to_string(i), i == 0 ? "110105194912310011" : i == 1 ? "110105194912310053" : "110105194912310070");
+    for (int i = 0; i < 3; ++i)
+        AddMember(branch_a_, "赵" + std::to_string(i),
+                  i == 0   ? "110105194912310011"
+                  : i == 1 ? "110105194912310053"
+                           : "110105194912310070");
     auto admin = ActorWith(Role::kOrgAdmin, community_a_);
     MemberListInput in;
     in.limit = 2;

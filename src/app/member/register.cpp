@@ -41,12 +41,14 @@ core::Result<std::int64_t> RegisterMember(Context& ctx, const core::auth::Actor&
     // System scope: the duplicate check of the ID number is global (the import plan of one row).
     LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, in.org_id, Permission::kMemberWrite, ctx.clock.Today()));
-        if (!core::org::IsBranchType(org.type)) return core::Fail(core::InvalidField("org_id", "import.org.not_branch"));
+        if (!core::org::IsBranchType(org.type))
+            return core::Fail(core::InvalidField("org_id", "import.org.not_branch"));
         LX_ASSIGN(plan, PlanImport(ctx, tx, actor, org, cells, PlanFor::kCommit));
         if (plan.rows.size() != 1) return core::Fail(core::InvalidField("name", "import.required"));
         auto& p = plan.rows.front();
         if (p.view.action == "update" || p.view.action == "unchanged")
-            return core::Fail(core::MakeError(ErrorCode::kConflict, "member.exists").WithField("id_number", "member.exists"));
+            return core::Fail(
+                core::MakeError(ErrorCode::kConflict, "member.exists").WithField("id_number", "member.exists"));
         if (p.view.action != "create") {
             auto e = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
             for (const auto& f : p.view.errors) e.WithField(f.field, f.message_key, f.params);

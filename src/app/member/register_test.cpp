@@ -15,8 +15,10 @@ protected:
     RegisterInput In(std::int64_t org, std::string id_number) {
         RegisterInput in;
         in.org_id = org;
-        in.fields = {{"name", "郑登记"}, {"sex", "男"}, {"birth_date", "1990-05-06"}, {"id_number", std::move(id_number)},
-                     {"join_date", "2015-07-01"}, {"conversion_date", "2016-07-01"}, {"phone", "13911112222"}};
+        in.fields = {{"name", "郑登记"},           {"sex", "男"},
+                     {"birth_date", "1990-05-06"}, {"id_number", std::move(id_number)},
+                     {"join_date", "2015-07-01"},  {"conversion_date", "2016-07-01"},
+                     {"phone", "13911112222"}};
         return in;
     }
     std::vector<std::string> Fields(const core::Error& e) {
@@ -46,12 +48,14 @@ TEST_F(RegisterTest, TheRowRulesApplyAndEachFieldIsNamed) {
     in.fields["conversion_date"] = "2006-07-01";
     auto r = RegisterMember(ctx(), sec, in);
     ASSERT_FALSE(r);
-    EXPECT_EQ(Fields(r.error()), (std::vector<std::string>{"birth_date:import.birth_date.mismatch", "join_date:import.rule.join_age"}));
+    EXPECT_EQ(Fields(r.error()),
+              (std::vector<std::string>{"birth_date:import.birth_date.mismatch", "join_date:import.rule.join_age"}));
     const auto elsewhere = SyntheticId("19900506", 21);
     AddMember(branch_b_, "钱其他", elsewhere);  // a member of the other community
     in = In(branch_a_, elsewhere);
     // Issue 15 defect 3: outside the secretary's scope, "already registered" without where or as what.
-    EXPECT_EQ(Fields(RegisterMember(ctx(), sec, in).error()), std::vector<std::string>{"id_number:import.id_number.registered"});
+    EXPECT_EQ(Fields(RegisterMember(ctx(), sec, in).error()),
+              std::vector<std::string>{"id_number:import.id_number.registered"});
     EXPECT_EQ(CountAudit("member.create"), 0);
 }
 
@@ -59,12 +63,15 @@ TEST_F(RegisterTest, MembersGoIntoBranchesInsideTheScope) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
     EXPECT_EQ(Fields(RegisterMember(ctx(), admin, In(community_a_, SyntheticId("19900506", 15))).error()),
               std::vector<std::string>{"org_id:import.org.not_branch"});
-    EXPECT_EQ(RegisterMember(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), In(branch_a_, SyntheticId("19900506", 17)))
-                  .error().code,
-              ErrorCode::kNotFound);
+    EXPECT_EQ(
+        RegisterMember(ctx(), ActorWith(Role::kBranchSecretary, branch_b_), In(branch_a_, SyntheticId("19900506", 17)))
+            .error()
+            .code,
+        ErrorCode::kNotFound);
     auto unknown = In(branch_a_, SyntheticId("19900506", 19));
     unknown.fields["salary"] = "5000";
-    EXPECT_EQ(Fields(RegisterMember(ctx(), admin, unknown).error()), std::vector<std::string>{"salary:json.unknown_field"});
+    EXPECT_EQ(Fields(RegisterMember(ctx(), admin, unknown).error()),
+              std::vector<std::string>{"salary:json.unknown_field"});
 }
 
 }  // namespace lianxin::app::testing

@@ -105,7 +105,8 @@ TEST_F(RegistryTest, StatusDecisionsFollowTheRulesAndAreRecorded) {
     stop.on = "2026-11-20";
     // Seed 004 / §2.5: "应先组织寻找，寻找无果再作处理" — refused until the branch has recorded a search.
     EXPECT_EQ(DecideStatus(ctx(), secretary, member_a_, stop).error().message_key, "member.rule.stop_no_search");
-    ASSERT_TRUE(AddLostContactSearch(ctx(), secretary, member_a_, LostContactInput{"2026-10-08", "visit", "支部书记李某", "上门走访未遇", false}));
+    ASSERT_TRUE(AddLostContactSearch(ctx(), secretary, member_a_,
+                                     LostContactInput{"2026-10-08", "visit", "支部书记李某", "上门走访未遇", false}));
     auto stopped = DecideStatus(ctx(), secretary, member_a_, stop);
     ASSERT_TRUE(stopped) << stopped.error().message_key;
     EXPECT_EQ(stopped->member.status, core::member::PartyStatus::kStopped);
@@ -113,8 +114,9 @@ TEST_F(RegistryTest, StatusDecisionsFollowTheRulesAndAreRecorded) {
     EXPECT_EQ(stopped->status_changes[0].doc_ref, "支委会〔2026〕5号");
     EXPECT_EQ(CountAudit("member.status"), 1);
     EXPECT_FALSE(stopped->member.left_on);
-    EXPECT_EQ(DecideStatus(ctx(), ActorWith(core::auth::Role::kBranchSecretary, branch_b_), member_a_, stop).error().code,
-              core::ErrorCode::kNotFound);
+    EXPECT_EQ(
+        DecideStatus(ctx(), ActorWith(core::auth::Role::kBranchSecretary, branch_b_), member_a_, stop).error().code,
+        core::ErrorCode::kNotFound);
 }
 
 }  // namespace lianxin::app::testing

@@ -1,8 +1,8 @@
 #include "app/member/transfer.hpp"
 
 #include "app/member/transfer_view.hpp"
-#include "app/policy/policies.hpp"
 #include "app/org/org_queries.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/field_spec.hpp"
 #include "core/member/fields.hpp"
 #include "core/member/id_number.hpp"
@@ -58,7 +58,8 @@ core::Status UpdateRegistry(Tx& tx, TransferRecord& rec, TransferAction action, 
                             const core::org::Org* placed, std::int64_t now) {
     if (action == TransferAction::kAccept && rec.facts.kind == TransferKind::kWithin) {
         LX_ASSIGN(m, tx.Members().Get(rec.member_id));
-        if (!m || m->left_on) return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "transfer.member.gone"));
+        if (!m || m->left_on)
+            return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "transfer.member.gone"));
         LX_CHECK(tx.Members().Move(*m, *placed, on, rec.id));
     } else if (action == TransferAction::kAccept) {
         LX_ASSIGN(existing, tx.Members().FindByIdNumber(rec.id_number));
@@ -120,7 +121,8 @@ core::Status SetDue(Tx& tx, TransferRecord& rec, const core::Date& today) {
 
 }  // namespace
 
-core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor& actor, const TransferRequestInput& in) {
+core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor& actor,
+                                           const TransferRequestInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kMemberWrite));
     const auto today = ctx.clock.Today();
     core::Error errors = Invalid();
@@ -255,7 +257,8 @@ core::Result<TransferView> ActOnTransfer(Context& ctx, const core::auth::Actor& 
 
     TransferView out;
     // Accepting (the receiving side) moves or enters a member who is not in its subtree yet: system scope.
-    const auto scope = *action == TransferAction::kAccept ? core::ports::Scope::System() : core::ports::Scope::Of(actor);
+    const auto scope = *action == TransferAction::kAccept ? core::ports::Scope::System()
+                                                          : core::ports::Scope::Of(actor);
     LX_CHECK(ctx.db.Write(scope, [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, VisibleTransfer(tx, actor, id));
         if (in.version != rec.version)

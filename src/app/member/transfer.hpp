@@ -27,15 +27,16 @@ struct LetterInput {
 };
 
 struct TransferRequestInput {
-    std::string kind;            // within | out
+    std::string kind;  // within | out
     std::int64_t member_id = 0;
     std::int64_t to_org_id = 0;  // within: the receiving org in this deployment
     std::string to_org_name;     // out: the receiving org as the letter names it
     std::string reason;
-    std::string on;              // the request date
+    std::string on;  // the request date
 };
 // The new transfer's id. Needs member_write on the member's org; one open transfer per member.
-core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor& actor, const TransferRequestInput& in);
+core::Result<std::int64_t> RequestTransfer(Context& ctx, const core::auth::Actor& actor,
+                                           const TransferRequestInput& in);
 
 struct IncomingInput {
     std::int64_t to_org_id = 0;  // the receiving committee (transfer_issue)
@@ -60,9 +61,9 @@ struct TransferActionInput {
 
 struct TransferView {
     core::ports::TransferRecord record;  // id number and phone never leave; birth date only to the sending side
-    bool sender = false;    // the actor sees the sending side
-    bool receiver = false;  // the actor sees the receiving side
-    bool minimal = false;   // receiving side only, not yet accepted: the minimal fields
+    bool sender = false;                 // the actor sees the sending side
+    bool receiver = false;               // the actor sees the receiving side
+    bool minimal = false;                // receiving side only, not yet accepted: the minimal fields
     int age = 0;
     std::string placed_org_name;
     std::vector<core::ports::TransferEvent> events;

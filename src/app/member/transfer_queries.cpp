@@ -1,7 +1,7 @@
 // Reading transfers: one transfer, the lists of each side, and the orgs a letter may be addressed to.
 #include "app/member/transfer_view.hpp"
-#include "app/policy/policies.hpp"
 #include "app/org/org_queries.hpp"
+#include "app/policy/policies.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -33,10 +33,16 @@ std::vector<std::string> ActionsFor(const core::auth::Actor& actor, const Transf
     for (auto a : core::member::NextActions(rec.facts)) {
         bool may = false;
         switch (a) {
-            case TransferAction::kIssue: may = On(actor, Permission::kTransferIssue, from); break;
-            case TransferAction::kCancel: may = On(actor, Permission::kMemberWrite, from); break;
+            case TransferAction::kIssue:
+                may = On(actor, Permission::kTransferIssue, from);
+                break;
+            case TransferAction::kCancel:
+                may = On(actor, Permission::kMemberWrite, from);
+                break;
             case TransferAction::kAccept:
-            case TransferAction::kRefuse: may = On(actor, Permission::kTransferIssue, to); break;
+            case TransferAction::kRefuse:
+                may = On(actor, Permission::kTransferIssue, to);
+                break;
             case TransferAction::kReceipt:
                 may = On(actor, Permission::kTransferIssue, rec.facts.kind == TransferKind::kOut ? from : to);
                 break;

@@ -25,7 +25,6 @@ std::vector<std::string> ActionsFor(const core::auth::Actor& actor, const core::
 // The view of `rec` for `actor`, redacted for its side, its reminders under the transfer figures in force today
 // for the org it is filed under; with the events when `with_events`.
 core::Result<TransferView> LoadTransferView(core::ports::Tx& tx, const core::auth::Actor& actor,
-                                            core::ports::TransferRecord rec, const core::Date& today,
-                                            bool with_events);
+                                            core::ports::TransferRecord rec, const core::Date& today, bool with_events);
 
 }  // namespace lianxin::app

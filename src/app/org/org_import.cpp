@@ -22,8 +22,8 @@ namespace {
 struct PlannedOrg {
     OrgImportRowView view;
     core::org::OrgRow data;
-    std::int64_t parent_id = 0;   // an existing org, or
-    int parent_row = -1;          // the index of a planned row above
+    std::int64_t parent_id = 0;  // an existing org, or
+    int parent_row = -1;         // the index of a planned row above
 };
 
 struct OrgPlan {
@@ -67,7 +67,8 @@ core::Result<OrgPlan> Plan(Tx& tx, const Org& target, const core::member::SheetC
             } else if (found.size() == 1) {
                 parent = found.front();
             } else {
-                v.errors.push_back({"parent", found.empty() ? "import.org.unknown" : "import.org.ambiguous",
+                v.errors.push_back({"parent",
+                                    found.empty() ? "import.org.unknown" : "import.org.ambiguous",
                                     {{"name", p.data.parent_name}, {"scope", target.name}}});
             }
         }
@@ -79,10 +80,12 @@ core::Result<OrgPlan> Plan(Tx& tx, const Org& target, const core::member::SheetC
                                  : parent          ? std::optional<core::org::OrgType>(parent->type)
                                                    : std::nullopt;
         if (p.data.type && parent_type && !core::org::MayHoldChild(*parent_type, *p.data.type))
-            v.errors.push_back({"type", "org.reorg.type_not_allowed",
+            v.errors.push_back({"type",
+                                "org.reorg.type_not_allowed",
                                 {{"parent", v.parent_name}, {"type", std::string(ToString(*p.data.type))}}});
         if (parent && p.data.founded && *p.data.founded < parent->valid_from)
-            v.errors.push_back({"founded", "org.reorg.on_before_start",
+            v.errors.push_back({"founded",
+                                "org.reorg.on_before_start",
                                 {{"org", parent->name}, {"date", parent->valid_from.ToString()}}});
         if (p.parent_row >= 0 && plan.rows[static_cast<std::size_t>(p.parent_row)].view.action == "error")
             v.errors.push_back({"parent", "import.org.parent_row_error", {{"name", p.data.parent_name}}});
@@ -90,8 +93,10 @@ core::Result<OrgPlan> Plan(Tx& tx, const Org& target, const core::member::SheetC
         bool unchanged = false;
         if (!p.data.name.empty()) {
             if (sheet_names.count(p.data.name)) {
-                v.errors.push_back({"name", "import.org.repeated", {{"row", std::to_string(
-                    plan.rows[static_cast<std::size_t>(sheet_names[p.data.name])].view.row)}}});
+                v.errors.push_back(
+                    {"name",
+                     "import.org.repeated",
+                     {{"row", std::to_string(plan.rows[static_cast<std::size_t>(sheet_names[p.data.name])].view.row)}}});
             } else {
                 for (const auto& o : existing)
                     if (parent && o.name == p.data.name && o.parent_id == parent->id) unchanged = true;
@@ -172,7 +177,8 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
             core::ports::ReorgRecord reorg;
             reorg.kind = core::org::ReorgKind::kCreate;
             reorg.on = o.valid_from;
-            reorg.approval_doc = p.data.approval_doc.empty() ? "批量导入：" + in.file_name.substr(0, 40) : p.data.approval_doc;
+            reorg.approval_doc = p.data.approval_doc.empty() ? "批量导入：" + in.file_name.substr(0, 40)
+                                                             : p.data.approval_doc;
             reorg.org_id = parent->id;
             reorg.org_path = parent->path;
             reorg.summary = "import=" + std::to_string(id);
@@ -195,7 +201,8 @@ core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Acto
     return SummarizeImport(std::move(rec), ctx.clock.NowMillis());
 }
 
-core::Result<std::vector<ImportSummary>> ListOrgImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id) {
+core::Result<std::vector<ImportSummary>> ListOrgImports(Context& ctx, const core::auth::Actor& actor,
+                                                        std::int64_t org_id) {
     return ListImportsOf(ctx, actor, org_id, "orgs", Permission::kOrgWrite);
 }
 
@@ -215,8 +222,9 @@ core::Status UndoOrgImportIn(Tx& tx, const core::auth::Actor& actor, const Impor
             LX_ASSIGN(children, tx.Orgs().Children(org->id, today));
             bool foreign_child = false;
             for (const auto& c : children) foreign_child = foreign_child || !mine.count(c.org.id);
-            busy = facts.registry_members > 0 || facts.posts > 0 || facts.grants > 0 || facts.open_development_cases > 0 ||
-                   facts.positions > 0 || facts.overlays > 0 || facts.open_transfers > 0 || foreign_child;
+            busy = facts.registry_members > 0 || facts.posts > 0 || facts.grants > 0 ||
+                   facts.open_development_cases > 0 || facts.positions > 0 || facts.overlays > 0 ||
+                   facts.open_transfers > 0 || foreign_child;
             if (!busy) to_close.push_back(*org);
         }
         if (busy) changed.push_back(std::to_string(r.row));

@@ -34,7 +34,8 @@ core::Result<OrgImportPreview> PreviewOrgImport(Context& ctx, const core::auth::
 // 422 "import.nothing" when no row creates an org.
 core::Result<ImportSummary> CommitOrgImport(Context& ctx, const core::auth::Actor& actor, const ImportInput& in);
 // Org imports into the actor's org_write scope (or the subtree of org_id), newest first.
-core::Result<std::vector<ImportSummary>> ListOrgImports(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id);
+core::Result<std::vector<ImportSummary>> ListOrgImports(Context& ctx, const core::auth::Actor& actor,
+                                                        std::int64_t org_id);
 // UndoImport's part for an import of kind "orgs", inside its transaction: needs org_write on the import's org;
 // closes every org it created as if it never stood (its version ends the day it began), all or nothing; 409
 // "import.undo_changed" naming the rows whose org has members, posts, roles, cases, positions or orgs below it since.

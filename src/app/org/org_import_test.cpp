@@ -37,7 +37,8 @@ protected:
     std::vector<std::string> ChildNames(std::int64_t org) {
         std::vector<std::string> out;
         auto list = OrgChildren(ctx(), Admin(), org, clock_.Today());
-        if (list) for (const auto& v : *list) out.push_back(v.org.name);
+        if (list)
+            for (const auto& v : *list) out.push_back(v.org.name);
         return out;
     }
     core::auth::Actor Admin() { return ActorWith(Role::kOrgAdmin, community_a_); }
@@ -48,18 +49,18 @@ TEST_F(OrgImportTest, PreviewNamesEachProblemAndACommitSetsUpTheGoodRows) {
     const auto sheet = Csv({
         "1,海发社区第二党总支,党总支,,2020-03-01,海发社委〔2020〕2号",
         "2,海景小区党支部,支部,海发社区第二党总支,2020年3月1日,",
-        "3,绿苑小区党支部,党支部,,,",                       // already stands under the community
-        "4,楼栋党小组,党小组,,,",                           // a party group is not an org (domain.md §1.1)
-        "5,支部下的支部,党支部,海景小区党支部,,",           // a branch holds no orgs (§1.1)
-        "6,海景小区党支部,党支部,,,",                       // the same name twice
-        "7,外社区支部,党支部,海翔社区党委,,",               // outside the target's subtree
+        "3,绿苑小区党支部,党支部,,,",              // already stands under the community
+        "4,楼栋党小组,党小组,,,",                  // a party group is not an org (domain.md §1.1)
+        "5,支部下的支部,党支部,海景小区党支部,,",  // a branch holds no orgs (§1.1)
+        "6,海景小区党支部,党支部,,,",              // the same name twice
+        "7,外社区支部,党支部,海翔社区党委,,",      // outside the target's subtree
     });
     auto p = PreviewOrgImport(ctx(), Admin(), In(community_a_, sheet));
     ASSERT_TRUE(p) << p.error().message_key;
-    EXPECT_EQ(Actions(*p), (std::vector<std::string>{
-                               "3:create", "4:create", "5:unchanged", "6:error type=import.org.type_unknown",
-                               "7:error type=org.reorg.type_not_allowed", "8:error name=import.org.repeated",
-                               "9:error parent=import.org.unknown"}));
+    EXPECT_EQ(Actions(*p),
+              (std::vector<std::string>{"3:create", "4:create", "5:unchanged", "6:error type=import.org.type_unknown",
+                                        "7:error type=org.reorg.type_not_allowed", "8:error name=import.org.repeated",
+                                        "9:error parent=import.org.unknown"}));
     EXPECT_EQ(p->rows[1].parent_name, "海发社区第二党总支");
     EXPECT_EQ(p->rows[3].errors[0].params.at("label"), "orgsheet.type");
     EXPECT_EQ(ChildNames(community_a_), std::vector<std::string>{"绿苑小区党支部"});  // nothing written
@@ -101,7 +102,9 @@ TEST_F(OrgImportTest, UndoIsWholeAndRefusedOnceAnOrgIsInUse) {
     const auto branch = OrgChildren(ctx(), Admin(), community_a_, clock_.Today())->at(2).org.id;
     RegisterInput reg;
     reg.org_id = branch;
-    reg.fields = {{"name", "郑在用"}, {"id_number", SyntheticId("19900506", 31)}, {"join_date", "2015-07-01"},
+    reg.fields = {{"name", "郑在用"},
+                  {"id_number", SyntheticId("19900506", 31)},
+                  {"join_date", "2015-07-01"},
                   {"conversion_date", "2016-07-01"}};
     ASSERT_TRUE(RegisterMember(ctx(), Admin(), reg));
     auto refused = UndoImport(ctx(), Admin(), second->record.id);

@@ -18,10 +18,8 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
         LX_ASSIGN(o, VisibleOverlay(tx, actor, overlay_id, Permission::kOrgWrite));
         auto errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
         auto from = since.empty() ? std::optional<core::Date>(today) : core::Date::Parse(since);
-        if (!from)
-            errors.WithField("since", "date.format");
-        else if (*from > today)
-            errors.WithField("since", "date.future", {{"latest", today.ToString()}});
+        if (!from) errors.WithField("since", "date.format");
+        else if (*from > today) errors.WithField("since", "date.future", {{"latest", today.ToString()}});
         else if (*from < o.founded_on)
             errors.WithField("since", "overlay.before_founded", {{"date", o.founded_on.ToString()}});
         if (member_ids.empty()) errors.WithField("member_ids", "overlay.members_required");
@@ -36,7 +34,8 @@ core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& acto
         LX_ASSIGN(added, tx.Overlays().Link(overlay_id, member_ids, *from, actor.user_id, now));
         out.linked = added;
         out.already = static_cast<int>(member_ids.size()) - added;
-        auto entry = AuditFor(actor, now, "overlay.link", "overlay", std::to_string(overlay_id)).On(o.host_org_id, o.host_org_path);
+        auto entry = AuditFor(actor, now, "overlay.link", "overlay", std::to_string(overlay_id))
+                         .On(o.host_org_id, o.host_org_path);
         entry.detail = "linked=" + std::to_string(out.linked) + " already=" + std::to_string(out.already);
         if (member_ids.size() == 1) entry.subject_member_id = member_ids.front();
         return tx.Audit().Append(entry);
@@ -71,14 +70,13 @@ core::Result<LinkedMembers> ListLinkedMembers(Context& ctx, const core::auth::Ac
         filed = {o.host_org_id, o.host_org_path};
         LX_ASSIGN(links, tx.Overlays().Links(overlay_id, today));
         for (auto& l : links) {
-            if (core::auth::Authorize(actor, Permission::kMemberRead, l.org_path))
-                out.items.push_back(std::move(l));
-            else
-                ++out.outside_scope;
+            if (core::auth::Authorize(actor, Permission::kMemberRead, l.org_path)) out.items.push_back(std::move(l));
+            else ++out.outside_scope;
         }
         return core::Ok();
     }));
-    auto entry = AuditFor(actor, ctx.clock.NowMillis(), "overlay.members", "overlay", std::to_string(overlay_id)).On(filed);
+    auto entry =
+        AuditFor(actor, ctx.clock.NowMillis(), "overlay.members", "overlay", std::to_string(overlay_id)).On(filed);
     entry.detail = "count=" + std::to_string(out.items.size());
     LX_CHECK(AppendAudit(ctx, std::move(entry)));
     return out;

@@ -19,17 +19,13 @@ core::Error Invalid() { return core::MakeError(ErrorCode::kInvalidArgument, "req
 
 // The fields of the form on top of `o` (a new overlay or the stored one).
 void Apply(const OverlayInput& in, const core::Date& today, Overlay& o, core::Error& errors) {
-    if (auto kind = core::org::ParseOverlayKind(in.kind))
-        o.kind = *kind;
-    else
-        errors.WithField("kind", "overlay.kind_unknown");
+    if (auto kind = core::org::ParseOverlayKind(in.kind)) o.kind = *kind;
+    else errors.WithField("kind", "overlay.kind_unknown");
     o.name = in.name;
     o.note = in.note;
     o.meeting_period_months = in.meeting_period_months;
-    if (auto d = core::Date::Parse(in.founded_on))
-        o.founded_on = *d;
-    else
-        errors.WithField("founded_on", "date.format");
+    if (auto d = core::Date::Parse(in.founded_on)) o.founded_on = *d;
+    else errors.WithField("founded_on", "date.format");
     o.last_meeting_on.reset();
     if (!in.last_meeting_on.empty()) {
         o.last_meeting_on = core::Date::Parse(in.last_meeting_on);
@@ -134,15 +130,11 @@ core::Result<std::int64_t> AddMemberUnit(Context& ctx, const core::auth::Actor& 
         u.name = in.name;
         u.uscc = core::org::NormalizeUscc(in.uscc);
         u.address = in.address;
-        if (auto type = core::org::ParseUnitType(in.unit_type))
-            u.type = *type;
-        else
-            errors.WithField("unit_type", "overlay.unit_type_unknown");
+        if (auto type = core::org::ParseUnitType(in.unit_type)) u.type = *type;
+        else errors.WithField("unit_type", "overlay.unit_type_unknown");
         u.two_new = in.two_new.value_or(core::org::DefaultTwoNew(u.type));
-        if (auto d = core::Date::Parse(in.joined_on))
-            u.joined_on = *d;
-        else
-            errors.WithField("joined_on", "date.format");
+        if (auto d = core::Date::Parse(in.joined_on)) u.joined_on = *d;
+        else errors.WithField("joined_on", "date.format");
         u.head = {in.head_name, in.head_post, in.head_member_id};
         core::org::CheckUnit(u, o, today, errors);
         LX_ASSIGN(units, tx.Overlays().Units(overlay_id));
@@ -174,16 +166,13 @@ core::Status EndMemberUnit(Context& ctx, const core::auth::Actor& actor, std::in
         if (it == units.end()) return core::Fail(core::NotFound("unit"));
         auto errors = Invalid();
         auto day = on.empty() ? std::optional<core::Date>(today) : core::Date::Parse(on);
-        if (!day)
-            errors.WithField("on", "date.format");
-        else
-            core::org::CheckUnitEnd(*it, *day, today, errors);
+        if (!day) errors.WithField("on", "date.format");
+        else core::org::CheckUnitEnd(*it, *day, today, errors);
         if (!errors.fields.empty()) return core::Fail(errors);
         const auto now = ctx.clock.NowMillis();
         LX_CHECK(tx.Overlays().EndUnit(unit_id, *day));
         LX_CHECK(Rotate(tx, o, core::org::WithoutUnit(o.rotation, unit_id, today), now));
-        return Audit(tx, actor, now, "overlay.unit.end", o, "unit=" + std::to_string(unit_id),
-                     it->head.member_id);
+        return Audit(tx, actor, now, "overlay.unit.end", o, "unit=" + std::to_string(unit_id), it->head.member_id);
     });
 }
 

@@ -25,14 +25,14 @@ struct OverlayInput {
     std::string name;
     std::string founded_on;
     int meeting_period_months = 0;
-    std::string last_meeting_on;   // "" = none
+    std::string last_meeting_on;  // "" = none
     std::string note;
-    std::int64_t version = 0;      // edit: the version read
+    std::int64_t version = 0;  // edit: the version read
 };
 
 struct UnitInput {
     std::string name, unit_type, uscc, address;
-    std::optional<bool> two_new;   // absent: non-public enterprises and social organizations are two-new
+    std::optional<bool> two_new;  // absent: non-public enterprises and social organizations are two-new
     std::string joined_on;
     std::string head_name, head_post;
     std::int64_t head_member_id = 0;
@@ -84,7 +84,8 @@ struct LinkResult {
 core::Result<LinkResult> LinkMembers(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id,
                                      const std::vector<std::int64_t>& member_ids, const std::string& since);
 // Ends the member's link today; 404 when the member is outside the member_read scope or not linked.
-core::Status UnlinkMember(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id, std::int64_t member_id);
+core::Status UnlinkMember(Context& ctx, const core::auth::Actor& actor, std::int64_t overlay_id,
+                          std::int64_t member_id);
 
 struct LinkedMembers {
     std::vector<core::ports::OverlayLink> items;  // inside the actor's member_read scope

@@ -17,7 +17,8 @@ protected:
     core::auth::Actor Street() { return ActorWith(Role::kOrgAdmin, street_); }
     core::auth::Actor CommunityA() { return ActorWith(Role::kOrgAdmin, community_a_, 98); }
 
-    OverlayInput In(std::int64_t host, const char* kind = "big_working_committee", const char* name = "嵩屿街道大工委") {
+    OverlayInput In(std::int64_t host, const char* kind = "big_working_committee",
+                    const char* name = "嵩屿街道大工委") {
         OverlayInput in;
         in.host_org_id = host;
         in.kind = kind;
@@ -192,8 +193,8 @@ TEST_F(OverlaysTest, UnitFieldsAreCheckedAndNamed) {
     u.head_member_id = member_b_;
     auto bad = AddMemberUnit(ctx(), Street(), id, u);
     ASSERT_FALSE(bad);
-    EXPECT_EQ(Fields(bad.error()), (std::vector<std::string>{"uscc:overlay.uscc.invalid",
-                                                             "head_member_id:member.not_in_scope"}));
+    EXPECT_EQ(Fields(bad.error()),
+              (std::vector<std::string>{"uscc:overlay.uscc.invalid", "head_member_id:member.not_in_scope"}));
     u.uscc = " 12990000400000001t ";
     u.head_member_id = member_a_;
     ASSERT_TRUE(AddMemberUnit(ctx(), Street(), id, u));

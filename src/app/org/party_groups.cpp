@@ -47,14 +47,14 @@ struct BranchGroups {
     std::vector<std::int64_t> members;                      // of `group_id`
 };
 
-core::Result<BranchGroups> LoadBranchGroups(Tx& tx, std::int64_t org_id, std::int64_t group_id, const core::Date& today) {
+core::Result<BranchGroups> LoadBranchGroups(Tx& tx, std::int64_t org_id, std::int64_t group_id,
+                                            const core::Date& today) {
     LX_ASSIGN(groups, tx.Groups().OfOrg(org_id, today));
     BranchGroups out;
     for (const auto& g : groups) {
         if (g.id == group_id)
             for (const auto& m : g.members) out.members.push_back(m.id);
-        else if (g.leader_member_id != 0)
-            out.leaders_elsewhere[g.leader_member_id] = g.name;
+        else if (g.leader_member_id != 0) out.leaders_elsewhere[g.leader_member_id] = g.name;
     }
     return out;
 }
@@ -190,7 +190,8 @@ core::Status UpdateGroup(Context& ctx, const core::auth::Actor& actor, std::int6
         changed.version = g.version;
         LX_CHECK(tx.Groups().Update(changed));
         // A new leader joins the group if not in it yet.
-        if (const auto ids = WithLeader(branch.members, changed.leader_member_id); ids.size() != branch.members.size()) {
+        if (const auto ids = WithLeader(branch.members, changed.leader_member_id);
+            ids.size() != branch.members.size()) {
             LX_ASSIGN(stored, tx.Groups().Get(id));  // the version the update wrote
             if (!stored) return core::Fail(core::NotFound("group"));
             LX_CHECK(tx.Groups().SetMembers(*stored, ids));
@@ -209,7 +210,8 @@ core::Status SetGroupMembers(Context& ctx, const core::auth::Actor& actor, std::
         // The leader stays while a member of the branch (one who has left it may be dropped).
         LX_ASSIGN(leader_here, InBranch(tx, g.org_id, g.leader_member_id));
         if (leader_here && std::find(member_ids.begin(), member_ids.end(), g.leader_member_id) == member_ids.end())
-            return core::Fail(core::InvalidField("member_ids", "group.leader_must_stay", {{"name", g.leader_name}, {"label", "group.member_ids"}}));
+            return core::Fail(core::InvalidField("member_ids", "group.leader_must_stay",
+                                                 {{"name", g.leader_name}, {"label", "group.member_ids"}}));
         LX_CHECK(tx.Groups().SetMembers(g, member_ids));
         return Audit(tx, actor, ctx.clock.NowMillis(), "group.members", g,
                      "members=" + std::to_string(member_ids.size()));
@@ -225,7 +227,8 @@ core::Status CloseGroup(Context& ctx, const core::auth::Actor& actor, std::int64
     return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, VisibleGroup(tx, actor, id, Permission::kMemberWrite, version));
         if (*day < g.valid_from)
-            return core::Fail(core::InvalidField("on", "group.close_before_start", {{"date", g.valid_from.ToString()}}));
+            return core::Fail(
+                core::InvalidField("on", "group.close_before_start", {{"date", g.valid_from.ToString()}}));
         LX_CHECK(tx.Groups().Close(g, *day));
         return Audit(tx, actor, ctx.clock.NowMillis(), "group.close", g, "");
     });
@@ -277,8 +280,8 @@ core::Status EndCoveredUnit(Context& ctx, const core::auth::Actor& actor, std::i
             return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "covered_unit.ended")
                                   .WithParam("date", unit->valid_to->ToString()));
         if (*day < unit->valid_from)
-            return core::Fail(core::InvalidField("on", "covered_unit.end_before_start",
-                                                 {{"date", unit->valid_from.ToString()}}));
+            return core::Fail(
+                core::InvalidField("on", "covered_unit.end_before_start", {{"date", unit->valid_from.ToString()}}));
         LX_CHECK(tx.Groups().EndUnit(unit_id, *day));
         auto entry = AuditFor(actor, ctx.clock.NowMillis(), "covered_unit.end", "org", std::to_string(org.id)).On(org);
         entry.detail = "unit=" + std::to_string(unit_id);

@@ -21,10 +21,10 @@ struct GroupsView {
     core::org::Org org;
     std::vector<core::ports::PartyGroupRecord> groups;
     std::vector<core::ports::CoveredUnitRecord> units;
-    bool may_hold_groups = false;  // a branch (党支部下设党小组)
-    bool may_cover_units = false;  // a joint branch
-    bool can_edit_groups = false;  // member_write on the branch
-    bool can_edit_units = false;   // org_write on the branch
+    bool may_hold_groups = false;              // a branch (党支部下设党小组)
+    bool may_cover_units = false;              // a joint branch
+    bool can_edit_groups = false;              // member_write on the branch
+    bool can_edit_units = false;               // org_write on the branch
     std::vector<core::org::Warning> warnings;  // more than five covered units (§1.2)
 };
 core::Result<GroupsView> GetGroups(Context& ctx, const core::auth::Actor& actor, std::int64_t org_id,

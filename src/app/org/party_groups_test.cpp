@@ -142,12 +142,12 @@ TEST_F(PartyGroupsTest, ASiblingBranchNeitherSeesNorChangesTheGroups) {
     EXPECT_EQ(CreateGroup(ctx(), other, branch_a_, Building()).error().code, ErrorCode::kNotFound);
     // A member of branch B cannot be put into branch A's group through the body either.
     auto g = Only(branch_a_);
-    EXPECT_EQ(SetGroupMembers(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), *id, g.version,
-                              {member_a_, member_b_})
-                  .error()
-                  .fields.at(0)
-                  .message_key,
-              "group.member_not_in_branch");
+    EXPECT_EQ(
+        SetGroupMembers(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), *id, g.version, {member_a_, member_b_})
+            .error()
+            .fields.at(0)
+            .message_key,
+        "group.member_not_in_branch");
 }
 
 TEST_F(PartyGroupsTest, ClosingAGroupKeepsItInEarlierDays) {
@@ -173,7 +173,8 @@ TEST_F(PartyGroupsTest, AJointBranchRecordsItsUnitsAndTheSixthIsWarned) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
     EXPECT_EQ(AddCoveredUnit(ctx(), admin, branch_a_, {"某某公司", "non_public_enterprise", ""}).error().message_key,
               "covered_unit.not_joint");
-    EXPECT_EQ(AddCoveredUnit(ctx(), ActorWith(Role::kBranchSecretary, joint), joint, {"某某公司", "non_public_enterprise", ""})
+    EXPECT_EQ(AddCoveredUnit(ctx(), ActorWith(Role::kBranchSecretary, joint), joint,
+                             {"某某公司", "non_public_enterprise", ""})
                   .error()
                   .code,
               ErrorCode::kPermissionDenied);
@@ -186,8 +187,9 @@ TEST_F(PartyGroupsTest, AJointBranchRecordsItsUnitsAndTheSixthIsWarned) {
         ASSERT_TRUE(id) << id.error().message_key;
         if (i == 1) first = *id;
     }
-    EXPECT_EQ(AddCoveredUnit(ctx(), admin, joint, {"某某公司1", "non_public_enterprise", ""}).error().fields.at(0).message_key,
-              "covered_unit.duplicate");
+    EXPECT_EQ(
+        AddCoveredUnit(ctx(), admin, joint, {"某某公司1", "non_public_enterprise", ""}).error().fields.at(0).message_key,
+        "covered_unit.duplicate");
     auto has_units_warning = [&] {
         auto c = GetCommittee(ctx(), admin, joint, clock_.Today());
         for (const auto& w : c->warnings)
@@ -199,11 +201,11 @@ TEST_F(PartyGroupsTest, AJointBranchRecordsItsUnitsAndTheSixthIsWarned) {
     EXPECT_FALSE(has_units_warning());
     EXPECT_EQ(EndCoveredUnit(ctx(), admin, joint, first, clock_.Today().ToString()).error().message_key,
               "covered_unit.ended");
-    EXPECT_EQ(EndCoveredUnit(ctx(), ActorWith(Role::kOrgAdmin, community_b_), joint, first + 1,
-                             clock_.Today().ToString())
-                  .error()
-                  .code,
-              ErrorCode::kNotFound);
+    EXPECT_EQ(
+        EndCoveredUnit(ctx(), ActorWith(Role::kOrgAdmin, community_b_), joint, first + 1, clock_.Today().ToString())
+            .error()
+            .code,
+        ErrorCode::kNotFound);
     EXPECT_EQ(GetGroups(ctx(), admin, joint, clock_.Today())->units.size(), 5u);
     EXPECT_EQ(CountAudit("covered_unit.add"), 6);
 }

@@ -27,7 +27,8 @@ core::Result<PositionRecord> Read(const PositionInput& in) {
     if (in.area_m2 > 0) p.area_m2 = in.area_m2;
     p.services = in.services;
     for (std::size_t d = 0; d < in.hours.size(); ++d)
-        p.hours.days[d] = core::org::ParseDayHours(in.hours[d], "hours." + std::string(core::org::kWeekdayKeys[d]), errors);
+        p.hours.days[d] = core::org::ParseDayHours(in.hours[d], "hours." + std::string(core::org::kWeekdayKeys[d]),
+                                                   errors);
     auto point = core::org::CheckPosition(p, errors);
     // "name" and "address" of a person read differently: the messages name the position's fields.
     for (auto& f : errors.fields)
@@ -161,7 +162,8 @@ core::Status UpdatePosition(Context& ctx, const core::auth::Actor& actor, std::i
         changed.version = r.version;
         changed.updated_at = ctx.clock.NowMillis();
         LX_CHECK(tx.Positions().Update(changed));
-        auto entry = AuditFor(actor, changed.updated_at, "position.update", "position", std::to_string(id)).On(r.org_id, r.org_path);
+        auto entry = AuditFor(actor, changed.updated_at, "position.update", "position", std::to_string(id))
+                         .On(r.org_id, r.org_path);
         return tx.Audit().Append(entry);
     });
 }
@@ -175,10 +177,12 @@ core::Status ClosePosition(Context& ctx, const core::auth::Actor& actor, std::in
     return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(r, Visible(tx, actor, id, Permission::kOrgWrite));
         LX_CHECK(CheckVersion(r, version));
-        if (*day < r.valid_from) return core::Fail(core::InvalidField("on", "position.close_before_start",
-                                                                      {{"date", r.valid_from.ToString()}}));
+        if (*day < r.valid_from)
+            return core::Fail(
+                core::InvalidField("on", "position.close_before_start", {{"date", r.valid_from.ToString()}}));
         LX_CHECK(tx.Positions().Close(r, *day));
-        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "position.close", "position", std::to_string(id)).On(r.org_id, r.org_path);
+        auto entry = AuditFor(actor, ctx.clock.NowMillis(), "position.close", "position", std::to_string(id))
+                         .On(r.org_id, r.org_path);
         return tx.Audit().Append(entry);
     });
 }

@@ -19,7 +19,7 @@ struct PositionInput {
     std::string level;  // wire name
     std::string name, address, phone, note;
     std::optional<double> lat, lng;
-    int area_m2 = 0;  // 0 = not given
+    int area_m2 = 0;                                // 0 = not given
     std::array<std::vector<std::string>, 7> hours;  // "08:30-12:00" per weekday, Monday first
     std::vector<std::string> services;
 };

@@ -48,7 +48,8 @@ core::Result<core::org::ReorgRequest> ParseRequest(const ReorgInput& in) {
 
 // Loads an org for the plan: visible to the actor, valid today, and decided by an org the actor holds org_write
 // on — the org itself for `self`, else its parent (the higher org decides). 404 outside the scope.
-core::Result<Org> Decidable(Tx& tx, const core::auth::Actor& actor, std::int64_t id, bool self, const core::Date& today) {
+core::Result<Org> Decidable(Tx& tx, const core::auth::Actor& actor, std::int64_t id, bool self,
+                            const core::Date& today) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
     LX_ASSIGN(org, VisibleOrg(tx, actor, id, Permission::kOrgRead, today));
     std::string decider = org.path;
@@ -58,7 +59,8 @@ core::Result<Org> Decidable(Tx& tx, const core::auth::Actor& actor, std::int64_t
         decider = parent->path;
     }
     if (core::auth::Authorize(actor, Permission::kOrgWrite, decider)) return org;
-    if (core::auth::Authorize(actor, Permission::kOrgWrite, org.path)) return core::Fail(core::Denied("org.reorg.higher_decides"));
+    if (core::auth::Authorize(actor, Permission::kOrgWrite, org.path))
+        return core::Fail(core::Denied("org.reorg.higher_decides"));
     return core::Fail(core::NotFound("org"));
 }
 
@@ -119,7 +121,8 @@ ReorgPreview Describe(core::org::ReorgRequest req, core::org::ReorgPlan plan, co
                 out.updated.push_back({o.id, s.spec.name, ParentName(facts, o.parent_id), false});
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     out.request = std::move(req);
@@ -129,7 +132,8 @@ ReorgPreview Describe(core::org::ReorgRequest req, core::org::ReorgPlan plan, co
 
 }  // namespace
 
-core::Result<PlannedReorg> PlanFor(Tx& tx, const core::auth::Actor& actor, const ReorgInput& in, const core::Date& today) {
+core::Result<PlannedReorg> PlanFor(Tx& tx, const core::auth::Actor& actor, const ReorgInput& in,
+                                   const core::Date& today) {
     LX_ASSIGN(req, ParseRequest(in));
     FactsLoader loader(tx, req.on, today);
     LX_ASSIGN(subject, Decidable(tx, actor, req.org_id, req.kind == ReorgKind::kCreate, today));

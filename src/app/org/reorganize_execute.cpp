@@ -19,7 +19,8 @@ std::string Summary(const core::org::ReorgCounts& c) {
            " updated=" + std::to_string(c.orgs_updated) + " members=" + std::to_string(c.members_moved) +
            " posts_carried=" + std::to_string(c.posts_carried) + " posts_ended=" + std::to_string(c.posts_ended) +
            " grants_moved=" + std::to_string(c.grants_moved) + " grants_revoked=" + std::to_string(c.grants_revoked) +
-           " cases=" + std::to_string(c.development_cases_moved) + " positions_moved=" + std::to_string(c.positions_moved) +
+           " cases=" + std::to_string(c.development_cases_moved) +
+           " positions_moved=" + std::to_string(c.positions_moved) +
            " positions_closed=" + std::to_string(c.positions_closed);
 }
 
@@ -75,7 +76,8 @@ private:
     core::Status Apply(const core::org::ReorgStep& s) {
         const auto& on = p_.request.on;
         switch (s.kind) {
-            case StepKind::kCreateOrg: return Create(s);
+            case StepKind::kCreateOrg:
+                return Create(s);
             case StepKind::kUpdateOrg: {
                 Org o = Known(s.org_id);
                 o.name = s.spec.name;
@@ -95,12 +97,18 @@ private:
                 return Checked(tx_.Groups().MoveAll(s.org_id, Resolve(s.to), on));
             case StepKind::kCarryPosts:
                 return Checked(tx_.Orgs().CarryPosts(s.org_id, Resolve(s.to).id, on, actor_.user_id, now_));
-            case StepKind::kEndPosts: return Checked(tx_.Orgs().EndPosts(s.org_id, on, s.member_ids));
-            case StepKind::kMoveGrants: return Users(tx_.Users().MoveGrants(s.org_id, Resolve(s.to)));
-            case StepKind::kRevokeGrants: return Users(tx_.Users().RevokeGrants(s.org_id));
-            case StepKind::kMoveDevelopmentCases: return Checked(tx_.DevelopmentCases().MoveOpen(s.org_id, Resolve(s.to)));
-            case StepKind::kMovePositions: return Checked(tx_.Positions().MoveAll(s.org_id, Resolve(s.to)));
-            case StepKind::kClosePositions: return Checked(tx_.Positions().CloseAll(s.org_id, on));
+            case StepKind::kEndPosts:
+                return Checked(tx_.Orgs().EndPosts(s.org_id, on, s.member_ids));
+            case StepKind::kMoveGrants:
+                return Users(tx_.Users().MoveGrants(s.org_id, Resolve(s.to)));
+            case StepKind::kRevokeGrants:
+                return Users(tx_.Users().RevokeGrants(s.org_id));
+            case StepKind::kMoveDevelopmentCases:
+                return Checked(tx_.DevelopmentCases().MoveOpen(s.org_id, Resolve(s.to)));
+            case StepKind::kMovePositions:
+                return Checked(tx_.Positions().MoveAll(s.org_id, Resolve(s.to)));
+            case StepKind::kClosePositions:
+                return Checked(tx_.Positions().CloseAll(s.org_id, on));
             case StepKind::kCloseOrg:
                 LX_CHECK(Checked(tx_.Groups().CloseAll(s.org_id, on)));
                 LX_CHECK(Checked(tx_.FloatingRecords().FollowInflowOrg(s.org_id, std::nullopt)));

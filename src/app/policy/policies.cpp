@@ -58,8 +58,7 @@ core::Result<PolicyList> ListPolicies(Context& ctx, const core::auth::Actor& act
             e.value = p.Value(spec.key, on);
             if (const Setting* s = p.InForce(spec.key, on)) e.in_force = View(*s, names);
             for (const auto& s : settings)
-                if (s.key == spec.key && s.valid_from > on && !s.Withdrawn())
-                    e.pending.push_back(View(s, names));
+                if (s.key == spec.key && s.valid_from > on && !s.Withdrawn()) e.pending.push_back(View(s, names));
             out.entries.push_back(std::move(e));
         }
         return core::Ok();
@@ -111,8 +110,8 @@ core::Result<std::int64_t> SetPolicy(Context& ctx, const core::auth::Actor& acto
         LX_ASSIGN(made, tx.Policies().Insert(change.setting));
         id = made;
         auto entry = AuditFor(actor, change.setting.set_at, "policy.set", "policy", std::to_string(id)).On(org);
-        entry.detail = "key=" + in.key + " value=" + core::policy::FormatValue(*core::policy::Find(in.key),
-                                                                              change.setting.value) +
+        entry.detail = "key=" + in.key +
+                       " value=" + core::policy::FormatValue(*core::policy::Find(in.key), change.setting.value) +
                        " from=" + in.valid_from + " closed=" + std::to_string(change.closes.size());
         return tx.Audit().Append(entry);
     }));

@@ -25,16 +25,16 @@ struct PolicySettingView {
 
 struct PolicyEntry {
     const core::policy::Spec* spec = nullptr;
-    std::int64_t value = 0;                      // in force on the date asked
-    std::optional<PolicySettingView> in_force;   // nullopt: the national default holds
-    std::vector<PolicySettingView> pending;      // settings of the org or an ancestor that start later
+    std::int64_t value = 0;                     // in force on the date asked
+    std::optional<PolicySettingView> in_force;  // nullopt: the national default holds
+    std::vector<PolicySettingView> pending;     // settings of the org or an ancestor that start later
 };
 
 struct PolicyList {
     std::int64_t org_id = 0;
     std::string org_name;
     core::Date on;
-    bool can_edit = false;  // the actor may change the policies of this org (org_write, a committee)
+    bool can_edit = false;             // the actor may change the policies of this org (org_write, a committee)
     std::vector<PolicyEntry> entries;  // every key of the catalogue, in its order
 };
 

@@ -48,8 +48,9 @@ TEST_F(PoliciesTest, AStreetsChangeHoldsBelowItFromItsFirstDayOnly) {
     auto list = ListPolicies(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), branch_a_, clock_.Today());
     ASSERT_TRUE(list);
     EXPECT_FALSE(list->can_edit);  // a branch sets no rules
-    const auto& e = *std::find_if(list->entries.begin(), list->entries.end(),
-                                  [](const PolicyEntry& x) { return x.spec->key == policy::kLostContactSearchEveryMonths; });
+    const auto& e = *std::find_if(list->entries.begin(), list->entries.end(), [](const PolicyEntry& x) {
+        return x.spec->key == policy::kLostContactSearchEveryMonths;
+    });
     EXPECT_EQ(e.value, 3);  // today (2026-11-23) nothing is in force yet
     ASSERT_EQ(e.pending.size(), 2u);
     EXPECT_EQ(e.pending[0].org_name, "嵩屿街道党工委");
@@ -59,7 +60,7 @@ TEST_F(PoliciesTest, AStreetsChangeHoldsBelowItFromItsFirstDayOnly) {
 TEST_F(PoliciesTest, AChangeClosesTheOpenSettingAndTheHistoryKeepsIt) {
     const auto street_admin = ActorWith(Role::kOrgAdmin, street_);
     ASSERT_TRUE(SetPolicy(ctx(), street_admin, Change(street_, "2", "2026-11-23")));  // from today
-    clock_.Advance(30LL * 86'400'000);                                             // 2026-12-23
+    clock_.Advance(30LL * 86'400'000);                                                // 2026-12-23
     ASSERT_TRUE(SetPolicy(ctx(), street_admin, Change(street_, "4", "2027-01-01")));
     auto history = PolicyHistory(ctx(), street_admin, community_a_, std::string(policy::kLostContactSearchEveryMonths));
     ASSERT_TRUE(history);
@@ -76,11 +77,15 @@ TEST_F(PoliciesTest, ThePastABranchAndAnotherSubtreeAreRefused) {
     EXPECT_EQ(past.error().fields.at(0).field, "valid_from");
     EXPECT_EQ(past.error().fields.at(0).message_key, "policy.rule.past");
     EXPECT_EQ(SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, branch_a_), Change(branch_a_, "2", "2026-12-01"))
-                  .error().message_key, "policy.rule.branch");
-    EXPECT_EQ(SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_b_), Change(community_a_, "2", "2026-12-01"))
-                  .error().code, ErrorCode::kNotFound);
-    EXPECT_EQ(SetPolicy(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), Change(street_, "2", "2026-12-01"))
-                  .error().code, ErrorCode::kPermissionDenied);
+                  .error()
+                  .message_key,
+              "policy.rule.branch");
+    EXPECT_EQ(
+        SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_b_), Change(community_a_, "2", "2026-12-01")).error().code,
+        ErrorCode::kNotFound);
+    EXPECT_EQ(
+        SetPolicy(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), Change(street_, "2", "2026-12-01")).error().code,
+        ErrorCode::kPermissionDenied);
     EXPECT_EQ(CountAudit("policy.set"), 0);
     EXPECT_EQ(ValueFor(branch_a_, "2027-06-01"), 3);
 }
@@ -106,10 +111,12 @@ TEST_F(PoliciesTest, ALeapDayAnniversaryFollowsTheMembersOrgsRule) {
             (id == member_a_ ? leap_a : leap_b) = fresh;
             return core::Ok();
         }));
-    ASSERT_TRUE(SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_a_),
-                          {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_1", "2026-11-23", "海委〔2026〕3号"}));
-    auto bad = SetPolicy(ctx(), ActorWith(Role::kOrgAdmin, community_a_),
-                         {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_2", "2026-11-23", "海委〔2026〕3号"});
+    ASSERT_TRUE(SetPolicy(
+        ctx(), ActorWith(Role::kOrgAdmin, community_a_),
+        {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_1", "2026-11-23", "海委〔2026〕3号"}));
+    auto bad = SetPolicy(
+        ctx(), ActorWith(Role::kOrgAdmin, community_a_),
+        {std::string(policy::kMemberLeapDayAnniversary), community_a_, "mar_2", "2026-11-23", "海委〔2026〕3号"});
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().fields.at(0).message_key, "policy.value.choice");
     clock_.Advance(97LL * 86'400'000);  // 2027-02-28

@@ -16,7 +16,8 @@ std::string SyntheticId(const std::string& yyyymmdd, int seq) {
 
 void AppTest::SetUp() {
     db_ = storage::testing::OpenTestDb("sqlite");
-    ctx_ = std::unique_ptr<Context>(new Context{*db_->db, clock_, db_->crypto, *db_->cipher, SecuritySettings{}, nullptr, nullptr, &sheets_});
+    ctx_ = std::unique_ptr<Context>(
+        new Context{*db_->db, clock_, db_->crypto, *db_->cipher, SecuritySettings{}, nullptr, nullptr, &sheets_});
     street_ = AddOrg(0, "嵩屿街道党工委", core::org::OrgType::kStreetWorkingCommittee);
     community_a_ = AddOrg(street_, "海发社区党委", core::org::OrgType::kGrassrootsCommittee);
     community_b_ = AddOrg(street_, "海翔社区党委", core::org::OrgType::kGrassrootsCommittee);
@@ -116,8 +117,8 @@ void AppTest::UseCheckpointFile(const std::string& path) {
 std::unique_ptr<BareContext> OpenBareContext() {
     auto b = std::make_unique<BareContext>();
     b->db = storage::testing::OpenTestDb("sqlite");
-    b->ctx = std::unique_ptr<Context>(new Context{*b->db->db, b->clock, b->db->crypto, *b->db->cipher,
-                                                  SecuritySettings{}, nullptr, nullptr, {}, nullptr});
+    b->ctx = std::unique_ptr<Context>(new Context{
+        *b->db->db, b->clock, b->db->crypto, *b->db->cipher, SecuritySettings{}, nullptr, nullptr, {}, nullptr});
     return b;
 }
 

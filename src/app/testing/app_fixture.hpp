@@ -7,8 +7,8 @@
 
 #include "app/context.hpp"
 #include "core/auth/actor.hpp"
-#include "sheet/sheet_files.hpp"
 #include "crypto/checkpoint_file.hpp"
+#include "sheet/sheet_files.hpp"
 #include "storage/testing/audit_rows.hpp"
 #include "storage/testing/test_db.hpp"
 

@@ -59,7 +59,8 @@ core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& acto
                 return core::Fail(core::InvalidField(role_field, "user.role.admin_exclusive"));
     }
     for (const auto& g : user.grants)
-        if (g.role == *role && g.org_id == org_id) return core::Fail(MakeError(ErrorCode::kConflict, "user.grant.exists"));
+        if (g.role == *role && g.org_id == org_id)
+            return core::Fail(MakeError(ErrorCode::kConflict, "user.grant.exists"));
     return core::auth::Grant{0, *role, org->id, org->path, org->name};
 }
 
@@ -80,8 +81,11 @@ core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, c
     UserPage page;
     int limit = in.limit;
     LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
-        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead), "",
-                                     core::auth::CoversAny(actor, Permission::kUserRead, {}), in.q, in.after_id,
+        core::ports::UserQuery query{core::auth::ScopeRoots(actor, Permission::kUserRead),
+                                     "",
+                                     core::auth::CoversAny(actor, Permission::kUserRead, {}),
+                                     in.q,
+                                     in.after_id,
                                      limit + 1};
         if (in.org_id != 0) {
             LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
@@ -158,7 +162,8 @@ core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor&
         grant.id = id;
         // A new admin role means a new second-factor duty: end the user's sessions.
         if (core::auth::Info(grant.role).admin) LX_CHECK(tx.Sessions().DeleteForUser(user_id));
-        auto entry = AuditFor(actor, now, "user.grant", "user", std::to_string(user_id)).On(grant.org_id, grant.org_path);
+        auto entry =
+            AuditFor(actor, now, "user.grant", "user", std::to_string(user_id)).On(grant.org_id, grant.org_path);
         entry.detail = "role=" + role + " org=" + std::to_string(org_id);
         LX_CHECK(tx.Audit().Append(entry));
         out = grant;

@@ -42,11 +42,11 @@ int RunUserAdd(const Config& config, const UserAddOptions& opt) {
     if (!rt) return 1;
     auto actor = OperatorActor(*rt);
     if (!actor) return ReportError(core::MakeError(core::ErrorCode::kFailedPrecondition, "setup.no_org_tree"));
-    auto created = app::CreateUser(*rt->ctx, *actor,
-                                   {opt.username, opt.display_name, opt.role, opt.org_id});
+    auto created = app::CreateUser(*rt->ctx, *actor, {opt.username, opt.display_name, opt.role, opt.org_id});
     if (!created) return ReportError(created.error());
-    std::cout << "用户已创建 / user created: " << created->user.username << "\n设置密码链接 / password link (24 h): "
-              << rt->config.PublicUrl() << "/#/setup?token=" << created->setup_token << "\n";
+    std::cout << "用户已创建 / user created: " << created->user.username
+              << "\n设置密码链接 / password link (24 h): " << rt->config.PublicUrl()
+              << "/#/setup?token=" << created->setup_token << "\n";
     return 0;
 }
 
@@ -112,7 +112,8 @@ int RunUserList(const Config& config) {
 
 int RunBackup(const Config& config, const std::string& out) {
     if (storage::IsPostgresUrl(config.database.url)) {
-        std::string url = config.database.url.rfind("postgres:", 0) == 0 && config.database.url.rfind("postgres://", 0) != 0
+        std::string url = config.database.url.rfind("postgres:", 0) == 0 &&
+                                  config.database.url.rfind("postgres://", 0) != 0
                               ? config.database.url.substr(9)
                               : config.database.url;
         // Row-level security (migration 0021) is forced on the owner too: the dump runs in the system scope.
@@ -141,7 +142,8 @@ int RunRestore(const Config& config, const std::string& from) {
         return 2;
     }
     if (storage::IsPostgresUrl(config.database.url)) {
-        std::string url = config.database.url.rfind("postgres:", 0) == 0 && config.database.url.rfind("postgres://", 0) != 0
+        std::string url = config.database.url.rfind("postgres:", 0) == 0 &&
+                                  config.database.url.rfind("postgres://", 0) != 0
                               ? config.database.url.substr(9)
                               : config.database.url;
         int rc = Spawn({"pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname=" + url, from});
@@ -151,14 +153,16 @@ int RunRestore(const Config& config, const std::string& from) {
     std::string target = SqlitePath(config);
     // Never over an existing database: restore into a new path, then point the configuration at it.
     if (std::filesystem::exists(target)) {
-        std::cerr << "database.url: " << target << " exists; restore into a new path / 目标数据库已存在，请恢复到新路径\n";
+        std::cerr << "database.url: " << target
+                  << " exists; restore into a new path / 目标数据库已存在，请恢复到新路径\n";
         return 2;
     }
     std::filesystem::copy_file(from, target);
     // A backup ends before the newest rows the checkpoint records: the restore is recorded in the log and the
     // checkpoint starts afresh (docs/operations.md "Audit key and checkpoints").
     int rc = RunCheck(config, true);
-    std::cout << (rc == 0 ? "restored / 已恢复: " : "restored but the check failed / 已恢复但校验失败: ") << target << "\n";
+    std::cout << (rc == 0 ? "restored / 已恢复: " : "restored but the check failed / 已恢复但校验失败: ") << target
+              << "\n";
     return rc;
 }
 
@@ -183,31 +187,29 @@ bool PrintAuditCheck(const Config& config, const app::AuditCheck& c) {
         std::cout << "audit chain / 审计日志链: ok, " << v.rows << " rows";
         if (v.legacy_rows)
             std::cout << " (" << v.legacy_rows << " SHA-256 rows from before the audit key"
-                      << (v.first_mac_id ? ", sealed by row " + std::to_string(v.first_mac_id) : std::string())
-                      << " / " << v.legacy_rows << " 行为启用密钥前的 SHA-256 记录)";
+                      << (v.first_mac_id ? ", sealed by row " + std::to_string(v.first_mac_id) : std::string()) << " / "
+                      << v.legacy_rows << " 行为启用密钥前的 SHA-256 记录)";
         std::cout << ", last row " << v.last_id << "\n";
         return true;
     }
     const auto id = v.first_broken_id;
     std::cout << "audit chain / 审计日志链: BROKEN / 已被篡改 — ";
-    if (v.problem == "mac")
-        std::cout << "audit row " << id << " fails its MAC / 第 " << id << " 行审计记录校验失败";
+    if (v.problem == "mac") std::cout << "audit row " << id << " fails its MAC / 第 " << id << " 行审计记录校验失败";
     else if (v.problem == "link")
         std::cout << "audit row " << id << " does not follow the row before it / 第 " << id << " 行与前一行不衔接";
     else if (v.problem == "plain_after_mac")
         std::cout << "audit row " << id << " has no MAC after keyed rows / 第 " << id << " 行缺少密钥校验码";
     else if (v.problem == "missing_tail")
         std::cout << "rows after " << id - 1 << " are missing: the checkpoint of " << When(v.checkpoint_at)
-                  << " records row " << v.checkpoint_head_id << " / 第 " << id - 1 << " 行之后的记录缺失（检查点记录到第 "
-                  << v.checkpoint_head_id << " 行）";
+                  << " records row " << v.checkpoint_head_id << " / 第 " << id - 1
+                  << " 行之后的记录缺失（检查点记录到第 " << v.checkpoint_head_id << " 行）";
     else if (v.problem == "checkpoint")
         std::cout << "audit row " << id << " is not the row the checkpoint of " << When(v.checkpoint_at)
                   << " records / 第 " << id << " 行与检查点不符 (a restored backup? see docs/operations.md)";
     else if (v.problem == "head")
         std::cout << "rows after " << id - 1 << " are missing: audit_head records a later row / 第 " << id - 1
                   << " 行之后的记录缺失";
-    else
-        std::cout << "the checkpoint file fails its MAC / 检查点文件校验失败";
+    else std::cout << "the checkpoint file fails its MAC / 检查点文件校验失败";
     if (id) std::cout << " (first_broken_id=" << id << ")";
     std::cout << "\n";
     return false;
@@ -237,8 +239,7 @@ int RunCheck(const Config& config, bool accept_restore) {
         if (accepted->recorded)
             std::cout << "restore recorded in the audit log (audit.restore); the old checkpoint is kept as "
                       << accepted->kept_as << " / 已在审计日志中记录恢复，旧检查点另存\n";
-        else
-            std::cout << "the database is not behind the checkpoint: nothing to accept / 数据库未落后于检查点\n";
+        else std::cout << "the database is not behind the checkpoint: nothing to accept / 数据库未落后于检查点\n";
     }
     auto checked = app::CheckAuditChain(*rt->ctx);
     if (!checked) return ReportError(checked.error());

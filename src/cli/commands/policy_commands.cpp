@@ -48,7 +48,8 @@ int RunPolicyList(const Config& config, bool json) {
     }
     for (const auto& j : out) {
         std::cout << j["key"].get<std::string>() << "  " << j["name"].get<std::string>() << "\n    default / 默认 "
-                  << j["default"].dump() << " " << j["unit_label"].get<std::string>() << "  (" << j["kind"].get<std::string>();
+                  << j["default"].dump() << " " << j["unit_label"].get<std::string>() << "  ("
+                  << j["kind"].get<std::string>();
         if (j["kind"] == "int") std::cout << " " << j["min"].dump() << "–" << j["max"].dump();
         std::cout << ", " << j["source"].get<std::string>() << " [" << j["confidence"].get<std::string>() << "])\n";
         for (const auto& w : j["overridden"])
@@ -81,9 +82,10 @@ int RunPolicyShow(const Config& config, const PolicyShowOptions& opt) {
             std::cout << j.dump() << "\n";
         } else {
             std::cout << opt.key << " = " << j["value"].dump() << " on / 于 " << on->ToString() << ": "
-                      << (e.in_force ? "set by / 设定单位 " + e.in_force->org_name + " from " +
-                                           e.in_force->setting.valid_from.ToString() + " (" + e.in_force->setting.doc + ")"
-                                     : std::string("national default / 全国默认"))
+                      << (e.in_force
+                              ? "set by / 设定单位 " + e.in_force->org_name + " from " +
+                                    e.in_force->setting.valid_from.ToString() + " (" + e.in_force->setting.doc + ")"
+                              : std::string("national default / 全国默认"))
                       << "\n";
         }
     }

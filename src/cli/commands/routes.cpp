@@ -16,8 +16,12 @@ int RunRoutes() {
         // permission: what the caller must hold on some org (OpenAPI x-permission); null when none is needed.
         nlohmann::json permission = nullptr;
         if (r.guard.permission) permission = std::string(core::auth::PermissionKey(*r.guard.permission));
-        out.push_back({{"method", r.method}, {"path", r.pattern}, {"access", name}, {"permission", permission},
-                       {"body", std::string(http::BodyName(r.body))}, {"summary", r.summary}});
+        out.push_back({{"method", r.method},
+                       {"path", r.pattern},
+                       {"access", name},
+                       {"permission", permission},
+                       {"body", std::string(http::BodyName(r.body))},
+                       {"summary", r.summary}});
     }
     std::cout << out.dump(2) << "\n";
     return 0;

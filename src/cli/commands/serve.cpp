@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include "cli/commands/commands.hpp"
 #include "app/audit/checkpoint_writer.hpp"
+#include "cli/commands/commands.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
 
@@ -17,8 +17,9 @@ static int ServeRuntime(Runtime& rt) {
     rt.ctx->audit_writer = rt.audit_writer.get();
     rt.session_cache = std::make_unique<app::SessionCache>();
     auto checkpoints = std::make_unique<app::CheckpointWriter>(
-        *rt.ctx, rt.config.audit_checkpoint_seconds * 1000LL,
-        [](const std::string& problem) { spdlog::error("{{\"event\":\"audit_checkpoint\",\"detail\":\"{}\"}}", problem); });
+        *rt.ctx, rt.config.audit_checkpoint_seconds * 1000LL, [](const std::string& problem) {
+            spdlog::error("{{\"event\":\"audit_checkpoint\",\"detail\":\"{}\"}}", problem);
+        });
     rt.ctx->session_cache = rt.session_cache.get();
     rt.limiter = std::make_unique<app::RateLimiter>();
     rt.ctx->limiter = rt.limiter.get();

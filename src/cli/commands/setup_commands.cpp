@@ -18,9 +18,9 @@ void PrintFirstAdminLink(Runtime& rt) {
     auto token = app::CreateFirstAdminLink(*rt.ctx);
     if (!token) {
         if (token.error().message_key == "setup.already_done")
-            std::cout << "管理员已设置，请直接登录 / an administrator exists: log in at " << rt.config.PublicUrl() << "\n";
-        else
-            std::cerr << "setup link: " << token.error().detail << "\n";
+            std::cout << "管理员已设置，请直接登录 / an administrator exists: log in at " << rt.config.PublicUrl()
+                      << "\n";
+        else std::cerr << "setup link: " << token.error().detail << "\n";
         return;
     }
     std::cout << "首次设置链接（24 小时内有效，仅可使用一次）/ one-time first-admin set-up link (24 h):\n  "
@@ -52,8 +52,7 @@ int RunInit(const Config& config, const InitOptions& opt) {
     auto st = rt->db->Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) -> core::Status {
         LX_ASSIGN(roots, tx.Orgs().Roots());
         if (!roots.empty()) return core::Ok();
-        if (opt.org_name.empty())
-            return core::Fail(core::InvalidField("org_name", "json.required"));
+        if (opt.org_name.empty()) return core::Fail(core::InvalidField("org_name", "json.required"));
         core::org::Org o;
         o.name = opt.org_name;
         o.type = *type;
@@ -64,7 +63,8 @@ int RunInit(const Config& config, const InitOptions& opt) {
         return core::Ok();
     });
     if (!st) {
-        std::cerr << "--org-name: the top organization's name is required on an empty database / 空数据库需要提供顶层组织名称\n";
+        std::cerr << "--org-name: the top organization's name is required on an empty database / "
+                     "空数据库需要提供顶层组织名称\n";
         return 2;
     }
     PrintFirstAdminLink(*rt);

@@ -24,7 +24,7 @@ TEST(PasswordPolicy, LengthsOfAsvs) {
 TEST(PasswordPolicy, ChineseAndEmojiCountAsOneCharacterEach) {
     PasswordPolicy p;
     EXPECT_TRUE(CheckPassword("为人民服务坚守初心使命担当😀", "user", p));  // 14 code points
-    EXPECT_FALSE(CheckPassword("为人民服务坚守初心使命", "user", p));        // 11 code points
+    EXPECT_FALSE(CheckPassword("为人民服务坚守初心使命", "user", p));      // 11 code points
 }
 
 TEST(PasswordPolicy, RefusesBreachedRepeatedAndUsername) {
@@ -117,7 +117,8 @@ TEST(Policy, PermissionKeysAreUniqueAndPermissionsOfFollowRoleHas) {
     }
     EXPECT_EQ(keys.size(), 10u);
     EXPECT_TRUE(PermissionsOf({Role::kMember}).empty());
-    EXPECT_EQ(PermissionsOf({Role::kAuditAdmin}), (std::vector<Permission>{Permission::kOrgRead, Permission::kAuditRead}));
+    EXPECT_EQ(PermissionsOf({Role::kAuditAdmin}),
+              (std::vector<Permission>{Permission::kOrgRead, Permission::kAuditRead}));
     auto both = PermissionsOf({Role::kSysAdmin, Role::kSecAdmin});
     EXPECT_EQ(both, (std::vector<Permission>{Permission::kOrgRead, Permission::kUserRead, Permission::kUserManage,
                                              Permission::kUserUnlock}));

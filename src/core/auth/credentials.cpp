@@ -12,16 +12,16 @@ namespace {
 // Passwords of 12 or more characters that appear in public breach corpora (shorter ones are refused by
 // length already). Compared case-insensitively.
 constexpr std::array<std::string_view, 60> kBreached{
-    "123456789012", "1234567890123", "12345678901234", "123456789123", "123123123123", "111111111111",
-    "000000000000", "121212121212", "123456123456", "112233445566", "qwertyuiop12", "qwertyuiop123",
-    "qwertyuiopas", "qwerty123456", "123456qwerty", "1q2w3e4r5t6y", "1qaz2wsx3edc", "zaq12wsxcde3",
-    "password1234", "password123!", "password12345", "passw0rd1234", "p@ssw0rd1234", "p@ssword1234",
-    "administrator", "administrator1", "admin1234567", "admin123456789", "adminadmin123", "iloveyou1234",
-    "abcdefghijkl", "abcd12345678", "abc123456789", "asdfghjkl123", "asdfasdfasdf", "qazwsxedcrfv",
-    "letmein12345", "welcome12345", "sunshine1234", "football1234", "baseball1234", "princess1234",
-    "woaini1314520", "woaini520520", "5201314520", "1314520520", "aa1234567890", "a12345678910",
-    "qq1234567890", "zxcvbnm12345", "zxcvbnmasdfg", "changeme1234", "default12345", "lianxin12345",
-    "lianxin123456", "dangjian1234", "dangjian123456", "china1234567", "beijing12345", "trustno1trustno1",
+    "123456789012",  "1234567890123",  "12345678901234", "123456789123",   "123123123123",  "111111111111",
+    "000000000000",  "121212121212",   "123456123456",   "112233445566",   "qwertyuiop12",  "qwertyuiop123",
+    "qwertyuiopas",  "qwerty123456",   "123456qwerty",   "1q2w3e4r5t6y",   "1qaz2wsx3edc",  "zaq12wsxcde3",
+    "password1234",  "password123!",   "password12345",  "passw0rd1234",   "p@ssw0rd1234",  "p@ssword1234",
+    "administrator", "administrator1", "admin1234567",   "admin123456789", "adminadmin123", "iloveyou1234",
+    "abcdefghijkl",  "abcd12345678",   "abc123456789",   "asdfghjkl123",   "asdfasdfasdf",  "qazwsxedcrfv",
+    "letmein12345",  "welcome12345",   "sunshine1234",   "football1234",   "baseball1234",  "princess1234",
+    "woaini1314520", "woaini520520",   "5201314520",     "1314520520",     "aa1234567890",  "a12345678910",
+    "qq1234567890",  "zxcvbnm12345",   "zxcvbnmasdfg",   "changeme1234",   "default12345",  "lianxin12345",
+    "lianxin123456", "dangjian1234",   "dangjian123456", "china1234567",   "beijing12345",  "trustno1trustno1",
 };
 
 std::string Lower(std::string_view s) {
@@ -45,8 +45,7 @@ int CodePointCount(std::string_view s) {
     return count;
 }
 
-Status CheckPassword(std::string_view pw, std::string_view username, const PasswordPolicy& policy,
-                     const char* field) {
+Status CheckPassword(std::string_view pw, std::string_view username, const PasswordPolicy& policy, const char* field) {
     int len = CodePointCount(pw);
     auto minmax = std::map<std::string, std::string>{{"min", std::to_string(policy.min_length)},
                                                      {"max", std::to_string(policy.max_length)}};

@@ -24,9 +24,9 @@ Status CheckPassword(std::string_view password, std::string_view username, const
 int CodePointCount(std::string_view utf8);
 
 struct LockoutPolicy {
-    int max_failures = 5;                          // failures inside the window that lock
-    std::int64_t window_millis = 15 * 60 * 1000;   // 15 min
-    std::int64_t lock_millis = 30 * 60 * 1000;     // 30 min
+    int max_failures = 5;                         // failures inside the window that lock
+    std::int64_t window_millis = 15 * 60 * 1000;  // 15 min
+    std::int64_t lock_millis = 30 * 60 * 1000;    // 30 min
 };
 
 struct LoginFailureState {
@@ -41,8 +41,8 @@ bool IsLocked(const LoginFailureState& s, std::int64_t now);
 LoginFailureState RecordFailure(LoginFailureState s, std::int64_t now, const LockoutPolicy& p);
 
 struct SessionPolicy {
-    std::int64_t idle_millis = 30 * 60 * 1000;             // ASVS 3.3.2: 30 min idle
-    std::int64_t absolute_millis = 12 * 60 * 60 * 1000;    // 12 h absolute
+    std::int64_t idle_millis = 30 * 60 * 1000;           // ASVS 3.3.2: 30 min idle
+    std::int64_t absolute_millis = 12 * 60 * 60 * 1000;  // 12 h absolute
 };
 
 bool SessionExpired(std::int64_t created_at, std::int64_t last_seen_at, std::int64_t now, const SessionPolicy& p);

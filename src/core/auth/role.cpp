@@ -50,25 +50,35 @@ bool RoleHas(Role r, Permission p) {
 
 std::string_view PermissionKey(Permission p) {
     switch (p) {
-        case Permission::kOrgRead: return "org_read";
-        case Permission::kOrgWrite: return "org_write";
-        case Permission::kMemberRead: return "member_read";
-        case Permission::kMemberReveal: return "member_reveal";
-        case Permission::kMemberWrite: return "member_write";
-        case Permission::kTransferIssue: return "transfer_issue";
-        case Permission::kUserRead: return "user_read";
-        case Permission::kUserManage: return "user_manage";
-        case Permission::kUserUnlock: return "user_unlock";
-        case Permission::kAuditRead: return "audit_read";
+        case Permission::kOrgRead:
+            return "org_read";
+        case Permission::kOrgWrite:
+            return "org_write";
+        case Permission::kMemberRead:
+            return "member_read";
+        case Permission::kMemberReveal:
+            return "member_reveal";
+        case Permission::kMemberWrite:
+            return "member_write";
+        case Permission::kTransferIssue:
+            return "transfer_issue";
+        case Permission::kUserRead:
+            return "user_read";
+        case Permission::kUserManage:
+            return "user_manage";
+        case Permission::kUserUnlock:
+            return "user_unlock";
+        case Permission::kAuditRead:
+            return "audit_read";
     }
     return "";
 }
 
 const std::vector<Permission>& AllPermissions() {
     static const std::vector<Permission> kAll{
-        Permission::kOrgRead,       Permission::kOrgWrite, Permission::kMemberRead,  Permission::kMemberReveal,
-        Permission::kMemberWrite,   Permission::kTransferIssue, Permission::kUserRead, Permission::kUserManage,
-        Permission::kUserUnlock,    Permission::kAuditRead,
+        Permission::kOrgRead,     Permission::kOrgWrite,      Permission::kMemberRead, Permission::kMemberReveal,
+        Permission::kMemberWrite, Permission::kTransferIssue, Permission::kUserRead,   Permission::kUserManage,
+        Permission::kUserUnlock,  Permission::kAuditRead,
     };
     return kAll;
 }

@@ -14,16 +14,16 @@ namespace lianxin::core::auth {
 enum class Role { kSysAdmin, kSecAdmin, kAuditAdmin, kOrgAdmin, kBranchSecretary, kMember };
 
 enum class Permission {
-    kOrgRead,         // see the structure and counts of the subtree
-    kOrgWrite,        // reorganize the orgs below the grant's org (create, rename, move, merge, split, dissolve)
-    kMemberRead,      // see member records (masked) of the subtree
-    kMemberReveal,    // see full ID numbers and phones, with a reason (audited)
-    kMemberWrite,     // record applications, development steps and registry changes in the subtree
-    kTransferIssue,   // issue and receive introduction letters (组织关系转接) for the subtree: a committee's duty
-    kUserRead,        // list users whose grants lie in the subtree
-    kUserManage,      // create users, grant and revoke roles inside the subtree
-    kUserUnlock,      // unlock accounts, reset second factors
-    kAuditRead,       // read the audit log of the subtree
+    kOrgRead,        // see the structure and counts of the subtree
+    kOrgWrite,       // reorganize the orgs below the grant's org (create, rename, move, merge, split, dissolve)
+    kMemberRead,     // see member records (masked) of the subtree
+    kMemberReveal,   // see full ID numbers and phones, with a reason (audited)
+    kMemberWrite,    // record applications, development steps and registry changes in the subtree
+    kTransferIssue,  // issue and receive introduction letters (组织关系转接) for the subtree: a committee's duty
+    kUserRead,       // list users whose grants lie in the subtree
+    kUserManage,     // create users, grant and revoke roles inside the subtree
+    kUserUnlock,     // unlock accounts, reset second factors
+    kAuditRead,      // read the audit log of the subtree
 };
 
 struct RoleInfo {

@@ -4,7 +4,9 @@
 
 namespace lianxin::core::auth {
 
-std::int64_t WaitMillis(const ThrottleState& s, std::int64_t now) { return std::max<std::int64_t>(0, s.blocked_until - now); }
+std::int64_t WaitMillis(const ThrottleState& s, std::int64_t now) {
+    return std::max<std::int64_t>(0, s.blocked_until - now);
+}
 
 ThrottleState Current(ThrottleState s, std::int64_t now, const ThrottlePolicy& p) {
     if (s.failures > 0 && now - std::max(s.last_failure_at, s.blocked_until) > p.forget_millis) s = {};

@@ -10,11 +10,11 @@
 namespace lianxin::core::auth {
 
 struct ThrottlePolicy {
-    int free_failures = 5;                               // per (name, address): failures before the first wait
-    int address_free_failures = 20;                      // per address, over all names
-    std::int64_t first_delay_millis = 30 * 1000;         // the first wait; each further failure doubles it
-    std::int64_t max_delay_millis = 30 * 60 * 1000;      // the longest wait (the old lock's 30 minutes)
-    std::int64_t forget_millis = 15 * 60 * 1000;         // a key quiet this long after its wait starts afresh
+    int free_failures = 5;                           // per (name, address): failures before the first wait
+    int address_free_failures = 20;                  // per address, over all names
+    std::int64_t first_delay_millis = 30 * 1000;     // the first wait; each further failure doubles it
+    std::int64_t max_delay_millis = 30 * 60 * 1000;  // the longest wait (the old lock's 30 minutes)
+    std::int64_t forget_millis = 15 * 60 * 1000;     // a key quiet this long after its wait starts afresh
 };
 
 struct ThrottleState {

@@ -80,7 +80,9 @@ TEST(CsvNeutralize, LeavesOtherCellsAlone) {
 }
 
 TEST(CsvWrite, StartsWithBomAndEndsRowsWithCrLf) {
-    EXPECT_EQ(WriteCsv({{"a", "b"}, {"c"}}), "\xEF\xBB\xBF" "a,b\r\nc\r\n");
+    EXPECT_EQ(WriteCsv({{"a", "b"}, {"c"}}),
+              "\xEF\xBB\xBF"
+              "a,b\r\nc\r\n");
     EXPECT_EQ(WriteCsv({}), "\xEF\xBB\xBF");
 }
 

@@ -33,8 +33,6 @@ TEST(Date, FullYearsUsesAnniversary) {
     EXPECT_EQ(d.FullYearsUntil(*Date::Parse("2026-07-01")), 2);
 }
 
-TEST(Date, FormatsInstantsAsUtcIso) {
-    EXPECT_EQ(FormatInstant(1795363200123), "2026-11-22T16:00:00.123Z");
-}
+TEST(Date, FormatsInstantsAsUtcIso) { EXPECT_EQ(FormatInstant(1795363200123), "2026-11-22T16:00:00.123Z"); }
 
 }  // namespace lianxin::core

@@ -9,31 +9,34 @@ namespace lianxin::core::demo {
 
 namespace {
 // The most common surnames, roughly by frequency.
-constexpr std::array<const char*, 60> kSurnames{
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高",
-    "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡",
-    "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金"};
+constexpr std::array<const char*, 60> kSurnames{"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
+                                                "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
+                                                "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁",
+                                                "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁",
+                                                "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金"};
 constexpr std::array<const char*, 48> kGivenMale{
-    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平", "辉", "鹏", "华", "飞", "鑫", "波",
-    "建国", "建华", "志强", "志明", "国强", "海峰", "文斌", "俊杰", "晓东", "振华", "德明", "永红", "立新", "卫东",
-    "子轩", "浩然", "宇航", "博文", "天佑", "家豪", "明辉", "少华", "水生", "金福", "庆丰", "长林", "春生", "学文",
-    "海涛", "荣华"};
+    "伟",   "强",   "磊",   "军",   "勇",   "杰",   "涛",   "斌",   "超",   "明",   "刚",   "平",
+    "辉",   "鹏",   "华",   "飞",   "鑫",   "波",   "建国", "建华", "志强", "志明", "国强", "海峰",
+    "文斌", "俊杰", "晓东", "振华", "德明", "永红", "立新", "卫东", "子轩", "浩然", "宇航", "博文",
+    "天佑", "家豪", "明辉", "少华", "水生", "金福", "庆丰", "长林", "春生", "学文", "海涛", "荣华"};
 constexpr std::array<const char*, 48> kGivenFemale{
-    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "婷", "颖", "雪", "慧", "琳", "洁", "红", "梅",
-    "秀英", "桂英", "玉兰", "秀兰", "淑珍", "丽华", "美玲", "晓燕", "海燕", "春梅", "雅琴", "婉婷", "欣怡", "诗涵",
-    "梓涵", "思雨", "佳怡", "雨欣", "若曦", "月华", "金凤", "素芬", "翠花", "凤英", "丽娟", "晓红", "爱华", "银花",
-    "彩霞", "淑华"};
+    "芳",   "娜",   "敏",   "静",   "丽",   "艳",   "娟",   "霞",   "燕",   "玲",   "婷",   "颖",
+    "雪",   "慧",   "琳",   "洁",   "红",   "梅",   "秀英", "桂英", "玉兰", "秀兰", "淑珍", "丽华",
+    "美玲", "晓燕", "海燕", "春梅", "雅琴", "婉婷", "欣怡", "诗涵", "梓涵", "思雨", "佳怡", "雨欣",
+    "若曦", "月华", "金凤", "素芬", "翠花", "凤英", "丽娟", "晓红", "爱华", "银花", "彩霞", "淑华"};
 constexpr std::array<const char*, 8> kMinorities{"回族", "满族", "畲族", "壮族", "蒙古族", "土家族", "苗族", "高山族"};
 constexpr std::array<const char*, 5> kEducation{"初中及以下", "高中、中专", "大学专科", "大学本科", "研究生"};
 // 特长 a community secretary looks for when matching volunteers to residents' needs.
-constexpr std::array<const char*, 16> kSkills{"电工", "水电维修", "医生", "护理", "法律咨询", "心理咨询", "教师", "书法",
-                                              "摄影", "文艺演出", "计算机", "驾驶", "厨艺", "理发", "财会", "调解"};
+constexpr std::array<const char*, 16> kSkills{"电工", "水电维修", "医生", "护理",     "法律咨询", "心理咨询",
+                                              "教师", "书法",     "摄影", "文艺演出", "计算机",   "驾驶",
+                                              "厨艺", "理发",     "财会", "调解"};
 // 职业 codes of the statistics bulletin (domain.md §2.4), for members of working age.
 constexpr std::array<const char*, 6> kOccupations{"worker", "professional", "manager", "party_gov", "farmer", "other"};
 
-constexpr std::array<const char*, 12> kUnits{
-    "海沧区人民政府", "海沧区教育局", "海沧区人民医院", "厦门港务集团", "海沧区税务局", "厦门银行海沧支行",
-    "海沧实验中学", "海沧区卫生健康局", "国网厦门供电公司", "海沧区市场监督管理局", "厦门海沧投资集团", "海沧区法院"};
+constexpr std::array<const char*, 12> kUnits{"海沧区人民政府",       "海沧区教育局",     "海沧区人民医院",
+                                             "厦门港务集团",         "海沧区税务局",     "厦门银行海沧支行",
+                                             "海沧实验中学",         "海沧区卫生健康局", "国网厦门供电公司",
+                                             "海沧区市场监督管理局", "厦门海沧投资集团", "海沧区法院"};
 }  // namespace
 
 std::uint64_t Rng::Next() {
@@ -48,7 +51,8 @@ std::string SyntheticIdNumber(std::uint64_t serial, const Date& birth, member::S
     char first17[40];
     unsigned region = static_cast<unsigned>((serial / 500) % 10000);
     unsigned seq = static_cast<unsigned>((serial % 500) * 2 + (sex == member::Sex::kMale ? 1 : 0));
-    std::snprintf(first17, sizeof first17, "99%04u%04d%02u%02u%03u", region, birth.year(), birth.month(), birth.day(), seq);
+    std::snprintf(first17, sizeof first17, "99%04u%04d%02u%02u%03u", region, birth.year(), birth.month(), birth.day(),
+                  seq);
     std::string digits(first17, 17);
     return digits + member::IdNumberCheckChar(digits);
 }
@@ -104,7 +108,9 @@ member::Member SyntheticMember(Rng& rng, const PersonOptions& opt) {
     if (rng.Chance(0.25)) m.skills.push_back(kSkills[rng.Below(kSkills.size())]);
     if (rng.Chance(0.05)) m.skills.push_back(kSkills[rng.Below(kSkills.size())]);
     if (m.skills.size() == 2 && m.skills[0] == m.skills[1]) m.skills.pop_back();
-    m.occupation = age >= 60 ? "retired" : age < 23 && rng.Chance(0.5) ? "student" : kOccupations[rng.Below(kOccupations.size())];
+    m.occupation = age >= 60                     ? "retired"
+                   : age < 23 && rng.Chance(0.5) ? "student"
+                                                 : kOccupations[rng.Below(kOccupations.size())];
     return m;
 }
 

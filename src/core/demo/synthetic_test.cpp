@@ -32,7 +32,7 @@ TEST(Synthetic, IdentitiesPassTheChecksumButCannotBeReal) {
         auto m = SyntheticMember(rng, {today, i, ""});
         auto facts = member::ParseIdNumber(m.id_number);
         ASSERT_TRUE(facts) << m.id_number;
-        EXPECT_EQ(m.id_number.substr(0, 2), "99");  // no province has code 99
+        EXPECT_EQ(m.id_number.substr(0, 2), "99");   // no province has code 99
         EXPECT_EQ(facts->birth_date, m.birth_date);  // consistent with the record (domain.md §11)
         EXPECT_EQ(facts->sex, m.sex);
         EXPECT_EQ(m.phone.substr(0, 3), "100");

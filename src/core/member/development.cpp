@@ -142,7 +142,7 @@ Result<DevelopmentCase> AdmissionMeeting(DevelopmentCase c, const Step& s, const
     LX_CHECK(CheckPeople(s.people, kSponsors, kSponsors, "admission.rule.sponsors"));
     LX_CHECK(CheckVote(s.vote));
     c.stage = Stage::kProbationary;
-    c.admitted_on = s.on;  // 入党日期 = the day the general meeting adopted the resolution
+    c.admitted_on = s.on;                          // 入党日期 = the day the general meeting adopted the resolution
     c.leap_day = AnniversaryRule(policies, s.on);  // judged by the rule of the meeting's day
     c.sponsors.clear();
     for (const auto& p : s.people) c.sponsors.push_back(p.member_id);
@@ -164,8 +164,8 @@ Result<DevelopmentCase> ConversionMeeting(DevelopmentCase c, const Step& s) {
     if (s.decision == ConversionDecision::kExtend) {
         if (c.extension_months > 0) return Fail(Rule("admission.rule.extension_once"));
         if (s.extension_months < kMinExtensionMonths || s.extension_months > kMaxExtensionMonths)
-            return Fail(Rule("admission.rule.extension_length")
-                            .WithParam("months", std::to_string(s.extension_months)));
+            return Fail(
+                Rule("admission.rule.extension_length").WithParam("months", std::to_string(s.extension_months)));
     }
     LX_CHECK(CheckVote(s.vote));
     c.conversion_meeting_on = s.on;
@@ -241,7 +241,8 @@ Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& s, const
     return Fail(WrongStage(c, s.kind));
 }
 
-Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies) {
+Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps,
+                               const policy::Policies& policies) {
     if (steps.empty()) return Fail(Rule("admission.rule.apply_first"));
     LX_ASSIGN(c, StartDevelopmentCase(birth_date, steps.front()));
     for (std::size_t i = 1; i < steps.size(); ++i) {
@@ -262,12 +263,10 @@ std::vector<Reminder> PendingReminders(const DevelopmentCase& c, const Date& tod
             out.push_back({"admission.due.target_from", c.activist_on->AddYears(kActivistYears), false, {}});
             break;
         case Stage::kProbationary:
-            if (!c.admission_approved_on)
-                add("admission.due.approval", c.admitted_on->AddMonths(kApprovalMonths));
+            if (!c.admission_approved_on) add("admission.due.approval", c.admitted_on->AddMonths(kApprovalMonths));
             else if (c.pending_decision)
                 add("admission.due.conversion_approval", c.conversion_meeting_on->AddMonths(kApprovalMonths));
-            else
-                add("admission.due.conversion", *c.ProbationEnd());
+            else add("admission.due.conversion", *c.ProbationEnd());
             break;
         default:
             break;

@@ -17,12 +17,12 @@
 namespace lianxin::core::member {
 
 enum class Stage {
-    kApplicant,          // 入党申请人
-    kActivist,           // 入党积极分子
-    kTarget,             // 发展对象
-    kProbationary,       // 预备党员 (admitted by the branch meeting, approval pending or given)
-    kFull,               // 正式党员
-    kDisqualified,       // 取消预备党员资格
+    kApplicant,     // 入党申请人
+    kActivist,      // 入党积极分子
+    kTarget,        // 发展对象
+    kProbationary,  // 预备党员 (admitted by the branch meeting, approval pending or given)
+    kFull,          // 正式党员
+    kDisqualified,  // 取消预备党员资格
 };
 
 enum class StepKind {
@@ -46,10 +46,10 @@ enum class ConversionDecision { kConvert, kExtend, kDisqualify };
 // branch with voting rights who should attend; written opinions of absent full members are counted.
 struct Vote {
     int electorate = 0;
-    int present = 0;       // voting members present
-    int yes = 0;           // yes ballots of those present
-    int written_yes = 0;   // prior written yes opinions of absent voting members
-    int written_total = 0; // all prior written opinions of absent voting members
+    int present = 0;        // voting members present
+    int yes = 0;            // yes ballots of those present
+    int written_yes = 0;    // prior written yes opinions of absent voting members
+    int written_total = 0;  // all prior written opinions of absent voting members
 };
 
 // Another member named in a step (training contact or sponsor), as the registry knows them on the step date.
@@ -68,13 +68,13 @@ struct Step {
     StepKind kind = StepKind::kApply;
     Date on;
     Evidence evidence;
-    std::vector<Person> people;        // contacts for kActivist, sponsors for kAdmissionMeeting
-    std::optional<Vote> vote;          // general meetings
-    int training_days = 0;             // kTraining
-    int training_hours = 0;            // kTraining
+    std::vector<Person> people;  // contacts for kActivist, sponsors for kAdmissionMeeting
+    std::optional<Vote> vote;    // general meetings
+    int training_days = 0;       // kTraining
+    int training_hours = 0;      // kTraining
     ConversionDecision decision = ConversionDecision::kConvert;  // kConversionMeeting
-    int extension_months = 0;          // kConversionMeeting with kExtend
-    bool higher_approval = false;      // kTarget before one year, or approval beyond 3 months: the record exists
+    int extension_months = 0;                                    // kConversionMeeting with kExtend
+    bool higher_approval = false;  // kTarget before one year, or approval beyond 3 months: the record exists
 };
 
 // The dated facts of one candidate, built by applying steps in order.
@@ -90,16 +90,16 @@ struct DevelopmentCase {
     std::optional<Date> trained_on;
     std::optional<Date> pre_reviewed_on;
     std::vector<std::int64_t> sponsors;
-    std::optional<Date> admitted_on;            // 入党日期 = branch general meeting date
-    LeapDay leap_day = LeapDay::kFeb28;         // the branch's 29 February rule on that day (policy, §2.3)
+    std::optional<Date> admitted_on;     // 入党日期 = branch general meeting date
+    LeapDay leap_day = LeapDay::kFeb28;  // the branch's 29 February rule on that day (policy, §2.3)
     std::optional<Date> admission_approved_on;
-    int extension_months = 0;                   // once, 6–12 months
+    int extension_months = 0;  // once, 6–12 months
     std::optional<Date> conversion_meeting_on;
     std::optional<ConversionDecision> pending_decision;  // decided by the meeting, awaiting approval
     int pending_extension_months = 0;
     std::optional<Date> extension_approved_on;
     std::optional<Date> conversion_approved_on;
-    std::optional<Date> converted_on;           // 转正日期 = probation (or extension) end
+    std::optional<Date> converted_on;  // 转正日期 = probation (or extension) end
 
     // Probation end = join date + 1 year, plus the extension if one was approved (domain.md §2.3); from a
     // 29 February join date it falls as `leap_day` says in a year without one.
@@ -117,7 +117,8 @@ Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& step, co
 
 // Rebuilds a candidate from its recorded steps (the first is the application); dates are facts, the
 // state is derived. Fails only when the stored steps no longer satisfy the rules (a bug or tampering).
-Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps, const policy::Policies& policies);
+Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps,
+                               const policy::Policies& policies);
 
 std::vector<Reminder> PendingReminders(const DevelopmentCase& c, const Date& today);
 

@@ -150,7 +150,8 @@ TEST(Development, MeetingNeedsReviewTrainingAndPreReview) {
     Step m = Meeting(StepKind::kAdmissionMeeting, "2023-07-01");
     m.people = {{11, true}, {12, true}};
     EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.political_review");
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kPreReview, "2023-06-01"), kNational)), "admission.rule.political_review");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kPreReview, "2023-06-01"), kNational)),
+              "admission.rule.political_review");
     c = Through(StepKind::kTraining);
     EXPECT_EQ(RuleOf(ApplyStep(c, m, kNational)), "admission.rule.training_missing");
     c = Through(StepKind::kPreReview);
@@ -178,12 +179,12 @@ TEST(Development, VoteNeedsQuorumAndMoreThanHalfOfTheElectorate) {
         m.people = {{11, true}, {12, true}};
         return ApplyStep(c, m, kNational);
     };
-    EXPECT_EQ(RuleOf(meet({10, 5, 5, 0, 0})), "admission.rule.quorum");      // 5 of 10 is not more than half
-    EXPECT_EQ(RuleOf(meet({10, 6, 5, 0, 0})), "admission.rule.majority");    // 5 yes of 10: all present but 1
-    EXPECT_EQ(RuleOf(meet({10, 6, 5, 1, 2})), "accepted");                   // + 1 written yes = 6 > 5
+    EXPECT_EQ(RuleOf(meet({10, 5, 5, 0, 0})), "admission.rule.quorum");    // 5 of 10 is not more than half
+    EXPECT_EQ(RuleOf(meet({10, 6, 5, 0, 0})), "admission.rule.majority");  // 5 yes of 10: all present but 1
+    EXPECT_EQ(RuleOf(meet({10, 6, 5, 1, 2})), "accepted");                 // + 1 written yes = 6 > 5
     EXPECT_EQ(RuleOf(meet({10, 6, 6, 0, 0})), "accepted");
-    EXPECT_EQ(RuleOf(meet({10, 6, 7, 0, 0})), "admission.vote.counts");      // more yes than present
-    EXPECT_EQ(RuleOf(meet({10, 9, 6, 0, 2})), "admission.vote.counts");      // 9 present + 2 absent > 10
+    EXPECT_EQ(RuleOf(meet({10, 6, 7, 0, 0})), "admission.vote.counts");  // more yes than present
+    EXPECT_EQ(RuleOf(meet({10, 9, 6, 0, 2})), "admission.vote.counts");  // 9 present + 2 absent > 10
     EXPECT_EQ(RuleOf(meet({0, 0, 0, 0, 0})), "admission.vote.counts");
     Step none = At(StepKind::kAdmissionMeeting, "2023-07-01");
     none.people = {{11, true}, {12, true}};
@@ -200,7 +201,8 @@ TEST(Development, ApprovalWithinThreeMonthsAtMostSix) {
     EXPECT_EQ(r[0].key, "admission.due.approval");
     EXPECT_EQ(r[0].due.ToString(), "2023-10-01");
     EXPECT_TRUE(r[0].overdue);
-    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kAdmissionApproval, "2023-10-02"), kNational)), "admission.rule.approval_window");
+    EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kAdmissionApproval, "2023-10-02"), kNational)),
+              "admission.rule.approval_window");
     Step extended = At(StepKind::kAdmissionApproval, "2023-12-20");
     extended.higher_approval = true;
     EXPECT_TRUE(ApplyStep(c, extended, kNational));
@@ -243,7 +245,8 @@ TEST(Development, ALeapDayJoinDateEndsProbationAsTheRuleOfTheMeetingDaySays) {
     ASSERT_TRUE(local);
     EXPECT_EQ(local->ProbationEnd()->ToString(), "2025-03-01");
     mar1.valid_from = D("2024-03-01");  // set after the meeting: the meeting's day had the default
-    EXPECT_EQ(ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}))->ProbationEnd()->ToString(), "2025-02-28");
+    EXPECT_EQ(ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}))->ProbationEnd()->ToString(),
+              "2025-02-28");
     DevelopmentCase extended = *local;
     extended.extension_months = 6;
     EXPECT_EQ(extended.ProbationEnd()->ToString(), "2025-08-29");
@@ -282,7 +285,8 @@ TEST(Development, DisqualificationEndsTheCase) {
     c = *ApplyStep(c, At(StepKind::kConversionApproval, "2024-08-01"), kNational);
     EXPECT_EQ(c.stage, Stage::kDisqualified);
     EXPECT_FALSE(c.converted_on);
-    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-09-01"), kNational)), "admission.rule.stage");
+    EXPECT_EQ(RuleOf(ApplyStep(c, Meeting(StepKind::kConversionMeeting, "2024-09-01"), kNational)),
+              "admission.rule.stage");
 }
 
 // domain.md §2.1: stages only in order; §13: dates are facts, a step cannot predate the record.

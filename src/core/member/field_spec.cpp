@@ -132,13 +132,20 @@ std::size_t MaxBytes(const FieldSpec& spec) {
 
 std::string ToString(FieldKind kind) {
     switch (kind) {
-        case K::kText: return "text";
-        case K::kCode: return "code";
-        case K::kCodes: return "codes";
-        case K::kTextList: return "text_list";
-        case K::kPhone: return "phone";
-        case K::kDate: return "date";
-        case K::kIdNumber: return "id_number";
+        case K::kText:
+            return "text";
+        case K::kCode:
+            return "code";
+        case K::kCodes:
+            return "codes";
+        case K::kTextList:
+            return "text_list";
+        case K::kPhone:
+            return "phone";
+        case K::kDate:
+            return "date";
+        case K::kIdNumber:
+            return "id_number";
     }
     return "text";
 }

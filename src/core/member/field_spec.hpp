@@ -26,9 +26,9 @@ struct FieldSpec {
     Label label;
     FieldKind kind = FieldKind::kText;
     bool required = false;
-    int min = 0, max = 0;           // characters (text, each item of a text list; the longest code of a code field)
-    const char* code_list = "";     // the dictionary of a code field
-    int max_items = 0;              // a list's maximum number of items
+    int min = 0, max = 0;        // characters (text, each item of a text list; the longest code of a code field)
+    const char* code_list = "";  // the dictionary of a code field
+    int max_items = 0;           // a list's maximum number of items
     std::string Member::*registry = nullptr;  // a plain field edited through the registry form (PUT /members/{id})
 };
 

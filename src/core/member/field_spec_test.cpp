@@ -23,13 +23,9 @@ TEST(FieldSpec, NamesAreUniqueAndCodeFieldsNameAList) {
         if (f.kind == FieldKind::kCode || f.kind == FieldKind::kCodes) {
             EXPECT_FALSE(CodesOf(f.code_list).empty()) << f.name << " names no code list";
         }
-        if (f.kind == FieldKind::kText) {
-            EXPECT_GT(f.max, 0) << f.name;
-        }
+        if (f.kind == FieldKind::kText) { EXPECT_GT(f.max, 0) << f.name; }
         // A registry field is edited and shown generically: plain text or one code.
-        if (f.registry) {
-            EXPECT_TRUE(f.kind == FieldKind::kText || f.kind == FieldKind::kCode) << f.name;
-        }
+        if (f.registry) { EXPECT_TRUE(f.kind == FieldKind::kText || f.kind == FieldKind::kCode) << f.name; }
     }
     for (const auto& l : CodeLists())
         for (const auto& c : l.codes) EXPECT_TRUE(*c.label.zh && *c.label.en) << l.id << "." << c.code;

@@ -22,7 +22,8 @@ std::string Floating::Destination() const {
 }
 
 FloatingPolicy FloatingPolicyOn(const policy::Policies& policies, const Date& on) {
-    return {policies.Int(policy::kFloatingCertificateMaxMonths, on), policies.Int(policy::kFloatingTransferAfterMonths, on),
+    return {policies.Int(policy::kFloatingCertificateMaxMonths, on),
+            policies.Int(policy::kFloatingTransferAfterMonths, on),
             policies.Int(policy::kFloatingReportEveryMonths, on)};
 }
 
@@ -38,7 +39,8 @@ Status CheckFloating(const Floating& f, const Date& today, const FloatingPolicy&
         errors.WithField("expected_return", "floating.after_left", {{"left_on", f.left_on.ToString()}});
     CheckText(f.certificate_no, 0, 30, "certificate_no", errors);
     if (f.cannot_transfer) CheckText(f.cannot_transfer_reason, 2, 200, "cannot_transfer_reason", errors);
-    else if (!f.cannot_transfer_reason.empty()) errors.WithField("cannot_transfer_reason", "floating.reason_without_flag");
+    else if (!f.cannot_transfer_reason.empty())
+        errors.WithField("cannot_transfer_reason", "floating.reason_without_flag");
     if (f.participating) {
         const auto& p = *f.participating;
         CheckText(p.name, 2, 100, "participating_org_name", errors);
@@ -84,7 +86,8 @@ Status CheckFloatingReport(const Floating& f, const FloatingReport& r, const Dat
     if (!errors.fields.empty()) return Fail(errors);
     // The inflow org records only while the member is away; the outflow branch may note the handing back of
     // the certificate and the report on return after the record closed.
-    if (InflowKind(r.kind) && !f.Open()) return Fail(Rule("floating.rule.closed").WithParam("returned_on", f.returned_on->ToString()));
+    if (InflowKind(r.kind) && !f.Open())
+        return Fail(Rule("floating.rule.closed").WithParam("returned_on", f.returned_on->ToString()));
     return Ok();
 }
 
@@ -95,12 +98,17 @@ std::vector<Reminder> FloatingReminders(const Floating& f, const std::optional<D
     const Date transfer_due = f.left_on.AddMonths(policy.transfer_after_months);
     const bool long_absence = today >= transfer_due || (f.expected_return && *f.expected_return >= transfer_due);
     if (f.fixed_place && !f.cannot_transfer && long_absence)
-        out.push_back({"floating.due.transfer", transfer_due, today >= transfer_due,
+        out.push_back({"floating.due.transfer",
+                       transfer_due,
+                       today >= transfer_due,
                        {{"months", std::to_string(policy.transfer_after_months)}}});
     const Date report_due = last_report.value_or(f.left_on).AddMonths(policy.report_every_months);
-    out.push_back({"floating.due.report", report_due, today > report_due,
+    out.push_back({"floating.due.report",
+                   report_due,
+                   today > report_due,
                    {{"months", std::to_string(policy.report_every_months)}}});
-    if (f.expected_return && today > *f.expected_return) out.push_back({"floating.due.return", *f.expected_return, true, {}});
+    if (f.expected_return && today > *f.expected_return)
+        out.push_back({"floating.due.return", *f.expected_return, true, {}});
     std::stable_sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) { return a.due < b.due; });
     return out;
 }

@@ -47,18 +47,18 @@ struct ParticipatingOrg {
 
 // The facts of one record as the outflow branch registers them.
 struct Floating {
-    Date left_on;                        // 外出日期
+    Date left_on;  // 外出日期
     FloatingReason reason = FloatingReason::kWork;
-    std::string province, city, county;  // 外出流向, to county level
-    std::string employer;                // 工作单位或所在地 at the destination
-    std::string phone;                   // 外出期间联系电话 (encrypted at rest, masked by role)
-    std::optional<Date> expected_return; // 预计返回日期
-    bool fixed_place = true;             // 相对固定地点 (not moving about and often returning)
-    std::string certificate_no;          // 流动党员活动证编号; empty = none issued
-    bool cannot_transfer = false;        // the relationship cannot be transferred yet …
-    std::string cannot_transfer_reason;  // … and why
+    std::string province, city, county;   // 外出流向, to county level
+    std::string employer;                 // 工作单位或所在地 at the destination
+    std::string phone;                    // 外出期间联系电话 (encrypted at rest, masked by role)
+    std::optional<Date> expected_return;  // 预计返回日期
+    bool fixed_place = true;              // 相对固定地点 (not moving about and often returning)
+    std::string certificate_no;           // 流动党员活动证编号; empty = none issued
+    bool cannot_transfer = false;         // the relationship cannot be transferred yet …
+    std::string cannot_transfer_reason;   // … and why
     std::optional<ParticipatingOrg> participating;
-    std::optional<Date> returned_on;     // 返回日期: closes the record
+    std::optional<Date> returned_on;  // 返回日期: closes the record
     std::string return_note;
 
     bool Open() const { return !returned_on; }

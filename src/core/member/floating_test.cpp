@@ -85,14 +85,17 @@ TEST(FloatingRules, SixMonthsAtAFixedPlaceRemindsToTransfer) {
     EXPECT_EQ(rs[0].due, D("2026-11-23"));
     EXPECT_TRUE(rs[0].overdue);
     f.fixed_place = false;
-    EXPECT_EQ(Keys(FloatingReminders(f, std::nullopt, kPolicy, kToday)), (std::vector<std::string>{"floating.due.report"}));
+    EXPECT_EQ(Keys(FloatingReminders(f, std::nullopt, kPolicy, kToday)),
+              (std::vector<std::string>{"floating.due.report"}));
     f.fixed_place = true;
     f.cannot_transfer = true;
-    EXPECT_EQ(Keys(FloatingReminders(f, std::nullopt, kPolicy, kToday)), (std::vector<std::string>{"floating.due.report"}));
+    EXPECT_EQ(Keys(FloatingReminders(f, std::nullopt, kPolicy, kToday)),
+              (std::vector<std::string>{"floating.due.report"}));
 
     // Expected to stay longer than six months: reminded ahead of time, not yet overdue.
     auto g = Record("2026-10-01");
-    EXPECT_EQ(Keys(FloatingReminders(g, std::nullopt, kPolicy, kToday)), (std::vector<std::string>{"floating.due.report"}));
+    EXPECT_EQ(Keys(FloatingReminders(g, std::nullopt, kPolicy, kToday)),
+              (std::vector<std::string>{"floating.due.report"}));
     g.expected_return = D("2027-06-30");
     rs = FloatingReminders(g, std::nullopt, kPolicy, kToday);
     ASSERT_EQ(rs.front().key, "floating.due.transfer");
@@ -145,15 +148,19 @@ TEST(FloatingRules, ReturnClosesOnceNotBeforeLeaving) {
 // (§5.3 "At destination": may take part in organizational life and pay dues there).
 TEST(FloatingRules, ReportsAreShortDatedNotes) {
     auto f = Record("2026-09-01");
-    EXPECT_TRUE(CheckFloatingReport(f, {FloatingReportKind::kReport, D("2026-11-01"), "本年度思想、工作情况汇报"}, kToday));
-    EXPECT_EQ(FieldsOf(CheckFloatingReport(f, {FloatingReportKind::kContact, D("2026-08-01"), std::string(501, 'x')}, kToday)),
+    EXPECT_TRUE(
+        CheckFloatingReport(f, {FloatingReportKind::kReport, D("2026-11-01"), "本年度思想、工作情况汇报"}, kToday));
+    EXPECT_EQ(FieldsOf(CheckFloatingReport(f, {FloatingReportKind::kContact, D("2026-08-01"), std::string(501, 'x')},
+                                           kToday)),
               "text:field.text,on:floating.not_before_left");
     EXPECT_EQ(FieldsOf(CheckFloatingReport(f, {FloatingReportKind::kContact, D("2026-11-24"), "电话联系"}, kToday)),
               "on:date.future");
     auto closed = *ReturnFloating(f, D("2026-11-10"), "", kToday);
-    EXPECT_EQ(RuleOf(CheckFloatingReport(closed, {FloatingReportKind::kParticipation, D("2026-11-05"), "参加主题党日"}, kToday)),
+    EXPECT_EQ(RuleOf(CheckFloatingReport(closed, {FloatingReportKind::kParticipation, D("2026-11-05"), "参加主题党日"},
+                                         kToday)),
               "floating.rule.closed");
-    EXPECT_TRUE(CheckFloatingReport(closed, {FloatingReportKind::kReport, D("2026-11-12"), "返回后汇报外出期间情况"}, kToday));
+    EXPECT_TRUE(
+        CheckFloatingReport(closed, {FloatingReportKind::kReport, D("2026-11-12"), "返回后汇报外出期间情况"}, kToday));
     EXPECT_TRUE(InflowKind(FloatingReportKind::kDues));
     EXPECT_FALSE(InflowKind(FloatingReportKind::kContact));
     EXPECT_EQ(ParseFloatingReportKind("participation"), FloatingReportKind::kParticipation);

@@ -9,7 +9,9 @@ namespace lianxin::core::member {
 
 namespace {
 
-bool Contains(const std::vector<std::string>& v, std::string_view x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Contains(const std::vector<std::string>& v, std::string_view x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 // "138 0000 1234" and "138-0000-1234" are the same mobile number; fixed lines keep their dash.
 std::string NormalizePhone(const std::string& s) {

@@ -16,9 +16,9 @@
 namespace lianxin::core::member {
 
 struct ImportedRow {
-    std::size_t row = 0;        // the sheet's row number (1-based)
-    Member member;              // the fields read (org unset)
-    std::string org_name;       // 所在党组织 as written, "" when the sheet has no such column or the cell is empty
+    std::size_t row = 0;   // the sheet's row number (1-based)
+    Member member;         // the fields read (org unset)
+    std::string org_name;  // 所在党组织 as written, "" when the sheet has no such column or the cell is empty
     std::vector<std::string> given;  // field keys of the non-empty cells
     std::vector<FieldError> errors;  // field = the field key; a row with errors is not imported
 

@@ -79,7 +79,8 @@ TEST(ImportRow, CategoryFromTheDatesOrChecked) {
     EXPECT_EQ(Errors(over), std::vector<std::string>{"category:import.rule.probation_over"});
     auto too_early = Read({"张三", "", "", "110101198503020016", "", "2026-03-01", "", "正式党员", "", "", ""});
     EXPECT_EQ(Errors(too_early), std::vector<std::string>{"category:import.rule.full_too_early"});
-    auto converted = Read({"张三", "", "", "110101198503020016", "", "2008-07-01", "2009-07-01", "预备党员", "", "", ""});
+    auto converted = Read(
+        {"张三", "", "", "110101198503020016", "", "2008-07-01", "2009-07-01", "预备党员", "", "", ""});
     EXPECT_EQ(Errors(converted), std::vector<std::string>{"category:import.rule.probationary_converted"});
     auto unknown = Read({"张三", "", "", "110101198503020016", "", "2008-07-01", "", "积极分子", "", "", ""});
     EXPECT_EQ(Errors(unknown), std::vector<std::string>{"category:member.category.format"});
@@ -92,7 +93,8 @@ TEST(ImportRow, OnlyContactFieldsUpdateAnExistingEntry) {
     existing.work_unit = "旧单位";
     existing.join_date = D("2008-07-01");
     existing.conversion_date = D("2009-07-01");
-    auto r = Read({"张三丰", "", "", "110101198503020016", "13800001234", "2008-07-02", "2009-07-02", "", "电工", "", "新单位"});
+    auto r = Read(
+        {"张三丰", "", "", "110101198503020016", "13800001234", "2008-07-02", "2009-07-02", "", "电工", "", "新单位"});
     ASSERT_EQ(Errors(r), std::vector<std::string>{});
     auto cmp = CompareWithRegistry(r, existing, true);
     EXPECT_EQ(cmp.changes, (std::vector<std::string>{"work_unit", "skills"}));  // phone is the same; address not given

@@ -65,7 +65,8 @@ std::optional<Date> FromParts(std::string_view text, std::string_view seps) {
     if (parts.size() != 3 || parts[0].size() != 4 || parts[1].empty() || parts[1].size() > 2 || parts[2].empty() ||
         parts[2].size() > 2 || !AllDigits(parts[0]) || !AllDigits(parts[1]) || !AllDigits(parts[2]))
         return std::nullopt;
-    return Date::FromYmd(ToInt(parts[0]), static_cast<unsigned>(ToInt(parts[1])), static_cast<unsigned>(ToInt(parts[2])));
+    return Date::FromYmd(ToInt(parts[0]), static_cast<unsigned>(ToInt(parts[1])),
+                         static_cast<unsigned>(ToInt(parts[2])));
 }
 
 }  // namespace
@@ -125,7 +126,8 @@ Result<SheetLayout> FindLayoutOf(const SheetCells& cells, const std::vector<Colu
                 continue;
             }
             if (!seen.insert(field).second)
-                return Fail(MakeError(ErrorCode::kInvalidArgument, "import.duplicate_column").WithParam("column", header));
+                return Fail(
+                    MakeError(ErrorCode::kInvalidArgument, "import.duplicate_column").WithParam("column", header));
             layout.columns.push_back({header, field, c});
         }
         if (layout.columns.size() < min_known) continue;
@@ -184,7 +186,8 @@ std::optional<Date> ParseSheetDate(std::string_view raw) {
         return Date::FromYmd(ToInt(text.substr(0, 4)), static_cast<unsigned>(ToInt(text.substr(4, 2))),
                              static_cast<unsigned>(ToInt(text.substr(6, 2))));
     // 1985年3月2日
-    if (const auto y = text.find("年"), m = text.find("月"); y != std::string::npos && m != std::string::npos && m > y) {
+    if (const auto y = text.find("年"), m = text.find("月");
+        y != std::string::npos && m != std::string::npos && m > y) {
         std::string joined = text.substr(0, y) + "-" + text.substr(y + 3, m - y - 3) + "-" + text.substr(m + 3);
         if (joined.size() >= 3 && joined.compare(joined.size() - 3, 3, "日") == 0) joined.erase(joined.size() - 3);
         return FromParts(joined, "-");

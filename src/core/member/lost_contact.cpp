@@ -40,8 +40,8 @@ std::vector<Date> EpisodeLostContactDates(const Member& m, const std::vector<Los
     return out;
 }
 
-std::optional<Reminder> LostContactReminder(const Member& m, const std::vector<LostContactSearch>& entries, const Date& today,
-                                       const policy::Policies& policies) {
+std::optional<Reminder> LostContactReminder(const Member& m, const std::vector<LostContactSearch>& entries,
+                                            const Date& today, const policy::Policies& policies) {
     if (!LostContact(m) || m.left_on) return std::nullopt;
     const auto dates = EpisodeLostContactDates(m, entries);
     const Date six = m.lost_contact_on->AddMonths(kLostContactMonths);

@@ -13,8 +13,8 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
-#include "core/policy/policies.hpp"
 #include "core/member/reminder.hpp"
+#include "core/policy/policies.hpp"
 
 namespace lianxin::core::member {
 
@@ -22,11 +22,11 @@ namespace lianxin::core::member {
 enum class LostContactMethod { kPhone, kVisit, kLetter, kRelatives, kFormerEmployer, kNotice, kOther };
 
 struct LostContactSearch {
-    Date on;                                   // 寻找日期
+    Date on;  // 寻找日期
     LostContactMethod method = LostContactMethod::kPhone;
-    std::string searched_by;                   // 寻找人, free text ≤ 30 (e.g. 支部书记李某), not a member id
-    std::string result;                        // 寻找情况, 1–500 characters
-    bool found = false;                        // 已联系上: contact restored
+    std::string searched_by;  // 寻找人, free text ≤ 30 (e.g. 支部书记李某), not a member id
+    std::string result;       // 寻找情况, 1–500 characters
+    bool found = false;       // 已联系上: contact restored
 };
 
 // Whether the member is a lost-contact member now (tag and date).
@@ -48,8 +48,8 @@ std::vector<Date> EpisodeLostContactDates(const Member& m, const std::vector<Los
 // policy lost_contact.search_every_months (default 3) in force today (a reminder is a duty of today, not a
 // decision of a past date); due six months after the loss or N months after the last entry. The reminder's
 // params carry "months" (N).
-std::optional<Reminder> LostContactReminder(const Member& m, const std::vector<LostContactSearch>& entries, const Date& today,
-                                       const policy::Policies& policies);
+std::optional<Reminder> LostContactReminder(const Member& m, const std::vector<LostContactSearch>& entries,
+                                            const Date& today, const policy::Policies& policies);
 
 std::string_view ToString(LostContactMethod m);
 std::optional<LostContactMethod> ParseLostContactMethod(std::string_view s);

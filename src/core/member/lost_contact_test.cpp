@@ -83,7 +83,8 @@ TEST(LostContactSearch, ReminderWhenSixMonthsLostAndNoRecentSearch) {
     EXPECT_EQ(due->due, D("2026-07-10"));
     EXPECT_EQ(due->params.at("months"), "3");
     EXPECT_TRUE(due->overdue);
-    EXPECT_FALSE(LostContactReminder(m, {Entry("2026-06-01")}, D("2026-08-31"), national));  // searched within three months
+    EXPECT_FALSE(
+        LostContactReminder(m, {Entry("2026-06-01")}, D("2026-08-31"), national));  // searched within three months
     due = LostContactReminder(m, {Entry("2026-06-01")}, D("2026-09-01"), national);
     ASSERT_TRUE(due);
     EXPECT_EQ(due->due, D("2026-09-01"));

@@ -9,13 +9,13 @@
 #include <vector>
 
 #include "core/common/date.hpp"
-#include "core/policy/policies.hpp"
 #include "core/member/id_number.hpp"
+#include "core/policy/policies.hpp"
 
 namespace lianxin::core::member {
 
-enum class Category { kFull, kProbationary };      // 人员类别: 正式党员 / 预备党员
-enum class PartyStatus { kNormal, kStopped };       // 党籍状态: 正常 / 停止党籍
+enum class Category { kFull, kProbationary };  // 人员类别: 正式党员 / 预备党员
+enum class PartyStatus { kNormal, kStopped };  // 党籍状态: 正常 / 停止党籍
 
 struct Member {
     std::int64_t id = 0;
@@ -35,15 +35,15 @@ struct Member {
     std::optional<Date> conversion_date;  // 转正日期 = probation end (§2.3)
     std::string work_unit;
     std::string address;
-    std::vector<std::string> tags;  // in_service, retired, floating, lost_contact
-    std::vector<std::string> skills;  // 特长: 电工, 医生, 法律, 书法 …
-    std::string occupation;           // 职业 code of the statistics bulletin (domain.md §2.4)
-    std::string floating_to;          // 外出流向 of a floating member (collected by the outflow org, §2.4)
-    std::optional<Date> lost_contact_on;  // 失去联系日期 of a lost-contact member
-    std::optional<Date> status_since;     // the last decision on party status (stopped or restored on)
-    std::string region_code;        // the org's administrative code: the distribution key at national scale
-    std::optional<Date> left_on;    // left the registry (disqualified, removed, deceased); kept for history
-    std::string left_reason;        // disqualified, removed, deceased, transferred_out
+    std::vector<std::string> tags;         // in_service, retired, floating, lost_contact
+    std::vector<std::string> skills;       // 特长: 电工, 医生, 法律, 书法 …
+    std::string occupation;                // 职业 code of the statistics bulletin (domain.md §2.4)
+    std::string floating_to;               // 外出流向 of a floating member (collected by the outflow org, §2.4)
+    std::optional<Date> lost_contact_on;   // 失去联系日期 of a lost-contact member
+    std::optional<Date> status_since;      // the last decision on party status (stopped or restored on)
+    std::string region_code;               // the org's administrative code: the distribution key at national scale
+    std::optional<Date> left_on;           // left the registry (disqualified, removed, deceased); kept for history
+    std::string left_reason;               // disqualified, removed, deceased, transferred_out
     std::optional<Date> affiliated_since;  // the current formal affiliation began (a transfer); nullopt = joined here
     std::int64_t version = 1;
     std::int64_t updated_at = 0;  // UTC millis of the last registry change (written by UpdateRegistry)

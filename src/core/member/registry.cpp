@@ -22,7 +22,9 @@ std::string Value(const std::map<std::string, std::string>& fields, const char* 
     return it == fields.end() ? "" : it->second;
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 }  // namespace
 
 Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m) {
@@ -38,7 +40,8 @@ Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m)
         const auto field = "skills[" + std::to_string(i) + "]";
         Error one = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
         CheckText(s, skill.min, skill.max, field.c_str(), one);
-        if (s.find(',') != std::string::npos || s.find("，") != std::string::npos) one.WithField(field, "member.skill.comma");
+        if (s.find(',') != std::string::npos || s.find("，") != std::string::npos)
+            one.WithField(field, "member.skill.comma");
         if (!one.fields.empty()) {
             errors.fields.push_back(one.fields.front());
         } else if (!Has(skills, s)) {
@@ -51,7 +54,8 @@ Status ApplyRegistryEdit(const RegistryEdit& edit, const Date& today, Member& m)
     for (const auto& t : edit.tags)
         if (!Has(tags, t)) errors.WithField("tags", "member.tag.unknown");
     const bool floating = Has(edit.tags, "floating"), lost = Has(edit.tags, "lost_contact");
-    if (Has(edit.tags, "in_service") && Has(edit.tags, "retired")) errors.WithField("tags", "member.tag.in_service_retired");
+    if (Has(edit.tags, "in_service") && Has(edit.tags, "retired"))
+        errors.WithField("tags", "member.tag.in_service_retired");
     if (floating) CheckField("floating_to", edit.floating_to, errors);
     std::optional<Date> lost_on;
     if (lost) lost_on = CheckDate(edit.lost_contact_on, today, "lost_contact_on", errors);

@@ -74,9 +74,9 @@ TEST(RegistryEdit, NamesEveryWrongField) {
     e.skills = {"电工,水工", ""};
     e.tags = {"in_service", "retired", "vip"};
     EXPECT_EQ(FieldsOf(ApplyRegistryEdit(e, kToday, m)),
-              (std::vector<std::string>{"phone:phone.format", "occupation:field.code",
-                                        "skills[0]:member.skill.comma", "skills[1]:field.text",
-                                        "tags:member.tag.unknown", "tags:member.tag.in_service_retired"}));
+              (std::vector<std::string>{"phone:phone.format", "occupation:field.code", "skills[0]:member.skill.comma",
+                                        "skills[1]:field.text", "tags:member.tag.unknown",
+                                        "tags:member.tag.in_service_retired"}));
     e = RegistryEdit{};
     for (int i = 0; i < 11; ++i) e.skills.push_back("特长" + std::to_string(i));
     EXPECT_EQ(FieldsOf(ApplyRegistryEdit(e, kToday, m)), (std::vector<std::string>{"skills:json.too_many"}));

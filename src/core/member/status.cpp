@@ -27,11 +27,11 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m, const std::vector
             if (*d.ground == StopGround::kLostContact) {
                 if (!m.lost_contact_on) return Fail(Rule("member.rule.stop_not_lost"));
                 const Date earliest = m.lost_contact_on->AddMonths(kLostContactMonths);
-                if (d.on < earliest) return Fail(Rule("member.rule.stop_six_months").WithParam("earliest", earliest.ToString()));
+                if (d.on < earliest)
+                    return Fail(Rule("member.rule.stop_six_months").WithParam("earliest", earliest.ToString()));
                 // 2019 条例 (§2.5): "经查找仍无法取得联系" — the search comes first, the decision after it failed.
-                const bool searched = std::any_of(search_dates.begin(), search_dates.end(), [&](const Date& s) {
-                    return s >= *m.lost_contact_on && s <= d.on;
-                });
+                const bool searched = std::any_of(search_dates.begin(), search_dates.end(),
+                                                  [&](const Date& s) { return s >= *m.lost_contact_on && s <= d.on; });
                 if (!searched) return Fail(Rule("member.rule.stop_no_search"));
             }
             m.status = PartyStatus::kStopped;
@@ -54,7 +54,8 @@ Status ApplyStatusDecision(const StatusDecision& d, Member& m, const std::vector
         case StatusAction::kRemove: {
             if (m.status != PartyStatus::kStopped) return Fail(Rule("member.rule.not_stopped"));
             const Date earliest = since.AddYears(kStoppedYears);
-            if (d.on < earliest) return Fail(Rule("member.rule.remove_two_years").WithParam("earliest", earliest.ToString()));
+            if (d.on < earliest)
+                return Fail(Rule("member.rule.remove_two_years").WithParam("earliest", earliest.ToString()));
             m.left_on = d.on;
             m.left_reason = "removed";
             return Ok();

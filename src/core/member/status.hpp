@@ -1,7 +1,8 @@
 // Decisions on a member's party status (domain.md §2.5, seed 004): stop party status (停止党籍), restore it
 // (恢复党籍) within two years, or remove a member who is still unreachable two years after stopping (按自行脱党
-// 予以除名); and record a member's death (党员逝世), which takes them out of the registry. Each is a branch decision with its record (document number) and is never taken automatically;
-// the six-month and two-year marks are reminders (registry.hpp, MemberReminders).
+// 予以除名); and record a member's death (党员逝世), which takes them out of the registry. Each is a branch decision
+// with its record (document number) and is never taken automatically; the six-month and two-year marks are reminders
+// (registry.hpp, MemberReminders).
 #pragma once
 
 #include <optional>
@@ -29,7 +30,7 @@ struct StatusDecision {
     StatusAction action = StatusAction::kStop;
     Date on;
     std::optional<StopGround> ground;  // kStop
-    std::string doc_ref;               // the decision's record: minutes or document number (death: the certificate or notice)
+    std::string doc_ref;  // the decision's record: minutes or document number (death: the certificate or notice)
     std::string reason;
 };
 

@@ -31,8 +31,8 @@ TEST(StatusRules, StopForLostContactOnlyAfterSixMonths) {
     EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m,
                                          {D("2026-03-01"), D("2026-09-11")})),
               "member.rule.stop_no_search");
-    ASSERT_TRUE(ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m,
-                                    {D("2026-05-02")}));
+    ASSERT_TRUE(
+        ApplyStatusDecision(Decide(StatusAction::kStop, "2026-09-10", StopGround::kLostContact), m, {D("2026-05-02")}));
     EXPECT_EQ(m.status, PartyStatus::kStopped);
     EXPECT_EQ(m.status_since, D("2026-09-10"));
     // Settling abroad is a ground of its own, with no six-month wait.
@@ -71,7 +71,8 @@ TEST(StatusRules, EveryDecisionHasItsRecordAndOrder) {
     EXPECT_EQ(no_ground.error().fields.at(0).field, "ground");
     m.status = PartyStatus::kStopped;
     m.status_since = D("2026-09-10");
-    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kRestore, "2026-09-01"), m)), "member.rule.status_date_order");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kRestore, "2026-09-01"), m)),
+              "member.rule.status_date_order");
 }
 
 // domain.md §2.5 (leaving the party): a member's death takes them out of the registry whatever their party status,
@@ -81,9 +82,11 @@ TEST(StatusRules, ADeathTakesTheMemberOutOfTheRegistry) {
     m.join_date = D("1975-07-01");
     m.status = PartyStatus::kStopped;
     m.status_since = D("2025-01-01");
-    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)), "member.rule.status_date_order");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)),
+              "member.rule.status_date_order");
     m.status_since.reset();
-    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)), "member.rule.deceased_before_join");
+    EXPECT_EQ(RuleOf(ApplyStatusDecision(Decide(StatusAction::kDeceased, "1970-01-01"), m)),
+              "member.rule.deceased_before_join");
     ASSERT_TRUE(ApplyStatusDecision(Decide(StatusAction::kDeceased, "2026-11-20"), m));
     EXPECT_EQ(m.left_on, D("2026-11-20"));
     EXPECT_EQ(m.left_reason, "deceased");

@@ -19,8 +19,8 @@ Error Rule(std::string key) { return MakeError(ErrorCode::kFailedPrecondition, s
 // The newest date already recorded: a step may not be dated before it.
 Date Latest(const Transfer& t) {
     Date latest = t.requested_on;
-    for (const auto& d : {t.letter ? std::optional<Date>(t.letter->issued_on) : std::nullopt, t.accepted_on,
-                          t.receipt_on})
+    for (const auto& d :
+         {t.letter ? std::optional<Date>(t.letter->issued_on) : std::nullopt, t.accepted_on, t.receipt_on})
         if (d && *d > latest) latest = *d;
     return latest;
 }
@@ -28,8 +28,10 @@ Date Latest(const Transfer& t) {
 }  // namespace
 
 TransferPolicy TransferPolicyOn(const policy::Policies& policies, const Date& on) {
-    return {policies.Int(policy::kTransferMaxValidityDays, on), policies.Int(policy::kTransferMaxValidityDaysCrossProvince, on),
-            policies.Int(policy::kTransferReceiptWithinMonths, on), policies.Int(policy::kTransferInTransitAlertMonths, on)};
+    return {policies.Int(policy::kTransferMaxValidityDays, on),
+            policies.Int(policy::kTransferMaxValidityDaysCrossProvince, on),
+            policies.Int(policy::kTransferReceiptWithinMonths, on),
+            policies.Int(policy::kTransferInTransitAlertMonths, on)};
 }
 
 namespace {
@@ -159,7 +161,8 @@ std::vector<Reminder> TransferReminders(const Transfer& t, const TransferPolicy&
         add("transfer.due.in_transit", t.letter->issued_on.AddMonths(policy.in_transit_alert_months),
             policy.in_transit_alert_months);
     } else if (t.state == TransferState::kAccepted) {
-        add("transfer.due.receipt", t.accepted_on->AddMonths(policy.receipt_within_months), policy.receipt_within_months);
+        add("transfer.due.receipt", t.accepted_on->AddMonths(policy.receipt_within_months),
+            policy.receipt_within_months);
     }
     std::sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) { return a.due < b.due; });
     return out;

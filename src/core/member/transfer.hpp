@@ -38,7 +38,7 @@ TransferPolicy TransferPolicyOn(const policy::Policies& policies, const Date& on
 
 // The introduction letter (党员组织关系介绍信), as the sending org fills it.
 struct Letter {
-    std::string serial;        // 编号, set by the sending org
+    std::string serial;  // 编号, set by the sending org
     Date issued_on;
     int valid_days = 0;        // 有效期（天）
     std::string dues_paid_to;  // 党费已交到: YYYY-MM

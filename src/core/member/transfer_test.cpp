@@ -54,7 +54,8 @@ TEST(TransferRules, WithinWalksRequestIssueAcceptReceipt) {
 // A transfer out of the deployment closes with the receipt that the receiving committee returns (§5.2).
 TEST(TransferRules, OutClosesWithTheReturnedReceiptAndCannotBeAcceptedHere) {
     auto t = Issued(TransferKind::kOut);
-    EXPECT_EQ(RuleOf(ApplyTransferStep(t, Step(TransferAction::kAccept, "2026-11-10"), kPolicy)), "transfer.rule.state");
+    EXPECT_EQ(RuleOf(ApplyTransferStep(t, Step(TransferAction::kAccept, "2026-11-10"), kPolicy)),
+              "transfer.rule.state");
     auto closed = ApplyTransferStep(t, Step(TransferAction::kReceipt, "2026-11-25"), kPolicy);
     ASSERT_TRUE(closed);
     EXPECT_EQ(closed->state, TransferState::kClosed);

@@ -15,14 +15,14 @@
 namespace lianxin::core::org {
 
 enum class OrgType {
-    kDistrictCommittee,        // 区委
-    kStreetWorkingCommittee,   // 街道党工委 (also 街道党委: naming attribute, same type)
-    kGrassrootsCommittee,      // 基层党委 (e.g. 社区党委)
-    kGeneralBranch,            // 党总支
-    kBranch,                   // 党支部
-    kJointBranch,              // 联合党支部
-    kTemporaryBranch,          // 临时党支部
-    kFunctionalBranch,         // 功能型党支部 (e.g. of floating or retired members; members keep their formal branch)
+    kDistrictCommittee,       // 区委
+    kStreetWorkingCommittee,  // 街道党工委 (also 街道党委: naming attribute, same type)
+    kGrassrootsCommittee,     // 基层党委 (e.g. 社区党委)
+    kGeneralBranch,           // 党总支
+    kBranch,                  // 党支部
+    kJointBranch,             // 联合党支部
+    kTemporaryBranch,         // 临时党支部
+    kFunctionalBranch,  // 功能型党支部 (e.g. of floating or retired members; members keep their formal branch)
 };
 
 // Branch types hold members and have no orgs below them (party groups are not orgs).
@@ -41,7 +41,7 @@ struct Org {
     std::string place_name;
     std::string region_code;  // 6-digit administrative code, the distribution key at national scale
     Date valid_from;
-    std::optional<Date> valid_to;  // exclusive end; nullopt while the org exists
+    std::optional<Date> valid_to;     // exclusive end; nullopt while the org exists
     std::int64_t predecessor_id = 0;  // the version this one continues after a move (0: none)
     std::int64_t version = 1;
 

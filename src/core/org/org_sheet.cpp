@@ -32,14 +32,22 @@ std::vector<std::string> OrgTemplateHeaders() {
 std::optional<OrgType> OrgTypeFromText(std::string_view raw) {
     const std::string t = member::NormalizeCell(raw);
     static const std::vector<std::pair<const char*, OrgType>> kNames{
-        {"党委", OrgType::kGrassrootsCommittee},        {"基层党委", OrgType::kGrassrootsCommittee},
-        {"社区党委", OrgType::kGrassrootsCommittee},    {"党的基层委员会", OrgType::kGrassrootsCommittee},
-        {"党总支", OrgType::kGeneralBranch},            {"党总支部", OrgType::kGeneralBranch},
-        {"总支", OrgType::kGeneralBranch},              {"党支部", OrgType::kBranch},
-        {"支部", OrgType::kBranch},                     {"小区党支部", OrgType::kBranch},
-        {"联合党支部", OrgType::kJointBranch},          {"临时党支部", OrgType::kTemporaryBranch},
-        {"功能型党支部", OrgType::kFunctionalBranch},   {"功能党支部", OrgType::kFunctionalBranch},
-        {"街道党工委", OrgType::kStreetWorkingCommittee}, {"党工委", OrgType::kStreetWorkingCommittee},
+        {"党委", OrgType::kGrassrootsCommittee},
+        {"基层党委", OrgType::kGrassrootsCommittee},
+        {"社区党委", OrgType::kGrassrootsCommittee},
+        {"党的基层委员会", OrgType::kGrassrootsCommittee},
+        {"党总支", OrgType::kGeneralBranch},
+        {"党总支部", OrgType::kGeneralBranch},
+        {"总支", OrgType::kGeneralBranch},
+        {"党支部", OrgType::kBranch},
+        {"支部", OrgType::kBranch},
+        {"小区党支部", OrgType::kBranch},
+        {"联合党支部", OrgType::kJointBranch},
+        {"临时党支部", OrgType::kTemporaryBranch},
+        {"功能型党支部", OrgType::kFunctionalBranch},
+        {"功能党支部", OrgType::kFunctionalBranch},
+        {"街道党工委", OrgType::kStreetWorkingCommittee},
+        {"党工委", OrgType::kStreetWorkingCommittee},
         {"街道党委", OrgType::kStreetWorkingCommittee},
     };
     for (const auto& [name, type] : kNames)
@@ -69,7 +77,8 @@ OrgRow ReadOrgRow(const member::SheetLayout& layout, const std::vector<std::stri
     member::CheckText(out.approval_doc, 0, 50, "approval_doc", e);
     const auto type_text = cell("type");
     if (type_text.empty()) e.WithField("type", "import.required");
-    else if (!(out.type = OrgTypeFromText(type_text))) e.WithField("type", "import.org.type_unknown", {{"text", type_text}});
+    else if (!(out.type = OrgTypeFromText(type_text)))
+        e.WithField("type", "import.org.type_unknown", {{"text", type_text}});
     if (out.type && !out.place_name.empty())
         out.place_kind = IsBranchType(*out.type)                         ? PlaceKind::kCompound
                          : *out.type == OrgType::kStreetWorkingCommittee ? PlaceKind::kStreet
@@ -77,7 +86,8 @@ OrgRow ReadOrgRow(const member::SheetLayout& layout, const std::vector<std::stri
     if (const auto founded = cell("founded"); !founded.empty()) {
         out.founded = member::ParseSheetDate(founded);
         if (!out.founded) e.WithField("founded", "date.format");
-        else if (*out.founded > today) e.WithField("founded", "date.future", {{"latest", today.ToString()}}), out.founded.reset();
+        else if (*out.founded > today)
+            e.WithField("founded", "date.future", {{"latest", today.ToString()}}), out.founded.reset();
     }
     out.errors = std::move(e.fields);
     return out;

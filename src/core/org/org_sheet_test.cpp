@@ -42,7 +42,8 @@ TEST(OrgSheet, EachProblemOfARowNamesItsField) {
     std::vector<std::string> fields;
     for (const auto& f : r.errors) fields.push_back(f.field + ":" + f.message_key);
     // 党小组 is not a party organization (domain.md §1.1): it cannot be imported as an org.
-    EXPECT_EQ(fields, (std::vector<std::string>{"name:import.required", "type:import.org.type_unknown", "founded:date.future"}));
+    EXPECT_EQ(fields, (std::vector<std::string>{"name:import.required", "type:import.org.type_unknown",
+                                                "founded:date.future"}));
 }
 
 TEST(OrgSheet, TheHeaderNeedsNameAndType) {

@@ -92,8 +92,7 @@ void CheckUnit(const MemberUnit& u, const Overlay& o, const Date& today, Error& 
     CheckLength(u.name, 1, 60, "name", "overlay.unit.name", errors);
     CheckLength(u.address, 0, 100, "address", "overlay.unit.address", errors);
     if (!u.uscc.empty() && !UsccValid(u.uscc)) errors.WithField("uscc", "overlay.uscc.invalid");
-    if (u.joined_on > today)
-        errors.WithField("joined_on", "date.future", {{"latest", today.ToString()}});
+    if (u.joined_on > today) errors.WithField("joined_on", "date.future", {{"latest", today.ToString()}});
     else if (u.joined_on < o.founded_on)
         errors.WithField("joined_on", "overlay.before_founded", {{"date", o.founded_on.ToString()}});
     const bool head = !u.head.name.empty() || !u.head.post.empty() || u.head.member_id != 0;
@@ -102,10 +101,8 @@ void CheckUnit(const MemberUnit& u, const Overlay& o, const Date& today, Error& 
 }
 
 void CheckUnitEnd(const MemberUnit& u, const Date& on, const Date& today, Error& errors) {
-    if (u.left_on)
-        errors.WithField("on", "overlay.unit.already_left", {{"date", u.left_on->ToString()}});
-    else if (on > today)
-        errors.WithField("on", "date.future", {{"latest", today.ToString()}});
+    if (u.left_on) errors.WithField("on", "overlay.unit.already_left", {{"date", u.left_on->ToString()}});
+    else if (on > today) errors.WithField("on", "date.future", {{"latest", today.ToString()}});
     else if (on <= u.joined_on)
         errors.WithField("on", "overlay.unit.end_before_join", {{"date", u.joined_on.ToString()}});
 }
@@ -126,8 +123,7 @@ void CheckRoster(const Rotation& r, const Overlay& o, const std::vector<MemberUn
     if (r.order.empty()) return;
     if (r.period_months < 1 || r.period_months > kMaxPeriodMonths)
         errors.WithField("period_months", "json.range", {{"min", "1"}, {"max", std::to_string(kMaxPeriodMonths)}});
-    if (!r.start)
-        errors.WithField("start", "json.required");
+    if (!r.start) errors.WithField("start", "json.required");
     else if (*r.start < o.founded_on)
         errors.WithField("start", "overlay.before_founded", {{"date", o.founded_on.ToString()}});
 }

@@ -63,11 +63,11 @@ struct Overlay {
     std::string name;
     std::int64_t host_org_id = 0;  // the statutory org that leads it; its path scopes every read and write
     std::string host_org_path;
-    std::string host_org_name;     // for display; not stored
+    std::string host_org_name;  // for display; not stored
     Date founded_on;
     int meeting_period_months = 0;  // the joint meeting's frequency ([LOCAL], e.g. 6); 0 = no fixed schedule
     std::optional<Date> last_meeting_on;
-    Rotation rotation;              // order from the member units' roster positions
+    Rotation rotation;  // order from the member units' roster positions
     std::string note;
     std::int64_t version = 1;
 };

@@ -83,8 +83,9 @@ TEST(Overlay, FieldRulesNameEachField) {
     u.head.post = "校长";  // a post without the person's name
     Error ue;
     CheckUnit(u, Big(), today, ue);
-    EXPECT_EQ(Fields(ue), (std::vector<std::string>{"name:overlay.unit.name", "uscc:overlay.uscc.invalid",
-                                                    "joined_on:overlay.before_founded", "head_name:overlay.head.name"}));
+    EXPECT_EQ(Fields(ue),
+              (std::vector<std::string>{"name:overlay.unit.name", "uscc:overlay.uscc.invalid",
+                                        "joined_on:overlay.before_founded", "head_name:overlay.head.name"}));
     Error uok;
     auto good = Unit("某某小学");
     good.uscc = "12990000400000001T";
@@ -120,10 +121,10 @@ TEST(Overlay, TheRosterHoldsActiveUnitsOnceWithAPeriodAndAStart) {
     b.left_on = D("2026-01-01");
     Error e;
     CheckRoster(Rotation{{1, 1, 2, 3}, 0, std::nullopt}, Big(), {a, b}, today, e);
-    EXPECT_EQ(Fields(e), (std::vector<std::string>{"unit_ids[1]:overlay.roster.repeated",
-                                                   "unit_ids[2]:overlay.roster.not_a_unit",
-                                                   "unit_ids[3]:overlay.roster.not_a_unit",
-                                                   "period_months:json.range", "start:json.required"}));
+    EXPECT_EQ(Fields(e),
+              (std::vector<std::string>{"unit_ids[1]:overlay.roster.repeated", "unit_ids[2]:overlay.roster.not_a_unit",
+                                        "unit_ids[3]:overlay.roster.not_a_unit", "period_months:json.range",
+                                        "start:json.required"}));
     Error ok, cleared;
     CheckRoster(Rotation{{1}, 1, D("2026-01-01")}, Big(), {a, b}, today, ok);
     EXPECT_TRUE(ok.fields.empty());

@@ -26,8 +26,10 @@ TEST(PartyGroup, EachWrongFieldIsNamed) {
     EXPECT_TRUE(ok.fields.empty());
     Error bad;
     CheckGroup({"组", std::nullopt, std::string(41, 'x')}, bad);
-    EXPECT_EQ(Fields(bad), (std::vector<std::string>{"name:field.text", "scope:group.scope.unknown", "scope_name:field.text"}));
-    for (auto s : {GroupScope::kBuilding, GroupScope::kYard, GroupScope::kGrid, GroupScope::kWorkUnit, GroupScope::kOther})
+    EXPECT_EQ(Fields(bad),
+              (std::vector<std::string>{"name:field.text", "scope:group.scope.unknown", "scope_name:field.text"}));
+    for (auto s :
+         {GroupScope::kBuilding, GroupScope::kYard, GroupScope::kGrid, GroupScope::kWorkUnit, GroupScope::kOther})
         EXPECT_EQ(ParseGroupScope(ToString(s)), s);
 }
 

@@ -120,7 +120,8 @@ public:
     }
 
     void BlockTransfers(const OrgFacts& f) {
-        if (f.open_transfers > 0) plan_.blockers.push_back(Block("org.reorg.blocked.transfers", f.org, f.open_transfers));
+        if (f.open_transfers > 0)
+            plan_.blockers.push_back(Block("org.reorg.blocked.transfers", f.org, f.open_transfers));
     }
 
     // Everything of `f` but its children goes to `to`: members, posts (carried or ended), grants, open cases.
@@ -313,7 +314,8 @@ void PlanSplit(Planner& p, const ReorgRequest& req) {
             continue;
         }
         if (it->since && req.on < *it->since)
-            p.errors().WithField("on", "org.reorg.on_before_last", {{"org", f->org.name}, {"date", it->since->ToString()}});
+            p.errors().WithField("on", "org.reorg.on_before_last",
+                                 {{"org", f->org.name}, {"date", it->since->ToString()}});
         ++(it->full ? moved.full : moved.probationary);
         posts_ended += it->posts;
         if (it->open_transfer) p.plan().blockers.push_back(Block("org.reorg.blocked.member_transfer", f->org, 1));
@@ -344,7 +346,8 @@ void PlanDissolve(Planner& p, const ReorgRequest& req) {
     if (f->registry_members > 0) blockers.push_back(Block("org.reorg.blocked.members", f->org, f->registry_members));
     if (const auto n = static_cast<int>(p.Children(f->org.id).size()); n > 0)
         blockers.push_back(Block("org.reorg.blocked.children", f->org, n));
-    if (f->open_development_cases > 0) blockers.push_back(Block("org.reorg.blocked.development_cases", f->org, f->open_development_cases));
+    if (f->open_development_cases > 0)
+        blockers.push_back(Block("org.reorg.blocked.development_cases", f->org, f->open_development_cases));
     // An overlay needs a host that stands (domain.md §1.4: it is led by a statutory org); it is not closed with it.
     if (f->overlays > 0) blockers.push_back(Block("org.reorg.blocked.overlays", f->org, f->overlays));
     p.BlockTransfers(*f);
@@ -399,12 +402,24 @@ Result<ReorgPlan> PlanReorganization(const ReorgRequest& req, const ReorgFacts& 
     if (req.kind == ReorgKind::kCreate || req.kind == ReorgKind::kRename || req.kind == ReorgKind::kSplit)
         CheckSpec(req.spec, errors);
     switch (req.kind) {
-        case ReorgKind::kCreate: PlanCreate(p, req); break;
-        case ReorgKind::kRename: PlanRename(p, req); break;
-        case ReorgKind::kMove: PlanMove(p, req); break;
-        case ReorgKind::kMerge: PlanMerge(p, req); break;
-        case ReorgKind::kSplit: PlanSplit(p, req); break;
-        case ReorgKind::kDissolve: PlanDissolve(p, req); break;
+        case ReorgKind::kCreate:
+            PlanCreate(p, req);
+            break;
+        case ReorgKind::kRename:
+            PlanRename(p, req);
+            break;
+        case ReorgKind::kMove:
+            PlanMove(p, req);
+            break;
+        case ReorgKind::kMerge:
+            PlanMerge(p, req);
+            break;
+        case ReorgKind::kSplit:
+            PlanSplit(p, req);
+            break;
+        case ReorgKind::kDissolve:
+            PlanDissolve(p, req);
+            break;
     }
     if (!errors.fields.empty()) return Fail(errors);
     return std::move(p.plan());

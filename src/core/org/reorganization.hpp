@@ -61,16 +61,16 @@ struct ReorgRequest {
     std::string approval_doc;  // the higher organization's approval (批复文号)
     // create: the parent; rename, move, split, dissolve: the org; merge: the org that remains.
     std::int64_t org_id = 0;
-    std::int64_t new_parent_id = 0;         // move
-    std::vector<std::int64_t> merged;       // merge: the orgs merged into org_id
-    OrgSpec spec;                           // create, split: the new org; rename: the new attributes
-    std::vector<std::int64_t> member_ids;   // split: the members who go to the new org
+    std::int64_t new_parent_id = 0;        // move
+    std::vector<std::int64_t> merged;      // merge: the orgs merged into org_id
+    OrgSpec spec;                          // create, split: the new org; rename: the new attributes
+    std::vector<std::int64_t> member_ids;  // split: the members who go to the new org
 };
 
 // One member of the split org on the day.
 struct MemberFact {
     std::int64_t id = 0;
-    bool full = false;  // 正式党员 on the day (else probationary)
+    bool full = false;          // 正式党员 on the day (else probationary)
     std::optional<Date> since;  // the day the current affiliation began
     int posts = 0;              // committee posts held in the org on the day
     bool open_transfer = false;
@@ -79,16 +79,16 @@ struct MemberFact {
 // What the planner knows of one org valid on the day; the use case loads it.
 struct OrgFacts {
     Org org;
-    Headcount headcount;           // own members counted on the day
-    Headcount subtree;             // members of the whole subtree on the day (the size of a committee or 总支)
-    int registry_members = 0;      // own members still in the registry (stopped ones too)
-    int posts = 0;                 // committee posts valid on the day
-    int grants = 0;                // role grants on the org
-    int open_development_cases = 0;       // development cases not yet closed
-    int open_transfers = 0;        // transfers from or to the org not yet closed
-    int positions = 0;             // open party-mass service positions the org runs
-    int overlays = 0;              // 大工委 / 大党委 … the org hosts
-    std::optional<Date> last_start;  // the latest day a member's affiliation or a post of the org began
+    Headcount headcount;              // own members counted on the day
+    Headcount subtree;                // members of the whole subtree on the day (the size of a committee or 总支)
+    int registry_members = 0;         // own members still in the registry (stopped ones too)
+    int posts = 0;                    // committee posts valid on the day
+    int grants = 0;                   // role grants on the org
+    int open_development_cases = 0;   // development cases not yet closed
+    int open_transfers = 0;           // transfers from or to the org not yet closed
+    int positions = 0;                // open party-mass service positions the org runs
+    int overlays = 0;                 // 大工委 / 大党委 … the org hosts
+    std::optional<Date> last_start;   // the latest day a member's affiliation or a post of the org began
     std::vector<MemberFact> members;  // loaded for a split's org only
 };
 
@@ -108,26 +108,26 @@ struct OrgRef {
 };
 
 enum class StepKind {
-    kCreateOrg,       // spec under parent, predecessor_id (0 unless a moved version)
-    kUpdateOrg,       // org_id takes spec (rename, short name, place, type)
-    kMoveMembers,     // the members of org_id (all, or member_ids) go to `to` on the day
-    kCarryPosts,      // the posts of org_id end on the day and continue in `to` (same term)
-    kEndPosts,        // the posts of org_id end on the day (only those of member_ids when given)
-    kMoveGrants,      // role grants on org_id move to `to`
-    kRevokeGrants,    // role grants on org_id end
+    kCreateOrg,             // spec under parent, predecessor_id (0 unless a moved version)
+    kUpdateOrg,             // org_id takes spec (rename, short name, place, type)
+    kMoveMembers,           // the members of org_id (all, or member_ids) go to `to` on the day
+    kCarryPosts,            // the posts of org_id end on the day and continue in `to` (same term)
+    kEndPosts,              // the posts of org_id end on the day (only those of member_ids when given)
+    kMoveGrants,            // role grants on org_id move to `to`
+    kRevokeGrants,          // role grants on org_id end
     kMoveDevelopmentCases,  // open development cases of org_id move to `to`
-    kMovePositions,   // the service positions org_id runs are run by `to`
-    kClosePositions,  // the service positions org_id runs close on the day
-    kCloseOrg,        // org_id closes on the day
+    kMovePositions,         // the service positions org_id runs are run by `to`
+    kClosePositions,        // the service positions org_id runs close on the day
+    kCloseOrg,              // org_id closes on the day
 };
 
 struct ReorgStep {
     StepKind kind = StepKind::kCreateOrg;
     std::int64_t org_id = 0;
     OrgRef to;
-    OrgRef parent;                      // create
-    OrgSpec spec;                       // create, update
-    std::int64_t predecessor_id = 0;    // create
+    OrgRef parent;                    // create
+    OrgSpec spec;                     // create, update
+    std::int64_t predecessor_id = 0;  // create
     std::vector<std::int64_t> member_ids;
 };
 

@@ -50,7 +50,8 @@ protected:
     }
     static std::vector<std::string> FieldKeys(const Result<ReorgPlan>& r) {
         std::vector<std::string> out;
-        if (!r) for (const auto& f : r.error().fields) out.push_back(f.field + ":" + f.message_key);
+        if (!r)
+            for (const auto& f : r.error().fields) out.push_back(f.field + ":" + f.message_key);
         return out;
     }
     static std::vector<StepKind> Kinds(const ReorgPlan& p) {
@@ -197,8 +198,8 @@ TEST_F(Reorg, MergeMovesMembersEndsPostsRevokesRolesAndQuotesTheResultingSize) {
     facts_.orgs[4].grants = 1;
     auto plan = PlanReorganization(req, facts_);
     ASSERT_TRUE(plan);
-    EXPECT_EQ(Kinds(*plan), (std::vector<StepKind>{StepKind::kMoveMembers, StepKind::kEndPosts,
-                                                   StepKind::kRevokeGrants, StepKind::kCloseOrg}));
+    EXPECT_EQ(Kinds(*plan), (std::vector<StepKind>{StepKind::kMoveMembers, StepKind::kEndPosts, StepKind::kRevokeGrants,
+                                                   StepKind::kCloseOrg}));
     EXPECT_EQ(plan->steps[0].to, OrgRef{3});
     ASSERT_EQ(plan->after.size(), 1u);
     EXPECT_EQ(plan->after[0].headcount.full, 14);
@@ -286,7 +287,8 @@ TEST_F(Reorg, DissolveIsBlockedWhileMembersChildrenOrCasesRemain) {
     plan = PlanReorganization(Req(ReorgKind::kDissolve, 4), facts_);
     ASSERT_TRUE(plan);
     EXPECT_TRUE(plan->blockers.empty());
-    EXPECT_EQ(Kinds(*plan), (std::vector<StepKind>{StepKind::kRevokeGrants, StepKind::kClosePositions, StepKind::kCloseOrg}));
+    EXPECT_EQ(Kinds(*plan),
+              (std::vector<StepKind>{StepKind::kRevokeGrants, StepKind::kClosePositions, StepKind::kCloseOrg}));
     EXPECT_EQ(plan->counts.positions_closed, 1);
 }
 

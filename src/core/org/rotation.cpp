@@ -7,9 +7,7 @@ namespace lianxin::core::org {
 namespace {
 
 // The first day of turn k.
-Date TurnStart(const Rotation& r, std::int64_t k) {
-    return r.start->AddMonths(static_cast<int>(k * r.period_months));
-}
+Date TurnStart(const Rotation& r, std::int64_t k) { return r.start->AddMonths(static_cast<int>(k * r.period_months)); }
 
 Turn MakeTurn(const Rotation& r, std::int64_t k) {
     const auto n = static_cast<std::int64_t>(r.order.size());
@@ -20,7 +18,8 @@ Turn MakeTurn(const Rotation& r, std::int64_t k) {
 // The index of the turn running on `day` (day ≥ start).
 std::int64_t TurnIndex(const Rotation& r, const Date& day) {
     const Date& s = *r.start;
-    const std::int64_t months = (day.year() - s.year()) * 12LL + (static_cast<int>(day.month()) - static_cast<int>(s.month()));
+    const std::int64_t months = (day.year() - s.year()) * 12LL +
+                                (static_cast<int>(day.month()) - static_cast<int>(s.month()));
     std::int64_t k = std::max<std::int64_t>(0, months / r.period_months);
     // The month difference is exact up to the day of the month (and the clamping of month ends): step to the
     // turn whose bounds hold the day.

@@ -84,8 +84,8 @@ TEST(Rotation, AJoiningUnitGoesLastAndTheCurrentTurnStays) {
     EXPECT_EQ(ConvenorOn(joined, today), (Turn{3, 0, D("2026-03-01"), D("2026-04-01")}));
     EXPECT_EQ(ConvenorOn(joined, D("2026-07-01"))->unit_id, 9);  // after 4, 1, 2
     EXPECT_EQ(ConvenorOn(joined, D("2026-08-01"))->unit_id, 3);
-    EXPECT_EQ(WithUnit(r, 2, today).order, r.order);                  // already in the order
-    EXPECT_TRUE(WithUnit(Rotation{}, 9, today).order.empty());       // no rotation configured: nothing to join
+    EXPECT_EQ(WithUnit(r, 2, today).order, r.order);            // already in the order
+    EXPECT_TRUE(WithUnit(Rotation{}, 9, today).order.empty());  // no rotation configured: nothing to join
 }
 
 // A unit that leaves is taken out; when it was convening, the next in order takes over the rest of its turn.

@@ -29,10 +29,8 @@ bool IsBranch(OrgType t) { return IsBranchType(t); }
 
 void CheckBranch(OrgType type, const SizingFacts& f, std::vector<Warning>& out) {
     const auto& h = f.headcount;
-    if (h.full < kBranchMinFull)
-        out.push_back(Warn("org.rule.branch_min_full", {{"full", std::to_string(h.full)}}));
-    if (h.Total() > kBranchMax)
-        out.push_back(Warn("org.rule.branch_max", {{"total", std::to_string(h.Total())}}));
+    if (h.full < kBranchMinFull) out.push_back(Warn("org.rule.branch_min_full", {{"full", std::to_string(h.full)}}));
+    if (h.Total() > kBranchMax) out.push_back(Warn("org.rule.branch_max", {{"total", std::to_string(h.Total())}}));
     if (h.full >= kCommitteeFromFull) {
         if (f.committee_seats < kCommitteeMinSeats)
             out.push_back(Warn("org.rule.committee_required",
@@ -85,8 +83,8 @@ int TermYears(OrgType type, PlaceKind place) {
         default:
             break;
     }
-    const bool community_or_above =
-        place == PlaceKind::kCommunity || place == PlaceKind::kStreet || place == PlaceKind::kDistrict;
+    const bool community_or_above = place == PlaceKind::kCommunity || place == PlaceKind::kStreet ||
+                                    place == PlaceKind::kDistrict;
     return community_or_above ? 5 : 3;
 }
 

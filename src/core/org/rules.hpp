@@ -33,9 +33,9 @@ struct Warning {
 // What the sizing rules need to know about one org besides its type.
 struct SizingFacts {
     Headcount headcount;
-    int committee_seats = 0;      // current committee posts (secretary and deputy included)
-    int covered_units = 0;        // units a joint branch covers
-    bool size_approved = false;   // a higher-org approval document allows a size outside the band
+    int committee_seats = 0;     // current committee posts (secretary and deputy included)
+    int covered_units = 0;       // units a joint branch covers
+    bool size_approved = false;  // a higher-org approval document allows a size outside the band
 };
 
 // Warnings of domain.md §1.2 "What the software must enforce" for `type` with `facts`; empty when sound.

@@ -114,8 +114,8 @@ TEST(OrgPost, AppointmentNeedsItsRecord) {
 }
 
 TEST(OrgPost, RoundTrips) {
-    for (auto p : {Post::kSecretary, Post::kDeputySecretary, Post::kOrganization, Post::kPublicity,
-                   Post::kDiscipline, Post::kMember})
+    for (auto p : {Post::kSecretary, Post::kDeputySecretary, Post::kOrganization, Post::kPublicity, Post::kDiscipline,
+                   Post::kMember})
         EXPECT_EQ(ParsePost(ToString(p)), p);
     EXPECT_FALSE(ParsePost("chairman"));
 }

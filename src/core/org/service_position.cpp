@@ -155,8 +155,7 @@ std::optional<GeoPoint> CheckPosition(const PositionInput& in, Error& errors) {
         const std::string field = "services[" + std::to_string(i) + "]";
         if (std::find(known.begin(), known.end(), in.services[i]) == known.end())
             errors.WithField(field, "position.service.unknown");
-        else if (!seen.insert(in.services[i]).second)
-            errors.WithField(field, "position.service.repeated");
+        else if (!seen.insert(in.services[i]).second) errors.WithField(field, "position.service.repeated");
     }
     if (in.lat.has_value() != in.lng.has_value()) {
         errors.WithField(in.lat ? "lng" : "lat", "position.point.both");

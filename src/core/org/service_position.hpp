@@ -16,10 +16,10 @@
 namespace lianxin::core::org {
 
 enum class PositionLevel {
-    kStreetCentre,      // 街道党群服务中心（党建服务中心）
-    kCommunityCentre,   // 社区党群服务中心
-    kCompoundHome,      // 小区（楼栋）党群之家
-    kDistrictCentre,    // 商圈、园区、两新组织党群服务中心
+    kStreetCentre,     // 街道党群服务中心（党建服务中心）
+    kCommunityCentre,  // 社区党群服务中心
+    kCompoundHome,     // 小区（楼栋）党群之家
+    kDistrictCentre,   // 商圈、园区、两新组织党群服务中心
 };
 std::string_view ToString(PositionLevel l);
 std::optional<PositionLevel> ParsePositionLevel(std::string_view s);

@@ -82,9 +82,10 @@ TEST(ServicePosition, EachProblemNamesItsField) {
     in.lng = -0.12;  // London is not a community of this platform
     Error e;
     EXPECT_FALSE(CheckPosition(in, e));
-    EXPECT_EQ(Fields(e), (Strings{"name:field.text", "address:field.text", "phone:phone.format", "level:position.level.unknown",
-                                  "area_m2:position.area", "services[1]:position.service.unknown",
-                                  "services[2]:position.service.repeated", "lng:position.point.outside"}));
+    EXPECT_EQ(Fields(e),
+              (Strings{"name:field.text", "address:field.text", "phone:phone.format", "level:position.level.unknown",
+                       "area_m2:position.area", "services[1]:position.service.unknown",
+                       "services[2]:position.service.repeated", "lng:position.point.outside"}));
     auto half = Valid();
     half.lng = std::nullopt;
     Error e2;

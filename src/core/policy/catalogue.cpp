@@ -19,8 +19,7 @@ constexpr std::array<Spec, 10> kCatalogue{{
     {kFloatingTransferAfterMonths, ValueKind::kInt, 1, 24, 6, "months", {}, "domain.md §5.3", "HIGH"},
     {kFloatingReportEveryMonths, ValueKind::kInt, 1, 24, 12, "months", {}, "domain.md §5.3", "HIGH"},
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
-    {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4",
-     "LOCAL"},
+    {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4", "LOCAL"},
     {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
 }};
 }  // namespace

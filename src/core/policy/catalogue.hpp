@@ -23,7 +23,8 @@ inline constexpr std::string_view kFloatingCertificateMaxMonths = "floating.cert
 inline constexpr std::string_view kFloatingTransferAfterMonths = "floating.transfer_after_months";
 inline constexpr std::string_view kFloatingReportEveryMonths = "floating.report_every_months";
 inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.search_every_months";
-inline constexpr std::string_view kDevelopmentApplicationToActivistMonths = "development.application_to_activist_months";
+inline constexpr std::string_view kDevelopmentApplicationToActivistMonths =
+    "development.application_to_activist_months";
 inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
 
 enum class ValueKind { kInt, kChoice };
@@ -31,13 +32,13 @@ enum class ValueKind { kInt, kChoice };
 struct Spec {
     std::string_view key;
     ValueKind kind = ValueKind::kInt;
-    std::int64_t min = 0;               // kInt: inclusive bounds; kChoice: 0 … choices.size() − 1
+    std::int64_t min = 0;  // kInt: inclusive bounds; kChoice: 0 … choices.size() − 1
     std::int64_t max = 0;
-    std::int64_t national_default = 0;  // kChoice: the index of the default choice
-    std::string_view unit;              // kInt: "days", "months"; "" for choices
+    std::int64_t national_default = 0;          // kChoice: the index of the default choice
+    std::string_view unit;                      // kInt: "days", "months"; "" for choices
     std::span<const std::string_view> choices;  // kChoice: the wire names, in index order
-    std::string_view source;            // "domain.md §5.2"
-    std::string_view confidence;        // the tag of the source: "LOCAL", "UNKNOWN", "MED", …
+    std::string_view source;                    // "domain.md §5.2"
+    std::string_view confidence;                // the tag of the source: "LOCAL", "UNKNOWN", "MED", …
 };
 
 // Every key, in the order the policy page lists them.

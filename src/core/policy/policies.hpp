@@ -22,14 +22,14 @@ struct Setting {
     std::int64_t id = 0;
     std::string key;
     std::int64_t org_id = 0;
-    std::string org_path;             // the subtree it holds for
+    std::string org_path;  // the subtree it holds for
     Date valid_from;
-    std::optional<Date> valid_to;     // exclusive; nullopt while in force
-    std::int64_t value = 0;           // as catalogue.hpp reads it (a choice's index)
-    std::string doc;                  // the decision document (文号), 1–100 characters
-    std::int64_t set_by = 0;          // user id; 0 = the operator's CLI
+    std::optional<Date> valid_to;  // exclusive; nullopt while in force
+    std::int64_t value = 0;        // as catalogue.hpp reads it (a choice's index)
+    std::string doc;               // the decision document (文号), 1–100 characters
+    std::int64_t set_by = 0;       // user id; 0 = the operator's CLI
     std::string set_by_name;
-    std::int64_t set_at = 0;          // UTC millis
+    std::int64_t set_at = 0;  // UTC millis
 
     bool ValidOn(const Date& on) const { return valid_from <= on && (!valid_to || on < *valid_to); }
     // A pending setting superseded before its first day: an empty span kept in the history.
@@ -57,8 +57,8 @@ private:
 
 // A proposed change, checked against today and the same key's settings of the same org.
 struct Change {
-    Setting setting;                                         // id 0: to insert
-    std::vector<std::pair<std::int64_t, Date>> closes;       // (setting id, new valid_to)
+    Setting setting;                                    // id 0: to insert
+    std::vector<std::pair<std::int64_t, Date>> closes;  // (setting id, new valid_to)
 };
 
 // Checks and plans a new setting: the key is in the catalogue, the value in its bounds ("value"), the document

@@ -65,12 +65,12 @@ TEST(Policies, AnOrgWithoutASettingHasTheNationalDefault) {
 }
 
 TEST(Policies, AChildDistrictOverridesItsCityForItsSubtreeOnly) {
-    Policies street("/1/5/23/", {S(1, 1, "/1/", "2026-01-01", std::nullopt, 2),
-                                 S(2, 5, "/1/5/", "2026-01-01", std::nullopt, 1)});
+    Policies street("/1/5/23/",
+                    {S(1, 1, "/1/", "2026-01-01", std::nullopt, 2), S(2, 5, "/1/5/", "2026-01-01", std::nullopt, 1)});
     EXPECT_EQ(street.Value(kLostContactSearchEveryMonths, D("2026-03-01")), 1);
     EXPECT_EQ(street.InForce(kLostContactSearchEveryMonths, D("2026-03-01"))->org_id, 5);
-    Policies other_district("/1/6/", {S(1, 1, "/1/", "2026-01-01", std::nullopt, 2),
-                                      S(2, 5, "/1/5/", "2026-01-01", std::nullopt, 1)});
+    Policies other_district(
+        "/1/6/", {S(1, 1, "/1/", "2026-01-01", std::nullopt, 2), S(2, 5, "/1/5/", "2026-01-01", std::nullopt, 1)});
     EXPECT_EQ(other_district.Value(kLostContactSearchEveryMonths, D("2026-03-01")), 2);
     // "/1/5/" does not hold for "/1/55/" (paths end with a slash).
     EXPECT_EQ(Policies("/1/55/", {S(2, 5, "/1/5/", "2026-01-01", std::nullopt, 1)})
@@ -79,8 +79,8 @@ TEST(Policies, AChildDistrictOverridesItsCityForItsSubtreeOnly) {
 }
 
 TEST(Policies, ADateBeforeAChangeIsJudgedByTheOldSetting) {
-    Policies p("/1/5/", {S(1, 5, "/1/5/", "2025-01-01", "2026-07-01", 2),
-                         S(2, 5, "/1/5/", "2026-07-01", std::nullopt, 1)});
+    Policies p("/1/5/",
+               {S(1, 5, "/1/5/", "2025-01-01", "2026-07-01", 2), S(2, 5, "/1/5/", "2026-07-01", std::nullopt, 1)});
     EXPECT_EQ(p.Value(kLostContactSearchEveryMonths, D("2024-12-31")), 3);  // before any setting: the default
     EXPECT_EQ(p.Value(kLostContactSearchEveryMonths, D("2026-06-30")), 2);
     EXPECT_EQ(p.Value(kLostContactSearchEveryMonths, D("2026-07-01")), 1);
@@ -93,17 +93,17 @@ TEST(PolicyChange, APastFirstDayAMissingDocumentAndABadValueAreRefusedTogether) 
     ASSERT_FALSE(r);
     std::vector<std::string> fields;
     for (const auto& f : r.error().fields) fields.push_back(f.field + ":" + f.message_key);
-    EXPECT_EQ(fields, (std::vector<std::string>{"value:policy.value.range", "doc:field.text",
-                                                "valid_from:policy.rule.past"}));
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"value:policy.value.range", "doc:field.text", "valid_from:policy.rule.past"}));
     s.key = "no.such.key";
     EXPECT_EQ(PlanChange({}, s, "1", D("2026-12-07")).error().fields.at(0).message_key, "policy.key.unknown");
 }
 
 TEST(PolicyChange, ClosesTheOpenSettingAndWithdrawsAPendingOne) {
-    std::vector<Setting> existing{S(1, 5, "/1/5/", "2025-01-01", "2026-07-01", 2),  // ended: untouched
-                                  S(2, 5, "/1/5/", "2026-07-01", "2027-03-01", 1),  // in force today
-                                  S(3, 5, "/1/5/", "2027-03-01", std::nullopt, 4),  // pending
-                                  S(4, 9, "/1/9/", "2026-01-01", std::nullopt, 6)}; // another org
+    std::vector<Setting> existing{S(1, 5, "/1/5/", "2025-01-01", "2026-07-01", 2),   // ended: untouched
+                                  S(2, 5, "/1/5/", "2026-07-01", "2027-03-01", 1),   // in force today
+                                  S(3, 5, "/1/5/", "2027-03-01", std::nullopt, 4),   // pending
+                                  S(4, 9, "/1/9/", "2026-01-01", std::nullopt, 6)};  // another org
     Setting s = S(0, 5, "/1/5/", "2027-01-01", std::nullopt, 0);
     auto r = PlanChange(existing, s, "5", D("2026-12-07"));
     ASSERT_TRUE(r) << r.error().fields.size();

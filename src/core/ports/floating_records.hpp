@@ -17,7 +17,7 @@ struct FloatingRecord {
     std::int64_t id = 0;
     std::int64_t member_id = 0;
     member::Floating facts;
-    std::string in_org_path;  // the participating org's path when it is inside this system
+    std::string in_org_path;             // the participating org's path when it is inside this system
     std::optional<Date> last_report_on;  // the newest yearly report (kind "report"), derived
     std::int64_t version = 1;
     std::int64_t created_by = 0;

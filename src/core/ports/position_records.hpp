@@ -30,10 +30,10 @@ struct PositionRecord {
 
 struct PositionQuery {
     std::vector<std::string> scope_roots;  // positions run by an org inside one of these
-    std::vector<std::string> also_orgs;    // and those run by exactly these orgs (the scope's ancestors, which serve it)
-    std::string subtree;                   // optional narrowing to one org's subtree (inside the scope)
+    std::vector<std::string> also_orgs;  // and those run by exactly these orgs (the scope's ancestors, which serve it)
+    std::string subtree;                 // optional narrowing to one org's subtree (inside the scope)
     std::optional<org::PositionLevel> level;
-    Date as_of;                            // positions open on this day
+    Date as_of;  // positions open on this day
     int limit = 500;
 };
 

@@ -26,7 +26,7 @@ struct User {
     UserStatus status = UserStatus::kPending;
     std::string totp_secret_enc;  // ciphertext (binary) or empty
     bool totp_enrolled = false;
-    std::int64_t totp_last_step = 0;  // replay guard (security.md B5)
+    std::int64_t totp_last_step = 0;   // replay guard (security.md B5)
     auth::LoginFailureState failures;  // the second factor's wrong codes (log-ins are throttled apart)
     bool login_throttled = false;      // filled for the admins' views: some address must wait to try this name
     std::int64_t member_id = 0;
@@ -72,12 +72,12 @@ struct AuditEntry {
     std::string result;  // "ok" or an error code
     std::string request_id;
     std::int64_t subject_member_id = 0;  // whose personal record was touched (for "who viewed me")
-    std::string detail;                   // never PII
-    std::int64_t object_org_id = 0;       // the org of the object acted on; 0 = the top org (filled on append)
-    std::string object_org_path;          // scope of the audit admins who may read it
-    std::string hash_kind;                // "mac1" (keyed, security.md E2) or "sha256" (rows from before the key)
+    std::string detail;                  // never PII
+    std::int64_t object_org_id = 0;      // the org of the object acted on; 0 = the top org (filled on append)
+    std::string object_org_path;         // scope of the audit admins who may read it
+    std::string hash_kind;               // "mac1" (keyed, security.md E2) or "sha256" (rows from before the key)
     std::string prev_hash;
-    std::string hash;                     // the row's MAC (or, for a "sha256" row, its SHA-256)
+    std::string hash;             // the row's MAC (or, for a "sha256" row, its SHA-256)
     std::string actor_org_name;   // for display only; not stored in the row nor covered by the hash
     std::string object_org_name;  // for display only
 };
@@ -108,10 +108,10 @@ struct AuditVerification {
     // "plain_after_mac" (an unkeyed row after a keyed one), "head" (audit_head disagrees with the last row),
     // "missing_tail" (rows the checkpoint records are gone), "checkpoint" (the checkpoint's head row differs).
     std::string problem;
-    std::int64_t legacy_rows = 0;   // unkeyed SHA-256 rows from before the key (sealed by the first keyed row)
-    std::int64_t last_id = 0;       // the newest row walked, and its hash: the head a checkpoint records
+    std::int64_t legacy_rows = 0;  // unkeyed SHA-256 rows from before the key (sealed by the first keyed row)
+    std::int64_t last_id = 0;      // the newest row walked, and its hash: the head a checkpoint records
     std::string last_hash;
-    std::int64_t first_mac_id = 0;  // the first keyed row seen (0: none)
+    std::int64_t first_mac_id = 0;        // the first keyed row seen (0: none)
     std::int64_t checkpoint_head_id = 0;  // when a checkpoint was given: the head it records, and its time
     std::int64_t checkpoint_at = 0;
 };
@@ -135,11 +135,11 @@ struct MemberQuery {
     std::vector<std::string> scope_roots;
     std::string subtree;  // optional narrowing to one org's subtree (must lie inside the scope)
     std::string name_prefix;
-    std::string category;               // "full" | "probationary" | "" (any)
-    std::string status;                 // "normal" | "stopped" | "" (any)
+    std::string category;                  // "full" | "probationary" | "" (any)
+    std::string status;                    // "normal" | "stopped" | "" (any)
     std::optional<Date> born_on_or_after;  // age band, as birth dates
     std::optional<Date> born_on_or_before;
-    std::string skill;                  // one whole skill word, or "" (any)
+    std::string skill;  // one whole skill word, or "" (any)
     // Keyset paging: rows after this member in the list's order — (name, id) when name_prefix is set, else
     // (org_path, id), so that a page is one ordered index range at any scale.
     std::int64_t after_id = 0;

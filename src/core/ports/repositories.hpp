@@ -9,17 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "core/auth/throttle.hpp"
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
-#include "core/auth/throttle.hpp"
 #include "core/policy/policies.hpp"
-#include "core/ports/records.hpp"
 #include "core/ports/floating_records.hpp"
-#include "core/ports/lost_contact_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
+#include "core/ports/lost_contact_records.hpp"
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
+#include "core/ports/records.hpp"
 #include "core/ports/reorg_records.hpp"
 #include "core/ports/scope.hpp"
 #include "core/ports/transfer_records.hpp"
@@ -368,7 +368,7 @@ public:
     virtual Result<std::optional<AuditCheckpoint>> Load() const = 0;
     virtual Status Store(const AuditCheckpoint& cp) = 0;
     virtual Result<std::string> Retire(std::int64_t now_millis) = 0;  // the name it was kept under
-    virtual std::string Where() const = 0;                           // the path, for messages
+    virtual std::string Where() const = 0;                            // the path, for messages
 };
 
 // One transaction's view of the repositories.

@@ -17,14 +17,14 @@ namespace lianxin::core::ports {
 struct TransferRecord {
     std::int64_t id = 0;
     member::Transfer facts;
-    std::int64_t member_id = 0;       // 0 for an arriving letter until it is accepted
-    std::int64_t from_org_id = 0;     // 0 when the sending org is outside this deployment
+    std::int64_t member_id = 0;    // 0 for an arriving letter until it is accepted
+    std::int64_t from_org_id = 0;  // 0 when the sending org is outside this deployment
     std::string from_org_path;
     std::string from_org_name;
-    std::int64_t to_org_id = 0;       // 0 when the receiving org is outside this deployment
+    std::int64_t to_org_id = 0;  // 0 when the receiving org is outside this deployment
     std::string to_org_path;
     std::string to_org_name;
-    std::int64_t placed_org_id = 0;   // the branch that took the member in
+    std::int64_t placed_org_id = 0;  // the branch that took the member in
     std::string name;
     member::Sex sex = member::Sex::kMale;
     Date birth_date;
@@ -32,7 +32,7 @@ struct TransferRecord {
     member::Category category = member::Category::kFull;
     std::string id_number;  // arriving letters only; plaintext in memory only
     std::string phone;
-    std::optional<Date> join_date;        // arriving letters only
+    std::optional<Date> join_date;  // arriving letters only
     std::optional<Date> conversion_date;
     std::string reason;
     std::string due_key;

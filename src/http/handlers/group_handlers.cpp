@@ -8,7 +8,9 @@ namespace lianxin::http::handlers {
 
 namespace {
 
-nlohmann::json OptDay(const std::optional<core::Date>& d) { return d ? nlohmann::json(d->ToString()) : nlohmann::json(nullptr); }
+nlohmann::json OptDay(const std::optional<core::Date>& d) {
+    return d ? nlohmann::json(d->ToString()) : nlohmann::json(nullptr);
+}
 
 nlohmann::json GroupJson(const core::ports::PartyGroupRecord& g) {
     nlohmann::json members = nlohmann::json::array();

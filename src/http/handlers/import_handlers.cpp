@@ -77,7 +77,8 @@ core::Result<app::ImportInput> ImportParams(const Request& req) {
 
 core::Result<bool> FormatParam(const Request& req) {
     LX_ASSIGN(format, TextParam(req, "format", 8));
-    if (format != "" && format != "xlsx" && format != "csv") return core::Fail(core::InvalidField("format", "query.invalid"));
+    if (format != "" && format != "xlsx" && format != "csv")
+        return core::Fail(core::InvalidField("format", "query.invalid"));
     return format != "csv";
 }
 
@@ -96,7 +97,8 @@ std::string Disposition(const std::string& file_name, bool xlsx) {
 
 Response FileResponse(std::string bytes, const std::string& file_name, bool xlsx) {
     Response r;
-    r.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+    r.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                          : "text/csv; charset=utf-8";
     r.body = std::move(bytes);
     r.Header("Content-Disposition", Disposition(file_name, xlsx));
     return r;

@@ -3,8 +3,8 @@
 
 #include "app/audit/audit_queries.hpp"
 #include "app/member/member_queries.hpp"
-#include "app/member/registry.hpp"
 #include "app/member/register.hpp"
+#include "app/member/registry.hpp"
 #include "core/member/field_spec.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handlers.hpp"
@@ -121,7 +121,8 @@ core::Result<Response> Me(Call& call) {
     LX_ASSIGN(record, app::MyRecord(call.ctx, call.actor()));
     const auto& u = call.who->user;
     nlohmann::json user = {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}};
-    nlohmann::json member = record ? MemberJson(record->record, call.ctx.clock.Today(), true, call.req.lang) : nlohmann::json(nullptr);
+    nlohmann::json member = record ? MemberJson(record->record, call.ctx.clock.Today(), true, call.req.lang)
+                                   : nlohmann::json(nullptr);
     nlohmann::json transfers = nlohmann::json::array();
     if (record)
         for (const auto& t : record->transfers) transfers.push_back(MyTransferJson(t));
@@ -134,8 +135,11 @@ core::Result<Response> MyViews(Call& call) {
     LX_ASSIGN(page, app::WhoViewedMe(call.ctx, call.actor(), before, limit));
     nlohmann::json items = nlohmann::json::array();
     for (const auto& v : page.items)
-        items.push_back({{"at", core::FormatInstant(v.at)}, {"viewer_name", v.viewer_name},
-                         {"viewer_org", v.viewer_org}, {"action", v.action}, {"reason", v.reason}});
+        items.push_back({{"at", core::FormatInstant(v.at)},
+                         {"viewer_name", v.viewer_name},
+                         {"viewer_org", v.viewer_org},
+                         {"action", v.action},
+                         {"reason", v.reason}});
     return JsonResponse({{"items", items}, {"next_cursor", CursorJson(page.next_before)}});
 }
 
@@ -164,10 +168,10 @@ core::Result<Response> VerifyAudit(Call& call) {
     const auto& v = c.v;
     // The same facts as `lianxin check` (issue 15 defect 4): the checkpoint read, and the first bad or missing row.
     nlohmann::json cp = nullptr;
-    if (c.checkpoint)
-        cp = {{"head_id", c.checkpoint->head_id}, {"at", core::FormatInstant(c.checkpoint->written_at)}};
-    nlohmann::json j = {{"ok", v.ok}, {"rows", v.rows}, {"last_id", v.last_id}, {"legacy_rows", v.legacy_rows},
-                        {"checkpoint", cp}, {"checkpoint_invalid", c.checkpoint_invalid}};
+    if (c.checkpoint) cp = {{"head_id", c.checkpoint->head_id}, {"at", core::FormatInstant(c.checkpoint->written_at)}};
+    nlohmann::json j = {{"ok", v.ok},           {"rows", v.rows},
+                        {"last_id", v.last_id}, {"legacy_rows", v.legacy_rows},
+                        {"checkpoint", cp},     {"checkpoint_invalid", c.checkpoint_invalid}};
     if (!v.ok) {
         j["first_broken_id"] = v.first_broken_id;
         j["problem"] = v.problem;

@@ -16,7 +16,10 @@ core::Result<Response> Readyz(Call& call) {
 core::Result<Response> ListRoles(Call&) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : core::auth::AllRoles())
-        items.push_back({{"role", r.key}, {"name_zh", r.name_zh}, {"name_en", r.name_en}, {"admin", r.admin},
+        items.push_back({{"role", r.key},
+                         {"name_zh", r.name_zh},
+                         {"name_en", r.name_en},
+                         {"admin", r.admin},
                          {"permissions", PermissionsJson({r.role})}});
     return JsonResponse({{"items", items}});
 }

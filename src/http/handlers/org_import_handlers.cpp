@@ -28,17 +28,24 @@ nlohmann::json PreviewJson(const app::OrgImportPreview& p, Lang lang) {
     for (const auto& r : p.rows) {
         nlohmann::json errors = nlohmann::json::array();
         for (const auto& e : r.errors)
-            errors.push_back({{"field", e.field}, {"column", OrgColumnName(e.field)},
+            errors.push_back({{"field", e.field},
+                              {"column", OrgColumnName(e.field)},
                               {"message", Translate(lang, e.message_key, e.params, e.field)}});
-        rows.push_back({{"row", r.row}, {"action", r.action}, {"name", r.name}, {"org_type", r.type},
-                        {"parent_name", r.parent_name}, {"errors", errors}});
+        rows.push_back({{"row", r.row},
+                        {"action", r.action},
+                        {"name", r.name},
+                        {"org_type", r.type},
+                        {"parent_name", r.parent_name},
+                        {"errors", errors}});
     }
-    return {{"org", {{"id", p.org.id}, {"name", p.org.name}}},
-            {"header_row", p.header_row},
-            {"columns", columns},
-            {"ignored_columns", p.ignored},
-            {"counts", {{"create", p.counts.create}, {"update", 0}, {"unchanged", p.counts.unchanged}, {"error", p.counts.error}}},
-            {"rows", rows}};
+    return {
+        {"org", {{"id", p.org.id}, {"name", p.org.name}}},
+        {"header_row", p.header_row},
+        {"columns", columns},
+        {"ignored_columns", p.ignored},
+        {"counts",
+         {{"create", p.counts.create}, {"update", 0}, {"unchanged", p.counts.unchanged}, {"error", p.counts.error}}},
+        {"rows", rows}};
 }
 
 }  // namespace

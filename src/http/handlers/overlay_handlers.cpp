@@ -13,10 +13,8 @@ namespace {
 core::Result<app::OverlayInput> OverlayBody(const Request& req, bool create) {
     LX_ASSIGN(body, JsonBody::Parse(req.body));
     app::OverlayInput in;
-    if (create)
-        in.host_org_id = body.Int("host_org_id", true);
-    else
-        in.version = body.Int("version", true);
+    if (create) in.host_org_id = body.Int("host_org_id", true);
+    else in.version = body.Int("version", true);
     in.kind = body.Str("kind", false);  // the use case names what is missing (the label "kind" is a step)
     in.name = body.Str("name", false);
     in.founded_on = body.Str("founded_on", true, 16);

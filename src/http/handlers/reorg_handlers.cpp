@@ -44,11 +44,16 @@ nlohmann::json Lines(const std::vector<app::ReorgOrgLine>& lines) {
 }
 
 nlohmann::json CountsJson(const core::org::ReorgCounts& c) {
-    return {{"orgs_created", c.orgs_created},   {"orgs_closed", c.orgs_closed},
-            {"orgs_updated", c.orgs_updated},   {"members_moved", c.members_moved},
-            {"posts_carried", c.posts_carried}, {"posts_ended", c.posts_ended},
-            {"grants_moved", c.grants_moved},   {"grants_revoked", c.grants_revoked},
-            {"development_cases_moved", c.development_cases_moved}, {"positions_moved", c.positions_moved},
+    return {{"orgs_created", c.orgs_created},
+            {"orgs_closed", c.orgs_closed},
+            {"orgs_updated", c.orgs_updated},
+            {"members_moved", c.members_moved},
+            {"posts_carried", c.posts_carried},
+            {"posts_ended", c.posts_ended},
+            {"grants_moved", c.grants_moved},
+            {"grants_revoked", c.grants_revoked},
+            {"development_cases_moved", c.development_cases_moved},
+            {"positions_moved", c.positions_moved},
             {"positions_closed", c.positions_closed}};
 }
 
@@ -107,15 +112,16 @@ core::Result<Response> OrgHistory(Call& call) {
     LX_ASSIGN(list, app::OrgHistory(call.ctx, call.actor(), PathId(call.req, "id")));
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : list)
-        items.push_back({{"org_id", e.org_id},
-                         {"event", std::string(core::org::ToString(e.event))},
-                         {"on", e.on.ToString()},
-                         {"old_name", e.old_name},
-                         {"new_name", e.new_name},
-                         {"other_org", e.other_org_id ? nlohmann::json{{"id", e.other_org_id}, {"name", e.other_org_name}}
-                                                      : nlohmann::json(nullptr)},
-                         {"approval_doc", e.approval_doc},
-                         {"by", e.by_name}});
+        items.push_back(
+            {{"org_id", e.org_id},
+             {"event", std::string(core::org::ToString(e.event))},
+             {"on", e.on.ToString()},
+             {"old_name", e.old_name},
+             {"new_name", e.new_name},
+             {"other_org", e.other_org_id ? nlohmann::json{{"id", e.other_org_id}, {"name", e.other_org_name}}
+                                          : nlohmann::json(nullptr)},
+             {"approval_doc", e.approval_doc},
+             {"by", e.by_name}});
     return JsonResponse({{"items", items}});
 }
 

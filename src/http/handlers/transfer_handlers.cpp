@@ -26,8 +26,7 @@ core::Result<Response> ListTransfers(Call& call) {
     LX_ASSIGN(org_id, IdParam(call.req, "org_id"));
     LX_ASSIGN(direction, TextParam(call.req, "direction", 8));
     LX_ASSIGN(open, TextParam(call.req, "open", 8));
-    if (open != "" && open != "true" && open != "false")
-        return core::Fail(core::InvalidField("open", "query.invalid"));
+    if (open != "" && open != "true" && open != "false") return core::Fail(core::InvalidField("open", "query.invalid"));
     in.limit = limit;
     in.after_id = after;
     in.org_id = org_id;
@@ -58,9 +57,14 @@ core::Result<Response> RegisterIncomingTransfer(Call& call) {
     app::IncomingInput in;
     in.to_org_id = body.Int("to_org_id", true);
     in.from_org_name = body.Str("from_org_name", false, 400);
-    for (auto [field, value] : {std::pair{"name", &in.name}, {"sex", &in.sex}, {"ethnicity", &in.ethnicity},
-                                {"id_number", &in.id_number}, {"phone", &in.phone}, {"category", &in.category},
-                                {"join_date", &in.join_date}, {"conversion_date", &in.conversion_date}})
+    for (auto [field, value] : {std::pair{"name", &in.name},
+                                {"sex", &in.sex},
+                                {"ethnicity", &in.ethnicity},
+                                {"id_number", &in.id_number},
+                                {"phone", &in.phone},
+                                {"category", &in.category},
+                                {"join_date", &in.join_date},
+                                {"conversion_date", &in.conversion_date}})
         *value = MemberFieldStr(body, field);
     in.on = body.Str("on", false, 16);
     in.reason = body.Str("reason", false, 1000);

@@ -152,12 +152,13 @@ std::vector<T> JsonBody::ReadList(const std::string& name, std::size_t max_items
 }
 
 std::vector<std::int64_t> JsonBody::IdList(const std::string& name, std::size_t max_items) {
-    return ReadList<std::int64_t>(name, max_items, "json.type_id_list",
-                                  [&](const nlohmann::json& v, const std::string& field) -> std::optional<std::int64_t> {
-                                      if (v.is_number_integer()) return v.get<std::int64_t>();
-                                      Bad(field, "json.type_integer");
-                                      return std::nullopt;
-                                  });
+    return ReadList<std::int64_t>(
+        name, max_items, "json.type_id_list",
+        [&](const nlohmann::json& v, const std::string& field) -> std::optional<std::int64_t> {
+            if (v.is_number_integer()) return v.get<std::int64_t>();
+            Bad(field, "json.type_integer");
+            return std::nullopt;
+        });
 }
 
 std::vector<std::string> JsonBody::StrList(const std::string& name, std::size_t max_items, std::size_t max_bytes) {

@@ -3,12 +3,12 @@
 // FieldError naming the field, collected so one answer lists them all.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/common/result.hpp"
 

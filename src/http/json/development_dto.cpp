@@ -17,7 +17,8 @@ json ReminderJson(const std::string& key, const core::Date& due, bool overdue, L
 json ReminderJson(const core::member::Reminder& r, Lang lang) {
     auto params = r.params;
     params["due"] = r.due.ToString();
-    return {{"key", r.key}, {"due", r.due.ToString()}, {"overdue", r.overdue}, {"message", Translate(lang, r.key, params)}};
+    return {
+        {"key", r.key}, {"due", r.due.ToString()}, {"overdue", r.overdue}, {"message", Translate(lang, r.key, params)}};
 }
 
 namespace {
@@ -28,7 +29,8 @@ json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std
     json people = json::array();
     for (const auto& p : s.people) {
         auto it = names.find(p.member_id);
-        people.push_back({{"member_id", p.member_id}, {"name", it == names.end() ? "" : it->second},
+        people.push_back({{"member_id", p.member_id},
+                          {"name", it == names.end() ? "" : it->second},
                           {"full_member", p.full_member}});
     }
     json j = {{"seq", r.seq},
@@ -41,8 +43,11 @@ json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std
               {"higher_approval", s.higher_approval},
               {"recorded_at", core::FormatInstant(r.recorded_at)}};
     if (s.vote)
-        j["vote"] = {{"electorate", s.vote->electorate}, {"present", s.vote->present}, {"yes", s.vote->yes},
-                     {"written_yes", s.vote->written_yes}, {"written_total", s.vote->written_total}};
+        j["vote"] = {{"electorate", s.vote->electorate},
+                     {"present", s.vote->present},
+                     {"yes", s.vote->yes},
+                     {"written_yes", s.vote->written_yes},
+                     {"written_total", s.vote->written_total}};
     if (s.kind == mm::StepKind::kTraining) {
         j["training_days"] = s.training_days;
         j["training_hours"] = s.training_hours;
@@ -56,7 +61,7 @@ json StepJson(const core::ports::StepRecord& r, const std::map<std::int64_t, std
 }  // namespace
 
 json DevelopmentCaseJson(const core::ports::DevelopmentRecord& c, const std::string& org_name, const core::Date& today,
-                   Lang lang) {
+                         Lang lang) {
     namespace mm = core::member;
     json due = nullptr;
     if (c.due_on) due = ReminderJson(c.due_key, *c.due_on, today > *c.due_on, lang);
@@ -81,19 +86,19 @@ json DevelopmentCaseJson(const core::ports::DevelopmentRecord& c, const std::str
 json DevelopmentCaseDetailJson(const app::DevelopmentCaseView& v, const core::Date& today, Lang lang) {
     json j = DevelopmentCaseJson(v.record, v.org_name, today, lang);
     const auto& f = v.facts;
-    j["facts"] = {{"talked_on", OptDateJson(f.talked_on)},
-                  {"activist_on", OptDateJson(f.activist_on)},
-                  {"target_on", OptDateJson(f.target_on)},
-                  {"political_review_on", OptDateJson(f.political_review_on)},
-                  {"trained_on", OptDateJson(f.trained_on)},
-                  {"pre_reviewed_on", OptDateJson(f.pre_reviewed_on)},
-                  {"join_date", OptDateJson(f.admitted_on)},
-                  {"admission_approved_on", OptDateJson(f.admission_approved_on)},
-                  {"probation_end", OptDateJson(f.ProbationEnd())},
-                  {"extension_months", f.extension_months},
-                  {"pending_decision", f.pending_decision ? json(core::member::ToString(*f.pending_decision))
-                                                          : json(nullptr)},
-                  {"conversion_date", OptDateJson(f.converted_on)}};
+    j["facts"] = {
+        {"talked_on", OptDateJson(f.talked_on)},
+        {"activist_on", OptDateJson(f.activist_on)},
+        {"target_on", OptDateJson(f.target_on)},
+        {"political_review_on", OptDateJson(f.political_review_on)},
+        {"trained_on", OptDateJson(f.trained_on)},
+        {"pre_reviewed_on", OptDateJson(f.pre_reviewed_on)},
+        {"join_date", OptDateJson(f.admitted_on)},
+        {"admission_approved_on", OptDateJson(f.admission_approved_on)},
+        {"probation_end", OptDateJson(f.ProbationEnd())},
+        {"extension_months", f.extension_months},
+        {"pending_decision", f.pending_decision ? json(core::member::ToString(*f.pending_decision)) : json(nullptr)},
+        {"conversion_date", OptDateJson(f.converted_on)}};
     json steps = json::array();
     for (const auto& s : v.steps) steps.push_back(StepJson(s, v.people_names));
     j["steps"] = steps;

@@ -11,14 +11,22 @@ using nlohmann::json;
 const char* OrgTypeName(core::org::OrgType t) {
     using core::org::OrgType;
     switch (t) {
-        case OrgType::kDistrictCommittee: return "区委";
-        case OrgType::kStreetWorkingCommittee: return "街道党工委";
-        case OrgType::kGrassrootsCommittee: return "党委";
-        case OrgType::kGeneralBranch: return "党总支";
-        case OrgType::kBranch: return "党支部";
-        case OrgType::kJointBranch: return "联合党支部";
-        case OrgType::kTemporaryBranch: return "临时党支部";
-        case OrgType::kFunctionalBranch: return "功能型党支部";
+        case OrgType::kDistrictCommittee:
+            return "区委";
+        case OrgType::kStreetWorkingCommittee:
+            return "街道党工委";
+        case OrgType::kGrassrootsCommittee:
+            return "党委";
+        case OrgType::kGeneralBranch:
+            return "党总支";
+        case OrgType::kBranch:
+            return "党支部";
+        case OrgType::kJointBranch:
+            return "联合党支部";
+        case OrgType::kTemporaryBranch:
+            return "临时党支部";
+        case OrgType::kFunctionalBranch:
+            return "功能型党支部";
     }
     return "";
 }
@@ -27,10 +35,14 @@ namespace {
 
 const char* MfaName(core::ports::MfaState m) {
     switch (m) {
-        case core::ports::MfaState::kNone: return "none";
-        case core::ports::MfaState::kEnroll: return "enroll";
-        case core::ports::MfaState::kVerify: return "verify";
-        case core::ports::MfaState::kOk: return "ok";
+        case core::ports::MfaState::kNone:
+            return "none";
+        case core::ports::MfaState::kEnroll:
+            return "enroll";
+        case core::ports::MfaState::kVerify:
+            return "verify";
+        case core::ports::MfaState::kOk:
+            return "ok";
     }
     return "verify";
 }
@@ -50,8 +62,8 @@ json PermissionsJson(const std::vector<core::auth::Role>& roles) {
 
 json GrantJson(const core::auth::Grant& g) {
     const auto& info = core::auth::Info(g.role);
-    return {{"id", g.id}, {"role", info.key}, {"role_name", info.name_zh}, {"org_id", g.org_id},
-            {"org_name", g.org_name}, {"permissions", PermissionsJson({g.role})}};
+    return {{"id", g.id},         {"role", info.key},       {"role_name", info.name_zh},
+            {"org_id", g.org_id}, {"org_name", g.org_name}, {"permissions", PermissionsJson({g.role})}};
 }
 
 static const char* UserStatusName(core::ports::UserStatus s) {
@@ -61,7 +73,9 @@ static const char* UserStatusName(core::ports::UserStatus s) {
 }
 
 json MemberAccountJson(const core::ports::User& u) {
-    return {{"id", u.id}, {"username", u.username}, {"status", UserStatusName(u.status)},
+    return {{"id", u.id},
+            {"username", u.username},
+            {"status", UserStatusName(u.status)},
             {"created_at", core::FormatInstant(u.created_at)}};
 }
 
@@ -86,12 +100,13 @@ json SessionJson(const core::ports::User& u, const core::ports::Session& s) {
         grants.push_back(GrantJson(g));
         roles.push_back(g.role);
     }
-    return {{"user",
-             {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"member_id", OptId(u.member_id)}}},
-            {"csrf_token", s.csrf_token},
-            {"mfa", MfaName(s.mfa)},
-            {"grants", grants},
-            {"permissions", PermissionsJson(roles)}};
+    return {
+        {"user",
+         {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"member_id", OptId(u.member_id)}}},
+        {"csrf_token", s.csrf_token},
+        {"mfa", MfaName(s.mfa)},
+        {"grants", grants},
+        {"permissions", PermissionsJson(roles)}};
 }
 
 json OrgJson(const core::ports::OrgView& v) {
@@ -125,7 +140,10 @@ json AffiliationsJson(const std::vector<core::ports::AffiliationPeriod>& periods
 json StatusChangesJson(const std::vector<core::ports::StatusChangeRecord>& changes) {
     json out = json::array();
     for (const auto& c : changes)
-        out.push_back({{"action", c.action}, {"on", c.on.ToString()}, {"ground", c.ground}, {"doc_ref", c.doc_ref},
+        out.push_back({{"action", c.action},
+                       {"on", c.on.ToString()},
+                       {"ground", c.ground},
+                       {"doc_ref", c.doc_ref},
                        {"reason", c.reason}});
     return out;
 }
@@ -138,29 +156,29 @@ json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal
     json reminders = json::array();
     for (const auto& x : mm::MemberReminders(m, today)) reminders.push_back(ReminderJson(x, lang));
     json out = {{"id", m.id},
-            {"org_id", m.org_id},
-            {"org_name", r.org_name},
-            {"name", m.name},
-            {"sex", mm::ToString(m.sex)},
-            {"ethnicity", m.ethnicity},
-            {"birth_date", m.birth_date.ToString()},
-            {"id_number", reveal ? m.id_number : mm::MaskIdNumber(m.id_number)},
-            {"phone", reveal ? m.phone : mm::MaskPhone(m.phone)},
-            {"category", mm::ToString(m.category)},
-            {"status", mm::ToString(m.status)},
-            {"join_date", OptDateJson(m.join_date)},
-            {"conversion_date", OptDateJson(m.conversion_date)},
-            {"party_age", age ? json(*age) : json(nullptr)},
-            {"address", reveal ? m.address : mm::MaskAddress(m.address)},
-            {"tags", m.tags},
-            {"skills", m.skills},
-            {"floating_to", m.floating_to},
-            {"lost_contact_on", OptDateJson(m.lost_contact_on)},
-            {"reminders", reminders},
-            {"version", m.version},
-            {"status_since", OptDateJson(m.status_since)},
-            {"status_changes", StatusChangesJson(r.status_changes)},
-            {"affiliations", AffiliationsJson(r.affiliations)}};
+                {"org_id", m.org_id},
+                {"org_name", r.org_name},
+                {"name", m.name},
+                {"sex", mm::ToString(m.sex)},
+                {"ethnicity", m.ethnicity},
+                {"birth_date", m.birth_date.ToString()},
+                {"id_number", reveal ? m.id_number : mm::MaskIdNumber(m.id_number)},
+                {"phone", reveal ? m.phone : mm::MaskPhone(m.phone)},
+                {"category", mm::ToString(m.category)},
+                {"status", mm::ToString(m.status)},
+                {"join_date", OptDateJson(m.join_date)},
+                {"conversion_date", OptDateJson(m.conversion_date)},
+                {"party_age", age ? json(*age) : json(nullptr)},
+                {"address", reveal ? m.address : mm::MaskAddress(m.address)},
+                {"tags", m.tags},
+                {"skills", m.skills},
+                {"floating_to", m.floating_to},
+                {"lost_contact_on", OptDateJson(m.lost_contact_on)},
+                {"reminders", reminders},
+                {"version", m.version},
+                {"status_since", OptDateJson(m.status_since)},
+                {"status_changes", StatusChangesJson(r.status_changes)},
+                {"affiliations", AffiliationsJson(r.affiliations)}};
     // The spec's registry fields (education, work unit, occupation …), each under its name.
     for (const auto& f : mm::MemberFields())
         if (f.registry) out[f.name] = m.*f.registry;

@@ -27,7 +27,7 @@ const char* OrgTypeName(core::org::OrgType t);
 nlohmann::json MemberJson(const app::MemberRecord& r, const core::Date& today, bool reveal, Lang lang);
 nlohmann::json AuditJson(const core::ports::AuditEntry& e);
 nlohmann::json DevelopmentCaseJson(const core::ports::DevelopmentRecord& c, const std::string& org_name,
-                             const core::Date& today, Lang lang);
+                                   const core::Date& today, Lang lang);
 nlohmann::json DevelopmentCaseDetailJson(const app::DevelopmentCaseView& v, const core::Date& today, Lang lang);
 
 nlohmann::json TransferJson(const app::TransferView& v, Lang lang);

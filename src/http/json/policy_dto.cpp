@@ -15,18 +15,19 @@ nlohmann::json PolicySpecJson(const core::policy::Spec& spec, Lang lang) {
     nlohmann::json choices = nlohmann::json::array();
     for (auto c : spec.choices)
         choices.push_back({{"value", std::string(c)}, {"label", Translate(lang, "policy.choice." + std::string(c))}});
-    return {{"key", key},
-            {"name", Translate(lang, "policy.name." + key)},
-            {"description", Translate(lang, "policy.desc." + key)},
-            {"kind", spec.kind == core::policy::ValueKind::kChoice ? "choice" : "int"},
-            {"unit", std::string(spec.unit)},
-            {"unit_label", spec.unit.empty() ? std::string() : Translate(lang, "policy.unit." + std::string(spec.unit))},
-            {"min", spec.min},
-            {"max", spec.max},
-            {"choices", choices},
-            {"default", PolicyValueJson(spec, spec.national_default)},
-            {"source", std::string(spec.source)},
-            {"confidence", std::string(spec.confidence)}};
+    return {
+        {"key", key},
+        {"name", Translate(lang, "policy.name." + key)},
+        {"description", Translate(lang, "policy.desc." + key)},
+        {"kind", spec.kind == core::policy::ValueKind::kChoice ? "choice" : "int"},
+        {"unit", std::string(spec.unit)},
+        {"unit_label", spec.unit.empty() ? std::string() : Translate(lang, "policy.unit." + std::string(spec.unit))},
+        {"min", spec.min},
+        {"max", spec.max},
+        {"choices", choices},
+        {"default", PolicyValueJson(spec, spec.national_default)},
+        {"source", std::string(spec.source)},
+        {"confidence", std::string(spec.confidence)}};
 }
 
 }  // namespace lianxin::http

@@ -31,12 +31,10 @@ core::Error PgConn::ErrorFrom(PGresult* res) const {
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     // Only the primary message and the SQLSTATE: the DETAIL line can quote row values (personal data).
     const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string detail = std::string("pg ") + (state ? state : "") + ": " +
-                         (primary ? primary : PQerrorMessage(conn_));
+    std::string detail = std::string("pg ") + (state ? state : "") + ": " + (primary ? primary : PQerrorMessage(conn_));
     std::string sqlstate = state ? state : "";
     if (PQstatus(conn_) != CONNECTION_OK || sqlstate.rfind("08", 0) == 0 || sqlstate.rfind("57", 0) == 0 ||
-        sqlstate == "53100" || sqlstate == "53300" || sqlstate == "40001" || sqlstate == "40P01" ||
-        sqlstate == "55P03")
+        sqlstate == "53100" || sqlstate == "53300" || sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03")
         return MakeError(ErrorCode::kUnavailable, "storage.unavailable", detail);
     if (sqlstate.rfind("23", 0) == 0) return MakeError(ErrorCode::kConflict, "storage.conflict", detail);
     return MakeError(ErrorCode::kInternal, "internal", detail);

@@ -16,17 +16,21 @@ namespace {
 std::string StatusOn(const std::string& t, const std::string& on) {
     return "CASE WHEN " + t + ".status_since IS NULL OR " + t + ".status_since <= " + on + " THEN " + t +
            ".status ELSE coalesce((SELECT CASE c.action WHEN 'restore' THEN 'normal' ELSE 'stopped' END FROM "
-           "member_status_changes c WHERE c.member_id = " + t + ".id AND c.on_date <= " + on +
-           " ORDER BY c.on_date DESC, c.id DESC LIMIT 1), 'normal') END";
+           "member_status_changes c WHERE c.member_id = " +
+           t + ".id AND c.on_date <= " + on + " ORDER BY c.on_date DESC, c.id DESC LIMIT 1), 'normal') END";
 }
 }  // namespace
 
 std::string AffiliatedOn(const std::string& org_cond, const std::string& on) {
-    return "(SELECT id, category, " + StatusOn("members", on) + " AS status, join_date, conversion_date, left_on FROM "
-           "members WHERE " + org_cond + " AND (affiliated_since IS NULL OR affiliated_since <= " + on +
-           ") UNION ALL SELECT m.id, m.category, " + StatusOn("m", on) + " AS status, m.join_date, m.conversion_date, "
-           "m.left_on FROM (SELECT member_id FROM affiliation_history WHERE " + org_cond + " AND valid_from <= " + on +
-           " AND valid_to > " + on + ") h JOIN members m ON m.id = h.member_id) a";
+    return "(SELECT id, category, " + StatusOn("members", on) +
+           " AS status, join_date, conversion_date, left_on FROM "
+           "members WHERE " +
+           org_cond + " AND (affiliated_since IS NULL OR affiliated_since <= " + on +
+           ") UNION ALL SELECT m.id, m.category, " + StatusOn("m", on) +
+           " AS status, m.join_date, m.conversion_date, "
+           "m.left_on FROM (SELECT member_id FROM affiliation_history WHERE " +
+           org_cond + " AND valid_from <= " + on + " AND valid_to > " + on +
+           ") h JOIN members m ON m.id = h.member_id) a";
 }
 
 core::Status SqlMemberRepo::Move(const core::member::Member& m, const core::org::Org& to, const Date& on,
@@ -38,9 +42,10 @@ core::Status SqlMemberRepo::Move(const core::member::Member& m, const core::org:
     if (since.empty()) return core::Fail(core::NotFound("member"));
     std::string from = since.Row(0).Text("since");
     if (from > on.ToString()) from = on.ToString();
-    LX_CHECK(c_.Exec("INSERT INTO affiliation_history (member_id, org_id, org_path, valid_from, valid_to, transfer_id) "
-                     "SELECT id, org_id, org_path, $2, $3, $4 FROM members WHERE id = $1",
-                     {m.id, from, on.ToString(), IdOrNull(transfer_id)}));
+    LX_CHECK(
+        c_.Exec("INSERT INTO affiliation_history (member_id, org_id, org_path, valid_from, valid_to, transfer_id) "
+                "SELECT id, org_id, org_path, $2, $3, $4 FROM members WHERE id = $1",
+                {m.id, from, on.ToString(), IdOrNull(transfer_id)}));
     SqlValues v(MemberColumns());
     v.Set("org_id", to.id).Set("org_path", to.path).Set("region_code", to.region_code);
     v.Set("affiliated_since", on.ToString());
@@ -68,7 +73,7 @@ core::Result<std::vector<AffiliationPeriod>> SqlMemberRepo::Affiliations(std::in
 }
 
 namespace {
-constexpr std::string_view kStatusChangeNames[] = {"id",     "member_id", "action",      "on_date",    "ground",
+constexpr std::string_view kStatusChangeNames[] = {"id",      "member_id", "action",      "on_date",    "ground",
                                                    "doc_ref", "reason",    "recorded_by", "recorded_at"};
 constexpr Columns kStatusChange{"member_status_changes", kStatusChangeNames};
 }  // namespace
@@ -83,8 +88,9 @@ core::Status SqlMemberRepo::AppendStatusChange(std::int64_t member_id, const cor
 }
 
 core::Result<std::vector<core::ports::StatusChangeRecord>> SqlMemberRepo::StatusChanges(std::int64_t member_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kStatusChange.Select() + " FROM member_status_changes WHERE member_id = $1 "
-                             "ORDER BY id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kStatusChange.Select() +
+                                 " FROM member_status_changes WHERE member_id = $1 "
+                                 "ORDER BY id",
                              {member_id}));
     std::vector<core::ports::StatusChangeRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -9,9 +9,9 @@ using core::ports::AuditVerification;
 namespace {
 // The audit row, written once (storage/sql/columns.hpp).
 constexpr std::string_view kAuditNames[] = {
-    "id",         "at",         "actor_user_id", "actor_name",        "actor_org_id", "actor_org_path", "ip",
-    "action",     "object_type", "object_id",    "result",            "request_id",   "subject_member_id",
-    "detail",     "prev_hash",  "hash",          "object_org_id",     "object_org_path", "hash_kind"};
+    "id",        "at",          "actor_user_id", "actor_name",      "actor_org_id", "actor_org_path",    "ip",
+    "action",    "object_type", "object_id",     "result",          "request_id",   "subject_member_id", "detail",
+    "prev_hash", "hash",        "object_org_id", "object_org_path", "hash_kind"};
 constexpr Columns kAudit{"audit_log", kAuditNames};
 constexpr const char* kMac = "mac1";  // keyed BLAKE2b under the audit subkey of the master key (security.md E2)
 constexpr const char* kSha = "sha256";
@@ -70,9 +70,8 @@ std::string AuditCanonical(const AuditEntry& e) {
 
 core::Status SqlAuditRepo::Append(AuditEntry& e) {
     // Locks the chain head for the rest of the transaction (SQLite: the single writer already does).
-    LX_ASSIGN(head, c_.Query(c_.dialect() == Dialect::kPostgres
-                                 ? "SELECT hash FROM audit_head WHERE one = 1 FOR UPDATE"
-                                 : "SELECT hash FROM audit_head WHERE one = 1"));
+    LX_ASSIGN(head, c_.Query(c_.dialect() == Dialect::kPostgres ? "SELECT hash FROM audit_head WHERE one = 1 FOR UPDATE"
+                                                                : "SELECT hash FROM audit_head WHERE one = 1"));
     e.prev_hash = head.empty() ? "" : head.Row(0).Text("hash");
     LX_ASSIGN(next, c_.Query(c_.dialect() == Dialect::kPostgres
                                  ? "SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id"
@@ -122,8 +121,10 @@ core::Result<std::vector<AuditEntry>> SqlAuditRepo::List(const core::ports::Audi
 }
 
 core::Result<std::vector<AuditEntry>> SqlAuditRepo::ViewsOf(std::int64_t member_id, std::int64_t before_id, int limit) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kAudit.Select() + " FROM audit_log WHERE subject_member_id = $1 AND id < $2 "
-                                 "ORDER BY id DESC LIMIT " + std::to_string(limit),
+    LX_ASSIGN(rows, c_.Query("SELECT " + kAudit.Select() +
+                                 " FROM audit_log WHERE subject_member_id = $1 AND id < $2 "
+                                 "ORDER BY id DESC LIMIT " +
+                                 std::to_string(limit),
                              {member_id, before_id ? before_id : INT64_MAX}));
     std::vector<AuditEntry> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(EntryFromRow(rows, r));
@@ -163,7 +164,8 @@ core::Result<AuditVerification> SqlAuditRepo::Verify(const AuditCheckpoint* cp, 
         for (std::size_t r = 0; r < rows.size(); ++r) {
             AuditEntry e = EntryFromRow(rows, r);
             // Past the checkpoint's head without meeting it (PostgreSQL goes on numbering after a cut): a lost tail.
-            if (cp && !resume && e.id > cp->head_id && v.last_id < cp->head_id) return broken(v.last_id + 1, "missing_tail");
+            if (cp && !resume && e.id > cp->head_id && v.last_id < cp->head_id)
+                return broken(v.last_id + 1, "missing_tail");
             if (e.prev_hash != prev) return broken(e.id, "link");
             if (e.hash_kind == kMac) {
                 if (cipher_.AuditRowMac(MacCanonical(e)) != e.hash) return broken(e.id, "mac");

@@ -14,14 +14,28 @@ using core::ports::StepRecord;
 namespace {
 // The candidate row and the step row, written once (storage/sql/columns.hpp).
 constexpr std::string_view kCandidateNames[] = {
-    "id",         "org_id",         "org_path",  "name",      "sex",        "ethnicity",  "birth_date",
-    "id_number_enc", "id_number_bidx", "phone_enc", "phone_bidx", "education", "work_unit", "stage",
-    "applied_on", "due_key",        "due_on",    "member_id", "version",    "created_at", "updated_at"};
+    "id",         "org_id",        "org_path",       "name",      "sex",        "ethnicity",
+    "birth_date", "id_number_enc", "id_number_bidx", "phone_enc", "phone_bidx", "education",
+    "work_unit",  "stage",         "applied_on",     "due_key",   "due_on",     "member_id",
+    "version",    "created_at",    "updated_at"};
 constexpr Columns kCandidate{"candidates", kCandidateNames};
-constexpr std::string_view kStepNames[] = {
-    "id",   "candidate_id", "seq",  "kind",          "on_date",        "body",     "doc_ref",          "note",
-    "people", "vote",       "training_days", "training_hours", "decision", "extension_months", "higher_approval",
-    "recorded_by", "recorded_at"};
+constexpr std::string_view kStepNames[] = {"id",
+                                           "candidate_id",
+                                           "seq",
+                                           "kind",
+                                           "on_date",
+                                           "body",
+                                           "doc_ref",
+                                           "note",
+                                           "people",
+                                           "vote",
+                                           "training_days",
+                                           "training_hours",
+                                           "decision",
+                                           "extension_months",
+                                           "higher_approval",
+                                           "recorded_by",
+                                           "recorded_at"};
 constexpr Columns kStep{"candidate_steps", kStepNames};
 
 std::vector<std::string_view> Split(std::string_view text, char sep) {
@@ -153,8 +167,8 @@ core::Result<std::vector<DevelopmentRecord>> SqlDevelopmentRepo::List(const core
 }
 
 core::Result<std::optional<std::int64_t>> SqlDevelopmentRepo::FindByIdNumber(const std::string& id_number) {
-    LX_ASSIGN(rows, c_.Query("SELECT id FROM candidates WHERE id_number_bidx = $1",
-                             {Blob{cipher_.BlindIndex(id_number)}}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT id FROM candidates WHERE id_number_bidx = $1", {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{rows.Row(0).Int("id")};
 }
@@ -163,7 +177,8 @@ core::Result<std::int64_t> SqlDevelopmentRepo::Insert(const DevelopmentRecord& c
     SqlValues v(kCandidate);
     v.Set("org_id", c.org_id).Set("org_path", c.org_path).Set("name", c.name);
     v.Set("sex", core::member::ToString(c.sex)).Set("ethnicity", c.ethnicity).Set("birth_date", c.birth_date.ToString());
-    v.Set("id_number_enc", Blob{cipher_.Encrypt(c.id_number)}).Set("id_number_bidx", Blob{cipher_.BlindIndex(c.id_number)});
+    v.Set("id_number_enc", Blob{cipher_.Encrypt(c.id_number)})
+        .Set("id_number_bidx", Blob{cipher_.BlindIndex(c.id_number)});
     v.Set("phone_enc", EncryptedOrNull(cipher_, c.phone)).Set("phone_bidx", IndexOrNull(cipher_, c.phone));
     v.Set("education", c.education).Set("work_unit", c.work_unit);
     v.Set("stage", std::string(core::member::ToString(c.stage))).Set("applied_on", c.applied_on.ToString());

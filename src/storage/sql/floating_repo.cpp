@@ -12,16 +12,37 @@ using core::ports::FloatingRecord;
 namespace {
 // The floating record row and the note row, written once (storage/sql/columns.hpp). A record is read with its
 // last report's date and its member's facts, under names of their own.
-constexpr std::string_view kFloatingNames[] = {
-    "id", "member_id", "left_on", "reason", "province", "city", "county", "employer", "phone_enc", "expected_return",
-    "fixed_place", "certificate_no", "cannot_transfer", "cannot_transfer_reason", "in_org_id", "in_org_path",
-    "in_org_name", "in_since", "returned_on", "return_note", "version", "created_by", "created_at", "updated_at"};
+constexpr std::string_view kFloatingNames[] = {"id",
+                                               "member_id",
+                                               "left_on",
+                                               "reason",
+                                               "province",
+                                               "city",
+                                               "county",
+                                               "employer",
+                                               "phone_enc",
+                                               "expected_return",
+                                               "fixed_place",
+                                               "certificate_no",
+                                               "cannot_transfer",
+                                               "cannot_transfer_reason",
+                                               "in_org_id",
+                                               "in_org_path",
+                                               "in_org_name",
+                                               "in_since",
+                                               "returned_on",
+                                               "return_note",
+                                               "version",
+                                               "created_by",
+                                               "created_at",
+                                               "updated_at"};
 constexpr Columns kFloating{"floating_records", kFloatingNames};
 constexpr const char* kJoined =
     ", (SELECT max(n.on_date) FROM floating_notes n WHERE n.record_id = f.id AND n.kind = 'report') AS last_report_on, "
     "m.name AS member_name, m.sex AS member_sex, m.birth_date AS member_birth_date, m.category AS member_category, "
     "m.org_id AS member_org_id, m.org_path AS member_org_path, o.name AS member_org_name";
-constexpr const char* kFrom = " FROM floating_records f JOIN members m ON m.id = f.member_id JOIN orgs o ON o.id = m.org_id";
+constexpr const char* kFrom =
+    " FROM floating_records f JOIN members m ON m.id = f.member_id JOIN orgs o ON o.id = m.org_id";
 constexpr std::string_view kNoteNames[] = {"id",   "record_id", "seq",           "kind",       "on_date",
                                            "text", "side",      "actor_user_id", "actor_name", "recorded_at"};
 constexpr Columns kNote{"floating_notes", kNoteNames};
@@ -75,7 +96,7 @@ core::Result<FloatingRecord> SqlFloatingRepo::FromRow(const SqlRows& rows, std::
     rec.sex = row.Text("member_sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
     rec.birth_date = DateOf(row, "member_birth_date");
     rec.category = row.Text("member_category") == "probationary" ? core::member::Category::kProbationary
-                                                                  : core::member::Category::kFull;
+                                                                 : core::member::Category::kFull;
     rec.org_id = row.Int("member_org_id");
     rec.org_path = row.Text("member_org_path");
     rec.org_name = row.Text("member_org_name");
@@ -168,8 +189,8 @@ core::Status SqlFloatingRepo::AppendNote(std::int64_t record_id, const FloatingN
     // Lock the record first so that two notes at once take turns for the next number (PostgreSQL row lock; SQLite
     // has one writer anyway).
     LX_CHECK(c_.Exec("UPDATE floating_records SET updated_at = updated_at WHERE id = $1", {record_id}));
-    LX_ASSIGN(last, c_.Query("SELECT coalesce(max(seq), 0) AS seq FROM floating_notes WHERE record_id = $1",
-                             {record_id}));
+    LX_ASSIGN(last,
+              c_.Query("SELECT coalesce(max(seq), 0) AS seq FROM floating_notes WHERE record_id = $1", {record_id}));
     SqlValues v(kNote);
     v.Set("record_id", record_id).Set("seq", last.Row(0).Int("seq") + 1);
     v.Set("kind", std::string(core::member::ToString(n.report.kind))).Set("on_date", n.report.on.ToString());

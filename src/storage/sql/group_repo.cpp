@@ -10,16 +10,17 @@ using core::ports::PartyGroupRecord;
 namespace {
 // The party group and covered unit rows, written once (storage/sql/columns.hpp); a group is read with its
 // leader's name.
-constexpr std::string_view kGroupNames[] = {"id",         "org_id",           "org_path",   "name",
-                                            "scope",      "scope_name",       "leader_member_id",
-                                            "valid_from", "valid_to",         "version",    "created_at"};
+constexpr std::string_view kGroupNames[] = {"id",       "org_id",     "org_path",         "name",
+                                            "scope",    "scope_name", "leader_member_id", "valid_from",
+                                            "valid_to", "version",    "created_at"};
 constexpr Columns kGroup{"party_groups", kGroupNames};
-constexpr std::string_view kUnitNames[] = {"id", "org_id", "name", "unit_type", "uscc", "valid_from", "valid_to",
-                                           "created_at"};
+constexpr std::string_view kUnitNames[] = {"id",   "org_id",     "name",     "unit_type",
+                                           "uscc", "valid_from", "valid_to", "created_at"};
 constexpr Columns kUnit{"covered_units", kUnitNames};
 
 std::string GroupSelect() {
-    return "SELECT " + kGroup.Select("g") + ", coalesce(m.name, '') AS leader_name FROM party_groups g LEFT JOIN "
+    return "SELECT " + kGroup.Select("g") +
+           ", coalesce(m.name, '') AS leader_name FROM party_groups g LEFT JOIN "
            "members m ON m.id = g.leader_member_id WHERE ";
 }
 
@@ -96,13 +97,17 @@ core::Status SqlGroupRepo::Close(const PartyGroupRecord& g, const Date& on) {
 }
 
 core::Result<std::vector<PartyGroupRecord>> SqlGroupRepo::OfOrg(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(GroupSelect() + "g.org_id = $1 AND g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2) ORDER BY g.id",
-                             {org_id, as_of.ToString()}));
+    LX_ASSIGN(
+        rows,
+        c_.Query(GroupSelect() +
+                     "g.org_id = $1 AND g.valid_from <= $2 AND (g.valid_to IS NULL OR g.valid_to > $2) ORDER BY g.id",
+                 {org_id, as_of.ToString()}));
     std::vector<PartyGroupRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(GroupFromRow(rows, r));
     if (out.empty()) return out;
     // Members count while they are members of the branch: one who left since is no longer in its group.
-    LX_ASSIGN(members, c_.Query("SELECT pm.group_id AS group_id, m.id AS id, m.name AS name FROM party_group_members pm JOIN party_groups g ON "
+    LX_ASSIGN(members, c_.Query("SELECT pm.group_id AS group_id, m.id AS id, m.name AS name FROM party_group_members "
+                                "pm JOIN party_groups g ON "
                                 "g.id = pm.group_id JOIN members m ON m.id = pm.member_id WHERE g.org_id = $1 AND "
                                 "m.org_id = $1 AND m.left_on IS NULL ORDER BY m.name, m.id",
                                 {org_id}));
@@ -142,7 +147,8 @@ core::Result<std::optional<CoveredUnitRecord>> SqlGroupRepo::GetUnit(std::int64_
 }
 
 core::Result<std::vector<CoveredUnitRecord>> SqlGroupRepo::Units(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() + " FROM covered_units WHERE org_id = $1 AND valid_from <= $2 AND "
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() +
+                                 " FROM covered_units WHERE org_id = $1 AND valid_from <= $2 AND "
                                  "(valid_to IS NULL OR valid_to > $2) ORDER BY id",
                              {org_id, as_of.ToString()}));
     std::vector<CoveredUnitRecord> out;
@@ -158,9 +164,10 @@ core::Status SqlGroupRepo::EndUnit(std::int64_t unit_id, const Date& on) {
 
 namespace {
 core::Result<int> CloseGroupsOf(SqlConn& c, std::int64_t org_id, const Date& on) {
-    LX_CHECK(c.Exec("DELETE FROM party_group_members WHERE group_id IN (SELECT id FROM party_groups WHERE org_id = $1 "
-                    "AND valid_to IS NULL)",
-                    {org_id}));
+    LX_CHECK(
+        c.Exec("DELETE FROM party_group_members WHERE group_id IN (SELECT id FROM party_groups WHERE org_id = $1 "
+               "AND valid_to IS NULL)",
+               {org_id}));
     LX_ASSIGN(n, c.Exec("UPDATE party_groups SET valid_to = $1, version = version + 1 WHERE org_id = $2 AND "
                         "valid_to IS NULL",
                         {on.ToString(), org_id}));

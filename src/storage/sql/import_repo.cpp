@@ -9,19 +9,20 @@ using core::ports::ImportRowRecord;
 namespace {
 // The import, import row and import org rows, written once (storage/sql/columns.hpp); an import is read with
 // its org's name.
-constexpr std::string_view kImportNames[] = {
-    "id",          "org_id",      "org_path",       "file_name",  "file_sha256", "created_by", "created_by_name",
-    "created_at",  "rows_create", "rows_update",    "rows_unchanged", "rows_error", "undone_at", "undone_by",
-    "version",     "kind"};
+constexpr std::string_view kImportNames[] = {"id",          "org_id",      "org_path",        "file_name",
+                                             "file_sha256", "created_by",  "created_by_name", "created_at",
+                                             "rows_create", "rows_update", "rows_unchanged",  "rows_error",
+                                             "undone_at",   "undone_by",   "version",         "kind"};
 constexpr Columns kImport{"imports", kImportNames};
-constexpr std::string_view kImportRowNames[] = {"import_id",     "row_no",   "member_id", "created",
-                                                "version_after", "prior_enc"};
+constexpr std::string_view kImportRowNames[] = {"import_id", "row_no",        "member_id",
+                                                "created",   "version_after", "prior_enc"};
 constexpr Columns kImportRow{"import_rows", kImportRowNames};
 constexpr std::string_view kImportOrgNames[] = {"import_id", "row_no", "org_id"};
 constexpr Columns kImportOrg{"import_orgs", kImportOrgNames};
 
 std::string ImportSelect() {
-    return "SELECT " + kImport.Select("i") + ", o.name AS org_name FROM imports i JOIN orgs o ON o.id = i.org_id WHERE ";
+    return "SELECT " + kImport.Select("i") +
+           ", o.name AS org_name FROM imports i JOIN orgs o ON o.id = i.org_id WHERE ";
 }
 
 ImportRecord FromRow(const SqlRows& rows, std::size_t r) {
@@ -105,9 +106,8 @@ core::Result<std::optional<ImportRecord>> SqlImportRepo::Get(std::int64_t id) {
 
 core::Result<std::vector<ImportRecord>> SqlImportRepo::List(const core::ports::ImportQuery& q) {
     SqlParams params{q.kind};
-    const std::string sql = ImportSelect() + "i.kind = $1 AND (" +
-                            SubtreeFilter("i.org_path", q.scope_roots, params) + ") ORDER BY i.id DESC LIMIT " +
-                            std::to_string(q.limit);
+    const std::string sql = ImportSelect() + "i.kind = $1 AND (" + SubtreeFilter("i.org_path", q.scope_roots, params) +
+                            ") ORDER BY i.id DESC LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
     std::vector<ImportRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
@@ -137,7 +137,8 @@ core::Status SqlImportRepo::MarkUndone(const ImportRecord& r) {
     v.Set("undone_at", r.undone_at).Set("undone_by", r.undone_by);
     const std::string where = " WHERE id = " + v.Param(r.id) + " AND version = " + v.Param(r.version);
     LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where + " AND undone_at IS NULL", v.Params()));
-    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "import version"));
+    if (changed != 1)
+        return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "import version"));
     return core::Ok();
 }
 

@@ -17,7 +17,8 @@ core::Result<std::vector<LostContactRecord>> SqlLostContactRepo::OfMember(std::i
         rec.id = rows.Int(r, 0);
         rec.member_id = rows.Int(r, 1);
         rec.search.on = Date::Parse(rows.Text(r, 2)).value_or(Date());
-        rec.search.method = core::member::ParseLostContactMethod(rows.Text(r, 3)).value_or(core::member::LostContactMethod::kOther);
+        rec.search.method =
+            core::member::ParseLostContactMethod(rows.Text(r, 3)).value_or(core::member::LostContactMethod::kOther);
         rec.search.searched_by = rows.Text(r, 4);
         rec.search.result = rows.Text(r, 5);
         rec.search.found = rows.Int(r, 6) == 1;
@@ -31,10 +32,11 @@ core::Result<std::vector<LostContactRecord>> SqlLostContactRepo::OfMember(std::i
 
 core::Result<std::int64_t> SqlLostContactRepo::Append(const LostContactRecord& r) {
     const auto& s = r.search;
-    LX_ASSIGN(rows, c_.Query("INSERT INTO lost_contact_searches (member_id, on_date, method, searched_by, result, found, "
-                             "actor_user_id, actor_name, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
-                             {r.member_id, s.on.ToString(), std::string(core::member::ToString(s.method)), s.searched_by,
-                              s.result, std::int64_t{s.found ? 1 : 0}, r.actor_user_id, r.actor_name, r.recorded_at}));
+    LX_ASSIGN(rows,
+              c_.Query("INSERT INTO lost_contact_searches (member_id, on_date, method, searched_by, result, found, "
+                       "actor_user_id, actor_name, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
+                       {r.member_id, s.on.ToString(), std::string(core::member::ToString(s.method)), s.searched_by,
+                        s.result, std::int64_t{s.found ? 1 : 0}, r.actor_user_id, r.actor_name, r.recorded_at}));
     return rows.Int(0, 0);
 }
 

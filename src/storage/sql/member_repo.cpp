@@ -1,5 +1,5 @@
-#include "storage/sql/sql_repos.hpp"
 #include "core/member/field_spec.hpp"
+#include "storage/sql/sql_repos.hpp"
 
 namespace lianxin::storage {
 
@@ -12,11 +12,34 @@ namespace {
 // with `registry`) are added from the spec, each in the column of its name, and read and written in a loop: a
 // new registry field needs no change here (docs/contributing.md). Other fields add their name here and a line
 // in FromRow and in the writes.
-constexpr std::string_view kMemberNames[] = {
-    "id", "org_id", "org_path", "region_code", "name", "sex", "ethnicity", "birth_date", "id_number_enc",
-    "id_number_bidx", "phone_enc", "phone_bidx", "category", "status", "join_date", "conversion_date",
-    "address", "tags", "skills", "floating_to", "lost_contact_on", "status_since",
-    "left_on", "left_reason", "affiliated_since", "version", "created_at", "updated_at"};
+constexpr std::string_view kMemberNames[] = {"id",
+                                             "org_id",
+                                             "org_path",
+                                             "region_code",
+                                             "name",
+                                             "sex",
+                                             "ethnicity",
+                                             "birth_date",
+                                             "id_number_enc",
+                                             "id_number_bidx",
+                                             "phone_enc",
+                                             "phone_bidx",
+                                             "category",
+                                             "status",
+                                             "join_date",
+                                             "conversion_date",
+                                             "address",
+                                             "tags",
+                                             "skills",
+                                             "floating_to",
+                                             "lost_contact_on",
+                                             "status_since",
+                                             "left_on",
+                                             "left_reason",
+                                             "affiliated_since",
+                                             "version",
+                                             "created_at",
+                                             "updated_at"};
 
 const Columns& MemberCols() {
     static const std::vector<std::string_view> names = [] {
@@ -76,8 +99,9 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.id_number = std::move(id_number);
     m.phone = std::move(phone);
     m.category = row.Text("category") == "probationary" ? core::member::Category::kProbationary
-                                                         : core::member::Category::kFull;
-    m.status = row.Text("status") == "stopped" ? core::member::PartyStatus::kStopped : core::member::PartyStatus::kNormal;
+                                                        : core::member::Category::kFull;
+    m.status = row.Text("status") == "stopped" ? core::member::PartyStatus::kStopped
+                                               : core::member::PartyStatus::kNormal;
     m.join_date = OptDate(row, "join_date");
     m.conversion_date = OptDate(row, "conversion_date");
     m.address = row.Text("address");
@@ -124,7 +148,8 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
     }
     if (by_name) {
         sql += "name >= " + param(q.name_prefix) + " AND ";
-        sql += "name < " + param(q.name_prefix + "\xF4\x8F\xBF\xBF") + " AND ";  // the highest code point closes the range
+        sql += "name < " + param(q.name_prefix + "\xF4\x8F\xBF\xBF") +
+               " AND ";  // the highest code point closes the range
     }
     // The narrower range first: the engine opens its index scan on the first bound it meets.
     if (!q.subtree.empty()) sql += SubtreeFilter("org_path", {q.subtree}, params) + " AND ";
@@ -134,7 +159,8 @@ core::Result<std::vector<Member>> SqlMemberRepo::List(const core::ports::MemberQ
     if (q.status == "stopped" || q.status == "normal") sql += " AND status = '" + q.status + "'";
     if (q.born_on_or_after) sql += " AND birth_date >= " + param(q.born_on_or_after->ToString());
     if (q.born_on_or_before) sql += " AND birth_date <= " + param(q.born_on_or_before->ToString());
-    if (!q.skill.empty()) sql += " AND id IN (SELECT member_id FROM member_skills WHERE skill = " + param(q.skill) + ")";
+    if (!q.skill.empty())
+        sql += " AND id IN (SELECT member_id FROM member_skills WHERE skill = " + param(q.skill) + ")";
     sql += after + " ORDER BY " + key + ", id LIMIT " + std::to_string(q.limit);
     LX_ASSIGN(rows, c_.Query(sql, params));
     std::vector<Member> out;
@@ -149,7 +175,8 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
     SqlValues v(MemberCols());
     v.Set("org_id", m.org_id).Set("org_path", m.org_path).Set("region_code", m.region_code).Set("name", m.name);
     v.Set("sex", core::member::ToString(m.sex)).Set("ethnicity", m.ethnicity).Set("birth_date", m.birth_date.ToString());
-    v.Set("id_number_enc", Blob{cipher_.Encrypt(m.id_number)}).Set("id_number_bidx", Blob{cipher_.BlindIndex(m.id_number)});
+    v.Set("id_number_enc", Blob{cipher_.Encrypt(m.id_number)})
+        .Set("id_number_bidx", Blob{cipher_.BlindIndex(m.id_number)});
     v.Set("phone_enc", EncryptedOrNull(cipher_, m.phone)).Set("phone_bidx", IndexOrNull(cipher_, m.phone));
     v.Set("category", core::member::ToString(m.category));
     v.Set("status", core::member::ToString(m.status)).Set("join_date", DateOrNull(m.join_date));
@@ -165,8 +192,8 @@ core::Result<std::int64_t> SqlMemberRepo::Insert(const Member& m) {
 }
 
 core::Result<std::optional<std::int64_t>> SqlMemberRepo::FindByIdNumber(const std::string& id_number) {
-    LX_ASSIGN(rows, c_.Query("SELECT id FROM members WHERE id_number_bidx = $1",
-                             {Blob{cipher_.BlindIndex(id_number)}}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT id FROM members WHERE id_number_bidx = $1", {Blob{cipher_.BlindIndex(id_number)}}));
     if (rows.empty()) return std::optional<std::int64_t>{};
     return std::optional<std::int64_t>{rows.Row(0).Int("id")};
 }
@@ -195,7 +222,8 @@ core::Status SqlMemberRepo::UpdateRegistry(const Member& m) {
 core::Status SqlMemberRepo::UpdateVersioned(SqlValues& v, const Member& m) {
     const std::string where = " WHERE id = " + v.Param(m.id) + " AND version = " + v.Param(m.version);
     LX_ASSIGN(changed, c_.Exec(v.Update() + ", version = version + 1" + where, v.Params()));
-    if (changed != 1) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
+    if (changed != 1)
+        return core::Fail(core::MakeError(core::ErrorCode::kConflict, "storage.conflict", "member version"));
     return core::Ok();
 }
 
@@ -217,20 +245,21 @@ core::Result<int> SqlMemberRepo::CountVoting(std::int64_t org_id, const Date& on
 
 core::Status SqlMemberRepo::DeleteUnreferenced(const Member& m) {
     const auto conflict = core::Fail(core::MakeError(core::ErrorCode::kConflict, "member.referenced"));
-    LX_ASSIGN(refs, c_.Query(
-        "SELECT (SELECT count(*) FROM org_posts WHERE member_id = $1) + (SELECT count(*) FROM transfers WHERE member_id = $1)"
-        " + (SELECT count(*) FROM candidates WHERE member_id = $1) + (SELECT count(*) FROM users WHERE member_id = $1)"
-        " + (SELECT count(*) FROM member_status_changes WHERE member_id = $1)"
-        " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
-        " + (SELECT count(*) FROM overlay_links WHERE member_id = $1)"
-        " + (SELECT count(*) FROM floating_records WHERE member_id = $1)"
-        " + (SELECT count(*) FROM lost_contact_searches WHERE member_id = $1)"
-        " + (SELECT count(*) FROM overlay_units WHERE head_member_id = $1)"
-        " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
-        " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"
-        // a sponsor or training contact named in a development step ("id:1,id:0")
-        " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2) AS refs",
-        {m.id, "%," + std::to_string(m.id) + ":%"}));
+    LX_ASSIGN(refs, c_.Query("SELECT (SELECT count(*) FROM org_posts WHERE member_id = $1) + (SELECT count(*) FROM "
+                             "transfers WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM candidates WHERE member_id = $1) + (SELECT count(*) FROM users "
+                             "WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM member_status_changes WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM affiliation_history WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM overlay_links WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM floating_records WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM lost_contact_searches WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM overlay_units WHERE head_member_id = $1)"
+                             " + (SELECT count(*) FROM party_group_members WHERE member_id = $1)"
+                             " + (SELECT count(*) FROM party_groups WHERE leader_member_id = $1)"
+                             // a sponsor or training contact named in a development step ("id:1,id:0")
+                             " + (SELECT count(*) FROM candidate_steps WHERE ',' || people LIKE $2) AS refs",
+                             {m.id, "%," + std::to_string(m.id) + ":%"}));
     if (refs.Row(0).Int("refs") != 0) return conflict;
     LX_CHECK(c_.Exec("DELETE FROM member_skills WHERE member_id = $1", {m.id}));
     LX_ASSIGN(deleted, c_.Exec("DELETE FROM members WHERE id = $1 AND version = $2", {m.id, m.version}));

@@ -38,9 +38,11 @@ std::string HeadcountSql(const std::string& org_cond) {
     return "SELECT "
            "sum(CASE WHEN category = 'full' AND (conversion_date IS NULL OR conversion_date <= $2) THEN 1 ELSE 0 END) "
            "AS full_members, "
-           "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= $2) "
+           "sum(CASE WHEN (category = 'probationary' OR conversion_date > $2) AND (join_date IS NULL OR join_date <= "
+           "$2) "
            "THEN 1 ELSE 0 END) AS probationary_members "
-           "FROM " + AffiliatedOn(org_cond, "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)";
+           "FROM " +
+           AffiliatedOn(org_cond, "$2") + " WHERE status = 'normal' AND (left_on IS NULL OR left_on > $2)";
 }
 
 core::org::Headcount HeadcountOf(const SqlRows& rows) {
@@ -61,21 +63,20 @@ core::Result<core::org::Headcount> SqlOrgRepo::SubtreeHeadcount(const std::strin
 }
 
 core::Result<std::vector<OrgPost>> SqlOrgRepo::Posts(std::int64_t org_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query(PostSelect() +
-                                 " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.org_id = $1 AND "
-                                 "p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2) "
-                                 "ORDER BY CASE p.post WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 "
-                                 "WHEN 'organization' THEN 2 WHEN 'publicity' THEN 3 WHEN 'discipline' THEN 4 "
-                                 "ELSE 5 END, p.id",
-                             {org_id, as_of.ToString()}));
+    LX_ASSIGN(rows,
+              c_.Query(PostSelect() + " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.org_id = $1 AND "
+                                      "p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to > $2) "
+                                      "ORDER BY CASE p.post WHEN 'secretary' THEN 0 WHEN 'deputy_secretary' THEN 1 "
+                                      "WHEN 'organization' THEN 2 WHEN 'publicity' THEN 3 WHEN 'discipline' THEN 4 "
+                                      "ELSE 5 END, p.id",
+                       {org_id, as_of.ToString()}));
     std::vector<OrgPost> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(PostFromRow(rows, r));
     return out;
 }
 
 core::Result<std::optional<OrgPost>> SqlOrgRepo::GetPost(std::int64_t post_id) {
-    LX_ASSIGN(rows, c_.Query(PostSelect() +
-                                 " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.id = $1",
+    LX_ASSIGN(rows, c_.Query(PostSelect() + " FROM org_posts p JOIN members m ON m.id = p.member_id WHERE p.id = $1",
                              {post_id}));
     if (rows.empty()) return std::optional<OrgPost>{};
     return std::optional<OrgPost>{PostFromRow(rows, 0)};

@@ -9,9 +9,9 @@ using core::ports::OrgView;
 
 namespace {
 // The org row, written once (storage/sql/columns.hpp).
-constexpr std::string_view kOrgNames[] = {"id",         "parent_id",  "path",     "name",      "short_name",
-                                          "org_type",   "place_kind", "place_name", "region_code", "valid_from",
-                                          "valid_to",   "version",    "predecessor_id", "created_at"};
+constexpr std::string_view kOrgNames[] = {"id",       "parent_id",  "path",           "name",        "short_name",
+                                          "org_type", "place_kind", "place_name",     "region_code", "valid_from",
+                                          "valid_to", "version",    "predecessor_id", "created_at"};
 constexpr Columns kOrg{"orgs", kOrgNames};
 
 Org OrgFromRow(const SqlRows& rows, std::size_t r) {
@@ -90,8 +90,8 @@ std::string SubtreeFilter(std::string_view column, const std::vector<std::string
         size_t lo_idx = params.size();
         params.emplace_back(hi);
         if (i) sql += " OR ";
-        sql += "(" + std::string(column) + " >= $" + std::to_string(lo_idx) + " AND " + std::string(column) +
-               " < $" + std::to_string(lo_idx + 1) + ")";
+        sql += "(" + std::string(column) + " >= $" + std::to_string(lo_idx) + " AND " + std::string(column) + " < $" +
+               std::to_string(lo_idx + 1) + ")";
     }
     return sql + ")";
 }
@@ -119,9 +119,9 @@ core::Result<OrgView> SqlOrgRepo::WithCounts(Org o, const Date& as_of) {
 }
 
 core::Result<std::vector<OrgView>> SqlOrgRepo::Children(std::int64_t parent_id, const Date& as_of) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE parent_id = $1 AND " + kValidOn +
-                                 " ORDER BY id",
-                             {parent_id, as_of.ToString()}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE parent_id = $1 AND " + kValidOn + " ORDER BY id",
+                       {parent_id, as_of.ToString()}));
     std::vector<OrgView> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         LX_ASSIGN(v, WithCounts(OrgFromRow(rows, r), as_of));
@@ -150,15 +150,17 @@ core::Result<std::int64_t> SqlOrgRepo::Insert(const Org& o) {
         parent_path = parent->path;
     }
     // The path holds the new id, so take the id first (SQLite: one writer; PostgreSQL: the sequence).
-    LX_ASSIGN(next, c_.Query(c_.dialect() == Dialect::kPostgres
-                                 ? "SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id"
-                                 : "SELECT coalesce(max(id), 0) + 1 AS id FROM orgs"));
+    LX_ASSIGN(next,
+              c_.Query(c_.dialect() == Dialect::kPostgres ? "SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id"
+                                                          : "SELECT coalesce(max(id), 0) + 1 AS id FROM orgs"));
     const std::int64_t id = next.Row(0).Int("id");
     SqlValues v(kOrg);
     v.Set("id", id).Set("parent_id", IdOrNull(o.parent_id)).Set("path", core::org::ChildPath(parent_path, id));
     v.Set("name", o.name).Set("short_name", o.short_name).Set("org_type", std::string(ToString(o.type)));
     v.Set("place_kind", std::string(ToString(o.place_kind))).Set("place_name", o.place_name);
-    v.Set("region_code", o.region_code).Set("valid_from", o.valid_from.ToString()).Set("valid_to", DateOrNull(o.valid_to));
+    v.Set("region_code", o.region_code)
+        .Set("valid_from", o.valid_from.ToString())
+        .Set("valid_to", DateOrNull(o.valid_to));
     v.Set("created_at", std::int64_t{0}).Set("predecessor_id", IdOrNull(o.predecessor_id));
     LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     return id;
@@ -178,8 +180,7 @@ core::Result<std::vector<Org>> SqlOrgRepo::Roots() {
 
 core::Result<std::vector<Org>> SqlOrgRepo::FindByName(const std::string& text, const Date& as_of, int limit) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kOrg.Select() + " FROM orgs WHERE name LIKE $1 ESCAPE '\\' AND " + kValidOn +
-                                 " ORDER BY length(name), id LIMIT " +
-                                 std::to_string(limit),
+                                 " ORDER BY length(name), id LIMIT " + std::to_string(limit),
                              {ContainsPattern(text), as_of.ToString()}));
     std::vector<Org> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(OrgFromRow(rows, r));

@@ -15,22 +15,31 @@ using core::ports::OverlaySummary;
 namespace {
 
 // The overlay, unit and link rows, written once (storage/sql/columns.hpp); an overlay is read with its host's name.
-constexpr std::string_view kOverlayNames[] = {
-    "id",     "kind",    "name",       "host_org_id", "host_org_path", "founded_on", "meeting_period_months",
-    "last_meeting_on", "rotation_period_months", "rotation_start", "note", "version", "created_by", "created_at",
-    "updated_at"};
+constexpr std::string_view kOverlayNames[] = {"id",
+                                              "kind",
+                                              "name",
+                                              "host_org_id",
+                                              "host_org_path",
+                                              "founded_on",
+                                              "meeting_period_months",
+                                              "last_meeting_on",
+                                              "rotation_period_months",
+                                              "rotation_start",
+                                              "note",
+                                              "version",
+                                              "created_by",
+                                              "created_at",
+                                              "updated_at"};
 constexpr Columns kOverlay{"overlays", kOverlayNames};
-constexpr std::string_view kUnitNames[] = {"id",        "overlay_id", "name",      "unit_type",      "uscc",
-                                           "address",   "two_new",    "joined_on", "left_on",        "head_name",
+constexpr std::string_view kUnitNames[] = {"id",        "overlay_id",     "name",       "unit_type",  "uscc",
+                                           "address",   "two_new",        "joined_on",  "left_on",    "head_name",
                                            "head_post", "head_member_id", "roster_pos", "created_by", "created_at"};
 constexpr Columns kUnit{"overlay_units", kUnitNames};
 constexpr std::string_view kLinkNames[] = {"id",       "overlay_id", "member_id", "valid_from",
                                            "valid_to", "created_by", "created_at"};
 constexpr Columns kLink{"overlay_links", kLinkNames};
 
-std::string OverlaySelect() {
-    return "SELECT " + kOverlay.Select("o") + ", coalesce(g.name, '') AS host_org_name";
-}
+std::string OverlaySelect() { return "SELECT " + kOverlay.Select("o") + ", coalesce(g.name, '') AS host_org_name"; }
 constexpr const char* kOverlayFrom = " FROM overlays o LEFT JOIN orgs g ON g.id = o.host_org_id WHERE ";
 // A unit active on $1, as a condition on overlay_units "u".
 constexpr const char* kUnitActive = "u.joined_on <= $1 AND (u.left_on IS NULL OR u.left_on > $1)";
@@ -101,7 +110,8 @@ core::Result<std::vector<OverlaySummary>> SqlOverlayRepo::List(const core::ports
                               kUnitActive;
     LX_ASSIGN(rows, c_.Query(OverlaySelect() + ", " + units + ") AS units, " + units +
                                  " AND u.head_name <> '') AS units_with_head, (SELECT count(*) FROM overlay_links l "
-                                 "WHERE l.overlay_id = o.id AND " + kLinkOpen + ") AS links" + kOverlayFrom + where +
+                                 "WHERE l.overlay_id = o.id AND " +
+                                 kLinkOpen + ") AS links" + kOverlayFrom + where +
                                  " ORDER BY o.host_org_path, o.id LIMIT " + std::to_string(q.limit),
                              params));
     std::vector<OverlaySummary> out;
@@ -119,9 +129,13 @@ core::Result<std::vector<OverlaySummary>> SqlOverlayRepo::List(const core::ports
     // The rotation orders of the listed overlays, in one pass over the scope.
     SqlParams oparams;
     const std::string scope = SubtreeFilter("o.host_org_path", q.scope_roots, oparams);
-    LX_ASSIGN(order, c_.Query("SELECT u.overlay_id AS overlay_id, u.id AS id FROM overlay_units u JOIN overlays o ON o.id = u.overlay_id "
-                              "WHERE u.roster_pos IS NOT NULL AND " + scope + " ORDER BY u.overlay_id, u.roster_pos",
-                              oparams));
+    LX_ASSIGN(
+        order,
+        c_.Query(
+            "SELECT u.overlay_id AS overlay_id, u.id AS id FROM overlay_units u JOIN overlays o ON o.id = u.overlay_id "
+            "WHERE u.roster_pos IS NOT NULL AND " +
+                scope + " ORDER BY u.overlay_id, u.roster_pos",
+            oparams));
     for (std::size_t r = 0; r < order.size(); ++r)
         if (auto it = index.find(order.Row(r).Int("overlay_id")); it != index.end())
             out[it->second].overlay.rotation.order.push_back(order.Row(r).Int("id"));
@@ -148,8 +162,9 @@ core::Status SqlOverlayRepo::Update(const Overlay& o, std::int64_t at) {
 }
 
 core::Result<std::vector<MemberUnit>> SqlOverlayRepo::Units(std::int64_t overlay_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() + " FROM overlay_units WHERE overlay_id = $1 "
-                             "ORDER BY joined_on, id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kUnit.Select() +
+                                 " FROM overlay_units WHERE overlay_id = $1 "
+                                 "ORDER BY joined_on, id",
                              {overlay_id}));
     std::vector<MemberUnit> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(UnitFromRow(rows, r));
@@ -185,10 +200,12 @@ core::Status SqlOverlayRepo::SetRoster(std::int64_t overlay_id, const std::vecto
 }
 
 core::Result<std::vector<OverlayLink>> SqlOverlayRepo::Links(std::int64_t overlay_id, const Date& on) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kLink.Select("l") + ", m.name AS member_name, m.org_id AS org_id, "
-                             "g.name AS org_name, m.org_path AS org_path FROM overlay_links l "
-                             "JOIN members m ON m.id = l.member_id JOIN orgs g ON g.id = m.org_id "
-                             "WHERE l.overlay_id = $2 AND " + kLinkOpen + " ORDER BY m.name, m.id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kLink.Select("l") +
+                                 ", m.name AS member_name, m.org_id AS org_id, "
+                                 "g.name AS org_name, m.org_path AS org_path FROM overlay_links l "
+                                 "JOIN members m ON m.id = l.member_id JOIN orgs g ON g.id = m.org_id "
+                                 "WHERE l.overlay_id = $2 AND " +
+                                 kLinkOpen + " ORDER BY m.name, m.id",
                              {on.ToString(), overlay_id}));
     std::vector<OverlayLink> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -209,8 +226,8 @@ core::Result<std::vector<OverlayLink>> SqlOverlayRepo::Links(std::int64_t overla
 
 core::Result<int> SqlOverlayRepo::Link(std::int64_t overlay_id, const std::vector<std::int64_t>& member_ids,
                                        const Date& from, std::int64_t by, std::int64_t at) {
-    LX_ASSIGN(open, c_.Query("SELECT member_id FROM overlay_links WHERE overlay_id = $1 AND valid_to IS NULL",
-                             {overlay_id}));
+    LX_ASSIGN(open,
+              c_.Query("SELECT member_id FROM overlay_links WHERE overlay_id = $1 AND valid_to IS NULL", {overlay_id}));
     std::set<std::int64_t> linked;
     for (std::size_t r = 0; r < open.size(); ++r) linked.insert(open.Row(r).Int("member_id"));
     int added = 0;
@@ -241,7 +258,8 @@ core::Result<core::org::OverlayCounts> SqlOverlayRepo::CountsIn(const std::strin
     const std::string sql = "SELECT (SELECT count(*) FROM overlays o WHERE " + in() + ") AS overlays, (" + units +
                             " AND " + in() + ") AS units, (" + units + " AND u.head_name <> '' AND " + in() +
                             ") AS units_with_head, (SELECT count(DISTINCT l.member_id) FROM overlay_links l JOIN "
-                            "overlays o ON o.id = l.overlay_id WHERE " + kLinkOpen + " AND " + in() + ") AS links";
+                            "overlays o ON o.id = l.overlay_id WHERE " +
+                            kLinkOpen + " AND " + in() + ") AS links";
     LX_ASSIGN(rows, c_.Query(sql, params));
     const SqlRow row = rows.Row(0);
     return core::org::OverlayCounts{static_cast<int>(row.Int("overlays")), static_cast<int>(row.Int("units")),

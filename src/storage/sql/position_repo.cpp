@@ -9,12 +9,13 @@ using core::ports::PositionRecord;
 namespace {
 // The position row, written once (storage/sql/columns.hpp); read with its org's name.
 constexpr std::string_view kPositionNames[] = {
-    "id",     "org_id",   "org_path", "level",      "name",     "address", "phone",      "note",      "lat_e6",
-    "lng_e6", "area_m2",  "hours",    "services",   "valid_from", "valid_to", "version", "created_at", "updated_at"};
+    "id",     "org_id",  "org_path", "level",    "name",       "address",  "phone",   "note",       "lat_e6",
+    "lng_e6", "area_m2", "hours",    "services", "valid_from", "valid_to", "version", "created_at", "updated_at"};
 constexpr Columns kPosition{"service_positions", kPositionNames};
 
 std::string PositionSelect() {
-    return "SELECT " + kPosition.Select("p") + ", o.name AS org_name FROM service_positions p JOIN orgs o ON "
+    return "SELECT " + kPosition.Select("p") +
+           ", o.name AS org_name FROM service_positions p JOIN orgs o ON "
            "o.id = p.org_id WHERE ";
 }
 

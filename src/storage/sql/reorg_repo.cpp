@@ -12,8 +12,8 @@ namespace {
 constexpr std::string_view kReorgNames[] = {"id",       "kind",    "on_date",    "approval_doc",    "org_id",
                                             "org_path", "summary", "created_by", "created_by_name", "created_at"};
 constexpr Columns kReorg{"reorganizations", kReorgNames};
-constexpr std::string_view kHistoryNames[] = {"id",       "reorg_id", "org_id",      "event",
-                                              "on_date",  "old_name", "new_name",    "other_org_id"};
+constexpr std::string_view kHistoryNames[] = {"id",      "reorg_id", "org_id",   "event",
+                                              "on_date", "old_name", "new_name", "other_org_id"};
 constexpr Columns kHistory{"org_history", kHistoryNames};
 }  // namespace
 
@@ -45,10 +45,12 @@ core::Result<std::vector<OrgHistoryEntry>> SqlReorgRepo::History(std::int64_t or
     }
     std::vector<OrgHistoryEntry> out;
     for (auto id : chain) {
-        LX_ASSIGN(rows, c_.Query("SELECT " + kHistory.Select("h") + ", coalesce(o.name, '') AS other_org_name, "
-                                 "r.approval_doc AS approval_doc, r.created_by_name AS by_name FROM org_history h JOIN reorganizations r ON r.id = h.reorg_id "
-                                 "LEFT JOIN orgs o ON o.id = h.other_org_id WHERE h.org_id = $1 "
-                                 "ORDER BY h.on_date DESC, h.id DESC",
+        LX_ASSIGN(rows, c_.Query("SELECT " + kHistory.Select("h") +
+                                     ", coalesce(o.name, '') AS other_org_name, "
+                                     "r.approval_doc AS approval_doc, r.created_by_name AS by_name FROM org_history h "
+                                     "JOIN reorganizations r ON r.id = h.reorg_id "
+                                     "LEFT JOIN orgs o ON o.id = h.other_org_id WHERE h.org_id = $1 "
+                                     "ORDER BY h.on_date DESC, h.id DESC",
                                  {id}));
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const SqlRow row = rows.Row(r);
@@ -74,7 +76,7 @@ core::Result<std::vector<ReorgRecord>> SqlReorgRepo::List(const core::ports::Reo
     SqlParams params;
     const std::string scope = SubtreeFilter("org_path", q.scope_roots, params);
     LX_ASSIGN(rows, c_.Query("SELECT " + kReorg.Select() + " FROM reorganizations WHERE " + scope +
-                             " ORDER BY id DESC LIMIT " + std::to_string(q.limit),
+                                 " ORDER BY id DESC LIMIT " + std::to_string(q.limit),
                              params));
     std::vector<ReorgRecord> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -10,10 +10,14 @@ using core::ports::SetupPurpose;
 namespace {
 std::string MfaText(MfaState m) {
     switch (m) {
-        case MfaState::kNone: return "none";
-        case MfaState::kEnroll: return "enroll";
-        case MfaState::kVerify: return "verify";
-        case MfaState::kOk: return "ok";
+        case MfaState::kNone:
+            return "none";
+        case MfaState::kEnroll:
+            return "enroll";
+        case MfaState::kVerify:
+            return "verify";
+        case MfaState::kOk:
+            return "ok";
     }
     return "verify";
 }
@@ -35,7 +39,7 @@ core::Result<std::optional<Session>> SqlSessionRepo::Get(const std::string& id_h
     LX_ASSIGN(rows, c_.Query("SELECT " + kSession.Select() + " FROM sessions WHERE id_hash = $1", {id_hash}));
     if (rows.empty()) return std::optional<Session>{};
     const SqlRow row = rows.Row(0);
-    Session s{row.Text("id_hash"),    row.Int("user_id"),      row.Text("csrf_token"),
+    Session s{row.Text("id_hash"),   row.Int("user_id"),      row.Text("csrf_token"),
               row.Int("created_at"), row.Int("last_seen_at"), ParseMfa(row.Text("mfa"))};
     return std::optional<Session>{std::move(s)};
 }
@@ -85,7 +89,8 @@ core::Status SqlSetupLinkRepo::Insert(const SetupLink& l) {
 }
 
 core::Status SqlSetupLinkRepo::MarkUsed(const std::string& token_hash, std::int64_t at) {
-    LX_ASSIGN(n, c_.Exec("UPDATE setup_links SET used_at = $1 WHERE token_hash = $2 AND used_at = 0", {at, token_hash}));
+    LX_ASSIGN(n,
+              c_.Exec("UPDATE setup_links SET used_at = $1 WHERE token_hash = $2 AND used_at = 0", {at, token_hash}));
     if (n == 0) return core::Fail(core::MakeError(core::ErrorCode::kConflict, "setup.link_used"));
     return core::Ok();
 }

@@ -36,7 +36,7 @@ public:
     SqlRow(const SqlRows& rows, std::size_t r) : rows_(rows), r_(r) {}
     bool IsNull(std::string_view name) const;
     const std::string& Text(std::string_view name) const;  // "" for null
-    std::int64_t Int(std::string_view name) const;          // 0 for null
+    std::int64_t Int(std::string_view name) const;         // 0 for null
 
 private:
     const SqlRows& rows_;
@@ -52,7 +52,7 @@ public:
     bool empty() const { return cells.empty(); }
     bool IsNull(std::size_t r, std::size_t c) const { return !cells[r][c].has_value(); }
     const std::string& Text(std::size_t r, std::size_t c) const;  // "" for null
-    std::int64_t Int(std::size_t r, std::size_t c) const;          // 0 for null
+    std::int64_t Int(std::size_t r, std::size_t c) const;         // 0 for null
     SqlRow Row(std::size_t r) const { return SqlRow(*this, r); }
     // The position of a named column; aborts when the result has no such column.
     std::size_t Column(std::string_view name) const;

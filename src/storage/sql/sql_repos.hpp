@@ -59,8 +59,8 @@ public:
     core::Status AppendStatusChange(std::int64_t member_id, const core::ports::StatusChangeRecord& c) override;
     core::Result<std::vector<core::ports::StatusChangeRecord>> StatusChanges(std::int64_t member_id) override;
     core::Status DeleteUnreferenced(const core::member::Member& m) override;
-    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to, const core::Date& on, std::int64_t reorg_id,
-                              const std::vector<std::int64_t>& member_ids) override;
+    core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to, const core::Date& on,
+                              std::int64_t reorg_id, const std::vector<std::int64_t>& member_ids) override;
 
 private:
     core::Result<core::member::Member> FromRow(const SqlRows& rows, std::size_t r);
@@ -174,11 +174,14 @@ public:
     core::Result<std::optional<core::ports::PartyGroupRecord>> Get(std::int64_t id) override;
     core::Status Update(const core::ports::PartyGroupRecord& g) override;
     core::Status Close(const core::ports::PartyGroupRecord& g, const core::Date& on) override;
-    core::Result<std::vector<core::ports::PartyGroupRecord>> OfOrg(std::int64_t org_id, const core::Date& as_of) override;
-    core::Status SetMembers(const core::ports::PartyGroupRecord& g, const std::vector<std::int64_t>& member_ids) override;
+    core::Result<std::vector<core::ports::PartyGroupRecord>> OfOrg(std::int64_t org_id,
+                                                                   const core::Date& as_of) override;
+    core::Status SetMembers(const core::ports::PartyGroupRecord& g,
+                            const std::vector<std::int64_t>& member_ids) override;
     core::Result<std::int64_t> InsertUnit(const core::ports::CoveredUnitRecord& u) override;
     core::Result<std::optional<core::ports::CoveredUnitRecord>> GetUnit(std::int64_t id) override;
-    core::Result<std::vector<core::ports::CoveredUnitRecord>> Units(std::int64_t org_id, const core::Date& as_of) override;
+    core::Result<std::vector<core::ports::CoveredUnitRecord>> Units(std::int64_t org_id,
+                                                                    const core::Date& as_of) override;
     core::Status EndUnit(std::int64_t unit_id, const core::Date& on) override;
     core::Result<int> MoveAll(std::int64_t from_org, const core::org::Org& to, const core::Date& on) override;
     core::Result<int> CloseAll(std::int64_t org_id, const core::Date& on) override;
@@ -321,8 +324,23 @@ private:
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
-        : conn_(c), orgs_(c), members_(c, cipher), development_(c, cipher), transfers_(c, cipher), floating_(c, cipher), lost_contacts_(c),
-          imports_(c, cipher), reorgs_(c), overlays_(c), positions_(c), groups_(c), users_(c), sessions_(c), links_(c), throttles_(c), policies_(c),
+        : conn_(c),
+          orgs_(c),
+          members_(c, cipher),
+          development_(c, cipher),
+          transfers_(c, cipher),
+          floating_(c, cipher),
+          lost_contacts_(c),
+          imports_(c, cipher),
+          reorgs_(c),
+          overlays_(c),
+          positions_(c),
+          groups_(c),
+          users_(c),
+          sessions_(c),
+          links_(c),
+          throttles_(c),
+          policies_(c),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }

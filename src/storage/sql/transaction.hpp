@@ -17,8 +17,7 @@ namespace lianxin::storage {
 
 // `begin` is the engine's BEGIN statement, and on PostgreSQL the SET LOCAL of the scope in the same round trip.
 core::Status RunTransaction(SqlConn& conn, const std::string& begin, const core::ports::FieldCipher& cipher,
-                            const core::ports::Crypto& crypto,
-                            const std::function<core::Status(core::ports::Tx&)>& fn);
+                            const core::ports::Crypto& crypto, const std::function<core::Status(core::ports::Tx&)>& fn);
 
 // A fixed set of connections handed to one thread at a time; Acquire blocks while all are out.
 template <typename Conn>

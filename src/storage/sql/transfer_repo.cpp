@@ -11,11 +11,12 @@ using core::ports::TransferRecord;
 namespace {
 // The transfer row and the event row, written once (storage/sql/columns.hpp).
 constexpr std::string_view kTransferNames[] = {
-    "id", "kind", "state", "member_id", "from_org_id", "from_org_path", "from_org_name", "to_org_id", "to_org_path",
-    "to_org_name", "placed_org_id", "name", "sex", "birth_date", "ethnicity", "category", "id_number_enc",
-    "id_number_bidx", "phone_enc", "join_date", "conversion_date", "reason", "requested_on", "letter_serial",
-    "issued_on", "valid_days", "dues_paid_to", "cross_province", "accepted_on", "receipt_on", "ended_on",
-    "end_reason", "due_key", "due_on", "version", "created_by", "created_at", "updated_at"};
+    "id",          "kind",         "state",         "member_id",      "from_org_id", "from_org_path", "from_org_name",
+    "to_org_id",   "to_org_path",  "to_org_name",   "placed_org_id",  "name",        "sex",           "birth_date",
+    "ethnicity",   "category",     "id_number_enc", "id_number_bidx", "phone_enc",   "join_date",     "conversion_date",
+    "reason",      "requested_on", "letter_serial", "issued_on",      "valid_days",  "dues_paid_to",  "cross_province",
+    "accepted_on", "receipt_on",   "ended_on",      "end_reason",     "due_key",     "due_on",        "version",
+    "created_by",  "created_at",   "updated_at"};
 constexpr Columns kTransfer{"transfers", kTransferNames};
 constexpr std::string_view kEventNames[] = {"id",   "transfer_id",   "seq",        "action",     "on_date",
                                             "note", "actor_user_id", "actor_name", "recorded_at"};
@@ -51,7 +52,7 @@ core::Result<TransferRecord> SqlTransferRepo::FromRow(const SqlRows& rows, std::
     t.birth_date = DateOf(row, "birth_date");
     t.ethnicity = row.Text("ethnicity");
     t.category = row.Text("category") == "probationary" ? core::member::Category::kProbationary
-                                                         : core::member::Category::kFull;
+                                                        : core::member::Category::kFull;
     LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, row, "id_number_enc"));
     LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
     t.id_number = std::move(id_number);

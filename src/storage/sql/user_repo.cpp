@@ -7,19 +7,22 @@ using core::ports::UserStatus;
 
 namespace {
 // The user row and the role grant row, written once (storage/sql/columns.hpp).
-constexpr std::string_view kUserNames[] = {
-    "id",       "username",         "display_name", "password_hash", "status",     "totp_secret_enc", "totp_enrolled",
-    "totp_last_step", "failures", "first_failure_at", "locked_until", "member_id", "created_at",      "version"};
+constexpr std::string_view kUserNames[] = {"id",         "username",         "display_name",  "password_hash",
+                                           "status",     "totp_secret_enc",  "totp_enrolled", "totp_last_step",
+                                           "failures",   "first_failure_at", "locked_until",  "member_id",
+                                           "created_at", "version"};
 constexpr Columns kUser{"users", kUserNames};
-constexpr std::string_view kGrantNames[] = {"id",       "user_id",    "role",      "org_id",
-                                            "org_path", "granted_by", "granted_at"};
+constexpr std::string_view kGrantNames[] = {"id", "user_id", "role", "org_id", "org_path", "granted_by", "granted_at"};
 constexpr Columns kGrant{"role_grants", kGrantNames};
 
 std::string StatusText(UserStatus s) {
     switch (s) {
-        case UserStatus::kPending: return "pending";
-        case UserStatus::kActive: return "active";
-        case UserStatus::kDisabled: return "disabled";
+        case UserStatus::kPending:
+            return "pending";
+        case UserStatus::kActive:
+            return "active";
+        case UserStatus::kDisabled:
+            return "disabled";
     }
     return "disabled";
 }
@@ -47,8 +50,9 @@ User UserFromRow(const SqlRows& rows, std::size_t r) {
 }  // namespace
 
 core::Status SqlUserRepo::LoadGrants(User& u) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kGrant.Select("g") + ", o.name AS org_name FROM role_grants g "
-                             "JOIN orgs o ON o.id = g.org_id WHERE g.user_id = $1 ORDER BY g.id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kGrant.Select("g") +
+                                 ", o.name AS org_name FROM role_grants g "
+                                 "JOIN orgs o ON o.id = g.org_id WHERE g.user_id = $1 ORDER BY g.id",
                              {u.id}));
     u.grants.clear();
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -82,8 +86,10 @@ core::Result<std::vector<User>> SqlUserRepo::List(const core::ports::UserQuery& 
     SqlParams params;
     std::string scope = SubtreeFilter("g.org_path", q.scope_roots, params);
     if (!q.subtree.empty()) scope += " AND " + SubtreeFilter("g.org_path", {q.subtree}, params);
-    std::string sql = "SELECT " + kUser.Select() + " FROM users WHERE (id IN (SELECT g.user_id FROM role_grants g "
-                      "WHERE " + scope + ")";
+    std::string sql = "SELECT " + kUser.Select() +
+                      " FROM users WHERE (id IN (SELECT g.user_id FROM role_grants g "
+                      "WHERE " +
+                      scope + ")";
     if (q.include_ungranted && q.subtree.empty())
         sql += " OR NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id)";
     sql += ")";

@@ -48,7 +48,8 @@ core::Result<std::unique_ptr<SqliteConn>> SqliteConn::Open(const SqliteOptions& 
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, opt.busy_timeout_ms);
     std::unique_ptr<SqliteConn> conn(new SqliteConn(db));
-    std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA synchronous=" + opt.synchronous + ";";
+    std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA synchronous=" + opt.synchronous +
+                          ";";
     if (!opt.read_only && opt.path != ":memory:") pragmas += "PRAGMA journal_mode=WAL;";
     if (opt.cache_mb > 0) pragmas += "PRAGMA cache_size=-" + std::to_string(opt.cache_mb * 1024) + ";";
     LX_CHECK(conn->ExecScript(pragmas));
@@ -84,7 +85,9 @@ core::Result<sqlite3_stmt*> SqliteConn::Prepare(std::string_view sql, const SqlP
                 else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(st, idx, v);
                 else if constexpr (std::is_same_v<T, std::string>)
                     return sqlite3_bind_text(st, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-                else return sqlite3_bind_blob(st, idx, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_TRANSIENT);
+                else
+                    return sqlite3_bind_blob(st, idx, v.bytes.data(), static_cast<int>(v.bytes.size()),
+                                             SQLITE_TRANSIENT);
             },
             params[i]);
         if (rc != SQLITE_OK) return core::Fail(ErrorFromCode(rc));
@@ -130,8 +133,7 @@ core::Result<SqlRows> SqliteConn::Query(std::string_view sql, const SqlParams& p
 core::Result<std::int64_t> SqliteConn::Exec(std::string_view sql, const SqlParams& params) {
     LX_ASSIGN(st, Prepare(sql, params));
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return core::Fail(ErrorFromCode(rc));
     return static_cast<std::int64_t>(sqlite3_changes(db_));

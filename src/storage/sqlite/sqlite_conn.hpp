@@ -13,7 +13,7 @@
 namespace lianxin::storage {
 
 struct SqliteOptions {
-    std::string path;          // file path, or ":memory:"
+    std::string path;  // file path, or ":memory:"
     bool read_only = false;
     int busy_timeout_ms = 5000;
     std::string synchronous = "FULL";  // FULL: an acknowledged commit survives power loss (security.md H1)

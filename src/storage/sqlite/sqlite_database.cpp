@@ -31,8 +31,7 @@ public:
         return st;
     }
 
-    core::Status Write(const core::ports::Scope&,
-                       const std::function<core::Status(core::ports::Tx&)>& fn) override {
+    core::Status Write(const core::ports::Scope&, const std::function<core::Status(core::ports::Tx&)>& fn) override {
         std::lock_guard lock(writer_mu_);
         return RunTransaction(*writer_, "BEGIN IMMEDIATE", cipher_, crypto_, fn);
     }

@@ -68,7 +68,8 @@ protected:
     // keep their kind, recompute each hash over the canonical text and the previous hash, and move the head.
     void RechainWithSha256(std::int64_t from_id, bool as_plain, std::int64_t to_id = INT64_MAX) {
         auto rows = t_->db->RawQuery(
-            "SELECT id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, action, object_type, object_id, "
+            "SELECT id, at, actor_user_id, actor_name, actor_org_id, actor_org_path, ip, action, object_type, "
+            "object_id, "
             "result, request_id, subject_member_id, detail, prev_hash, hash FROM audit_log ORDER BY id");
         ASSERT_TRUE(rows);
         std::string prev;

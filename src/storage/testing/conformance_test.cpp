@@ -265,9 +265,10 @@ TEST_P(Conformance, AuditListIsScoped) {
 // gen drops the random-order member indexes for its load and builds them at the end, on both engines.
 TEST_P(Conformance, BulkLoadRebuildsTheMemberIndexes) {
     const bool pg = t_->db->Engine() == "postgresql";
-    const std::string count = pg ? "SELECT count(*) FROM pg_indexes WHERE indexname IN ('members_name', 'members_phone')"
-                                 : "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                   "name IN ('members_name', 'members_phone')";
+    const std::string count =
+        pg ? "SELECT count(*) FROM pg_indexes WHERE indexname IN ('members_name', 'members_phone')"
+           : "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+             "name IN ('members_name', 'members_phone')";
     ASSERT_TRUE(BeginBulkMemberLoad(*t_->db));
     EXPECT_EQ(t_->db->RawQuery(count)->Int(0, 0), 0);
     const auto branch = AddOrg(AddOrg(0, "街道"), "支部");

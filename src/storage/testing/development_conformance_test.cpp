@@ -192,7 +192,8 @@ TEST_P(DevelopmentConformance, CountsAsOfADayFollowThePartyStatusOfThatDay) {
         m->left_reason = "deceased";
         LX_CHECK(tx.Members().UpdateStatus(*m));
         return tx.Members().AppendStatusChange(
-            id, core::ports::StatusChangeRecord{0, "deceased", *Date::Parse("2025-12-01"), "", "死亡证明", "", 1, 1700000000000});
+            id, core::ports::StatusChangeRecord{0, "deceased", *Date::Parse("2025-12-01"), "", "死亡证明", "", 1,
+                                                1700000000000});
     }));
     EXPECT_EQ(counts("2025-11-30"), std::make_pair(2, 2));
     EXPECT_EQ(counts("2025-12-01"), std::make_pair(1, 1));

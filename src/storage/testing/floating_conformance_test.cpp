@@ -120,9 +120,11 @@ TEST_P(FloatingConformance, OneOpenRecordPerMemberAndVersionedUpdates) {
     rec.id = *id;
     rec.facts.returned_on = Date::Parse("2026-11-01");
     rec.version = 2;
-    EXPECT_FALSE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
+    EXPECT_FALSE(
+        db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
     rec.version = 1;
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
+    ASSERT_TRUE(
+        db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.FloatingRecords().Update(rec, 200); }));
     EXPECT_TRUE(Insert(Record()));
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(all, tx.FloatingRecords().OfMember(member_));
@@ -143,7 +145,8 @@ TEST_P(FloatingConformance, NotesAreAppendOnlyAndDateTheYearlyReport) {
     };
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_CHECK(tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kReport, "2026-10-01", "out")));
-        LX_CHECK(tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kParticipation, "2026-10-20", "in")));
+        LX_CHECK(
+            tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kParticipation, "2026-10-20", "in")));
         return tx.FloatingRecords().AppendNote(*id, note(mm::FloatingReportKind::kContact, "2026-11-02", "out"));
     }));
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
@@ -178,9 +181,7 @@ TEST_P(FloatingConformance, OutflowAndInflowListsFollowTheirOwnScopes) {
         // The member is referenced: an import undo cannot delete them.
         auto del = tx.Members().DeleteUnreferenced(*m);
         EXPECT_FALSE(del);
-        if (!del) {
-            EXPECT_EQ(del.error().message_key, "member.referenced");
-        }
+        if (!del) { EXPECT_EQ(del.error().message_key, "member.referenced"); }
         return core::Ok();
     }));
     // A member who left the registry drops out of both open lists.

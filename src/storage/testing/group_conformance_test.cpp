@@ -49,7 +49,8 @@ protected:
         return out;
     }
     core::Status SetMembers(const PartyGroupRecord& g, std::vector<std::int64_t> ids) {
-        return db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().SetMembers(g, ids); });
+        return db().Write(core::ports::Scope::System(),
+                          [&](Tx& tx) -> core::Status { return tx.Groups().SetMembers(g, ids); });
     }
     std::int64_t street_ = 0, a_ = 0, b_ = 0, zhang_ = 0, li_ = 0;
 };
@@ -90,10 +91,12 @@ TEST_P(GroupConformance, EveryFieldRoundTripsAndAMemberIsInOneGroup) {
     auto renamed = groups[0];
     renamed.name = "一号楼党小组";
     renamed.leader_member_id = 0;
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
+    ASSERT_TRUE(
+        db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
     EXPECT_EQ(Of(a_)[0].name, "一号楼党小组");
     EXPECT_EQ(Of(a_)[0].leader_member_id, 0);
-    EXPECT_FALSE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
+    EXPECT_FALSE(
+        db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().Update(renamed); }));
 }
 
 TEST_P(GroupConformance, AMemberWhoLeftTheBranchIsNoLongerInItsGroup) {
@@ -159,7 +162,9 @@ TEST_P(GroupConformance, ClosingAndReorganizationsMoveOrCloseGroupsAndUnits) {
     }));
     EXPECT_TRUE(Of(b_).empty());
     EXPECT_EQ(Of(b_, "2026-11-22").size(), 1u);
-    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Groups().EndUnit(unit, *Date::Parse("2026-11-23")); });
+    auto again = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
+        return tx.Groups().EndUnit(unit, *Date::Parse("2026-11-23"));
+    });
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
 }

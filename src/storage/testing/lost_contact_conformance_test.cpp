@@ -17,8 +17,9 @@ protected:
     }
 
     LostContactRecord Entry(const char* on, mm::LostContactMethod method, bool found = false) {
-        return LostContactRecord{0, member_, mm::LostContactSearch{*Date::Parse(on), method, "支部书记李某", "拨打原手机号，已停机", found},
-                            7, "书记", 300};
+        return LostContactRecord{
+            0, member_, mm::LostContactSearch{*Date::Parse(on), method, "支部书记李某", "拨打原手机号，已停机", found},
+            7, "书记",  300};
     }
 
     std::int64_t branch_ = 0, member_ = 0;
@@ -53,9 +54,10 @@ TEST_P(LostContactConformance, EntriesRoundTripNewestFirstAndAreAppendOnly) {
     }));
     EXPECT_FALSE(t_->db->RawScript("UPDATE lost_contact_searches SET result = 'x'"));
     EXPECT_FALSE(t_->db->RawScript("DELETE FROM lost_contact_searches"));
-    EXPECT_FALSE(t_->db->RawScript("INSERT INTO lost_contact_searches (member_id, on_date, method, searched_by, result, "
-                                   "found, actor_user_id, actor_name, recorded_at) VALUES (1, '2026-01-01', 'email', "
-                                   "'x', 'x', 0, 1, 'x', 1)"));
+    EXPECT_FALSE(
+        t_->db->RawScript("INSERT INTO lost_contact_searches (member_id, on_date, method, searched_by, result, "
+                          "found, actor_user_id, actor_name, recorded_at) VALUES (1, '2026-01-01', 'email', "
+                          "'x', 'x', 0, 1, 'x', 1)"));
 }
 
 TEST_P(LostContactConformance, AMemberWithEntriesIsReferenced) {
@@ -64,9 +66,7 @@ TEST_P(LostContactConformance, AMemberWithEntriesIsReferenced) {
         LX_ASSIGN(m, tx.Members().Get(member_));
         auto del = tx.Members().DeleteUnreferenced(*m);
         EXPECT_FALSE(del);
-        if (!del) {
-            EXPECT_EQ(del.error().message_key, "member.referenced");
-        }
+        if (!del) { EXPECT_EQ(del.error().message_key, "member.referenced"); }
         return core::Ok();
     }));
 }

@@ -27,7 +27,8 @@ std::string ValueFor(const core::member::FieldSpec& f, bool last) {
         const auto codes = core::member::CodesOf(f.code_list);
         return last ? codes.back() : codes.front();
     }
-    return std::string(last ? "乙" : "甲") + std::string(static_cast<std::size_t>(std::min(f.max, 10) - 1), last ? 'b' : 'a');
+    return std::string(last ? "乙" : "甲") +
+           std::string(static_cast<std::size_t>(std::min(f.max, 10) - 1), last ? 'b' : 'a');
 }
 
 TEST_P(MemberFieldsConformance, EveryRegistryFieldIsStoredAndReadBack) {
@@ -38,18 +39,14 @@ TEST_P(MemberFieldsConformance, EveryRegistryFieldIsStoredAndReadBack) {
     m.id = AddMember(m);
     auto stored = Get(m.id);
     for (const auto& f : core::member::MemberFields()) {
-        if (f.registry) {
-            EXPECT_EQ(stored.*f.registry, ValueFor(f, false)) << f.name << " after Insert";
-        }
+        if (f.registry) { EXPECT_EQ(stored.*f.registry, ValueFor(f, false)) << f.name << " after Insert"; }
     }
     for (const auto& f : core::member::MemberFields())
         if (f.registry) stored.*f.registry = ValueFor(f, true);
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Members().UpdateRegistry(stored); }));
     const auto updated = Get(m.id);
     for (const auto& f : core::member::MemberFields()) {
-        if (f.registry) {
-            EXPECT_EQ(updated.*f.registry, ValueFor(f, true)) << f.name << " after UpdateRegistry";
-        }
+        if (f.registry) { EXPECT_EQ(updated.*f.registry, ValueFor(f, true)) << f.name << " after UpdateRegistry"; }
     }
 }
 

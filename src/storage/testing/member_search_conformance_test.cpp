@@ -31,8 +31,8 @@ TEST_P(MemberSearchConformance, PagesFollowTheOrgThenIdAndNameOrders) {
     const auto b1 = AddOrg(street, "一支部");
     const auto b2 = AddOrg(street, "二支部");
     // Inserted interleaved, so that id order differs from (org, id) order.
-    const char* ids[] = {"11010519491231002X", "110105194912310029", "110105194912310011", "110105194912310053",
-                         "110105194912310070", "110105194912310096"};
+    const char* ids[] = {"11010519491231002X", "110105194912310029", "110105194912310011",
+                         "110105194912310053", "110105194912310070", "110105194912310096"};
     const char* names[] = {"王五", "李四", "王二", "张三", "王一", "赵六"};
     for (int i = 0; i < 6; ++i) {
         auto m = MakeMember(i % 2 == 0 ? b2 : b1, names[i], ids[i]);

@@ -130,8 +130,10 @@ TEST_P(OverlayConformance, UnitsRosterAndVersionRoundTrip) {
     auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Update(o, 3000); });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-01")); }));
-    auto twice = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-02")); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(),
+                           [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-01")); }));
+    auto twice = db().Write(core::ports::Scope::System(),
+                            [&](Tx& tx) { return tx.Overlays().EndUnit(u2, *Date::Parse("2026-11-02")); });
     EXPECT_FALSE(twice);
     auto list = List({a_org_.path});
     ASSERT_EQ(list.size(), 1u);
@@ -182,8 +184,10 @@ TEST_P(OverlayConformance, LinksNeverChangeAffiliationAndCountDistinct) {
         EXPECT_EQ(children.size(), 2u);
         return core::Ok();
     }));
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-20")); }));
-    auto none = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-21")); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(),
+                           [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-20")); }));
+    auto none = db().Write(core::ports::Scope::System(),
+                           [&](Tx& tx) { return tx.Overlays().Unlink(in_a, m2_, *Date::Parse("2026-11-21")); });
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error().code, core::ErrorCode::kNotFound);
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {

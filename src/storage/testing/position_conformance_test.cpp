@@ -89,8 +89,10 @@ TEST_P(PositionConformance, RoundTripScopeEditAndClose) {
     auto edited = got;
     edited.area_m2 = 1800;
     edited.services = {};
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); }));
-    auto stale = db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); });
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(),
+                           [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); }));
+    auto stale = db().Write(core::ports::Scope::System(),
+                            [&](Tx& tx) -> core::Status { return tx.Positions().Update(edited); });
     ASSERT_FALSE(stale);
     EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
@@ -101,7 +103,9 @@ TEST_P(PositionConformance, RoundTripScopeEditAndClose) {
         return core::Ok();
     }));
     edited.version = 2;
-    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status { return tx.Positions().Close(edited, *Date::Parse("2026-11-23")); }));
+    ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
+        return tx.Positions().Close(edited, *Date::Parse("2026-11-23"));
+    }));
     EXPECT_EQ(List({orgs_.at(a_).path}).size(), 0u);
 }
 

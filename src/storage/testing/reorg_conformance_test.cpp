@@ -144,7 +144,8 @@ TEST_P(ReorgConformance, VersionsChainTheirHistoryAndRenamesKeepTheOldName) {
         Org o = a;
         o.name = "甲社区第一支部";
         LX_CHECK(tx.Orgs().Update(o));
-        LX_CHECK(tx.Reorgs().AppendHistory(Event(rename, a_, core::org::OrgEvent::kUpdated, r.on, "甲支部", o.name, 0)));
+        LX_CHECK(
+            tx.Reorgs().AppendHistory(Event(rename, a_, core::org::OrgEvent::kUpdated, r.on, "甲支部", o.name, 0)));
         Org v2;
         v2.parent_id = b_;
         v2.name = o.name;

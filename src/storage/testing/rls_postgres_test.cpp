@@ -29,9 +29,9 @@ const std::set<std::string> kExempt = {
 };
 
 // Tables without a path of their own whose policy goes through a parent row.
-const std::set<std::string> kThroughParent = {"candidate_steps", "transfer_events", "floating_notes", "import_rows",
-                                              "party_group_members", "member_skills", "lost_contact_searches",
-                                              "member_status_changes"};
+const std::set<std::string> kThroughParent = {"candidate_steps",       "transfer_events",      "floating_notes",
+                                              "import_rows",           "party_group_members",  "member_skills",
+                                              "lost_contact_searches", "member_status_changes"};
 
 }  // namespace
 
@@ -96,8 +96,8 @@ TEST_P(RowLevelSecurity, TheQuerysOwnSubtreeRangeStaysAnIndexCondition) {
     ASSERT_TRUE(db().Read(core::ports::Scope::Paths({PathOf(street_)}), [&](Tx& tx) -> core::Status {
         auto& conn = static_cast<SqlTx&>(tx).Conn();
         LX_CHECK(conn.ExecScript("SET LOCAL enable_seqscan = off"));  // the test tables are tiny
-        LX_ASSIGN(rows, conn.Query("EXPLAIN SELECT id FROM members WHERE org_path >= '" + branch + "' AND org_path < '" +
-                                   hi + "' ORDER BY org_path, id LIMIT 50"));
+        LX_ASSIGN(rows, conn.Query("EXPLAIN SELECT id FROM members WHERE org_path >= '" + branch +
+                                   "' AND org_path < '" + hi + "' ORDER BY org_path, id LIMIT 50"));
         for (std::size_t r = 0; r < rows.size(); ++r) plan += rows.Text(r, 0) + "\n";
         return core::Ok();
     }));
@@ -167,7 +167,8 @@ TEST_P(RowLevelSecurity, EveryTableWithAnOrgPathHasForcedRowLevelSecurityAndAPol
         auto rls = t_->db->RawQuery(
             "SELECT c.relrowsecurity::int, c.relforcerowsecurity::int, "
             "(SELECT count(*) FROM pg_policies p WHERE p.schemaname = current_schema() AND p.tablename = c.relname) "
-            "FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = '" + name + "'");
+            "FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = '" +
+            name + "'");
         ASSERT_TRUE(rls) << rls.error().detail;
         ASSERT_EQ(rls->size(), 1u) << name;
         EXPECT_EQ(rls->Int(0, 0), 1) << name << ": row level security not enabled";
@@ -187,9 +188,11 @@ TEST_P(RowLevelSecurity, AppRoleOwnsNothingAndDoesNotBypass) {
     if (!app || !*app) GTEST_SKIP() << "LIANXIN_TEST_PG_APP is not set";
     auto conn = PgConn::Open(app);
     ASSERT_TRUE(conn) << conn.error().detail;
-    auto role = (*conn)->Query("SELECT rolsuper::int, rolbypassrls::int, "
-                               "(SELECT count(*) FROM pg_class WHERE relowner = r.oid AND relnamespace = "
-                               "'public'::regnamespace) FROM pg_roles r WHERE rolname = current_user", {});
+    auto role = (*conn)->Query(
+        "SELECT rolsuper::int, rolbypassrls::int, "
+        "(SELECT count(*) FROM pg_class WHERE relowner = r.oid AND relnamespace = "
+        "'public'::regnamespace) FROM pg_roles r WHERE rolname = current_user",
+        {});
     ASSERT_TRUE(role) << role.error().detail;
     EXPECT_EQ(role->Int(0, 0), 0);
     EXPECT_EQ(role->Int(0, 1), 0);

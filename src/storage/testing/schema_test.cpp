@@ -39,7 +39,8 @@ TEST(SchemaConformance, sqlite_and_postgres_migrations_give_the_same_schema) {
             ADD_FAILURE() << "table " << table << " is in the SQLite migrations only";
             continue;
         }
-        EXPECT_EQ(ColumnText(cols), ColumnText(it->second)) << "columns of table " << table << " (SQLite, then PostgreSQL)";
+        EXPECT_EQ(ColumnText(cols), ColumnText(it->second))
+            << "columns of table " << table << " (SQLite, then PostgreSQL)";
     }
     for (const auto& [table, cols] : post->tables)
         EXPECT_TRUE(lite->tables.count(table)) << "table " << table << " is in the PostgreSQL migrations only";

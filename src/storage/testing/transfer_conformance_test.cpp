@@ -142,7 +142,8 @@ TEST_P(TransferConformance, StaleVersionAndSecondOpenTransferAreConflicts) {
 
 TEST_P(TransferConformance, EventsAreAppendOnlyAndNumbered) {
     const auto id = Insert(Within());
-    auto taken = db().Write(core::ports::Scope::System(), [&](Tx& tx) { return tx.Transfers().AppendEvent(id, Event(1, "issue", "2026-10-09")); });
+    auto taken = db().Write(core::ports::Scope::System(),
+                            [&](Tx& tx) { return tx.Transfers().AppendEvent(id, Event(1, "issue", "2026-10-09")); });
     ASSERT_FALSE(taken);
     EXPECT_EQ(taken.error().code, core::ErrorCode::kConflict);
     EXPECT_FALSE(t_->db->RawScript("UPDATE transfer_events SET note = 'x'"));

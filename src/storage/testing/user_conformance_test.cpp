@@ -106,7 +106,7 @@ TEST_P(UserConformance, RevokeForUserSpendsEveryLiveLinkOfThatUserOnly) {
         LX_ASSIGN(h3, tx.SetupLinks().Get("h3"));
         EXPECT_EQ(h1->used_at, 50);  // a spent link keeps the instant it was used
         EXPECT_EQ(h2->used_at, 77);
-        EXPECT_EQ(h3->used_at, 0);   // another user's link stays live
+        EXPECT_EQ(h3->used_at, 0);  // another user's link stays live
         return core::Ok();
     }));
 }
