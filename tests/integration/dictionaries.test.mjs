@@ -14,7 +14,7 @@ import { parseYaml } from './lib/yaml.mjs';
 const doc = parseYaml(readFileSync(path.join(ROOT, 'docs/openapi.yaml'), 'utf8'));
 const schemas = doc.components.schemas;
 // The request bodies that carry member fields, and the record the server answers with.
-const REQUESTS = ['RegisterMember', 'MemberEdit', 'IncomingTransferRequest', 'CandidateRequest'];
+const REQUESTS = ['RegisterMember', 'MemberEdit', 'IncomingTransferRequest', 'DevelopmentCaseRequest'];
 const SIZED = new Set(['text', 'phone', 'id_number']);
 
 describe('dictionaries and member field specs (gen --scale=test)', () => {

@@ -29,7 +29,7 @@ const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 // The key constants of catalogue.hpp: name → key.
 function catalogueConstants() {
   const text = fs.readFileSync(path.join(ROOT, 'src/core/policy/catalogue.hpp'), 'utf8');
-  return Object.fromEntries([...text.matchAll(/inline constexpr std::string_view (k\w+) = "([^"]+)";/g)].map((m) => [m[1], m[2]]));
+  return Object.fromEntries([...text.matchAll(/inline constexpr std::string_view (k\w+) =\s*"([^"]+)";/g)].map((m) => [m[1], m[2]]));
 }
 
 // Every source file that may read a key: not the catalogue itself, not its messages, not a test.
