@@ -88,7 +88,7 @@ test('b) community A issues the letter; a validity beyond three months is refuse
   await days.fill('120');
   await days.blur();
   await page.getByTestId('transfer-action-submit').click();
-  await expect(page.getByTestId('transfer-action-form')).toContainText('一般不超过三个月');
+  await expect(page.getByTestId('transfer-action-form')).toContainText('应为 1–90 天');
   await days.fill('30');
   await days.blur();
   await page.getByTestId('transfer-action-submit').click();
