@@ -22,8 +22,7 @@ using core::geo::ReadLimits;
 // WGS-84 (EPSG:4326), CGCS2000 (EPSG:4490) and GeoJSON without "crs" (RFC 7946) are accepted. A Shapefile's
 // attributes are decoded by its .cpg, or as GBK (CP936) when it has none. Polygons and MultiPolygons only.
 // Errors: core::InvalidField("file", "gis.…", params) — see docs/api-errors.md for each key.
-core::Result<FeatureSet> ReadFeatures(std::string_view bytes, std::string_view filename,
-                                      const ReadLimits& limits = {});
+core::Result<FeatureSet> ReadFeatures(std::string_view bytes, std::string_view filename, const ReadLimits& limits = {});
 
 // A GeoJSON FeatureCollection (RFC 7946): attributes as string properties, a feature with one polygon as a
 // Polygon and with several as a MultiPolygon, rings by the right-hand rule, coordinates [lng, lat].

@@ -136,7 +136,8 @@ core::Result<ShapefileParts> FindShapefile(const std::string& zip, const core::g
         return core::Fail(FileError("gis.file_format", {}, "a path that climbs out of the zip"));
     const std::string stem = parts.shp.substr(0, parts.shp.size() - 4);
     auto has = [&](std::string_view ext) {
-        return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return Lower(n) == Lower(stem) + std::string(ext); });
+        return std::any_of(names.begin(), names.end(),
+                           [&](const std::string& n) { return Lower(n) == Lower(stem) + std::string(ext); });
     };
     const std::string base = stem.substr(stem.find_last_of('/') + 1);
     for (std::string_view ext : {".dbf", ".shx"})
@@ -178,9 +179,7 @@ core::Result<FeatureSet> ReadFeatures(std::string_view bytes, std::string_view f
     detail::RegisterGdal();
     detail::QuietErrors quiet;
     constexpr std::string_view kZip("PK\x03\x04", 4);
-    if (bytes.substr(0, kZip.size()) == kZip) {
-        return ReadShapefile(bytes, limits);
-    }
+    if (bytes.substr(0, kZip.size()) == kZip) { return ReadShapefile(bytes, limits); }
     std::string_view text = bytes;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM
     const auto first = text.find_first_not_of(" \t\r\n");

@@ -141,13 +141,16 @@ TEST(GisRead, PointsAndLinesAreRefusedWithTheFeatureNumber) {
 
 TEST(GisRead, MissingGeometryAndCoordinatesThatAreNotDegreesAreRefused) {
     auto none = Refusal(ReadFeatures(R"({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "x"}, "geometry": null}]})", "a.json"), "gis.geometry.missing");
+        {"type": "Feature", "properties": {"name": "x"}, "geometry": null}]})",
+                                     "a.json"),
+                        "gis.geometry.missing");
     EXPECT_EQ(none["feature"], "1");
     // Gauss-Kruger metres in a file that claims nothing (so RFC 7946 degrees): not longitudes and latitudes.
     auto metres = Refusal(ReadFeatures(R"({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates":
-         [[[500000, 2700000], [501000, 2700000], [501000, 2701000], [500000, 2700000]]]}}]})", "a.json"),
-        "gis.geometry.out_of_range");
+         [[[500000, 2700000], [501000, 2700000], [501000, 2701000], [500000, 2700000]]]}}]})",
+                                       "a.json"),
+                          "gis.geometry.out_of_range");
     EXPECT_EQ(metres["feature"], "1");
     Refusal(ReadFeatures(R"({"type": "FeatureCollection", "features": []})", "a.json"), "gis.no_features");
 }
@@ -159,7 +162,8 @@ TEST(GisRead, MillionVertexPolygonIsRefusedWhileReading) {
     ring.reserve(static_cast<std::size_t>(n) * 24);
     for (int i = 0; i < n; ++i) {
         double a = 6.283185307179586 * i / n;
-        ring += "[" + std::to_string(118.05 + 0.01 * std::cos(a)) + "," + std::to_string(24.45 + 0.01 * std::sin(a)) + "],";
+        ring += "[" + std::to_string(118.05 + 0.01 * std::cos(a)) + "," + std::to_string(24.45 + 0.01 * std::sin(a)) +
+                "],";
     }
     ring += "[" + std::to_string(118.06) + "," + std::to_string(24.45) + "]";
     std::string text = R"({"type": "FeatureCollection", "features": [

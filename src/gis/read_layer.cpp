@@ -119,10 +119,9 @@ core::Result<std::vector<Polygon>> Polygons(const OGRGeometry* g, std::size_t n,
     std::size_t vertices = 0;
     for (const auto* p : parts) vertices += VertexCount(*p);
     if (vertices > limits.max_vertices)
-        return core::Fail(FileError("gis.geometry.too_many_vertices",
-                                    {{"feature", std::to_string(n)},
-                                     {"count", std::to_string(vertices)},
-                                     {"max", std::to_string(limits.max_vertices)}}));
+        return core::Fail(FileError("gis.geometry.too_many_vertices", {{"feature", std::to_string(n)},
+                                                                       {"count", std::to_string(vertices)},
+                                                                       {"max", std::to_string(limits.max_vertices)}}));
     std::vector<Polygon> out;
     for (const auto* p : parts) {
         if (p->IsEmpty()) continue;
@@ -173,10 +172,12 @@ core::Result<FeatureSet> ReadLayer(GDALDataset& ds, bool geojson, const ReadLimi
         set.encoding = source && *source ? source : "ISO-8859-1";
     }
     // A Shapefile knows its count from the .shx without reading: refuse a huge one before the first feature.
-    if (GIntBig known = layer->GetFeatureCount(FALSE); known > 0 && static_cast<std::size_t>(known) > limits.max_features)
+    if (GIntBig known = layer->GetFeatureCount(FALSE);
+        known > 0 && static_cast<std::size_t>(known) > limits.max_features)
         return core::Fail(TooManyFeatures(limits));
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) set.fields.push_back(ValidUtf8(defn->GetFieldDefn(i)->GetNameRef()));
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        set.fields.push_back(ValidUtf8(defn->GetFieldDefn(i)->GetNameRef()));
     layer->ResetReading();
     for (std::size_t n = 1;; ++n) {
         CPLErrorReset();
