@@ -38,13 +38,18 @@ private:
     std::string path_;
 };
 
-// While it lives, GDAL's messages on this thread are kept (CPLGetLastErrorMsg) rather than printed on stderr.
+// While it lives, GDAL's messages on this thread are kept rather than printed on stderr: the last one by
+// CPLGetLastErrorMsg, all of them by all() (for the log, and to tell one cause among several messages).
 class QuietErrors {
 public:
     QuietErrors();
     ~QuietErrors();
     QuietErrors(const QuietErrors&) = delete;
     QuietErrors& operator=(const QuietErrors&) = delete;
+    const std::string& all() const { return all_; }
+
+private:
+    std::string all_;
 };
 
 struct DatasetCloser {

@@ -46,7 +46,13 @@ MemFile::MemFile(std::string_view bytes, std::string_view extension) {
 MemFile::~MemFile() { VSIUnlink(path_.c_str()); }
 
 QuietErrors::QuietErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLPushErrorHandlerEx(
+        [](CPLErr level, CPLErrorNum, const char* message) {
+            if (level < CE_Failure) return;
+            auto* all = static_cast<std::string*>(CPLGetErrorHandlerUserData());
+            if (all->size() < 4096) *all += (all->empty() ? "" : "; ") + std::string(message);
+        },
+        &all_);
     CPLErrorReset();
 }
 
@@ -55,6 +61,10 @@ QuietErrors::~QuietErrors() { CPLPopErrorHandler(); }
 }  // namespace detail
 
 namespace {
+
+// Memory GDAL's GeoJSON driver counts for one position, with a margin of two (measured: a 5 MB cap stops a
+// ring at ~30,000 positions).
+constexpr std::size_t kGeoJsonBytesPerVertex = 400;
 
 std::string Lower(std::string_view s) {
     std::string out(s);
@@ -185,10 +195,27 @@ core::Result<FeatureSet> ReadFeatures(std::string_view bytes, std::string_view f
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || text[first] != '{') return core::Fail(FileError("gis.file_format"));
     detail::MemFile file(text, ".geojson");
+    // GDAL's GeoJSON driver streams a FeatureCollection feature by feature, but builds each feature whole in
+    // memory (~180 bytes a position). Its per-feature cap, set on this thread only, stops a feature far over
+    // max_vertices while it is parsed (a million-vertex ring costs ~600 MB otherwise); features near the
+    // limit pass it and are counted exactly in ReadLayer.
+    const std::string cap_mb = std::to_string(limits.max_vertices * kGeoJsonBytesPerVertex / (1 << 20) + 1);
+    const std::string old_cap = CPLGetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "");
+    CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", cap_mb.c_str());
+    struct RestoreCap {
+        const std::string& old;
+        ~RestoreCap() {
+            CPLSetThreadLocalConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", old.empty() ? nullptr : old.c_str());
+        }
+    } restore{old_cap};
     const char* const options[] = {"ARRAY_AS_STRING=YES", "DATE_AS_STRING=YES", nullptr};
     auto ds = Open(file.path(), "GeoJSON", options);
-    // Text that GDAL's GeoJSON driver cannot parse is not GeoJSON.
-    if (!ds) return core::Fail(FileError("gis.file_format", {}, CPLGetLastErrorMsg()));
+    if (!ds) {
+        const std::string why = quiet.all();
+        if (why.find("too complex/large") != std::string::npos)
+            return core::Fail(FileError("gis.geometry.too_large", {{"max", std::to_string(limits.max_vertices)}}, why));
+        return core::Fail(FileError("gis.file_format", {}, why));  // text GDAL cannot parse is not GeoJSON
+    }
     return detail::ReadLayer(*ds, true, limits);
 }
 

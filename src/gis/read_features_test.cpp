@@ -3,6 +3,7 @@
 // refused) and "Bad input" (each refusal names the field, never a crash), security.md G1 (size limits).
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -155,32 +156,59 @@ TEST(GisRead, MissingGeometryAndCoordinatesThatAreNotDegreesAreRefused) {
     Refusal(ReadFeatures(R"({"type": "FeatureCollection", "features": []})", "a.json"), "gis.no_features");
 }
 
-// Issue 17 "Bad input": a polygon with a million vertices is refused while it is read, naming the feature.
-TEST(GisRead, MillionVertexPolygonIsRefusedWhileReading) {
+// A GeoJSON FeatureCollection of one polygon whose ring has `n` + 1 positions.
+std::string RingGeoJson(int n) {
     std::string ring;
-    const int n = 1'000'000;
     ring.reserve(static_cast<std::size_t>(n) * 24);
+    char buf[64];
     for (int i = 0; i < n; ++i) {
         double a = 6.283185307179586 * i / n;
-        ring += "[" + std::to_string(118.05 + 0.01 * std::cos(a)) + "," + std::to_string(24.45 + 0.01 * std::sin(a)) +
-                "],";
+        char* end = std::to_chars(buf, buf + 32, 118.05 + 0.01 * std::cos(a), std::chars_format::fixed, 6).ptr;
+        *end++ = ',';
+        end = std::to_chars(end, buf + 64, 24.45 + 0.01 * std::sin(a), std::chars_format::fixed, 6).ptr;
+        ring.append("[").append(buf, end).append("],");
     }
     ring += "[" + std::to_string(118.06) + "," + std::to_string(24.45) + "]";
-    std::string text = R"({"type": "FeatureCollection", "features": [
+    return R"({"type": "FeatureCollection", "features": [
       {"type": "Feature", "properties": {"name": "锋领网格一"}, "geometry": {"type": "Polygon", "coordinates": [[)" +
-                       ring + "]]}}]}";
+           ring + "]]}}]}";
+}
+
+// Issue 17 "Bad input": a polygon with a million vertices is refused while it is read (GDAL's parser stops
+// at its per-feature cap, set from the caller's limit), not after the whole feature was built.
+TEST(GisRead, MillionVertexPolygonIsRefusedWhileReading) {
+    std::string text = RingGeoJson(1'000'000);
     ReadLimits limits;
     limits.max_bytes = text.size();
     limits.max_vertices = 100'000;
-    auto p = Refusal(ReadFeatures(text, "big.geojson", limits), "gis.geometry.too_many_vertices");
-    EXPECT_EQ(p["feature"], "1");
-    EXPECT_EQ(p["count"], "1000001");
+    auto p = Refusal(ReadFeatures(text, "big.geojson", limits), "gis.geometry.too_large");
     EXPECT_EQ(p["max"], "100000");
-    // The caller's limit is the one in force: a small limit refuses the fixture's second feature (9 vertices).
+}
+
+// Near the limit the count is exact and names the feature, in GeoJSON and in a Shapefile.
+TEST(GisRead, VertexLimitNamesTheFeature) {
+    ReadLimits limits;
+    limits.max_vertices = 100'000;
+    auto p = Refusal(ReadFeatures(RingGeoJson(150'000), "big.geojson", limits), "gis.geometry.too_many_vertices");
+    EXPECT_EQ(p["feature"], "1");
+    EXPECT_EQ(p["count"], "150001");
+    EXPECT_EQ(p["max"], "100000");
+    ASSERT_TRUE(ReadFeatures(RingGeoJson(99'999), "ok.geojson", limits));  // 100,000 positions: at the limit
     ReadLimits small;
     small.max_vertices = 8;
-    auto second = Refusal(ReadFeatures(Fixture("gbk_nocpg.zip"), "g.zip", small), "gis.geometry.too_many_vertices");
-    EXPECT_EQ(second["feature"], "1");  // feature 1: outer 5 + hole 5 = 10 > 8
+    auto first = Refusal(ReadFeatures(Fixture("gbk_nocpg.zip"), "g.zip", small), "gis.geometry.too_many_vertices");
+    EXPECT_EQ(first["feature"], "1");  // outer 5 + hole 5 = 10 > 8
+    small.max_vertices = 10;           // feature 1 at the limit, feature 2 (5 + 4 in two parts) under it
+    EXPECT_TRUE(ReadFeatures(Fixture("gbk_nocpg.zip"), "g.zip", small));
+    std::string second = R"({"type": "FeatureCollection", "features": [
+      {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+       "coordinates": [[[118.05, 24.45], [118.06, 24.45], [118.06, 24.46], [118.05, 24.45]]]}},
+      {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[118.05, 24.45],
+       [118.06, 24.45], [118.07, 24.45], [118.07, 24.46], [118.06, 24.46], [118.05, 24.46], [118.05, 24.45]]]}}]})";
+    small.max_vertices = 6;
+    auto p2 = Refusal(ReadFeatures(second, "g.geojson", small), "gis.geometry.too_many_vertices");
+    EXPECT_EQ(p2["feature"], "2");
+    EXPECT_EQ(p2["count"], "7");
 }
 
 TEST(GisRead, CallersFeatureAndSizeLimitsHold) {
