@@ -97,7 +97,9 @@ std::uint32_t Le(const unsigned char* p, int bytes) {
 core::Status CheckDbf(const std::string& zip, const ShapefileParts& parts, GIntBig shapes) {
     const std::string path = zip + "/" + parts.dbf;
     const std::string part = parts.dbf.substr(parts.dbf.find_last_of('/') + 1);
-    auto broken = [&](const char* why) { return core::Fail(FileError("gis.file_broken_part", {{"part", part}}, why)); };
+    auto broken = [&](const char* why) {
+        return core::Fail(FileError("gis.file_broken_part", {{"part", detail::ValidUtf8(part)}}, why));
+    };
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0) return broken("cannot stat");
     unsigned char h[32] = {};
@@ -138,7 +140,7 @@ core::Result<ShapefileParts> FindShapefile(const std::string& zip, const core::g
     if (shps.size() > 1) {
         std::string list;
         for (const auto& s : shps) list += (list.empty() ? "" : ", ") + s;
-        return core::Fail(FileError("gis.zip.several_shp", {{"names", list}}));
+        return core::Fail(FileError("gis.zip.several_shp", {{"names", detail::ValidUtf8(list)}}));
     }
     ShapefileParts parts;
     parts.shp = shps[0];
@@ -151,7 +153,9 @@ core::Result<ShapefileParts> FindShapefile(const std::string& zip, const core::g
     };
     const std::string base = stem.substr(stem.find_last_of('/') + 1);
     for (std::string_view ext : {".dbf", ".shx"})
-        if (!has(ext)) return core::Fail(FileError("gis.zip.missing_part", {{"part", base + std::string(ext)}}));
+        if (!has(ext))
+            return core::Fail(
+                FileError("gis.zip.missing_part", {{"part", detail::ValidUtf8(base + std::string(ext))}}));
     for (const auto& n : names)
         if (Lower(n) == Lower(stem) + ".dbf") parts.dbf = n;
     parts.has_cpg = has(".cpg");
@@ -172,7 +176,7 @@ core::Result<FeatureSet> ReadShapefile(std::string_view bytes, const core::geo::
     auto ds = Open(zip + "/" + parts.shp, "ESRI Shapefile", parts.has_cpg ? nullptr : gbk);
     const std::string shp = parts.shp.substr(parts.shp.find_last_of('/') + 1);
     if (!ds || ds->GetLayerCount() < 1)
-        return core::Fail(FileError("gis.file_broken_part", {{"part", shp}}, CPLGetLastErrorMsg()));
+        return core::Fail(FileError("gis.file_broken_part", {{"part", detail::ValidUtf8(shp)}}, CPLGetLastErrorMsg()));
     LX_CHECK(CheckDbf(zip, parts, ds->GetLayer(0)->GetFeatureCount(FALSE)));
     return detail::ReadLayer(*ds, false, limits);
 }
