@@ -2,6 +2,7 @@
 // GDAL opens one), and the open options (a Shapefile without .cpg is GBK: toolchain.md §10).
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_http.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 
@@ -33,7 +34,20 @@ std::string HumanBytes(std::size_t n) {
 
 void RegisterGdal() {
     static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // An uploaded file must not make the server fetch anything: GDAL's GeoJSON driver fetches the URL of a
+        // "crs": {"type": "link"} (seen: a GET to a loopback port). Every GDAL HTTP request fails instead.
+        CPLHTTPSetFetchCallback(
+            [](const char*, CSLConstList, GDALProgressFunc, void*, CPLHTTPFetchWriteFunc, void*,
+               void*) -> CPLHTTPResult* {
+                auto* result = static_cast<CPLHTTPResult*>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+                result->nStatus = 1;
+                result->pszErrBuf = CPLStrdup("lianxin: GDAL may not use the network");
+                return result;
+            },
+            nullptr);
+    });
 }
 
 MemFile::MemFile(std::string_view bytes, std::string_view extension) {

@@ -3,8 +3,9 @@
 // a CRS other than WGS-84/CGCS2000 is refused with a message). No server: the command reads the file only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, unlinkSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, mkdirSync, rmSync, unlinkSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, ROOT } from './lib/server.mjs';
@@ -88,4 +89,23 @@ test('a file that is neither GeoJSON nor a zip is refused, not crashed on', () =
   const r = run(BIN, ['gis', 'inspect', path.join(ROOT, 'README.md')]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /gis\.file_format/);
+});
+
+// An uploaded file must not make the server fetch a URL (SSRF): GDAL fetches the href of a linked "crs".
+test('a GeoJSON whose crs links to a URL makes no request', async () => {
+  const seen = [];
+  const server = http.createServer((req, res) => { seen.push(req.url); res.end('GEOGCS["x"]'); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const file = path.join(dir, 'link.geojson');
+  writeFileSync(file, JSON.stringify({
+    type: 'FeatureCollection',
+    crs: { type: 'link', properties: { href: `http://127.0.0.1:${server.address().port}/crs.wkt`, type: 'ogcwkt' } },
+    features: [{ type: 'Feature', properties: { name: '锋领网格一' },
+      geometry: { type: 'Polygon', coordinates: [[[118.05, 24.45], [118.06, 24.45], [118.06, 24.46], [118.05, 24.45]]] } }],
+  }));
+  const child = spawn(BIN, ['gis', 'inspect', file, '--json']);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  server.close();
+  assert.equal(code, 0);
+  assert.deepEqual(seen, []);
 });
