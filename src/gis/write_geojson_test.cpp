@@ -55,5 +55,18 @@ TEST(GisWrite, RoundTripThroughGdal) {
     }
 }
 
+// The port app will hold (core/ports/gis_files.hpp) gives what the free functions give.
+TEST(GisWrite, PortReadsAndWritesAsTheFunctions) {
+    const GisFiles files;
+    const core::ports::GisFiles& port = files;
+    auto set = port.Read(Fixture("gbk_nocpg.zip"), "g.zip", ReadLimits{});
+    ASSERT_TRUE(set);
+    EXPECT_EQ(set->features.at(0).attributes.at("name"), "锋领网格一");
+    EXPECT_EQ(port.WriteGeoJson(set->features), WriteGeoJson(set->features));
+    ReadLimits one;
+    one.max_features = 1;
+    EXPECT_FALSE(port.Read(Fixture("gbk_nocpg.zip"), "g.zip", one));
+}
+
 }  // namespace
 }  // namespace lianxin::gis
