@@ -94,9 +94,18 @@ int main(int argc, char** argv) {
         "--accept-restore", accept_restore,
         "恢复备份后：记录恢复并重新开始检查点 / after restoring a backup: record it, start a new checkpoint");
     auto* routes = cli.add_subcommand("routes", "列出全部接口（JSON）/ print the route table as JSON");
+    auto* gis = cli.add_subcommand("gis", "GIS 文件 / GIS files (GeoJSON, zipped Shapefile)");
+    gis->require_subcommand(1);
+    std::string gis_file, gis_geojson;
+    bool gis_json = false;
+    auto* gis_inspect = gis->add_subcommand("inspect", "查看网格边界文件的内容 / what the grid import reads in a file");
+    gis_inspect->add_option("file", gis_file, "GeoJSON 或 Shapefile 压缩包 / .geojson or .zip")->required();
+    gis_inspect->add_flag("--json", gis_json, "JSON");
+    gis_inspect->add_option("--geojson", gis_geojson, "另存为 GeoJSON / also write the features as GeoJSON");
 
     CLI11_PARSE(cli, argc, argv);
     if (*routes) return RunRoutes();
+    if (*gis_inspect) return RunGisInspect(gis_file, gis_json, gis_geojson);
 
     Config config = DefaultConfig();
     if (!ReportConfigErrors(LoadConfig(config_path, environ, config))) return 2;

@@ -132,7 +132,7 @@ const std::map<std::string, Pair>& Messages() {
               "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
-         &LostContactMessages(), &AccountMessages(), &PolicyMessages()});
+         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages()});
     return kMessages;
 }
 

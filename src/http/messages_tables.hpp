@@ -37,6 +37,8 @@ const Table& AccountLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();
+// GIS files (GeoJSON, zipped Shapefile).
+const Table& GisMessages();
 
 inline std::map<std::string, Pair> Merge(std::initializer_list<std::pair<const std::string, Pair>> base,
                                          std::initializer_list<const Table*> more) {

@@ -48,6 +48,11 @@ int RunRestore(const Config& config, const std::string& from);
 // Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup
 // that is behind the checkpoint (app::AcceptRestoredLog).
 int RunCheck(const Config& config, bool accept_restore = false);
+// Reads a GeoJSON file or zipped Shapefile as the grid import would (src/gis) and prints its feature count,
+// CRS, encoding, attribute names and first feature's attributes (`json`: as one JSON object); a refusal goes
+// to stderr in Chinese and English with exit code 1. `geojson_out`: also write the features there as GeoJSON
+// (gis::WriteGeoJson, as the export does). Needs no configuration or database.
+int RunGisInspect(const std::string& path, bool json, const std::string& geojson_out);
 // Prints the route table as JSON: [{method, path, access, permission, body, summary}].
 int RunRoutes();
 
