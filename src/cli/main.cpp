@@ -83,6 +83,19 @@ int main(int argc, char** argv) {
     policy_set->add_option("--org-id", set_opt.org_id, "组织 id / org id")->required();
     policy_set->add_option("--from", set_opt.from, "生效日期 YYYY-MM-DD / first day")->required();
     policy_set->add_option("--doc", set_opt.doc, "依据文号 / decision document")->required();
+    auto* calendar = cli.add_subcommand("calendar", "工作日历 / working-day calendar: holidays and 调休 per year");
+    calendar->require_subcommand(1);
+    CalendarLoadOptions cal_load_opt;
+    auto* calendar_load = calendar->add_subcommand(
+        "load", "载入一年的放假和调休上班日（CSV: date,kind,name 或 JSON）/ load a year from CSV or JSON");
+    calendar_load->add_option("file", cal_load_opt.file, "文件 / file (.csv or .json)")->required();
+    calendar_load->add_option("--year", cal_load_opt.year, "年份（默认取文件）/ year, default from the file");
+    calendar_load->add_option("--source", cal_load_opt.source, "依据：通知文号或标题 / the notice's number or title");
+    int cal_show_year = 0;
+    bool cal_show_json = false;
+    auto* calendar_show = calendar->add_subcommand("show", "显示一年的工作日历 / show a year's calendar");
+    calendar_show->add_option("year", cal_show_year, "年份 / year")->required();
+    calendar_show->add_flag("--json", cal_show_json, "JSON");
     std::string backup_out, restore_from;
     auto* backup = cli.add_subcommand("backup", "在线备份 / online backup");
     backup->add_option("--out", backup_out, "备份文件 / output file")->required();
@@ -127,6 +140,8 @@ int main(int argc, char** argv) {
     if (*policy_list) return RunPolicyList(config, policy_list_json);
     if (*policy_show) return RunPolicyShow(config, show_opt);
     if (*policy_set) return RunPolicySet(config, set_opt);
+    if (*calendar_load) return RunCalendarLoad(config, cal_load_opt);
+    if (*calendar_show) return RunCalendarShow(config, cal_show_year, cal_show_json);
     if (*backup) return RunBackup(config, backup_out);
     if (*restore) return RunRestore(config, restore_from);
     if (*check) return RunCheck(config, accept_restore);

@@ -132,7 +132,8 @@ const std::map<std::string, Pair>& Messages() {
               "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
-         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages()});
+         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(),
+         &CalendarMessages()});
     return kMessages;
 }
 
@@ -206,7 +207,7 @@ const std::map<std::string, Pair>& Labels() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels()}));
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels()}));
     return kLabels;
 }
 

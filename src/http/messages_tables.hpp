@@ -31,6 +31,9 @@ const Table& LostContactLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();
+// The working-day calendar (工作日历) and the SLA policy keys.
+const Table& CalendarMessages();
+const Table& CalendarLabels();
 // User administration across scopes and members' accounts.
 const Table& AccountMessages();
 const Table& AccountLabels();

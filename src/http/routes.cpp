@@ -45,6 +45,8 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/orgs/:id/policies", Needs(P::kOrgRead), h::ListPolicies, "The policies in force for an org on a date, where each was set, and pending changes"},
         {"GET", "/api/v1/orgs/:id/policies/history", Needs(P::kOrgRead), h::PolicyHistory, "Every setting of one policy key for an org and its ancestors"},
         {"POST", "/api/v1/orgs/:id/policies", Needs(P::kOrgWrite), h::SetPolicy, "Change a policy of a committee from a date, with its document (audited)", Body::kJson},
+        {"GET", "/api/v1/calendar", Needs(P::kOrgRead), h::GetCalendar, "A year's public holidays and adjusted working days (工作日历)"},
+        {"PUT", "/api/v1/calendar/:year", Needs(P::kOrgWrite), h::LoadCalendarYear, "Replace a year's calendar from the State Council notice (audited)", Body::kJson},
         {"GET", "/api/v1/orgs/:id/history", Needs(P::kOrgRead), h::OrgHistory, "What reorganizations did to an org and the versions it continues"},
         {"POST", "/api/v1/reorganizations/preview", Needs(P::kOrgWrite), h::PreviewReorganization, "What a reorganization would change; writes nothing", Body::kJson},
         {"POST", "/api/v1/reorganizations", Needs(P::kOrgWrite), h::Reorganize, "Create, rename, move, merge, split or dissolve an org (audited)", Body::kJson},

@@ -122,6 +122,19 @@ const MATRIX = {
     checkErrors: true, check: (r) => {
       if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['valid_from'], r.text);
     } },
+  // The working-day calendar (issue 17 "SLA"): read with org_read anywhere; a load needs org_write on a top-level org
+  // (the calendar holds for every org). The body's row lies in another year, so the top org's admin reaches the row
+  // check (400 naming csv[1].date) and nothing is written; any other writer is refused 403.
+  'GET /api/v1/calendar': { target: 'none', query: () => '?year=2026', expect: onlyWith(200), check: (r, c) => {
+    assert.equal(r.json.year, 2026);
+    assert.ok(r.json.days.some((d) => d.date === '2026-02-14' && d.kind === 'workday'));
+    assert.equal(r.json.can_edit, can(c.actor, 'org_write') && c.actor.org === c.tree.root.id);
+  } },
+  'PUT /api/v1/calendar/:year': { target: 'none', body: () => ({ source: '矩阵〔2026〕1号', csv: '2030-01-01,holiday,元旦\n' }),
+    expect: (a, _inScope, c) => (!can(a, c.perm) ? 403 : a.org === c.tree.root.id ? 400 : 403),
+    checkErrors: true, check: (r) => {
+      if (r.status === 400) assert.deepEqual(r.fieldNames(), ['csv[1].date'], r.text);
+    } },
   // Reorganizations (docs/api.md): org_write on the deciding org. A create under T is decided by T itself: the
   // preview answers in scope (a new, empty branch: the sizing rule is quoted) and writes nothing.
   'POST /api/v1/reorganizations/preview': { target: 'org', expect: scoped(200),
@@ -735,6 +748,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
             floating: t.floatingId, group: t.groupId }[entry.target];
           const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
+            .replace(':year', '2031')
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};

@@ -469,6 +469,14 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.match(detailOf(e.id), new RegExp(`key=lost_contact.search_every_months value=4 from=${policyFrom}`));
     note('POST /api/v1/orgs/:id/policies', 'policy.set');
 
+    // A calendar load (issue 17 "SLA"): the top org's admin replaces a year; the detail counts the days, no names.
+    [r, id] = await act(actors.city_admin.client, 'PUT', '/api/v1/calendar/2030', { source: '审计〔2026〕17号',
+      csv: '2030-01-01,holiday,元旦\n2030-02-02,workday,春节\n' }, 'calendar-load');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('calendar.load', id, { actor_id: actors.city_admin.account.id, object_type: 'calendar_year', object_id: '2030' });
+    assert.match(detailOf(e.id), /holidays=1 workdays=1 new/);
+    note('PUT /api/v1/calendar/:year', 'calendar.load');
+
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });

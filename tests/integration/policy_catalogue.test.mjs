@@ -23,6 +23,24 @@ const FIGURES = {
   'lost_contact.search_every_months': '§2.5',
   'development.application_to_activist_months': '§2.2 row 4',
   'member.leap_day_anniversary': '§2.3',
+  // SLA limits per class (issue 17 "SLA"; §7.4 time limits [UNKNOWN]) and the due-soon warning.
+  'event.sla_general_unit': '§7.4',
+  'event.sla_general_respond_minutes': '§7.4',
+  'event.sla_general_handle': '§7.4',
+  'event.sla_general_close': '§7.4',
+  'event.sla_complex_unit': '§7.4',
+  'event.sla_complex_respond_minutes': '§7.4',
+  'event.sla_complex_handle': '§7.4',
+  'event.sla_complex_close': '§7.4',
+  'event.sla_utility_unit': '§7.4',
+  'event.sla_utility_respond_minutes': '§7.4',
+  'event.sla_utility_handle': '§7.4',
+  'event.sla_utility_close': '§7.4',
+  'event.sla_emergency_unit': '§7.4',
+  'event.sla_emergency_respond_minutes': '§7.4',
+  'event.sla_emergency_handle': '§7.4',
+  'event.sla_emergency_close': '§7.4',
+  'event.warn_before_percent': '§7.4',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

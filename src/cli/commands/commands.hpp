@@ -43,6 +43,15 @@ struct PolicySetOptions {
 };
 int RunPolicySet(const Config& config, const PolicySetOptions& opt);
 
+// The working-day calendar (issue 17 "SLA"): load a year from a CSV (date,kind,name) or JSON file ({"year",
+// "source", "days": [{date, kind, name}]}) as the operator acting as the top org's admin (audited); show a year.
+struct CalendarLoadOptions {
+    std::string file, source;
+    int year = 0;  // 0: the file's "year", else the year of its first row
+};
+int RunCalendarLoad(const Config& config, const CalendarLoadOptions& opt);
+int RunCalendarShow(const Config& config, int year, bool json);
+
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);
 // Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup

@@ -9,8 +9,15 @@ namespace {
 // Defaults are the national rule where one exists, else domain.md's recommendation; 0 turns a local minimum off.
 // The order of each choice list is the order of its enum (core/common/date.hpp LeapDay).
 constexpr std::array<std::string_view, 2> kLeapDayChoices{"feb_28", "mar_1"};
+// core/calendar/work_calendar.hpp Unit.
+constexpr std::array<std::string_view, 3> kSlaUnitChoices{"working_days", "natural_days", "hours"};
+// SLA defaults: the unofficial explainer of domain.md §7.4 [LOW — do not hard-code]: general demands 7 days,
+// complex 15, utility 24 hours, emergencies 2 hours; respond = the "24-hour sign-for" (签收) base indicator, an
+// hour for utility and 30 minutes for emergencies (the Pinggu on-site rule of §7.3 as the nearest figure). Close
+// (feedback to the reporter after handling) has no figure of its own: it defaults to the handle limit.
+constexpr std::string_view kSla = "domain.md §7.4";
 
-constexpr std::array<Spec, 10> kCatalogue{{
+constexpr std::array<Spec, 27> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -21,6 +28,23 @@ constexpr std::array<Spec, 10> kCatalogue{{
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
     {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4", "LOCAL"},
     {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
+    {kEventSlaGeneralUnit, ValueKind::kChoice, 0, 2, 0, "", kSlaUnitChoices, kSla, "UNKNOWN"},
+    {kEventSlaGeneralRespondMinutes, ValueKind::kInt, 1, 43200, 1440, "minutes", {}, kSla, "UNKNOWN"},
+    {kEventSlaGeneralHandle, ValueKind::kInt, 1, 999, 7, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaGeneralClose, ValueKind::kInt, 1, 999, 7, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaComplexUnit, ValueKind::kChoice, 0, 2, 0, "", kSlaUnitChoices, kSla, "UNKNOWN"},
+    {kEventSlaComplexRespondMinutes, ValueKind::kInt, 1, 43200, 1440, "minutes", {}, kSla, "UNKNOWN"},
+    {kEventSlaComplexHandle, ValueKind::kInt, 1, 999, 15, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaComplexClose, ValueKind::kInt, 1, 999, 15, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaUtilityUnit, ValueKind::kChoice, 0, 2, 2, "", kSlaUnitChoices, kSla, "UNKNOWN"},
+    {kEventSlaUtilityRespondMinutes, ValueKind::kInt, 1, 43200, 60, "minutes", {}, kSla, "UNKNOWN"},
+    {kEventSlaUtilityHandle, ValueKind::kInt, 1, 999, 24, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaUtilityClose, ValueKind::kInt, 1, 999, 24, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaEmergencyUnit, ValueKind::kChoice, 0, 2, 2, "", kSlaUnitChoices, kSla, "UNKNOWN"},
+    {kEventSlaEmergencyRespondMinutes, ValueKind::kInt, 1, 43200, 30, "minutes", {}, kSla, "UNKNOWN"},
+    {kEventSlaEmergencyHandle, ValueKind::kInt, 1, 999, 2, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventSlaEmergencyClose, ValueKind::kInt, 1, 999, 2, "sla_unit", {}, kSla, "UNKNOWN"},
+    {kEventWarnBeforePercent, ValueKind::kInt, 0, 90, 20, "percent", {}, kSla, "UNKNOWN"},
 }};
 }  // namespace
 

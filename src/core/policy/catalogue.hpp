@@ -26,6 +26,26 @@ inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.
 inline constexpr std::string_view kDevelopmentApplicationToActivistMonths =
     "development.application_to_activist_months";
 inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
+// SLA limits of an event (issue 17 "SLA"; domain.md §7.4 time limits [UNKNOWN]) per SLA class: how the handle and
+// close limits are counted (a choice: working_days | natural_days | hours), the time to respond (minutes, on
+// the calendar clock), to handle and to close (in the class's unit); and when a deadline is "due soon".
+inline constexpr std::string_view kEventSlaGeneralUnit = "event.sla_general_unit";
+inline constexpr std::string_view kEventSlaGeneralRespondMinutes = "event.sla_general_respond_minutes";
+inline constexpr std::string_view kEventSlaGeneralHandle = "event.sla_general_handle";
+inline constexpr std::string_view kEventSlaGeneralClose = "event.sla_general_close";
+inline constexpr std::string_view kEventSlaComplexUnit = "event.sla_complex_unit";
+inline constexpr std::string_view kEventSlaComplexRespondMinutes = "event.sla_complex_respond_minutes";
+inline constexpr std::string_view kEventSlaComplexHandle = "event.sla_complex_handle";
+inline constexpr std::string_view kEventSlaComplexClose = "event.sla_complex_close";
+inline constexpr std::string_view kEventSlaUtilityUnit = "event.sla_utility_unit";
+inline constexpr std::string_view kEventSlaUtilityRespondMinutes = "event.sla_utility_respond_minutes";
+inline constexpr std::string_view kEventSlaUtilityHandle = "event.sla_utility_handle";
+inline constexpr std::string_view kEventSlaUtilityClose = "event.sla_utility_close";
+inline constexpr std::string_view kEventSlaEmergencyUnit = "event.sla_emergency_unit";
+inline constexpr std::string_view kEventSlaEmergencyRespondMinutes = "event.sla_emergency_respond_minutes";
+inline constexpr std::string_view kEventSlaEmergencyHandle = "event.sla_emergency_handle";
+inline constexpr std::string_view kEventSlaEmergencyClose = "event.sla_emergency_close";
+inline constexpr std::string_view kEventWarnBeforePercent = "event.warn_before_percent";
 
 enum class ValueKind { kInt, kChoice };
 
@@ -35,7 +55,8 @@ struct Spec {
     std::int64_t min = 0;  // kInt: inclusive bounds; kChoice: 0 … choices.size() − 1
     std::int64_t max = 0;
     std::int64_t national_default = 0;          // kChoice: the index of the default choice
-    std::string_view unit;                      // kInt: "days", "months"; "" for choices
+    std::string_view unit;                      // kInt: "days", "months", "minutes", "percent", "sla_unit" (the
+                                                // unit its class's choice key names); "" for choices
     std::span<const std::string_view> choices;  // kChoice: the wire names, in index order
     std::string_view source;                    // "domain.md §5.2"
     std::string_view confidence;                // the tag of the source: "LOCAL", "UNKNOWN", "MED", …

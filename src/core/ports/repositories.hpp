@@ -13,6 +13,7 @@
 #include "core/common/result.hpp"
 #include "core/member/member.hpp"
 #include "core/policy/policies.hpp"
+#include "core/ports/calendar_records.hpp"
 #include "core/ports/floating_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
@@ -391,6 +392,7 @@ public:
     virtual SetupLinkRepo& SetupLinks() = 0;
     virtual ThrottleRepo& Throttles() = 0;
     virtual PolicyRepo& Policies() = 0;
+    virtual CalendarRepo& Calendar() = 0;
     virtual AuditRepo& Audit() = 0;
 };
 

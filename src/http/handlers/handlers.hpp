@@ -84,6 +84,8 @@ LX_HANDLER(ClosePosition);
 LX_HANDLER(ListPolicies);
 LX_HANDLER(PolicyHistory);
 LX_HANDLER(SetPolicy);
+LX_HANDLER(GetCalendar);
+LX_HANDLER(LoadCalendarYear);
 LX_HANDLER(OrgGroups);
 LX_HANDLER(CreateGroup);
 LX_HANDLER(UpdateGroup);

@@ -307,6 +307,19 @@ private:
 // key (hash_kind "sha256"). A keyed row's MAC covers this and the object's org.
 std::string AuditCanonical(const core::ports::AuditEntry& e);
 
+class SqlCalendarRepo final : public core::ports::CalendarRepo {
+public:
+    explicit SqlCalendarRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::vector<core::ports::CalendarYear>> Years() override;
+    core::Result<std::optional<core::ports::CalendarYear>> Year(int year) override;
+    core::Result<std::vector<core::calendar::CalendarDay>> Range(const core::Date& from, const core::Date& to) override;
+    core::Status ReplaceYear(const core::ports::CalendarYear& year,
+                             const std::vector<core::calendar::CalendarDay>& days) override;
+
+private:
+    SqlConn& c_;
+};
+
 // All repositories of one transaction.
 class SqlPolicyRepo final : public core::ports::PolicyRepo {
 public:
@@ -341,6 +354,7 @@ public:
           links_(c),
           throttles_(c),
           policies_(c),
+          calendar_(c),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
@@ -358,6 +372,7 @@ public:
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
     core::ports::ThrottleRepo& Throttles() override { return throttles_; }
     core::ports::PolicyRepo& Policies() override { return policies_; }
+    core::ports::CalendarRepo& Calendar() override { return calendar_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
     // The transaction's own connection, for raw SQL inside it (the row-level security tests).
     SqlConn& Conn() { return conn_; }
@@ -380,6 +395,7 @@ private:
     SqlSetupLinkRepo links_;
     SqlThrottleRepo throttles_;
     SqlPolicyRepo policies_;
+    SqlCalendarRepo calendar_;
     SqlAuditRepo audit_;
 };
 

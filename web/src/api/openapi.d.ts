@@ -468,6 +468,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作日历 / A year's public holidays and adjusted working days (工作日历)
+         * @description org_read anywhere. The listed days of one year (default this year, Asia/Shanghai) as loaded from the State Council notice — kind holiday (放假) or workday (调休上班, a Saturday or Sunday) — and where they come from (loaded, null when the year has no calendar; the SLA clock then counts Monday–Friday and says so). loaded_years lists every loaded year; can_edit says whether the caller may load a year (org_write on a top-level org). 2025 and 2026 are seeded by migration 0030.
+         */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 载入工作日历 / Replace a year's calendar from the State Council notice (audited)
+         * @description org_write on a top-level org (the calendar holds for every org; another org admin answers 403 calendar.load.top_org). csv holds the rows "date,kind,name" (a header line starting with date is skipped; kind holiday or workday; name at most 20 characters); source is the notice's number or title (1–100 characters). Every row is checked and every error named csv[N].date, csv[N].kind or csv[N].name with N the line number — a date outside the year, the same date twice (a holiday also marked workday), a workday on Monday–Friday. The year's days are then replaced as a whole in one transaction, audited (calendar.load, object the year).
+         */
+        put: operations["loadCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{id}/history": {
         parameters: {
             query?: never;
@@ -1970,6 +2010,28 @@ export interface components {
                 by: string;
                 at: number;
             }[];
+        };
+        CalendarYear: {
+            year: number;
+            loaded: {
+                source: string;
+                loaded_by: string;
+                /**
+                 * Format: date-time
+                 * @description null for the seed of migration 0030
+                 */
+                loaded_at: string | null;
+            } | null;
+            days: components["schemas"]["CalendarDay"][];
+            loaded_years: number[];
+            can_edit: boolean;
+        };
+        CalendarDay: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            name: string;
         };
         /** @description A key of the policy catalogue (core/policy/catalogue.hpp). */
         PolicySpec: {
@@ -4054,6 +4116,71 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    loadCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source: string;
+                    csv?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Loaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        days: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     orgHistory: {

@@ -67,3 +67,5 @@ export type PolicyChoice = PolicySpec['choices'][number];
 export type PolicySetting = Schemas['PolicySetting'];
 export type PolicyList = Schemas['PolicyList'];
 export type PolicyItem = PolicyList['items'][number];
+export type CalendarYear = Schemas['CalendarYear'];
+export type CalendarDay = Schemas['CalendarDay'];

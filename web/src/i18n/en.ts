@@ -6,6 +6,7 @@ import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
+import { calendarEn } from './calendar';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { lostContactEn } from './lostContact';
@@ -136,6 +137,7 @@ const en: MessageSchema = {
   reorg: reorgEn,
   positions: positionsEn,
   policies: policiesEn,
+  calendar: calendarEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {
@@ -159,6 +161,7 @@ const en: MessageSchema = {
     map: 'Party-building map',
     system: 'System',
     users: 'Users & roles',
+    calendar: 'Working-day calendar',
     audit: 'Audit log',
     security: 'Security settings',
     me: 'Me',

@@ -6,6 +6,7 @@ import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
+import { calendarZh } from './calendar';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { lostContactZh } from './lostContact';
@@ -135,6 +136,7 @@ const zhCN = {
   reorg: reorgZh,
   positions: positionsZh,
   policies: policiesZh,
+  calendar: calendarZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
@@ -158,6 +160,7 @@ const zhCN = {
     map: '党建地图',
     system: '系统',
     users: '用户与角色',
+    calendar: '工作日历',
     audit: '审计日志',
     security: '安全设置',
     me: '我的',

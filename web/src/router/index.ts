@@ -94,6 +94,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.system', 'menu.users'] },
       },
       {
+        path: 'system/calendar',
+        name: 'calendar',
+        component: () => import('@/views/system/CalendarView.vue'),
+        meta: { crumbs: ['menu.system', 'menu.calendar'] },
+      },
+      {
         path: 'system/audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditView.vue'),

@@ -53,7 +53,7 @@ describe('menu filtering by permissions', () => {
     const all = ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue', 'user_read',
       'user_manage', 'user_unlock', 'audit_read'];
     expect(keys(all)).toEqual([
-      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'audit', 'me',
+      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'calendar', 'audit', 'me',
     ]);
   });
 
