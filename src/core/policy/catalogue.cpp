@@ -10,7 +10,7 @@ namespace {
 // The order of each choice list is the order of its enum (core/common/date.hpp LeapDay).
 constexpr std::array<std::string_view, 2> kLeapDayChoices{"feb_28", "mar_1"};
 
-constexpr std::array<Spec, 10> kCatalogue{{
+constexpr std::array<Spec, 19> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -21,6 +21,16 @@ constexpr std::array<Spec, 10> kCatalogue{{
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
     {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4", "LOCAL"},
     {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
+    // Residents' reports (issue 17): what a photo may be, and how the one-time code is guarded. No national rule.
+    {kMediaPhotoMaxBytes, ValueKind::kInt, 65'536, 33'554'432, 8'388'608, "bytes", {}, "domain.md §7.2", "LOCAL"},
+    {kMediaPhotoMaxPixels, ValueKind::kInt, 1'000'000, 100'000'000, 25'000'000, "pixels", {}, "domain.md §7.2", "LOCAL"},
+    {kMediaPhotoMaxEdge, ValueKind::kInt, 256, 8192, 2048, "pixels", {}, "domain.md §7.2", "LOCAL"},
+    {kEventPhotosMax, ValueKind::kInt, 1, 20, 6, "photos", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpCodeTtlMinutes, ValueKind::kInt, 1, 60, 10, "minutes", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpMaxTries, ValueKind::kInt, 1, 10, 5, "tries", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpSendsPerHourPhone, ValueKind::kInt, 1, 60, 5, "per_hour", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpSendsPerHourAddress, ValueKind::kInt, 1, 1000, 30, "per_hour", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpTokenTtlMinutes, ValueKind::kInt, 10, 1440, 120, "minutes", {}, "domain.md §7.2", "LOCAL"},
 }};
 }  // namespace
 

@@ -26,6 +26,16 @@ inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.
 inline constexpr std::string_view kDevelopmentApplicationToActivistMonths =
     "development.application_to_activist_months";
 inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
+// Residents' reports (issue 17 "Events and their intake", "Bad input"): photos and the one-time code.
+inline constexpr std::string_view kMediaPhotoMaxBytes = "media.photo_max_bytes";
+inline constexpr std::string_view kMediaPhotoMaxPixels = "media.photo_max_pixels";
+inline constexpr std::string_view kMediaPhotoMaxEdge = "media.photo_max_edge";
+inline constexpr std::string_view kEventPhotosMax = "event.photos_max";
+inline constexpr std::string_view kOtpCodeTtlMinutes = "otp.code_ttl_minutes";
+inline constexpr std::string_view kOtpMaxTries = "otp.max_tries";
+inline constexpr std::string_view kOtpSendsPerHourPhone = "otp.sends_per_hour_phone";
+inline constexpr std::string_view kOtpSendsPerHourAddress = "otp.sends_per_hour_address";
+inline constexpr std::string_view kOtpTokenTtlMinutes = "otp.token_ttl_minutes";
 
 enum class ValueKind { kInt, kChoice };
 

@@ -6,6 +6,7 @@ import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
+import { intakeEn } from './intake';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { lostContactEn } from './lostContact';
@@ -136,6 +137,7 @@ const en: MessageSchema = {
   reorg: reorgEn,
   positions: positionsEn,
   policies: policiesEn,
+  intake: intakeEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {

@@ -6,6 +6,7 @@ import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
+import { intakeZh } from './intake';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { lostContactZh } from './lostContact';
@@ -135,6 +136,7 @@ const zhCN = {
   reorg: reorgZh,
   positions: positionsZh,
   policies: policiesZh,
+  intake: intakeZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
