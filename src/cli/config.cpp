@@ -285,7 +285,7 @@ std::vector<ConfigError> LoadConfig(const std::string& path, char** envp, Config
         for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         // Only the configuration sections are ours; other LIANXIN_* variables belong to tools and tests.
         if (section != "server" && section != "database" && section != "security" && section != "limits" &&
-            section != "log")
+            section != "log" && section != "otp")
             continue;
         Apply(config, section + "." + key, value, errors, name);
     }
