@@ -33,8 +33,9 @@ bool IsId(std::string_view s) {
     return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Up to 64 lowercase hex digits: a photo id (the use case answers 404 for one that is not exactly 64).
 bool IsHex64(std::string_view s) {
-    return s.size() == 64 &&
+    return !s.empty() && s.size() <= 64 &&
            std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
