@@ -10,7 +10,9 @@
 #include "core/auth/throttle.hpp"
 #include "core/common/date.hpp"
 #include "core/common/token_bucket.hpp"
+#include "core/ports/code_sender.hpp"
 #include "core/ports/crypto.hpp"
+#include "core/ports/media.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sheets.hpp"
 
@@ -54,6 +56,9 @@ struct Context {
     RateLimiter* limiter = nullptr;               // the buckets of `limits`; null = no limits (tests, CLI commands)
     RateLimits limits{};
     core::ports::AuditCheckpointStore* checkpoints = nullptr;  // the audit head checkpoint; null = none kept
+    const core::ports::ImageCodec* images = nullptr;           // photo re-encoding (src/media); null = no uploads
+    core::ports::CodeSender* code_sender = nullptr;            // residents' one-time codes (src/otp); null = none
+    const core::ports::SentMessages* sent_messages = nullptr;  // the sink's outbox (demo, tests); null otherwise
 };
 
 class SystemClock final : public core::Clock {

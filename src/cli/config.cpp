@@ -78,6 +78,7 @@ const std::map<std::string, Setter>& Keys() {
          }},
         {"server.cookie_secure", BoolKey(&http::HttpSettings::cookie_secure)},
         {"server.max_body_bytes", IntKey(&Config::http, &http::HttpSettings::max_body_bytes, 1024, 64LL << 20)},
+        {"server.max_upload_bytes", IntKey(&Config::http, &http::HttpSettings::max_upload_bytes, 1024, 64LL << 20)},
         {"server.public_url",
          [](Config& c, const std::string& v) {
              c.public_url = v;
@@ -95,6 +96,17 @@ const std::map<std::string, Setter>& Keys() {
              }
              return true;
          }},
+        {"otp.sender",
+         [](Config& c, const std::string& v) {
+             c.otp.sender = v;
+             return v == "none" || v == "sink" || v == "gateway";
+         }},
+        {"otp.gateway_url",
+         [](Config& c, const std::string& v) {
+             c.otp.gateway_url = v;
+             return v.empty() || v.rfind("http://", 0) == 0;
+         }},
+        {"otp.gateway_timeout_ms", IntKey(&Config::otp, &OtpSettings::gateway_timeout_ms, 100, 60000)},
         {"database.url",
          [](Config& c, const std::string& v) {
              c.database.url = v;
@@ -273,7 +285,7 @@ std::vector<ConfigError> LoadConfig(const std::string& path, char** envp, Config
         for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         // Only the configuration sections are ours; other LIANXIN_* variables belong to tools and tests.
         if (section != "server" && section != "database" && section != "security" && section != "limits" &&
-            section != "log")
+            section != "log" && section != "otp")
             continue;
         Apply(config, section + "." + key, value, errors, name);
     }

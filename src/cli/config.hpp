@@ -13,12 +13,22 @@
 
 namespace lianxin::cli {
 
+// How residents' one-time codes are sent (otp.*; issue 17): "none" (requests answer 503 otp.no_sender), "sink"
+// (kept in memory for the demo and the tests, readable at GET /api/v1/dev/sent-codes — never in production) or
+// "gateway" (an HTTP POST of {phone, text} to gateway_url, given up after gateway_timeout_ms).
+struct OtpSettings {
+    std::string sender = "none";
+    std::string gateway_url;
+    int gateway_timeout_ms = 5000;
+};
+
 struct Config {
     http::ServerOptions server;
     http::HttpSettings http;
     storage::DatabaseOptions database;
     app::SecuritySettings security;
     app::RateLimits limits;  // request budgets (limits.*; issue 15 defects 3 and 9)
+    OtpSettings otp;
     std::string key_file = "data/lianxin.key";
     // The audit head checkpoint (issue 15 defect 4): "" = "audit-checkpoint" beside the key file.
     std::string audit_checkpoint_file;

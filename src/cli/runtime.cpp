@@ -73,6 +73,21 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
                                                              nullptr,
                                                              {},
                                                              rt->checkpoints.get()});
+    rt->ctx->images = &rt->images;
+    if (config.otp.sender == "sink") {
+        auto sink = std::make_unique<otp::SinkSender>(rt->clock);
+        rt->sink = sink.get();
+        rt->ctx->sent_messages = sink.get();
+        rt->code_sender = std::move(sink);
+    } else if (config.otp.sender == "gateway") {
+        auto url = otp::ParseGatewayUrl(config.otp.gateway_url);
+        if (!url) {
+            std::cerr << "otp.gateway_url: an http:// URL is needed when otp.sender is gateway / 短信网关地址无效\n";
+            return nullptr;
+        }
+        rt->code_sender = std::make_unique<otp::GatewaySender>(*url, config.otp.gateway_timeout_ms);
+    }
+    rt->ctx->code_sender = rt->code_sender.get();
     return rt;
 }
 

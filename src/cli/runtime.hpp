@@ -11,6 +11,8 @@
 #include "cli/config.hpp"
 #include "crypto/checkpoint_file.hpp"
 #include "crypto/sodium_crypto.hpp"
+#include "media/photo_codec.hpp"
+#include "otp/senders.hpp"
 #include "sheet/sheet_files.hpp"
 #include "storage/database.hpp"
 
@@ -20,6 +22,9 @@ struct Runtime {
     Config config;
     crypto::SodiumCrypto crypto;
     sheet::SheetFiles sheets;
+    media::PhotoCodec images;
+    std::unique_ptr<core::ports::CodeSender> code_sender;  // otp.sender: none (null), sink or gateway
+    otp::SinkSender* sink = nullptr;                       // the code sender when it is the sink
     std::unique_ptr<crypto::SodiumFieldCipher> cipher;
     std::unique_ptr<crypto::CheckpointFile> checkpoints;  // beside the key file (issue 15 defect 4)
     std::unique_ptr<storage::ManagedDatabase> db;

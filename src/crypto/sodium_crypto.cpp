@@ -137,6 +137,8 @@ bool SodiumCrypto::VerifyPassword(std::string_view encoded, std::string_view pas
     return !enc.empty() && crypto_pwhash_str_verify(enc.c_str(), password.data(), password.size()) == 0;
 }
 
+std::uint32_t SodiumCrypto::RandomBelow(std::uint32_t upper) const { return randombytes_uniform(upper); }
+
 std::string SodiumCrypto::RandomToken(std::size_t bytes) const {
     std::string raw(bytes, '\0');
     randombytes_buf(raw.data(), raw.size());

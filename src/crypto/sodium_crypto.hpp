@@ -39,6 +39,7 @@ public:
     std::string HashPassword(std::string_view password) const override;
     bool VerifyPassword(std::string_view encoded, std::string_view password) const override;
     std::string RandomToken(std::size_t bytes) const override;
+    std::uint32_t RandomBelow(std::uint32_t upper) const override;
     std::string Sha256Hex(std::string_view data) const override;
     std::string NewTotpSecret() const override;
     std::string TotpCode(std::string_view base32_secret, std::int64_t step) const override;

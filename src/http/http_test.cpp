@@ -39,7 +39,9 @@ TEST(Router, EveryRouteIsUniqueAndEveryUnsafeRouteNeedsASession) {
     for (const auto& r : Routes()) {
         EXPECT_TRUE(seen.insert(r.method + " " + r.pattern).second) << r.pattern;
         bool unsafe = r.method != "GET";
-        bool public_write = r.pattern == "/api/v1/setup" || r.pattern == "/api/v1/auth/login";
+        // Public writes, like the log-in: set-up links and a resident's one-time code (issue 17; no account yet).
+        bool public_write = r.pattern == "/api/v1/setup" || r.pattern == "/api/v1/auth/login" ||
+                            r.pattern == "/api/v1/public/codes" || r.pattern == "/api/v1/public/codes/verify";
         if (unsafe && !public_write) { EXPECT_NE(r.guard.access, Access::kPublic) << r.pattern; }
     }
 }
@@ -71,6 +73,20 @@ TEST(Router, EverySignedInRouteNamesItsPermissionOrIsSelfService) {
     EXPECT_EQ(m.route->body, Body::kNone);
     EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/imports").route->body, Body::kFile);
     EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/members").route->body, Body::kJson);
+}
+
+// Issue 17: a photo is named by 64 lowercase hex digits; the photo routes admit a signed-in user or a resident.
+TEST(Router, PhotoIdsAreHexAndPhotosAdmitResidents) {
+    const std::string id(64, 'a');
+    auto m = MatchRoute(Routes(), "GET", "/api/v1/photos/" + id);
+    ASSERT_TRUE(m.route);
+    EXPECT_EQ(m.params.at("photo_id"), id);
+    EXPECT_EQ(m.route->guard.access, Access::kAuthenticatedOrResident);
+    EXPECT_FALSE(MatchRoute(Routes(), "GET", "/api/v1/photos/" + std::string(64, 'A')).route);
+    EXPECT_FALSE(MatchRoute(Routes(), "GET", "/api/v1/photos/" + std::string(65, 'a')).route);
+    EXPECT_FALSE(MatchRoute(Routes(), "GET", "/api/v1/photos/x.jpg").route);
+    EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/photos").route->body, Body::kFile);
+    EXPECT_EQ(MatchRoute(Routes(), "POST", "/api/v1/public/codes").route->guard.access, Access::kPublic);
 }
 
 TEST(JsonBody, NamesEveryBadField) {

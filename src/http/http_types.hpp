@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/auth/auth.hpp"
+#include "app/otp/resident.hpp"
 
 namespace lianxin::http {
 
@@ -49,10 +50,11 @@ struct Response {
 };
 
 struct HttpSettings {
-    bool cookie_secure = true;             // Secure + __Host- prefix (browsers allow both on http://localhost)
-    std::size_t max_body_bytes = 1 << 20;  // API bodies above this answer 413
-    std::string static_dir;                // the built web app (web/dist); empty = no static files
-    std::vector<std::string> admin_allow;  // client IPs allowed to use admin roles (empty = any; security.md B7)
+    bool cookie_secure = true;                // Secure + __Host- prefix (browsers allow both on http://localhost)
+    std::size_t max_body_bytes = 1 << 20;     // API bodies above this answer 413
+    std::size_t max_upload_bytes = 16 << 20;  // … and file bodies (Body::kFile: sheets, photos) above this
+    std::string static_dir;                   // the built web app (web/dist); empty = no static files
+    std::vector<std::string> admin_allow;     // client IPs allowed to use admin roles (empty = any; security.md B7)
 
     std::string CookieName() const { return cookie_secure ? "__Host-lx_sid" : "lx_sid"; }
 };
@@ -63,6 +65,7 @@ struct Call {
     app::Context& ctx;
     const HttpSettings& settings;
     const app::Authenticated* who = nullptr;  // null on public routes
+    const app::Resident* resident = nullptr;  // a verified resident (Access::kResident…); then `who` is null
     const core::auth::Actor& actor() const { return who->actor; }
     app::ClientInfo client() const { return {req.ip, req.request_id}; }
 };

@@ -133,7 +133,7 @@ const std::map<std::string, Pair>& Messages() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(),
-         &CalendarMessages()});
+         &CalendarMessages(), &IntakeMessages()});
     return kMessages;
 }
 
@@ -207,7 +207,7 @@ const std::map<std::string, Pair>& Labels() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels()}));
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels()}));
     return kLabels;
 }
 

@@ -28,6 +28,9 @@ const Table& FloatingLabels();
 // The search for lost-contact members (寻找失联党员).
 const Table& LostContactMessages();
 const Table& LostContactLabels();
+// A resident's intake: photos and the one-time code (issue 17).
+const Table& IntakeMessages();
+const Table& IntakeLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();

@@ -67,7 +67,10 @@ void AddSecurityHeaders(Response& r, bool api) {
     r.Header("X-Frame-Options", "DENY");
     r.Header("Referrer-Policy", "no-referrer");
     r.Header("Cross-Origin-Opener-Policy", "same-origin");
-    if (api) r.Header("Cache-Control", "no-store");
+    // An answer that chose its own caching (an immutable photo, `private`) keeps it; every other API answer: no-store.
+    const bool cached = std::any_of(r.headers.begin(), r.headers.end(),
+                                    [](const auto& h) { return h.first == "Cache-Control"; });
+    if (api && !cached) r.Header("Cache-Control", "no-store");
 }
 
 struct Pipeline::Done {
@@ -166,10 +169,15 @@ core::Status Pipeline::Spend(const Request& req, const std::string& who, bool se
 
 Response Pipeline::Api(Request& req, std::string& route_label) {
     if (auto st = Spend(req, req.ip, false); !st) return ErrorResponse(st.error(), req);
-    if (req.body.size() > settings_.max_body_bytes)
+    if (req.body.size() > std::max(settings_.max_body_bytes, settings_.max_upload_bytes))
         return ProtocolError(413, "payload_too_large", "http.body_too_large", req,
-                             {{"max", std::to_string(settings_.max_body_bytes)}});
+                             {{"max", std::to_string(std::max(settings_.max_body_bytes, settings_.max_upload_bytes))}});
     Match m = MatchRoute(Routes(), req.method, req.path);
+    // A file (an upload: a sheet, a photo) may be larger than a JSON body (server.max_upload_bytes).
+    if (const std::size_t limit = m.route && m.route->body == Body::kFile ? settings_.max_upload_bytes
+                                                                          : settings_.max_body_bytes;
+        req.body.size() > limit)
+        return ProtocolError(413, "payload_too_large", "http.body_too_large", req, {{"max", std::to_string(limit)}});
     if (!m.route) {
         if (m.allowed.empty()) return ProtocolError(404, "not_found", "http.not_found", req);
         std::string allow;
@@ -190,11 +198,21 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
 
     Call call{req, ctx_, settings_, nullptr};
     app::Authenticated who;
+    app::Resident resident;
     const Guard& guard = m.route->guard;
-    if (guard.access != Access::kPublic) {
+    const std::string* bearer = req.Header("authorization");
+    const bool resident_bearer = bearer && bearer->rfind("Bearer ", 0) == 0 && app::IsResidentToken(bearer->substr(7));
+    if (guard.access == Access::kResident || (guard.access == Access::kAuthenticatedOrResident && resident_bearer)) {
+        // A resident (issue 17): a bearer token from POST /public/codes/verify; no cookie, so no CSRF to check.
+        auto found = app::AuthenticateResident(ctx_, resident_bearer ? bearer->substr(7) : "");
+        if (!found) return ErrorResponse(found.error(), req);
+        resident = std::move(*found);
+        if (auto st = Spend(req, resident.token_hash, true); !st) return ErrorResponse(st.error(), req);
+        call.resident = &resident;
+    } else if (guard.access != Access::kPublic) {
         std::string token;
         bool from_cookie = false;
-        const std::string* auth = req.Header("authorization");
+        const std::string* auth = bearer;
         if (auth && auth->rfind("Bearer ", 0) == 0) {
             token = auth->substr(7);
         } else if (auto c = req.Cookie(settings_.CookieName())) {
@@ -215,7 +233,7 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
             std::find(settings_.admin_allow.begin(), settings_.admin_allow.end(), req.ip) ==
                 settings_.admin_allow.end())
             return ErrorResponse(core::Denied("permission.denied"), req);
-        if (guard.access == Access::kAuthenticated && who.session.mfa != core::ports::MfaState::kNone &&
+        if (guard.access != Access::kSession && who.session.mfa != core::ports::MfaState::kNone &&
             who.session.mfa != core::ports::MfaState::kOk)
             return ErrorResponse(MakeError(ErrorCode::kPermissionDenied, "auth.mfa_required"), req);
         // The coarse fence (issue 16, "Each shape once"): a caller holding the route's permission on no org at

@@ -33,12 +33,18 @@ bool IsId(std::string_view s) {
     return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Up to 64 lowercase hex digits: a photo id (the use case answers 404 for one that is not exactly 64).
+bool IsHex64(std::string_view s) {
+    return !s.empty() && s.size() <= 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 bool PatternMatches(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
     auto pp = Split(pattern), ps = Split(path);
     if (pp.size() != ps.size()) return false;
     for (size_t i = 0; i < pp.size(); ++i) {
         if (!pp[i].empty() && pp[i][0] == ':') {
-            if (!IsId(ps[i])) return false;
+            if (pp[i] == ":photo_id" ? !IsHex64(ps[i]) : !IsId(ps[i])) return false;
             params[std::string(pp[i].substr(1))] = std::string(ps[i]);
         } else if (pp[i] != ps[i]) {
             return false;

@@ -1,6 +1,7 @@
 // The route table and its matcher. Patterns are literal segments and ":name" parameters that match one
-// segment of digits (ids) — e.g. "/api/v1/users/:id/grants/:grant_id". A path that matches a pattern with
-// another method answers 405 with Allow; HEAD is served by GET routes.
+// segment of digits (ids) — e.g. "/api/v1/users/:id/grants/:grant_id" — except ":photo_id", which matches up to
+// 64 lowercase hex digits (a photo is named by the SHA-256 of its bytes; the use case wants exactly 64). A path that
+// matches a pattern with another method answers 405 with Allow; HEAD is served by GET routes.
 #pragma once
 
 #include <functional>
@@ -18,6 +19,10 @@ enum class Access {
     kPublic,         // no session needed
     kSession,        // a session, even one that still owes its second factor
     kAuthenticated,  // a session with the second factor done where the user's roles need it
+    // A verified resident's bearer token ("r.…", app/otp/resident.hpp; issue 17): the bearer acts only as the phone
+    // it proved. kResident admits only residents; kAuthenticatedOrResident admits a resident or a signed-in user.
+    kResident,
+    kAuthenticatedOrResident,
 };
 
 // Who may call a route: the access level and, for a signed-in caller, the permission it must hold on at

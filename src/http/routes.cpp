@@ -26,6 +26,13 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/auth/totp/verify", Access::kSession, h::TotpVerify, "Check a TOTP code", Body::kJson},
         {"POST", "/api/v1/auth/password", Access::kAuthenticated, h::ChangePassword, "Change own password", Body::kJson},
 
+        {"POST", "/api/v1/public/codes", Access::kPublic, h::RequestCode, "Send a resident a one-time code by SMS (throttled per phone and address)", Body::kJson},
+        {"POST", "/api/v1/public/codes/verify", Access::kPublic, h::VerifyCode, "Check a resident's code; a resident token for that phone", Body::kJson},
+        {"GET", "/api/v1/public/intake", Access::kPublic, h::IntakeLimits, "What a resident's report may carry: photos and their limits"},
+        {"GET", "/api/v1/dev/sent-codes", Access::kPublic, h::SentCodes, "Codes the sink sender received (demo and tests only; 404 otherwise)"},
+        {"POST", "/api/v1/photos", Access::kAuthenticatedOrResident, h::UploadPhoto, "Upload a photo: checked, re-encoded without EXIF, stored by its hash (audited)", Body::kFile},
+        {"GET", "/api/v1/photos/:photo_id", Access::kAuthenticatedOrResident, h::GetPhoto, "A stored photo as image/jpeg"},
+
         {"GET", "/api/v1/roles", Access::kAuthenticated, h::ListRoles, "The roles and their names"},
         {"GET", "/api/v1/dictionaries", Access::kAuthenticated, h::Dictionaries, "Code lists with both languages' labels and the member field specs"},
         {"GET", "/api/v1/orgs/roots", Needs(P::kOrgRead), h::OrgRoots, "Top orgs of the caller's scope"},

@@ -109,7 +109,7 @@ struct Server::Impl {
 };
 
 Server::Server(Pipeline& pipeline, const ServerOptions& o) : impl_(std::make_unique<Impl>(pipeline)) {
-    auto max_body = pipeline.settings().max_body_bytes * 4 + 4096;
+    auto max_body = std::max(pipeline.settings().max_body_bytes * 4, pipeline.settings().max_upload_bytes) + 4096;
     auto settings = restinio::server_settings_t<Traits>{}
                         .address(o.address)
                         .port(o.port)

@@ -11,8 +11,10 @@ import { PERMS, setupCast } from './lib/actors.mjs';
 import { createUser, login, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 import { FULL_ID, OCTET, XLSX_TYPE, memberCsv, readExport } from './lib/sheets.mjs';
+import { halvesPng } from './lib/images.mjs';
 
 let strangers = 0;
+let photoId = null;  // a photo the city admin uploaded (before)
 let applicants = 0;
 let arrivals = 0;
 /** A letter from outside addressed to org T, for a person no other test uses. */
@@ -74,6 +76,18 @@ const MATRIX = {
   'POST /api/v1/auth/totp/verify': { target: 'none', body: () => ({ code: '000000' }), expect: always(422) },
   'POST /api/v1/auth/password': { target: 'none', body: () => ({ old_password: 'not-the-password', new_password: strongPassword() }),
     expect: always(400) },
+  // A resident's intake (issue 17). The code routes are public, like the log-in: the matrix server has no code
+  // sender configured (otp.sender none), so a request answers 503 for every caller and the dev outbox is 404.
+  'POST /api/v1/public/codes': { target: 'none', body: () => ({ phone: '13900009999' }), expect: always(503) },
+  'POST /api/v1/public/codes/verify': { target: 'none', body: () => ({ phone: '13900009999', code: '000000' }),
+    expect: always(400), check: (r) => assert.deepEqual(r.fieldNames(), ['code']), checkErrors: true },
+  'GET /api/v1/public/intake': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.photos_max, 6) },
+  'GET /api/v1/dev/sent-codes': { target: 'none', expect: always(404) },
+  // Photos: any signed-in user uploads and reads (they belong to no org until their event does; docs/api.md).
+  'POST /api/v1/photos': { target: 'none', file: () => halvesPng(16, 16), expect: always(201),
+    check: (r) => assert.match(r.json.photo_id, /^[0-9a-f]{64}$/) },
+  'GET /api/v1/photos/:photo_id': { target: 'none', expect: always(200),
+    check: (r) => assert.equal(r.headers['content-type'], 'image/jpeg') },
   'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
   // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
   'GET /api/v1/dictionaries': { target: 'none', expect: always(200), check: (r) => assert.ok(r.json.code_lists.length > 0) },
@@ -506,6 +520,9 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
     const { admin, tree } = cast;
     // The city admin's own walk ends with a logout: the helpers keep a session of their own.
     city = await login(srv, cast.actors.city_admin.account);
+    const photo = await city.request('POST', '/api/v1/photos', { body: halvesPng(24, 24), headers: OCTET });
+    assert.equal(photo.status, 201, photo.toString());
+    photoId = photo.json.photo_id;
     // One pending user and one member per target org, made by the root sys_admin / found by the city admin.
     // The member comes from the org's last branch, so that a parent's member is never the actor's own.
     targets = new Map();
@@ -746,7 +763,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.developmentCaseId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
             floating: t.floatingId, group: t.groupId }[entry.target];
-          const path = route.path.replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
+          const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':year', '2031')
             .replace(':id', String(id));

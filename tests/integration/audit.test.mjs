@@ -10,6 +10,7 @@ import { setupCast } from './lib/actors.mjs';
 import { Client, createUser, login, nextCode, strongPassword } from './lib/client.mjs';
 import { syntheticId } from './lib/ids.mjs';
 import { memberCsv } from './lib/sheets.mjs';
+import { halvesPng } from './lib/images.mjs';
 
 const rid = (tag) => `e1-${tag.replace(/[^a-z0-9]/gi, '')}-${randomBytes(6).toString('hex')}`;
 
@@ -21,7 +22,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
   let viewRowId = null;
 
   before(async () => {
-    srv = await startServer({ dataset: 'test' });
+    srv = await startServer({ dataset: 'test', env: { LIANXIN_OTP_SENDER: 'sink' } });
     cast = await setupCast(srv);
     auditor = cast.actors.auditor.client;
     secrets.push(srv.setupToken);
@@ -476,6 +477,34 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('calendar.load', id, { actor_id: actors.city_admin.account.id, object_type: 'calendar_year', object_id: '2030' });
     assert.match(detailOf(e.id), /holidays=1 workdays=1 new/);
     note('PUT /api/v1/calendar/:year', 'calendar.load');
+    // A resident's intake (issue 17): a code sent, a wrong and a right try, a photo upload by a resident and by
+    // staff. The rows name no phone: the object is the first bytes of the phone's keyed hash.
+    const phone = '13900007777';
+    secrets.push(phone);
+    const resident = new Client(srv.url);
+    [r, id] = await act(resident, 'POST', '/api/v1/public/codes', { phone }, 'otp-send');
+    assert.equal(r.status, 202, r.toString());
+    e = await row('otp.send', id, { object_type: 'phone', result: 'ok' });
+    assert.ok(!JSON.stringify(e).includes(phone), 'no phone in the audit row');
+    note('POST /api/v1/public/codes', 'otp.send');
+    const sent = await resident.get(`/api/v1/dev/sent-codes?phone=${phone}`);
+    const code = /(\d{6})/.exec(sent.json.items.at(-1).text)[1];
+    [r, id] = await act(resident, 'POST', '/api/v1/public/codes/verify', { phone, code: code === '000000' ? '000001' : '000000' }, 'otp-wrong');
+    assert.equal(r.status, 400, r.toString());
+    await row('otp.verify', id, { object_type: 'phone', result: 'denied' });
+    [r, id] = await act(resident, 'POST', '/api/v1/public/codes/verify', { phone, code }, 'otp-verify');
+    assert.equal(r.status, 201, r.toString());
+    await row('otp.verify', id, { object_type: 'phone', result: 'ok' });
+    note('POST /api/v1/public/codes/verify', 'otp.verify');
+    secrets.push(r.json.token);
+    resident.bearer = r.json.token;
+    [r, id] = await actFile(resident, '/api/v1/photos', halvesPng(12, 12), 'photo-resident');
+    assert.equal(r.status, 201, r.toString());
+    await row('photo.upload', id, { object_type: 'photo', object_id: r.json.photo_id });
+    [r, id] = await actFile(sec.client, '/api/v1/photos', halvesPng(14, 14), 'photo-staff');
+    assert.equal(r.status, 201, r.toString());
+    await row('photo.upload', id, { actor_id: sec.account.id, object_type: 'photo', object_id: r.json.photo_id });
+    note('POST /api/v1/photos', 'photo.upload');
 
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);

@@ -41,6 +41,16 @@ const FIGURES = {
   'event.sla_emergency_handle': '§7.4',
   'event.sla_emergency_close': '§7.4',
   'event.warn_before_percent': '§7.4',
+  // Residents' reports (issue 17): photo limits, photos per event, the one-time code's guards.
+  'media.photo_max_bytes': '§7.2',
+  'media.photo_max_pixels': '§7.2',
+  'media.photo_max_edge': '§7.2',
+  'event.photos_max': '§7.2',
+  'otp.code_ttl_minutes': '§7.2',
+  'otp.max_tries': '§7.2',
+  'otp.sends_per_hour_phone': '§7.2',
+  'otp.sends_per_hour_address': '§7.2',
+  'otp.token_ttl_minutes': '§7.2',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

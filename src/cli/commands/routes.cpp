@@ -10,9 +10,11 @@ int RunRoutes() {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : http::Routes()) {
         const auto access = r.guard.access;
-        const char* name = access == http::Access::kPublic    ? "public"
-                           : access == http::Access::kSession ? "session"
-                                                              : "authenticated";
+        const char* name = access == http::Access::kPublic                    ? "public"
+                           : access == http::Access::kSession                 ? "session"
+                           : access == http::Access::kResident                ? "resident"
+                           : access == http::Access::kAuthenticatedOrResident ? "authenticated_or_resident"
+                                                                              : "authenticated";
         // permission: what the caller must hold on some org (OpenAPI x-permission); null when none is needed.
         nlohmann::json permission = nullptr;
         if (r.guard.permission) permission = std::string(core::auth::PermissionKey(*r.guard.permission));

@@ -34,6 +34,11 @@ static int ServeRuntime(Runtime& rt) {
         return 1;
     }
     std::cout << "lianxin 已启动 / serving: " << rt.config.PublicUrl() << "  (" << rt.db->Engine() << ")" << std::endl;
+    if (rt.sink)
+        std::cout
+            << "注意：居民验证码只进入演示短信箱（otp.sender: sink），不得用于生产 / note: one-time codes go to the "
+               "demo sink (otp.sender: sink), readable at /api/v1/dev/sent-codes; never in production"
+            << std::endl;
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);

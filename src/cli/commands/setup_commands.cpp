@@ -71,7 +71,11 @@ int RunInit(const Config& config, const InitOptions& opt) {
     return 0;
 }
 
-int RunDemo(const Config& config, std::uint64_t seed, bool serve) {
+int RunDemo(const Config& given, std::uint64_t seed, bool serve) {
+    // The demo sends residents' codes to the sink (GET /api/v1/dev/sent-codes, shown on the demo's phone page)
+    // unless a sender is configured.
+    Config config = given;
+    if (config.otp.sender == "none") config.otp.sender = "sink";
     auto rt = MakeRuntime(config, Preparing());
     if (!rt) return 1;
     auto count = [&]() -> std::int64_t {

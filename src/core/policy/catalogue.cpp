@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 3> kSlaUnitChoices{"working_days", "natur
 // (feedback to the reporter after handling) has no figure of its own: it defaults to the handle limit.
 constexpr std::string_view kSla = "domain.md §7.4";
 
-constexpr std::array<Spec, 27> kCatalogue{{
+constexpr std::array<Spec, 36> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -45,6 +45,16 @@ constexpr std::array<Spec, 27> kCatalogue{{
     {kEventSlaEmergencyHandle, ValueKind::kInt, 1, 999, 2, "sla_unit", {}, kSla, "UNKNOWN"},
     {kEventSlaEmergencyClose, ValueKind::kInt, 1, 999, 2, "sla_unit", {}, kSla, "UNKNOWN"},
     {kEventWarnBeforePercent, ValueKind::kInt, 0, 90, 20, "percent", {}, kSla, "UNKNOWN"},
+    // Residents' reports (issue 17): what a photo may be, and how the one-time code is guarded. No national rule.
+    {kMediaPhotoMaxBytes, ValueKind::kInt, 65'536, 33'554'432, 8'388'608, "bytes", {}, "domain.md §7.2", "LOCAL"},
+    {kMediaPhotoMaxPixels, ValueKind::kInt, 1'000'000, 100'000'000, 25'000'000, "pixels", {}, "domain.md §7.2", "LOCAL"},
+    {kMediaPhotoMaxEdge, ValueKind::kInt, 256, 8192, 2048, "pixels", {}, "domain.md §7.2", "LOCAL"},
+    {kEventPhotosMax, ValueKind::kInt, 1, 20, 6, "photos", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpCodeTtlMinutes, ValueKind::kInt, 1, 60, 10, "minutes", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpMaxTries, ValueKind::kInt, 1, 10, 5, "tries", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpSendsPerHourPhone, ValueKind::kInt, 1, 60, 5, "per_hour", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpSendsPerHourAddress, ValueKind::kInt, 1, 1000, 30, "per_hour", {}, "domain.md §7.2", "LOCAL"},
+    {kOtpTokenTtlMinutes, ValueKind::kInt, 10, 1440, 120, "minutes", {}, "domain.md §7.2", "LOCAL"},
 }};
 }  // namespace
 

@@ -46,6 +46,16 @@ inline constexpr std::string_view kEventSlaEmergencyRespondMinutes = "event.sla_
 inline constexpr std::string_view kEventSlaEmergencyHandle = "event.sla_emergency_handle";
 inline constexpr std::string_view kEventSlaEmergencyClose = "event.sla_emergency_close";
 inline constexpr std::string_view kEventWarnBeforePercent = "event.warn_before_percent";
+// Residents' reports (issue 17 "Events and their intake", "Bad input"): photos and the one-time code.
+inline constexpr std::string_view kMediaPhotoMaxBytes = "media.photo_max_bytes";
+inline constexpr std::string_view kMediaPhotoMaxPixels = "media.photo_max_pixels";
+inline constexpr std::string_view kMediaPhotoMaxEdge = "media.photo_max_edge";
+inline constexpr std::string_view kEventPhotosMax = "event.photos_max";
+inline constexpr std::string_view kOtpCodeTtlMinutes = "otp.code_ttl_minutes";
+inline constexpr std::string_view kOtpMaxTries = "otp.max_tries";
+inline constexpr std::string_view kOtpSendsPerHourPhone = "otp.sends_per_hour_phone";
+inline constexpr std::string_view kOtpSendsPerHourAddress = "otp.sends_per_hour_address";
+inline constexpr std::string_view kOtpTokenTtlMinutes = "otp.token_ttl_minutes";
 
 enum class ValueKind { kInt, kChoice };
 

@@ -36,6 +36,8 @@ public:
     virtual bool VerifyPassword(std::string_view encoded, std::string_view password) const = 0;
     // Random token of `bytes` bytes, URL-safe base64 without padding.
     virtual std::string RandomToken(std::size_t bytes) const = 0;
+    // A uniform random number below `upper` from the CSPRNG (a one-time code: RandomBelow(1'000'000)).
+    virtual std::uint32_t RandomBelow(std::uint32_t upper) const = 0;
     // SHA-256 as lower-case hex.
     virtual std::string Sha256Hex(std::string_view data) const = 0;
     // A new TOTP secret (20 random bytes) as base32.

@@ -17,6 +17,7 @@
 #include "core/ports/floating_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
+#include "core/ports/intake_records.hpp"
 #include "core/ports/lost_contact_records.hpp"
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
@@ -393,6 +394,8 @@ public:
     virtual ThrottleRepo& Throttles() = 0;
     virtual PolicyRepo& Policies() = 0;
     virtual CalendarRepo& Calendar() = 0;
+    virtual PhotoRepo& Photos() = 0;
+    virtual OtpRepo& Otp() = 0;
     virtual AuditRepo& Audit() = 0;
 };
 

@@ -334,6 +334,35 @@ private:
     SqlConn& c_;
 };
 
+class SqlPhotoRepo final : public core::ports::PhotoRepo {
+public:
+    explicit SqlPhotoRepo(SqlConn& c) : c_(c) {}
+    core::Status Put(const core::ports::PhotoRecord& p, const std::string& owner) override;
+    core::Result<std::optional<core::ports::PhotoRecord>> Get(const std::string& photo_id) override;
+    core::Result<bool> OwnedBy(const std::string& photo_id, const std::string& owner) override;
+
+private:
+    SqlConn& c_;
+};
+
+class SqlOtpRepo final : public core::ports::OtpRepo {
+public:
+    SqlOtpRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::optional<core::otp::CodeState>> Code(const std::string& phone_key) override;
+    core::Status PutCode(const std::string& phone_key, const std::string& phone, const core::otp::CodeState& s,
+                         std::int64_t at) override;
+    core::Result<int> CountTry(const std::string& phone_key) override;
+    core::Status DeleteCode(const std::string& phone_key) override;
+    core::Result<core::otp::SendWindow> CountSend(const std::string& key, std::int64_t now) override;
+    core::Status InsertToken(const core::ports::ResidentToken& t) override;
+    core::Result<std::optional<core::ports::ResidentToken>> Token(const std::string& token_hash) override;
+    core::Status Prune(std::int64_t before) override;
+
+private:
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
@@ -355,6 +384,8 @@ public:
           throttles_(c),
           policies_(c),
           calendar_(c),
+          photos_(c),
+          otp_(c, cipher),
           audit_(c, crypto, cipher) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
@@ -373,6 +404,8 @@ public:
     core::ports::ThrottleRepo& Throttles() override { return throttles_; }
     core::ports::PolicyRepo& Policies() override { return policies_; }
     core::ports::CalendarRepo& Calendar() override { return calendar_; }
+    core::ports::PhotoRepo& Photos() override { return photos_; }
+    core::ports::OtpRepo& Otp() override { return otp_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
     // The transaction's own connection, for raw SQL inside it (the row-level security tests).
     SqlConn& Conn() { return conn_; }
@@ -396,6 +429,8 @@ private:
     SqlThrottleRepo throttles_;
     SqlPolicyRepo policies_;
     SqlCalendarRepo calendar_;
+    SqlPhotoRepo photos_;
+    SqlOtpRepo otp_;
     SqlAuditRepo audit_;
 };
 

@@ -86,7 +86,7 @@ async function startServerUnguarded(opts, undo) {
   const env = { ...process.env, LIANXIN_SECURITY_KEY_FILE: path.join(dir, 'lx.key'), ...extraEnv };
   for (const k of Object.keys(env)) {
     // A developer's own configuration must not leak into the test server.
-    if (/^LIANXIN_(SERVER|DATABASE|LIMITS|LOG)_/.test(k) && !(k in extraEnv)) delete env[k];
+    if (/^LIANXIN_(SERVER|DATABASE|LIMITS|LOG|OTP)_/.test(k) && !(k in extraEnv)) delete env[k];
   }
   if (!cookieSecure) env.LIANXIN_SERVER_COOKIE_SECURE = 'false';
 

@@ -26,6 +26,8 @@ export interface RequestOptions {
   /** Leave a 401 to the caller (login form, session probe) instead of going to the login page. */
   noAuthRedirect?: boolean;
   signal?: AbortSignal;
+  /** A resident's token (POST /public/codes/verify): sent as `Authorization: Bearer …`; no session cookie needed. */
+  bearer?: string;
 }
 
 export interface ClientHooks {
@@ -176,6 +178,7 @@ async function send(method: Method, path: string, opts: RequestOptions, accept: 
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
+  if (opts.bearer) headers.Authorization = `Bearer ${opts.bearer}`;
 
   let res: Response;
   try {

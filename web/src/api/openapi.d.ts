@@ -173,6 +173,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向居民手机发送验证码 / Send a resident a one-time code by SMS (throttled per phone and address)
+         * @description Public, like the log-in. A 6-digit code from a CSPRNG, stored as a keyed hash, valid otp.code_ttl_minutes (10). At most otp.sends_per_hour_phone (5) codes an hour per phone and otp.sends_per_hour_address (30) per source address; a request over either is refused with 429, the figure and Retry-After, and counts (a flood stays refused). 503 otp.no_sender when no sender is configured (otp.sender none), otp.sender_unavailable when the gateway fails. The answer is the same whether or not the number was seen before.
+         */
+        post: operations["requestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/codes/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核对验证码，取得居民令牌 / Check a resident's code; a resident token for that phone
+         * @description Each try is counted before the code is compared; a wrong code answers 400 naming code with the tries left, the otp.max_tries-th (5) wrong try and every later one 429 (the code is locked until a new one is sent), an expired or used code 400. The right code is spent and gives a resident token (Authorization Bearer r.…) valid otp.token_ttl_minutes (120), whose bearer acts only as that phone.
+         */
+        post: operations["verifyCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 居民上报的照片数量与大小限制 / What a resident's report may carry, photos and their limits
+         * @description The top org's policies today (event.photos_max, media.photo_max_bytes, media.photo_max_pixels, media.photo_max_edge) and the code's length.
+         */
+        get: operations["intakeLimits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/sent-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 演示短信箱 / Codes the sink sender received (demo and tests only; 404 otherwise)
+         * @description Answers only while otp.sender is sink (lianxin demo, the tests); with a gateway or no sender it is 404 like any unknown address. Never configure the sink in production.
+         */
+        get: operations["sentCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传照片（按内容检查，去除 EXIF 重新编码，按哈希保存）/ Upload a photo, checked, re-encoded without EXIF, stored by its hash (audited)
+         * @description Any signed-in user, or a resident with the bearer token of POST /public/codes/verify. The body is the image itself (application/octet-stream). Its type is judged by content (JPEG, PNG, WebP; anything else 400 naming photo), its size against media.photo_max_bytes and server.max_upload_bytes (413), its header's width × height against media.photo_max_pixels before any decoding (a decompression bomb is refused). It is decoded, turned upright by its EXIF orientation, brought down to media.photo_max_edge and re-encoded as a JPEG with no metadata (no EXIF, GPS, XMP, ICC), stored under photo_id, the lowercase hex SHA-256 of the new bytes, in one transaction with its audit row. The same photo twice is one photo.
+         */
+        post: operations["uploadPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 读取照片 / A stored photo as image/jpeg
+         * @description Any signed-in user; a resident (bearer token) only the photos they uploaded, others 404 as if absent. Served with Cache-Control private, max-age one year, immutable, an ETag that is the id (If-None-Match answers 304), nosniff and CSP sandbox.
+         */
+        get: operations["getPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1708,6 +1828,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CodeRequest: {
+            /** @description An 11-digit mainland mobile number; spaces, dashes and +86 are accepted. */
+            phone: string;
+        };
+        CodeVerify: {
+            phone: string;
+            /** @description The six digits sent. */
+            code: string;
+        };
+        ResidentToken: {
+            /** @description The bearer token of the resident routes: "r." and 43 URL-safe characters. */
+            token: string;
+            /**
+             * Format: int64
+             * @description UTC epoch milliseconds.
+             */
+            expires_at: number;
+        };
+        IntakeLimits: {
+            photos_max: number;
+            /** Format: int64 */
+            photo_max_bytes: number;
+            /** Format: int64 */
+            photo_max_pixels: number;
+            photo_max_edge: number;
+            code_digits: number;
+        };
+        StoredPhoto: {
+            /** @description The lowercase hex SHA-256 of the stored JPEG. */
+            photo_id: string;
+            width: number;
+            height: number;
+            /** Format: int64 */
+            bytes: number;
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -3584,6 +3739,181 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    requestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verifyCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeVerify"];
+            };
+        };
+        responses: {
+            /** @description Verified. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    intakeLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeLimits"];
+                };
+            };
+        };
+    };
+    sentCodes: {
+        parameters: {
+            query?: {
+                phone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last messages, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            phone: string;
+                            text: string;
+                            /** Format: int64 */
+                            at: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPhoto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JPEG. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Not modified (If-None-Match named this photo). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listRoles: {

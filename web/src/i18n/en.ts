@@ -7,6 +7,7 @@ import { reorgEn } from './reorg';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
+import { intakeEn } from './intake';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { lostContactEn } from './lostContact';
@@ -138,6 +139,7 @@ const en: MessageSchema = {
   positions: positionsEn,
   policies: policiesEn,
   calendar: calendarEn,
+  intake: intakeEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {

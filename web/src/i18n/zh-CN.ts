@@ -7,6 +7,7 @@ import { reorgZh } from './reorg';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
+import { intakeZh } from './intake';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { lostContactZh } from './lostContact';
@@ -137,6 +138,7 @@ const zhCN = {
   positions: positionsZh,
   policies: policiesZh,
   calendar: calendarZh,
+  intake: intakeZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {

@@ -27,6 +27,8 @@ const soon = (area: SoonArea, path: string, title: string): RouteRecordRaw => ({
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/auth/LoginView.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('@/views/auth/SetupView.vue'), meta: { public: true } },
+  // A resident's page (issue 17): no account, a phone confirmed by a one-time code.
+  { path: '/r/verify', name: 'resident-verify', component: () => import('@/views/resident/VerifyDemoView.vue'), meta: { public: true } },
   { path: '/totp', name: 'totp', component: () => import('@/views/auth/TotpView.vue') },
   {
     path: '/',
