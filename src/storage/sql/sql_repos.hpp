@@ -403,6 +403,22 @@ SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& 
 core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
                                            std::string_view column);
 
+// The person columns a member row and a development case row share (name, sex, ethnicity, birth_date and the
+// encrypted id_number and phone), read into any record with those fields. Fails when a ciphertext does not
+// authenticate.
+template <class Record>
+core::Status ReadPerson(const SqlRow& row, const core::ports::FieldCipher& cipher, Record& rec) {
+    rec.name = row.Text("name");
+    rec.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    rec.ethnicity = row.Text("ethnicity");
+    rec.birth_date = DateOf(row, "birth_date");
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher, row, "id_number_enc"));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher, row, "phone_enc"));
+    rec.id_number = std::move(id_number);
+    rec.phone = std::move(phone);
+    return core::Ok();
+}
+
 // The columns of the member and the org rows (member_repo.cpp, org_repo.cpp), for their writes kept in other
 // files; and of the lost-contact search entries (lost_contact_repo.cpp), for the schema conformance test.
 const Columns& MemberColumns();
