@@ -5043,6 +5043,8 @@ export interface operations {
                 status?: "normal" | "stopped";
                 age_min?: number;
                 age_max?: number;
+                /** @description One whole skill word (特长). */
+                skill?: string;
                 limit?: components["parameters"]["Limit"];
                 /** @description next_cursor of the previous page. */
                 cursor?: components["parameters"]["Cursor"];

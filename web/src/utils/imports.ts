@@ -79,11 +79,9 @@ export function visibleRows<R extends Pick<ImportRow, 'action'>>(rows: readonly 
   return onlyErrors ? rows.filter((r) => r.action === 'error') : [...rows];
 }
 
-/** The importer's name, whether the server sends a name or an object carrying one. */
-export function importerName(by: Import['by']): string {
-  if (!by) return '';
-  if (typeof by === 'string') return by;
-  return by.display_name || by.name || '';
+/** The importer's display name as the server sends it (docs/openapi.yaml Import.by); '' for none. */
+export function importerName(by: Import['by'] | null | undefined): string {
+  return by ?? '';
 }
 
 /** UTC epoch milliseconds as an ISO instant for the date formatters ('' for nothing). */
