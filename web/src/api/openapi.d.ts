@@ -1675,6 +1675,8 @@ export interface components {
                 message: string;
                 request_id: string;
                 fields: components["schemas"]["FieldError"][];
+                /** @description The sheet rows an import undo is refused for (409 import.undo_changed, import.undo_org_changed); absent otherwise. */
+                rows?: number[];
             };
         };
         FieldError: {

@@ -69,13 +69,8 @@ export type AuditVerify = Schemas['AuditVerification'];
 export type AuditProblem = NonNullable<AuditVerify['problem']>;
 
 export type FieldError = Schemas['FieldError'];
-/**
- * The error body. `rows` (the sheet rows of import.undo_changed) is what docs/api.md promises; the server
- * does not send it yet (the rows are only in the message), so it stays optional here and out of the schema.
- */
-export interface ErrorBody {
-  error: Schemas['Error']['error'] & { rows?: number[] };
-}
+/** The error body; `rows` names the sheet rows of a refused import undo (import.undo_changed). */
+export type ErrorBody = Schemas['Error'];
 
 // ---- Policies (docs/api.md "Policies") ----
 
