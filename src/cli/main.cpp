@@ -94,9 +94,14 @@ int main(int argc, char** argv) {
         "--accept-restore", accept_restore,
         "恢复备份后：记录恢复并重新开始检查点 / after restoring a backup: record it, start a new checkpoint");
     auto* routes = cli.add_subcommand("routes", "列出全部接口（JSON）/ print the route table as JSON");
+    auto* dictionaries = cli.add_subcommand(
+        "dictionaries", "代码表与党员字段规格 / the code lists and member field specs (as GET /api/v1/dictionaries)");
+    bool dictionaries_json = false;
+    dictionaries->add_flag("--json", dictionaries_json, "以 JSON 输出 / print JSON (the only format)")->required();
 
     CLI11_PARSE(cli, argc, argv);
     if (*routes) return RunRoutes();
+    if (*dictionaries) return RunDictionaries();
 
     Config config = DefaultConfig();
     if (!ReportConfigErrors(LoadConfig(config_path, environ, config))) return 2;

@@ -50,5 +50,7 @@ int RunRestore(const Config& config, const std::string& from);
 int RunCheck(const Config& config, bool accept_restore = false);
 // Prints the route table as JSON: [{method, path, access, permission, body, summary}].
 int RunRoutes();
+// Prints what GET /api/v1/dictionaries serves: the code lists and the member field specs (JSON).
+int RunDictionaries();
 
 }  // namespace lianxin::cli
