@@ -9,6 +9,17 @@ Date D(const char* s) { return *Date::Parse(s); }
 // No local rules set: the national defaults of the policy store.
 const policy::Policies kNational;
 
+// A setting of `key` made by org 5 (path /1/5/, above the branch /1/5/9/) from `from`.
+policy::Setting SetAbove(std::string_view key, std::int64_t value, const char* from) {
+    policy::Setting s;
+    s.key = std::string(key);
+    s.org_id = 5;
+    s.org_path = "/1/5/";
+    s.valid_from = D(from);
+    s.value = value;
+    return s;
+}
+
 Step At(StepKind k, const char* on) {
     Step s;
     s.kind = k;
@@ -72,12 +83,7 @@ TEST(Development, ApplicantMustBeEighteenOnTheApplicationDate) {
 TEST(Development, ALeapDayApplicantIsEighteenAsTheOrgsRuleOnTheApplicationDaySays) {
     const Step apply = At(StepKind::kApply, "2022-02-28");
     EXPECT_TRUE(StartDevelopmentCase(D("2004-02-29"), apply, kNational));
-    policy::Setting mar1;
-    mar1.key = std::string(policy::kMemberLeapDayAnniversary);
-    mar1.org_id = 5;
-    mar1.org_path = "/1/5/";
-    mar1.valid_from = D("2022-01-01");
-    mar1.value = 1;
+    policy::Setting mar1 = SetAbove(policy::kMemberLeapDayAnniversary, 1, "2022-01-01");
     const policy::Policies branch("/1/5/9/", {mar1});
     auto young = StartDevelopmentCase(D("2004-02-29"), apply, branch);
     ASSERT_FALSE(young);
@@ -94,12 +100,7 @@ TEST(Development, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
     const DevelopmentCase talked = Through(StepKind::kActivist);  // applied 2022-03-01, talked 2022-03-20
     Step activist = At(StepKind::kActivist, "2022-04-15");
     activist.people = {{11, true}};
-    policy::Setting six;
-    six.key = std::string(policy::kDevelopmentApplicationToActivistMonths);
-    six.org_id = 5;
-    six.org_path = "/1/5/";
-    six.valid_from = D("2022-04-01");
-    six.value = 6;
+    policy::Setting six = SetAbove(policy::kDevelopmentApplicationToActivistMonths, 6, "2022-04-01");
     const policy::Policies branch("/1/5/9/", {six});
     auto early = ApplyStep(talked, activist, branch);
     ASSERT_FALSE(early);
@@ -257,12 +258,7 @@ TEST(Development, ALeapDayJoinDateEndsProbationAsTheRuleOfTheMeetingDaySays) {
     auto national = ApplyStep(before, meeting, kNational);
     ASSERT_TRUE(national) << national.error().message_key;
     EXPECT_EQ(national->ProbationEnd()->ToString(), "2025-02-28");
-    policy::Setting mar1;
-    mar1.key = std::string(policy::kMemberLeapDayAnniversary);
-    mar1.org_id = 5;
-    mar1.org_path = "/1/5/";
-    mar1.valid_from = D("2024-01-01");
-    mar1.value = 1;
+    policy::Setting mar1 = SetAbove(policy::kMemberLeapDayAnniversary, 1, "2024-01-01");
     auto local = ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}));
     ASSERT_TRUE(local);
     EXPECT_EQ(local->ProbationEnd()->ToString(), "2025-03-01");
