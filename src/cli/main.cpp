@@ -116,9 +116,15 @@ int main(int argc, char** argv) {
     gis_inspect->add_flag("--json", gis_json, "JSON");
     gis_inspect->add_option("--geojson", gis_geojson, "另存为 GeoJSON / also write the features as GeoJSON");
 
+    auto* dictionaries = cli.add_subcommand(
+        "dictionaries", "代码表与党员字段规格 / the code lists and member field specs (as GET /api/v1/dictionaries)");
+    bool dictionaries_json = false;
+    dictionaries->add_flag("--json", dictionaries_json, "以 JSON 输出 / print JSON (the only format)")->required();
+
     CLI11_PARSE(cli, argc, argv);
     if (*routes) return RunRoutes();
     if (*gis_inspect) return RunGisInspect(gis_file, gis_json, gis_geojson);
+    if (*dictionaries) return RunDictionaries();
 
     Config config = DefaultConfig();
     if (!ReportConfigErrors(LoadConfig(config_path, environ, config))) return 2;

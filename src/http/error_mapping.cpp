@@ -1,6 +1,7 @@
 #include "http/error_mapping.hpp"
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "http/messages.hpp"
 
@@ -57,9 +58,10 @@ std::string CodeName(ErrorCode code) {
 }
 
 static Response Build(int status, const std::string& code_name, const std::string& message,
-                      const nlohmann::json& fields, const Request& req) {
+                      const nlohmann::json& fields, const Request& req, const nlohmann::json& rows = nullptr) {
     nlohmann::json body = {
         {"error", {{"code", code_name}, {"message", message}, {"request_id", req.request_id}, {"fields", fields}}}};
+    if (!rows.is_null()) body["error"]["rows"] = rows;
     Response r;
     r.status = status;
     r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -74,7 +76,18 @@ Response ErrorResponse(const core::Error& e, const Request& req) {
     std::string key = e.code == ErrorCode::kInternal ? "internal" : e.message_key;
     std::string code_name = CodeName(e.code);
     if (e.message_key == "auth.mfa_required") code_name = "mfa_required";
-    Response r = Build(HttpStatus(e.code), code_name, Translate(req.lang, key, e.params), fields, req);
+    // The sheet rows an import undo is refused for (import.undo_changed, import.undo_org_changed: the param
+    // "rows", "3,5") also as numbers, so that a client can show them (docs/api.md "Import and export").
+    nlohmann::json rows = nullptr;
+    if (auto it = e.params.find("rows"); it != e.params.end() && e.code == ErrorCode::kConflict) {
+        rows = nlohmann::json::array();
+        std::int64_t n = -1;
+        for (char c : it->second + ",") {
+            if (c >= '0' && c <= '9') n = (n < 0 ? 0 : n * 10) + (c - '0');
+            else if (c == ',' && n >= 0) rows.push_back(std::exchange(n, -1));
+        }
+    }
+    Response r = Build(HttpStatus(e.code), code_name, Translate(req.lang, key, e.params), fields, req, rows);
     if (e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kTooManyRequests) {
         auto it = e.params.find("retry_after");
         r.Header("Retry-After", it != e.params.end() ? it->second : "5");

@@ -8,8 +8,8 @@
 namespace lianxin::http {
 
 namespace {
-const std::map<std::string, Pair>& Messages() {
-    static const std::map<std::string, Pair> kMessages = Merge(
+const Merged& MessageTables() {
+    static const Merged kMessages = Merge(
         {
             {"request.invalid", {"请求内容有误，请检查标出的字段", "The request has errors; see the marked fields"}},
             {"not_found", {"未找到该{what}，或您无权查看", "The {what} was not found, or you may not see it"}},
@@ -137,14 +137,16 @@ const std::map<std::string, Pair>& Messages() {
     return kMessages;
 }
 
+const std::map<std::string, Pair>& Messages() { return MessageTables().entries; }
+
 // The labels of member fields come from their specs (core/member/field_spec.hpp) where no table names them.
 std::map<std::string, Pair> WithMemberFields(std::map<std::string, Pair> labels) {
     for (const auto& f : core::member::MemberFields()) labels.emplace(f.name, Pair{f.label.zh, f.label.en});
     return labels;
 }
 
-const std::map<std::string, Pair>& Labels() {
-    static const std::map<std::string, Pair> kLabels = WithMemberFields(Merge(
+const Merged& LabelTables() {
+    static const Merged kLabels = Merge(
         {
             {"username", {"用户名", "User name"}},
             {"password", {"密码", "Password"}},
@@ -207,7 +209,12 @@ const std::map<std::string, Pair>& Labels() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels()}));
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels()});
+    return kLabels;
+}
+
+const std::map<std::string, Pair>& Labels() {
+    static const std::map<std::string, Pair> kLabels = WithMemberFields(LabelTables().entries);
     return kLabels;
 }
 
@@ -236,6 +243,13 @@ std::string FieldLabel(Lang lang, const std::string& field) {
 }
 
 bool HasMessage(const std::string& key) { return Messages().count(key) > 0; }
+
+std::vector<std::string> DuplicateCatalogueKeys() {
+    std::vector<std::string> out;
+    for (const auto& k : MessageTables().duplicates) out.push_back("message " + k);
+    for (const auto& k : LabelTables().duplicates) out.push_back("label " + k);
+    return out;
+}
 
 std::string Translate(Lang lang, const std::string& key, const std::map<std::string, std::string>& params,
                       const std::string& field) {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "http/http_types.hpp"
 
@@ -15,5 +16,8 @@ std::string Translate(Lang lang, const std::string& key, const std::map<std::str
                       const std::string& field = "");
 std::string FieldLabel(Lang lang, const std::string& field);
 bool HasMessage(const std::string& key);
+// The keys the catalogue's tables (messages*.cpp) write more than once, as "message KEY" or "label KEY": only
+// the first would ever be shown. Empty in a sound catalogue (messages_test.cpp).
+std::vector<std::string> DuplicateCatalogueKeys();
 
 }  // namespace lianxin::http

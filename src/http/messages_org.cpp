@@ -116,7 +116,6 @@ const Table& OrgLabels() {
         {"new_parent_id", {"新的上级组织", "New parent"}},
         {"merged", {"并入的组织", "Merged organizations"}},
         {"member_ids", {"分出的党员", "Members who move"}},
-        {"org_id", {"组织", "Organization"}},
         {"spec", {"组织信息", "Organization"}},
         {"spec.name", {"组织名称", "Organization name"}},
         {"short_name", {"简称", "Short name"}},

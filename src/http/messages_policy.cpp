@@ -110,9 +110,9 @@ const Table& PolicyLabels() {
     static const Table kTable{
         {"key", {"政策参数", "Policy key"}},
         {"value", {"取值", "Value"}},
-        {"valid_from", {"生效日期", "In force from"}},
+        // "valid_from" and "on" name other dates elsewhere (任职日期, 日期): a policy's errors give this label.
+        {"policy.valid_from", {"生效日期", "In force from"}},
         {"doc", {"依据文号", "Decision document"}},
-        {"on", {"查询日期", "On"}},
     };
     return kTable;
 }

@@ -46,11 +46,21 @@ const Table& ImportLabels();
 // GIS files (GeoJSON, zipped Shapefile).
 const Table& GisMessages();
 
-inline std::map<std::string, Pair> Merge(std::initializer_list<std::pair<const std::string, Pair>> base,
-                                         std::initializer_list<const Table*> more) {
-    std::map<std::string, Pair> out(base);
-    for (const auto* table : more)
-        for (const auto& [k, v] : *table) out.emplace(k, v);
+// A catalogue merged from its tables, and the keys written more than once: the first entry of a key wins, so
+// a later one would never be shown (messages_test.cpp fails on any).
+struct Merged {
+    std::map<std::string, Pair> entries;
+    std::vector<std::string> duplicates;
+};
+
+inline Merged Merge(const Table& base, std::initializer_list<const Table*> more) {
+    Merged out;
+    auto add = [&](const Table& table) {
+        for (const auto& [k, v] : table)
+            if (!out.entries.emplace(k, v).second) out.duplicates.emplace_back(k);
+    };
+    add(base);
+    for (const auto* table : more) add(*table);
     return out;
 }
 

@@ -31,6 +31,14 @@ describe('dictionaries and member field specs (gen --scale=test)', () => {
   });
   after(() => srv && srv.stop());
 
+  // Issue 16 note 2 "Not done": `lianxin dictionaries --json` prints what the route serves, made by the same
+  // function (http/json/dictionary_dto.cpp), with no database.
+  test('lianxin dictionaries --json prints exactly what GET /api/v1/dictionaries serves', () => {
+    const r = srv.cli('dictionaries', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), dict);
+  });
+
   test('every code list has both languages\' labels; every code field names a served list', async () => {
     assert.ok(dict.code_lists.length >= 5);
     for (const l of dict.code_lists) {

@@ -337,6 +337,8 @@ describe('member import and export (gen --scale=test)', () => {
       assert.equal(u.status, 409, u.toString());
       assert.equal(u.error.code, 'conflict');
       assert.match(u.error.message, /第 3 行/);
+      // docs/api.md "Import and export" (issue 16 note 2): the rows are also in `rows`, for the web to show.
+      assert.deepEqual(u.json.error.rows, [3]);
       assert.equal((await search(sec, '试导周全')).length, 1, 'all or nothing');
     });
   });

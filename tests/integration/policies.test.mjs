@@ -129,6 +129,8 @@ describe('policy store (gen --scale=test)', () => {
       const r = await set(street, cast.S1, body);
       assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.toString()}`);
       assert.ok(fieldsOf(r).includes(field), `${JSON.stringify(body)} names ${field}: ${r.toString()}`);
+      // Named as a policy's date (生效日期), not as another area's valid_from (任职日期): the catalogue had both.
+      if (field === 'valid_from') assert.match(r.error.fields.find((f) => f.field === field).message, /^生效日期/);
     }
     const unknown = await street.post(`/api/v1/orgs/${cast.S1}/policies`, { key: 'no.such_key', value: 1, valid_from: today(), doc: '文号' });
     assert.equal(unknown.status, 400, unknown.toString());

@@ -83,7 +83,7 @@ core::Result<int> AddDemoCases(core::ports::Tx& tx, core::demo::Rng& rng, std::u
                               : p.kind == StepKind::kAdmissionMeeting                                  ? "支部大会"
                                                                       : "支部委员会";
             if (steps.empty()) {
-                LX_ASSIGN(start, core::member::StartDevelopmentCase(birth, s));
+                LX_ASSIGN(start, core::member::StartDevelopmentCase(birth, s, core::policy::Policies()));
                 facts = start;
             } else {
                 LX_ASSIGN(next, core::member::ApplyStep(facts, s,

@@ -190,13 +190,14 @@ core::Result<std::int64_t> CreateDevelopmentCase(Context& ctx, const core::auth:
     apply.kind = StepKind::kApply;
     apply.on = *applied;
     apply.evidence = in.evidence;
-    LX_ASSIGN(facts, core::member::StartDevelopmentCase(id->birth_date, apply));
     std::int64_t new_id = 0;
     // System scope: the duplicate check of the ID number is global (candidates and members).
     LX_CHECK(ctx.db.Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
         if (!org || !core::auth::Authorize(actor, Permission::kMemberWrite, org->path))
             return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+        LX_ASSIGN(policies, PoliciesFor(tx, org->path));  // the 29 February rule of the org (domain.md §2.3)
+        LX_ASSIGN(facts, core::member::StartDevelopmentCase(id->birth_date, apply, policies));
         LX_ASSIGN(as_candidate, tx.DevelopmentCases().FindByIdNumber(id->canonical));
         LX_ASSIGN(as_member, tx.Members().FindByIdNumber(id->canonical));
         if (as_candidate || as_member) {

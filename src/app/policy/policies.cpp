@@ -89,7 +89,7 @@ core::Result<std::int64_t> SetPolicy(Context& ctx, const core::auth::Actor& acto
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgWrite));
     const core::Date today = ctx.clock.Today();
     auto from = core::Date::Parse(in.valid_from);
-    if (!from) return core::Fail(core::InvalidField("valid_from", "date.format"));
+    if (!from) return core::Fail(core::InvalidField("valid_from", "date.format", {{"label", "policy.valid_from"}}));
     std::int64_t id = 0;
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, in.org_id, Permission::kOrgWrite, today));

@@ -64,5 +64,7 @@ int RunCheck(const Config& config, bool accept_restore = false);
 int RunGisInspect(const std::string& path, bool json, const std::string& geojson_out);
 // Prints the route table as JSON: [{method, path, access, permission, body, summary}].
 int RunRoutes();
+// Prints what GET /api/v1/dictionaries serves: the code lists and the member field specs (JSON).
+int RunDictionaries();
 
 }  // namespace lianxin::cli

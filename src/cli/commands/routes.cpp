@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands/commands.hpp"
+#include "http/json/dictionary_dto.hpp"
 #include "http/router.hpp"
 
 namespace lianxin::cli {
@@ -26,6 +27,11 @@ int RunRoutes() {
                        {"summary", r.summary}});
     }
     std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int RunDictionaries() {
+    std::cout << http::DictionariesJson().dump(2) << "\n";
     return 0;
 }
 

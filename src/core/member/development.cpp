@@ -202,9 +202,10 @@ std::optional<Date> DevelopmentCase::ProbationEnd() const {
     return admitted_on->AddMonths(12 + extension_months, leap_day);
 }
 
-Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply) {
+Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply,
+                                             const policy::Policies& policies) {
     if (apply.kind != StepKind::kApply) return Fail(Rule("admission.rule.apply_first"));
-    const int age = birth_date.FullYearsUntil(apply.on);
+    const int age = birth_date.FullYearsUntil(apply.on, AnniversaryRule(policies, apply.on));
     if (age < kMinAge) return Fail(Rule("admission.rule.age").WithParam("age", std::to_string(age)));
     DevelopmentCase c;
     c.birth_date = birth_date;
@@ -244,7 +245,7 @@ Result<DevelopmentCase> ApplyStep(const DevelopmentCase& c, const Step& s, const
 Result<DevelopmentCase> Replay(const Date& birth_date, const std::vector<Step>& steps,
                                const policy::Policies& policies) {
     if (steps.empty()) return Fail(Rule("admission.rule.apply_first"));
-    LX_ASSIGN(c, StartDevelopmentCase(birth_date, steps.front()));
+    LX_ASSIGN(c, StartDevelopmentCase(birth_date, steps.front(), policies));
     for (std::size_t i = 1; i < steps.size(); ++i) {
         LX_ASSIGN(next, ApplyStep(c, steps[i], policies));
         c = std::move(next);

@@ -107,8 +107,10 @@ struct DevelopmentCase {
 };
 
 // Starts a candidate from a written application; refuses an applicant under 18 on the application date
-// (Constitution Art.1, 细则 Art.5).
-Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply);
+// (Constitution Art.1, 细则 Art.5). The 18th birthday of one born on 29 February falls as the org's policy
+// member.leap_day_anniversary on the application date says (domain.md §2.3), as party age and probation do.
+Result<DevelopmentCase> StartDevelopmentCase(const Date& birth_date, const Step& apply,
+                                             const policy::Policies& policies);
 
 // Applies `step` to `c`, or refuses it with the rule named (error key "admission.rule.*", field "on",
 // "people", "vote" …). `c` is not changed; the returned candidate is the new state. Local rules are those of

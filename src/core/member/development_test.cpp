@@ -9,6 +9,17 @@ Date D(const char* s) { return *Date::Parse(s); }
 // No local rules set: the national defaults of the policy store.
 const policy::Policies kNational;
 
+// A setting of `key` made by org 5 (path /1/5/, above the branch /1/5/9/) from `from`.
+policy::Setting SetAbove(std::string_view key, std::int64_t value, const char* from) {
+    policy::Setting s;
+    s.key = std::string(key);
+    s.org_id = 5;
+    s.org_path = "/1/5/";
+    s.valid_from = D(from);
+    s.value = value;
+    return s;
+}
+
 Step At(StepKind k, const char* on) {
     Step s;
     s.kind = k;
@@ -26,7 +37,7 @@ Step Meeting(StepKind k, const char* on, Vote v = Passing()) {
 
 // Walks a candidate born 1990-05-01 through the pipeline up to the step before `stop`.
 DevelopmentCase Through(StepKind stop) {
-    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"), kNational);
     auto step = [&](Step s) {
         if (s.kind == stop) return false;
         auto next = ApplyStep(c, s, kNational);
@@ -59,11 +70,28 @@ std::string RuleOf(const Result<DevelopmentCase>& r) {
 
 // Constitution Art.1, 细则 Art.5 (domain.md §2.2 row 1): applicants must be aged 18 or over.
 TEST(Development, ApplicantMustBeEighteenOnTheApplicationDate) {
-    auto young = StartDevelopmentCase(D("2005-03-02"), At(StepKind::kApply, "2023-03-01"));
+    auto young = StartDevelopmentCase(D("2005-03-02"), At(StepKind::kApply, "2023-03-01"), kNational);
     ASSERT_FALSE(young);
     EXPECT_EQ(young.error().message_key, "admission.rule.age");
     EXPECT_EQ(young.error().params.at("age"), "17");
-    EXPECT_TRUE(StartDevelopmentCase(D("2005-03-01"), At(StepKind::kApply, "2023-03-01")));
+    EXPECT_TRUE(StartDevelopmentCase(D("2005-03-01"), At(StepKind::kApply, "2023-03-01"), kNational));
+}
+
+// domain.md §2.3 [UNKNOWN] (issue 16 note 2 "Not done": age-18 eligibility still used 28 February): one born on
+// 29 February is 18 on 28 February by default, and only on 1 March under an org whose policy
+// member.leap_day_anniversary is mar_1 on the application date — as party age and probation end.
+TEST(Development, ALeapDayApplicantIsEighteenAsTheOrgsRuleOnTheApplicationDaySays) {
+    const Step apply = At(StepKind::kApply, "2022-02-28");
+    EXPECT_TRUE(StartDevelopmentCase(D("2004-02-29"), apply, kNational));
+    policy::Setting mar1 = SetAbove(policy::kMemberLeapDayAnniversary, 1, "2022-01-01");
+    const policy::Policies branch("/1/5/9/", {mar1});
+    auto young = StartDevelopmentCase(D("2004-02-29"), apply, branch);
+    ASSERT_FALSE(young);
+    EXPECT_EQ(young.error().message_key, "admission.rule.age");
+    EXPECT_EQ(young.error().params.at("age"), "17");
+    EXPECT_TRUE(StartDevelopmentCase(D("2004-02-29"), At(StepKind::kApply, "2022-03-01"), branch));
+    mar1.valid_from = D("2022-03-01");  // set after the application: its day had the default
+    EXPECT_TRUE(StartDevelopmentCase(D("2004-02-29"), apply, policy::Policies("/1/5/9/", {mar1})));
 }
 
 // domain.md §2.2 row 4 [LOCAL]: "some units require application ≥6 months before becoming activist" — the
@@ -72,12 +100,7 @@ TEST(Development, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
     const DevelopmentCase talked = Through(StepKind::kActivist);  // applied 2022-03-01, talked 2022-03-20
     Step activist = At(StepKind::kActivist, "2022-04-15");
     activist.people = {{11, true}};
-    policy::Setting six;
-    six.key = std::string(policy::kDevelopmentApplicationToActivistMonths);
-    six.org_id = 5;
-    six.org_path = "/1/5/";
-    six.valid_from = D("2022-04-01");
-    six.value = 6;
+    policy::Setting six = SetAbove(policy::kDevelopmentApplicationToActivistMonths, 6, "2022-04-01");
     const policy::Policies branch("/1/5/9/", {six});
     auto early = ApplyStep(talked, activist, branch);
     ASSERT_FALSE(early);
@@ -93,7 +116,7 @@ TEST(Development, ALocalMinimumFromApplicationToActivistHoldsFromItsFirstDay) {
 
 // domain.md §2.2 row 3: the party org talks with the applicant within 1 month — a reminder, never a block.
 TEST(Development, TalkIsDueWithinOneMonth) {
-    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"), kNational);
     auto r = PendingReminders(c, D("2022-04-02"));
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r[0].key, "admission.due.talk");
@@ -235,12 +258,7 @@ TEST(Development, ALeapDayJoinDateEndsProbationAsTheRuleOfTheMeetingDaySays) {
     auto national = ApplyStep(before, meeting, kNational);
     ASSERT_TRUE(national) << national.error().message_key;
     EXPECT_EQ(national->ProbationEnd()->ToString(), "2025-02-28");
-    policy::Setting mar1;
-    mar1.key = std::string(policy::kMemberLeapDayAnniversary);
-    mar1.org_id = 5;
-    mar1.org_path = "/1/5/";
-    mar1.valid_from = D("2024-01-01");
-    mar1.value = 1;
+    policy::Setting mar1 = SetAbove(policy::kMemberLeapDayAnniversary, 1, "2024-01-01");
     auto local = ApplyStep(before, meeting, policy::Policies("/1/5/9/", {mar1}));
     ASSERT_TRUE(local);
     EXPECT_EQ(local->ProbationEnd()->ToString(), "2025-03-01");
@@ -291,7 +309,7 @@ TEST(Development, DisqualificationEndsTheCase) {
 
 // domain.md §2.1: stages only in order; §13: dates are facts, a step cannot predate the record.
 TEST(Development, StepsOnlyInOrderAndNeverBackdated) {
-    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"));
+    auto c = *StartDevelopmentCase(D("1990-05-01"), At(StepKind::kApply, "2022-03-01"), kNational);
     EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTarget, "2023-04-01"), kNational)), "admission.rule.stage");
     EXPECT_EQ(RuleOf(ApplyStep(c, At(StepKind::kTalk, "2022-02-28"), kNational)), "admission.rule.date_order");
     Step activist = At(StepKind::kActivist, "2022-04-15");

@@ -91,6 +91,14 @@ bool HasCode(std::string_view list, std::string_view code) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
+std::string CodeOfText(std::string_view list, std::string_view text) {
+    for (const auto& l : CodeLists())
+        if (list == l.id)
+            for (const auto& c : l.codes)
+                if (text == c.code || text == c.label.zh || text == c.label.en) return c.code;
+    return std::string(text);
+}
+
 void CheckField(const FieldSpec& spec, std::string_view value, Error& errors) {
     // A text's minimum says whether it may be empty (a required text has min >= 1: "field.text" as before).
     const bool text = spec.kind == K::kText || spec.kind == K::kTextList;

@@ -51,6 +51,9 @@ const FieldSpec& MemberField(std::string_view name);
 const std::vector<CodeList>& CodeLists();
 std::vector<std::string> CodesOf(std::string_view list);
 bool HasCode(std::string_view list, std::string_view code);
+// The code of `list` that `text` names, by its code or its zh or en label ("博士" → "doctor"), as a sheet writes
+// it; `text` itself when none does (CheckField then refuses it).
+std::string CodeOfText(std::string_view list, std::string_view text);
 
 // Checks `value` against the spec (text length, code membership, phone format, required); dates and ID numbers
 // are read by their own parsers (CheckDate, ParseIdNumber). Appends a FieldError naming the field.

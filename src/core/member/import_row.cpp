@@ -158,10 +158,12 @@ ImportedRow ReadMemberRow(const SheetLayout& layout, const std::vector<std::stri
     CheckField("ethnicity", m.ethnicity, e);
     m.phone = NormalizePhone(in.Cell("phone"));
     CheckField("phone", m.phone, e);
-    m.education = in.Cell("education");
-    CheckField("education", m.education, e);
-    m.work_unit = in.Cell("work_unit");
-    CheckField("work_unit", m.work_unit, e);
+    for (const auto& f : MemberFields()) {  // education, degree, work unit …: a code as its label or itself
+        if (!f.registry) continue;
+        const auto text = in.Cell(f.name);
+        m.*f.registry = f.kind == FieldKind::kCode ? CodeOfText(f.code_list, text) : text;
+        CheckField(f, m.*f.registry, e);
+    }
     m.address = in.Cell("address");
     CheckField("address", m.address, e);
     m.skills = SplitSkills(in.Cell("skills"));
@@ -181,7 +183,12 @@ ImportedRow ReadMemberRow(const SheetLayout& layout, const std::vector<std::stri
 }
 
 const std::vector<std::string>& ImportUpdatableFields() {
-    static const std::vector<std::string> kFields{"phone", "education", "work_unit", "address", "skills"};
+    static const std::vector<std::string> kFields = [] {
+        std::vector<std::string> out{"phone", "address", "skills"};
+        for (const auto& f : MemberFields())
+            if (f.registry) out.emplace_back(f.name);
+        return out;
+    }();
     return kFields;
 }
 
@@ -192,8 +199,8 @@ RegistryComparison CompareWithRegistry(const ImportedRow& row, const Member& exi
         if (row.Gave(field) && differs) out.changes.emplace_back(field);
     };
     update("phone", m.phone != existing.phone);
-    update("education", m.education != existing.education);
-    update("work_unit", m.work_unit != existing.work_unit);
+    for (const auto& f : MemberFields())
+        if (f.registry) update(f.name, m.*f.registry != existing.*f.registry);
     update("address", m.address != existing.address);
     update("skills", m.skills != existing.skills);
     auto note = [&](const char* field, bool differs) {
@@ -211,10 +218,10 @@ RegistryComparison CompareWithRegistry(const ImportedRow& row, const Member& exi
 void ApplyImportChanges(const ImportedRow& row, const std::vector<std::string>& changes, Member& m) {
     for (const auto& f : changes) {
         if (f == "phone") m.phone = row.member.phone;
-        if (f == "education") m.education = row.member.education;
-        if (f == "work_unit") m.work_unit = row.member.work_unit;
         if (f == "address") m.address = row.member.address;
         if (f == "skills") m.skills = row.member.skills;
+        for (const auto& spec : MemberFields())
+            if (spec.registry && f == spec.name) m.*spec.registry = row.member.*spec.registry;
     }
 }
 

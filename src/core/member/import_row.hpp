@@ -29,7 +29,8 @@ struct ImportedRow {
 ImportedRow ReadMemberRow(const SheetLayout& layout, const std::vector<std::string>& cells, std::size_t row_number,
                           const Date& today);
 
-// The contact fields an import may update on an existing entry (those a branch edits, §2.4).
+// The fields an import may update on an existing entry (those a branch edits, §2.4): phone, address, skills
+// and every registry field of the member spec.
 const std::vector<std::string>& ImportUpdatableFields();
 
 struct RegistryComparison {

@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "core/member/field_spec.hpp"
+
 namespace lianxin::core::member {
 
 namespace {
@@ -12,9 +14,28 @@ namespace {
 constexpr int kSerial1910 = 3653;     // 1910-01-01
 constexpr int kSerial9999 = 2958465;  // 9999-12-31
 
-// In the order of the national collection sheet (domain.md §11.1), with the names offices use beside it.
+// In the order of the national collection sheet (domain.md §11.1), with the names offices use beside it. Every
+// registry field of the member spec (field_spec.cpp) is a column under its zh label too: one the list below
+// does not name comes right after the column of the spec field before it, so a new registry field is imported
+// with no change here (docs/contributing.md).
+std::vector<ColumnSpec> WithRegistryFields(std::vector<ColumnSpec> known) {
+    const char* previous = nullptr;
+    for (const auto& f : MemberFields()) {
+        auto listed = [&](const char* field) {
+            return std::find_if(known.begin(), known.end(),
+                                [&](const ColumnSpec& k) { return std::string_view(k.field) == field; });
+        };
+        if (f.registry && listed(f.name) == known.end()) {
+            auto at = previous ? listed(previous) : known.end();
+            known.insert(at == known.end() ? at : at + 1, ColumnSpec{f.name, f.label.zh, {}});
+        }
+        if (listed(f.name) != known.end()) previous = f.name;
+    }
+    return known;
+}
+
 const std::vector<ColumnSpec>& Known() {
-    static const std::vector<ColumnSpec> kKnown{
+    static const std::vector<ColumnSpec> kKnown = WithRegistryFields({
         {"name", "姓名", {"党员姓名"}},
         {"sex", "性别", {}},
         {"ethnicity", "民族", {}},
@@ -29,7 +50,7 @@ const std::vector<ColumnSpec>& Known() {
         {"phone", "联系电话", {"手机号码", "手机号", "联系方式", "手机", "电话"}},
         {"address", "家庭住址", {"现居住地", "住址", "居住地址", "现住址"}},
         {"skills", "特长", {"个人特长", "专长"}},
-    };
+    });
     return kKnown;
 }
 

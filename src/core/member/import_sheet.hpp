@@ -17,8 +17,9 @@ namespace lianxin::core::member {
 
 using SheetCells = std::vector<std::vector<std::string>>;
 
-// The fields an import reads, by key: name, sex, ethnicity, birth_date, id_number, phone, education, join_date,
-// conversion_date, category, work_unit, address, skills, org.
+// The fields an import reads, by key: name, sex, ethnicity, birth_date, id_number, phone, join_date,
+// conversion_date, category, address, skills, org, and every registry field of the member spec (education,
+// degree, occupation, work_unit … under their zh labels, field_spec.cpp).
 struct ImportColumn {
     std::string header;  // as written in the sheet
     std::string field;   // the field key

@@ -34,7 +34,9 @@ Result<Change> PlanChange(const std::vector<Setting>& same_org_key, Setting prop
     auto value = ParseValue(*spec, value_text);
     if (!value) errors.fields.push_back(value.error().fields.front());
     member::CheckText(proposed.doc, 1, 100, "doc", errors);
-    if (proposed.valid_from < today) errors.WithField("valid_from", "policy.rule.past", {{"today", today.ToString()}});
+    if (proposed.valid_from < today)
+        errors.WithField("valid_from", "policy.rule.past",
+                         {{"today", today.ToString()}, {"label", "policy.valid_from"}});
     if (!errors.fields.empty()) return Fail(errors);
     proposed.value = *value;
     proposed.valid_to.reset();

@@ -38,7 +38,7 @@ struct ImportRowRecord {
     std::int64_t member_id = 0;
     bool created = false;            // created by the import; else updated
     std::int64_t version_after = 0;  // the member's version right after the import
-    member::Member prior;            // update: the contact fields before (phone, education, work unit, address, skills)
+    member::Member prior;            // update: the fields an import may change, before (ImportUpdatableFields)
 };
 
 // One org an org import created, by the sheet row that gave it.

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/sql/sql_repos.hpp"
+
 namespace lianxin::storage {
 namespace {
 
@@ -45,6 +47,49 @@ TEST(ColumnsDeathTest, AnUnknownNameAborts) {
     EXPECT_DEATH(v.Set("nmae", std::string("x")), "no column \"nmae\" of table things");
     v.Set("name", std::string("x"));
     EXPECT_DEATH(v.Set("name", std::string("y")), "value set twice for column \"name\"");
+}
+
+// "Decrypts" a ciphertext "enc:X" to X and refuses anything else, as a cipher refuses a forged one.
+class PrefixCipher final : public core::ports::FieldCipher {
+public:
+    std::string Encrypt(std::string_view p) const override { return "enc:" + std::string(p); }
+    core::Result<std::string> Decrypt(std::string_view c) const override {
+        if (!c.starts_with("enc:")) return core::Fail(core::Error{});
+        return std::string(c.substr(4));
+    }
+    std::string BlindIndex(std::string_view) const override { return {}; }
+    std::string AuditRowMac(std::string_view) const override { return {}; }
+    std::string AuditCheckpointMac(std::string_view) const override { return {}; }
+};
+
+SqlRows PersonRows(std::optional<std::string> phone) {
+    SqlRows rows;
+    rows.names = {"name", "sex", "ethnicity", "birth_date", "id_number_enc", "phone_enc"};
+    rows.cells = {{std::string("李华"), std::string("female"), std::string("汉族"), std::string("1990-02-03"),
+                   std::string("enc:110101199002030027"), std::move(phone)}};
+    return rows;
+}
+
+// Issue 16 review ("duplicated row reading"): a member row and a development case row read their person
+// columns through one helper, the same for both records.
+TEST(Columns, APersonIsReadTheSameIntoAMemberAndADevelopmentCase) {
+    const PrefixCipher cipher;
+    const SqlRows rows = PersonRows(std::nullopt);
+    core::member::Member m;
+    core::ports::DevelopmentRecord c;
+    ASSERT_TRUE(ReadPerson(rows.Row(0), cipher, m));
+    ASSERT_TRUE(ReadPerson(rows.Row(0), cipher, c));
+    for (auto [name, sex, ethnicity, birth, id, phone] :
+         {std::tuple{m.name, m.sex, m.ethnicity, m.birth_date, m.id_number, m.phone},
+          std::tuple{c.name, c.sex, c.ethnicity, c.birth_date, c.id_number, c.phone}}) {
+        EXPECT_EQ(name, "李华");
+        EXPECT_EQ(sex, core::member::Sex::kFemale);
+        EXPECT_EQ(ethnicity, "汉族");
+        EXPECT_EQ(birth.ToString(), "1990-02-03");
+        EXPECT_EQ(id, "110101199002030027");
+        EXPECT_EQ(phone, "");  // null = not given
+    }
+    EXPECT_FALSE(ReadPerson(PersonRows("forged").Row(0), cipher, m));  // a ciphertext that does not authenticate
 }
 
 }  // namespace

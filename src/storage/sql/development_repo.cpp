@@ -120,14 +120,7 @@ core::Result<DevelopmentRecord> SqlDevelopmentRepo::FromRow(const SqlRows& rows,
     c.id = row.Int("id");
     c.org_id = row.Int("org_id");
     c.org_path = row.Text("org_path");
-    c.name = row.Text("name");
-    c.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
-    c.ethnicity = row.Text("ethnicity");
-    c.birth_date = DateOf(row, "birth_date");
-    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, row, "id_number_enc"));
-    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
-    c.id_number = std::move(id_number);
-    c.phone = std::move(phone);
+    LX_CHECK(ReadPerson(row, cipher_, c));
     c.education = row.Text("education");
     c.work_unit = row.Text("work_unit");
     c.stage = core::member::ParseStage(row.Text("stage")).value_or(core::member::Stage::kApplicant);

@@ -1,4 +1,5 @@
 // Member imports and their written rows (migration 0009).
+#include "core/member/field_spec.hpp"
 #include "storage/sql/sql_repos.hpp"
 
 namespace lianxin::storage {
@@ -50,10 +51,16 @@ ImportRecord FromRow(const SqlRows& rows, std::size_t r) {
 // The replaced contact fields, separated by the unit separator (validated text holds no control characters).
 constexpr char kSep = '\x1F';
 
+// The fields an import may change, before it: phone, education, work unit, address and skills in five places
+// (as rows written before the registry fields came from the spec keep them), then every registry field of the
+// member spec as "name=value", so that an undo restores a field added to the spec (degree …) too.
 std::string PriorText(const core::member::Member& m) {
     std::string skills;
     for (const auto& s : m.skills) skills += (skills.empty() ? "" : ",") + s;
-    return m.phone + kSep + m.education + kSep + m.work_unit + kSep + m.address + kSep + skills;
+    std::string text = m.phone + kSep + m.education + kSep + m.work_unit + kSep + m.address + kSep + skills;
+    for (const auto& f : core::member::MemberFields())
+        if (f.registry) text += kSep + std::string(f.name) + "=" + m.*f.registry;
+    return text;
 }
 
 core::member::Member PriorFromText(const std::string& text) {
@@ -62,6 +69,7 @@ core::member::Member PriorFromText(const std::string& text) {
         if (c == kSep) parts.emplace_back();
         else parts.back() += c;
     }
+    std::vector<std::string> named(parts.size() > 5 ? parts.begin() + 5 : parts.end(), parts.end());
     parts.resize(5);
     core::member::Member m;
     m.phone = parts[0];
@@ -72,6 +80,13 @@ core::member::Member PriorFromText(const std::string& text) {
     for (char c : parts[4] + ",") {
         if (c != ',') cur += c;
         else if (!cur.empty()) m.skills.push_back(std::exchange(cur, ""));
+    }
+    for (const auto& part : named) {
+        const auto eq = part.find('=');
+        for (const auto& f : core::member::MemberFields())
+            if (f.registry && eq != std::string::npos && part.compare(0, eq, f.name) == 0 &&
+                std::char_traits<char>::length(f.name) == eq)
+                m.*f.registry = part.substr(eq + 1);
     }
     return m;
 }

@@ -90,14 +90,7 @@ core::Result<Member> SqlMemberRepo::FromRow(const SqlRows& rows, std::size_t r) 
     m.id = row.Int("id");
     m.org_id = row.Int("org_id");
     m.org_path = row.Text("org_path");
-    m.name = row.Text("name");
-    m.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
-    m.ethnicity = row.Text("ethnicity");
-    m.birth_date = DateOf(row, "birth_date");
-    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher_, row, "id_number_enc"));
-    LX_ASSIGN(phone, DecryptedOrEmpty(cipher_, row, "phone_enc"));
-    m.id_number = std::move(id_number);
-    m.phone = std::move(phone);
+    LX_CHECK(ReadPerson(row, cipher_, m));
     m.category = row.Text("category") == "probationary" ? core::member::Category::kProbationary
                                                         : core::member::Category::kFull;
     m.status = row.Text("status") == "stopped" ? core::member::PartyStatus::kStopped

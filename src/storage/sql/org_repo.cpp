@@ -36,11 +36,6 @@ Org OrgFromRow(const SqlRows& rows, std::size_t r) {
 const char* kValidOn = "valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)";
 }  // namespace
 
-std::optional<Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c) {
-    if (rows.IsNull(r, c)) return std::nullopt;
-    return Date::Parse(rows.Text(r, c));
-}
-
 std::optional<Date> OptDate(const SqlRow& row, std::string_view column) {
     if (row.IsNull(column)) return std::nullopt;
     return Date::Parse(row.Text(column));
@@ -58,12 +53,6 @@ SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::stri
 
 SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain) {
     return plain.empty() ? SqlParam{nullptr} : SqlParam{Blob{cipher.BlindIndex(plain)}};
-}
-
-core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRows& rows, std::size_t r,
-                                           std::size_t c) {
-    if (rows.IsNull(r, c)) return std::string();
-    return cipher.Decrypt(rows.Text(r, c));
 }
 
 core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,

@@ -441,7 +441,6 @@ private:
 std::string AffiliatedOn(const std::string& org_cond, const std::string& on);
 
 // A nullable date column: nullopt for null (or text that is not a date).
-std::optional<core::Date> OptDate(const SqlRows& rows, std::size_t r, std::size_t c);
 std::optional<core::Date> OptDate(const SqlRow& row, std::string_view column);
 // A date column that is never null (the zero date for text that is not a date).
 core::Date DateOf(const SqlRow& row, std::string_view column);
@@ -452,15 +451,30 @@ SqlParam DateOrNull(const std::optional<core::Date>& d);
 SqlParam EncryptedOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 SqlParam IndexOrNull(const core::ports::FieldCipher& cipher, const std::string& plain);
 // The plaintext of an encrypted column; "" for null. Fails when the ciphertext does not authenticate.
-core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRows& rows, std::size_t r,
-                                           std::size_t c);
 core::Result<std::string> DecryptedOrEmpty(const core::ports::FieldCipher& cipher, const SqlRow& row,
                                            std::string_view column);
 
+// The person columns a member row and a development case row share (name, sex, ethnicity, birth_date and the
+// encrypted id_number and phone), read into any record with those fields. Fails when a ciphertext does not
+// authenticate.
+template <class Record>
+core::Status ReadPerson(const SqlRow& row, const core::ports::FieldCipher& cipher, Record& rec) {
+    rec.name = row.Text("name");
+    rec.sex = row.Text("sex") == "female" ? core::member::Sex::kFemale : core::member::Sex::kMale;
+    rec.ethnicity = row.Text("ethnicity");
+    rec.birth_date = DateOf(row, "birth_date");
+    LX_ASSIGN(id_number, DecryptedOrEmpty(cipher, row, "id_number_enc"));
+    LX_ASSIGN(phone, DecryptedOrEmpty(cipher, row, "phone_enc"));
+    rec.id_number = std::move(id_number);
+    rec.phone = std::move(phone);
+    return core::Ok();
+}
+
 // The columns of the member and the org rows (member_repo.cpp, org_repo.cpp), for their writes kept in other
-// files.
+// files; and of the lost-contact search entries (lost_contact_repo.cpp), for the schema conformance test.
 const Columns& MemberColumns();
 const Columns& OrgColumns();
+const Columns& LostContactColumns();
 
 // Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);

@@ -1,14 +1,8 @@
 import { http } from './http';
-import type { AuditEntry, AuditVerify, ListPage } from './types';
+import type { AuditEntry, AuditVerify, ListPage, QueryOf } from './types';
 
-export interface AuditQuery {
-  action?: string;
-  actor?: string;
-  from?: string | null;
-  to?: string | null;
-  limit?: number;
-  cursor?: string | null;
-}
+/** GET /audit's filters and paging (docs/openapi.yaml listAudit). */
+export type AuditQuery = QueryOf<'listAudit'>;
 
 export const auditApi = {
   list: (q: AuditQuery) => http.get<ListPage<AuditEntry>>('/audit', { ...q }),

@@ -1870,6 +1870,8 @@ export interface components {
                 message: string;
                 request_id: string;
                 fields: components["schemas"]["FieldError"][];
+                /** @description The sheet rows an import undo is refused for (409 import.undo_changed, import.undo_org_changed); absent otherwise. */
+                rows?: number[];
             };
         };
         FieldError: {
@@ -5500,6 +5502,8 @@ export interface operations {
                 status?: "normal" | "stopped";
                 age_min?: number;
                 age_max?: number;
+                /** @description One whole skill word (特长). */
+                skill?: string;
                 limit?: components["parameters"]["Limit"];
                 /** @description next_cursor of the previous page. */
                 cursor?: components["parameters"]["Cursor"];

@@ -3,9 +3,25 @@
 // (openapi-typescript; tests/unit/api-types.spec.ts fails when it is stale), and the integration suite checks
 // every JSON answer of the server against the same schemas. This file only gives them short names: change a
 // shape in docs/openapi.yaml, never here. Field names are the server's snake_case.
-import type { components } from './openapi';
+import type { components, operations } from './openapi';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
+
+/**
+ * The query parameters of an operation of docs/openapi.yaml (by operationId). Each may also be null, which the
+ * http client leaves out of the URL as it does undefined (a cleared filter).
+ */
+export type QueryOf<Op extends keyof operations> = {
+  [K in keyof NonNullable<operations[Op]['parameters']['query']>]?: NonNullable<
+    operations[Op]['parameters']['query']
+  >[K] | null;
+};
+/** The JSON request body of an operation of docs/openapi.yaml (by operationId). */
+export type BodyOf<Op extends keyof operations> = operations[Op] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type Session = Schemas['Session'];
 export type SessionUser = Schemas['SessionUser'];
@@ -31,6 +47,9 @@ export type Place = Schemas['Place'];
 export type OrgDetail = Schemas['OrgDetail'];
 
 export type User = Schemas['User'];
+export type SetupLink = Schemas['SetupLink'];
+/** The answer of a create that names only the new row's id. */
+export type CreatedId = Schemas['CreatedId'];
 export type CreatedUser = Schemas['CreatedUser'];
 
 export type Member = Schemas['Member'];
@@ -50,13 +69,8 @@ export type AuditVerify = Schemas['AuditVerification'];
 export type AuditProblem = NonNullable<AuditVerify['problem']>;
 
 export type FieldError = Schemas['FieldError'];
-/**
- * The error body. `rows` (the sheet rows of import.undo_changed) is what docs/api.md promises; the server
- * does not send it yet (the rows are only in the message), so it stays optional here and out of the schema.
- */
-export interface ErrorBody {
-  error: Schemas['Error']['error'] & { rows?: number[] };
-}
+/** The error body; `rows` names the sheet rows of a refused import undo (import.undo_changed). */
+export type ErrorBody = Schemas['Error'];
 
 // ---- Policies (docs/api.md "Policies") ----
 

@@ -1,27 +1,19 @@
 import { http } from './http';
-import type { CreatedUser, Grant, ListPage, Role, User } from './types';
+import type { BodyOf, CreatedUser, Grant, ListPage, QueryOf, Role, SetupLink, User } from './types';
 
-export interface UserQuery {
-  org_id?: number | null;
-  q?: string;
-  limit?: number;
-  cursor?: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  display_name: string;
-  role: string;
-  org_id: number;
-}
+/** GET /users's filters and paging (docs/openapi.yaml listUsers). */
+export type UserQuery = QueryOf<'listUsers'>;
+export type NewUser = BodyOf<'createUser'>;
+export type NewGrant = BodyOf<'addGrant'>;
 
 export const userApi = {
   list: (q: UserQuery) => http.get<ListPage<User>>('/users', { ...q }),
   get: (id: number) => http.get<User>(`/users/${id}`),
   create: (u: NewUser) => http.post<CreatedUser>('/users', u),
-  grant: (id: number, role: string, org_id: number) => http.post<Grant>(`/users/${id}/grants`, { role, org_id }),
+  grant: (id: number, role: NewGrant['role'], org_id: number) =>
+    http.post<Grant>(`/users/${id}/grants`, { role, org_id } satisfies NewGrant),
   revoke: (id: number, grantId: number) => http.del<void>(`/users/${id}/grants/${grantId}`),
-  reset: (id: number) => http.post<{ setup_link: string }>(`/users/${id}/reset`),
+  reset: (id: number) => http.post<SetupLink>(`/users/${id}/reset`),
   unlock: (id: number) => http.post<void>(`/users/${id}/unlock`),
   disable: (id: number) => http.post<void>(`/users/${id}/disable`),
   enable: (id: number) => http.post<void>(`/users/${id}/enable`),

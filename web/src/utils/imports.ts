@@ -37,22 +37,28 @@ export function joinList(items: readonly (string | number)[], t: T): string {
   return items.join(t('imports.listSep'));
 }
 
-/** The label of a registry field (`phone` → 联系电话), or the key itself when the catalogue has none. */
-export function fieldLabel(field: string, t: T, te: Te): string {
+/** A field's label from the member field specs (useDictionaries().fieldLabel), for fields the catalogue lacks. */
+export type SpecLabel = (field: string) => string;
+
+/**
+ * The label of a registry field (`phone` → 联系电话): the catalogue's import label, else the field spec's (a
+ * registry field the import reads from the spec, 学位 …), else the key itself.
+ */
+export function fieldLabel(field: string, t: T, te: Te, spec?: SpecLabel): string {
   const key = `imports.fields.${field}`;
-  return te(key) ? t(key) : field;
+  return te(key) ? t(key) : spec ? spec(field) : field;
 }
 
 /** "列名：message" — the sheet's own header when the server names it, else the field's label. */
-export function issueText(issue: ImportIssue, t: T, te: Te): string {
-  const column = issue.column?.trim() || fieldLabel(issue.field, t, te);
+export function issueText(issue: ImportIssue, t: T, te: Te, spec?: SpecLabel): string {
+  const column = issue.column?.trim() || fieldLabel(issue.field, t, te, spec);
   return t('imports.issue', { column, message: issue.message });
 }
 
 /** "将更新：联系电话、特长", or '' when the row changes nothing. */
-export function changesText(changes: readonly string[] | null | undefined, t: T, te: Te): string {
+export function changesText(changes: readonly string[] | null | undefined, t: T, te: Te, spec?: SpecLabel): string {
   if (!changes?.length) return '';
-  return t('imports.willUpdate', { names: joinList(changes.map((f) => fieldLabel(f, t, te)), t) });
+  return t('imports.willUpdate', { names: joinList(changes.map((f) => fieldLabel(f, t, te, spec)), t) });
 }
 
 export interface RowDetail {
@@ -62,11 +68,13 @@ export interface RowDetail {
 }
 
 /** What the 说明 column of a preview row shows: errors (red), notes (grey), the fields an update writes. */
-export function rowDetail(row: Pick<ImportRow, 'errors' | 'notes' | 'changes' | 'action'>, t: T, te: Te): RowDetail {
+export function rowDetail(
+  row: Pick<ImportRow, 'errors' | 'notes' | 'changes' | 'action'>, t: T, te: Te, spec?: SpecLabel,
+): RowDetail {
   return {
-    errors: (row.errors ?? []).map((i) => issueText(i, t, te)),
-    notes: (row.notes ?? []).map((i) => issueText(i, t, te)),
-    changes: row.action === 'update' ? changesText(row.changes, t, te) : '',
+    errors: (row.errors ?? []).map((i) => issueText(i, t, te, spec)),
+    notes: (row.notes ?? []).map((i) => issueText(i, t, te, spec)),
+    changes: row.action === 'update' ? changesText(row.changes, t, te, spec) : '',
   };
 }
 
@@ -79,11 +87,9 @@ export function visibleRows<R extends Pick<ImportRow, 'action'>>(rows: readonly 
   return onlyErrors ? rows.filter((r) => r.action === 'error') : [...rows];
 }
 
-/** The importer's name, whether the server sends a name or an object carrying one. */
-export function importerName(by: Import['by']): string {
-  if (!by) return '';
-  if (typeof by === 'string') return by;
-  return by.display_name || by.name || '';
+/** The importer's display name as the server sends it (docs/openapi.yaml Import.by); '' for none. */
+export function importerName(by: Import['by'] | null | undefined): string {
+  return by ?? '';
 }
 
 /** UTC epoch milliseconds as an ISO instant for the date formatters ('' for nothing). */

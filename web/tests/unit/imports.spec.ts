@@ -59,6 +59,9 @@ describe('preview rows', () => {
   it('lists the fields an update writes', () => {
     expect(changesText(['phone', 'skills'], t, te)).toBe('将更新：联系电话、特长');
     expect(changesText([], t, te)).toBe('');
+    // A registry field the import reads from the field spec (学位) is named by the spec's label (issue 16 note 2).
+    expect(changesText(['degree'], t, te)).toBe('将更新：degree');
+    expect(changesText(['phone', 'degree'], t, te, (f) => (f === 'degree' ? '学位' : f))).toBe('将更新：联系电话、学位');
     i18n.global.locale.value = 'en';
     expect(changesText(['phone', 'skills'], t, te)).toBe('Will update: phone, skills');
   });
@@ -102,7 +105,6 @@ describe('preview rows', () => {
 
   it('reads the importer and the instants the history shows', () => {
     expect(importerName('测试支部书记')).toBe('测试支部书记');
-    expect(importerName({ id: 3, display_name: '甲' })).toBe('甲');
     expect(importerName(null)).toBe('');
     expect(millisToIso(Date.UTC(2026, 10, 23, 3, 4, 5))).toBe('2026-11-23T03:04:05.000Z');
     expect(millisToIso('1700000000000')).toBe(new Date(1700000000000).toISOString());
