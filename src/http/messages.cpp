@@ -132,7 +132,7 @@ const std::map<std::string, Pair>& Messages() {
               "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
-         &LostContactMessages(), &AccountMessages(), &PolicyMessages()});
+         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GridMessages()});
     return kMessages;
 }
 
@@ -206,7 +206,7 @@ const std::map<std::string, Pair>& Labels() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels()}));
+         &AccountLabels(), &PolicyLabels(), &GridLabels()}));
     return kLabels;
 }
 

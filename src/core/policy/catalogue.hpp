@@ -26,6 +26,9 @@ inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.
 inline constexpr std::string_view kDevelopmentApplicationToActivistMonths =
     "development.application_to_activist_months";
 inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
+inline constexpr std::string_view kGridHouseholdsMin = "grid.households_min";
+inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
+inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
 
 enum class ValueKind { kInt, kChoice };
 
