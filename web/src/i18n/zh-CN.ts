@@ -4,6 +4,7 @@
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
+import { gridsZh } from './grids';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { transferZh } from './transfer';
@@ -134,6 +135,7 @@ const zhCN = {
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
+  grids: gridsZh,
   policies: policiesZh,
   orgImport: orgImportZh,
   committee: committeeZh,
@@ -153,7 +155,7 @@ const zhCN = {
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',
-    grid: '网格治理',
+    grid: '网格',
     assess: '考核评价',
     map: '党建地图',
     system: '系统',
