@@ -72,7 +72,8 @@ const Table& PolicyMessages() {
         {"policy.name.grid.boundary_max_vertices", {"网格边界顶点数上限", "Grid boundary vertices at most"}},
         {"policy.desc.grid.boundary_max_vertices",
          {"网格边界多于此数个顶点的不予接收，以免过大的图形拖慢系统",
-          "A grid boundary with more vertices is refused before any work, so that an oversized shape cannot stall the server"}},
+          "A grid boundary with more vertices is refused before any work, so that an oversized shape cannot stall the "
+          "server"}},
         {"policy.choice.feb_28", {"2月28日", "28 February"}},
         {"policy.choice.mar_1", {"3月1日", "1 March"}},
         {"policy.unit.days", {"天", "days"}},

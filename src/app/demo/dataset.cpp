@@ -5,9 +5,9 @@
 
 #include "app/demo/demo_cases.hpp"
 #include "app/demo/demo_floating.hpp"
+#include "app/demo/demo_grids.hpp"
 #include "app/demo/demo_groups.hpp"
 #include "app/demo/demo_overlays.hpp"
-#include "app/demo/demo_grids.hpp"
 #include "app/demo/demo_positions.hpp"
 #include "core/demo/synthetic.hpp"
 

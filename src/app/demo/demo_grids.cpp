@@ -15,7 +15,7 @@ using core::grid::TeamRole;
 namespace {
 constexpr std::array<const char*, 12> kSurnames{"陈", "林", "黄", "张", "李", "王", "吴", "刘", "蔡", "杨", "许", "郑"};
 constexpr std::array<const char*, 12> kGiven{"志明", "秀英", "建国", "丽华", "海燕", "国平",
-                                              "雅琴", "文斌", "美玲", "晓东", "春梅", "家豪"};
+                                             "雅琴", "文斌", "美玲", "晓东", "春梅", "家豪"};
 
 std::string Person(std::size_t n) { return std::string(kSurnames[n % 12]) + kGiven[(n * 7 + 3) % 12]; }
 
@@ -34,8 +34,8 @@ LngLat Lattice(double lng0, double lat0, int i, int j, int salt) {
 core::grid::Boundary Cell(double lng0, double lat0, int r, int c, int salt) {
     const int i0 = 2 * r, j0 = 2 * c;
     core::grid::Ring ring;
-    for (auto [di, dj] : std::array<std::pair<int, int>, 8>{
-             {{0, 0}, {0, 1}, {0, 2}, {1, 2}, {2, 2}, {2, 1}, {2, 0}, {1, 0}}})
+    for (auto [di, dj] :
+         std::array<std::pair<int, int>, 8>{{{0, 0}, {0, 1}, {0, 2}, {1, 2}, {2, 2}, {2, 1}, {2, 0}, {1, 0}}})
         ring.push_back(Lattice(lng0, lat0, i0 + di, j0 + dj, salt));
     return {{ring}};
 }
@@ -60,13 +60,17 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
             char code[16];
             std::snprintf(code, sizeof code, "350205001%03d%03d", k, n + 1);
             g.code = code;
-            g.name = community.name + "第" + std::string(std::array<const char*, 4>{"一", "二", "三", "四"}[n]) + "网格";
+            g.name = community.name + "第" + std::string(std::array<const char*, 4>{"一", "二", "三", "四"}[n]) +
+                     "网格";
             g.households = 280 + 70 * n + 13 * k;  // the first is below 300, so the page shows the size warning
             g.residents = g.households * 27 / 10;
             const auto& compound = community.compounds[static_cast<std::size_t>(n) % community.compounds.size()];
             for (int b = 1; b <= 4 + n; ++b) g.buildings.push_back(compound + std::to_string(b) + "号楼");
             g.leader = {0, 0, Person(people++), "0592-66" + std::to_string(10000 + 137 * (4 * k + n))};
-            g.team = {{TeamRole::kWorker, PostKind::kNone, {0, 0, Person(people++), "0592-68" + std::to_string(20000 + 97 * n)}, ""},
+            g.team = {{TeamRole::kWorker,
+                       PostKind::kNone,
+                       {0, 0, Person(people++), "0592-68" + std::to_string(20000 + 97 * n)},
+                       ""},
                       {TeamRole::kMember, PostKind::kRegular, {0, 0, Person(people++), ""}, "楼栋联系"},
                       {TeamRole::kMember, PostKind::kSpecialty, {0, 0, Person(people++), ""}, "法律咨询"},
                       {TeamRole::kVolunteer, PostKind::kRegular, {0, 0, Person(people++), ""}, "环境巡查"},

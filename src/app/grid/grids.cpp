@@ -53,26 +53,24 @@ core::Status Resolve(Tx& tx, const core::org::Org& community, Grid& g, const cor
         LX_ASSIGN(m, tx.Members().Get(p.member_id));
         if (!m || m->left_on || !core::org::InSubtree(m->org_path, community.path))
             errors.WithField(field + ".member_id", "grid.person.member_outside");
-        else
-            p.name = m->name;
+        else p.name = m->name;
         return core::Ok();
     };
     LX_CHECK(person(g.leader, "leader"));
-    for (std::size_t i = 0; i < g.team.size(); ++i) LX_CHECK(person(g.team[i].person, "team[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < g.team.size(); ++i)
+        LX_CHECK(person(g.team[i].person, "team[" + std::to_string(i) + "]"));
     g.covering_name.clear();
     if (g.covering_org_id) {
         LX_ASSIGN(o, tx.Orgs().Get(g.covering_org_id));
         if (!o || !o->ValidOn(today) || !core::org::InSubtree(o->path, community.path))
             errors.WithField("covering_org_id", "grid.cover.outside");
-        else
-            g.covering_name = o->name;
+        else g.covering_name = o->name;
     }
     if (g.covering_group_id) {
         LX_ASSIGN(grp, tx.Groups().Get(g.covering_group_id));
         if (!grp || grp->valid_to || !core::org::InSubtree(grp->org_path, community.path))
             errors.WithField("covering_group_id", "grid.cover.outside");
-        else
-            g.covering_name = grp->name;
+        else g.covering_name = grp->name;
     }
     if (!errors.fields.empty()) return core::Fail(errors);
     return core::Ok();
@@ -91,7 +89,7 @@ core::Status CoverName(Tx& tx, Grid& g) {
 }
 
 core::Result<core::grid::Boundary> Checked(Tx& tx, const std::string& org_path, core::grid::Boundary b,
-                                          const core::Date& on) {
+                                           const core::Date& on) {
     LX_ASSIGN(policies, PoliciesFor(tx, org_path));
     const auto max = static_cast<std::size_t>(policies.Value(policy::kGridBoundaryMaxVertices, on));
     return core::grid::CheckBoundary(std::move(b), max);
@@ -112,7 +110,7 @@ GridVersion NewVersion(std::int64_t grid_id, core::grid::Boundary b, const core:
 
 // The warnings between the community's grids on `on`, and those naming `code` only when it is given.
 core::Result<std::vector<core::org::Warning>> Between(Tx& tx, std::int64_t org_id, const core::Date& on,
-                                                     const std::vector<Grid>& grids, const std::string& code = {}) {
+                                                      const std::vector<Grid>& grids, const std::string& code = {}) {
     LX_ASSIGN(versions, tx.Grids().VersionsOfOrg(org_id, on));
     std::vector<core::grid::Placed> placed;
     for (const auto& v : versions) {
@@ -171,7 +169,7 @@ core::Result<GridList> ListGrids(Context& ctx, const core::auth::Actor& actor, s
             org = std::move(o);
         }
         LX_ASSIGN(grids, tx.Grids().List(q));
-        if (org && org->place_kind == core::org::PlaceKind::kCommunity) {
+        if (org && core::grid::HoldsGrids(*org)) {
             LX_ASSIGN(w, Between(tx, org->id, on, grids));
             out.warnings = std::move(w);
         }
@@ -212,8 +210,7 @@ core::Result<std::int64_t> CreateGrid(Context& ctx, const core::auth::Actor& act
     std::int64_t id = 0;
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(org, VisibleOrg(tx, actor, org_id, Permission::kOrgWrite, today));
-        if (org.place_kind != core::org::PlaceKind::kCommunity)
-            return core::Fail(core::InvalidField("org_id", "grid.org.not_community"));
+        if (!core::grid::HoldsGrids(org)) return core::Fail(core::InvalidField("org_id", "grid.org.not_community"));
         LX_ASSIGN(siblings, Siblings(tx, org));
         std::vector<std::string> codes;
         for (const auto& s : siblings) codes.push_back(s.code);
@@ -249,8 +246,7 @@ core::Status UpdateGrid(Context& ctx, const core::auth::Actor& actor, std::int64
     if (!errors.fields.empty()) return core::Fail(errors);
     return ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, Visible(tx, actor, id, Permission::kOrgWrite));
-        if (g.version != version)
-            return core::Fail(core::MakeError(ErrorCode::kConflict, "grid.changed_concurrently"));
+        if (g.version != version) return core::Fail(core::MakeError(ErrorCode::kConflict, "grid.changed_concurrently"));
         LX_ASSIGN(org, tx.Orgs().Get(g.org_id));
         if (!org) return core::Fail(core::NotFound("grid"));
         LX_CHECK(Resolve(tx, *org, changed, ctx.clock.Today()));

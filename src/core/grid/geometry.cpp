@@ -100,8 +100,8 @@ Result<Boundary> CheckBoundary(Boundary b, std::size_t max_vertices) {
             for (const auto& v : ring)
                 if (!std::isfinite(v.lng) || !std::isfinite(v.lat) || v.lng < -180 || v.lng > 180 || v.lat < -90 ||
                     v.lat > 90)
-                    return Fail(BoundaryError("grid.boundary.coordinate",
-                                              {{"lng", Number(v.lng)}, {"lat", Number(v.lat)}}));
+                    return Fail(
+                        BoundaryError("grid.boundary.coordinate", {{"lng", Number(v.lng)}, {"lat", Number(v.lat)}}));
             if (!ring.empty() && !(ring.front() == ring.back())) ring.push_back(ring.front());
             if (ring.size() < 4) return Fail(BoundaryError("grid.boundary.too_few_points"));
         }
@@ -160,9 +160,7 @@ Result<Boundary> FromWkt(std::string_view wkt) {
             bg::read_wkt(std::string(wkt), m);
         }
         return FromBoost(m);
-    } catch (const std::exception& e) {
-        return Fail(BoundaryError("grid.boundary.invalid", {{"reason", e.what()}}));
-    }
+    } catch (const std::exception& e) { return Fail(BoundaryError("grid.boundary.invalid", {{"reason", e.what()}})); }
 }
 
 std::vector<org::Warning> BetweenGrids(const std::vector<Placed>& grids, double min_m2) {
@@ -180,8 +178,9 @@ std::vector<org::Warning> BetweenGrids(const std::vector<Placed>& grids, double 
             bg::intersection(shapes[i], shapes[j], shared);
             const double area = GeoArea(shared);
             if (area > min_m2)
-                out.push_back({"grid.overlap",
-                               {{"a", grids[i].code}, {"b", grids[j].code}, {"area", std::to_string(std::lround(area))}}});
+                out.push_back(
+                    {"grid.overlap",
+                     {{"a", grids[i].code}, {"b", grids[j].code}, {"area", std::to_string(std::lround(area))}}});
         }
     Multi all;
     for (const auto& s : shapes) {

@@ -24,7 +24,9 @@ using Boundary = std::vector<Polygon>;  // a MultiPolygon; a Polygon is one of o
 
 struct BBox {
     double min_lng = 0, min_lat = 0, max_lng = 0, max_lat = 0;
-    bool Contains(LngLat p) const { return p.lng >= min_lng && p.lng <= max_lng && p.lat >= min_lat && p.lat <= max_lat; }
+    bool Contains(LngLat p) const {
+        return p.lng >= min_lng && p.lng <= max_lng && p.lat >= min_lat && p.lat <= max_lat;
+    }
     bool Intersects(const BBox& o) const {
         return min_lng <= o.max_lng && o.min_lng <= max_lng && min_lat <= o.max_lat && o.min_lat <= max_lat;
     }

@@ -12,7 +12,9 @@ Boundary Rect(double lng0, double lat0, double lng1, double lat1) {
     return {{{{lng0, lat0}, {lng1, lat0}, {lng1, lat1}, {lng0, lat1}}}};
 }
 
-std::string FirstKey(const Error& e) { return e.fields.empty() ? "" : e.fields[0].field + ":" + e.fields[0].message_key; }
+std::string FirstKey(const Error& e) {
+    return e.fields.empty() ? "" : e.fields[0].field + ":" + e.fields[0].message_key;
+}
 
 // Issue 17 "Bad input": a polygon that crosses itself is refused with a message naming the field `boundary`.
 TEST(GridGeometry, ABowTieIsRefusedNamingTheBoundary) {
@@ -65,7 +67,7 @@ TEST(GridGeometry, PointInPolygonHonoursHolesAndEdges) {
     auto b = CheckBoundary(holed, 100);
     ASSERT_TRUE(b);
     EXPECT_TRUE(Covers(*b, {118.001, 24.501}));
-    EXPECT_TRUE(Covers(*b, {118.0, 24.505}));  // on the edge
+    EXPECT_TRUE(Covers(*b, {118.0, 24.505}));     // on the edge
     EXPECT_FALSE(Covers(*b, {118.005, 24.505}));  // in the hole
     EXPECT_FALSE(Covers(*b, {118.02, 24.505}));
     const auto box = BoxOf(*b);

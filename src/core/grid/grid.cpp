@@ -63,7 +63,7 @@ void CheckAttributes(const Grid& g, Error& errors) {
     if (g.residents < 0 || g.residents > 1000000) errors.WithField("residents", "grid.count");
     if (g.buildings.size() > 200) errors.WithField("buildings", "grid.buildings.too_many", {{"max", "200"}});
     for (std::size_t i = 0; i < g.buildings.size(); ++i)
-        if (g.buildings[i].empty() || Chars(g.buildings[i]) > 100)
+        if (g.buildings[i].empty() || Chars(g.buildings[i]) > 100 || g.buildings[i].find('\n') != std::string::npos)
             errors.WithField("buildings[" + std::to_string(i) + "]", "grid.building");
     if (!g.leader.name.empty() || g.leader.member_id || g.leader.user_id) CheckPerson(g.leader, "leader", errors);
     if (g.covering_org_id && g.covering_group_id) errors.WithField("covering_group_id", "grid.cover.both");
@@ -93,6 +93,12 @@ std::vector<org::Warning> GridWarnings(const Grid& g, int households_min, int ho
         out.push_back({"grid.team.no_worker", {}});
     if (!g.covering_org_id && !g.covering_group_id) out.push_back({"grid.no_cover", {}});
     return out;
+}
+
+bool HoldsGrids(const org::Org& o) {
+    if (o.place_kind == org::PlaceKind::kCommunity) return true;
+    return o.place_kind == org::PlaceKind::kNone &&
+           (o.type == org::OrgType::kGrassrootsCommittee || o.type == org::OrgType::kGeneralBranch);
 }
 
 const GridVersion* VersionOn(const std::vector<GridVersion>& versions, const Date& on) {

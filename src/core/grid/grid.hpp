@@ -15,16 +15,17 @@
 #include "core/common/date.hpp"
 #include "core/common/error.hpp"
 #include "core/grid/geometry.hpp"
+#include "core/org/org.hpp"
 #include "core/org/rules.hpp"
 
 namespace lianxin::core::grid {
 
-enum class TeamRole { kWorker, kMember, kVolunteer };         // 网格员, 党员, 志愿者 (the 1 + 1 + N)
+enum class TeamRole { kWorker, kMember, kVolunteer };             // 网格员, 党员, 志愿者 (the 1 + 1 + N)
 enum class PostKind { kNone, kRegular, kSpecialty, kEmergency };  // —, 常态岗, 特长岗, 应急岗
 
 std::string_view ToString(TeamRole r);
 std::optional<TeamRole> ParseTeamRole(std::string_view s);
-std::string_view ToString(PostKind k);  // "" for kNone
+std::string_view ToString(PostKind k);                      // "" for kNone
 std::optional<PostKind> ParsePostKind(std::string_view s);  // "" reads as kNone
 
 // A person: a registry member, a user account, or only a name (a volunteer outside both). The name is shown.
@@ -53,10 +54,10 @@ struct Grid {
     std::string name;
     int households = 0, residents = 0;
     std::vector<std::string> buildings;
-    Person leader;                        // 网格长; empty name = none yet
-    std::int64_t covering_org_id = 0;     // the covering branch (an org inside the community), or
-    std::int64_t covering_group_id = 0;   // the covering 党小组 (a party group of such a branch)
-    std::string covering_name;            // for display
+    Person leader;                       // 网格长; empty name = none yet
+    std::int64_t covering_org_id = 0;    // the covering branch (an org inside the community), or
+    std::int64_t covering_group_id = 0;  // the covering 党小组 (a party group of such a branch)
+    std::string covering_name;           // for display
     std::string note;
     std::vector<TeamEntry> team;
     std::int64_t version = 1;
@@ -95,6 +96,10 @@ void CheckAttributes(const Grid& g, Error& errors);
 // policy keys grid.households_min / grid.households_max), no leader (grid.team.no_leader), no grid worker
 // (grid.team.no_worker), no covering branch or group (grid.no_cover).
 std::vector<org::Warning> GridWarnings(const Grid& g, int households_min, int households_max);
+
+// Grids lie in community-level orgs: a 社区 (place kind community), or, where the place is not recorded, a
+// community's 基层党委 or 党总支 (a small community has a general branch).
+bool HoldsGrids(const org::Org& o);
 
 // The version of `versions` valid on `on`, or nullptr.
 const GridVersion* VersionOn(const std::vector<GridVersion>& versions, const Date& on);

@@ -63,8 +63,9 @@ TEST(GridAttributes, TeamPostsAndNamesAreChecked) {
     g.buildings.push_back("");
     Error e;
     CheckAttributes(g, e);
-    EXPECT_EQ(Fields(e), (Strings{"name:grid.name", "buildings[2]:grid.building", "team[0].post:grid.team.post_for_worker",
-                                  "team[1].name:grid.person.name", "team[2].post:grid.team.post_required"}));
+    EXPECT_EQ(Fields(e),
+              (Strings{"name:grid.name", "buildings[2]:grid.building", "team[0].post:grid.team.post_for_worker",
+                       "team[1].name:grid.person.name", "team[2].post:grid.team.post_required"}));
 }
 
 // domain.md §7.1 [LOCAL] 300–500 households per grid (policy grid.households_min/max): a warning, never a block.
@@ -98,9 +99,25 @@ TEST(GridVersions, TheVersionOfADay) {
     EXPECT_EQ(VersionOn(vs, *Date::Parse("2024-12-31")), nullptr);
 }
 
+// Grids belong to community-level orgs (issue 17 "Grids as polygons inside communities").
+TEST(GridOrgs, CommunitiesHoldGridsBranchesAndStreetsDoNot) {
+    org::Org o;
+    o.type = org::OrgType::kGrassrootsCommittee;
+    o.place_kind = org::PlaceKind::kCommunity;
+    EXPECT_TRUE(HoldsGrids(o));
+    o.place_kind = org::PlaceKind::kNone;
+    EXPECT_TRUE(HoldsGrids(o));  // a 社区党委 whose place was not recorded
+    o.place_kind = org::PlaceKind::kStreet;
+    EXPECT_FALSE(HoldsGrids(o));
+    o.place_kind = org::PlaceKind::kCompound;
+    o.type = org::OrgType::kBranch;
+    EXPECT_FALSE(HoldsGrids(o));
+}
+
 // Round trip of the wire names.
 TEST(GridNames, RolesAndPostsReadBack) {
-    for (auto r : {TeamRole::kWorker, TeamRole::kMember, TeamRole::kVolunteer}) EXPECT_EQ(ParseTeamRole(ToString(r)), r);
+    for (auto r : {TeamRole::kWorker, TeamRole::kMember, TeamRole::kVolunteer})
+        EXPECT_EQ(ParseTeamRole(ToString(r)), r);
     for (auto k : {PostKind::kNone, PostKind::kRegular, PostKind::kSpecialty, PostKind::kEmergency})
         EXPECT_EQ(ParsePostKind(ToString(k)), k);
     EXPECT_FALSE(ParsePostKind("daily"));

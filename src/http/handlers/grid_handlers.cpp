@@ -15,7 +15,8 @@ namespace {
 nlohmann::json IdOrNull(std::int64_t id) { return id ? nlohmann::json(id) : nlohmann::json(nullptr); }
 
 nlohmann::json PersonJson(const core::grid::Person& p) {
-    return {{"member_id", IdOrNull(p.member_id)}, {"user_id", IdOrNull(p.user_id)}, {"name", p.name}, {"phone", p.phone}};
+    return {
+        {"member_id", IdOrNull(p.member_id)}, {"user_id", IdOrNull(p.user_id)}, {"name", p.name}, {"phone", p.phone}};
 }
 
 nlohmann::json VersionJson(const core::grid::GridVersion& v) {
@@ -128,8 +129,7 @@ core::Result<double> NumberParam(const Request& req, const std::string& name) {
         std::size_t used = 0;
         const double v = std::stod(it->second, &used);
         if (used == it->second.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     return core::Fail(core::InvalidField(name, "grid.point.range"));
 }
 
@@ -141,7 +141,8 @@ core::Result<Response> ListGrids(Call& call) {
     LX_ASSIGN(list, app::ListGrids(call.ctx, call.actor(), org_id, on));
     nlohmann::json items = nlohmann::json::array();
     for (const auto& v : list.items) items.push_back(GridJson(v, call.req.lang));
-    return JsonResponse({{"items", items}, {"warnings", WarningsJson(list.warnings, call.req.lang)}, {"on", on.ToString()}});
+    return JsonResponse(
+        {{"items", items}, {"warnings", WarningsJson(list.warnings, call.req.lang)}, {"on", on.ToString()}});
 }
 
 core::Result<Response> GetGrid(Call& call) {

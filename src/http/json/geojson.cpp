@@ -7,9 +7,7 @@ namespace lianxin::http {
 
 namespace {
 
-core::Error Bad(const std::string& field, const std::string& key) {
-    return core::InvalidField(field, key);
-}
+core::Error Bad(const std::string& field, const std::string& key) { return core::InvalidField(field, key); }
 
 // A position [lng, lat] or [lng, lat, altitude] (the altitude is dropped).
 bool ReadPosition(const nlohmann::json& p, core::grid::LngLat& out) {

@@ -12,18 +12,31 @@ using core::grid::Grid;
 using core::grid::GridVersion;
 
 namespace {
-constexpr std::string_view kGridNames[] = {
-    "id",           "org_id",         "org_path",        "code",           "name",
-    "households",   "residents",      "buildings",       "leader_member_id", "leader_user_id",
-    "leader_name",  "leader_phone",   "covering_org_id", "covering_group_id", "note",
-    "version",      "created_at",     "updated_at"};
+constexpr std::string_view kGridNames[] = {"id",
+                                           "org_id",
+                                           "org_path",
+                                           "code",
+                                           "name",
+                                           "households",
+                                           "residents",
+                                           "buildings",
+                                           "leader_member_id",
+                                           "leader_user_id",
+                                           "leader_name",
+                                           "leader_phone",
+                                           "covering_org_id",
+                                           "covering_group_id",
+                                           "note",
+                                           "version",
+                                           "created_at",
+                                           "updated_at"};
 constexpr Columns kGrid{"grids", kGridNames};
-constexpr std::string_view kTeamNames[] = {"id",      "grid_id", "position", "role", "post",
+constexpr std::string_view kTeamNames[] = {"id",        "grid_id", "position", "role",  "post",
                                            "member_id", "user_id", "name",     "phone", "note"};
 constexpr Columns kTeam{"grid_team", kTeamNames};
-constexpr std::string_view kVersionNames[] = {"id",         "grid_id",    "boundary_wkt", "min_lng_e7", "min_lat_e7",
-                                              "max_lng_e7", "max_lat_e7", "area_m2",      "valid_from", "valid_to",
-                                              "created_by", "created_at"};
+constexpr std::string_view kVersionNames[] = {"id",         "grid_id",    "boundary_wkt", "min_lng_e7",
+                                              "min_lat_e7", "max_lng_e7", "max_lat_e7",   "area_m2",
+                                              "valid_from", "valid_to",   "created_by",   "created_at"};
 constexpr Columns kVersion{"grid_versions", kVersionNames};
 
 // Names of buildings one a line (core refuses a line break in a name).
@@ -186,8 +199,8 @@ core::Result<std::vector<Grid>> SqlGridRepo::List(const core::ports::GridQuery& 
         params.emplace_back(q.org_id);
         where += " AND g.org_id = $" + std::to_string(params.size());
     }
-    LX_ASSIGN(rows, c_.Query(GridSelect() + where + " ORDER BY g.org_path, g.code LIMIT " + std::to_string(q.limit),
-                             params));
+    LX_ASSIGN(rows,
+              c_.Query(GridSelect() + where + " ORDER BY g.org_path, g.code LIMIT " + std::to_string(q.limit), params));
     std::vector<Grid> out;
     for (std::size_t r = 0; r < rows.size(); ++r) out.push_back(GridFromRow(rows.Row(r)));
     LX_CHECK(ReadTeams(out));
@@ -205,9 +218,10 @@ core::Result<std::int64_t> SqlGridRepo::InsertVersion(const GridVersion& gv) {
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
     const auto id = rows.Row(0).Int("id");
     if (c_.dialect() == Dialect::kSqlite)  // PostgreSQL indexes the columns themselves (GiST, migration 0028)
-        LX_CHECK(c_.Exec("INSERT INTO grid_boxes (id, min_lng_e7, max_lng_e7, min_lat_e7, max_lat_e7) VALUES "
-                         "($1, $2, $3, $4, $5)",
-                         {id, box[0], box[2], box[1], box[3]}));
+        LX_CHECK(
+            c_.Exec("INSERT INTO grid_boxes (id, min_lng_e7, max_lng_e7, min_lat_e7, max_lat_e7) VALUES "
+                    "($1, $2, $3, $4, $5)",
+                    {id, box[0], box[2], box[1], box[3]}));
     return id;
 }
 
@@ -219,9 +233,9 @@ core::Status SqlGridRepo::CloseVersion(std::int64_t version_id, const Date& on) 
 }
 
 core::Result<std::vector<GridVersion>> SqlGridRepo::Versions(std::int64_t grid_id) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kVersion.Select() +
-                                 " FROM grid_versions WHERE grid_id = $1 ORDER BY valid_from, id",
-                             {grid_id}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT " + kVersion.Select() + " FROM grid_versions WHERE grid_id = $1 ORDER BY valid_from, id",
+                       {grid_id}));
     return storage::Versions(rows);
 }
 
@@ -246,8 +260,8 @@ core::Result<std::vector<core::ports::LocatedVersion>> SqlGridRepo::Locate(const
             : " FROM grid_versions v JOIN grids g ON g.id = v.grid_id WHERE box(point(v.min_lng_e7, v.min_lat_e7), "
               "point(v.max_lng_e7, v.max_lat_e7)) @> box(point($2, $3), point($2, $3))";
     const std::string scope = SubtreeFilter("g.org_path", roots, params);
-    LX_ASSIGN(rows, c_.Query("SELECT " + kVersion.Select("v") + ", g.org_path AS org_path" + from + " AND " +
-                                 kValidOn + " AND (" + scope + ") ORDER BY v.grid_id",
+    LX_ASSIGN(rows, c_.Query("SELECT " + kVersion.Select("v") + ", g.org_path AS org_path" + from + " AND " + kValidOn +
+                                 " AND (" + scope + ") ORDER BY v.grid_id",
                              params));
     std::vector<core::ports::LocatedVersion> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -162,7 +162,8 @@ public:
     core::Result<std::int64_t> InsertVersion(const core::grid::GridVersion& v) override;
     core::Status CloseVersion(std::int64_t version_id, const core::Date& on) override;
     core::Result<std::vector<core::grid::GridVersion>> Versions(std::int64_t grid_id) override;
-    core::Result<std::vector<core::grid::GridVersion>> VersionsOfOrg(std::int64_t org_id, const core::Date& on) override;
+    core::Result<std::vector<core::grid::GridVersion>> VersionsOfOrg(std::int64_t org_id,
+                                                                     const core::Date& on) override;
     core::Result<std::vector<core::ports::LocatedVersion>> Locate(const core::grid::LngLat& p, const core::Date& on,
                                                                   const std::vector<std::string>& scope_roots) override;
 

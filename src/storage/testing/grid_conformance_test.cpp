@@ -89,7 +89,7 @@ TEST_P(GridConformance, RowAndTeamRoundTripAndAStaleEditIsRefused) {
     ASSERT_TRUE(db().Write(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
         auto again = tx.Grids().Insert(Make(b_, "350205001001001"));
         EXPECT_FALSE(again);
-        if (!again) EXPECT_EQ(again.error().fields.at(0).message_key, "grid.code.taken");
+        if (!again) { EXPECT_EQ(again.error().fields.at(0).message_key, "grid.code.taken"); }
         LX_ASSIGN(g, tx.Grids().Get(id));
         EXPECT_TRUE(g.has_value());
         if (!g) return core::Ok();
@@ -119,7 +119,7 @@ TEST_P(GridConformance, RowAndTeamRoundTripAndAStaleEditIsRefused) {
         q.org_id = b_;
         LX_ASSIGN(theirs, tx.Grids().List(q));
         EXPECT_EQ(theirs.size(), 1u);
-        if (!theirs.empty()) EXPECT_EQ(theirs[0].team.size(), 2u);
+        if (!theirs.empty()) { EXPECT_EQ(theirs[0].team.size(), 2u); }
         q.scope_roots = {};
         LX_ASSIGN(none, tx.Grids().List(q));
         EXPECT_TRUE(none.empty());  // an empty scope is nothing, never everything
@@ -145,7 +145,7 @@ TEST_P(GridConformance, VersionsCloseAndThePointLookupReadsTheDaysBoxes) {
     EXPECT_TRUE(Locate(118.002, 24.505, "2026-06-01", all).empty());  // outside the redrawn grid
     EXPECT_EQ(Locate(118.015, 24.505, "2026-06-01", all), std::vector<std::int64_t>{new_v});
     EXPECT_EQ(Locate(118.055, 24.505, "2026-06-01", all), std::vector<std::int64_t>{far_v});
-    EXPECT_TRUE(Locate(118.055, 24.505, "2026-06-01", {orgs_.at(a_).path}).empty());  // out of scope
+    EXPECT_TRUE(Locate(118.055, 24.505, "2026-06-01", {orgs_.at(a_).path}).empty());      // out of scope
     EXPECT_EQ(Locate(118.0, 24.5, "2025-02-01", all), std::vector<std::int64_t>{old_v});  // on the corner
 
     ASSERT_TRUE(db().Read(core::ports::Scope::System(), [&](Tx& tx) -> core::Status {
@@ -159,7 +159,7 @@ TEST_P(GridConformance, VersionsCloseAndThePointLookupReadsTheDaysBoxes) {
         EXPECT_NEAR(history[1].area_m2, core::grid::AreaM2(history[1].boundary), 1.0);
         LX_ASSIGN(today, tx.Grids().VersionsOfOrg(a_, *Date::Parse("2026-07-01")));
         EXPECT_EQ(today.size(), 1u);
-        if (!today.empty()) EXPECT_EQ(today[0].id, new_v);
+        if (!today.empty()) { EXPECT_EQ(today[0].id, new_v); }
         return core::Ok();
     }));
 }
