@@ -89,7 +89,7 @@ describe('grids (gen --scale=test)', () => {
     const history = await committee.get(`/api/v1/grids/${gridId}/history`);
     assert.equal(history.json.items.length, 2);
     assert.equal(history.json.items[0].valid_to, today());
-    const locate = (lng, lat, on) => committee.get(`/api/v1/grids/locate?lng=${lng}&lat=${lat}${on ? `&on=${on}` : ''}`);
+    const locate = (lng, lat, on) => committee.get(`/api/v1/grids/locate?lng=${lng}&lat=${lat}${on ? `&as_of=${on}` : ''}`);
     const old = await locate(118.002, 24.505, '2025-06-01');
     assert.equal(old.status, 200, old.toString());
     assert.deepEqual(old.json.items.map((g) => g.id), [gridId]);
