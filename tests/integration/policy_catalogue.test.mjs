@@ -23,6 +23,10 @@ const FIGURES = {
   'lost_contact.search_every_months': '§2.5',
   'development.application_to_activist_months': '§2.2 row 4',
   'member.leap_day_anniversary': '§2.3',
+  // Grids (issue 17): the [LOCAL] 300–500 households, and the most vertices a boundary may have (issue 17 "Bad input").
+  'grid.households_min': '§7.1',
+  'grid.households_max': '§7.1',
+  'grid.boundary_max_vertices': '§7.1',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -23,7 +23,7 @@ constexpr std::array<Spec, 13> kCatalogue{{
     {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
     {kGridHouseholdsMin, ValueKind::kInt, 0, 100000, 300, "households", {}, "domain.md §7.1", "LOCAL"},
     {kGridHouseholdsMax, ValueKind::kInt, 1, 100000, 500, "households", {}, "domain.md §7.1", "LOCAL"},
-    {kGridBoundaryMaxVertices, ValueKind::kInt, 4, 1000000, 10000, "vertices", {}, "issue 17 \"Bad input\"", "LOCAL"},
+    {kGridBoundaryMaxVertices, ValueKind::kInt, 4, 1000000, 10000, "vertices", {}, "domain.md §7.1", "LOCAL"},
 }};
 }  // namespace
 
