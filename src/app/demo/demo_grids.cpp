@@ -50,9 +50,9 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
         LX_ASSIGN(org, tx.Orgs().Get(community.id));
         if (!org) return core::Fail(core::NotFound("org"));
         LX_ASSIGN(children, tx.Orgs().Children(community.id, today));
-        // Around the community's own centre (app/demo/demo_positions.cpp places it on the same ring).
+        // Around the community's own centre, the blocks apart from each other (about 0.95 km × 0.8 km between centres).
         const int k = static_cast<int>(c) + 1;
-        const double lat0 = 24.470 + 0.006 * ((k % 3) - 1), lng0 = 118.050 + 0.007 * (k / 3 - 1);
+        const double lat0 = 24.470 + 0.0085 * ((k % 3) - 1), lng0 = 118.050 + 0.0095 * (k / 3 - 1);
         for (int n = 0; n < 4; ++n) {
             core::grid::Grid g;
             g.org_id = org->id;
@@ -66,7 +66,8 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
             g.residents = g.households * 27 / 10;
             const auto& compound = community.compounds[static_cast<std::size_t>(n) % community.compounds.size()];
             for (int b = 1; b <= 4 + n; ++b) g.buildings.push_back(compound + std::to_string(b) + "号楼");
-            g.leader = {0, 0, Person(people++), "0592-66" + std::to_string(10000 + 137 * (4 * k + n))};
+            g.leader = {0, 0, Person(4 * static_cast<std::size_t>(k) + static_cast<std::size_t>(n) + 1),
+                        "0592-66" + std::to_string(10000 + 137 * (4 * k + n))};
             g.team = {{TeamRole::kWorker,
                        PostKind::kNone,
                        {0, 0, Person(people++), "0592-68" + std::to_string(20000 + 97 * n)},

@@ -16,7 +16,7 @@ import { json } from './helpers';
 // Leaflet needs a laid-out DOM; the page's map is a component of its own, stubbed here.
 vi.mock('@/views/grid/parts/GridMap.vue', () => ({ default: { name: 'GridMap', props: ['grids', 'selected', 'config'], template: '<div data-testid="grid-map" />' } }));
 
-const square = { type: 'Polygon', coordinates: [[[118.0, 24.5], [118.01, 24.5], [118.01, 24.51], [118.0, 24.51], [118.0, 24.5]]] };
+const square = { type: 'Polygon' as const, coordinates: [[[118.0, 24.5], [118.01, 24.5], [118.01, 24.51], [118.0, 24.51], [118.0, 24.5]]] };
 const grid = (over: Partial<Grid> = {}): Grid => ({
   id: 1, org: { id: 5, name: '中共海发社区委员会' }, code: '350205001001001', name: '海发社区第一网格', households: 293, residents: 791,
   buildings: ['绿苑小区1号楼'], leader: { member_id: null, user_id: null, name: '陈志明', phone: '0592-66' },
@@ -108,12 +108,12 @@ describe('GridsView', () => {
     (document.querySelector('[data-testid="grid-save"]') as HTMLButtonElement).click();
     await flushPromises();
     expect(bodies).toHaveLength(0); // not JSON: said on the page, nothing sent
-    expect(document.querySelector('[data-testid="grid-dialog"]')!.textContent).toContain('不是有效的 JSON');
+    expect(document.querySelector('[data-testid="grid-boundary-error"]')!.textContent).toContain('不是有效的 JSON');
     area.value = JSON.stringify(square);
     area.dispatchEvent(new Event('input'));
     (document.querySelector('[data-testid="grid-save"]') as HTMLButtonElement).click();
     await flushPromises();
     expect(JSON.parse(bodies[0]).boundary).toEqual(square);
-    expect(document.querySelector('[data-testid="grid-dialog"]')!.textContent).toContain('网格边界自相交');
+    expect(document.querySelector('[data-testid="grid-boundary-error"]')!.textContent).toContain('网格边界自相交');
   }, 60_000); // mounting Element Plus on a loaded 2-core machine
 });
