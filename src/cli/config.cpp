@@ -107,6 +107,21 @@ const std::map<std::string, Setter>& Keys() {
              return v.empty() || v.rfind("http://", 0) == 0;
          }},
         {"otp.gateway_timeout_ms", IntKey(&Config::otp, &OtpSettings::gateway_timeout_ms, 100, 60000)},
+        {"map.tile_url",
+         [](Config& c, const std::string& v) {
+             c.http.map_tile_url = v;
+             return true;
+         }},
+        {"map.tile_crs",
+         [](Config& c, const std::string& v) {
+             c.http.map_tile_crs = v;
+             return v == "wgs84" || v == "gcj02";
+         }},
+        {"map.attribution",
+         [](Config& c, const std::string& v) {
+             c.http.map_attribution = v;
+             return true;
+         }},
         {"database.url",
          [](Config& c, const std::string& v) {
              c.database.url = v;
@@ -285,7 +300,7 @@ std::vector<ConfigError> LoadConfig(const std::string& path, char** envp, Config
         for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         // Only the configuration sections are ours; other LIANXIN_* variables belong to tools and tests.
         if (section != "server" && section != "database" && section != "security" && section != "limits" &&
-            section != "log" && section != "otp")
+            section != "log" && section != "otp" && section != "map")
             continue;
         Apply(config, section + "." + key, value, errors, name);
     }

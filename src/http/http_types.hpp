@@ -55,6 +55,11 @@ struct HttpSettings {
     std::size_t max_upload_bytes = 16 << 20;  // … and file bodies (Body::kFile: sheets, photos) above this
     std::string static_dir;                   // the built web app (web/dist); empty = no static files
     std::vector<std::string> admin_allow;     // client IPs allowed to use admin roles (empty = any; security.md B7)
+    // Map tiles under the grids' polygons (issue 17 "a tile URL is configuration"): none by default; a tile
+    // server that draws in GCJ-02 (most Chinese web maps) says so, and the web app shifts the polygons for display.
+    std::string map_tile_url;            // e.g. https://t{s}.tianditu.gov.cn/vec_w/wmts?…&tk=KEY
+    std::string map_tile_crs = "wgs84";  // wgs84 | gcj02
+    std::string map_attribution;
 
     std::string CookieName() const { return cookie_secure ? "__Host-lx_sid" : "lx_sid"; }
 };

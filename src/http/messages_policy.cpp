@@ -61,6 +61,19 @@ const Table& PolicyMessages() {
          {"入党日期或转正日期为2月29日的，平年的周年日（预备期满、党龄）记为2月28日或3月1日",
           "In a year without 29 February, a 29 February join or conversion date has its anniversary (probation end, "
           "party age) on 28 February or 1 March"}},
+        {"policy.name.grid.households_min", {"网格户数下限", "Households per grid at least"}},
+        {"policy.desc.grid.households_min",
+         {"网格户数少于此数时提示调整网格划分（户）；只提示，不阻止",
+          "A grid with fewer households is flagged for re-division; a warning, never a block"}},
+        {"policy.name.grid.households_max", {"网格户数上限", "Households per grid at most"}},
+        {"policy.desc.grid.households_max",
+         {"网格户数多于此数时提示调整网格划分（户）；只提示，不阻止",
+          "A grid with more households is flagged for re-division; a warning, never a block"}},
+        {"policy.name.grid.boundary_max_vertices", {"网格边界顶点数上限", "Grid boundary vertices at most"}},
+        {"policy.desc.grid.boundary_max_vertices",
+         {"网格边界多于此数个顶点的不予接收，以免过大的图形拖慢系统",
+          "A grid boundary with more vertices is refused before any work, so that an oversized shape cannot stall the "
+          "server"}},
         {"policy.choice.feb_28", {"2月28日", "28 February"}},
         {"policy.choice.mar_1", {"3月1日", "1 March"}},
         {"policy.name.media.photo_max_bytes", {"照片大小上限", "Largest photo"}},
@@ -102,6 +115,8 @@ const Table& PolicyMessages() {
         {"policy.unit.tries", {"次", "tries"}},
         {"policy.unit.per_hour", {"次/小时", "per hour"}},
         {"policy.unit.months", {"个月", "months"}},
+        {"policy.unit.households", {"户", "households"}},
+        {"policy.unit.vertices", {"个顶点", "vertices"}},
     };
     return kTable;
 }

@@ -40,6 +40,9 @@ const Table& CalendarLabels();
 // User administration across scopes and members' accounts.
 const Table& AccountMessages();
 const Table& AccountLabels();
+// Grids (网格).
+const Table& GridMessages();
+const Table& GridLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -57,6 +57,16 @@ const can = (actor, p) => PERMS[actor.role].includes(p);
 /** Status for a route needing its permission on a target: 403 without it, else allowed or `outside`. */
 const scoped = (allowed, outside = 404) => (a, inScope, c) => (!can(a, c.perm) ? 403 : inScope ? allowed : outside);
 const always = (status) => () => status;
+/** For grid routes: the target's grid lies in community c.gridOrg, which decides the scope. */
+const gridScoped = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403 : c.tree.inSubtree(c.gridOrg, c.actor.org) ? allowed : 404);
+const CAN_SEE = (c, org) => c.tree.inSubtree(org, c.actor.org);
+let gridCodes = 0;
+/** A small square of its own for community C (n: which one), far from the grids of other tests. */
+const gridSquare = (C, n) => {
+  const x = 118 + (C % 100) * 0.01 + n * 0.0001;
+  const y = 24 + Math.floor(C / 100) * 0.01;
+  return { type: 'Polygon', coordinates: [[[x, y], [x + 0.00005, y], [x + 0.00005, y + 0.00005], [x, y + 0.00005], [x, y]]] };
+};
 const onlyWith = (allowed = 200) => (a, _inScope, c) => (can(a, c.perm) ? allowed : 403);
 
 // target: none (once per actor) | org | user | member (once per relation; ids taken from the target org).
@@ -197,6 +207,31 @@ const MATRIX = {
     body: () => ({ version: 999999, level: 'community_centre', name: '矩阵党群服务中心', address: '矩阵路2号' }) },
   'POST /api/v1/positions/:id/close': { target: 'position', expect: scoped(409),
     body: () => ({ version: 999999, on: '2026-01-10' }) },
+  // Grids (issue 17): each target org's grid lies in its community (T itself, the community above it, or the first one
+  // below it: c.gridOrg); read with org_read, written with org_write, both on that community. A stale version reaches
+  // 409; a redraw from a day before the grid's boundary began reaches 400 naming valid_from (nothing changes).
+  'GET /api/v1/grids': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: () => '/api/v1/grids?org_id=999999', check: (r, c) => {
+    for (const g of r.json.items) assert.ok(c.tree.inSubtree(g.org.id, c.T), `grid ${g.id} outside ${c.T}`);
+    if (c.tree.inSubtree(c.gridOrg, c.T)) assert.ok(r.json.items.some((g) => g.id === c.gridId), `the grid of ${c.T} is listed`);
+  } },
+  'POST /api/v1/grids': { target: 'org', expect: gridScoped(201),
+    body: (c) => ({ org_id: c.gridOrg, code: `${String(c.gridOrg).padStart(12, '0')}${String(100 + ++gridCodes).padStart(3, '0')}`,
+      name: '矩阵网格', households: 400, boundary: gridSquare(c.gridOrg, gridCodes) }) },
+  'GET /api/v1/grids/locate': { target: 'none', query: () => '?lng=118.0005&lat=24.0005&as_of=2025-01-01', expect: onlyWith(),
+    check: (r, c) => {
+      for (const g of r.json.items) assert.ok(CAN_SEE(c, g.org.id), `grid ${g.id} outside the actor's scope`);
+    } },
+  'GET /api/v1/grids/export': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: () => '/api/v1/grids/export?org_id=999999',
+    check: (r) => assert.equal(r.json.type, 'FeatureCollection') },
+  'GET /api/v1/grids/map': { target: 'none', expect: onlyWith(), check: (r) => assert.equal(r.json.tile_crs, 'wgs84') },
+  'GET /api/v1/grids/:id': { target: 'grid', expect: gridScoped(200), check: (r, c) => assert.equal(r.json.id, c.gridId) },
+  'PUT /api/v1/grids/:id': { target: 'grid', expect: gridScoped(409), body: () => ({ version: 999999, name: '矩阵网格' }) },
+  'POST /api/v1/grids/:id/boundary': { target: 'grid', expect: gridScoped(400),
+    body: (c) => ({ boundary: gridSquare(c.gridOrg, 0), valid_from: '2020-01-01' }),
+    check: (r) => r.status === 400 && assert.deepEqual(r.fieldNames(), ['valid_from']), checkErrors: true },
+  'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridScoped(200), check: (r) => assert.equal(r.json.items.length, 1) },
   'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith(),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
   // Overlays (docs/api.md "Overlays"): org_read on the host to read, org_write to write; T's overlay (hosted at T) is
@@ -561,6 +596,21 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
       }
       targets.get(T).groupId = groupOf.get(memberId);
     }
+    // One grid in each target org's community (T, the community above it or the first below it), made by the city admin.
+    const gridOf = new Map();
+    const isCommunity = (id) => tree.get(id).place?.kind === 'community';
+    for (const T of orgs) {
+      let C = tree.get(T).chain.find(isCommunity);
+      for (let id = T; !C && id; id = tree.get(id).children[0]) if (isCommunity(id)) C = id;
+      assert.ok(C, `a community at, above or below ${T}`);
+      if (!gridOf.has(C)) {
+        const g = await cast.city.post('/api/v1/grids', { org_id: C, code: `${String(C).padStart(12, '0')}001`, name: `目标${C}网格`,
+          households: 400, boundary: gridSquare(C, 0), valid_from: '2021-01-01' });
+        assert.equal(g.status, 201, g.toString());
+        gridOf.set(C, g.json.id);
+      }
+      Object.assign(targets.get(T), { gridId: gridOf.get(C), gridOrg: C });
+    }
     // Each target member has an account, opened by the city admin from the member's record (the cast's member
     // already has one).
     for (const memberId of new Set([...targets.values()].map((t) => t.memberId))) {
@@ -758,11 +808,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, perm: route.permission, actor, rel, T, inScope, user: t.user, memberId: t.memberId, developmentCaseId: t.developmentCaseId,
             transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
-            floatingId: t.floatingId, groupId: t.groupId };
+            floatingId: t.floatingId, groupId: t.groupId, gridId: t.gridId, gridOrg: t.gridOrg };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.developmentCaseId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
-            floating: t.floatingId, group: t.groupId }[entry.target];
+            floating: t.floatingId, group: t.groupId, grid: t.gridId }[entry.target];
           const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':year', '2031')

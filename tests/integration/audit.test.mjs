@@ -421,6 +421,26 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     await row('position.close', id, { actor_id: streetAdmin.account.id, object_id: String(positionId), result: 'ok' });
     note('POST /api/v1/positions/:id/close', 'position.close');
 
+    // A grid of community C1 (issue 17): created with its boundary, edited, redrawn — the code and dates, no names.
+    const sq = (x) => ({ type: 'Polygon', coordinates: [[[x, 25], [x + 0.001, 25], [x + 0.001, 25.001], [x, 25.001], [x, 25]]] });
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/grids', { org_id: C1, code: '350000009009001', name: '审计网格',
+      households: 400, boundary: sq(119), valid_from: '2025-01-01' }, 'grid');
+    assert.equal(r.status, 201, r.toString());
+    const gridId = r.json.id;
+    e = await row('grid.create', id, { actor_id: streetAdmin.account.id, object_type: 'grid', object_id: String(gridId), result: 'ok' });
+    assert.equal(detailOf(e.id), 'code=350000009009001 from=2025-01-01');
+    note('POST /api/v1/grids', 'grid.create');
+    [r, id] = await act(streetAdmin.client, 'PUT', `/api/v1/grids/${gridId}`, { version: 1, name: '审计一号网格', households: 420,
+      team: [{ role: 'worker', name: '审计网格员' }] }, 'grid-edit');
+    assert.equal(r.status, 200, r.toString());
+    await row('grid.update', id, { actor_id: streetAdmin.account.id, object_id: String(gridId), result: 'ok' });
+    note('PUT /api/v1/grids/:id', 'grid.update');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/grids/${gridId}/boundary`, { boundary: sq(119.0005) }, 'grid-redraw');
+    assert.equal(r.status, 200, r.toString());
+    e = await row('grid.redraw', id, { actor_id: streetAdmin.account.id, object_id: String(gridId), result: 'ok' });
+    assert.match(detailOf(e.id), /^from=\d{4}-\d{2}-\d{2}$/);
+    note('POST /api/v1/grids/:id/boundary', 'grid.redraw');
+
     // Party groups (党小组) of branch B: formed with its leader, renamed, members set, closed — ids and counts only.
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     const leader = actors.member.member_id;

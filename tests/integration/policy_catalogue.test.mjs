@@ -51,6 +51,10 @@ const FIGURES = {
   'otp.sends_per_hour_phone': '§7.2',
   'otp.sends_per_hour_address': '§7.2',
   'otp.token_ttl_minutes': '§7.2',
+  // Grids (issue 17): the [LOCAL] 300–500 households, and the most vertices a boundary may have (issue 17 "Bad input").
+  'grid.households_min': '§7.1',
+  'grid.households_max': '§7.1',
+  'grid.boundary_max_vertices': '§7.1',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

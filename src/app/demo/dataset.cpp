@@ -5,6 +5,7 @@
 
 #include "app/demo/demo_cases.hpp"
 #include "app/demo/demo_floating.hpp"
+#include "app/demo/demo_grids.hpp"
 #include "app/demo/demo_groups.hpp"
 #include "app/demo/demo_overlays.hpp"
 #include "app/demo/demo_positions.hpp"
@@ -113,6 +114,7 @@ struct Loader {
         LX_CHECK(AddDemoOverlays(tx, overlay_rng, today, ctx.clock.NowMillis(), street, communities));
         // Party groups and floating members last: they take no draws, so the data above stays as it was.
         LX_CHECK(AddDemoGroups(tx, today, ctx.clock.NowMillis(), communities));
+        LX_CHECK(AddDemoGrids(tx, today, ctx.clock.NowMillis(), communities).map([](int) {}));
         return AddDemoFloating(tx, today, ctx.clock.NowMillis(), communities).map([](int) {});
     }
 

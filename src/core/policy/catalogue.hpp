@@ -56,6 +56,9 @@ inline constexpr std::string_view kOtpMaxTries = "otp.max_tries";
 inline constexpr std::string_view kOtpSendsPerHourPhone = "otp.sends_per_hour_phone";
 inline constexpr std::string_view kOtpSendsPerHourAddress = "otp.sends_per_hour_address";
 inline constexpr std::string_view kOtpTokenTtlMinutes = "otp.token_ttl_minutes";
+inline constexpr std::string_view kGridHouseholdsMin = "grid.households_min";
+inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
+inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
 
 enum class ValueKind { kInt, kChoice };
 

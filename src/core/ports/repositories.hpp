@@ -15,6 +15,7 @@
 #include "core/policy/policies.hpp"
 #include "core/ports/calendar_records.hpp"
 #include "core/ports/floating_records.hpp"
+#include "core/ports/grid_records.hpp"
 #include "core/ports/group_records.hpp"
 #include "core/ports/import_records.hpp"
 #include "core/ports/intake_records.hpp"
@@ -85,6 +86,29 @@ public:
     virtual Result<int> MoveAll(std::int64_t from_org, const org::Org& to) = 0;
     // The open positions of the org close on `on` (it is dissolved); how many.
     virtual Result<int> CloseAll(std::int64_t org_id, const Date& on) = 0;
+};
+
+// Grids (网格) and their boundary versions (migration 0028). Boxes are kept in integer 1e-7 degrees, rounded outwards.
+class GridRepo {
+public:
+    virtual ~GridRepo() = default;
+    // The grid row and its team; kConflict (key "grid.code.taken") when the code is used already.
+    virtual Result<std::int64_t> Insert(const grid::Grid& g) = 0;
+    virtual Result<std::optional<grid::Grid>> Get(std::int64_t id) = 0;
+    // Attributes and team (not the org or the code); kConflict when the stored version differs from g.version.
+    virtual Status Update(const grid::Grid& g) = 0;
+    // Grids in the query's scope, by org path then code, with their teams.
+    virtual Result<std::vector<grid::Grid>> List(const GridQuery& q) = 0;
+    virtual Result<std::int64_t> InsertVersion(const grid::GridVersion& v) = 0;
+    // Sets valid_to of an open version; kConflict when it is not open.
+    virtual Status CloseVersion(std::int64_t version_id, const Date& on) = 0;
+    // Every boundary version of the grid, oldest first.
+    virtual Result<std::vector<grid::GridVersion>> Versions(std::int64_t grid_id) = 0;
+    // The versions valid on `on` of the grids of the org `org_id` (a community), by grid id.
+    virtual Result<std::vector<grid::GridVersion>> VersionsOfOrg(std::int64_t org_id, const Date& on) = 0;
+    // Versions valid on `on` whose box holds the point, of grids inside `scope_roots` (the spatial index).
+    virtual Result<std::vector<LocatedVersion>> Locate(const grid::LngLat& p, const Date& on,
+                                                       const std::vector<std::string>& scope_roots) = 0;
 };
 
 class GroupRepo {
@@ -388,6 +412,7 @@ public:
     virtual OverlayRepo& Overlays() = 0;
     virtual PositionRepo& Positions() = 0;
     virtual GroupRepo& Groups() = 0;
+    virtual GridRepo& Grids() = 0;
     virtual UserRepo& Users() = 0;
     virtual SessionRepo& Sessions() = 0;
     virtual SetupLinkRepo& SetupLinks() = 0;

@@ -186,6 +186,22 @@ std::optional<JsonBody> JsonBody::Object(const std::string& name) {
     return JsonBody(*it, prefix_ + name + ".");
 }
 
+std::vector<JsonBody> JsonBody::Objects(const std::string& name, std::size_t max_items) {
+    return ReadList<JsonBody>(name, max_items, "json.type_object_list",
+                              [&](const nlohmann::json& v, const std::string& field) -> std::optional<JsonBody> {
+                                  if (v.is_object()) return JsonBody(v, prefix_ + field + ".");
+                                  Bad(field, "json.type_object");
+                                  return std::nullopt;
+                              });
+}
+
+std::optional<nlohmann::json> JsonBody::Raw(const std::string& name) {
+    read_.insert(name);
+    auto it = json_.find(name);
+    if (it == json_.end() || it->is_null()) return std::nullopt;
+    return *it;
+}
+
 void JsonBody::Absorb(JsonBody& child) {
     child.CheckUnknown();
     for (auto& f : child.errors_.fields) errors_.fields.push_back(std::move(f));

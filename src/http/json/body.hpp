@@ -46,6 +46,10 @@ public:
     // once it is read so that its unknown fields and errors join this body's.
     std::optional<JsonBody> Object(const std::string& name);
     void Absorb(JsonBody& child);
+    // Reads an array of at most `max_items` objects; errors of item i name "name[i].field". Absorb each once read.
+    std::vector<JsonBody> Objects(const std::string& name, std::size_t max_items);
+    // Reads a field as JSON to be parsed by its own reader (a GeoJSON geometry); absent or null -> nullopt.
+    std::optional<nlohmann::json> Raw(const std::string& name);
 
     // Ok when every field was known and well-typed; otherwise the collected errors.
     core::Status Finish();

@@ -152,6 +152,27 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlGridRepo final : public core::ports::GridRepo {
+public:
+    explicit SqlGridRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::grid::Grid& g) override;
+    core::Result<std::optional<core::grid::Grid>> Get(std::int64_t id) override;
+    core::Status Update(const core::grid::Grid& g) override;
+    core::Result<std::vector<core::grid::Grid>> List(const core::ports::GridQuery& q) override;
+    core::Result<std::int64_t> InsertVersion(const core::grid::GridVersion& v) override;
+    core::Status CloseVersion(std::int64_t version_id, const core::Date& on) override;
+    core::Result<std::vector<core::grid::GridVersion>> Versions(std::int64_t grid_id) override;
+    core::Result<std::vector<core::grid::GridVersion>> VersionsOfOrg(std::int64_t org_id,
+                                                                     const core::Date& on) override;
+    core::Result<std::vector<core::ports::LocatedVersion>> Locate(const core::grid::LngLat& p, const core::Date& on,
+                                                                  const std::vector<std::string>& scope_roots) override;
+
+private:
+    core::Status WriteTeam(const core::grid::Grid& g, std::int64_t grid_id);
+    core::Status ReadTeams(std::vector<core::grid::Grid>& grids);
+    SqlConn& c_;
+};
+
 class SqlPositionRepo final : public core::ports::PositionRepo {
 public:
     explicit SqlPositionRepo(SqlConn& c) : c_(c) {}
@@ -378,6 +399,7 @@ public:
           overlays_(c),
           positions_(c),
           groups_(c),
+          grids_(c),
           users_(c),
           sessions_(c),
           links_(c),
@@ -398,6 +420,7 @@ public:
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
     core::ports::PositionRepo& Positions() override { return positions_; }
     core::ports::GroupRepo& Groups() override { return groups_; }
+    core::ports::GridRepo& Grids() override { return grids_; }
     core::ports::UserRepo& Users() override { return users_; }
     core::ports::SessionRepo& Sessions() override { return sessions_; }
     core::ports::SetupLinkRepo& SetupLinks() override { return links_; }
@@ -423,6 +446,7 @@ private:
     SqlOverlayRepo overlays_;
     SqlPositionRepo positions_;
     SqlGroupRepo groups_;
+    SqlGridRepo grids_;
     SqlUserRepo users_;
     SqlSessionRepo sessions_;
     SqlSetupLinkRepo links_;

@@ -29,9 +29,9 @@ const std::set<std::string> kExempt = {
 };
 
 // Tables without a path of their own whose policy goes through a parent row.
-const std::set<std::string> kThroughParent = {"candidate_steps",       "transfer_events",      "floating_notes",
-                                              "import_rows",           "party_group_members",  "member_skills",
-                                              "lost_contact_searches", "member_status_changes"};
+const std::set<std::string> kThroughParent = {
+    "candidate_steps", "transfer_events",       "floating_notes",        "import_rows", "party_group_members",
+    "member_skills",   "lost_contact_searches", "member_status_changes", "grid_team",   "grid_versions"};
 
 }  // namespace
 

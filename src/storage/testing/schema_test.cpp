@@ -15,6 +15,12 @@
 namespace lianxin::storage::testing {
 namespace {
 
+// The one documented difference (migration 0028, issue 17 "an R-tree (SQLite R*Tree / a GiST index … on
+// PostgreSQL)"): the spatial index of grid boxes is SQLite's R*Tree virtual table grid_boxes (with the shadow
+// tables SQLite keeps for it) and, on PostgreSQL, the GiST index grid_versions_box over the same columns.
+bool SqliteOnlyTable(const std::string& t) { return t.rfind("grid_boxes", 0) == 0; }
+bool PostgresOnlyIndex(const std::string& i) { return i == "grid_versions_box"; }
+
 std::string ColumnText(std::vector<SchemaColumn> cols) {
     std::sort(cols.begin(), cols.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     std::string out;
@@ -32,8 +38,12 @@ TEST(SchemaConformance, sqlite_and_postgres_migrations_give_the_same_schema) {
     ASSERT_TRUE(lite) << lite.error().detail;
     ASSERT_TRUE(post) << post.error().detail;
     ASSERT_GT(lite->tables.size(), 20u);  // the catalogue query found the migrated tables
+    // The exception is there on each side, so that it cannot hide something else.
+    EXPECT_TRUE(lite->tables.count("grid_boxes"));
+    EXPECT_TRUE(post->indexes.count("grid_versions_box"));
 
     for (const auto& [table, cols] : lite->tables) {
+        if (SqliteOnlyTable(table)) continue;
         auto it = post->tables.find(table);
         if (it == post->tables.end()) {
             ADD_FAILURE() << "table " << table << " is in the SQLite migrations only";
@@ -47,8 +57,10 @@ TEST(SchemaConformance, sqlite_and_postgres_migrations_give_the_same_schema) {
 
     for (const auto& name : lite->indexes)
         EXPECT_TRUE(post->indexes.count(name)) << "index " << name << " is in the SQLite migrations only";
-    for (const auto& name : post->indexes)
+    for (const auto& name : post->indexes) {
+        if (PostgresOnlyIndex(name)) continue;
         EXPECT_TRUE(lite->indexes.count(name)) << "index " << name << " is in the PostgreSQL migrations only";
+    }
 }
 
 // Issue 16, "each shape once": the member, org and lost-contact search rows are read and written through one

@@ -804,6 +804,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格 / Grids of an org's subtree with their boundary on a date, team and warnings
+         * @description org_read. The grids of the communities inside the caller's subtree (org_id narrows to one org's subtree; outside the scope 404), each with its boundary valid on as_of (default today). For a community, warnings holds the overlaps and gaps between its grids.
+         */
+        get: operations["listGrids"];
+        put?: never;
+        /**
+         * 新建网格 / Create a grid in a community, with its first boundary as GeoJSON
+         * @description org_write (org_admin) on org_id, a community-level org; outside the scope 404. The code is 15 digits, its first 12 those of the community's other grids (and its first 6 the org's region code when it has one). boundary is a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in WGS-84 lng/lat, valid from valid_from (default today, not after today); refused naming boundary when it crosses itself, has more vertices than grid.boundary_max_vertices or names another CRS. Audited (grid.create).
+         */
+        post: operations["createGrid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 点位所在网格 / The grid whose boundary on a date covers a point
+         * @description org_read. lng and lat in WGS-84 degrees; as_of (default today) picks the boundaries valid that day, so a point of an old event finds the grid of its day. The spatial index (SQLite R*Tree, PostgreSQL GiST) finds the candidate boxes, Boost.Geometry decides; only grids inside the caller's subtree. Usually one item; more where grids overlap.
+         */
+        get: operations["locateGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出网格 GeoJSON / The grids of an org's subtree as a GeoJSON FeatureCollection
+         * @description org_read. One Feature per grid with a boundary on as_of (id = the grid code; properties code, name, org, households, residents, area_m2, valid_from), WGS-84, outer rings counter-clockwise (RFC 7946). Sent as an attachment.
+         */
+        get: operations["exportGrids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 地图底图配置 / The map's tile configuration
+         * @description org_read. The tile URL template of the configuration (map.tile_url; empty by default, when the page draws the grids' own polygons on a blank background), whether the tiles are drawn in GCJ-02 (map.tile_crs; the page then shifts the polygons for display only) and the attribution.
+         */
+        get: operations["gridMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一个网格 / One grid with its boundary on a date, team and warnings
+         * @description org_read on its community. warnings holds its own (households outside grid.households_min–max, no leader, no grid worker, no cover) and its overlaps with neighbours.
+         */
+        get: operations["getGrid"];
+        /**
+         * 修改网格 / Edit a grid's attributes and team
+         * @description org_write on its community. The team is replaced by the one sent; version is the one read (409 when someone changed it since). The code and the community do not change. Audited (grid.update).
+         */
+        put: operations["updateGrid"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}/boundary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重划网格边界 / Redraw a grid from a date; the old boundary is kept
+         * @description org_write on its community. The boundary valid now ends on valid_from (default today, not after today, after the current boundary's start) and the new one starts that day; earlier boundaries stay in the history. Same boundary rules as on creation. Audited (grid.redraw).
+         */
+        post: operations["redrawGrid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 网格边界沿革 / Every boundary of a grid with its dates
+         * @description org_read on its community. Oldest first; valid_to is the day the next one began (exclusive), null for the current one.
+         */
+        get: operations["gridHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{id}/overlay-counts": {
         parameters: {
             query?: never;
@@ -2300,6 +2448,119 @@ export interface components {
                 sun?: string[];
             };
             services?: ("party_affairs" | "transfer" | "dues" | "education" | "floating" | "dual_report" | "volunteer" | "government" | "legal" | "grid" | "elderly" | "youth" | "culture" | "employment")[];
+        };
+        /** @description A GeoJSON Polygon or MultiPolygon (or a Feature holding one) in WGS-84 longitude/latitude degrees; a crs member other than CRS84/EPSG:4326/EPSG:4490 is refused. */
+        GeoJsonGeometry: {
+            /** @enum {string} */
+            type: "Polygon" | "MultiPolygon" | "Feature";
+            coordinates?: unknown[];
+            geometry?: Record<string, never>;
+            crs?: Record<string, never>;
+        };
+        GridPerson: {
+            /** @description A registry member of the community (their name is taken from the registry). */
+            member_id?: number | null;
+            user_id?: number | null;
+            name: string;
+            phone?: string;
+        };
+        GridTeamEntry: {
+            /**
+             * @description 网格员 / 党员 / 志愿者 (the 1+1+N team)
+             * @enum {string}
+             */
+            role: "worker" | "member" | "volunteer";
+            /**
+             * @description 常态岗 / 特长岗 / 应急岗; required for volunteers, none for grid workers
+             * @enum {string}
+             */
+            post?: "" | "regular" | "specialty" | "emergency";
+            member_id?: number | null;
+            user_id?: number | null;
+            name: string;
+            phone?: string;
+            note?: string;
+        };
+        GridEdit: {
+            version: number;
+            name: string;
+            households?: number;
+            residents?: number;
+            buildings?: string[];
+            leader?: components["schemas"]["GridPerson"];
+            covering_org_id?: number;
+            covering_group_id?: number;
+            note?: string;
+            team?: components["schemas"]["GridTeamEntry"][];
+        };
+        GridCreate: {
+            org_id: number;
+            code: string;
+            name: string;
+            households?: number;
+            residents?: number;
+            buildings?: string[];
+            leader?: components["schemas"]["GridPerson"];
+            covering_org_id?: number;
+            covering_group_id?: number;
+            note?: string;
+            team?: components["schemas"]["GridTeamEntry"][];
+            boundary?: components["schemas"]["GeoJsonGeometry"];
+            /** Format: date */
+            valid_from?: string;
+        };
+        GridBoundary: {
+            id: number;
+            geometry: {
+                /** @enum {string} */
+                type: "Polygon" | "MultiPolygon";
+                coordinates: unknown[];
+            };
+            bbox: number[];
+            /** @description Geodesic area on the WGS-84 spheroid. */
+            area_m2: number;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_to: string | null;
+        };
+        Grid: {
+            id: number;
+            org: components["schemas"]["OrgRef"];
+            code: string;
+            name: string;
+            households: number;
+            residents: number;
+            buildings: string[];
+            leader: components["schemas"]["GridPerson"] | null;
+            covering: {
+                org_id: number | null;
+                group_id: number | null;
+                name: string;
+            } | null;
+            note: string;
+            team: components["schemas"]["GridTeamEntry"][];
+            boundary: components["schemas"]["GridBoundary"] | null;
+            warnings: components["schemas"]["ReorgWarning"][];
+            can_edit: boolean;
+            version: number;
+        };
+        GridList: {
+            items: components["schemas"]["Grid"][];
+            warnings: components["schemas"]["ReorgWarning"][];
+            /** Format: date */
+            on: string;
+        };
+        GridFeatureCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                id: string;
+                geometry: Record<string, never>;
+                properties: Record<string, never>;
+            }[];
         };
         Position: {
             id: number;
@@ -4893,6 +5154,289 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    listGrids: {
+        parameters: {
+            query?: {
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                /** @description Business date (Asia/Shanghai); default today. */
+                as_of?: components["parameters"]["AsOf"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createGrid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GridCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    locateGrid: {
+        parameters: {
+            query: {
+                lng: number;
+                lat: number;
+                /** @description Business date (Asia/Shanghai); default today. */
+                as_of?: components["parameters"]["AsOf"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grids covering the point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Grid"][];
+                        /** Format: date */
+                        on: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportGrids: {
+        parameters: {
+            query?: {
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                /** @description Business date (Asia/Shanghai); default today. */
+                as_of?: components["parameters"]["AsOf"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The FeatureCollection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["GridFeatureCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    gridMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tile_url: string;
+                        /** @enum {string} */
+                        tile_crs: "wgs84" | "gcj02";
+                        attribution: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getGrid: {
+        parameters: {
+            query?: {
+                /** @description Business date (Asia/Shanghai); default today. */
+                as_of?: components["parameters"]["AsOf"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateGrid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GridEdit"];
+            };
+        };
+        responses: {
+            /** @description The grid as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    redrawGrid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    boundary: components["schemas"]["GeoJsonGeometry"];
+                    /** Format: date */
+                    valid_from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The grid with its new boundary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    gridHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The boundaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["GridBoundary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     orgOverlayCounts: {

@@ -4,6 +4,7 @@
 import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
+import { gridsEn } from './grids';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
@@ -137,6 +138,7 @@ const en: MessageSchema = {
   imports: importsEn,
   reorg: reorgEn,
   positions: positionsEn,
+  grids: gridsEn,
   policies: policiesEn,
   calendar: calendarEn,
   intake: intakeEn,
@@ -158,7 +160,7 @@ const en: MessageSchema = {
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',
-    grid: 'Grid governance',
+    grid: 'Grids',
     assess: 'Assessment',
     map: 'Party-building map',
     system: 'System',

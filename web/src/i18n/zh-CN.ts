@@ -4,6 +4,7 @@
 import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
+import { gridsZh } from './grids';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
@@ -136,6 +137,7 @@ const zhCN = {
   imports: importsZh,
   reorg: reorgZh,
   positions: positionsZh,
+  grids: gridsZh,
   policies: policiesZh,
   calendar: calendarZh,
   intake: intakeZh,
@@ -157,7 +159,7 @@ const zhCN = {
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',
-    grid: '网格治理',
+    grid: '网格',
     assess: '考核评价',
     map: '党建地图',
     system: '系统',

@@ -117,7 +117,12 @@ export const routes: RouteRecordRaw[] = [
       soon('life', 'life', 'menu.life'),
       soon('dues', 'dues', 'menu.dues'),
       soon('service', 'service', 'menu.service'),
-      soon('grid', 'grid', 'menu.grid'),
+      {
+        path: 'grid',
+        name: 'grid',
+        component: () => import('@/views/grid/GridsView.vue'),
+        meta: { crumbs: ['menu.grid'] },
+      },
       soon('assess', 'assess', 'menu.assess'),
       soon('map', 'map', 'menu.map'),
       {

@@ -48,7 +48,7 @@ export const MENU: MenuEntry[] = [
   { key: 'life', permission: 'member_read', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', permission: 'member_read', title: 'menu.dues', path: '/dues', icon: 'Wallet' },
   { key: 'service', permission: 'member_read', title: 'menu.service', path: '/service', icon: 'Promotion' },
-  { key: 'grid', permission: 'member_read', title: 'menu.grid', path: '/grid', icon: 'Grid' },
+  { key: 'grid', permission: 'org_read', route: 'GET /api/v1/grids', title: 'menu.grid', path: '/grid', icon: 'Grid' },
   { key: 'assess', permission: 'member_read', title: 'menu.assess', path: '/assess', icon: 'DataAnalysis' },
   { key: 'map', permission: 'member_read', title: 'menu.map', path: '/map', icon: 'MapLocation' },
   { key: 'system', title: 'menu.system', icon: 'Setting', children: [
