@@ -63,6 +63,17 @@ const Table& PolicyMessages() {
           "party age) on 28 February or 1 March"}},
         {"policy.choice.feb_28", {"2月28日", "28 February"}},
         {"policy.choice.mar_1", {"3月1日", "1 March"}},
+        {"policy.name.event.whistle_report_minutes", {"吹哨后报到时限", "Report within after a whistle"}},
+        {"policy.desc.event.whistle_report_minutes",
+         {"街乡吹哨后，职能部门或成员单位应在此分钟数内到场报到（平谷试点为 30 分钟）；事不完、人不撤",
+          "After the whistle a department or member unit reports on site within this many minutes (Pinggu pilot: 30); "
+          "it stays until the event is closed"}},
+        {"policy.name.event.due_soon_hours", {"临期提醒提前量", "Due soon within"}},
+        {"policy.desc.event.due_soon_hours",
+         {"事件距办理时限不足此小时数时列入“即将到期”",
+          "An event whose deadline is less than this many hours away is listed as due soon"}},
+        {"policy.unit.minutes", {"分钟", "minutes"}},
+        {"policy.unit.hours", {"小时", "hours"}},
         {"policy.unit.days", {"天", "days"}},
         {"policy.unit.months", {"个月", "months"}},
     };

@@ -28,6 +28,9 @@ const Table& FloatingLabels();
 // The search for lost-contact members (寻找失联党员).
 const Table& LostContactMessages();
 const Table& LostContactLabels();
+// Events (事件) and their closed loop.
+const Table& EventMessages();
+const Table& EventLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();

@@ -23,6 +23,8 @@ const FIGURES = {
   'lost_contact.search_every_months': '§2.5',
   'development.application_to_activist_months': '§2.2 row 4',
   'member.leap_day_anniversary': '§2.3',
+  'event.whistle_report_minutes': '§7.3',
+  'event.due_soon_hours': '§7',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -23,13 +23,14 @@ constexpr std::array<std::string_view, 7> kChannels{"patrol", "resident", "hotli
 constexpr std::array<std::string_view, 2> kUrgencies{"normal", "urgent"};
 constexpr std::array<std::string_view, 4> kSlaClasses{"general", "complex", "utility", "emergency"};
 constexpr std::array<std::string_view, 12> kStates{
-    "accepted", "dispatched", "in_progress", "returned",   "suspended", "extension_requested",
-    "handled",  "verified",   "feedback",    "rated",      "marked",    "dismissed"};
+    "accepted", "dispatched", "in_progress", "returned", "suspended", "extension_requested",
+    "handled",  "verified",   "feedback",    "rated",    "marked",    "dismissed"};
 // kStates is listed in the enum's order below (the array is read by index).
 constexpr std::array<EventState, 12> kStateOrder{
-    EventState::kAccepted,  EventState::kDispatched, EventState::kInProgress, EventState::kReturned,
-    EventState::kSuspended, EventState::kExtensionRequested, EventState::kHandled, EventState::kVerified,
-    EventState::kFeedback,  EventState::kRated,      EventState::kMarked,     EventState::kDismissed};
+    EventState::kAccepted, EventState::kDispatched, EventState::kInProgress,
+    EventState::kReturned, EventState::kSuspended,  EventState::kExtensionRequested,
+    EventState::kHandled,  EventState::kVerified,   EventState::kFeedback,
+    EventState::kRated,    EventState::kMarked,     EventState::kDismissed};
 
 int Digits(std::string_view s, std::size_t at, std::size_t n) {
     int v = 0;

@@ -55,9 +55,9 @@ TEST(EventIntake, EveryBadFieldIsNamed) {
     ASSERT_FALSE(e);
     std::set<std::string> fields;
     for (const auto& f : e.error().fields) fields.insert(f.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"channel", "category_code", "urgency", "org_id", "description",
-                                             "reporter_phone", "reported_at", "handle_by", "photo_ids[0]",
-                                             "location.lng"}));
+    EXPECT_EQ(fields,
+              (std::set<std::string>{"channel", "category_code", "urgency", "org_id", "description", "reporter_phone",
+                                     "reported_at", "handle_by", "photo_ids[0]", "location.lng"}));
 }
 
 TEST(EventIntake, AReportInTheFutureOrADeadlineBeforeItIsRefused) {

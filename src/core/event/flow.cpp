@@ -61,10 +61,11 @@ constexpr Transition kTable[] = {
 };
 
 constexpr std::array<std::string_view, 23> kActions{
-    "dispatch",         "start",        "handle",         "verify",        "reject",        "feedback",
-    "rate",             "reopen",       "return",         "approve_return", "deny_return",  "reassign",
-    "suspend",          "resume",       "request_extension", "approve_extension", "deny_extension", "mark",
-    "confirm_mark",     "reject_mark",  "whistle",        "report",        "close_whistle"};
+    "dispatch",          "start",          "handle",       "verify",       "reject",
+    "feedback",          "rate",           "reopen",       "return",       "approve_return",
+    "deny_return",       "reassign",       "suspend",      "resume",       "request_extension",
+    "approve_extension", "deny_extension", "mark",         "confirm_mark", "reject_mark",
+    "whistle",           "report",         "close_whistle"};
 
 Error Rule(ErrorCode code, std::string key, const Event& e, EventAction a) {
     auto err = MakeError(code, std::move(key));

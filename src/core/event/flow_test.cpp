@@ -105,8 +105,8 @@ TEST(EventFlow, EveryStateAndActionPairIsAllowedOrRefusedAsTheMatrixSays) {
                 auto r = ApplyStep(At(state), Full(action), all, kNow);
                 ASSERT_FALSE(r);
                 EXPECT_EQ(r.error().code, ErrorCode::kFailedPrecondition);
-                EXPECT_EQ(r.error().message_key, action == EventAction::kCloseWhistle ? "event.rule.whistle_open"
-                                                                                     : "event.rule.state");
+                EXPECT_EQ(r.error().message_key,
+                          action == EventAction::kCloseWhistle ? "event.rule.whistle_open" : "event.rule.state");
                 EXPECT_EQ(r.error().params.at("event_state"), ToString(state));  // the refusal names the state
                 continue;
             }
@@ -138,8 +138,7 @@ TEST(EventFlow, AllowedActionsAreTheRowsOfTheStateTheActorMayTake) {
     EXPECT_EQ(names, (std::set<std::string>{"handle", "suspend", "request_extension", "mark", "whistle", "report"}));
     // The handler of an event may not verify it (domain.md §7 "verification by someone other than the handler").
     Relations dispatcher_who_handled{true, true, false, true};
-    for (auto a : AllowedActions(At(EventState::kHandled), dispatcher_who_handled))
-        EXPECT_NE(a, EventAction::kVerify);
+    for (auto a : AllowedActions(At(EventState::kHandled), dispatcher_who_handled)) EXPECT_NE(a, EventAction::kVerify);
 }
 
 TEST(EventFlow, TheHandlerMayNotVerifyTheirOwnHandling) {
@@ -202,7 +201,8 @@ TEST(EventFlow, AnExtensionMustAskForALaterDeadlineAndTheApprovalSetsIt) {
     auto r = ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().fields[0].message_key, "event.deadline.not_later");
-    auto approved = ApplyStep(At(EventState::kExtensionRequested), Full(EventAction::kApproveExtension), Only('L'), kNow);
+    auto approved = ApplyStep(At(EventState::kExtensionRequested), Full(EventAction::kApproveExtension), Only('L'),
+                              kNow);
     ASSERT_TRUE(approved);
     EXPECT_EQ(approved->handle_by, kNow + 3 * 86'400'000LL);
 }

@@ -10,7 +10,7 @@ namespace {
 // The order of each choice list is the order of its enum (core/common/date.hpp LeapDay).
 constexpr std::array<std::string_view, 2> kLeapDayChoices{"feb_28", "mar_1"};
 
-constexpr std::array<Spec, 10> kCatalogue{{
+constexpr std::array<Spec, 12> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -21,6 +21,8 @@ constexpr std::array<Spec, 10> kCatalogue{{
     {kLostContactSearchEveryMonths, ValueKind::kInt, 1, 12, 3, "months", {}, "domain.md §2.5", "LOCAL"},
     {kDevelopmentApplicationToActivistMonths, ValueKind::kInt, 0, 24, 0, "months", {}, "domain.md §2.2 row 4", "LOCAL"},
     {kMemberLeapDayAnniversary, ValueKind::kChoice, 0, 1, 0, "", kLeapDayChoices, "domain.md §2.3", "UNKNOWN"},
+    {kEventWhistleReportMinutes, ValueKind::kInt, 5, 1440, 30, "minutes", {}, "domain.md §7.3", "LOCAL"},
+    {kEventDueSoonHours, ValueKind::kInt, 1, 720, 24, "hours", {}, "domain.md §7 SLA", "UNKNOWN"},
 }};
 }  // namespace
 

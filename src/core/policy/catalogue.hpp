@@ -26,6 +26,8 @@ inline constexpr std::string_view kLostContactSearchEveryMonths = "lost_contact.
 inline constexpr std::string_view kDevelopmentApplicationToActivistMonths =
     "development.application_to_activist_months";
 inline constexpr std::string_view kMemberLeapDayAnniversary = "member.leap_day_anniversary";
+inline constexpr std::string_view kEventWhistleReportMinutes = "event.whistle_report_minutes";
+inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
 
 enum class ValueKind { kInt, kChoice };
 
