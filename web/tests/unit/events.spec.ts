@@ -8,6 +8,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { configureClient, resetClient } from '@/api/http';
 import type { EventDetail } from '@/api/events';
+import type { Permission } from '@/api/types';
 import { categoryName, categoryTree } from '@/api/events';
 import { i18n } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
@@ -38,7 +39,7 @@ const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   ...over,
 });
 
-function signIn(perms: string[]) {
+function signIn(perms: Permission[]) {
   setActivePinia(createPinia());
   useSessionStore().set({
     user: { id: 3, username: 'street', display_name: '街道管理员', member_id: null }, csrf_token: 'tok', mfa: 'none', permissions: perms,
