@@ -72,7 +72,7 @@ TEST_P(EventConformance, TheDictionaryHasTwoLevelsAndEveryLeafItsSlaClass) {
             if (!c.Leaf()) tops.insert(c.code);
         for (const auto& c : cats) {
             EXPECT_EQ(c.Leaf(), c.sla_class.has_value()) << c.code;
-            if (c.Leaf()) EXPECT_TRUE(tops.count(c.parent_code)) << c.code;
+            if (c.Leaf()) { EXPECT_TRUE(tops.count(c.parent_code)) << c.code; }
         }
         EXPECT_TRUE(tops.count("utility"));
         return core::Ok();
@@ -114,7 +114,9 @@ TEST_P(EventConformance, AnEventRoundTripsWithThePhoneEncryptedAndNumbersCountPe
         return core::Ok();
     }));
     auto raw = t_->db->RawQuery("SELECT count(*) FROM events WHERE reporter_phone_enc LIKE '%13800001234%'");
-    if (raw) EXPECT_EQ(raw->Int(0, 0), 0);  // not in the clear
+    if (raw) {
+        EXPECT_EQ(raw->Int(0, 0), 0);  // not in the clear
+    }
     // A channel's work-order number is taken once (hotline imports are idempotent by 工单编号).
     auto again = Make(b_, "SJ2026-000002");
     again.external_ref = "GD001";
@@ -234,12 +236,13 @@ TEST_P(EventConformance, QueuesFilterByScopeMineStateCategoryAndDeadline) {
 
 TEST_P(EventConformance, WhistlesRoundTripAndTheirReportIsWritten) {
     const auto id = Insert(Make(a_, "SJ2026-000021"));
+    const auto b_path = OrgOf(b_).path;  // read before the Write (OrgOf opens a snapshot of its own)
     ASSERT_TRUE(db().Write(Scope::System(), [&](Tx& tx) -> core::Status {
         core::ports::EventWhistle w;
         w.event_id = id;
         w.target_kind = "org";
         w.target_org_id = b_;
-        w.target_org_path = OrgOf(b_).path;
+        w.target_org_path = b_path;
         w.target_name = "乙社区";
         w.report_within_minutes = 30;
         w.report_by = 1000 + 30 * 60'000;
