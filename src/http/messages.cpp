@@ -133,7 +133,7 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(),
-         &CalendarMessages(), &IntakeMessages(), &GridMessages()});
+         &CalendarMessages(), &IntakeMessages(), &GridMessages(), &EventMessages()});
     return kMessages;
 }
 
@@ -209,7 +209,8 @@ const Merged& LabelTables() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels()});
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(),
+         &EventLabels()});
     return kLabels;
 }
 
@@ -261,8 +262,12 @@ std::string Translate(Lang lang, const std::string& key, const std::map<std::str
     if (!field.empty()) all["field"] = FieldLabel(lang, all.count("label") ? all["label"] : field);
     if (all.count("what")) all["what"] = FieldLabel(lang, all["what"]);
     // Codes shown by their names: stage "target" -> 发展对象, state "issued" -> 介绍信已开具.
-    for (const auto& [param, prefix] :
-         {std::pair{"stage", "stage"}, {"step", "step"}, {"state", "transfer_state"}, {"action", "transfer_action"}})
+    for (const auto& [param, prefix] : {std::pair{"stage", "stage"},
+                                        {"step", "step"},
+                                        {"state", "transfer_state"},
+                                        {"action", "transfer_action"},
+                                        {"event_state", "event_state"},
+                                        {"event_action", "event_action"}})
         if (auto it2 = Labels().find(std::string(prefix) + "." + all[param]); all.count(param) && it2 != Labels().end())
             all[param] = lang == Lang::kZh ? it2->second.first : it2->second.second;
     return Fill(std::move(text), all);

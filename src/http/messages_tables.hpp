@@ -31,6 +31,9 @@ const Table& LostContactLabels();
 // A resident's intake: photos and the one-time code (issue 17).
 const Table& IntakeMessages();
 const Table& IntakeLabels();
+// Events (事件) and their closed loop.
+const Table& EventMessages();
+const Table& EventLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();

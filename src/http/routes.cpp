@@ -135,6 +135,12 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/me", Access::kAuthenticated, h::Me, "Own user and member record"},
         {"GET", "/api/v1/me/views", Access::kAuthenticated, h::MyViews, "Who viewed my record"},
 
+        {"GET", "/api/v1/event-categories", Needs(P::kEventRead), h::ListEventCategories, "The two-level event category dictionary with each leaf's SLA class"},
+        {"GET", "/api/v1/events", Needs(P::kEventRead), h::ListEvents, "Events in scope: all, mine, due soon or overdue, by state and category"},
+        {"POST", "/api/v1/events", Needs(P::kEventWrite), h::CreateEvent, "Register an event (the hotline operator's form; audited)", Body::kJson},
+        {"GET", "/api/v1/events/:id", Needs(P::kEventRead), h::GetEvent, "One event with its flow log, whistles and the actions allowed now (audited)"},
+        {"POST", "/api/v1/events/:id/actions", Needs(P::kEventWrite), h::ActOnEvent, "Take a step of the closed loop: dispatch, handle, verify, whistle … (audited)", Body::kJson},
+
         {"GET", "/api/v1/audit", Needs(P::kAuditRead), h::ListAudit, "Audit log of the caller's scope"},
         {"GET", "/api/v1/audit/verify", Needs(P::kAuditRead), h::VerifyAudit, "Verify the audit hash chain"},
     };

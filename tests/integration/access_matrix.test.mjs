@@ -540,6 +540,17 @@ const MATRIX = {
   'GET /api/v1/me/views': { target: 'none', expect: always(200) },
   'GET /api/v1/audit': { target: 'none', expect: onlyWith() },
   'GET /api/v1/audit/verify': { target: 'none', expect: onlyWith(), check: (r) => assert.equal(r.json.ok, true) },
+  // Events (issue 17): event_read over the event's place (each target org has one, registered by the city admin),
+  // event_write to register one in the subtree (an org outside it is a field error) and to take a step; verify on a
+  // fresh event is refused by the loop's table naming the state (422) for a writer who sees it.
+  'GET /api/v1/event-categories': { target: 'none', expect: onlyWith(), check: (r) => assert.ok(r.json.items.length >= 20) },
+  'GET /api/v1/events': { target: 'none', expect: onlyWith(), check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  'POST /api/v1/events': { target: 'org', expect: scoped(201, 400),
+    body: (c) => ({ channel: 'hotline_12345', category_code: 'city.garbage', org_id: c.T, description: '矩阵：楼下垃圾堆放' }),
+    checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['org_id']); } },
+  'GET /api/v1/events/:id': { target: 'event', expect: scoped(200), check: (r, c) => assert.equal(r.json.id, c.eventId) },
+  'POST /api/v1/events/:id/actions': { target: 'event', expect: scoped(422), body: () => ({ version: 1, action: 'verify' }),
+    checkErrors: true, check: (r) => { if (r.status === 422) assert.match(r.error.message, /当前状态为“已受理”/); } },
 };
 
 const key = (r) => `${r.method} ${r.path}`;
@@ -583,11 +594,14 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         assert.equal(floating.status, 201, floating.toString());
         floatingOf.set(memberId, floating.json.id);
       }
+      const event = await cast.city.post('/api/v1/events', { channel: 'hotline_12345', category_code: 'facility.street_light',
+        org_id: T, description: `目标${T}路灯不亮`, reporter_phone: '13800001234' });
+      assert.equal(event.status, 201, event.toString());
       const position = await cast.city.post('/api/v1/positions', { org_id: T, level: 'community_centre',
         name: `目标${T}党群服务中心`, address: '目标路1号' });
       assert.equal(position.status, 201, position.toString());
       targets.set(T, { user: r.json.user, memberId, developmentCaseId: made.json.id, transferId: transferOf.get(memberId),
-        floatingId: floatingOf.get(memberId), positionId: position.json.id });
+        floatingId: floatingOf.get(memberId), positionId: position.json.id, eventId: event.json.id });
       if (!groupOf.has(memberId)) {  // orgs may share their last branch: one group led by its member
         const group = await cast.city.post(`/api/v1/orgs/${tree.lastLeaf(T)}/groups`, { name: `目标${T}党小组`,
           scope: 'building', leader_member_id: memberId });
@@ -808,11 +822,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, perm: route.permission, actor, rel, T, inScope, user: t.user, memberId: t.memberId, developmentCaseId: t.developmentCaseId,
             transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
-            floatingId: t.floatingId, groupId: t.groupId, gridId: t.gridId, gridOrg: t.gridOrg };
+            floatingId: t.floatingId, groupId: t.groupId, gridId: t.gridId, gridOrg: t.gridOrg, eventId: t.eventId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.developmentCaseId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
-            floating: t.floatingId, group: t.groupId, grid: t.gridId }[entry.target];
+            floating: t.floatingId, group: t.groupId, grid: t.gridId, event: t.eventId }[entry.target];
           const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':year', '2031')

@@ -255,6 +255,23 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 201, r.toString());
     await row('search.add', id, { actor_id: sec.account.id, object_type: 'member', object_id: String(away.id) });
     note('POST /api/v1/members/:id/lost-contact-searches', 'search.add');
+    // Events (issue 17): the hotline form's event and each step of its loop are audited under the event's place; the
+    // detail (a resident's data) is audited as a read.
+    [r, id] = await act(sec.client, 'POST', '/api/v1/events', { channel: 'hotline_12345', category_code: 'city.garbage', org_id: B,
+      description: '楼下垃圾堆放多日', reporter_phone: '13800001234' }, 'event-create');
+    assert.equal(r.status, 201, r.toString());
+    const eventId = r.json.id;
+    await row('event.create', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(eventId) });
+    note('POST /api/v1/events', 'event.create');
+    [r, id] = await act(sec.client, 'POST', `/api/v1/events/${eventId}/actions`, { version: 1, action: 'dispatch', assignee_org_id: B,
+      deadline: '2099-01-01 18:00' }, 'event-dispatch');
+    assert.equal(r.status, 200, r.toString());
+    await row('event.dispatch', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(eventId) });
+    note('POST /api/v1/events/:id/actions', 'event.dispatch');
+    [r, id] = await act(sec.client, 'GET', `/api/v1/events/${eventId}`, undefined, 'event-view');
+    assert.equal(r.status, 200, r.toString());
+    assert.equal(r.json.reporter_phone, '13800001234', 'the dispatcher sees the phone to call back');
+    await row('event.view', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(eventId) });
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

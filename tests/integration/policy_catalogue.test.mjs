@@ -55,6 +55,8 @@ const FIGURES = {
   'grid.households_min': '§7.1',
   'grid.households_max': '§7.1',
   'grid.boundary_max_vertices': '§7.1',
+  'event.whistle_report_minutes': '§7.3',
+  'event.due_soon_hours': '§7',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -115,7 +115,7 @@ TEST(Policy, PermissionKeysAreUniqueAndPermissionsOfFollowRoleHas) {
         EXPECT_FALSE(PermissionKey(p).empty());
         EXPECT_TRUE(keys.insert(PermissionKey(p)).second) << PermissionKey(p);
     }
-    EXPECT_EQ(keys.size(), 10u);
+    EXPECT_EQ(keys.size(), 12u);  // + event_read, event_write (issue 17)
     EXPECT_TRUE(PermissionsOf({Role::kMember}).empty());
     EXPECT_EQ(PermissionsOf({Role::kAuditAdmin}),
               (std::vector<Permission>{Permission::kOrgRead, Permission::kAuditRead}));

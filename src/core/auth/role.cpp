@@ -41,7 +41,7 @@ bool RoleHas(Role r, Permission p) {
             [[fallthrough]];
         case Role::kBranchSecretary:
             return p == Permission::kOrgRead || p == Permission::kMemberRead || p == Permission::kMemberWrite ||
-                   p == Permission::kMemberReveal;
+                   p == Permission::kMemberReveal || p == Permission::kEventRead || p == Permission::kEventWrite;
         case Role::kMember:
             return false;  // a member sees only the own record, through /me
     }
@@ -70,6 +70,10 @@ std::string_view PermissionKey(Permission p) {
             return "user_unlock";
         case Permission::kAuditRead:
             return "audit_read";
+        case Permission::kEventRead:
+            return "event_read";
+        case Permission::kEventWrite:
+            return "event_write";
     }
     return "";
 }
@@ -78,7 +82,7 @@ const std::vector<Permission>& AllPermissions() {
     static const std::vector<Permission> kAll{
         Permission::kOrgRead,     Permission::kOrgWrite,      Permission::kMemberRead, Permission::kMemberReveal,
         Permission::kMemberWrite, Permission::kTransferIssue, Permission::kUserRead,   Permission::kUserManage,
-        Permission::kUserUnlock,  Permission::kAuditRead,
+        Permission::kUserUnlock,  Permission::kAuditRead,     Permission::kEventRead,  Permission::kEventWrite,
     };
     return kAll;
 }

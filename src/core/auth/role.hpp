@@ -24,6 +24,8 @@ enum class Permission {
     kUserManage,     // create users, grant and revoke roles inside the subtree
     kUserUnlock,     // unlock accounts, reset second factors
     kAuditRead,      // read the audit log of the subtree
+    kEventRead,      // see the events (事件) placed in, accepted by or assigned to the subtree
+    kEventWrite,     // register events and take the steps of their closed loop in the subtree
 };
 
 struct RoleInfo {

@@ -59,6 +59,8 @@ inline constexpr std::string_view kOtpTokenTtlMinutes = "otp.token_ttl_minutes";
 inline constexpr std::string_view kGridHouseholdsMin = "grid.households_min";
 inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
 inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
+inline constexpr std::string_view kEventWhistleReportMinutes = "event.whistle_report_minutes";
+inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
 
 enum class ValueKind { kInt, kChoice };
 

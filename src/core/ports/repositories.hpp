@@ -14,6 +14,7 @@
 #include "core/member/member.hpp"
 #include "core/policy/policies.hpp"
 #include "core/ports/calendar_records.hpp"
+#include "core/ports/event_records.hpp"
 #include "core/ports/floating_records.hpp"
 #include "core/ports/grid_records.hpp"
 #include "core/ports/group_records.hpp"
@@ -276,6 +277,30 @@ public:
     virtual Result<std::int64_t> Append(const LostContactRecord& r) = 0;
 };
 
+// Events (core/event): the row, its append-only flow log and its whistles. Get is unscoped (the caller checks the
+// actor's relation to the event); List takes the scope.
+class EventRepo {
+public:
+    virtual ~EventRepo() = default;
+    // The two-level category dictionary, top categories and their leaves by sort order.
+    virtual Result<std::vector<event::Category>> Categories() = 0;
+    // The next event sequence number of `year` (1, 2, …), counted in the transaction.
+    virtual Result<std::int64_t> NextNumber(int year) = 0;
+    // kConflict ("event.external_ref.taken") when the channel already has an event with that work-order number.
+    virtual Result<std::int64_t> Insert(const event::Event& e) = 0;
+    virtual Result<std::optional<EventRecord>> Get(std::int64_t id) = 0;
+    // Writes the loop's fields; kConflict when the stored version differs from e.version.
+    virtual Status Update(const event::Event& e) = 0;
+    virtual Result<std::vector<EventRecord>> List(const EventQuery& q) = 0;
+    virtual Result<std::int64_t> AppendFlow(const EventFlowEntry& f) = 0;
+    // The event's flow log, oldest first.
+    virtual Result<std::vector<EventFlowEntry>> Flow(std::int64_t event_id) = 0;
+    virtual Result<std::int64_t> InsertWhistle(const EventWhistle& w) = 0;
+    virtual Result<std::vector<EventWhistle>> Whistles(std::int64_t event_id) = 0;
+    // Writes the report and close fields of a whistle.
+    virtual Status UpdateWhistle(const EventWhistle& w) = 0;
+};
+
 class DevelopmentRepo {
 public:
     virtual ~DevelopmentRepo() = default;
@@ -407,6 +432,7 @@ public:
     virtual TransferRepo& Transfers() = 0;
     virtual FloatingRepo& FloatingRecords() = 0;
     virtual LostContactRepo& LostContacts() = 0;
+    virtual EventRepo& Events() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -115,6 +115,27 @@ private:
     SqlConn& c_;
 };
 
+class SqlEventRepo final : public core::ports::EventRepo {
+public:
+    SqlEventRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::vector<core::event::Category>> Categories() override;
+    core::Result<std::int64_t> NextNumber(int year) override;
+    core::Result<std::int64_t> Insert(const core::event::Event& e) override;
+    core::Result<std::optional<core::ports::EventRecord>> Get(std::int64_t id) override;
+    core::Status Update(const core::event::Event& e) override;
+    core::Result<std::vector<core::ports::EventRecord>> List(const core::ports::EventQuery& q) override;
+    core::Result<std::int64_t> AppendFlow(const core::ports::EventFlowEntry& f) override;
+    core::Result<std::vector<core::ports::EventFlowEntry>> Flow(std::int64_t event_id) override;
+    core::Result<std::int64_t> InsertWhistle(const core::ports::EventWhistle& w) override;
+    core::Result<std::vector<core::ports::EventWhistle>> Whistles(std::int64_t event_id) override;
+    core::Status UpdateWhistle(const core::ports::EventWhistle& w) override;
+
+private:
+    core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
 class SqlFloatingRepo final : public core::ports::FloatingRepo {
 public:
     SqlFloatingRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
@@ -394,6 +415,7 @@ public:
           transfers_(c, cipher),
           floating_(c, cipher),
           lost_contacts_(c),
+          events_(c, cipher),
           imports_(c, cipher),
           reorgs_(c),
           overlays_(c),
@@ -415,6 +437,7 @@ public:
     core::ports::TransferRepo& Transfers() override { return transfers_; }
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
     core::ports::LostContactRepo& LostContacts() override { return lost_contacts_; }
+    core::ports::EventRepo& Events() override { return events_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -441,6 +464,7 @@ private:
     SqlTransferRepo transfers_;
     SqlFloatingRepo floating_;
     SqlLostContactRepo lost_contacts_;
+    SqlEventRepo events_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

@@ -11,8 +11,8 @@ export const PERMS = {
   sys_admin: ['org_read', 'user_read', 'user_manage'],
   sec_admin: ['org_read', 'user_read', 'user_unlock'],
   audit_admin: ['org_read', 'audit_read'],
-  org_admin: ['org_read', 'org_write', 'member_read', 'member_write', 'member_reveal', 'transfer_issue'],
-  branch_secretary: ['org_read', 'member_read', 'member_write', 'member_reveal'],
+  org_admin: ['org_read', 'org_write', 'member_read', 'member_write', 'member_reveal', 'transfer_issue', 'event_read', 'event_write'],
+  branch_secretary: ['org_read', 'member_read', 'member_write', 'member_reveal', 'event_read', 'event_write'],
   member: [],
 };
 

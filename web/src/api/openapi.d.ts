@@ -1901,6 +1901,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事件分类 / The two-level event category dictionary
+         * @description Top categories (parent_code null, no SLA class) and their leaves, each leaf with its SLA class (general, complex, utility, emergency; domain.md §7.4). Events take a leaf.
+         */
+        get: operations["listEventCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事件队列 / Events in scope
+         * @description Events placed in, accepted by or assigned to the caller's event_read subtrees, newest first. queue=mine keeps open events assigned to one of the caller's grant orgs or to the caller; due_soon open events whose deadline falls within the policy event.due_soon_hours from now; overdue open events past their deadline (suspended ones stand still). state and category (a leaf, or a top category for all its leaves) filter further.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * 登记事件 / Register an event (the hotline operator's form)
+         * @description event_write on the place (org_id, the community). The accepting org is the caller's grant covering it; the event starts accepted (受理) with a number SJyyyy-nnnnnn. reported_at (来电时间) and handle_by (办理时限) are "YYYY-MM-DD HH:MM" in Asia/Shanghai or ISO-8601 with an offset. A channel's external_ref (工单编号) is taken once (409 naming external_ref). Audited (event.create).
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事件详情 / One event with its flow log
+         * @description The event, its append-only flow log (old state, new state, who, for which org, when, reason, note, evidence), its whistles and `actions`, the steps the caller may take now (the server's table; the web shows these buttons). The reporter's phone is in full for the dispatching org and the assignee, masked otherwise. Audited (event.view).
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理事件 / Take a step of the closed loop
+         * @description One route for every step (docs/api.md "Events" has the table): dispatch / reassign (assignee_org_id, deadline; reassign also a reason) by the dispatching org; start, handle (note, photo_ids), return (reason), suspend (reason), resume, request_extension (reason, a later deadline), mark (mark_kind, reason, note) by the assignee; approve_return / deny_return, approve_extension (deadline) / deny_extension, confirm_mark / reject_mark (reason) by the level above the assignee; verify / reject by the dispatching org or the level above, never by the user who handled it; feedback (note), rate (outcome resolved|partly, score 1–5) and reopen (outcome not_resolved, score) by the dispatching org; whistle (target_kind org + target_org_id, or overlay_unit + overlay_id + overlay_unit_id; the report time is the policy event.whistle_report_minutes), report and close_whistle (whistle_id; close only after the event is closed: 事不完、人不撤). A step the state does not allow answers 422 naming the state (event.rule.state); a step of another party 403 (event.rule.party); a stale version 409. Each step is one transaction with its flow-log row and its audit row (event.<action>).
+         */
+        post: operations["actOnEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2089,7 +2173,7 @@ export interface components {
          * @description What a role permits on the subtree of its grant (docs/api.md "Roles"); each operation names the one it needs as x-permission.
          * @enum {string}
          */
-        Permission: "org_read" | "org_write" | "member_read" | "member_reveal" | "member_write" | "transfer_issue" | "user_read" | "user_manage" | "user_unlock" | "audit_read";
+        Permission: "org_read" | "org_write" | "member_read" | "member_reveal" | "member_write" | "transfer_issue" | "user_read" | "user_manage" | "user_unlock" | "audit_read" | "event_read" | "event_write";
         RoleInfo: {
             role: components["schemas"]["Role"];
             name_zh: string;
@@ -3621,6 +3705,158 @@ export interface components {
             first_broken_id?: number;
             /** @enum {string} */
             problem?: "mac" | "link" | "plain_after_mac" | "head" | "missing_tail" | "checkpoint" | "checkpoint_invalid";
+        };
+        /** @enum {string} */
+        EventState: "accepted" | "dispatched" | "in_progress" | "returned" | "suspended" | "extension_requested" | "handled" | "verified" | "feedback" | "rated" | "marked" | "dismissed";
+        /** @enum {string} */
+        EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle";
+        EventCategory: {
+            code: string;
+            parent_code: string | null;
+            name_zh: string;
+            name_en: string;
+            /** @enum {string|null} */
+            sla_class: "general" | "complex" | "utility" | "emergency" | null;
+        };
+        EventInput: {
+            /** @enum {string} */
+            channel: "patrol" | "resident" | "hotline_12345" | "hotline_81890" | "member" | "visit" | "open311";
+            /** @description 工单编号 of the hotline platform */
+            external_ref?: string;
+            category_code: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+            /** @description the community where it happened */
+            org_id: number;
+            grid_id?: number;
+            location?: {
+                lng: number;
+                lat: number;
+            };
+            address?: string;
+            reporter_name?: string;
+            reporter_phone?: string;
+            /** @description 诉求内容 */
+            description: string;
+            photo_ids?: string[];
+            related?: string;
+            duplicate_of?: number;
+            /** @description 来电时间, "YYYY-MM-DD HH:MM" (Asia/Shanghai) or ISO-8601 */
+            reported_at?: string;
+            /** @description 办理时限, the same form */
+            handle_by?: string;
+        };
+        EventAction: {
+            version: number;
+            action: components["schemas"]["EventActionName"];
+            reason?: string;
+            note?: string;
+            photo_ids?: string[];
+            assignee_org_id?: number;
+            assignee_name?: string;
+            deadline?: string;
+            /** @enum {string} */
+            outcome?: "resolved" | "partly" | "not_resolved";
+            score?: number;
+            /** @enum {string} */
+            mark_kind?: "not_our_duty" | "unreasonable";
+            /** @enum {string} */
+            target_kind?: "org" | "overlay_unit";
+            target_org_id?: number;
+            overlay_id?: number;
+            overlay_unit_id?: number;
+            whistle_id?: number;
+        };
+        EventSummary: {
+            id: number;
+            number: string;
+            channel: string;
+            external_ref: string;
+            category_code: string;
+            sla_class: string;
+            urgency: string;
+            org_id: number;
+            org_name: string;
+            grid_id: number | null;
+            address: string;
+            description: string;
+            /** Format: date-time */
+            reported_at: string;
+            state: components["schemas"]["EventState"];
+            owner_org_id: number;
+            owner_org_name: string;
+            assignee_org_id: number | null;
+            assignee_org_name: string;
+            assignee_name: string;
+            /** Format: date-time */
+            respond_by: string | null;
+            /** Format: date-time */
+            handle_by: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            closed_at: string | null;
+            version: number;
+            actions: components["schemas"]["EventActionName"][];
+        };
+        EventPage: {
+            items: components["schemas"]["EventSummary"][];
+            next_cursor: string | null;
+        };
+        EventFlowEntry: {
+            seq: number;
+            action: string;
+            from_state: components["schemas"]["EventState"];
+            to_state: components["schemas"]["EventState"];
+            actor_name: string;
+            actor_org_id: number | null;
+            reason: string;
+            note: string;
+            photo_ids: string[];
+            /** Format: date-time */
+            deadline: string | null;
+            whistle_id: number | null;
+            /** Format: date-time */
+            at: string;
+        };
+        EventWhistle: {
+            id: number;
+            /** @enum {string} */
+            target_kind: "org" | "overlay_unit";
+            target_org_id: number | null;
+            overlay_unit_id: number | null;
+            target_name: string;
+            report_within_minutes: number;
+            /** Format: date-time */
+            report_by: string;
+            /** Format: date-time */
+            blown_at: string;
+            /** Format: date-time */
+            reported_at: string | null;
+            report_note: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            close_note: string;
+        };
+        EventDetail: components["schemas"]["EventSummary"] & {
+            location: {
+                lng: number;
+                lat: number;
+            } | null;
+            reporter_name: string;
+            /** @description masked (138****1234) unless the caller is the dispatching org or the assignee */
+            reporter_phone: string;
+            photo_ids: string[];
+            related: string;
+            duplicate_of: number | null;
+            /** Format: date-time */
+            suspended_since: string | null;
+            suspended_minutes: number;
+            outcome: string;
+            score: number | null;
+            reopen_count: number;
+            mark_kind: string;
+            flow: components["schemas"]["EventFlowEntry"][];
+            whistles: components["schemas"]["EventWhistle"][];
         };
     };
     responses: {
@@ -7263,6 +7499,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    listEventCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary, by sort order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventCategory"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                queue?: "all" | "mine" | "due_soon" | "overdue";
+                state?: components["schemas"]["EventState"];
+                category?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events (without flow log). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    actOnEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventAction"];
+            };
+        };
+        responses: {
+            /** @description The refreshed event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -15,6 +15,7 @@ import { lostContactEn } from './lostContact';
 import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
+import { eventEn } from './events';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -130,6 +131,7 @@ const en: MessageSchema = {
   },
   dev: devEn,
   overlay: overlayEn,
+  event: eventEn,
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
@@ -157,6 +159,9 @@ const en: MessageSchema = {
     development: 'Development',
     transfers: 'Transfers',
     floating: 'Floating members',
+    event: 'Events',
+    eventQueue: 'Event queue',
+    eventIntake: 'Hotline intake',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

@@ -15,6 +15,7 @@ import { lostContactZh } from './lostContact';
 import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
+import { eventZh } from './events';
 
 const zhCN = {
   app: {
@@ -129,6 +130,7 @@ const zhCN = {
   },
   dev: devZh,
   overlay: overlayZh,
+  event: eventZh,
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
@@ -156,6 +158,9 @@ const zhCN = {
     development: '发展党员',
     transfers: '组织关系转接',
     floating: '流动党员',
+    event: '事件',
+    eventQueue: '事件队列',
+    eventIntake: '热线登记',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

@@ -60,6 +60,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.org', 'menu.orgImport'] },
       },
       {
+        path: 'event/queue',
+        name: 'event-queue',
+        component: () => import('@/views/event/EventQueueView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.eventQueue'] },
+      },
+      {
+        path: 'event/intake',
+        name: 'event-intake',
+        component: () => import('@/views/event/EventIntakeView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.eventIntake'] },
+      },
+      {
+        path: 'event/:id(\\d+)',
+        name: 'event-detail',
+        component: () => import('@/views/event/EventDetailView.vue'),
+        props: (r) => ({ id: Number(r.params.id) }),
+        meta: { crumbs: ['menu.event', 'menu.eventQueue'] },
+      },
+      {
         path: 'member/list',
         name: 'member-list',
         component: () => import('@/views/member/MemberListView.vue'),

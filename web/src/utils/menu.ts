@@ -45,6 +45,10 @@ export const MENU: MenuEntry[] = [
     { key: 'member-transfers', permission: 'member_read', route: 'GET /api/v1/transfers', title: 'menu.transfers', path: '/member/transfers' },
     { key: 'member-floating', permission: 'member_read', route: 'GET /api/v1/orgs/{id}/floating-out', title: 'menu.floating', path: '/member/floating' },
   ] },
+  { key: 'event', title: 'menu.event', icon: 'Bell', children: [
+    { key: 'event-queue', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventQueue', path: '/event/queue' },
+    { key: 'event-intake', permission: 'event_write', route: 'POST /api/v1/events', title: 'menu.eventIntake', path: '/event/intake' },
+  ] },
   { key: 'life', permission: 'member_read', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', permission: 'member_read', title: 'menu.dues', path: '/dues', icon: 'Wallet' },
   { key: 'service', permission: 'member_read', title: 'menu.service', path: '/service', icon: 'Promotion' },

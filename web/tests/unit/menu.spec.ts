@@ -51,9 +51,9 @@ describe('menu filtering by permissions', () => {
 
   it('shows every page to a user who holds every permission', () => {
     const all = ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue', 'user_read',
-      'user_manage', 'user_unlock', 'audit_read'];
+      'user_manage', 'user_unlock', 'audit_read', 'event_read', 'event_write'];
     expect(keys(all)).toEqual([
-      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'calendar', 'audit', 'me',
+      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'event-queue', 'event-intake', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'calendar', 'audit', 'me',
     ]);
   });
 
@@ -61,6 +61,11 @@ describe('menu filtering by permissions', () => {
     expect(filterMenu(SECRETARY).map((e) => e.key)).toEqual(['org', 'member', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'me']);
     expect(keys(SECRETARY)).not.toContain('org-import');
     expect(keys(SECRETARY)).toContain('member-import');
+  });
+
+  it('shows the event queue to event_read and the hotline form only to event_write (issue 17)', () => {
+    expect(keys(['event_read'])).toEqual(['event-queue', 'me']);
+    expect(keys(['event_read', 'event_write'])).toEqual(['event-queue', 'event-intake', 'me']);
   });
 
   it('shows a member (no permission) only 我的', () => {

@@ -1,0 +1,76 @@
+// Records of events (事件, core/event) that cross the storage port: the flow log's rows, whistles and a queue query.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event/flow.hpp"
+
+namespace lianxin::core::ports {
+
+// An event as a list or a detail reads it: the event with the names of its orgs.
+struct EventRecord {
+    event::Event event;
+    std::string org_name;
+    std::string owner_org_name;
+    std::string assignee_org_name;
+};
+
+// One row of the append-only flow log (事件流水): old state, new state, who, for which org, when, comment, evidence.
+struct EventFlowEntry {
+    std::int64_t id = 0;
+    std::int64_t event_id = 0;
+    int seq = 0;
+    std::string action;
+    std::string from_state;
+    std::string to_state;
+    std::int64_t actor_user_id = 0;
+    std::string actor_name;
+    std::int64_t actor_org_id = 0;  // the org on whose behalf the actor acted (0: none named)
+    std::string reason;
+    std::string note;
+    std::vector<std::string> photo_ids;
+    std::optional<std::int64_t> deadline;
+    std::int64_t whistle_id = 0;
+    std::int64_t at = 0;
+};
+
+// 吹哨: a call to a functional department (an org of the tree) or an overlay's member unit, with the time it must
+// report (报到) by; its part closes only after the event (事不完、人不撤).
+struct EventWhistle {
+    std::int64_t id = 0;
+    std::int64_t event_id = 0;
+    std::string target_kind;  // org | overlay_unit
+    std::int64_t target_org_id = 0;
+    std::string target_org_path;
+    std::int64_t overlay_unit_id = 0;
+    std::string target_name;
+    int report_within_minutes = 0;
+    std::int64_t report_by = 0;
+    std::int64_t blown_at = 0;
+    std::int64_t blown_by = 0;
+    std::optional<std::int64_t> reported_at;
+    std::string report_note;
+    std::optional<std::int64_t> closed_at;
+    std::string close_note;
+};
+
+// A queue: the events of the scope (place, accepting org or assignee inside a root) filtered, newest first.
+struct EventQuery {
+    std::vector<std::string> scope_roots;  // empty: nothing
+    // mine: assigned to one of these orgs or to this user, not closed
+    bool mine = false;
+    std::vector<std::int64_t> mine_org_ids;
+    std::int64_t mine_user_id = 0;
+    std::string state;          // one state, or ""
+    std::string category_code;  // a leaf, or a top category (all its leaves)
+    bool open_only = false;
+    std::optional<std::int64_t> due_after;   // handle_by >= this (due soon: now)
+    std::optional<std::int64_t> due_before;  // handle_by < this (overdue: now; due soon: now + window)
+    std::int64_t after_id = 0;               // keyset cursor: ids below it
+    int limit = 50;
+};
+
+}  // namespace lianxin::core::ports
