@@ -132,8 +132,8 @@ const Merged& MessageTables() {
               "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
-         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(),
-         &CalendarMessages(), &IntakeMessages(), &GridMessages(), &EventMessages()});
+         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
+         &IntakeMessages(), &GridMessages(), &EventMessages()});
     return kMessages;
 }
 
@@ -209,8 +209,7 @@ const Merged& LabelTables() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(),
-         &EventLabels()});
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels()});
     return kLabels;
 }
 

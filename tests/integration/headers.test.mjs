@@ -42,8 +42,9 @@ function checkHeaders(r, { api }) {
 
 const fill = (pattern) => pattern.replace(/:[a-z_]+/g, '1');
 // Routes whose 2xx answer is a file (docs/api.md "Import and export"): an attachment, never sniffed or cached.
-const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/imports/orgs/template', '/api/v1/members/export']);
-const FILE_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv; charset=utf-8)$/;
+const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/imports/orgs/template', '/api/v1/members/export',
+  '/api/v1/grids/export']);
+const FILE_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv; charset=utf-8|application\/geo\+json; charset=utf-8)$/;
 
 describe('headers on every route (security.md C6, C7)', () => {
   let srv, admin;
@@ -68,7 +69,7 @@ describe('headers on every route (security.md C6, C7)', () => {
         assert.ok(r.status < 500, r.toString());
         checkHeaders(r, { api: true });
         if (r.status < 300 && FILE_ROUTES.has(route.path)) {
-          assert.match(r.headers['content-type'], FILE_TYPES, `${route.path}: a sheet`);
+          assert.match(r.headers['content-type'], FILE_TYPES, `${route.path}: a file`);
           assert.match(r.headers['content-disposition'] || '', /^attachment; /, `${route.path}: an attachment`);
         } else if (r.status < 300 || r.status >= 400) {
           assert.match(r.headers['content-type'], /^application\/json/, r.toString());

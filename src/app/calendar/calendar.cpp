@@ -13,8 +13,7 @@ namespace {
 // The actor's grant of org_write on a top-level org (a path of one segment), if any.
 const core::auth::Grant* TopOrgWriteGrant(const core::auth::Actor& actor) {
     for (const auto& g : actor.grants)
-        if (core::auth::RoleHas(g.role, Permission::kOrgWrite) && core::org::PathIds(g.org_path).size() == 1)
-            return &g;
+        if (core::auth::RoleHas(g.role, Permission::kOrgWrite) && core::org::PathIds(g.org_path).size() == 1) return &g;
     return nullptr;
 }
 

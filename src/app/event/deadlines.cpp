@@ -1,14 +1,18 @@
 #include "app/event/deadlines.hpp"
 
+#include "app/calendar/calendar.hpp"
+#include "core/sla/sla.hpp"
+
 namespace lianxin::app {
 
-EventDeadlines DefaultDeadlines(const core::event::Event& e, const core::policy::Policies& policies,
-                                std::int64_t from) {
-    // The sla area's computation replaces this body (category class, urgency, working days, holidays).
-    (void)e;
-    (void)policies;
-    (void)from;
-    return {};
+core::Result<EventDeadlines> DefaultDeadlines(core::ports::Tx& tx, const core::event::Event& e,
+                                              const core::policy::Policies& policies, std::int64_t from) {
+    const auto cls = core::sla::EffectiveClass(e.sla_class, e.urgency == core::event::Urgency::kUrgent);
+    // The longest limit the catalogue allows (999 working days) stays within a few years of the start.
+    const int year = core::Date::FromInstant(from).year();
+    LX_ASSIGN(calendar, WorkCalendarFor(tx, year, year + 4));
+    const auto sla = core::sla::ComputeSla(cls, from, {}, policies, calendar);
+    return EventDeadlines{sla.respond.due, sla.handle.due, sla.unloaded_years};
 }
 
 std::int64_t DueSoonWindowMillis(const core::policy::Policies& policies, std::int64_t now) {

@@ -111,7 +111,7 @@ core::Result<std::int64_t> CreateEvent(Context& ctx, const core::auth::Actor& ac
                 return core::Fail(core::InvalidField("duplicate_of", "event.duplicate.unknown"));
         }
         LX_ASSIGN(policies, PoliciesFor(tx, e.org_path));
-        const auto defaults = DefaultDeadlines(e, policies, e.reported_at);
+        LX_ASSIGN(defaults, DefaultDeadlines(tx, e, policies, e.reported_at));
         e.respond_by = defaults.respond_by;
         if (!e.handle_by) e.handle_by = defaults.handle_by;
         LX_ASSIGN(seq, tx.Events().NextNumber(core::Date::FromInstant(e.reported_at).year()));
@@ -168,9 +168,10 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
                 step.assignee_org_id = org->id;
                 step.assignee_org_path = org->path;
             }
-            if (!step.deadline) {  // the SLA default, when the sla area sets one
+            if (!step.deadline) {  // the SLA default of the category and urgency, counted from the dispatch
                 LX_ASSIGN(policies, PoliciesFor(tx, before.org_path));
-                step.deadline = DefaultDeadlines(before, policies, now).handle_by;
+                LX_ASSIGN(defaults, DefaultDeadlines(tx, before, policies, now));
+                step.deadline = defaults.handle_by;
             }
         }
         LX_ASSIGN(after, ev::ApplyStep(before, step, rel, now));

@@ -253,5 +253,29 @@ TEST_F(EventsTest, TheHotlineFormIsCheckedFieldByFieldAndAWorkOrderIsTakenOnce) 
     EXPECT_EQ(o.error().fields.at(0).field, "org_id");
 }
 
+// Issue 17 "SLA" (domain.md §7.4 limits [UNKNOWN] as policy; calendar.md 2026): without a deadline from the operator,
+// an event's deadlines are its category's SLA limits counted on the stored working-day calendar. A general event
+// reported on Wed 30 Sep 2026 at 09:30 (Shanghai) has 7 working days: 1–7 Oct are the National Day holiday, Sat 10
+// Oct is a 调休 working day, so the 7th working day is Thu 15 Oct and the deadline is its end (16:00 UTC). The
+// response is due 24 calendar hours after the report. An urgent event takes the emergency class: 2 hours.
+TEST_F(EventsTest, WithoutAnOperatorsDeadlineTheSlaOfTheCategoryIsCountedOnTheWorkingDayCalendar) {
+    auto in = Hotline();
+    in.reported_at = "2026-09-30 09:30";
+    auto id = CreateEvent(ctx(), Street(), in);
+    ASSERT_TRUE(id) << id.error().message_key;
+    const auto e = View(Street(), *id).record.event;
+    constexpr std::int64_t kReported = 1'790'731'800'000;  // 2026-09-30T01:30Z
+    EXPECT_EQ(e.respond_by, kReported + kDay);
+    EXPECT_EQ(e.handle_by, 1'792'080'000'000);  // 2026-10-15T16:00Z = 16 Oct 00:00 in Shanghai
+
+    in.external_ref = "GD2026093000002";
+    in.urgency = "urgent";
+    auto urgent = CreateEvent(ctx(), Street(), in);
+    ASSERT_TRUE(urgent) << urgent.error().message_key;
+    const auto u = View(Street(), *urgent).record.event;
+    EXPECT_EQ(u.handle_by, kReported + 2 * 3'600'000);
+    EXPECT_EQ(u.respond_by, kReported + 30 * 60'000);
+}
+
 }  // namespace
 }  // namespace lianxin::app

@@ -82,7 +82,8 @@ int RunCalendarShow(const Config& config, int year, bool json) {
     if (!view) return ReportError(view.error());
     nlohmann::json days = nlohmann::json::array();
     for (const auto& d : view->days)
-        days.push_back({{"date", d.date.ToString()}, {"kind", std::string(core::calendar::DayKindName(d.kind))},
+        days.push_back({{"date", d.date.ToString()},
+                        {"kind", std::string(core::calendar::DayKindName(d.kind))},
                         {"name", d.name}});
     if (json) {
         std::cout << nlohmann::json{{"year", year},
@@ -94,15 +95,16 @@ int RunCalendarShow(const Config& config, int year, bool json) {
         return 0;
     }
     if (!view->loaded) {
-        std::cout << year << ": 未载入工作日历（按周一至周五计算并提示）/ no calendar loaded (counted as Monday–Friday, "
+        std::cout << year
+                  << ": 未载入工作日历（按周一至周五计算并提示）/ no calendar loaded (counted as Monday–Friday, "
                      "flagged)\n";
         return 0;
     }
     std::cout << year << "  " << view->loaded->source << "\n";
     for (const auto& d : days)
         std::cout << "  " << d["date"].get<std::string>() << "  "
-                  << (d["kind"] == "workday" ? "调休上班 workday" : "放假 holiday") << "  " << d["name"].get<std::string>()
-                  << "\n";
+                  << (d["kind"] == "workday" ? "调休上班 workday" : "放假 holiday") << "  "
+                  << d["name"].get<std::string>() << "\n";
     return 0;
 }
 

@@ -7,7 +7,7 @@ namespace lianxin::core::calendar {
 namespace {
 constexpr std::int64_t kHourMillis = 3'600'000;
 constexpr std::int64_t kOffsetMillis = 8 * kHourMillis;  // Asia/Shanghai, fixed UTC+8 (core/common/date.hpp)
-constexpr int kMaxDaysWalked = 100 * 366;                 // a calendar listing no working day at all stops here
+constexpr int kMaxDaysWalked = 100 * 366;                // a calendar listing no working day at all stops here
 
 Date DayOf(std::int64_t instant) { return Date::FromInstant(instant); }
 
@@ -32,10 +32,8 @@ std::vector<Interval> Merged(std::span<const Interval> spans, std::int64_t start
     std::sort(in.begin(), in.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
     std::vector<Interval> out;
     for (const auto& s : in) {
-        if (!out.empty() && s.from <= out.back().to)
-            out.back().to = std::max(out.back().to, s.to);
-        else
-            out.push_back(s);
+        if (!out.empty() && s.from <= out.back().to) out.back().to = std::max(out.back().to, s.to);
+        else out.push_back(s);
     }
     return out;
 }

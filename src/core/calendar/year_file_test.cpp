@@ -30,11 +30,11 @@ TEST(CalendarYearFile, CsvRowsWithAHeaderAreReadAndChecked) {
 TEST(CalendarYearFile, EachBadRowIsNamedByItsFieldAndLine) {
     const auto rows = CsvDayRows(
         "2027-01-01,holiday,元旦\n"
-        "2026-12-31,holiday,元旦\n"        // line 2: another year
-        "2027-02-30,holiday,春节\n"        // line 3: no such day
-        "2027-01-01,workday,元旦\n"        // line 4: the same date as a workday too
-        "2027-02-10,vacation,春节\n"       // line 5: no such kind
-        "2027-03-03,workday,\n"            // line 6: a Wednesday cannot be an adjusted working day
+        "2026-12-31,holiday,元旦\n"   // line 2: another year
+        "2027-02-30,holiday,春节\n"   // line 3: no such day
+        "2027-01-01,workday,元旦\n"   // line 4: the same date as a workday too
+        "2027-02-10,vacation,春节\n"  // line 5: no such kind
+        "2027-03-03,workday,\n"       // line 6: a Wednesday cannot be an adjusted working day
         "2027-05-01,holiday,劳动节劳动节劳动节劳动节劳动节劳动节劳动节\n");  // line 7: name too long
     auto r = CheckYear(2027, rows);
     ASSERT_FALSE(r);

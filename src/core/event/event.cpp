@@ -21,7 +21,6 @@ std::optional<E> ParseIn(const std::array<std::string_view, N>& names, std::stri
 constexpr std::array<std::string_view, 7> kChannels{"patrol", "resident", "hotline_12345", "hotline_81890",
                                                     "member", "visit",    "open311"};
 constexpr std::array<std::string_view, 2> kUrgencies{"normal", "urgent"};
-constexpr std::array<std::string_view, 4> kSlaClasses{"general", "complex", "utility", "emergency"};
 constexpr std::array<std::string_view, 12> kStates{
     "accepted", "dispatched", "in_progress", "returned", "suspended", "extension_requested",
     "handled",  "verified",   "feedback",    "rated",    "marked",    "dismissed"};
@@ -152,8 +151,6 @@ std::string_view ToString(Channel c) { return kChannels[static_cast<std::size_t>
 std::optional<Channel> ParseChannel(std::string_view s) { return ParseIn<Channel>(kChannels, s); }
 std::string_view ToString(Urgency u) { return kUrgencies[static_cast<std::size_t>(u)]; }
 std::optional<Urgency> ParseUrgency(std::string_view s) { return ParseIn<Urgency>(kUrgencies, s); }
-std::string_view ToString(SlaClass c) { return kSlaClasses[static_cast<std::size_t>(c)]; }
-std::optional<SlaClass> ParseSlaClass(std::string_view s) { return ParseIn<SlaClass>(kSlaClasses, s); }
 
 std::string_view ToString(EventState s) {
     for (std::size_t i = 0; i < kStateOrder.size(); ++i)

@@ -14,14 +14,16 @@
 #include <vector>
 
 #include "core/common/result.hpp"
+#include "core/sla/sla.hpp"
 
 namespace lianxin::core::event {
 
 enum class Channel { kPatrol, kResident, kHotline12345, kHotline81890, kMember, kVisit, kOpen311 };
 enum class Urgency { kNormal, kUrgent };
-// The SLA class of a leaf category (domain.md §7.4 examples: general, complex, utility, emergency); an urgent
-// event uses the emergency limits whatever its category.
-enum class SlaClass { kGeneral, kComplex, kUtility, kEmergency };
+// The SLA class of a leaf category (domain.md §7.4 examples: general, complex, utility, emergency) is core/sla's;
+// an urgent event uses the emergency limits whatever its category (sla::EffectiveClass).
+using sla::ParseSlaClass;
+using sla::SlaClass;
 
 enum class EventState {
     kAccepted,            // 受理: registered, not yet dispatched
@@ -141,8 +143,7 @@ std::string_view ToString(Channel c);
 std::optional<Channel> ParseChannel(std::string_view s);
 std::string_view ToString(Urgency u);
 std::optional<Urgency> ParseUrgency(std::string_view s);
-std::string_view ToString(SlaClass c);
-std::optional<SlaClass> ParseSlaClass(std::string_view s);
+inline std::string_view ToString(SlaClass c) { return sla::SlaClassName(c); }
 std::string_view ToString(EventState s);
 std::optional<EventState> ParseEventState(std::string_view s);
 const std::vector<EventState>& AllStates();

@@ -37,7 +37,8 @@ SlaDeadline Of(const calendar::WorkCalendar& cal, std::int64_t start, int limit,
                std::span<const calendar::Interval> suspended, std::set<int>* unloaded) {
     SlaDeadline d;
     d.due = calendar::Deadline(cal, start, limit, unit, suspended, unloaded);
-    d.warn_from = calendar::PointOfLimit(cal, start, limit, unit, 10 * (100 - warn_before_percent), suspended, unloaded);
+    d.warn_from = calendar::PointOfLimit(cal, start, limit, unit, 10 * (100 - warn_before_percent), suspended,
+                                         unloaded);
     return d;
 }
 }  // namespace

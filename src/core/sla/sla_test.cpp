@@ -77,9 +77,9 @@ TEST(Sla, AGeneralEventOverTheSpringFestivalCountsTheAdjustedSaturdays) {
 
 TEST(Sla, EachUnitFromPolicyAndTheRuleOfTheIntakeDay) {
     // The street sets general events to natural days from 1 March 2026, and complex ones to hours.
-    policy::Policies street("/1/2/", {S(policy::kEventSlaGeneralUnit, "2026-03-01", 1),
-                                      S(policy::kEventSlaComplexUnit, "2026-03-01", 2),
-                                      S(policy::kEventSlaComplexHandle, "2026-03-01", 48)});
+    policy::Policies street(
+        "/1/2/", {S(policy::kEventSlaGeneralUnit, "2026-03-01", 1), S(policy::kEventSlaComplexUnit, "2026-03-01", 2),
+                  S(policy::kEventSlaComplexHandle, "2026-03-01", 48)});
     // Taken in before the change: working days (Fri 27 Feb + 7: 28 Feb (调休), 2–6 Mar, 9 Mar → end of 9 Mar).
     auto before = ComputeSla(SlaClass::kGeneral, At("2026-02-27 09:00"), {}, street, Cal());
     EXPECT_EQ(before.limits.unit, Unit::kWorkingDays);

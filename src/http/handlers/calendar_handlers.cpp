@@ -26,7 +26,8 @@ core::Result<Response> GetCalendar(Call& call) {
     LX_ASSIGN(view, app::GetCalendarYear(call.ctx, call.actor(), year));
     nlohmann::json days = nlohmann::json::array();
     for (const auto& d : view.days)
-        days.push_back({{"date", d.date.ToString()}, {"kind", std::string(core::calendar::DayKindName(d.kind))},
+        days.push_back({{"date", d.date.ToString()},
+                        {"kind", std::string(core::calendar::DayKindName(d.kind))},
                         {"name", d.name}});
     nlohmann::json loaded = nullptr;
     if (view.loaded)

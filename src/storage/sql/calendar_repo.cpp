@@ -33,8 +33,9 @@ core::Result<std::optional<CalendarYear>> SqlCalendarRepo::Year(int year) {
 }
 
 core::Result<std::vector<CalendarDay>> SqlCalendarRepo::Range(const core::Date& from, const core::Date& to) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kDay.Select() + " FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day",
-                             {from.ToString(), to.ToString()}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT " + kDay.Select() + " FROM calendar_days WHERE day >= $1 AND day <= $2 ORDER BY day",
+                       {from.ToString(), to.ToString()}));
     std::vector<CalendarDay> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const SqlRow row = rows.Row(r);
@@ -50,7 +51,10 @@ core::Status SqlCalendarRepo::ReplaceYear(const CalendarYear& year, const std::v
     LX_CHECK(c_.Exec("DELETE FROM calendar_days WHERE year = $1", {y}));
     LX_CHECK(c_.Exec("DELETE FROM calendar_years WHERE year = $1", {y}));
     SqlValues v(kYear);
-    v.Set("year", y).Set("source", year.source).Set("loaded_by_name", year.loaded_by_name).Set("loaded_at", year.loaded_at);
+    v.Set("year", y)
+        .Set("source", year.source)
+        .Set("loaded_by_name", year.loaded_by_name)
+        .Set("loaded_at", year.loaded_at);
     LX_CHECK(c_.Exec(v.Insert(), v.Params()));
     for (const auto& d : days) {
         SqlValues dv(kDay);

@@ -26,7 +26,8 @@ protected:
 
 std::vector<std::string> Text(const std::vector<cal::CalendarDay>& days) {
     std::vector<std::string> out;
-    for (const auto& d : days) out.push_back(d.date.ToString() + " " + std::string(cal::DayKindName(d.kind)) + " " + d.name);
+    for (const auto& d : days)
+        out.push_back(d.date.ToString() + " " + std::string(cal::DayKindName(d.kind)) + " " + d.name);
     std::sort(out.begin(), out.end());
     return out;
 }
