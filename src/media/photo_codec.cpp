@@ -187,21 +187,20 @@ Pixels Shrink(const Pixels& src, core::media::Size to) {
     return out;
 }
 
-core::Result<std::string> EncodeJpeg(const Pixels& p, int quality) {
+// libjpeg reports errors by longjmp: no C++ object with a destructor may live in this frame (GCC's -Wclobbered),
+// so the bytes are handed out in libjpeg's own buffer and made a string by the caller.
+bool CompressJpeg(const Pixels& p, int quality, unsigned char** buf, unsigned long* size) {
     jpeg_compress_struct cinfo{};
     JpegError err{};
-    unsigned char* buf = nullptr;
-    unsigned long size = 0;
     cinfo.err = jpeg_std_error(&err.mgr);
     err.mgr.error_exit = JpegErrorExit;
     err.mgr.emit_message = JpegSilence;
     if (setjmp(err.jump)) {
         jpeg_destroy_compress(&cinfo);
-        std::free(buf);
-        return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "jpeg encode"));
+        return false;
     }
     jpeg_create_compress(&cinfo);
-    jpeg_mem_dest(&cinfo, &buf, &size);
+    jpeg_mem_dest(&cinfo, buf, size);
     cinfo.image_width = static_cast<JDIMENSION>(p.width);
     cinfo.image_height = static_cast<JDIMENSION>(p.height);
     cinfo.input_components = 3;
@@ -215,9 +214,17 @@ core::Result<std::string> EncodeJpeg(const Pixels& p, int quality) {
         jpeg_write_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_compress(&cinfo);
-    std::string out(reinterpret_cast<const char*>(buf), size);
     jpeg_destroy_compress(&cinfo);
+    return true;
+}
+
+core::Result<std::string> EncodeJpeg(const Pixels& p, int quality) {
+    unsigned char* buf = nullptr;
+    unsigned long size = 0;
+    const bool ok = CompressJpeg(p, quality, &buf, &size);
+    std::string out = ok ? std::string(reinterpret_cast<const char*>(buf), size) : std::string();
     std::free(buf);
+    if (!ok) return core::Fail(core::MakeError(core::ErrorCode::kInternal, "internal", "jpeg encode"));
     return out;
 }
 

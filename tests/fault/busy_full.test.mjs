@@ -48,8 +48,9 @@ test('a full disk answers 503, never 500 or a crash, and writes resume once spac
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lxfull-'));
   const mnt = path.join(dir, 'mnt');
   mkdirSync(mnt);
-  // A small tmpfs is the disk (root in this sandbox may mount; security.md H3).
-  const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mnt], { encoding: 'utf8' });
+  // A small tmpfs is the disk (root in this sandbox may mount; security.md H3). It is made room for the demo
+  // first, then shrunk to what the demo uses plus 1 MiB, so that it fills whatever the demo's size.
+  const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', mnt], { encoding: 'utf8' });
   assert.equal(mount.status, 0, `cannot mount a tmpfs for the disk-full test: ${mount.stderr}`);
   const env = envFor(mnt);
   const db = `sqlite:${path.join(mnt, 'lx.db')}`;
@@ -58,6 +59,9 @@ test('a full disk answers 503, never 500 or a crash, and writes resume once spac
     const started = await demoWithAdmin(db, env);
     server = started.server;
     const { base, session } = started;
+    const usedKb = Number(spawnSync('df', ['-k', '--output=used', mnt], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
+    const shrink = spawnSync('mount', ['-o', `remount,size=${usedKb + 1024}k`, mnt], { encoding: 'utf8' });
+    assert.equal(shrink.status, 0, `cannot shrink the tmpfs: ${shrink.stderr}`);
     const statuses = new Map();
     let n = 0;
     for (; n < 5000; n++) {

@@ -44,14 +44,20 @@ export async function demoWithAdmin(db, env) {
   const port = await freePort();
   const server = await startServer(db, env, port);
   const base = `http://127.0.0.1:${port}/api/v1`;
-  const password = 'Fault-tests-2026-pass';
-  await api(base, 'POST', '/setup', { token, username: 'admin', display_name: '管理员', password });
-  const login = await api(base, 'POST', '/auth/login', { username: 'admin', password });
-  const session = { cookie: login.headers.get('set-cookie').split(';')[0], csrf: login.json.csrf_token };
-  const { json: enrol } = await api(base, 'POST', '/auth/totp/enroll', {}, session);
-  const verify = await api(base, 'POST', '/auth/totp/verify', { code: totp(enrol.secret, Math.floor(Date.now() / 30000)) }, session);
-  if (verify.status !== 200) throw new Error(`totp: ${JSON.stringify(verify.json)}`);
-  return { server, base, session, port };
+  try {  // a failed sign-in stops the server, so that it holds no file of the test's directory
+    const password = 'Fault-tests-2026-pass';
+    await api(base, 'POST', '/setup', { token, username: 'admin', display_name: '管理员', password });
+    const login = await api(base, 'POST', '/auth/login', { username: 'admin', password });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.json)}`);
+    const session = { cookie: login.headers.get('set-cookie').split(';')[0], csrf: login.json.csrf_token };
+    const { json: enrol } = await api(base, 'POST', '/auth/totp/enroll', {}, session);
+    const verify = await api(base, 'POST', '/auth/totp/verify', { code: totp(enrol.secret, Math.floor(Date.now() / 30000)) }, session);
+    if (verify.status !== 200) throw new Error(`totp: ${JSON.stringify(verify.json)}`);
+    return { server, base, session, port };
+  } catch (e) {
+    await stopServer(server);
+    throw e;
+  }
 }
 
 export function check(db, env) {
