@@ -57,9 +57,11 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
             core::grid::Grid g;
             g.org_id = org->id;
             g.org_path = org->path;
-            char code[16];
-            std::snprintf(code, sizeof code, "350205001%03d%03d", k, n + 1);
-            g.code = code;
+            const auto pad3 = [](int v) {
+                const std::string d = std::to_string(v);
+                return std::string(d.size() < 3 ? 3 - d.size() : 0, '0') + d;
+            };
+            g.code = "350205001" + pad3(k) + pad3(n + 1);  // 12-digit community code + 3-digit grid sequence
             g.name = community.name + "第" + std::string(std::array<const char*, 4>{"一", "二", "三", "四"}[n]) +
                      "网格";
             g.households = 280 + 70 * n + 13 * k;  // the first is below 300, so the page shows the size warning
