@@ -57,6 +57,13 @@ const FIGURES = {
   'grid.boundary_max_vertices': '§7.1',
   'event.whistle_report_minutes': '§7.3',
   'event.due_soon_hours': '§7',
+  // The rates' formulas (issue 17 "Rates and boards"; §7.4 "formulas configurable").
+  'rates.response_step': '§7.4',
+  'rates.on_time_step': '§7.4',
+  'rates.dismissed': '§7.4',
+  'rates.partly': '§7.4',
+  'rates.satisfied_min_score': '§7.4',
+  'rates.handling_time': '§7.4',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
