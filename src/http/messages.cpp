@@ -7,6 +7,10 @@
 
 namespace lianxin::http {
 
+// The rates and boards (事件指标, messages_rates.cpp).
+const Table& RatesMessages();
+const Table& RatesLabels();
+
 namespace {
 const Merged& MessageTables() {
     static const Merged kMessages = Merge(

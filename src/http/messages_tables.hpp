@@ -40,9 +40,6 @@ const Table& PolicyLabels();
 // The working-day calendar (工作日历) and the SLA policy keys.
 const Table& CalendarMessages();
 const Table& CalendarLabels();
-// The rates and boards (事件指标).
-const Table& RatesMessages();
-const Table& RatesLabels();
 // User administration across scopes and members' accounts.
 const Table& AccountMessages();
 const Table& AccountLabels();

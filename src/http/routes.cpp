@@ -3,6 +3,7 @@
 // permission. Needs(p): the caller must hold p on some org (the pipeline's 403 gate) and the use case checks
 // the target lies in its scope; Access::kAuthenticated alone: any signed-in user (own record, self-service).
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/rates_handlers.hpp"
 #include "http/router.hpp"
 
 namespace lianxin::http {

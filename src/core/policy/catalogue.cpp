@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "core/policy/rates_keys.hpp"
+
 namespace lianxin::core::policy {
 
 namespace {

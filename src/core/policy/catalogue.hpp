@@ -61,15 +61,6 @@ inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
 inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
 inline constexpr std::string_view kEventWhistleReportMinutes = "event.whistle_report_minutes";
 inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
-// The formulas of the rates (issue 17 "Rates and boards"; domain.md §7.4 "formulas configurable"; core/rates):
-// what counts as the response and as done on time, whether dismissals count against a rate, whether "partly"
-// counts as resolved, the lowest satisfied score, and working or calendar time for the average handling time.
-inline constexpr std::string_view kRatesResponseStep = "rates.response_step";
-inline constexpr std::string_view kRatesOnTimeStep = "rates.on_time_step";
-inline constexpr std::string_view kRatesDismissed = "rates.dismissed";
-inline constexpr std::string_view kRatesPartly = "rates.partly";
-inline constexpr std::string_view kRatesSatisfiedMinScore = "rates.satisfied_min_score";
-inline constexpr std::string_view kRatesHandlingTime = "rates.handling_time";
 
 enum class ValueKind { kInt, kChoice };
 

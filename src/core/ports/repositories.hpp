@@ -23,7 +23,6 @@
 #include "core/ports/lost_contact_records.hpp"
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
-#include "core/ports/rate_records.hpp"
 #include "core/ports/records.hpp"
 #include "core/ports/reorg_records.hpp"
 #include "core/ports/scope.hpp"
@@ -434,7 +433,6 @@ public:
     virtual FloatingRepo& FloatingRecords() = 0;
     virtual LostContactRepo& LostContacts() = 0;
     virtual EventRepo& Events() = 0;
-    virtual RateRepo& Rates() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/org/org.hpp"
+#include "core/policy/rates_keys.hpp"
 
 namespace lianxin::core::rates {
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/policy/rates_keys.hpp"
+
 namespace lianxin::core::rates {
 namespace {
 

@@ -48,8 +48,6 @@ LX_HANDLER(ListEvents);
 LX_HANDLER(CreateEvent);
 LX_HANDLER(GetEvent);
 LX_HANDLER(ActOnEvent);
-LX_HANDLER(GetEventRates);
-LX_HANDLER(ExportEventRates);
 LX_HANDLER(TransferDestinations);
 LX_HANDLER(GetMemberFloating);
 LX_HANDLER(OpenFloating);

@@ -4,8 +4,9 @@
 
 #include "app/rates/rates.hpp"
 #include "core/policy/catalogue.hpp"
+#include "core/policy/rates_keys.hpp"
 #include "http/handlers/common.hpp"
-#include "http/handlers/handlers.hpp"
+#include "http/handlers/rates_handlers.hpp"
 
 namespace lianxin::http::handlers {
 

@@ -136,20 +136,6 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
-// The rates' aggregation (core/rates; rate_repo.cpp).
-class SqlRateRepo final : public core::ports::RateRepo {
-public:
-    SqlRateRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), events_(c, cipher) {}
-    core::Result<std::vector<core::ports::RateGroup>> Aggregate(const core::ports::RateQuery& q) override;
-    core::Result<std::vector<core::ports::DismissedEvent>> Dismissed(const core::ports::RateQuery& q,
-                                                                     int limit) override;
-    core::Result<std::vector<core::ports::RawEvent>> Raw(const core::ports::RateQuery& q) override;
-
-private:
-    SqlConn& c_;
-    SqlEventRepo events_;
-};
-
 class SqlFloatingRepo final : public core::ports::FloatingRepo {
 public:
     SqlFloatingRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
@@ -430,7 +416,6 @@ public:
           floating_(c, cipher),
           lost_contacts_(c),
           events_(c, cipher),
-          rates_(c, cipher),
           imports_(c, cipher),
           reorgs_(c),
           overlays_(c),
@@ -453,7 +438,6 @@ public:
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
     core::ports::LostContactRepo& LostContacts() override { return lost_contacts_; }
     core::ports::EventRepo& Events() override { return events_; }
-    core::ports::RateRepo& Rates() override { return rates_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -481,7 +465,6 @@ private:
     SqlFloatingRepo floating_;
     SqlLostContactRepo lost_contacts_;
     SqlEventRepo events_;
-    SqlRateRepo rates_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

@@ -4,6 +4,7 @@
 // each case a rate decides: on time and late, undecided, reopened, suspended, partly resolved, both kinds of
 // dismissal, whistles to two departments, no grid and another street; events outside the period or the org
 // never count. Every grouping is compared under the default formula and under each policy alternative.
+#include "core/ports/rate_records.hpp"
 #include "core/rates/rates.hpp"
 #include "storage/testing/conformance.hpp"
 
@@ -52,8 +53,8 @@ protected:
         e.org_id = org;
         e.org_path = OrgOf(org).path;
         e.grid_id = org == c1_ && seq_ % 2 ? 5 : 0;
-        e.owner_org_id = district_;
-        e.owner_org_path = OrgOf(district_).path;
+        e.owner_org_id = org == oc_ ? other_ : district_;  // the other district accepts its own
+        e.owner_org_path = OrgOf(e.owner_org_id).path;
         if (assignee) {
             e.assignee_org_id = assignee;
             e.assignee_org_path = OrgOf(assignee).path;
@@ -102,13 +103,14 @@ protected:
     }
 
     void Whistle(std::int64_t id, std::int64_t dept, std::int64_t at) {
+        const auto target = OrgOf(dept);  // read before the write: no read inside a write transaction
         ASSERT_TRUE(db().Write(Scope::System(), [&](Tx& tx) -> core::Status {
             core::ports::EventWhistle w;
             w.event_id = id;
             w.target_kind = "org";
             w.target_org_id = dept;
-            w.target_org_path = OrgOf(dept).path;
-            w.target_name = OrgOf(dept).name;
+            w.target_org_path = target.path;
+            w.target_name = target.name;
             w.report_within_minutes = 30;
             w.report_by = at + 30 * 60'000;
             w.blown_at = at;
@@ -188,7 +190,7 @@ protected:
     std::map<std::string, rt::Tally> Aggregated(const core::ports::RateQuery& q) {
         std::map<std::string, rt::Tally> out;
         EXPECT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-            LX_ASSIGN(groups, tx.Rates().Aggregate(q));
+            LX_ASSIGN(groups, core::ports::MakeRateRepo(tx)->Aggregate(q));
             for (const auto& g : groups) {
                 rt::Tally t = g.tally;
                 t.handling_millis = rt::HandlingMillisFromDays(g.days, q.formula.time, calendar_);
@@ -202,7 +204,7 @@ protected:
     std::map<std::string, rt::Tally> Recomputed(const core::ports::RateQuery& q) {
         std::map<std::string, rt::Tally> out;
         EXPECT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-            LX_ASSIGN(raw, tx.Rates().Raw(q));
+            LX_ASSIGN(raw, core::ports::MakeRateRepo(tx)->Raw(q));
             std::vector<rt::EventFacts> facts;
             for (const auto& r : raw) facts.push_back(rt::FactsOf(r.event, r.top_category, r.flow, r.whistles));
             out = rt::ComputeRates(facts, q.formula, q.group_by, q.streets, q.as_of, calendar_);
@@ -277,12 +279,12 @@ TEST_P(RatesConformance, TheDismissedAreListedAndOutsideEventsNeverCount) {
     Seed();
     const auto q = Query(rt::GroupBy::kMonth, rt::Formula{});
     ASSERT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(list, tx.Rates().Dismissed(q, 10));
+        LX_ASSIGN(list, core::ports::MakeRateRepo(tx)->Dismissed(q, 10));
         EXPECT_EQ(list.size(), 2u);
         std::set<std::string> kinds;
         for (const auto& d : list) kinds.insert(d.mark_kind);
         EXPECT_EQ(kinds, (std::set<std::string>{"not_our_duty", "unreasonable"}));
-        LX_ASSIGN(raw, tx.Rates().Raw(q));
+        LX_ASSIGN(raw, core::ports::MakeRateRepo(tx)->Raw(q));
         EXPECT_EQ(raw.size(), 9u) << "not the event of March nor the other district's";
         return core::Ok();
     }));
