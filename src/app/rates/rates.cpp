@@ -29,7 +29,6 @@ struct Checked {
 core::Result<Checked> Check(const RatesInput& in, const core::Date& today) {
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
     Checked c;
-    if (in.org_id <= 0) errors.WithField("org_id", "field.required");
     const auto by = rt::ParseGroupBy(in.group_by);
     if (!by) errors.WithField("group_by", "query.invalid");
     else c.by = *by;
@@ -60,6 +59,8 @@ struct Prepared {
 core::Result<Prepared> Prepare(Tx& tx, const core::auth::Actor& actor, const RatesInput& in, std::int64_t now) {
     const core::Date today = core::Date::FromInstant(now);
     LX_ASSIGN(c, Check(in, today));
+    // No org (a missing or unknown id) answers as an org outside the scope does: 404, no existence oracle.
+    if (in.org_id <= 0) return core::Fail(core::NotFound("org"));
     LX_ASSIGN(org, tx.Orgs().Get(in.org_id));
     if (!org) return core::Fail(core::NotFound("org"));
     LX_CHECK(core::auth::Authorize(actor, Permission::kEventRead, org->path, "org"));
