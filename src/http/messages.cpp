@@ -7,6 +7,10 @@
 
 namespace lianxin::http {
 
+// The rates and boards (事件指标, messages_rates.cpp).
+const Table& RatesMessages();
+const Table& RatesLabels();
+
 namespace {
 const Merged& MessageTables() {
     static const Merged kMessages = Merge(
@@ -133,7 +137,7 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages()});
+         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages()});
     return kMessages;
 }
 
@@ -209,7 +213,8 @@ const Merged& LabelTables() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels()});
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
+         &RatesLabels()});
     return kLabels;
 }
 

@@ -3,6 +3,7 @@
 // permission. Needs(p): the caller must hold p on some org (the pipeline's 403 gate) and the use case checks
 // the target lies in its scope; Access::kAuthenticated alone: any signed-in user (own record, self-service).
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/rates_handlers.hpp"
 #include "http/router.hpp"
 
 namespace lianxin::http {
@@ -140,6 +141,9 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/events", Needs(P::kEventWrite), h::CreateEvent, "Register an event (the hotline operator's form; audited)", Body::kJson},
         {"GET", "/api/v1/events/:id", Needs(P::kEventRead), h::GetEvent, "One event with its flow log, whistles and the actions allowed now (audited)"},
         {"POST", "/api/v1/events/:id/actions", Needs(P::kEventWrite), h::ActOnEvent, "Take a step of the closed loop: dispatch, handle, verify, whistle … (audited)", Body::kJson},
+
+        {"GET", "/api/v1/event-rates", Needs(P::kEventRead), h::GetEventRates, "The rates of an org's events per grid, community, street, department, category or month"},
+        {"GET", "/api/v1/event-rates/export", Needs(P::kEventRead), h::ExportEventRates, "The rates board as an .xlsx sheet"},
 
         {"GET", "/api/v1/audit", Needs(P::kAuditRead), h::ListAudit, "Audit log of the caller's scope"},
         {"GET", "/api/v1/audit/verify", Needs(P::kAuditRead), h::VerifyAudit, "Verify the audit hash chain"},

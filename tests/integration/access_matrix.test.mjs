@@ -551,6 +551,15 @@ const MATRIX = {
   'GET /api/v1/events/:id': { target: 'event', expect: scoped(200), check: (r, c) => assert.equal(r.json.id, c.eventId) },
   'POST /api/v1/events/:id/actions': { target: 'event', expect: scoped(422), body: () => ({ version: 1, action: 'verify' }),
     checkErrors: true, check: (r) => { if (r.status === 422) assert.match(r.error.message, /当前状态为“已受理”/); } },
+  // Rates board (issue 17 "Rates and boards"): event_read over the org whose events are counted (404 outside).
+  'GET /api/v1/event-rates': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=street`, expect: scoped(200),
+    check: (r, c) => {
+      if (r.status !== 200) return;
+      assert.equal(r.json.org.id, c.T);
+      assert.equal(r.json.group_by, 'street');
+      assert.ok(Array.isArray(r.json.rows) && r.json.total);
+    } },
+  'GET /api/v1/event-rates/export': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=month`, expect: scoped(200) },
 };
 
 const key = (r) => `${r.method} ${r.path}`;

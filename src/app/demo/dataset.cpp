@@ -5,6 +5,7 @@
 
 #include "app/demo/demo_cases.hpp"
 #include "app/demo/demo_floating.hpp"
+#include "app/demo/demo_events.hpp"
 #include "app/demo/demo_grids.hpp"
 #include "app/demo/demo_groups.hpp"
 #include "app/demo/demo_overlays.hpp"
@@ -115,7 +116,10 @@ struct Loader {
         // Party groups and floating members last: they take no draws, so the data above stays as it was.
         LX_CHECK(AddDemoGroups(tx, today, ctx.clock.NowMillis(), communities));
         LX_CHECK(AddDemoGrids(tx, today, ctx.clock.NowMillis(), communities).map([](int) {}));
-        return AddDemoFloating(tx, today, ctx.clock.NowMillis(), communities).map([](int) {});
+        LX_CHECK(AddDemoFloating(tx, today, ctx.clock.NowMillis(), communities).map([](int) {}));
+        // Events last, from a generator of their own: the rates board has six months of outcomes to show.
+        core::demo::Rng event_rng(rng.Next());
+        return AddDemoEvents(tx, event_rng, ctx.clock.NowMillis(), street, communities).map([](int) {});
     }
 
     std::string PlaceName(const char* suffix) {

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "core/policy/rates_keys.hpp"
+
 namespace lianxin::core::policy {
 
 namespace {
@@ -17,7 +19,17 @@ constexpr std::array<std::string_view, 3> kSlaUnitChoices{"working_days", "natur
 // (feedback to the reporter after handling) has no figure of its own: it defaults to the handle limit.
 constexpr std::string_view kSla = "domain.md §7.4";
 
-constexpr std::array<Spec, 41> kCatalogue{{
+// The rates' formulas (core/rates/rates.hpp): domain.md §7.4 gives only "generally understood" definitions [LOW]
+// (response = contacted within the limit; resolution, satisfaction = share of call-back answers); the defaults
+// are the strict reading: the assignee's own first step, 办结 by the deadline, dismissals counted against,
+// "partly" not resolved, satisfied = 4 or 5 of 5, working time as the SLA clock counts.
+constexpr std::array<std::string_view, 2> kRatesResponseChoices{"handler", "dispatch"};
+constexpr std::array<std::string_view, 2> kRatesOnTimeChoices{"handle", "close"};
+constexpr std::array<std::string_view, 2> kRatesDismissedChoices{"against", "excluded"};
+constexpr std::array<std::string_view, 2> kRatesPartlyChoices{"not_resolved", "resolved"};
+constexpr std::array<std::string_view, 2> kRatesTimeChoices{"working", "calendar"};
+
+constexpr std::array<Spec, 47> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -60,6 +72,12 @@ constexpr std::array<Spec, 41> kCatalogue{{
     {kGridBoundaryMaxVertices, ValueKind::kInt, 4, 1000000, 10000, "vertices", {}, "domain.md §7.1", "LOCAL"},
     {kEventWhistleReportMinutes, ValueKind::kInt, 5, 1440, 30, "minutes", {}, "domain.md §7.3", "LOCAL"},
     {kEventDueSoonHours, ValueKind::kInt, 1, 720, 24, "hours", {}, "domain.md §7 SLA", "UNKNOWN"},
+    {kRatesResponseStep, ValueKind::kChoice, 0, 1, 0, "", kRatesResponseChoices, "domain.md §7.4", "LOW"},
+    {kRatesOnTimeStep, ValueKind::kChoice, 0, 1, 0, "", kRatesOnTimeChoices, "domain.md §7.4", "LOW"},
+    {kRatesDismissed, ValueKind::kChoice, 0, 1, 0, "", kRatesDismissedChoices, "domain.md §7.4", "LOW"},
+    {kRatesPartly, ValueKind::kChoice, 0, 1, 0, "", kRatesPartlyChoices, "domain.md §7.4", "LOW"},
+    {kRatesSatisfiedMinScore, ValueKind::kInt, 1, 5, 4, "score", {}, "domain.md §7.4", "LOW"},
+    {kRatesHandlingTime, ValueKind::kChoice, 0, 1, 0, "", kRatesTimeChoices, "domain.md §7.4", "LOW"},
 }};
 }  // namespace
 

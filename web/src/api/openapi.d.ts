@@ -2019,6 +2019,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事件指标 / The rates of an org's events per group
+         * @description 响应率, 按时办结率, 解决率, 满意率, 重新打开率, 吹哨率 and 平均办理时长 of the events reported from `from` to `to` (inclusive, Asia/Shanghai) placed in, accepted by or assigned inside the org's subtree, per grid, community, street, department (assignee), whistled department, top category or month; by the formulas of the policy keys rates.* in force for the org on the period's last day (docs/api.md "Event rates"). Each rate has its numerator and denominator; value null when the denominator is 0. Dismissals (不属于职责/不合理诉求) are counted and listed. Not audited: counts only.
+         */
+        get: operations["getEventRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-rates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出事件指标 / The rates board as .xlsx
+         * @description The same board as GET /api/v1/event-rates, one row per group then the total; each rate as "85.0% (17/20)" or "—".
+         */
+        get: operations["exportEventRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -3710,6 +3750,59 @@ export interface components {
         EventState: "accepted" | "dispatched" | "in_progress" | "returned" | "suspended" | "extension_requested" | "handled" | "verified" | "feedback" | "rated" | "marked" | "dismissed";
         /** @enum {string} */
         EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle";
+        Rate: {
+            num: number;
+            den: number;
+            /** @description num / den rounded to 0.001; null when den is 0 (shown "—", never 0 %) */
+            value: number | null;
+        };
+        RatesRow: {
+            key: string;
+            label: string;
+            events: number;
+            response: components["schemas"]["Rate"];
+            on_time: components["schemas"]["Rate"];
+            resolution: components["schemas"]["Rate"];
+            satisfaction: components["schemas"]["Rate"];
+            reopen: components["schemas"]["Rate"];
+            whistle: components["schemas"]["Rate"];
+            done: number;
+            average_handling_hours: number | null;
+            dismissed: {
+                not_our_duty: number;
+                unreasonable: number;
+            };
+        };
+        RatesBoard: {
+            org: {
+                id: number;
+                name: string;
+            };
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            group_by: "grid" | "community" | "street" | "department" | "whistled" | "category" | "month";
+            /** @description the rates.* policy values in force on `on` */
+            formula: {
+                /** Format: date */
+                on?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            rows: components["schemas"]["RatesRow"][];
+            total: components["schemas"]["RatesRow"];
+            dismissed: {
+                id: number;
+                number: string;
+                /** @enum {string} */
+                mark_kind: "not_our_duty" | "unreasonable";
+                org_name: string;
+                category_code: string;
+            }[];
+            unloaded_years: number[];
+        };
         EventCategory: {
             code: string;
             parent_code: string | null;
@@ -7707,6 +7800,64 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getEventRates: {
+        parameters: {
+            query: {
+                org_id: number;
+                from?: string;
+                to?: string;
+                group_by?: "grid" | "community" | "street" | "department" | "whistled" | "category" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatesBoard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportEventRates: {
+        parameters: {
+            query: {
+                org_id: number;
+                from?: string;
+                to?: string;
+                group_by?: "grid" | "community" | "street" | "department" | "whistled" | "category" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listAudit: {

@@ -8,6 +8,7 @@ import { gridsEn } from './grids';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
+import { ratesEn } from './rates';
 import { intakeEn } from './intake';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
@@ -143,6 +144,7 @@ const en: MessageSchema = {
   grids: gridsEn,
   policies: policiesEn,
   calendar: calendarEn,
+  rates: ratesEn,
   intake: intakeEn,
   orgImport: orgImportEn,
   committee: committeeEn,
@@ -162,6 +164,7 @@ const en: MessageSchema = {
     event: 'Events',
     eventQueue: 'Event queue',
     eventIntake: 'Hotline intake',
+    eventRates: 'Event rates',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

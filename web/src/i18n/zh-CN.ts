@@ -8,6 +8,7 @@ import { gridsZh } from './grids';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
+import { ratesZh } from './rates';
 import { intakeZh } from './intake';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
@@ -142,6 +143,7 @@ const zhCN = {
   grids: gridsZh,
   policies: policiesZh,
   calendar: calendarZh,
+  rates: ratesZh,
   intake: intakeZh,
   orgImport: orgImportZh,
   committee: committeeZh,
@@ -161,6 +163,7 @@ const zhCN = {
     event: '事件',
     eventQueue: '事件队列',
     eventIntake: '热线登记',
+    eventRates: '事件指标',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

@@ -72,6 +72,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.event', 'menu.eventIntake'] },
       },
       {
+        path: 'event/rates',
+        name: 'event-rates',
+        component: () => import('@/views/event/EventRatesView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.eventRates'] },
+      },
+      {
         path: 'event/:id(\\d+)',
         name: 'event-detail',
         component: () => import('@/views/event/EventDetailView.vue'),

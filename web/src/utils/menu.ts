@@ -48,6 +48,7 @@ export const MENU: MenuEntry[] = [
   { key: 'event', title: 'menu.event', icon: 'Bell', children: [
     { key: 'event-queue', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventQueue', path: '/event/queue' },
     { key: 'event-intake', permission: 'event_write', route: 'POST /api/v1/events', title: 'menu.eventIntake', path: '/event/intake' },
+    { key: 'event-rates', permission: 'event_read', route: 'GET /api/v1/event-rates', title: 'menu.eventRates', path: '/event/rates' },
   ] },
   { key: 'life', permission: 'member_read', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', permission: 'member_read', title: 'menu.dues', path: '/dues', icon: 'Wallet' },
