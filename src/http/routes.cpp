@@ -141,6 +141,25 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/events/:id", Needs(P::kEventRead), h::GetEvent, "One event with its flow log, whistles and the actions allowed now (audited)"},
         {"POST", "/api/v1/events/:id/actions", Needs(P::kEventWrite), h::ActOnEvent, "Take a step of the closed loop: dispatch, handle, verify, whistle … (audited)", Body::kJson},
 
+        // 日巡 patrols, 民情面对面 sessions and 大走访 household visits (issue 17 "Events and their intake"; visits part).
+        {"GET", "/api/v1/patrols", Needs(P::kEventRead), h::ListPatrols, "The patrol log: patrols in scope per grid, per worker and by day"},
+        {"POST", "/api/v1/patrols", Needs(P::kEventWrite), h::StartPatrol, "Start (or record) a patrol of a grid (audited)", Body::kJson},
+        {"GET", "/api/v1/patrols/duty", Needs(P::kEventRead), h::PatrolDuty, "Grids short of their patrols today and this week (a duty list of grids)"},
+        {"GET", "/api/v1/patrols/:id", Needs(P::kEventRead), h::GetPatrol, "One patrol with its findings and the events they raised"},
+        {"PUT", "/api/v1/patrols/:id", Needs(P::kEventWrite), h::UpdatePatrol, "End a patrol, or change its route and note (audited)", Body::kJson},
+        {"POST", "/api/v1/patrols/:id/findings", Needs(P::kEventWrite), h::AddPatrolFinding, "Add a finding with photos to a patrol (audited)", Body::kJson},
+        {"POST", "/api/v1/patrols/:id/findings/:seq/event", Needs(P::kEventWrite), h::RaisePatrolFinding, "Raise a finding as an event in one step, linked both ways (audited)", Body::kJson},
+        {"GET", "/api/v1/events/:id/origin", Needs(P::kEventRead), h::EventOrigin, "The patrol, session or household visit an event was raised from"},
+        {"GET", "/api/v1/visit-clears", Needs(P::kEventRead), h::ListVisitClears, "The 六清楚 items of a household visit"},
+        {"GET", "/api/v1/visits", Needs(P::kEventRead), h::ListHouseholdVisits, "大走访 household visits in scope, by grid and day (the roster; residents masked)"},
+        {"POST", "/api/v1/visits", Needs(P::kEventWrite), h::RecordHouseholdVisit, "Record a household visit with its 六清楚 and needs (audited)", Body::kJson},
+        {"GET", "/api/v1/visits/:id", Needs(P::kEventRead), h::GetHouseholdVisit, "One household visit (audited: residents' data)"},
+        {"POST", "/api/v1/visits/:id/needs/:seq/event", Needs(P::kEventWrite), h::RaiseHouseholdNeed, "Raise a household's need as an event, linked both ways (audited)", Body::kJson},
+        {"GET", "/api/v1/visit-sessions", Needs(P::kEventRead), h::ListVisitSessions, "民情面对面 sessions in scope"},
+        {"POST", "/api/v1/visit-sessions", Needs(P::kEventWrite), h::RecordVisitSession, "Record a 民情面对面 session with its attendance and problems (audited)", Body::kJson},
+        {"GET", "/api/v1/visit-sessions/:id", Needs(P::kEventRead), h::GetVisitSession, "One session with its problems and the events they raised"},
+        {"POST", "/api/v1/visit-sessions/:id/problems/:seq/event", Needs(P::kEventWrite), h::RaiseSessionProblem, "Raise a session's problem as an event, linked both ways (audited)", Body::kJson},
+
         {"GET", "/api/v1/audit", Needs(P::kAuditRead), h::ListAudit, "Audit log of the caller's scope"},
         {"GET", "/api/v1/audit/verify", Needs(P::kAuditRead), h::VerifyAudit, "Verify the audit hash chain"},
     };
