@@ -16,6 +16,7 @@ import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import { eventEn } from './events';
+import { fieldworkEn } from './fieldwork';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -132,6 +133,7 @@ const en: MessageSchema = {
   dev: devEn,
   overlay: overlayEn,
   event: eventEn,
+  fieldwork: fieldworkEn,
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,

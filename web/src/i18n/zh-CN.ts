@@ -16,6 +16,7 @@ import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 import { eventZh } from './events';
+import { fieldworkZh } from './fieldwork';
 
 const zhCN = {
   app: {
@@ -131,6 +132,7 @@ const zhCN = {
   dev: devZh,
   overlay: overlayZh,
   event: eventZh,
+  fieldwork: fieldworkZh,
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
