@@ -57,6 +57,8 @@ const FIGURES = {
   'grid.boundary_max_vertices': '§7.1',
   'event.whistle_report_minutes': '§7.3',
   'event.due_soon_hours': '§7',
+  // 日巡 (seed 003 日巡、周查、月评; domain.md §4.5 recurring tasks, frequency [LOCAL]).
+  'patrol.per_grid_per_working_day': '§4.5',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -45,7 +45,7 @@ TEST(Patrol, TheEndCannotComeBeforeTheStart) {
     CheckPatrol("2026-11-24", kToday, p, errors);
     ASSERT_EQ(errors.fields.size(), 1u);
     EXPECT_EQ(errors.fields[0].field, "end_time");
-    EXPECT_EQ(errors.fields[0].key, "patrol.time.before_start");
+    EXPECT_EQ(errors.fields[0].message_key, "patrol.time.before_start");
 }
 
 TEST(PatrolItem, AFindingsFieldsAreNamedUnderItsPrefix) {
