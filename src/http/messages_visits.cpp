@@ -12,8 +12,7 @@ const Table& VisitsMessages() {
          {"该网格不存在或不在您的工作范围内", "The grid does not exist or is outside your scope"}},
         {"fieldwork.photo.unknown",
          {"照片未上传成功，请重新拍照上传", "This photo was not uploaded; take or pick it again"}},
-        {"fieldwork.category.missing",
-         {"请选择事件分类后再上报", "Choose the event category before reporting it"}},
+        {"fieldwork.category.missing", {"请选择事件分类后再上报", "Choose the event category before reporting it"}},
         {"fieldwork.item.raised",
          {"该条已上报为事件 {number}，不能重复上报", "This was already reported as event {number}"}},
         {"fieldwork.changed_concurrently",
@@ -23,10 +22,12 @@ const Table& VisitsMessages() {
         {"visit.member.outside",
          {"该党员不在本组织或本社区中", "This member does not belong to the organization or community"}},
         {"visit.items.too_many", {"{field}最多 {max} 条", "At most {max} entries in {field}"}},
-        {"policy.name.patrol.per_grid_per_working_day", {"每个网格每个工作日巡查次数", "Patrols per grid per working day"}},
+        {"policy.name.patrol.per_grid_per_working_day",
+         {"每个网格每个工作日巡查次数", "Patrols per grid per working day"}},
         {"policy.desc.patrol.per_grid_per_working_day",
          {"日巡：每个网格每个工作日应有的巡查次数；不足的网格列入当日和本周的巡查提醒（只列网格，不对人员排名）",
-          "Daily patrol (日巡): patrols each grid should have on a working day; grids short of it are listed for the day "
+          "Daily patrol (日巡): patrols each grid should have on a working day; grids short of it are listed for the "
+          "day "
           "and the week (grids, never a ranking of people)"}},
         {"policy.unit.patrols", {"次", "patrols"}},
     };

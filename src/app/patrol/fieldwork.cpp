@@ -35,7 +35,8 @@ core::Status CheckPhotosStored(Tx& tx, const std::vector<pt::Item>& items, const
         for (std::size_t k = 0; k < items[i].photo_ids.size(); ++k) {
             if (!core::event::ValidPhotoId(items[i].photo_ids[k])) continue;  // named by the field check
             LX_ASSIGN(photo, tx.Photos().Get(items[i].photo_ids[k]));
-            if (!photo) errors.WithField(prefixes[i] + "photo_ids[" + std::to_string(k) + "]", "fieldwork.photo.unknown");
+            if (!photo)
+                errors.WithField(prefixes[i] + "photo_ids[" + std::to_string(k) + "]", "fieldwork.photo.unknown");
         }
     return core::Ok();
 }
@@ -47,8 +48,8 @@ core::Result<std::int64_t> RaiseItem(Tx& tx, const core::auth::Actor& actor, pt:
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x.seq == seq; });
     if (it == items.end()) return core::Fail(core::NotFound("item"));
     if (it->event_id)
-        return core::Fail(core::MakeError(core::ErrorCode::kConflict, "fieldwork.item.raised")
-                              .WithParam("number", it->event_number));
+        return core::Fail(
+            core::MakeError(core::ErrorCode::kConflict, "fieldwork.item.raised").WithParam("number", it->event_number));
     core::event::Intake intake;
     intake.channel = std::string(core::event::ToString(place.channel));
     intake.category_code = in.category_code.empty() ? it->category_code : in.category_code;

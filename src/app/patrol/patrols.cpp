@@ -170,8 +170,8 @@ core::Result<int> AddFinding(Context& ctx, const core::auth::Actor& actor, std::
         row.created_at = now;
         LX_CHECK(tx.Fieldwork().InsertItem(pt::ItemKind::kPatrol, patrol_id, row));
         seq = row.seq;
-        auto entry = AuditFor(actor, now, "patrol.finding", "patrol", std::to_string(patrol_id) + "#" +
-                                                                          std::to_string(seq))
+        auto entry = AuditFor(actor, now, "patrol.finding", "patrol",
+                              std::to_string(patrol_id) + "#" + std::to_string(seq))
                          .On(p.org_id, p.org_path);
         return tx.Audit().Append(entry);
     }));
@@ -223,8 +223,7 @@ core::Result<DutyList> PatrolDuty(Context& ctx, const core::auth::Actor& actor, 
             if (!MayReadIn(actor, g.org_path, g.id)) continue;
             if (!expected_of.contains(g.org_path)) {
                 LX_ASSIGN(policies, PoliciesFor(tx, g.org_path));
-                expected_of[g.org_path] =
-                    static_cast<int>(policies.Int(core::policy::kPatrolPerGridPerWorkingDay, on));
+                expected_of[g.org_path] = static_cast<int>(policies.Int(core::policy::kPatrolPerGridPerWorkingDay, on));
             }
             DutyGrid d;
             d.grid_id = g.id;

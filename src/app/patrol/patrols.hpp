@@ -61,8 +61,8 @@ core::Result<std::int64_t> RaiseFinding(Context& ctx, const core::auth::Actor& a
 struct DutyGrid {
     std::int64_t grid_id = 0;
     std::string code, name, org_name;
-    int expected = 0;  // patrols per working day (policy of the grid's org on `on`)
-    int today = 0;     // patrols on `on`
+    int expected = 0;                    // patrols per working day (policy of the grid's org on `on`)
+    int today = 0;                       // patrols on `on`
     std::vector<core::Date> short_days;  // working days Monday … `on` with fewer than expected
 };
 struct DutyList {

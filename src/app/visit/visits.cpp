@@ -92,7 +92,8 @@ core::Result<std::int64_t> RecordVisit(Context& ctx, const core::auth::Actor& ac
         std::optional<core::grid::Grid> grid;
         if (in.grid_id > 0) {
             LX_ASSIGN(g, tx.Grids().Get(in.grid_id));
-            if (!g || !MayRecordIn(actor, g->org_path, g->id)) errors.WithField("grid_id", "fieldwork.grid.not_in_scope");
+            if (!g || !MayRecordIn(actor, g->org_path, g->id))
+                errors.WithField("grid_id", "fieldwork.grid.not_in_scope");
             else grid = std::move(g);
         }
         const auto today = ctx.clock.Today();

@@ -1,5 +1,5 @@
-// Visits (issue 17 "Events and their intake": visits; seeds 000 民情面对面, 002 大走访 with 六清楚). A 民情面对面 session
-// records its day, place, org, attendance (registry members by id, residents as a count and a text) and the
+// Visits (issue 17 "Events and their intake": visits; seeds 000 民情面对面, 002 大走访 with 六清楚). A 民情面对面
+// session records its day, place, org, attendance (registry members by id, residents as a count and a text) and the
 // problems raised; a 大走访 household visit its household (building, door, the resident's name and phone), grid,
 // visitor (a registry member, or the recording staff user), day, the 六清楚 checklist and the needs found. Each
 // problem or need can raise an event in one step (channel `visit`), linked both ways. Who records: MayRecordIn
@@ -24,7 +24,7 @@ struct HouseholdVisitInput {
     std::int64_t grid_id = 0;
     std::string day;  // "" = today
     std::string building, door, resident_name, resident_phone, note;
-    std::int64_t visitor_member_id = 0;  // 0: the recording user visited
+    std::int64_t visitor_member_id = 0;                       // 0: the recording user visited
     std::vector<std::pair<std::string, std::string>> clears;  // 六清楚 code → yes | no | unknown
     std::vector<core::patrol::Item> needs;
 };

@@ -8,9 +8,12 @@ namespace lianxin::core::patrol {
 
 std::string_view ToString(ItemKind k) {
     switch (k) {
-        case ItemKind::kPatrol: return "patrol";
-        case ItemKind::kSession: return "session";
-        case ItemKind::kVisit: return "visit";
+        case ItemKind::kPatrol:
+            return "patrol";
+        case ItemKind::kSession:
+            return "session";
+        case ItemKind::kVisit:
+            return "visit";
     }
     return "patrol";
 }
@@ -26,7 +29,8 @@ void CheckItem(const Item& item, int max_photos, const std::string& prefix, Erro
         const auto& c = *item.location;
         if (!std::isfinite(c.lng) || c.lng < -180 || c.lng > 180)
             errors.WithField(prefix + "location.lng", "field.range");
-        if (!std::isfinite(c.lat) || c.lat < -90 || c.lat > 90) errors.WithField(prefix + "location.lat", "field.range");
+        if (!std::isfinite(c.lat) || c.lat < -90 || c.lat > 90)
+            errors.WithField(prefix + "location.lat", "field.range");
     }
     if (item.category_code.size() > 64) errors.WithField(prefix + "category_code", "event.category.unknown");
 }

@@ -55,8 +55,8 @@ TEST(PatrolItem, AFindingsFieldsAreNamedUnderItsPrefix) {
     item.location = event::Coordinates{200, 24.5};
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     CheckItem(item, 6, "findings[2].", errors);
-    EXPECT_EQ(Fields(errors), (std::set<std::string>{"findings[2].text", "findings[2].photo_ids[1]",
-                                                     "findings[2].location.lng"}));
+    EXPECT_EQ(Fields(errors),
+              (std::set<std::string>{"findings[2].text", "findings[2].photo_ids[1]", "findings[2].location.lng"}));
 }
 
 TEST(PatrolItem, ThePhotoLimitIsTheCallersPolicy) {

@@ -98,8 +98,7 @@ Checklist ReadChecklist(const std::vector<std::pair<std::string, std::string>>& 
     return c;
 }
 
-void CheckHouseholdVisit(const std::string& day, const Date& today, HouseholdVisit& v, int max_photos,
-                         Error& errors) {
+void CheckHouseholdVisit(const std::string& day, const Date& today, HouseholdVisit& v, int max_photos, Error& errors) {
     CheckDay(day, today, v.day, errors);
     if (v.grid_id <= 0) errors.WithField("grid_id", "field.required");
     member::CheckText(v.building, 1, 50, "building", errors);
@@ -116,7 +115,8 @@ void CheckSession(const std::string& day, const Date& today, Session& s, int max
     if (s.org_id <= 0) errors.WithField("org_id", "field.required");
     member::CheckText(s.place, 1, 100, "place", errors);
     member::CheckText(s.topic, 0, 100, "topic", errors);
-    if (s.member_ids.size() > 200) errors.WithField("member_ids", "visit.items.too_many", {{"max", "200"}, {"label", "attendees"}});
+    if (s.member_ids.size() > 200)
+        errors.WithField("member_ids", "visit.items.too_many", {{"max", "200"}, {"label", "attendees"}});
     if (s.residents_count < 0 || s.residents_count > 10000) errors.WithField("residents_count", "field.range");
     member::CheckText(s.residents_text, 0, 200, "residents_text", errors);
     member::CheckText(s.note, 0, 1000, "note", errors);

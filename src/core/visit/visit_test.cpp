@@ -26,7 +26,8 @@ TEST(SixClears, TheCodeListIsTheSeedsSixItemsInOrder) {
         codes.emplace(c.code);
         EXPECT_FALSE(c.name_en.empty());
     }
-    EXPECT_EQ(names, (std::vector<std::string>{"低保困难户", "残疾人", "下岗职工", "空巢老人", "社区党员", "流动人口"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"低保困难户", "残疾人", "下岗职工", "空巢老人", "社区党员", "流动人口"}));
     EXPECT_EQ(codes.size(), kClearCount);
 }
 
@@ -35,13 +36,14 @@ TEST(SixClears, AChecklistRoundTripsThroughItsStoredText) {
     c[static_cast<std::size_t>(Clear::kDisabled)] = Answer::kYes;
     c[static_cast<std::size_t>(Clear::kFloating)] = Answer::kNo;
     const auto text = EncodeChecklist(c);
-    EXPECT_EQ(text, "low_income=unknown;disabled=yes;laid_off=unknown;empty_nest=unknown;party_member=unknown;"
-                    "floating=no");
+    EXPECT_EQ(text,
+              "low_income=unknown;disabled=yes;laid_off=unknown;empty_nest=unknown;party_member=unknown;"
+              "floating=no");
     auto back = DecodeChecklist(text);
     ASSERT_TRUE(back);
     EXPECT_EQ(*back, c);
     EXPECT_EQ(KnownCount(c), 2);
-    EXPECT_FALSE(DecodeChecklist("disabled=yes"));          // not all six
+    EXPECT_FALSE(DecodeChecklist("disabled=yes"));  // not all six
     EXPECT_FALSE(DecodeChecklist(""));
     EXPECT_FALSE(DecodeChecklist(text + ";disabled=maybe"));  // a bad answer
 }
@@ -66,8 +68,7 @@ TEST(HouseholdVisit, EachBadFieldIsNamedAndNeedsAreNumbered) {
     v.needs[1].text = "x";
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     CheckHouseholdVisit("2026-11-30", kToday, v, 6, errors);
-    EXPECT_EQ(Fields(errors),
-              (std::set<std::string>{"day", "grid_id", "building", "resident_phone", "needs[1].text"}));
+    EXPECT_EQ(Fields(errors), (std::set<std::string>{"day", "grid_id", "building", "resident_phone", "needs[1].text"}));
     EXPECT_EQ(v.needs[0].seq, 1);
     EXPECT_EQ(v.needs[1].seq, 2);
 }

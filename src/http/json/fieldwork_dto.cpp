@@ -77,8 +77,8 @@ json DutyJson(const app::DutyList& d) {
 json ClearsJson() {
     json items = json::array();
     for (const auto& c : vi::Clears())
-        items.push_back({{"code", std::string(c.code)}, {"name_zh", std::string(c.name_zh)},
-                         {"name_en", std::string(c.name_en)}});
+        items.push_back(
+            {{"code", std::string(c.code)}, {"name_zh", std::string(c.name_zh)}, {"name_en", std::string(c.name_en)}});
     return {{"items", items}};
 }
 
@@ -118,8 +118,8 @@ json SessionJson(const app::SessionView& view, bool full) {
     const auto& s = view.session;
     json members = json::array();
     for (std::size_t i = 0; i < s.member_ids.size(); ++i)
-        members.push_back({{"member_id", s.member_ids[i]},
-                           {"name", i < s.member_names.size() ? s.member_names[i] : std::string()}});
+        members.push_back(
+            {{"member_id", s.member_ids[i]}, {"name", i < s.member_names.size() ? s.member_names[i] : std::string()}});
     json out = {{"id", s.id},
                 {"org_id", s.org_id},
                 {"org_name", s.org_name},
@@ -133,9 +133,8 @@ json SessionJson(const app::SessionView& view, bool full) {
                 {"note", s.note},
                 {"created_by_name", s.created_by_name},
                 {"problems_count", static_cast<int>(s.problems.size())},
-                {"raised_count",
-                 static_cast<int>(std::count_if(s.problems.begin(), s.problems.end(),
-                                                [](const auto& p) { return p.event_id != 0; }))},
+                {"raised_count", static_cast<int>(std::count_if(s.problems.begin(), s.problems.end(),
+                                                                [](const auto& p) { return p.event_id != 0; }))},
                 {"can_edit", view.can_edit},
                 {"version", s.version}};
     if (full) out["problems"] = Items(s.problems);

@@ -1,5 +1,5 @@
-// JSON of 日巡 patrols, 民情面对面 sessions and 大走访 household visits (docs/api.md "Patrols and visits"): items with the
-// event each raised; a household's resident masked (and its 六清楚 answers left out) unless the view reveals them.
+// JSON of 日巡 patrols, 民情面对面 sessions and 大走访 household visits (docs/api.md "Patrols and visits"): items with
+// the event each raised; a household's resident masked (and its 六清楚 answers left out) unless the view reveals them.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -12,26 +12,39 @@ namespace vi = core::visit;
 using core::ports::ItemOrigin;
 
 namespace {
-constexpr std::string_view kPatrolNames[] = {
-    "id",         "grid_id", "org_id", "org_path",       "day",         "start_time", "end_time",
-    "route",      "note",    "worker_user_id", "worker_name", "created_at", "updated_at", "version"};
+constexpr std::string_view kPatrolNames[] = {"id",          "grid_id",    "org_id",     "org_path", "day",
+                                             "start_time",  "end_time",   "route",      "note",     "worker_user_id",
+                                             "worker_name", "created_at", "updated_at", "version"};
 constexpr Columns kPatrol{"patrols", kPatrolNames};
 
 constexpr std::string_view kSessionNames[] = {
-    "id",         "org_id",          "org_path",        "grid_id",        "day",        "place",
-    "topic",      "member_ids",      "residents_count", "residents_text", "note",       "created_by",
-    "created_by_name", "created_at", "version"};
+    "id",    "org_id",     "org_path",        "grid_id",         "day",
+    "place", "topic",      "member_ids",      "residents_count", "residents_text",
+    "note",  "created_by", "created_by_name", "created_at",      "version"};
 constexpr Columns kSession{"visit_sessions", kSessionNames};
 
-constexpr std::string_view kVisitNames[] = {
-    "id",          "grid_id",           "org_id",            "org_path",          "day",
-    "building",    "door",              "resident_name_enc", "resident_phone_enc", "visitor_member_id",
-    "visitor_user_id", "visitor_name",  "clears_enc",        "clears_known",      "note",
-    "created_by",  "created_at",        "version"};
+constexpr std::string_view kVisitNames[] = {"id",
+                                            "grid_id",
+                                            "org_id",
+                                            "org_path",
+                                            "day",
+                                            "building",
+                                            "door",
+                                            "resident_name_enc",
+                                            "resident_phone_enc",
+                                            "visitor_member_id",
+                                            "visitor_user_id",
+                                            "visitor_name",
+                                            "clears_enc",
+                                            "clears_known",
+                                            "note",
+                                            "created_by",
+                                            "created_at",
+                                            "version"};
 constexpr Columns kVisit{"household_visits", kVisitNames};
 
-constexpr std::string_view kItemNames[] = {"kind",     "record_id",     "seq",      "text",       "photo_ids", "lng_e6",
-                                           "lat_e6",   "category_code", "event_id", "created_by", "created_at"};
+constexpr std::string_view kItemNames[] = {"kind",   "record_id",     "seq",      "text",       "photo_ids", "lng_e6",
+                                           "lat_e6", "category_code", "event_id", "created_by", "created_at"};
 constexpr Columns kItem{"fieldwork_items", kItemNames};
 
 std::string Joined(const std::vector<std::string>& parts) {
@@ -89,8 +102,7 @@ core::Result<std::int64_t> SqlFieldworkRepo::InsertPatrol(const pt::Patrol& p) {
     return rows.Row(0).Int("id");
 }
 
-core::Result<std::vector<pt::Patrol>> SqlFieldworkRepo::ReadPatrols(const std::string& where,
-                                                                    const SqlParams& params) {
+core::Result<std::vector<pt::Patrol>> SqlFieldworkRepo::ReadPatrols(const std::string& where, const SqlParams& params) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kPatrol.Select("p") +
                                  ", g.code AS grid_code, g.name AS grid_name, o.name AS org_name FROM patrols p "
                                  "JOIN grids g ON g.id = p.grid_id JOIN orgs o ON o.id = p.org_id " +
