@@ -164,6 +164,8 @@ const en: MessageSchema = {
     event: 'Events',
     eventQueue: 'Event queue',
     eventIntake: 'Hotline intake',
+    patrol: 'Daily patrol',
+    visits: 'Visits',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

@@ -2,7 +2,6 @@
 // import their half.
 
 export const fieldworkZh = {
-  menu: { patrol: '日巡', visits: '走访' },
   patrol: {
     title: '日巡',
     subtitle: '网格员巡查网格，把看到的问题拍照记录，一键上报为事件；上报后事件与本次巡查互相关联。',
@@ -121,7 +120,6 @@ export const fieldworkZh = {
 };
 
 export const fieldworkEn: typeof fieldworkZh = {
-  menu: { patrol: 'Daily patrol', visits: 'Visits' },
   patrol: {
     title: 'Daily patrol',
     subtitle: 'A grid worker patrols a grid, records what was seen with photos and reports a finding as an event in one tap; the event and the patrol link to each other.',

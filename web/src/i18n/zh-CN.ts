@@ -163,6 +163,8 @@ const zhCN = {
     event: '事件',
     eventQueue: '事件队列',
     eventIntake: '热线登记',
+    patrol: '日巡',
+    visits: '走访',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

@@ -77,13 +77,13 @@ export const routes: RouteRecordRaw[] = [
         path: 'event/patrol',
         name: 'event-patrol',
         component: () => import('@/views/patrol/PatrolView.vue'),
-        meta: { crumbs: ['menu.event', 'fieldwork.menu.patrol'] },
+        meta: { crumbs: ['menu.event', 'menu.patrol'] },
       },
       {
         path: 'event/visits',
         name: 'event-visits',
         component: () => import('@/views/visit/VisitsView.vue'),
-        meta: { crumbs: ['menu.event', 'fieldwork.menu.visits'] },
+        meta: { crumbs: ['menu.event', 'menu.visits'] },
       },
       {
         path: 'event/:id(\\d+)',
