@@ -315,8 +315,8 @@ public:
     virtual Status UpdatePatrol(const patrol::Patrol& p) = 0;
     virtual Result<std::vector<patrol::Patrol>> ListPatrols(const PatrolQuery& q) = 0;
     // Patrols per grid and day from `from` to `to` (inclusive) in the scope.
-    virtual Result<std::vector<PatrolCount>> CountPatrols(const std::vector<std::string>& scope_roots,
-                                                          const Date& from, const Date& to) = 0;
+    virtual Result<std::vector<PatrolCount>> CountPatrols(const std::vector<std::string>& scope_roots, const Date& from,
+                                                          const Date& to) = 0;
     virtual Result<std::int64_t> InsertSession(const visit::Session& s) = 0;
     virtual Result<std::optional<visit::Session>> GetSession(std::int64_t id) = 0;
     virtual Result<std::vector<visit::Session>> ListSessions(const VisitQuery& q) = 0;

@@ -87,7 +87,7 @@ struct Session {
     Date day;
     std::string place;
     std::string topic;
-    std::vector<std::int64_t> member_ids;  // members of the registry who attended
+    std::vector<std::int64_t> member_ids;   // members of the registry who attended
     std::vector<std::string> member_names;  // for display
     int residents_count = 0;
     std::string residents_text;  // e.g. "居民代表、物业经理" — no list of names is asked for
