@@ -137,7 +137,7 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages()});
+         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages()});
     return kMessages;
 }
 
@@ -214,7 +214,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels()});
+         &RatesLabels(), &VisitsLabels()});
     return kLabels;
 }
 

@@ -46,6 +46,9 @@ const Table& AccountLabels();
 // Grids (网格).
 const Table& GridMessages();
 const Table& GridLabels();
+// 日巡 patrols, 民情面对面 sessions and 大走访 household visits.
+const Table& VisitsMessages();
+const Table& VisitsLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

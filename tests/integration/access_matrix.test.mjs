@@ -560,6 +560,32 @@ const MATRIX = {
       assert.ok(Array.isArray(r.json.rows) && r.json.total);
     } },
   'GET /api/v1/event-rates/export': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=month`, expect: scoped(200) },
+  // 日巡 patrols and visits (issue 17, visits part): event_read to read, event_write to record where the record lies —
+  // a patrol and a household visit in their grid's community, a session in its org. A grid or an org outside the
+  // scope in a body is a field error (400); each target's item was raised already, so a raise in scope answers 409.
+  'GET /api/v1/patrols': { target: 'none', expect: onlyWith(), check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  'POST /api/v1/patrols': { target: 'grid', expect: (a, _i, c) => (!can(a, c.perm) ? 403 : CAN_SEE(c, c.gridOrg) ? 201 : 400),
+    body: (c) => ({ grid_id: c.gridId, start_time: '08:00' }), checkErrors: true,
+    check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['grid_id']); } },
+  'GET /api/v1/patrols/duty': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: () => '/api/v1/patrols/duty?org_id=999999', check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  'GET /api/v1/patrols/:id': { target: 'patrol', expect: gridScoped(200), check: (r, c) => assert.equal(r.json.id, c.patrolId) },
+  'PUT /api/v1/patrols/:id': { target: 'patrol', expect: gridScoped(409), body: () => ({ version: 999999, end_time: '09:00' }) },
+  'POST /api/v1/patrols/:id/findings': { target: 'patrol', expect: gridScoped(201), body: () => ({ text: '矩阵：路灯不亮' }) },
+  'POST /api/v1/patrols/:id/findings/:seq/event': { target: 'patrol', expect: gridScoped(409), body: () => ({ category_code: 'city.garbage' }) },
+  'GET /api/v1/events/:id/origin': { target: 'event', expect: scoped(200), check: (r) => assert.equal(r.json.origin, null) },
+  'GET /api/v1/visit-clears': { target: 'none', expect: onlyWith(), check: (r) => assert.equal(r.json.items.length, 6) },
+  'GET /api/v1/visits': { target: 'none', expect: onlyWith(), check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  'POST /api/v1/visits': { target: 'grid', expect: (a, _i, c) => (!can(a, c.perm) ? 403 : CAN_SEE(c, c.gridOrg) ? 201 : 400),
+    body: (c) => ({ grid_id: c.gridId, building: '矩阵楼' }), checkErrors: true,
+    check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['grid_id']); } },
+  'GET /api/v1/visits/:id': { target: 'visit', expect: gridScoped(200), check: (r, c) => assert.equal(r.json.id, c.visitId) },
+  'POST /api/v1/visits/:id/needs/:seq/event': { target: 'visit', expect: gridScoped(409), body: () => ({}) },
+  'GET /api/v1/visit-sessions': { target: 'none', expect: onlyWith(), check: (r) => assert.ok(Array.isArray(r.json.items)) },
+  'POST /api/v1/visit-sessions': { target: 'org', expect: scoped(201, 400), body: (c) => ({ org_id: c.T, place: '矩阵工作室' }),
+    checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['org_id']); } },
+  'GET /api/v1/visit-sessions/:id': { target: 'session', expect: scoped(200), check: (r, c) => assert.equal(r.json.id, c.sessionId) },
+  'POST /api/v1/visit-sessions/:id/problems/:seq/event': { target: 'session', expect: scoped(409), body: () => ({}) },
 };
 
 const key = (r) => `${r.method} ${r.path}`;
@@ -633,6 +659,33 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         gridOf.set(C, g.json.id);
       }
       Object.assign(targets.get(T), { gridId: gridOf.get(C), gridOrg: C });
+    }
+    // One patrol and one household visit per grid, one 民情面对面 session per target org (issue 17, visits part), made by
+    // the city admin, each with its first item already raised as an event.
+    const fieldworkOf = new Map();
+    const raised = async (path, item) => {
+      const r = await cast.city.post(path, {});
+      assert.equal(r.status, 201, `${item}: ${r}`);
+    };
+    for (const T of orgs) {
+      const { gridId } = targets.get(T);
+      if (!fieldworkOf.has(gridId)) {
+        const p = await cast.city.post('/api/v1/patrols', { grid_id: gridId, start_time: '08:00' });
+        assert.equal(p.status, 201, p.toString());
+        const f = await cast.city.post(`/api/v1/patrols/${p.json.id}/findings`, { text: '矩阵巡查发现', category_code: 'city.garbage' });
+        assert.equal(f.status, 201, f.toString());
+        await raised(`/api/v1/patrols/${p.json.id}/findings/1/event`, 'finding');
+        const v = await cast.city.post('/api/v1/visits', { grid_id: gridId, building: '1号楼',
+          needs: [{ text: '矩阵走访需求', category_code: 'city.garbage' }] });
+        assert.equal(v.status, 201, v.toString());
+        await raised(`/api/v1/visits/${v.json.id}/needs/1/event`, 'need');
+        fieldworkOf.set(gridId, { patrolId: p.json.id, visitId: v.json.id });
+      }
+      const sess = await cast.city.post('/api/v1/visit-sessions', { org_id: T, place: '矩阵工作室',
+        problems: [{ text: '矩阵问题', category_code: 'city.garbage' }] });
+      assert.equal(sess.status, 201, sess.toString());
+      await raised(`/api/v1/visit-sessions/${sess.json.id}/problems/1/event`, 'problem');
+      Object.assign(targets.get(T), fieldworkOf.get(gridId), { sessionId: sess.json.id });
     }
     // Each target member has an account, opened by the city admin from the member's record (the cast's member
     // already has one).
@@ -831,14 +884,16 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const t = T === null ? {} : targets.get(T);
           const c = { ...helpers, perm: route.permission, actor, rel, T, inScope, user: t.user, memberId: t.memberId, developmentCaseId: t.developmentCaseId,
             transferId: t.transferId, importId: t.importId, overlayId: t.overlayId, positionId: t.positionId,
-            floatingId: t.floatingId, groupId: t.groupId, gridId: t.gridId, gridOrg: t.gridOrg, eventId: t.eventId };
+            floatingId: t.floatingId, groupId: t.groupId, gridId: t.gridId, gridOrg: t.gridOrg, eventId: t.eventId,
+            patrolId: t.patrolId, visitId: t.visitId, sessionId: t.sessionId };
           if (entry.before) await entry.before(c);
           const id = { org: T, user: t.user && t.user.id, member: t.memberId, candidate: t.developmentCaseId,
             transfer: t.transferId, import: c.importId, overlay: t.overlayId, position: t.positionId,
-            floating: t.floatingId, group: t.groupId, grid: t.gridId, event: t.eventId }[entry.target];
+            floating: t.floatingId, group: t.groupId, grid: t.gridId, event: t.eventId,
+            patrol: t.patrolId, visit: t.visitId, session: t.sessionId }[entry.target];
           const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
-            .replace(':year', '2031')
+            .replace(':year', '2031').replace(':seq', '1')
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};

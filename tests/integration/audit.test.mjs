@@ -458,6 +458,53 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.match(detailOf(e.id), /^from=\d{4}-\d{2}-\d{2}$/);
     note('POST /api/v1/grids/:id/boundary', 'grid.redraw');
 
+    // 日巡 and visits of that grid (issue 17; visits part): every write audited under the grid's community; raising an
+    // item writes its own row beside event.create; the detail of a household visit (a resident's data) is an audited read.
+    const asRecorder = { actor_id: streetAdmin.account.id, result: 'ok' };
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/patrols', { grid_id: gridId, start_time: '08:00' }, 'patrol');
+    assert.equal(r.status, 201, r.toString());
+    const patrolId = r.json.id;
+    await row('patrol.create', id, { ...asRecorder, object_type: 'patrol', object_id: String(patrolId), object_org_id: C1 });
+    note('POST /api/v1/patrols', 'patrol.create');
+    [r, id] = await act(streetAdmin.client, 'PUT', `/api/v1/patrols/${patrolId}`, { version: 1, end_time: '09:00' }, 'patrol-end');
+    assert.equal(r.status, 200, r.toString());
+    await row('patrol.update', id, { ...asRecorder, object_id: String(patrolId) });
+    note('PUT /api/v1/patrols/:id', 'patrol.update');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/patrols/${patrolId}/findings`, { text: '审计：路灯不亮',
+      category_code: 'facility.street_light' }, 'patrol-finding');
+    assert.equal(r.status, 201, r.toString());
+    await row('patrol.finding', id, { ...asRecorder, object_id: `${patrolId}#1` });
+    note('POST /api/v1/patrols/:id/findings', 'patrol.finding');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/patrols/${patrolId}/findings/1/event`, {}, 'patrol-raise');
+    assert.equal(r.status, 201, r.toString());
+    await row('patrol.raise', id, { ...asRecorder, object_id: `${patrolId}#1` });
+    await row('event.create', id, { ...asRecorder, object_type: 'event', object_id: String(r.json.event_id) });
+    note('POST /api/v1/patrols/:id/findings/:seq/event', 'patrol.raise');
+    secrets.push('13955556666');
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/visits', { grid_id: gridId, building: '审计楼', door: '101',
+      resident_name: '审计住户', resident_phone: '13955556666', clears: { disabled: 'yes' }, needs: [{ text: '审计：需要助餐', category_code: 'service.elderly' }] }, 'visit');
+    assert.equal(r.status, 201, r.toString());
+    const visitId = r.json.id;
+    await row('visit.create', id, { ...asRecorder, object_type: 'visit', object_id: String(visitId) });
+    note('POST /api/v1/visits', 'visit.create');
+    [r, id] = await act(streetAdmin.client, 'GET', `/api/v1/visits/${visitId}`, undefined, 'visit-view');
+    assert.equal(r.status, 200, r.toString());
+    await row('visit.view', id, { ...asRecorder, object_type: 'visit', object_id: String(visitId) });
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/visits/${visitId}/needs/1/event`, {}, 'visit-raise');
+    assert.equal(r.status, 201, r.toString());
+    await row('visit.raise', id, { ...asRecorder, object_id: `${visitId}#1` });
+    note('POST /api/v1/visits/:id/needs/:seq/event', 'visit.raise');
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/visit-sessions', { org_id: C1, place: '审计工作室',
+      problems: [{ text: '审计：健身器材损坏', category_code: 'facility.fitness' }] }, 'session');
+    assert.equal(r.status, 201, r.toString());
+    const sessionId = r.json.id;
+    await row('visit_session.create', id, { ...asRecorder, object_type: 'visit_session', object_id: String(sessionId) });
+    note('POST /api/v1/visit-sessions', 'visit_session.create');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/visit-sessions/${sessionId}/problems/1/event`, {}, 'session-raise');
+    assert.equal(r.status, 201, r.toString());
+    await row('visit_session.raise', id, { ...asRecorder, object_id: `${sessionId}#1` });
+    note('POST /api/v1/visit-sessions/:id/problems/:seq/event', 'visit_session.raise');
+
     // Party groups (党小组) of branch B: formed with its leader, renamed, members set, closed — ids and counts only.
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     const leader = actors.member.member_id;

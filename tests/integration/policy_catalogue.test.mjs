@@ -64,6 +64,8 @@ const FIGURES = {
   'rates.partly': '§7.4',
   'rates.satisfied_min_score': '§7.4',
   'rates.handling_time': '§7.4',
+  // 日巡 (seed 003 日巡、周查、月评; domain.md §4.5 recurring tasks, frequency [LOCAL]).
+  'patrol.per_grid_per_working_day': '§4.5',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

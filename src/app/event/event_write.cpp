@@ -4,6 +4,7 @@
 
 #include "app/event/deadlines.hpp"
 #include "app/event/event_access.hpp"
+#include "app/event/register.hpp"
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
 
@@ -91,6 +92,17 @@ core::Result<std::int64_t> CreateEvent(Context& ctx, const core::auth::Actor& ac
     const auto now = ctx.clock.NowMillis();
     std::int64_t new_id = 0;
     LX_CHECK(ctx.db.Write(Scope::Of(actor), [&](Tx& tx) -> core::Status {
+        LX_ASSIGN(id, RegisterEvent(tx, actor, intake, now));
+        new_id = id;
+        return core::Ok();
+    }));
+    return new_id;
+}
+
+core::Result<std::int64_t> RegisterEvent(Tx& tx, const core::auth::Actor& actor, const ev::Intake& intake,
+                                         std::int64_t now) {
+    std::int64_t new_id = 0;
+    {
         core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
         LX_ASSIGN(category, FindCategory(tx, intake.category_code, errors));
         auto checked = ev::CheckIntake(intake, errors.fields.empty() ? &category : nullptr, now);
@@ -127,8 +139,8 @@ core::Result<std::int64_t> CreateEvent(Context& ctx, const core::auth::Actor& ac
         flow.deadline = e.handle_by;
         LX_CHECK(tx.Events().AppendFlow(flow).map([](auto) {}));
         auto entry = AuditFor(actor, now, "event.create", "event", std::to_string(id)).On(*org);
-        return tx.Audit().Append(entry);
-    }));
+        LX_CHECK(tx.Audit().Append(entry));
+    }
     return new_id;
 }
 

@@ -61,6 +61,9 @@ inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
 inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
 inline constexpr std::string_view kEventWhistleReportMinutes = "event.whistle_report_minutes";
 inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
+// 日巡 (seed 003 日巡、周查、月评; domain.md §4.5 "recurring tasks", frequency [LOCAL]): patrols a grid expects on each
+// working day; the duty list names the grids short of it.
+inline constexpr std::string_view kPatrolPerGridPerWorkingDay = "patrol.per_grid_per_working_day";
 
 enum class ValueKind { kInt, kChoice };
 

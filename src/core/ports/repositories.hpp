@@ -15,6 +15,7 @@
 #include "core/policy/policies.hpp"
 #include "core/ports/calendar_records.hpp"
 #include "core/ports/event_records.hpp"
+#include "core/ports/fieldwork_records.hpp"
 #include "core/ports/floating_records.hpp"
 #include "core/ports/grid_records.hpp"
 #include "core/ports/group_records.hpp"
@@ -301,6 +302,35 @@ public:
     virtual Status UpdateWhistle(const EventWhistle& w) = 0;
 };
 
+// 日巡 patrols, 民情面对面 sessions and 大走访 household visits (core/patrol, core/visit) and their items (findings,
+// problems, needs). Gets are unscoped (the caller checks the actor against the record's org); lists take the scope.
+// Residents' names and phones and the 六清楚 answers are encrypted by storage.
+class FieldworkRepo {
+public:
+    virtual ~FieldworkRepo() = default;
+    virtual Result<std::int64_t> InsertPatrol(const patrol::Patrol& p) = 0;
+    // Without its findings (Items).
+    virtual Result<std::optional<patrol::Patrol>> GetPatrol(std::int64_t id) = 0;
+    // Writes end time, route and note and bumps the version; kConflict when the stored version differs.
+    virtual Status UpdatePatrol(const patrol::Patrol& p) = 0;
+    virtual Result<std::vector<patrol::Patrol>> ListPatrols(const PatrolQuery& q) = 0;
+    // Patrols per grid and day from `from` to `to` (inclusive) in the scope.
+    virtual Result<std::vector<PatrolCount>> CountPatrols(const std::vector<std::string>& scope_roots, const Date& from,
+                                                          const Date& to) = 0;
+    virtual Result<std::int64_t> InsertSession(const visit::Session& s) = 0;
+    virtual Result<std::optional<visit::Session>> GetSession(std::int64_t id) = 0;
+    virtual Result<std::vector<visit::Session>> ListSessions(const VisitQuery& q) = 0;
+    virtual Result<std::int64_t> InsertVisit(const visit::HouseholdVisit& v) = 0;
+    virtual Result<std::optional<visit::HouseholdVisit>> GetVisit(std::int64_t id) = 0;
+    virtual Result<std::vector<visit::HouseholdVisit>> ListVisits(const VisitQuery& q) = 0;
+    // Items of a record, by seq, with the number of the event each raised. Insert: kConflict when seq is taken.
+    virtual Status InsertItem(patrol::ItemKind kind, std::int64_t record_id, const patrol::Item& item) = 0;
+    virtual Result<std::vector<patrol::Item>> Items(patrol::ItemKind kind, std::int64_t record_id) = 0;
+    // Links an item to the event it raised; kConflict ("fieldwork.item.raised") when it already raised one.
+    virtual Status LinkEvent(patrol::ItemKind kind, std::int64_t record_id, int seq, std::int64_t event_id) = 0;
+    virtual Result<std::optional<ItemOrigin>> OriginOf(std::int64_t event_id) = 0;
+};
+
 class DevelopmentRepo {
 public:
     virtual ~DevelopmentRepo() = default;
@@ -433,6 +463,7 @@ public:
     virtual FloatingRepo& FloatingRecords() = 0;
     virtual LostContactRepo& LostContacts() = 0;
     virtual EventRepo& Events() = 0;
+    virtual FieldworkRepo& Fieldwork() = 0;
     virtual ImportRepo& Imports() = 0;
     virtual ReorgRepo& Reorgs() = 0;
     virtual OverlayRepo& Overlays() = 0;

@@ -136,6 +136,38 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+class SqlFieldworkRepo final : public core::ports::FieldworkRepo {
+public:
+    SqlFieldworkRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
+    core::Result<std::int64_t> InsertPatrol(const core::patrol::Patrol& p) override;
+    core::Result<std::optional<core::patrol::Patrol>> GetPatrol(std::int64_t id) override;
+    core::Status UpdatePatrol(const core::patrol::Patrol& p) override;
+    core::Result<std::vector<core::patrol::Patrol>> ListPatrols(const core::ports::PatrolQuery& q) override;
+    core::Result<std::vector<core::ports::PatrolCount>> CountPatrols(const std::vector<std::string>& scope_roots,
+                                                                     const core::Date& from,
+                                                                     const core::Date& to) override;
+    core::Result<std::int64_t> InsertSession(const core::visit::Session& s) override;
+    core::Result<std::optional<core::visit::Session>> GetSession(std::int64_t id) override;
+    core::Result<std::vector<core::visit::Session>> ListSessions(const core::ports::VisitQuery& q) override;
+    core::Result<std::int64_t> InsertVisit(const core::visit::HouseholdVisit& v) override;
+    core::Result<std::optional<core::visit::HouseholdVisit>> GetVisit(std::int64_t id) override;
+    core::Result<std::vector<core::visit::HouseholdVisit>> ListVisits(const core::ports::VisitQuery& q) override;
+    core::Status InsertItem(core::patrol::ItemKind kind, std::int64_t record_id,
+                            const core::patrol::Item& item) override;
+    core::Result<std::vector<core::patrol::Item>> Items(core::patrol::ItemKind kind, std::int64_t record_id) override;
+    core::Status LinkEvent(core::patrol::ItemKind kind, std::int64_t record_id, int seq,
+                           std::int64_t event_id) override;
+    core::Result<std::optional<core::ports::ItemOrigin>> OriginOf(std::int64_t event_id) override;
+
+private:
+    core::Result<std::vector<core::patrol::Patrol>> ReadPatrols(const std::string& where, const SqlParams& params);
+    core::Result<std::vector<core::visit::Session>> ReadSessions(const std::string& where, const SqlParams& params);
+    core::Result<std::vector<core::visit::HouseholdVisit>> ReadVisits(const std::string& where,
+                                                                      const SqlParams& params);
+    SqlConn& c_;
+    const core::ports::FieldCipher& cipher_;
+};
+
 class SqlFloatingRepo final : public core::ports::FloatingRepo {
 public:
     SqlFloatingRepo(SqlConn& c, const core::ports::FieldCipher& cipher) : c_(c), cipher_(cipher) {}
@@ -416,6 +448,7 @@ public:
           floating_(c, cipher),
           lost_contacts_(c),
           events_(c, cipher),
+          fieldwork_(c, cipher),
           imports_(c, cipher),
           reorgs_(c),
           overlays_(c),
@@ -438,6 +471,7 @@ public:
     core::ports::FloatingRepo& FloatingRecords() override { return floating_; }
     core::ports::LostContactRepo& LostContacts() override { return lost_contacts_; }
     core::ports::EventRepo& Events() override { return events_; }
+    core::ports::FieldworkRepo& Fieldwork() override { return fieldwork_; }
     core::ports::ImportRepo& Imports() override { return imports_; }
     core::ports::ReorgRepo& Reorgs() override { return reorgs_; }
     core::ports::OverlayRepo& Overlays() override { return overlays_; }
@@ -465,6 +499,7 @@ private:
     SqlFloatingRepo floating_;
     SqlLostContactRepo lost_contacts_;
     SqlEventRepo events_;
+    SqlFieldworkRepo fieldwork_;
     SqlImportRepo imports_;
     SqlReorgRepo reorgs_;
     SqlOverlayRepo overlays_;

@@ -1985,6 +1985,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patrols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡查日志 / The patrol log
+         * @description 日巡 patrols in the callers event_read subtrees, newest first: per grid (grid_id), per worker (worker_user_id), an orgs subtree (org_id), days from/to (YYYY-MM-DD, inclusive).
+         */
+        get: operations["listPatrols"];
+        put?: never;
+        /**
+         * 开始巡查 / Start a patrol of a grid
+         * @description A patrol of a grid the caller may record in (event_write over its community; grid workers once the roles part lands): day (not after today; default today), start_time HH:MM, optional end_time, route (text; no track is recorded: domain.md §11.2). Audited (patrol.create).
+         */
+        post: operations["startPatrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patrols/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡查提醒 / Grids short of their patrols
+         * @description Every grid of the scope (or of an orgs subtree) with the patrols it expects per working day (policy patrol.per_grid_per_working_day of its org), how many it had on as_of, whether it is short that day, and the working days of that week (Monday … as_of) it was short. A list of grids: no person is named or ranked.
+         */
+        get: operations["patrolDuty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patrols/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡查记录 / One patrol with its findings
+         * @description The patrol, its findings (text, photos, place, proposed category) and the event each finding raised (event_id, event_number).
+         */
+        get: operations["getPatrol"];
+        /**
+         * 结束巡查 / End a patrol or change its route and note
+         * @description end_time, route and note (what is absent is cleared); version must be the stored one (409 otherwise). Audited (patrol.update).
+         */
+        put: operations["updatePatrol"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patrols/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 添加巡查发现 / Add a finding
+         * @description What was seen: text (2–1000 characters), photo_ids of stored photos (at most event.photos_max), an optional location (WGS-84) and a proposed category. Audited (patrol.finding).
+         */
+        post: operations["addPatrolFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patrols/{id}/findings/{seq}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上报为事件 / Raise a finding as an event
+         * @description One step: an event of channel patrol, placed in the grid (its community, the grid, the findings location), with the findings text and photos, the category given or proposed (400 naming category_code when neither), registered as POST /events does; the finding links to it and the events origin to the finding. A finding raises one event (409 fieldwork.item.raised). Audited (patrol.raise and event.create).
+         */
+        post: operations["raisePatrolFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/origin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事件来源 / Where an event was raised from
+         * @description The patrol finding, session problem or household need that raised the event (kind patrol|session|visit, the record and the item); origin null for an event of another channel or a record the caller may not read.
+         */
+        get: operations["eventOrigin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-clears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 六清楚 / The six to know of a household visit
+         * @description The code list of the 六清楚 of seed 002 (低保困难户、残疾人、下岗职工、空巢老人、社区党员、流动人口) with both languages names.
+         */
+        get: operations["listVisitClears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 走访花名册 / Household visits (the roster)
+         * @description 大走访 household visits in scope, newest first, by grid, org subtree and days. Residents are masked (name 张**, phone 138****1234) and the 六清楚 answers left out (clears null): clears_known lists which items are clear.
+         */
+        get: operations["listHouseholdVisits"];
+        put?: never;
+        /**
+         * 记录入户走访 / Record a household visit
+         * @description The household (building, door, the residents name and phone: encrypted at rest), its grid, the visitor (visitor_member_id: a member of the grids community; absent: the caller), the day, the 六清楚 answers (clears: {code: yes|no|unknown}; an unknown code is an unknown field) and the needs found (items). Audited (visit.create).
+         */
+        post: operations["recordHouseholdVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 走访记录 / One household visit
+         * @description The visit with its needs and the events they raised; the resident and the 六清楚 answers in full for a recorder there, masked otherwise. Audited (visit.view).
+         */
+        get: operations["getHouseholdVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/needs/{seq}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 需求上报为事件 / Raise a need as an event
+         * @description As for a patrol finding, with channel visit and the households building and door as the address. Audited (visit.raise and event.create).
+         */
+        post: operations["raiseHouseholdNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 民情面对面 / Sessions
+         * @description 民情面对面 sessions in scope, newest first, by grid, org subtree and days, with their problems.
+         */
+        get: operations["listVisitSessions"];
+        put?: never;
+        /**
+         * 记录民情面对面 / Record a session
+         * @description Day, place, topic, the org holding it (org_id, event_write there; an optional grid in it), the registry members who attended (member_ids, members of the orgs subtree), residents as a count and a text, and the problems raised (items). Audited (visit_session.create).
+         */
+        post: operations["recordVisitSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 民情面对面记录 / One session
+         * @description The session with its attendance, problems and the events they raised.
+         */
+        get: operations["getVisitSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-sessions/{id}/problems/{seq}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 问题上报为事件 / Raise a problem as an event
+         * @description As for a patrol finding, with channel visit and the sessions place as the address. Audited (visit_session.raise and event.create).
+         */
+        post: operations["raiseSessionProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3859,6 +4135,231 @@ export interface components {
             overlay_id?: number;
             overlay_unit_id?: number;
             whistle_id?: number;
+        };
+        FieldworkItem: {
+            seq: number;
+            text: string;
+            photo_ids: string[];
+            location: {
+                lng: number;
+                lat: number;
+            } | null;
+            category_code: string;
+            event_id: number | null;
+            event_number: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        FieldworkItemInput: {
+            text: string;
+            photo_ids?: string[];
+            location?: {
+                lng: number;
+                lat: number;
+            };
+            category_code?: string;
+        };
+        FieldworkSeq: {
+            seq: number;
+        };
+        RaiseInput: {
+            /** @description A leaf of the event categories; default the item's proposed one. */
+            category_code?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+        };
+        RaisedEvent: {
+            event_id: number;
+        };
+        PatrolSummary: {
+            id: number;
+            grid_id: number;
+            grid_code: string;
+            grid_name: string;
+            org_id: number;
+            org_name: string;
+            /** Format: date */
+            day: string;
+            start_time: string;
+            end_time: string;
+            route: string;
+            note: string;
+            worker_user_id: number;
+            worker_name: string;
+            findings_count: number;
+            can_edit: boolean;
+            version: number;
+        };
+        PatrolDetail: components["schemas"]["PatrolSummary"] & {
+            findings: components["schemas"]["FieldworkItem"][];
+        };
+        PatrolPage: {
+            items: components["schemas"]["PatrolSummary"][];
+            next_cursor: string | null;
+        };
+        PatrolInput: {
+            grid_id: number;
+            /** Format: date */
+            day?: string;
+            /** @description HH:MM */
+            start_time: string;
+            end_time?: string;
+            route?: string;
+            note?: string;
+        };
+        PatrolUpdate: {
+            version: number;
+            end_time?: string;
+            route?: string;
+            note?: string;
+        };
+        PatrolDutyGrid: {
+            grid_id: number;
+            code: string;
+            name: string;
+            org_name: string;
+            expected: number;
+            today: number;
+            short_today: boolean;
+            short_days: string[];
+        };
+        PatrolDuty: {
+            /** Format: date */
+            on: string;
+            /** Format: date */
+            week_from: string;
+            working_day: boolean;
+            unloaded_years: number[];
+            items: components["schemas"]["PatrolDutyGrid"][];
+        };
+        EventOrigin: {
+            origin: {
+                /** @enum {string} */
+                kind: "patrol" | "session" | "visit";
+                record_id: number;
+                seq: number;
+                /** Format: date */
+                day: string;
+            } | null;
+        };
+        VisitClear: {
+            code: string;
+            name_zh: string;
+            name_en: string;
+        };
+        VisitClearList: {
+            items: components["schemas"]["VisitClear"][];
+        };
+        HouseholdVisitSummary: {
+            id: number;
+            grid_id: number;
+            grid_code: string;
+            grid_name: string;
+            org_id: number;
+            org_name: string;
+            /** Format: date */
+            day: string;
+            building: string;
+            door: string;
+            resident_name: string;
+            resident_phone: string;
+            visitor_member_id: number | null;
+            visitor_name: string;
+            clears_known: string[];
+            /** @description The answers, for a recorder on the detail only. */
+            clears: {
+                /** @enum {string} */
+                low_income?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                disabled?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                laid_off?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                empty_nest?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                party_member?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                floating?: "yes" | "no" | "unknown";
+            } | null;
+            note: string;
+            needs_count: number;
+            can_edit: boolean;
+            version: number;
+        };
+        HouseholdVisitDetail: components["schemas"]["HouseholdVisitSummary"] & {
+            needs: components["schemas"]["FieldworkItem"][];
+        };
+        HouseholdVisitPage: {
+            items: components["schemas"]["HouseholdVisitSummary"][];
+            next_cursor: string | null;
+        };
+        HouseholdVisitInput: {
+            grid_id: number;
+            /** Format: date */
+            day?: string;
+            building: string;
+            door?: string;
+            resident_name?: string;
+            resident_phone?: string;
+            visitor_member_id?: number;
+            note?: string;
+            clears?: {
+                /** @enum {string} */
+                low_income?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                disabled?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                laid_off?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                empty_nest?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                party_member?: "yes" | "no" | "unknown";
+                /** @enum {string} */
+                floating?: "yes" | "no" | "unknown";
+            };
+            needs?: components["schemas"]["FieldworkItemInput"][];
+        };
+        VisitSessionSummary: {
+            id: number;
+            org_id: number;
+            org_name: string;
+            grid_id: number | null;
+            /** Format: date */
+            day: string;
+            place: string;
+            topic: string;
+            members: {
+                member_id: number;
+                name: string;
+            }[];
+            residents_count: number;
+            residents_text: string;
+            note: string;
+            created_by_name: string;
+            problems_count: number;
+            raised_count: number;
+            can_edit: boolean;
+            version: number;
+        };
+        VisitSessionDetail: components["schemas"]["VisitSessionSummary"] & {
+            problems: components["schemas"]["FieldworkItem"][];
+        };
+        VisitSessionPage: {
+            items: components["schemas"]["VisitSessionSummary"][];
+            next_cursor: string | null;
+        };
+        VisitSessionInput: {
+            org_id: number;
+            grid_id?: number;
+            /** Format: date */
+            day?: string;
+            place: string;
+            topic?: string;
+            member_ids?: number[];
+            residents_count?: number;
+            residents_text?: string;
+            note?: string;
+            problems?: components["schemas"]["FieldworkItemInput"][];
         };
         EventSummary: {
             id: number;
@@ -7751,6 +8252,539 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    listPatrols: {
+        parameters: {
+            query?: {
+                grid_id?: number;
+                worker_user_id?: number;
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                from?: string;
+                to?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of patrols (without findings). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startPatrol: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatrolInput"];
+            };
+        };
+        responses: {
+            /** @description Started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    patrolDuty: {
+        parameters: {
+            query?: {
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                /** @description Business date (Asia/Shanghai); default today. */
+                as_of?: components["parameters"]["AsOf"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The duty list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolDuty"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPatrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patrol. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updatePatrol: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatrolUpdate"];
+            };
+        };
+        responses: {
+            /** @description The refreshed patrol. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    addPatrolFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldworkItemInput"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldworkSeq"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    raisePatrolFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description The item's number within its record (1, 2, …). */
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseInput"];
+            };
+        };
+        responses: {
+            /** @description The event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaisedEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    eventOrigin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The origin. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOrigin"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listVisitClears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitClearList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listHouseholdVisits: {
+        parameters: {
+            query?: {
+                grid_id?: number;
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                from?: string;
+                to?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordHouseholdVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdVisitInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getHouseholdVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    raiseHouseholdNeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description The item's number within its record (1, 2, …). */
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseInput"];
+            };
+        };
+        responses: {
+            /** @description The event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaisedEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listVisitSessions: {
+        parameters: {
+            query?: {
+                grid_id?: number;
+                /** @description Only this org's subtree; must lie in the caller's scope. */
+                org_id?: components["parameters"]["OrgFilter"];
+                from?: string;
+                to?: string;
+                limit?: components["parameters"]["Limit"];
+                /** @description next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSessionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordVisitSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitSessionInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getVisitSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSessionDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    raiseSessionProblem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description The item's number within its record (1, 2, …). */
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseInput"];
+            };
+        };
+        responses: {
+            /** @description The event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaisedEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     me: {

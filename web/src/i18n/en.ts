@@ -17,6 +17,7 @@ import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import { eventEn } from './events';
+import { fieldworkEn } from './fieldwork';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -133,6 +134,7 @@ const en: MessageSchema = {
   dev: devEn,
   overlay: overlayEn,
   event: eventEn,
+  fieldwork: fieldworkEn,
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
@@ -165,6 +167,8 @@ const en: MessageSchema = {
     eventQueue: 'Event queue',
     eventIntake: 'Hotline intake',
     eventRates: 'Event rates',
+    patrol: 'Daily patrol',
+    visits: 'Visits',
     life: 'Organizational life',
     dues: 'Party dues',
     service: 'In-service members & services',

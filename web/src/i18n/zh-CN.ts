@@ -17,6 +17,7 @@ import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 import { eventZh } from './events';
+import { fieldworkZh } from './fieldwork';
 
 const zhCN = {
   app: {
@@ -132,6 +133,7 @@ const zhCN = {
   dev: devZh,
   overlay: overlayZh,
   event: eventZh,
+  fieldwork: fieldworkZh,
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
@@ -164,6 +166,8 @@ const zhCN = {
     eventQueue: '事件队列',
     eventIntake: '热线登记',
     eventRates: '事件指标',
+    patrol: '日巡',
+    visits: '走访',
     life: '组织生活',
     dues: '党费',
     service: '在职党员与服务',

@@ -30,6 +30,8 @@ export const routes: RouteRecordRaw[] = [
   // A resident's page (issue 17): no account, a phone confirmed by a one-time code.
   { path: '/r/verify', name: 'resident-verify', component: () => import('@/views/resident/VerifyDemoView.vue'), meta: { public: true } },
   { path: '/totp', name: 'totp', component: () => import('@/views/auth/TotpView.vue') },
+  // An A4 printout outside the app's frame (issue 17 visits): a grid's household visit roster.
+  { path: '/print/visit-roster', name: 'visit-roster-print', component: () => import('@/views/visit/VisitRosterPrint.vue') },
   {
     path: '/',
     component: AppLayout,
@@ -76,6 +78,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'event-rates',
         component: () => import('@/views/event/EventRatesView.vue'),
         meta: { crumbs: ['menu.event', 'menu.eventRates'] },
+      },
+      {
+        path: 'event/patrol',
+        name: 'event-patrol',
+        component: () => import('@/views/patrol/PatrolView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.patrol'] },
+      },
+      {
+        path: 'event/visits',
+        name: 'event-visits',
+        component: () => import('@/views/visit/VisitsView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.visits'] },
       },
       {
         path: 'event/:id(\\d+)',

@@ -49,6 +49,8 @@ export const MENU: MenuEntry[] = [
     { key: 'event-queue', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventQueue', path: '/event/queue' },
     { key: 'event-intake', permission: 'event_write', route: 'POST /api/v1/events', title: 'menu.eventIntake', path: '/event/intake' },
     { key: 'event-rates', permission: 'event_read', route: 'GET /api/v1/event-rates', title: 'menu.eventRates', path: '/event/rates' },
+    { key: 'event-patrol', permission: 'event_read', route: 'GET /api/v1/patrols', title: 'menu.patrol', path: '/event/patrol' },
+    { key: 'event-visits', permission: 'event_read', route: 'GET /api/v1/visits', title: 'menu.visits', path: '/event/visits' },
   ] },
   { key: 'life', permission: 'member_read', title: 'menu.life', path: '/life', icon: 'Calendar' },
   { key: 'dues', permission: 'member_read', title: 'menu.dues', path: '/dues', icon: 'Wallet' },
