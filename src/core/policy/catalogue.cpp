@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, 3> kSlaUnitChoices{"working_days", "natur
 // (feedback to the reporter after handling) has no figure of its own: it defaults to the handle limit.
 constexpr std::string_view kSla = "domain.md §7.4";
 
-constexpr std::array<Spec, 41> kCatalogue{{
+constexpr std::array<Spec, 43> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -60,6 +60,8 @@ constexpr std::array<Spec, 41> kCatalogue{{
     {kGridBoundaryMaxVertices, ValueKind::kInt, 4, 1000000, 10000, "vertices", {}, "domain.md §7.1", "LOCAL"},
     {kEventWhistleReportMinutes, ValueKind::kInt, 5, 1440, 30, "minutes", {}, "domain.md §7.3", "LOCAL"},
     {kEventDueSoonHours, ValueKind::kInt, 1, 720, 24, "hours", {}, "domain.md §7 SLA", "UNKNOWN"},
+    {kEventResidentReportsPerDay, ValueKind::kInt, 1, 100, 5, "per_day", {}, "domain.md §7.2", "LOCAL"},
+    {kEventResidentDataRetentionDays, ValueKind::kInt, 1, 3650, 180, "days", {}, "domain.md §7.2", "LOCAL"},
 }};
 }  // namespace
 

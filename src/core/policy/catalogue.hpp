@@ -61,6 +61,10 @@ inline constexpr std::string_view kGridHouseholdsMax = "grid.households_max";
 inline constexpr std::string_view kGridBoundaryMaxVertices = "grid.boundary_max_vertices";
 inline constexpr std::string_view kEventWhistleReportMinutes = "event.whistle_report_minutes";
 inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
+// Residents' reports (issue 17 "Bad input": a report flood from one number; "Residents' data is kept for the event
+// only ... with a retention policy").
+inline constexpr std::string_view kEventResidentReportsPerDay = "event.resident_reports_per_day";
+inline constexpr std::string_view kEventResidentDataRetentionDays = "event.resident_data_retention_days";
 
 enum class ValueKind { kInt, kChoice };
 
