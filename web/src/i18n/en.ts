@@ -9,6 +9,7 @@ import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
 import { intakeEn } from './intake';
+import { residentEn } from './resident';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { lostContactEn } from './lostContact';
@@ -144,6 +145,7 @@ const en: MessageSchema = {
   policies: policiesEn,
   calendar: calendarEn,
   intake: intakeEn,
+  resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {

@@ -9,6 +9,7 @@ import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
 import { intakeZh } from './intake';
+import { residentZh } from './resident';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { lostContactZh } from './lostContact';
@@ -143,6 +144,7 @@ const zhCN = {
   policies: policiesZh,
   calendar: calendarZh,
   intake: intakeZh,
+  resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {
