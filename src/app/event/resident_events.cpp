@@ -179,9 +179,9 @@ core::Result<ReportReceipt> ReportEvent(Context& ctx, const Resident& resident, 
         LX_ASSIGN(top, tx.Orgs().Roots());
         LX_ASSIGN(policies, PoliciesFor(tx, org ? org->path : (top.empty() ? "/" : top[0].path)));
         const int photos_max = policies.Int(pk::kEventPhotosMax, today);
-        if (static_cast<int>(in.photo_ids.size()) > photos_max)
-            errors.WithField("photo_ids", "event.photos.too_many", {{"max", std::to_string(photos_max)}});
-        for (std::size_t i = 0; i < in.photo_ids.size() && i < 20; ++i) {
+        const bool too_many = static_cast<int>(in.photo_ids.size()) > photos_max;
+        if (too_many) errors.WithField("photo_ids", "event.photos.too_many", {{"max", std::to_string(photos_max)}});
+        for (std::size_t i = 0; !too_many && i < in.photo_ids.size(); ++i) {
             if (!ev::ValidPhotoId(in.photo_ids[i])) continue;  // CheckIntake names the format
             LX_ASSIGN(mine, tx.Photos().OwnedBy(in.photo_ids[i], ResidentPhotoOwner(resident.phone_key)));
             if (!mine) errors.WithField("photo_ids[" + std::to_string(i) + "]", "event.photo.not_yours");
