@@ -128,11 +128,15 @@ TEST_F(ResidentEventsTest, EveryBadFieldIsNamedAndNothingIsWritten) {
     EXPECT_EQ(ReportEvent(ctx(), me, photo, {}).error().fields.at(0).field, "photo_ids");
     EXPECT_TRUE(MyEvents(ctx(), me)->empty());
     EXPECT_EQ(CountAudit("event.report"), 0);
-    // With the community picked and the address typed, it is accepted without a point.
+    // A community without grids (海翔, not placed as a community) is not in the list.
     listed.org_id = community_b_;
+    EXPECT_EQ(ReportEvent(ctx(), me, listed, {}).error().fields.at(0).field, "org_id");
+    // With a listed community picked and the address typed, it is accepted without a point.
+    listed.org_id = community_a_;
     auto ok = ReportEvent(ctx(), me, listed, {});
     ASSERT_TRUE(ok) << ok.error().message_key;
-    EXPECT_EQ(ok->org_name, "海翔社区党委");
+    EXPECT_EQ(ok->org_name, "海发社区党委");
+    EXPECT_EQ(ok->grid_name, "");
 }
 
 // Issue 17 "Bad input": a report flood from one number is refused with the figure (event.resident_reports_per_day).
