@@ -57,6 +57,9 @@ const FIGURES = {
   'grid.boundary_max_vertices': '§7.1',
   'event.whistle_report_minutes': '§7.3',
   'event.due_soon_hours': '§7',
+  // A resident's reports (issue 17 "Bad input": a report flood) and the retention of residents' data.
+  'event.resident_reports_per_day': '§7.2',
+  'event.resident_data_retention_days': '§7.2',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 
