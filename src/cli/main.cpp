@@ -96,6 +96,10 @@ int main(int argc, char** argv) {
     auto* calendar_show = calendar->add_subcommand("show", "显示一年的工作日历 / show a year's calendar");
     calendar_show->add_option("year", cal_show_year, "年份 / year")->required();
     calendar_show->add_flag("--json", cal_show_json, "JSON");
+    auto* events = cli.add_subcommand("events", "事件 / events");
+    events->require_subcommand(1);
+    auto* events_purge = events->add_subcommand(
+        "purge", "清除结案已满保留期的居民信息（姓名、手机号、跟踪链接）/ blank residents' data past its retention");
     std::string backup_out, restore_from;
     auto* backup = cli.add_subcommand("backup", "在线备份 / online backup");
     backup->add_option("--out", backup_out, "备份文件 / output file")->required();
@@ -148,6 +152,7 @@ int main(int argc, char** argv) {
     if (*policy_set) return RunPolicySet(config, set_opt);
     if (*calendar_load) return RunCalendarLoad(config, cal_load_opt);
     if (*calendar_show) return RunCalendarShow(config, cal_show_year, cal_show_json);
+    if (*events_purge) return RunEventsPurge(config);
     if (*backup) return RunBackup(config, backup_out);
     if (*restore) return RunRestore(config, restore_from);
     if (*check) return RunCheck(config, accept_restore);

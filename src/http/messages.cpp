@@ -137,7 +137,7 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages()});
+         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages()});
     return kMessages;
 }
 
@@ -214,7 +214,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels()});
+         &RatesLabels(), &VisitsLabels(), &ResidentLabels()});
     return kLabels;
 }
 

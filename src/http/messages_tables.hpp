@@ -34,6 +34,9 @@ const Table& IntakeLabels();
 // Events (事件) and their closed loop.
 const Table& EventMessages();
 const Table& EventLabels();
+// A resident's own events: report, follow, confirm, the flood limit and retention (issue 17).
+const Table& ResidentMessages();
+const Table& ResidentLabels();
 // The policy store (政策参数).
 const Table& PolicyMessages();
 const Table& PolicyLabels();

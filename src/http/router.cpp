@@ -39,12 +39,22 @@ bool IsHex64(std::string_view s) {
            std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
+// A follow link's token (issue 17): up to 64 URL-safe base64 characters (the use case answers 404 for unknown ones).
+bool IsToken(std::string_view s) {
+    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+    });
+}
+
 bool PatternMatches(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
     auto pp = Split(pattern), ps = Split(path);
     if (pp.size() != ps.size()) return false;
     for (size_t i = 0; i < pp.size(); ++i) {
         if (!pp[i].empty() && pp[i][0] == ':') {
-            if (pp[i] == ":photo_id" ? !IsHex64(ps[i]) : !IsId(ps[i])) return false;
+            const bool ok = pp[i] == ":photo_id"       ? IsHex64(ps[i])
+                            : pp[i] == ":follow_token" ? IsToken(ps[i])
+                                                       : IsId(ps[i]);
+            if (!ok) return false;
             params[std::string(pp[i].substr(1))] = std::string(ps[i]);
         } else if (pp[i] != ps[i]) {
             return false;

@@ -1,6 +1,7 @@
 // The route table and its matcher. Patterns are literal segments and ":name" parameters that match one
 // segment of digits (ids) — e.g. "/api/v1/users/:id/grants/:grant_id" — except ":photo_id", which matches up to
-// 64 lowercase hex digits (a photo is named by the SHA-256 of its bytes; the use case wants exactly 64). A path that
+// 64 lowercase hex digits (a photo is named by the SHA-256 of its bytes; the use case wants exactly 64), and
+// ":follow_token", which matches up to 64 URL-safe base64 characters (a resident's follow link, issue 17). A path that
 // matches a pattern with another method answers 405 with Allow; HEAD is served by GET routes.
 #pragma once
 

@@ -33,6 +33,13 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/dev/sent-codes", Access::kPublic, h::SentCodes, "Codes the sink sender received (demo and tests only; 404 otherwise)"},
         {"POST", "/api/v1/photos", Access::kAuthenticatedOrResident, h::UploadPhoto, "Upload a photo: checked, re-encoded without EXIF, stored by its hash (audited)", Body::kFile},
         {"GET", "/api/v1/photos/:photo_id", Access::kAuthenticatedOrResident, h::GetPhoto, "A stored photo as image/jpeg"},
+        // A resident's own events (issue 17; docs/api.md "Residents' events"): the bearer acts only as its phone.
+        {"GET", "/api/v1/public/event-categories", Access::kResident, h::ResidentCategories, "The category dictionary for a resident's report"},
+        {"GET", "/api/v1/public/places", Access::kResident, h::ResidentPlaces, "Communities and grid boundaries a resident may report in, with the map settings"},
+        {"POST", "/api/v1/public/events", Access::kResident, h::ReportResidentEvent, "A resident reports an event (throttled per phone and day; audited)", Body::kJson},
+        {"GET", "/api/v1/public/events", Access::kResident, h::MyResidentEvents, "The resident's own events with their follow links"},
+        {"POST", "/api/v1/public/events/:id/confirm", Access::kResident, h::ConfirmResidentEvent, "The resident confirms resolved / partly / not resolved and rates 1-5 (audited)", Body::kJson},
+        {"GET", "/api/v1/public/follow/:follow_token", Access::kPublic, h::FollowResidentEvent, "Follow an event by its link: state, timeline and result, no names"},
 
         {"GET", "/api/v1/roles", Access::kAuthenticated, h::ListRoles, "The roles and their names"},
         {"GET", "/api/v1/dictionaries", Access::kAuthenticated, h::Dictionaries, "Code lists with both languages' labels and the member field specs"},

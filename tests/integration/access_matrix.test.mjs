@@ -98,6 +98,17 @@ const MATRIX = {
     check: (r) => assert.match(r.json.photo_id, /^[0-9a-f]{64}$/) },
   'GET /api/v1/photos/:photo_id': { target: 'none', expect: always(200),
     check: (r) => assert.equal(r.headers['content-type'], 'image/jpeg') },
+  // A resident's own events (issue 17): only a resident's bearer token opens them — a staff session is 401
+  // (auth.resident_token) whatever its role; resident_events.test.mjs walks them as residents. The follow link is
+  // public: an unknown token is 404 for everyone.
+  'GET /api/v1/public/event-categories': { target: 'none', expect: always(401) },
+  'GET /api/v1/public/places': { target: 'none', expect: always(401) },
+  'POST /api/v1/public/events': { target: 'none', body: () => ({ category_code: 'city.garbage', description: '矩阵' }),
+    expect: always(401) },
+  'GET /api/v1/public/events': { target: 'none', expect: always(401) },
+  'POST /api/v1/public/events/:id/confirm': { target: 'event', body: () => ({ outcome: 'resolved', score: 5 }),
+    expect: always(401) },
+  'GET /api/v1/public/follow/:follow_token': { target: 'none', expect: always(404) },
   'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
   // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
   'GET /api/v1/dictionaries': { target: 'none', expect: always(200), check: (r) => assert.ok(r.json.code_lists.length > 0) },
@@ -893,7 +904,7 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
             patrol: t.patrolId, visit: t.visitId, session: t.sessionId }[entry.target];
           const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
-            .replace(':year', '2031').replace(':seq', '1')
+            .replace(':year', '2031').replace(':seq', '1').replace(':follow_token', 'not-a-follow-token')
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
           const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};

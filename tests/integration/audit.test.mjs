@@ -589,6 +589,32 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 201, r.toString());
     await row('photo.upload', id, { actor_id: sec.account.id, object_type: 'photo', object_id: r.json.photo_id });
     note('POST /api/v1/photos', 'photo.upload');
+    // A resident's own event (issue 17): the report and the confirmation are audited as the resident — no account,
+    // no phone — on the event's community; staff take the steps between.
+    [r, id] = await act(resident, 'POST', '/api/v1/public/events', { category_code: 'facility.street_light',
+      description: '路灯不亮', org_id: C1, address: '审计路 1 号' }, 'resident-report');
+    assert.equal(r.status, 201, r.toString());
+    const residentEvent = r.json.id;
+    secrets.push(r.json.follow_token);
+    e = await row('event.report', id, { object_type: 'event', object_id: String(residentEvent) });
+    assert.ok(!JSON.stringify(e).includes(phone), 'no phone in the audit row');
+    note('POST /api/v1/public/events', 'event.report');
+    let rev = 1;
+    const staffStep = async (client, action, extra = {}) => {
+      const res = await client.post(`/api/v1/events/${residentEvent}/actions`, { version: rev, action, ...extra });
+      assert.equal(res.status, 200, `${action}: ${res}`);
+      rev = res.json.version;
+    };
+    await staffStep(streetAdmin.client, 'dispatch', { assignee_org_id: B });
+    await staffStep(sec.client, 'start');
+    await staffStep(sec.client, 'handle', { note: '已修复' });
+    await staffStep(streetAdmin.client, 'verify');
+    await staffStep(streetAdmin.client, 'feedback', { note: '已修复，请确认' });
+    [r, id] = await act(resident, 'POST', `/api/v1/public/events/${residentEvent}/confirm`, { outcome: 'resolved', score: 5 },
+      'resident-confirm');
+    assert.equal(r.status, 200, r.toString());
+    await row('event.confirm', id, { object_type: 'event', object_id: String(residentEvent) });
+    note('POST /api/v1/public/events/:id/confirm', 'event.confirm');
 
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);

@@ -66,6 +66,9 @@ const FIGURES = {
   'rates.handling_time': '§7.4',
   // 日巡 (seed 003 日巡、周查、月评; domain.md §4.5 recurring tasks, frequency [LOCAL]).
   'patrol.per_grid_per_working_day': '§4.5',
+  // A resident's reports (issue 17 "Bad input": a report flood) and the retention of residents' data.
+  'event.resident_reports_per_day': '§7.2',
+  'event.resident_data_retention_days': '§7.2',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -25,10 +25,7 @@ std::string Hex(std::string_view bytes) {
 // under an unknown name. The object is the phone, by the first bytes of its keyed hash (never the number).
 core::Status AuditResident(Tx& tx, const ClientInfo& client, std::int64_t now, const char* action,
                            const std::string& phone_key, const char* result) {
-    core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
-    LX_ASSIGN(roots, tx.Orgs().Roots());
-    if (!roots.empty())
-        anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
+    LX_ASSIGN(anonymous, ResidentActor(tx, client));
     auto entry = AuditFor(anonymous, now, action, "phone", Hex(phone_key.substr(0, 8)), result).On(kTopOrg);
     return tx.Audit().Append(entry);
 }
@@ -39,6 +36,16 @@ std::string CodeHash(const Context& ctx, const std::string& phone, const std::st
 }
 
 }  // namespace
+
+core::Result<core::auth::Actor> ResidentActor(Tx& tx, const ClientInfo& client) {
+    core::auth::Actor anonymous{0, "", "", 0, {}, client.ip, client.request_id};
+    LX_ASSIGN(roots, tx.Orgs().Roots());
+    if (!roots.empty())
+        anonymous.grants.push_back({0, core::auth::Role::kMember, roots[0].id, roots[0].path, roots[0].name});
+    return anonymous;
+}
+
+std::string ResidentPhotoOwner(const std::string& phone_key) { return "r:" + Hex(phone_key); }
 
 std::string PhoneKey(const Context& ctx, const std::string& phone) {
     return ctx.cipher.BlindIndex("otp-phone\x1f" + phone);

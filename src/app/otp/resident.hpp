@@ -43,5 +43,11 @@ inline bool IsResidentToken(const std::string& token) { return token.rfind("r.",
 
 // The keyed blind index of a normalized phone (also the owner key of a resident's photos: "r:" + hex of it).
 std::string PhoneKey(const Context& ctx, const std::string& phone);
+// The owner key of the photos a resident uploaded: "r:" + hex of their phone key.
+std::string ResidentPhotoOwner(const std::string& phone_key);
+
+// A resident is no user: the actor of their audit rows names no account and is filed under the top org, like a
+// failed login under an unknown name (inside `tx`, which reads the top org).
+core::Result<core::auth::Actor> ResidentActor(core::ports::Tx& tx, const ClientInfo& client);
 
 }  // namespace lianxin::app

@@ -52,6 +52,11 @@ struct CalendarLoadOptions {
 int RunCalendarLoad(const Config& config, const CalendarLoadOptions& opt);
 int RunCalendarShow(const Config& config, int year, bool json);
 
+// Residents' data of events closed event.resident_data_retention_days ago (each org's policy today) is blanked:
+// name, phone and follow link; the events and their figures stay (issue 17; docs/architecture.md "Residents'
+// data"). The server runs the same at start and daily.
+int RunEventsPurge(const Config& config);
+
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);
 // Integrity, then the audit chain against the checkpoint. `accept_restore`: first record a restored backup

@@ -1,14 +1,37 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/audit/checkpoint_writer.hpp"
+#include "app/event/resident_events.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
 
 namespace lianxin::cli {
+
+// The retention of residents' data (issue 17; docs/architecture.md "Residents' data"): purged once at start and
+// then every 24 hours while the server runs, the same as `lianxin events purge`.
+static std::jthread DailyPurge(app::Context& ctx) {
+    return std::jthread([&ctx](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        do {
+            auto n = app::PurgeResidentData(ctx);
+            if (!n)
+                spdlog::error("{{\"event\":\"resident_purge\",\"key\":\"{}\"}}", n.error().message_key);
+            else if (*n > 0)
+                spdlog::info("{{\"event\":\"resident_purge\",\"events\":{}}}", *n);
+            std::unique_lock lock(m);
+            cv.wait_for(lock, stop, std::chrono::hours(24), [] { return false; });
+        } while (!stop.stop_requested());
+    });
+}
 
 // Serves until SIGTERM or SIGINT, then stops gracefully (toolchain.md §4: RESTinio itself ignores
 // SIGTERM). The caller must have blocked both signals before any thread started.
@@ -39,6 +62,7 @@ static int ServeRuntime(Runtime& rt) {
             << "注意：居民验证码只进入演示短信箱（otp.sender: sink），不得用于生产 / note: one-time codes go to the "
                "demo sink (otp.sender: sink), readable at /api/v1/dev/sent-codes; never in production"
             << std::endl;
+    auto purge = DailyPurge(*rt.ctx);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
@@ -47,6 +71,8 @@ static int ServeRuntime(Runtime& rt) {
     sigwait(&set, &sig);
     std::cout << "lianxin 正在停止 / stopping (signal " << sig << ")" << std::endl;
     server->Stop(10);
+    purge.request_stop();
+    purge.join();
     rt.ctx->audit_writer = nullptr;
     rt.audit_writer.reset();
     checkpoints.reset();  // the last checkpoint, once every audit row is written

@@ -101,6 +101,14 @@ struct Event {
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     int version = 0;
+    // A resident's report (channel resident; resident.hpp): the keyed blind index of the verified phone (their
+    // events are found by it) and the follow link's token (plain here; storage keeps its SHA-256 for the lookup
+    // and the token encrypted). Name, phone, key and token are blanked by the retention purge, which sets
+    // resident_purged_at; the event's figures stay.
+    std::string reporter_key;
+    std::string follow_token;
+    std::string follow_token_hash;
+    std::optional<std::int64_t> resident_purged_at;
 
     bool Closed() const { return state == EventState::kRated || state == EventState::kDismissed; }
 };

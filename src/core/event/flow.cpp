@@ -10,7 +10,7 @@ namespace {
 
 using A = EventAction;
 using S = EventState;
-constexpr unsigned D = kDispatcher, H = kHandler, L = kLevelAbove;
+constexpr unsigned D = kDispatcher, H = kHandler, L = kLevelAbove, R = kReporter;
 
 // The closed loop, one row per allowed (state, action). Any pair not here is refused (flow_test.cpp holds the
 // expected matrix of every pair).
@@ -22,8 +22,9 @@ constexpr Transition kTable[] = {
     {S::kHandled, A::kVerify, S::kVerified, D | L, 0},
     {S::kHandled, A::kReject, S::kInProgress, D | L, kNeedReason},
     {S::kVerified, A::kFeedback, S::kFeedback, D, kNeedNote},
-    {S::kFeedback, A::kRate, S::kRated, D, kNeedRating},
-    {S::kFeedback, A::kReopen, S::kInProgress, D, kNeedRating},
+    // the reporter's own step: a resident confirms their event (issue 17 "The closed loop")
+    {S::kFeedback, A::kRate, S::kRated, D | R, kNeedRating},
+    {S::kFeedback, A::kReopen, S::kInProgress, D | R, kNeedRating},
     // 退回: an objection to the dispatch, reviewed by the level above
     {S::kDispatched, A::kReturn, S::kReturned, H, kNeedReason},
     {S::kReturned, A::kApproveReturn, S::kAccepted, L, kNeedReason},
@@ -86,7 +87,7 @@ const Transition* Find(EventState from, EventAction action) {
 
 bool MayAct(const Transition& t, const Relations& r) {
     return ((t.parties & kDispatcher) && r.dispatcher) || ((t.parties & kHandler) && r.handler) ||
-           ((t.parties & kLevelAbove) && r.level_above);
+           ((t.parties & kLevelAbove) && r.level_above) || ((t.parties & kReporter) && r.reporter);
 }
 
 std::vector<EventAction> AllowedActions(const Event& e, const Relations& r) {

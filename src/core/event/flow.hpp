@@ -4,6 +4,7 @@
 //
 //   受理 accepted ─dispatch─► 分派 dispatched ─start─► 处置 in_progress ─handle─► 办结 handled ─verify─► verified
 //     ─feedback─► 反馈 feedback ─rate─► 评价 rated (closed)          feedback ─reopen─► in_progress (same handler)
+//     (rate and reopen by the dispatcher recording a call-back, or by the reporter themselves on the phone page)
 //   dispatched ─return─► returned ─approve_return─► accepted | ─deny_return─► dispatched   (the level above)
 //   dispatched | in_progress | returned ─reassign─► dispatched (转派, by the dispatching org)
 //   in_progress ─suspend─► suspended ─resume─► in_progress (the clock stops meanwhile)
@@ -54,8 +55,9 @@ enum class EventAction {
 
 // Who may take a step, by the actor's relation to the event (the use case works the relations out from the
 // actor's grants): the dispatching org (the owner), the assignee org (the handler), the level above the
-// assignee (its parent org).
-enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4 };
+// assignee (its parent org); the reporter — a resident confirming their own event by their verified phone (issue 17
+// "The closed loop": "resolved / not resolved / partly" and a rating 1–5; "not resolved" reopens to the same handler).
+enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4, kReporter = 8 };
 
 // What a step needs, checked by ApplyStep.
 enum Need : unsigned {
@@ -88,6 +90,7 @@ struct Relations {
     bool handler = false;
     bool level_above = false;
     bool handled_it = false;  // the actor recorded 办结: may not verify it
+    bool reporter = false;    // the resident who reported it (their verified phone is the event's)
 };
 bool MayAct(const Transition& t, const Relations& r);
 

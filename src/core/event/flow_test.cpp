@@ -15,7 +15,8 @@ namespace {
 
 constexpr std::int64_t kNow = 1'780'000'000'000;
 
-// state → {action → (next state or "" for unchanged, parties "D"ispatcher "H"andler "L"evel above)}.
+// state → {action → (next state or "" for unchanged, parties "D"ispatcher "H"andler "L"evel above "R"eporter)}.
+// The reporter (a resident on the phone page) confirms and rates only (issue 17 "The closed loop").
 const std::map<std::string, std::map<std::string, std::pair<std::string, std::string>>>& Expected() {
     static const std::map<std::string, std::map<std::string, std::pair<std::string, std::string>>> kExpected{
         {"accepted", {{"dispatch", {"dispatched", "D"}}}},
@@ -46,7 +47,7 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"report", {"", "DH"}}}},
         {"handled", {{"verify", {"verified", "DL"}}, {"reject", {"in_progress", "DL"}}, {"report", {"", "DH"}}}},
         {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DH"}}}},
-        {"feedback", {{"rate", {"rated", "D"}}, {"reopen", {"in_progress", "D"}}, {"report", {"", "DH"}}}},
+        {"feedback", {{"rate", {"rated", "DR"}}, {"reopen", {"in_progress", "DR"}}, {"report", {"", "DH"}}}},
         {"rated", {{"close_whistle", {"", "DH"}}}},
         {"marked", {{"confirm_mark", {"dismissed", "L"}}, {"reject_mark", {"in_progress", "L"}}}},
         {"dismissed", {{"close_whistle", {"", "DH"}}}},
@@ -87,6 +88,7 @@ Relations Only(char party) {
     r.dispatcher = party == 'D';
     r.handler = party == 'H';
     r.level_above = party == 'L';
+    r.reporter = party == 'R';
     return r;
 }
 
@@ -112,7 +114,7 @@ TEST(EventFlow, EveryStateAndActionPairIsAllowedOrRefusedAsTheMatrixSays) {
             }
             ++allowed;
             const auto& [to, parties] = it->second;
-            for (char party : std::string("DHL")) {
+            for (char party : std::string("DHLR")) {
                 auto r = ApplyStep(At(state), Full(action), Only(party), kNow);
                 if (parties.find(party) == std::string::npos) {
                     ASSERT_FALSE(r) << "party " << party;

@@ -64,6 +64,10 @@ inline constexpr std::string_view kEventDueSoonHours = "event.due_soon_hours";
 // 日巡 (seed 003 日巡、周查、月评; domain.md §4.5 "recurring tasks", frequency [LOCAL]): patrols a grid expects on each
 // working day; the duty list names the grids short of it.
 inline constexpr std::string_view kPatrolPerGridPerWorkingDay = "patrol.per_grid_per_working_day";
+// Residents' reports (issue 17 "Bad input": a report flood from one number; "Residents' data is kept for the event
+// only ... with a retention policy").
+inline constexpr std::string_view kEventResidentReportsPerDay = "event.resident_reports_per_day";
+inline constexpr std::string_view kEventResidentDataRetentionDays = "event.resident_data_retention_days";
 
 enum class ValueKind { kInt, kChoice };
 

@@ -300,6 +300,18 @@ public:
     virtual Result<std::vector<EventWhistle>> Whistles(std::int64_t event_id) = 0;
     // Writes the report and close fields of a whistle.
     virtual Status UpdateWhistle(const EventWhistle& w) = 0;
+    // A resident's own events (issue 17): by the keyed blind index of their phone, newest first.
+    virtual Result<std::vector<EventRecord>> OfReporter(const std::string& reporter_key, int limit) = 0;
+    // The event of a follow link, by the SHA-256 of its token.
+    virtual Result<std::optional<EventRecord>> ByFollowToken(const std::string& token_hash) = 0;
+    // Counts one more report of the phone on `day` (YYYY-MM-DD) in one atomic step and answers that day's count.
+    virtual Result<int> CountReport(const std::string& phone_key, const std::string& day) = 0;
+    // The org paths of closed events whose residents' data is still held (the retention purge's orgs).
+    virtual Result<std::vector<std::string>> RetainedOrgPaths() = 0;
+    // Blanks reporter name, phone, key and follow token of the org's events closed before `closed_before`, and
+    // sets resident_purged_at = now; how many events.
+    virtual Result<int> PurgeResidentData(const std::string& org_path, std::int64_t closed_before,
+                                          std::int64_t now) = 0;
 };
 
 // 日巡 patrols, 民情面对面 sessions and 大走访 household visits (core/patrol, core/visit) and their items (findings,

@@ -24,6 +24,13 @@ LX_HANDLER(IntakeLimits);
 LX_HANDLER(SentCodes);
 LX_HANDLER(UploadPhoto);
 LX_HANDLER(GetPhoto);
+// A resident's own events (issue 17).
+LX_HANDLER(ResidentCategories);
+LX_HANDLER(ResidentPlaces);
+LX_HANDLER(ReportResidentEvent);
+LX_HANDLER(MyResidentEvents);
+LX_HANDLER(FollowResidentEvent);
+LX_HANDLER(ConfirmResidentEvent);
 LX_HANDLER(ListRoles);
 LX_HANDLER(Dictionaries);
 LX_HANDLER(OrgRoots);

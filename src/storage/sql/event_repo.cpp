@@ -52,7 +52,11 @@ constexpr std::string_view kEventNames[] = {"id",
                                             "created_by",
                                             "created_at",
                                             "updated_at",
-                                            "version"};
+                                            "version",
+                                            "reporter_key",
+                                            "follow_token_hash",
+                                            "follow_token_enc",
+                                            "resident_purged_at"};
 constexpr Columns kEvent{"events", kEventNames};
 
 constexpr std::string_view kFlowNames[] = {"id",       "event_id",      "seq",        "action",       "from_state",
@@ -153,6 +157,9 @@ core::Result<std::int64_t> SqlEventRepo::Insert(const ev::Event& e) {
     v.Set("duplicate_of", IdOrNull(e.duplicate_of)).Set("reported_at", e.reported_at);
     v.Set("owner_org_id", e.owner_org_id).Set("owner_org_path", e.owner_org_path);
     v.Set("created_by", e.created_by).Set("created_at", e.created_at);
+    v.Set("reporter_key", e.reporter_key.empty() ? SqlParam{nullptr} : SqlParam{Blob{e.reporter_key}});
+    v.Set("follow_token_hash", e.follow_token_hash.empty() ? SqlParam{nullptr} : SqlParam{e.follow_token_hash});
+    v.Set("follow_token_enc", EncryptedOrNull(cipher_, e.follow_token));
     SetLoop(v, e);
     auto rows = c_.Query(v.Insert() + " RETURNING id", v.Params());
     if (!rows && rows.error().code == core::ErrorCode::kConflict && !e.external_ref.empty())
@@ -217,6 +224,11 @@ core::Result<std::vector<EventRecord>> SqlEventRepo::Read(const std::string& whe
         e.created_at = row.Int("created_at");
         e.updated_at = row.Int("updated_at");
         e.version = static_cast<int>(row.Int("version"));
+        e.reporter_key = row.IsNull("reporter_key") ? std::string() : row.Text("reporter_key");
+        e.follow_token_hash = row.Text("follow_token_hash");
+        LX_ASSIGN(follow, DecryptedOrEmpty(cipher_, row, "follow_token_enc"));
+        e.follow_token = std::move(follow);
+        e.resident_purged_at = OptIntOf(row, "resident_purged_at");
         rec.org_name = row.Text("org_name");
         rec.owner_org_name = row.Text("owner_org_name");
         rec.assignee_org_name = row.Text("assignee_org_name");

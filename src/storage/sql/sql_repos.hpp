@@ -129,6 +129,12 @@ public:
     core::Result<std::int64_t> InsertWhistle(const core::ports::EventWhistle& w) override;
     core::Result<std::vector<core::ports::EventWhistle>> Whistles(std::int64_t event_id) override;
     core::Status UpdateWhistle(const core::ports::EventWhistle& w) override;
+    core::Result<std::vector<core::ports::EventRecord>> OfReporter(const std::string& reporter_key, int limit) override;
+    core::Result<std::optional<core::ports::EventRecord>> ByFollowToken(const std::string& token_hash) override;
+    core::Result<int> CountReport(const std::string& phone_key, const std::string& day) override;
+    core::Result<std::vector<std::string>> RetainedOrgPaths() override;
+    core::Result<int> PurgeResidentData(const std::string& org_path, std::int64_t closed_before,
+                                        std::int64_t now) override;
 
 private:
     core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);

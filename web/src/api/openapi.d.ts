@@ -293,6 +293,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/event-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 居民上报的事件分类 / The category dictionary for a resident's report
+         * @description A verified resident (bearer r.…). The two-level dictionary, top categories and their leaves; only a leaf may be reported.
+         */
+        get: operations["residentEventCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 居民可选的社区与网格边界 / Communities and grid boundaries a resident may report in, with the map settings
+         * @description A verified resident. The communities (orgs holding grids, or placed as communities) for the list, the grids' boundaries in force today as a FeatureCollection (WGS-84; properties grid_id, name, org_id, org_name — no team, no phone), and the map's tile settings (map.tile_url; empty means no tiles, the polygons only).
+         */
+        get: operations["residentPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我反映过的问题 / The resident's own events with their follow links
+         * @description A verified resident. The events reported with this phone (by its keyed blind index), newest first, at most 100, each with its follow token. No staff names, reasons or notes.
+         */
+        get: operations["myResidentEvents"];
+        put?: never;
+        /**
+         * 居民反映问题 / A resident reports an event (throttled per phone and day; audited)
+         * @description A verified resident; channel resident. The place is a point (location, WGS-84), whose grid and community the grid registry finds (400 naming location outside every grid), or, without a point, org_id — a community of GET /public/places — and a typed address. The community accepts (and dispatches) the event; the SLA deadlines are its category's. Photos are at most event.photos_max (6), each uploaded with this phone (400 naming photo_ids[i] otherwise). At most event.resident_reports_per_day (5) reports per phone and day (Asia/Shanghai), the policy of the community's subtree, counted in the same transaction; more answer 429 naming phone. The answer carries the follow token (GET /public/follow/{follow_token}).
+         */
+        post: operations["reportResidentEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/events/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 居民确认是否解决并评分 / The resident confirms resolved / partly / not resolved and rates 1-5 (audited)
+         * @description A verified resident, on their own event only (any other answers 404 as if absent). At the feedback step only (422 naming the state otherwise) — the reporter's step of the closed loop: resolved or partly rates and closes the event; not_resolved reopens it to the same handler. Score 1–5, comment optional (≤ 500).
+         */
+        post: operations["confirmResidentEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/follow/{follow_token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 凭链接查看办理进度 / Follow an event by its link, state, timeline and result, no names
+         * @description No code needed; the token (32 URL-safe characters, unguessable, one per event) is the key and only its SHA-256 is looked up. The state, the timeline's steps (action, state, at — no staff names, reasons or notes; the departments' report and close_whistle are left out), the result told to the resident (the last feedback note) and whether they may confirm now. 404 for an unknown token, or once the residents' data was purged (event.resident_data_retention_days after closure). Cache-Control no-store.
+         */
+        get: operations["followResidentEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -4452,6 +4556,110 @@ export interface components {
             flow: components["schemas"]["EventFlowEntry"][];
             whistles: components["schemas"]["EventWhistle"][];
         };
+        ResidentPlaces: {
+            communities: {
+                /** Format: int64 */
+                org_id: number;
+                name: string;
+            }[];
+            grids: {
+                /** @enum {string} */
+                type: "FeatureCollection";
+                features: {
+                    /** @enum {string} */
+                    type: "Feature";
+                    id: string;
+                    geometry: components["schemas"]["GeoJsonGeometry"];
+                    properties: {
+                        /** Format: int64 */
+                        grid_id: number;
+                        name: string;
+                        /** Format: int64 */
+                        org_id: number;
+                        org_name: string;
+                    };
+                }[];
+            };
+            map: {
+                tile_url: string;
+                tile_crs: string;
+                attribution: string;
+            };
+        };
+        ResidentReportInput: {
+            /** @description A leaf of the dictionary. */
+            category_code: string;
+            description: string;
+            /** @description How staff may address the resident (optional). */
+            reporter_name?: string;
+            /** @description Required without a location. */
+            address?: string;
+            location?: {
+                lng: number;
+                lat: number;
+            };
+            /**
+             * Format: int64
+             * @description The community picked from GET /public/places, without a location.
+             */
+            org_id?: number;
+            photo_ids?: string[];
+        };
+        ResidentReportReceipt: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            follow_token: string;
+            org_name: string;
+            grid_name: string;
+        };
+        ResidentEvent: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            category_code: string;
+            org_name: string;
+            address: string;
+            description: string;
+            photo_count: number;
+            /** Format: date-time */
+            reported_at: string;
+            state: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            outcome: string;
+            score: number;
+            follow_token: string;
+        };
+        FollowedEvent: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            category_code: string;
+            org_name: string;
+            address: string;
+            description: string;
+            photo_count: number;
+            /** Format: date-time */
+            reported_at: string;
+            state: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            outcome: string;
+            score: number;
+            grid_name: string;
+            steps: {
+                action: string;
+                state: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** @description The result told to the resident (the last feedback note). */
+            result: string;
+            /** Format: date-time */
+            result_at: string | null;
+            can_confirm: boolean;
+        };
     };
     responses: {
         /** @description invalid_argument — fields name what is wrong (malformed JSON, wrong types, unknown fields, values out of range). */
@@ -5006,6 +5214,165 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    residentEventCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EventCategory"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    residentPlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The places. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPlaces"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    myResidentEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resident's events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResidentEvent"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    reportResidentEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentReportInput"];
+            };
+        };
+        responses: {
+            /** @description Reported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentReportReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    confirmResidentEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "resolved" | "partly" | "not_resolved";
+                    score: number;
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The event as its follow link shows it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowedEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    followResidentEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                follow_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event as the resident follows it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowedEvent"];
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };

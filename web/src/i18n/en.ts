@@ -10,6 +10,7 @@ import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
 import { ratesEn } from './rates';
 import { intakeEn } from './intake';
+import { residentEn } from './resident';
 import { transferEn } from './transfer';
 import { floatingEn } from './floating';
 import { lostContactEn } from './lostContact';
@@ -148,6 +149,7 @@ const en: MessageSchema = {
   calendar: calendarEn,
   rates: ratesEn,
   intake: intakeEn,
+  resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,
   menu: {

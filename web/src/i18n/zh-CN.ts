@@ -10,6 +10,7 @@ import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
 import { ratesZh } from './rates';
 import { intakeZh } from './intake';
+import { residentZh } from './resident';
 import { transferZh } from './transfer';
 import { floatingZh } from './floating';
 import { lostContactZh } from './lostContact';
@@ -147,6 +148,7 @@ const zhCN = {
   calendar: calendarZh,
   rates: ratesZh,
   intake: intakeZh,
+  resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,
   menu: {

@@ -29,6 +29,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/setup', name: 'setup', component: () => import('@/views/auth/SetupView.vue'), meta: { public: true } },
   // A resident's page (issue 17): no account, a phone confirmed by a one-time code.
   { path: '/r/verify', name: 'resident-verify', component: () => import('@/views/resident/VerifyDemoView.vue'), meta: { public: true } },
+  { path: '/r/report', name: 'resident-report', component: () => import('@/views/resident/ReportView.vue'), meta: { public: true } },
+  { path: '/r/mine', name: 'resident-mine', component: () => import('@/views/resident/MineView.vue'), meta: { public: true } },
+  { path: '/r/e/:token', name: 'resident-follow', component: () => import('@/views/resident/FollowView.vue'), meta: { public: true } },
   { path: '/totp', name: 'totp', component: () => import('@/views/auth/TotpView.vue') },
   // An A4 printout outside the app's frame (issue 17 visits): a grid's household visit roster.
   { path: '/print/visit-roster', name: 'visit-roster-print', component: () => import('@/views/visit/VisitRosterPrint.vue') },
