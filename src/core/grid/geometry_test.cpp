@@ -26,7 +26,7 @@ TEST(GridGeometry, ABowTieIsRefusedNamingTheBoundary) {
 
 // Issue 17 "Bad input": millions of vertices are refused by counting, before any geometry is computed.
 TEST(GridGeometry, TooManyVerticesAreRefusedBeforeWork) {
-    Boundary big{{Ring(20001, LngLat{118.0, 24.0})}};  // degenerate too: the count must come first
+    Boundary big{{geo::Ring(20001, LngLat{118.0, 24.0})}};  // degenerate too: the count must come first
     auto r = CheckBoundary(big, 20000);
     ASSERT_FALSE(r);
     EXPECT_EQ(FirstKey(r.error()), "boundary:grid.boundary.too_many_vertices");
@@ -48,13 +48,13 @@ TEST(GridGeometry, AreaIsGeodesicSquareMetres) {
     // 0.01° × 0.01° at latitude 24.5: about 1113 m × 1012 m.
     auto r = CheckBoundary(Rect(118.0, 24.5, 118.01, 24.51), 100);
     ASSERT_TRUE(r) << FirstKey(r.error());
-    EXPECT_EQ((*r)[0][0].size(), 5u);  // closed
+    EXPECT_EQ((*r)[0].outer.size(), 5u);  // closed
     const double area = AreaM2(*r);
     EXPECT_GT(area, 1.11e6);
     EXPECT_LT(area, 1.14e6);
     // A hole is subtracted.
     Boundary holed = Rect(118.0, 24.5, 118.01, 24.51);
-    holed[0].push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
+    holed[0].inners.push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
     auto h = CheckBoundary(holed, 100);
     ASSERT_TRUE(h) << FirstKey(h.error());
     EXPECT_LT(AreaM2(*h), area - 40000);
@@ -63,7 +63,7 @@ TEST(GridGeometry, AreaIsGeodesicSquareMetres) {
 // Issue 17 "point-in-polygon": inside, on the edge, in a hole, outside.
 TEST(GridGeometry, PointInPolygonHonoursHolesAndEdges) {
     Boundary holed = Rect(118.0, 24.5, 118.01, 24.51);
-    holed[0].push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
+    holed[0].inners.push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
     auto b = CheckBoundary(holed, 100);
     ASSERT_TRUE(b);
     EXPECT_TRUE(Covers(*b, {118.001, 24.501}));
