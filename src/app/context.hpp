@@ -12,6 +12,7 @@
 #include "core/common/token_bucket.hpp"
 #include "core/ports/code_sender.hpp"
 #include "core/ports/crypto.hpp"
+#include "core/ports/gis_files.hpp"
 #include "core/ports/media.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sheets.hpp"
@@ -59,6 +60,7 @@ struct Context {
     const core::ports::ImageCodec* images = nullptr;           // photo re-encoding (src/media); null = no uploads
     core::ports::CodeSender* code_sender = nullptr;            // residents' one-time codes (src/otp); null = none
     const core::ports::SentMessages* sent_messages = nullptr;  // the sink's outbox (demo, tests); null otherwise
+    const core::ports::GisFiles* gis = nullptr;                // GeoJSON / zipped Shapefile reading (src/gis)
 };
 
 class SystemClock final : public core::Clock {

@@ -74,6 +74,7 @@ std::unique_ptr<Runtime> MakeRuntime(const Config& config, const RuntimeOptions&
                                                              {},
                                                              rt->checkpoints.get()});
     rt->ctx->images = &rt->images;
+    rt->ctx->gis = &rt->gis;
     if (config.otp.sender == "sink") {
         auto sink = std::make_unique<otp::SinkSender>(rt->clock);
         rt->sink = sink.get();

@@ -11,6 +11,7 @@
 #include "cli/config.hpp"
 #include "crypto/checkpoint_file.hpp"
 #include "crypto/sodium_crypto.hpp"
+#include "gis/gis_files.hpp"
 #include "media/photo_codec.hpp"
 #include "otp/senders.hpp"
 #include "sheet/sheet_files.hpp"
@@ -23,6 +24,7 @@ struct Runtime {
     crypto::SodiumCrypto crypto;
     sheet::SheetFiles sheets;
     media::PhotoCodec images;
+    gis::GisFiles gis;
     std::unique_ptr<core::ports::CodeSender> code_sender;  // otp.sender: none (null), sink or gateway
     otp::SinkSender* sink = nullptr;                       // the code sender when it is the sink
     std::unique_ptr<crypto::SodiumFieldCipher> cipher;

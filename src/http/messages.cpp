@@ -137,7 +137,8 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages()});
+         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages(),
+         &GridImportMessages()});
     return kMessages;
 }
 
@@ -214,7 +215,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels(), &ResidentLabels()});
+         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels()});
     return kLabels;
 }
 

@@ -57,6 +57,9 @@ const Table& ImportMessages();
 const Table& ImportLabels();
 // GIS files (GeoJSON, zipped Shapefile).
 const Table& GisMessages();
+// The grid import (GeoJSON / zipped Shapefile → grids).
+const Table& GridImportMessages();
+const Table& GridImportLabels();
 
 // A catalogue merged from its tables, and the keys written more than once: the first entry of a key wins, so
 // a later one would never be shown (messages_test.cpp fails on any).

@@ -87,6 +87,8 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/grids/locate", Needs(P::kOrgRead), h::LocateGrid, "The grid whose boundary on a date covers a point"},
         {"GET", "/api/v1/grids/export", Needs(P::kOrgRead), h::ExportGrids, "The grids of an org's subtree as a GeoJSON FeatureCollection"},
         {"GET", "/api/v1/grids/map", Needs(P::kOrgRead), h::GridMap, "The map's tile configuration (none by default)"},
+        {"POST", "/api/v1/grids/import/preview", Needs(P::kOrgWrite), h::PreviewGridImport, "Check a GeoJSON file or zipped Shapefile of grids feature by feature; writes nothing", Body::kFile},
+        {"POST", "/api/v1/grids/import", Needs(P::kOrgWrite), h::CommitGridImport, "Import the grids of a GeoJSON file or zipped Shapefile, all or nothing (audited)", Body::kFile},
         {"GET", "/api/v1/grids/:id", Needs(P::kOrgRead), h::GetGrid, "One grid with its boundary on a date, team and warnings"},
         {"PUT", "/api/v1/grids/:id", Needs(P::kOrgWrite), h::UpdateGrid, "Edit a grid's attributes and team (audited)", Body::kJson},
         {"POST", "/api/v1/grids/:id/boundary", Needs(P::kOrgWrite), h::RedrawGrid, "Redraw a grid from a date; the old boundary is kept (audited)", Body::kJson},

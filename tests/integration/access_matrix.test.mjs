@@ -61,6 +61,11 @@ const always = (status) => () => status;
 const gridScoped = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403 : c.tree.inSubtree(c.gridOrg, c.actor.org) ? allowed : 404);
 const CAN_SEE = (c, org) => c.tree.inSubtree(org, c.actor.org);
 let gridCodes = 0;
+/** A GeoJSON of one grid for the import routes; `bow`: its polygon crosses itself. */
+const gridFile = (bow) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature',
+  properties: { code: '350000009999001', name: '矩阵导入网格' }, geometry: { type: 'Polygon', coordinates: [bow
+    ? [[117.5, 23.5], [117.501, 23.501], [117.501, 23.5], [117.5, 23.501], [117.5, 23.5]]
+    : [[117.5, 23.5], [117.501, 23.5], [117.501, 23.501], [117.5, 23.501], [117.5, 23.5]]] } }] });
 /** A small square of its own for community C (n: which one), far from the grids of other tests. */
 const gridSquare = (C, n) => {
   const x = 118 + (C % 100) * 0.01 + n * 0.0001;
@@ -243,6 +248,12 @@ const MATRIX = {
     body: (c) => ({ boundary: gridSquare(c.gridOrg, 0), valid_from: '2020-01-01' }),
     check: (r) => r.status === 400 && assert.deepEqual(r.fieldNames(), ['valid_from']), checkErrors: true },
   'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridScoped(200), check: (r) => assert.equal(r.json.items.length, 1) },
+  // Grid import (gridimport, issue 17 "Grids"): org_write on the target; the preview writes nothing; the commit of a
+  // file holding a bow-tie polygon is refused whole (400, nothing written) for every actor allowed to try.
+  'POST /api/v1/grids/import/preview': { target: 'org', query: (c) => `?org_id=${c.T}&file_name=m.geojson`,
+    file: () => gridFile(false), expect: scoped(200), check: (r) => assert.equal(r.json.features.length, 1) },
+  'POST /api/v1/grids/import': { target: 'org', query: (c) => `?org_id=${c.T}&file_name=m.geojson`,
+    file: () => gridFile(true), expect: scoped(400) },
   'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith(),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
   // Overlays (docs/api.md "Overlays"): org_read on the host to read, org_write to write; T's overlay (hosted at T) is

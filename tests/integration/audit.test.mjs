@@ -457,6 +457,17 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     e = await row('grid.redraw', id, { actor_id: streetAdmin.account.id, object_id: String(gridId), result: 'ok' });
     assert.match(detailOf(e.id), /^from=\d{4}-\d{2}-\d{2}$/);
     note('POST /api/v1/grids/:id/boundary', 'grid.redraw');
+    // The grid import (gridimport): one grid.create per new grid and one grid.import for the file (counts, hash).
+    const gridFile = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature',
+      properties: { code: '350000009009002', name: '审计导入网格', households: 400 }, geometry: sq(119.002) }] });
+    [r, id] = await actFile(streetAdmin.client, `/api/v1/grids/import?org_id=${C1}&file_name=a.geojson&valid_from=2025-01-01`,
+      gridFile, 'grid-import');
+    assert.equal(r.status, 201, r.toString());
+    e = await row('grid.import', id, { actor_id: streetAdmin.account.id, object_type: 'org', object_id: String(C1), result: 'ok' });
+    assert.match(detailOf(e.id), /^create=1 redraw=0 update=0 from=2025-01-01 sha256=[0-9a-f]{64}$/);
+    e = await row('grid.create', id, { actor_id: streetAdmin.account.id, object_type: 'grid', object_id: String(r.json.grid_ids[0]) });
+    assert.equal(detailOf(e.id), 'code=350000009009002 from=2025-01-01 import=1');
+    note('POST /api/v1/grids/import', 'grid.import');
 
     // 日巡 and visits of that grid (issue 17; visits part): every write audited under the grid's community; raising an
     // item writes its own row beside event.create; the detail of a household visit (a resident's data) is an audited read.
@@ -630,6 +641,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     'POST /api/v1/imports/preview': 'checks the uploaded sheet and writes nothing (docs/api.md); the commit is audited',
     'POST /api/v1/reorganizations/preview': 'computes the plan from the structure and writes nothing; the commit is audited',
     'POST /api/v1/imports/orgs/preview': 'checks the uploaded org sheet and writes nothing; the commit is audited',
+    'POST /api/v1/grids/import/preview': 'checks the uploaded GIS file and writes nothing; the commit is audited',
   };
 
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {

@@ -33,11 +33,11 @@ LngLat Lattice(double lng0, double lat0, int i, int j, int salt) {
 
 core::grid::Boundary Cell(double lng0, double lat0, int r, int c, int salt) {
     const int i0 = 2 * r, j0 = 2 * c;
-    core::grid::Ring ring;
+    core::geo::Ring ring;
     for (auto [di, dj] :
          std::array<std::pair<int, int>, 8>{{{0, 0}, {0, 1}, {0, 2}, {1, 2}, {2, 2}, {2, 1}, {2, 0}, {1, 0}}})
         ring.push_back(Lattice(lng0, lat0, i0 + di, j0 + dj, salt));
-    return {{ring}};
+    return {{ring, {}}};
 }
 }  // namespace
 
@@ -104,7 +104,7 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
             if (c == 0 && n == 0) {
                 // Before 2025-07-01 the first grid also held a strip of its eastern neighbour.
                 auto old = Cell(lng0, lat0, r, col, k);
-                for (std::size_t east : {2u, 3u, 4u}) old[0][0][east].lng += 0.0008;  // the ring's eastern edge
+                for (std::size_t east : {2u, 3u, 4u}) old[0].outer[east].lng += 0.0008;  // the ring's eastern edge
                 LX_CHECK(version(old, "2021-03-01", "2025-07-01"));
                 LX_CHECK(version(Cell(lng0, lat0, r, col, k), "2025-07-01", std::nullopt));
             } else {

@@ -16,7 +16,7 @@ using core::grid::LngLat;
 class GridsTest : public AppTest {
 protected:
     static core::grid::Boundary Rect(double x0, double y0, double x1, double y1) {
-        return {{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}};
+        return {{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}}};
     }
     GridInput Input(const std::string& code = "350205001001001") {
         GridInput in;
@@ -72,7 +72,7 @@ TEST_F(GridsTest, TheCommitteeCreatesAGridTheBranchBelowReadsItAndTheWritesAreAu
 // `boundary`; nothing is written.
 TEST_F(GridsTest, ABadBoundaryIsRefusedAndNothingIsWritten) {
     const auto admin = ActorWith(Role::kOrgAdmin, community_a_);
-    core::grid::Boundary bow{{{{118.0, 24.0}, {118.01, 24.01}, {118.01, 24.0}, {118.0, 24.01}, {118.0, 24.0}}}};
+    core::grid::Boundary bow{{{{118.0, 24.0}, {118.01, 24.01}, {118.01, 24.0}, {118.0, 24.01}, {118.0, 24.0}}, {}}};
     auto r = CreateGrid(ctx(), admin, community_a_, Input(), bow, "");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().fields.at(0).field, "boundary");

@@ -1,6 +1,8 @@
-// Plain geographic shapes, shared by the GIS file reader (src/gis) and the grid rules (core/grid): a coordinate
-// is WGS-84 / CGCS2000 longitude and latitude in degrees (issue 17: nothing is stored in GCJ-02). Pure values;
-// validity, area and point-in-polygon are Boost.Geometry's work in core/grid.
+// Plain geographic shapes, the one shape of a polygon in lianxin: the GIS file reader (src/gis), the grid rules
+// and storage (core/grid's Boundary is a vector of these), the GeoJSON of the API (http/json/geojson) and the
+// grid import all use them. A coordinate is WGS-84 / CGCS2000 longitude and latitude in degrees (issue 17:
+// nothing is stored in GCJ-02). Pure values; validity, area and point-in-polygon are Boost.Geometry's work in
+// core/grid.
 #pragma once
 
 #include <cstddef>

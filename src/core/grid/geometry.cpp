@@ -27,17 +27,18 @@ Multi ToBoost(const Boundary& b) {
     Multi m;
     for (const auto& polygon : b) {
         Poly p;
-        for (std::size_t r = 0; r < polygon.size(); ++r) {
-            auto& ring = r == 0 ? p.outer() : p.inners().emplace_back();
-            for (const auto& v : polygon[r]) ring.push_back(Pt(v.lng, v.lat));
+        for (const auto& v : polygon.outer) p.outer().push_back(Pt(v.lng, v.lat));
+        for (const auto& inner : polygon.inners) {
+            auto& ring = p.inners().emplace_back();
+            for (const auto& v : inner) ring.push_back(Pt(v.lng, v.lat));
         }
         m.push_back(std::move(p));
     }
     return m;
 }
 
-Ring FromRing(const bg::model::ring<Pt>& ring) {
-    Ring out;
+geo::Ring FromRing(const bg::model::ring<Pt>& ring) {
+    geo::Ring out;
     out.reserve(ring.size());
     for (const auto& v : ring) out.push_back({v.x(), v.y()});
     return out;
@@ -46,8 +47,8 @@ Ring FromRing(const bg::model::ring<Pt>& ring) {
 Boundary FromBoost(const Multi& m) {
     Boundary b;
     for (const auto& p : m) {
-        Polygon polygon{FromRing(p.outer())};
-        for (const auto& inner : p.inners()) polygon.push_back(FromRing(inner));
+        geo::Polygon polygon{FromRing(p.outer()), {}};
+        for (const auto& inner : p.inners()) polygon.inners.push_back(FromRing(inner));
         b.push_back(std::move(polygon));
     }
     return b;
@@ -81,22 +82,18 @@ std::string Number(double v) {
 
 }  // namespace
 
-std::size_t VertexCount(const Boundary& b) {
-    std::size_t n = 0;
-    for (const auto& polygon : b)
-        for (const auto& ring : polygon) n += ring.size();
-    return n;
-}
-
 Result<Boundary> CheckBoundary(Boundary b, std::size_t max_vertices) {
-    const auto count = VertexCount(b);
+    const auto count = geo::VertexCount(b);
     if (count > max_vertices)
         return Fail(BoundaryError("grid.boundary.too_many_vertices",
                                   {{"count", std::to_string(count)}, {"max", std::to_string(max_vertices)}}));
     if (b.empty()) return Fail(BoundaryError("grid.boundary.empty"));
     for (auto& polygon : b) {
-        if (polygon.empty()) return Fail(BoundaryError("grid.boundary.empty"));
-        for (auto& ring : polygon) {
+        if (polygon.outer.empty()) return Fail(BoundaryError("grid.boundary.empty"));
+        std::vector<geo::Ring*> rings{&polygon.outer};
+        for (auto& inner : polygon.inners) rings.push_back(&inner);
+        for (auto* r : rings) {
+            auto& ring = *r;
             for (const auto& v : ring)
                 if (!std::isfinite(v.lng) || !std::isfinite(v.lat) || v.lng < -180 || v.lng > 180 || v.lat < -90 ||
                     v.lat > 90)
@@ -138,10 +135,13 @@ std::string ToWkt(const Boundary& b) {
     std::string out = "MULTIPOLYGON(";
     for (std::size_t p = 0; p < b.size(); ++p) {
         out += p ? ",(" : "(";
-        for (std::size_t r = 0; r < b[p].size(); ++r) {
+        std::vector<const geo::Ring*> rings{&b[p].outer};
+        for (const auto& inner : b[p].inners) rings.push_back(&inner);
+        for (std::size_t r = 0; r < rings.size(); ++r) {
             out += r ? ",(" : "(";
-            for (std::size_t i = 0; i < b[p][r].size(); ++i)
-                out += (i ? "," : "") + Number(b[p][r][i].lng) + " " + Number(b[p][r][i].lat);
+            const auto& ring = *rings[r];
+            for (std::size_t i = 0; i < ring.size(); ++i)
+                out += (i ? "," : "") + Number(ring[i].lng) + " " + Number(ring[i].lat);
             out += ")";
         }
         out += ")";

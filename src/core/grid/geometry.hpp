@@ -1,7 +1,8 @@
 // Grid boundaries (domain.md §7.1, issue 17 "Grids"): polygons in WGS-84/CGCS2000 longitude/latitude degrees,
 // never GCJ-02. Every geometric decision is Boost.Geometry's (geometry.cpp), never hand-written: validity, area
-// (geodesic, on the WGS-84 spheroid), overlaps and gaps between grids, point in polygon. These plain types keep
-// Boost out of the headers; the stored text is WKT (`MULTIPOLYGON(((lng lat, …)))`), read and written by Boost.
+// (geodesic, on the WGS-84 spheroid), overlaps and gaps between grids, point in polygon. The shapes are core/geo's
+// plain values (the same the GIS file reader gives), keeping Boost out of the headers; the stored text is WKT
+// (`MULTIPOLYGON(((lng lat, …)))`), read and written by Boost.
 #pragma once
 
 #include <cstdint>
@@ -10,17 +11,15 @@
 #include <vector>
 
 #include "core/common/result.hpp"
+#include "core/geo/geometry.hpp"
 #include "core/org/rules.hpp"
 
 namespace lianxin::core::grid {
 
-struct LngLat {
-    double lng = 0, lat = 0;
-    bool operator==(const LngLat&) const = default;
-};
-using Ring = std::vector<LngLat>;       // closed (first == last) once checked
-using Polygon = std::vector<Ring>;      // the outer ring, then its holes
-using Boundary = std::vector<Polygon>;  // a MultiPolygon; a Polygon is one of one
+using geo::LngLat;
+// A MultiPolygon (a Polygon is one of one): the polygons of a geo::Feature as they are. Once checked, every ring
+// is closed and oriented as Boost's default (outer clockwise, holes counter-clockwise).
+using Boundary = std::vector<geo::Polygon>;
 
 struct BBox {
     double min_lng = 0, min_lat = 0, max_lng = 0, max_lat = 0;
@@ -32,8 +31,8 @@ struct BBox {
     }
 };
 
-// Every vertex of every ring, counted before any other work (a million-vertex polygon is refused unread).
-std::size_t VertexCount(const Boundary& b);
+// Every vertex of every ring (geo::VertexCount) is counted before any other work: a million-vertex polygon is
+// refused unread.
 
 // The boundary as it will be stored: rings closed and oriented (outer clockwise, Boost's default), and valid.
 // Fails with InvalidField("boundary", key, params): grid.boundary.too_many_vertices {count, max},

@@ -9,7 +9,7 @@ namespace {
 
 // A lng/lat rectangle, open (the check closes it).
 Boundary Rect(double lng0, double lat0, double lng1, double lat1) {
-    return {{{{lng0, lat0}, {lng1, lat0}, {lng1, lat1}, {lng0, lat1}}}};
+    return {{{{lng0, lat0}, {lng1, lat0}, {lng1, lat1}, {lng0, lat1}}, {}}};
 }
 
 std::string FirstKey(const Error& e) {
@@ -18,7 +18,7 @@ std::string FirstKey(const Error& e) {
 
 // Issue 17 "Bad input": a polygon that crosses itself is refused with a message naming the field `boundary`.
 TEST(GridGeometry, ABowTieIsRefusedNamingTheBoundary) {
-    Boundary bow{{{{118.0, 24.0}, {118.01, 24.01}, {118.01, 24.0}, {118.0, 24.01}}}};
+    Boundary bow{{{{118.0, 24.0}, {118.01, 24.01}, {118.01, 24.0}, {118.0, 24.01}}, {}}};
     auto r = CheckBoundary(bow, 10000);
     ASSERT_FALSE(r);
     EXPECT_EQ(FirstKey(r.error()), "boundary:grid.boundary.self_intersection");
@@ -26,7 +26,7 @@ TEST(GridGeometry, ABowTieIsRefusedNamingTheBoundary) {
 
 // Issue 17 "Bad input": millions of vertices are refused by counting, before any geometry is computed.
 TEST(GridGeometry, TooManyVerticesAreRefusedBeforeWork) {
-    Boundary big{{Ring(20001, LngLat{118.0, 24.0})}};  // degenerate too: the count must come first
+    Boundary big{{geo::Ring(20001, LngLat{118.0, 24.0}), {}}};  // degenerate too: the count must come first
     auto r = CheckBoundary(big, 20000);
     ASSERT_FALSE(r);
     EXPECT_EQ(FirstKey(r.error()), "boundary:grid.boundary.too_many_vertices");
@@ -37,7 +37,7 @@ TEST(GridGeometry, OutOfRangeCoordinatesAndTooFewPointsAreRefused) {
     auto far = CheckBoundary(Rect(118.0, 24.0, 190.0, 24.1), 100);
     ASSERT_FALSE(far);
     EXPECT_EQ(FirstKey(far.error()), "boundary:grid.boundary.coordinate");
-    auto line = CheckBoundary({{{{118.0, 24.0}, {118.1, 24.0}}}}, 100);
+    auto line = CheckBoundary({{{{118.0, 24.0}, {118.1, 24.0}}, {}}}, 100);
     ASSERT_FALSE(line);
     EXPECT_EQ(FirstKey(line.error()), "boundary:grid.boundary.too_few_points");
     EXPECT_EQ(FirstKey(CheckBoundary({}, 100).error()), "boundary:grid.boundary.empty");
@@ -48,13 +48,13 @@ TEST(GridGeometry, AreaIsGeodesicSquareMetres) {
     // 0.01° × 0.01° at latitude 24.5: about 1113 m × 1012 m.
     auto r = CheckBoundary(Rect(118.0, 24.5, 118.01, 24.51), 100);
     ASSERT_TRUE(r) << FirstKey(r.error());
-    EXPECT_EQ((*r)[0][0].size(), 5u);  // closed
+    EXPECT_EQ((*r)[0].outer.size(), 5u);  // closed
     const double area = AreaM2(*r);
     EXPECT_GT(area, 1.11e6);
     EXPECT_LT(area, 1.14e6);
     // A hole is subtracted.
     Boundary holed = Rect(118.0, 24.5, 118.01, 24.51);
-    holed[0].push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
+    holed[0].inners.push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
     auto h = CheckBoundary(holed, 100);
     ASSERT_TRUE(h) << FirstKey(h.error());
     EXPECT_LT(AreaM2(*h), area - 40000);
@@ -63,7 +63,7 @@ TEST(GridGeometry, AreaIsGeodesicSquareMetres) {
 // Issue 17 "point-in-polygon": inside, on the edge, in a hole, outside.
 TEST(GridGeometry, PointInPolygonHonoursHolesAndEdges) {
     Boundary holed = Rect(118.0, 24.5, 118.01, 24.51);
-    holed[0].push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
+    holed[0].inners.push_back({{118.004, 24.504}, {118.004, 24.506}, {118.006, 24.506}, {118.006, 24.504}});
     auto b = CheckBoundary(holed, 100);
     ASSERT_TRUE(b);
     EXPECT_TRUE(Covers(*b, {118.001, 24.501}));

@@ -126,6 +126,8 @@ LX_HANDLER(GridHistory);
 LX_HANDLER(LocateGrid);
 LX_HANDLER(ExportGrids);
 LX_HANDLER(GridMap);
+LX_HANDLER(PreviewGridImport);
+LX_HANDLER(CommitGridImport);
 LX_HANDLER(ListPolicies);
 LX_HANDLER(PolicyHistory);
 LX_HANDLER(SetPolicy);

@@ -10,7 +10,7 @@ namespace {
 core::Error Bad(const std::string& field, const std::string& key) { return core::InvalidField(field, key); }
 
 // A position [lng, lat] or [lng, lat, altitude] (the altitude is dropped).
-bool ReadPosition(const nlohmann::json& p, core::grid::LngLat& out) {
+bool ReadPosition(const nlohmann::json& p, core::geo::LngLat& out) {
     if (!p.is_array() || p.size() < 2 || p.size() > 3) return false;
     for (const auto& c : p)
         if (!c.is_number()) return false;
@@ -18,18 +18,20 @@ bool ReadPosition(const nlohmann::json& p, core::grid::LngLat& out) {
     return std::isfinite(out.lng) && std::isfinite(out.lat);
 }
 
-bool ReadPolygon(const nlohmann::json& rings, core::grid::Polygon& out) {
+bool ReadPolygon(const nlohmann::json& rings, core::geo::Polygon& out) {
     if (!rings.is_array() || rings.empty()) return false;
-    for (const auto& r : rings) {
+    for (std::size_t i = 0; i < rings.size(); ++i) {
+        const auto& r = rings[i];
         if (!r.is_array()) return false;
-        core::grid::Ring ring;
+        core::geo::Ring ring;
         ring.reserve(r.size());
         for (const auto& p : r) {
-            core::grid::LngLat v;
+            core::geo::LngLat v;
             if (!ReadPosition(p, v)) return false;
             ring.push_back(v);
         }
-        out.push_back(std::move(ring));
+        if (i == 0) out.outer = std::move(ring);
+        else out.inners.push_back(std::move(ring));
     }
     return true;
 }
@@ -49,16 +51,17 @@ bool KnownCrs(const nlohmann::json& crs) {
     return false;
 }
 
-nlohmann::json Ring(const core::grid::Ring& ring) {
+nlohmann::json Ring(const core::geo::Ring& ring) {
     nlohmann::json out = nlohmann::json::array();
-    // Boost keeps outer rings clockwise and holes counter-clockwise; GeoJSON the other way round.
-    for (auto it = ring.rbegin(); it != ring.rend(); ++it) out.push_back({it->lng, it->lat});
+    for (const auto& v : ring) out.push_back({v.lng, v.lat});
     return out;
 }
 
-nlohmann::json PolygonJson(const core::grid::Polygon& p) {
-    nlohmann::json out = nlohmann::json::array();
-    for (std::size_t r = 0; r < p.size(); ++r) out.push_back(Ring(p[r]));
+// Boost keeps outer rings clockwise and holes counter-clockwise; GeoJSON the other way round (RFC 7946 §3.1.6).
+nlohmann::json PolygonJson(const core::geo::Polygon& polygon) {
+    const auto p = core::geo::RightHandRule(polygon);
+    nlohmann::json out = nlohmann::json::array({Ring(p.outer)});
+    for (const auto& hole : p.inners) out.push_back(Ring(hole));
     return out;
 }
 
@@ -80,12 +83,12 @@ core::Result<core::grid::Boundary> ReadGeometry(const nlohmann::json& j, const s
     if (coords == j.end() || !coords->is_array()) return core::Fail(Bad(field, "grid.geojson.coordinates"));
     core::grid::Boundary b;
     if (t == "Polygon") {
-        core::grid::Polygon p;
+        core::geo::Polygon p;
         if (!ReadPolygon(*coords, p)) return core::Fail(Bad(field, "grid.geojson.coordinates"));
         b.push_back(std::move(p));
     } else if (t == "MultiPolygon") {
         for (const auto& part : *coords) {
-            core::grid::Polygon p;
+            core::geo::Polygon p;
             if (!ReadPolygon(part, p)) return core::Fail(Bad(field, "grid.geojson.coordinates"));
             b.push_back(std::move(p));
         }

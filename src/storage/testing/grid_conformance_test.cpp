@@ -56,7 +56,7 @@ protected:
                             const char* to = nullptr) {
         GridVersion v;
         v.grid_id = grid;
-        v.boundary = *core::grid::CheckBoundary({{{{lng0, lat0}, {lng1, lat0}, {lng1, lat1}, {lng0, lat1}}}}, 100);
+        v.boundary = *core::grid::CheckBoundary({{{{lng0, lat0}, {lng1, lat0}, {lng1, lat1}, {lng0, lat1}}, {}}}, 100);
         v.box = core::grid::BoxOf(v.boundary);
         v.area_m2 = core::grid::AreaM2(v.boundary);
         v.valid_from = *Date::Parse(from);
@@ -155,7 +155,7 @@ TEST_P(GridConformance, VersionsCloseAndThePointLookupReadsTheDaysBoxes) {
         EXPECT_EQ(history[0].id, old_v);
         EXPECT_EQ(history[0].valid_to->ToString(), "2026-06-01");
         EXPECT_FALSE(history[1].valid_to.has_value());
-        EXPECT_EQ(history[1].boundary[0][0][0].lng, 118.005);
+        EXPECT_EQ(history[1].boundary[0].outer[0].lng, 118.005);
         EXPECT_NEAR(history[1].area_m2, core::grid::AreaM2(history[1].boundary), 1.0);
         LX_ASSIGN(today, tx.Grids().VersionsOfOrg(a_, *Date::Parse("2026-07-01")));
         EXPECT_EQ(today.size(), 1u);

@@ -5,6 +5,7 @@ import { committeeEn, devEn } from './development';
 import { importsEn } from './imports';
 import { reorgEn } from './reorg';
 import { gridsEn } from './grids';
+import { gridImportEn } from './gridImport';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
@@ -145,6 +146,7 @@ const en: MessageSchema = {
   reorg: reorgEn,
   positions: positionsEn,
   grids: gridsEn,
+  gridImport: gridImportEn,
   policies: policiesEn,
   calendar: calendarEn,
   rates: ratesEn,

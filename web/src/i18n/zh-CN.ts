@@ -5,6 +5,7 @@ import { committeeZh, devZh } from './development';
 import { importsZh } from './imports';
 import { reorgZh } from './reorg';
 import { gridsZh } from './grids';
+import { gridImportZh } from './gridImport';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
@@ -144,6 +145,7 @@ const zhCN = {
   reorg: reorgZh,
   positions: positionsZh,
   grids: gridsZh,
+  gridImport: gridImportZh,
   policies: policiesZh,
   calendar: calendarZh,
   rates: ratesZh,

@@ -1,0 +1,41 @@
+// Words of the grid import dialog (网格导入; docs/api.md "Grids › Import"). Both locales import their half.
+
+export const gridImportZh = {
+  open: '导入边界',
+  title: '从 GeoJSON 或 Shapefile 导入网格',
+  hint: '上传 GeoJSON 文件，或把 Shapefile 的 .shp、.shx、.dbf、.prj（及 .cpg）压缩成一个 .zip。坐标须为 WGS-84 或 CGCS2000 经纬度；没有 .cpg 的属性表按 GBK 读取。',
+  target: '导入到',
+  file: '选择文件',
+  validFrom: '新边界生效日期',
+  mapping: '属性对应',
+  none: '（无）',
+  preview: '预览',
+  commit: '确认导入',
+  committed: '已导入：新建 {create} 个，重划 {redraw} 个，修改 {update} 个',
+  counts: '新建 {create} · 重划 {redraw} · 修改 {update} · 不变 {unchanged} · 错误 {error}',
+  hasErrors: '有错误的要素须先在文件中改正：导入要么全部写入，要么一个也不写',
+  fileInfo: '{format}，坐标系 {crs}，编码 {encoding}',
+  fields: { code: '网格编码', name: '网格名称', households: '户数', residents: '人口', buildings: '楼栋', community: '社区' },
+  actions: { create: '新建', redraw: '重划', update: '修改', unchanged: '不变', error: '错误' },
+  cols: { feature: '#', action: '结果', community: '社区', problems: '问题与提示' },
+};
+
+export const gridImportEn: typeof gridImportZh = {
+  open: 'Import boundaries',
+  title: 'Import grids from GeoJSON or Shapefile',
+  hint: 'Upload a GeoJSON file, or a .zip holding the Shapefile’s .shp, .shx, .dbf, .prj (and .cpg). Coordinates must be WGS-84 or CGCS2000 degrees; a table without .cpg is read as GBK.',
+  target: 'Import into',
+  file: 'Choose a file',
+  validFrom: 'New boundaries valid from',
+  mapping: 'Attribute mapping',
+  none: '(none)',
+  preview: 'Preview',
+  commit: 'Import',
+  committed: 'Imported: {create} new, {redraw} redrawn, {update} edited',
+  counts: '{create} new · {redraw} redrawn · {update} edited · {unchanged} unchanged · {error} errors',
+  hasErrors: 'Fix the features with errors in the file first: the import writes all of it or nothing',
+  fileInfo: '{format}, CRS {crs}, encoding {encoding}',
+  fields: { code: 'Grid code', name: 'Grid name', households: 'Households', residents: 'Residents', buildings: 'Buildings', community: 'Community' },
+  actions: { create: 'New', redraw: 'Redraw', update: 'Edit', unchanged: 'Unchanged', error: 'Error' },
+  cols: { feature: '#', action: 'Result', community: 'Community', problems: 'Problems and warnings' },
+};
