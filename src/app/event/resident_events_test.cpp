@@ -24,10 +24,11 @@ protected:
         in.name = "海发第一网格";
         in.households = 400;
         in.residents = 1000;
-        auto id = CreateGrid(ctx(), ActorWith(Role::kOrgAdmin, community_a_), community_a_, in,
-                             core::grid::Boundary{{{{118.0, 24.5}, {118.01, 24.5}, {118.01, 24.51}, {118.0, 24.51},
-                                                    {118.0, 24.5}}}},
-                             "2025-01-01");
+        auto id = CreateGrid(
+            ctx(), ActorWith(Role::kOrgAdmin, community_a_), community_a_, in,
+            core::grid::Boundary{
+                {{{{118.0, 24.5}, {118.01, 24.5}, {118.01, 24.51}, {118.0, 24.51}, {118.0, 24.5}}}, {}}},
+            "2025-01-01");
         ASSERT_TRUE(id) << id.error().message_key;
         grid_ = *id;
     }
