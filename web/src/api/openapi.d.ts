@@ -992,6 +992,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grids/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览网格导入（逐要素检查，不写入）/ Check a GeoJSON file or zipped Shapefile of grids, writing nothing
+         * @description org_write on org_id (a community, or an org above communities). The body is the file (GeoJSON, or a .zip holding one Shapefile; read by GDAL; a CRS other than WGS-84/CGCS2000 is refused naming it; a .dbf without .cpg is read as GBK). Each feature maps to a grid by the attributes named in map_* (guessed from common names such as 网格编码/GRID_CODE/code, 网格名称/NAME, 户数, 人口, 楼栋, 社区 when not given; an empty value maps nothing) and is create, redraw (a new boundary from valid_from; history kept), update, unchanged or error (self-intersection, grid.boundary_max_vertices, a code outside its community, a repeated code); overlaps, gaps and the size rules are warnings.
+         */
+        post: operations["previewGridImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入网格（全部写入或全部不写，留审计）/ Import the grids of a GeoJSON file or zipped Shapefile, all or nothing
+         * @description org_write on org_id. The same file and parameters as the preview, decided again in one transaction; 400 grid.import.has_errors (fields features[N].<field>) while any feature is an error, 422 import.nothing when nothing would change. Audited grid.create / grid.redraw / grid.update per grid and grid.import once (counts, the file's SHA-256).
+         */
+        post: operations["commitGridImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grids/{id}": {
         parameters: {
             query?: never;
@@ -6502,6 +6542,109 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    previewGridImport: {
+        parameters: {
+            query: {
+                org_id: number;
+                file_name?: string;
+                /** @description YYYY-MM-DD of the new boundaries (default today), not after today. */
+                valid_from?: string;
+                map_code?: string;
+                map_name?: string;
+                map_households?: string;
+                map_residents?: string;
+                map_buildings?: string;
+                map_community?: string;
+            };
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The preview; nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        org: Record<string, never>;
+                        format: string;
+                        crs: string;
+                        encoding: string;
+                        attributes: string[];
+                        mapping: Record<string, never>;
+                        /** Format: date */
+                        valid_from: string;
+                        counts: Record<string, never>;
+                        features: Record<string, never>[];
+                        warnings: Record<string, never>[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    commitGridImport: {
+        parameters: {
+            query: {
+                org_id: number;
+                file_name?: string;
+                /** @description YYYY-MM-DD of the new boundaries (default today), not after today. */
+                valid_from?: string;
+                map_code?: string;
+                map_name?: string;
+                map_households?: string;
+                map_residents?: string;
+                map_buildings?: string;
+                map_community?: string;
+            };
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Written. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        valid_from: string;
+                        counts: Record<string, never>;
+                        grid_ids: number[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["FailedPrecondition"];
         };
     };
     getGrid: {
