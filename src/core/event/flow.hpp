@@ -54,8 +54,9 @@ enum class EventAction {
 
 // Who may take a step, by the actor's relation to the event (the use case works the relations out from the
 // actor's grants): the dispatching org (the owner), the assignee org (the handler), the level above the
-// assignee (its parent org).
-enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4 };
+// assignee (its parent org), and the target of a whistle (its department or unit liaison: 报到 and closing its
+// part only; issue 17 "Roles and access").
+enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4, kWhistled = 8 };
 
 // What a step needs, checked by ApplyStep.
 enum Need : unsigned {
@@ -88,6 +89,7 @@ struct Relations {
     bool handler = false;
     bool level_above = false;
     bool handled_it = false;  // the actor recorded 办结: may not verify it
+    bool whistled = false;    // the actor is a liaison of a whistle's target (department or member unit)
 };
 bool MayAct(const Transition& t, const Relations& r);
 
