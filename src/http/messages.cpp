@@ -133,7 +133,7 @@ const Merged& MessageTables() {
         },
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages()});
+         &IntakeMessages(), &GridMessages(), &EventMessages(), &RoleMessages()});
     return kMessages;
 }
 
@@ -209,7 +209,8 @@ const Merged& LabelTables() {
             {"candidate", {"发展档案", "case"}},
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels()});
+         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
+         &RoleLabels()});
     return kLabels;
 }
 

@@ -46,6 +46,9 @@ const Table& AccountLabels();
 // Grids (网格).
 const Table& GridMessages();
 const Table& GridLabels();
+// Narrowed roles: grid workers and leaders, department and unit liaisons (issue 17).
+const Table& RoleMessages();
+const Table& RoleLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

@@ -59,6 +59,9 @@ const scoped = (allowed, outside = 404) => (a, inScope, c) => (!can(a, c.perm) ?
 const always = (status) => () => status;
 /** For grid routes: the target's grid lies in community c.gridOrg, which decides the scope. */
 const gridScoped = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403 : c.tree.inSubtree(c.gridOrg, c.actor.org) ? allowed : 404);
+/** Reading a grid: also a branch secretary of a branch inside the grid's community (issue 17, read only). */
+const gridReadable = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403
+  : c.tree.inSubtree(c.gridOrg, c.actor.org) || (a.role === 'branch_secretary' && c.tree.inSubtree(c.actor.org, c.gridOrg)) ? allowed : 404);
 const CAN_SEE = (c, org) => c.tree.inSubtree(org, c.actor.org);
 let gridCodes = 0;
 /** A small square of its own for community C (n: which one), far from the grids of other tests. */
@@ -98,7 +101,8 @@ const MATRIX = {
     check: (r) => assert.match(r.json.photo_id, /^[0-9a-f]{64}$/) },
   'GET /api/v1/photos/:photo_id': { target: 'none', expect: always(200),
     check: (r) => assert.equal(r.headers['content-type'], 'image/jpeg') },
-  'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
+  // six roles on org subtrees and four narrowed ones (grid worker, grid leader, department and unit liaisons: issue 17)
+  'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 10) },
   // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
   'GET /api/v1/dictionaries': { target: 'none', expect: always(200), check: (r) => assert.ok(r.json.code_lists.length > 0) },
   'GET /api/v1/orgs/roots': { target: 'none', expect: onlyWith(),
@@ -226,12 +230,12 @@ const MATRIX = {
     ghost: () => '/api/v1/grids/export?org_id=999999',
     check: (r) => assert.equal(r.json.type, 'FeatureCollection') },
   'GET /api/v1/grids/map': { target: 'none', expect: onlyWith(), check: (r) => assert.equal(r.json.tile_crs, 'wgs84') },
-  'GET /api/v1/grids/:id': { target: 'grid', expect: gridScoped(200), check: (r, c) => assert.equal(r.json.id, c.gridId) },
+  'GET /api/v1/grids/:id': { target: 'grid', expect: gridReadable(200), check: (r, c) => assert.equal(r.json.id, c.gridId) },
   'PUT /api/v1/grids/:id': { target: 'grid', expect: gridScoped(409), body: () => ({ version: 999999, name: '矩阵网格' }) },
   'POST /api/v1/grids/:id/boundary': { target: 'grid', expect: gridScoped(400),
     body: (c) => ({ boundary: gridSquare(c.gridOrg, 0), valid_from: '2020-01-01' }),
     check: (r) => r.status === 400 && assert.deepEqual(r.fieldNames(), ['valid_from']), checkErrors: true },
-  'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridScoped(200), check: (r) => assert.equal(r.json.items.length, 1) },
+  'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridReadable(200), check: (r) => assert.equal(r.json.items.length, 1) },
   'GET /api/v1/reorganizations': { target: 'none', expect: onlyWith(),
     check: (r) => assert.ok(Array.isArray(r.json.items)) },
   // Overlays (docs/api.md "Overlays"): org_read on the host to read, org_write to write; T's overlay (hosted at T) is
