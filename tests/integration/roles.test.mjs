@@ -62,10 +62,7 @@ describe('roles: grid workers and liaisons see only their part (gen --scale=test
     await make('noGrid', C1, null);
     await make('inOther', C2, gOther);
   });
-  after(() => {
-    if (process.env.ROLES_LOG) console.log(srv.logs().split('\n').filter((l) => /error|500|fail/i.test(l)).slice(-20).join('\n'));
-    return srv && srv.stop();
-  });
+  after(() => srv && srv.stop());
 
   test('a grant of these roles names grids of its community, or one member unit of a hosted overlay', async () => {
     const bad = async (body, field) => {

@@ -16,6 +16,7 @@ import { accountsEn } from './accounts';
 import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import { eventEn } from './events';
+import { rolesEn } from './roles';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -132,6 +133,7 @@ const en: MessageSchema = {
   dev: devEn,
   overlay: overlayEn,
   event: eventEn,
+  narrowRoles: rolesEn,
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
@@ -161,6 +163,7 @@ const en: MessageSchema = {
     floating: 'Floating members',
     event: 'Events',
     eventQueue: 'Event queue',
+    eventWhistled: 'Whistled to us',
     eventIntake: 'Hotline intake',
     life: 'Organizational life',
     dues: 'Party dues',

@@ -16,6 +16,7 @@ import { accountsZh } from './accounts';
 import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 import { eventZh } from './events';
+import { rolesZh } from './roles';
 
 const zhCN = {
   app: {
@@ -131,6 +132,7 @@ const zhCN = {
   dev: devZh,
   overlay: overlayZh,
   event: eventZh,
+  narrowRoles: rolesZh,
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
@@ -160,6 +162,7 @@ const zhCN = {
     floating: '流动党员',
     event: '事件',
     eventQueue: '事件队列',
+    eventWhistled: '本部门待报到',
     eventIntake: '热线登记',
     life: '组织生活',
     dues: '党费',
