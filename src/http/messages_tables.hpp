@@ -52,6 +52,9 @@ const Table& GridLabels();
 // 日巡 patrols, 民情面对面 sessions and 大走访 household visits.
 const Table& VisitsMessages();
 const Table& VisitsLabels();
+// Narrowed roles: grid workers and leaders, department and unit liaisons (issue 17).
+const Table& RoleMessages();
+const Table& RoleLabels();
 // Member import and export.
 const Table& ImportMessages();
 const Table& ImportLabels();

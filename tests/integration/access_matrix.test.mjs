@@ -59,6 +59,9 @@ const scoped = (allowed, outside = 404) => (a, inScope, c) => (!can(a, c.perm) ?
 const always = (status) => () => status;
 /** For grid routes: the target's grid lies in community c.gridOrg, which decides the scope. */
 const gridScoped = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403 : c.tree.inSubtree(c.gridOrg, c.actor.org) ? allowed : 404);
+/** Reading a grid: also a branch secretary of a branch inside the grid's community (issue 17, read only). */
+const gridReadable = (allowed) => (a, _inScope, c) => (!can(a, c.perm) ? 403
+  : c.tree.inSubtree(c.gridOrg, c.actor.org) || (a.role === 'branch_secretary' && c.tree.inSubtree(c.actor.org, c.gridOrg)) ? allowed : 404);
 const CAN_SEE = (c, org) => c.tree.inSubtree(org, c.actor.org);
 let gridCodes = 0;
 /** A GeoJSON of one grid for the import routes; `bow`: its polygon crosses itself. */
@@ -114,7 +117,8 @@ const MATRIX = {
   'POST /api/v1/public/events/:id/confirm': { target: 'event', body: () => ({ outcome: 'resolved', score: 5 }),
     expect: always(401) },
   'GET /api/v1/public/follow/:follow_token': { target: 'none', expect: always(404) },
-  'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 6) },
+  // six roles on org subtrees and four narrowed ones (grid worker, grid leader, department and unit liaisons: issue 17)
+  'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 10) },
   // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
   'GET /api/v1/dictionaries': { target: 'none', expect: always(200), check: (r) => assert.ok(r.json.code_lists.length > 0) },
   'GET /api/v1/orgs/roots': { target: 'none', expect: onlyWith(),
@@ -242,12 +246,12 @@ const MATRIX = {
     ghost: () => '/api/v1/grids/export?org_id=999999',
     check: (r) => assert.equal(r.json.type, 'FeatureCollection') },
   'GET /api/v1/grids/map': { target: 'none', expect: onlyWith(), check: (r) => assert.equal(r.json.tile_crs, 'wgs84') },
-  'GET /api/v1/grids/:id': { target: 'grid', expect: gridScoped(200), check: (r, c) => assert.equal(r.json.id, c.gridId) },
+  'GET /api/v1/grids/:id': { target: 'grid', expect: gridReadable(200), check: (r, c) => assert.equal(r.json.id, c.gridId) },
   'PUT /api/v1/grids/:id': { target: 'grid', expect: gridScoped(409), body: () => ({ version: 999999, name: '矩阵网格' }) },
   'POST /api/v1/grids/:id/boundary': { target: 'grid', expect: gridScoped(400),
     body: (c) => ({ boundary: gridSquare(c.gridOrg, 0), valid_from: '2020-01-01' }),
     check: (r) => r.status === 400 && assert.deepEqual(r.fieldNames(), ['valid_from']), checkErrors: true },
-  'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridScoped(200), check: (r) => assert.equal(r.json.items.length, 1) },
+  'GET /api/v1/grids/:id/history': { target: 'grid', expect: gridReadable(200), check: (r) => assert.equal(r.json.items.length, 1) },
   // Grid import (gridimport, issue 17 "Grids"): org_write on the target; the preview writes nothing; the commit of a
   // file holding a bow-tie polygon is refused whole (400, nothing written) for every actor allowed to try.
   'POST /api/v1/grids/import/preview': { target: 'org', query: (c) => `?org_id=${c.T}&file_name=m.geojson`,

@@ -2,6 +2,7 @@
 #include "app/event/deadlines.hpp"
 #include "app/event/event_access.hpp"
 #include "app/policy/policies.hpp"
+#include "core/auth/narrow_scope.hpp"
 
 namespace lianxin::app {
 
@@ -24,13 +25,25 @@ core::Result<std::vector<core::event::Category>> EventCategories(Context& ctx, c
 core::Result<EventPage> ListEvents(Context& ctx, const core::auth::Actor& actor, const EventListInput& in) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kEventRead));
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
-    if (in.queue != "all" && in.queue != "mine" && in.queue != "due_soon" && in.queue != "overdue")
+    if (in.queue != "all" && in.queue != "mine" && in.queue != "due_soon" && in.queue != "overdue" &&
+        in.queue != "grid" && in.queue != "whistled")
         errors.WithField("queue", "query.invalid");
+    if (!in.whistle_state.empty() && in.whistle_state != "open" && in.whistle_state != "reported" &&
+        in.whistle_state != "closed")
+        errors.WithField("whistle_state", "query.invalid");
     if (!in.state.empty() && !core::event::ParseEventState(in.state)) errors.WithField("state", "query.invalid");
     if (!errors.fields.empty()) return core::Fail(errors);
     const auto now = ctx.clock.NowMillis();
     core::ports::EventQuery q;
     q.scope_roots = core::auth::ScopeRoots(actor, Permission::kEventRead);
+    // the narrowed scopes (issue 17 "Roles and access"): grids, events assigned by name, whistles
+    q.grid_ids = core::auth::GridIdsOf(actor, Permission::kEventRead);
+    q.assigned_user_id = actor.user_id;
+    q.whistle_roots = core::auth::WhistleOrgRoots(actor);
+    q.whistle_unit_ids = core::auth::WhistleUnitIds(actor);
+    q.grids_only = in.queue == "grid";
+    q.whistled_only = in.queue == "whistled";
+    q.whistle_state = in.whistle_state;
     q.state = in.state;
     q.category_code = in.category;
     q.after_id = in.after_id;
@@ -55,6 +68,11 @@ core::Result<EventPage> ListEvents(Context& ctx, const core::auth::Actor& actor,
         if (more) rows.resize(static_cast<std::size_t>(in.limit));
         for (auto& r : rows) {
             LX_ASSIGN(v, LoadEventView(tx, actor, std::move(r), now, false));
+            if (q.whistled_only) {  // the department's queue shows its own whistles (report by, reported)
+                LX_ASSIGN(ws, tx.Events().Whistles(v.record.event.id));
+                for (auto& w : ws)
+                    if (LiaisonOf(actor, w)) v.whistles.push_back(std::move(w));
+            }
             page.items.push_back(std::move(v));
         }
         page.next_after = more ? page.items.back().record.event.id : 0;
@@ -69,7 +87,9 @@ core::Result<Audited<EventView>> ViewEvent(Context& ctx, const core::auth::Actor
     const auto now = ctx.clock.NowMillis();
     LX_CHECK(ctx.db.Read(Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, tx.Events().Get(id));
-        if (!rec || !MaySee(actor, rec->event)) return core::Fail(core::NotFound("event"));
+        if (!rec) return core::Fail(core::NotFound("event"));
+        LX_ASSIGN(sees, Sees(tx, actor, rec->event));
+        if (!sees) return core::Fail(core::NotFound("event"));
         const auto org_id = rec->event.org_id;
         const auto org_path = rec->event.org_path;
         LX_ASSIGN(view, LoadEventView(tx, actor, std::move(*rec), now, true));

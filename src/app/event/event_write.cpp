@@ -7,6 +7,7 @@
 #include "app/event/register.hpp"
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
+#include "core/auth/narrow_scope.hpp"
 
 namespace lianxin::app {
 
@@ -63,6 +64,7 @@ core::Result<core::ports::EventWhistle> Whistle(Tx& tx, const core::auth::Actor&
             return core::Fail(core::InvalidField("target_org_id", "event.whistle.target"));
         w.target_org_id = org->id;
         w.target_org_path = org->path;
+        w.seen_through_path = org->path;
         w.target_name = org->name;
     } else if (in.target_kind == "overlay_unit") {
         LX_ASSIGN(overlay, tx.Overlays().Get(in.overlay_id));
@@ -73,6 +75,7 @@ core::Result<core::ports::EventWhistle> Whistle(Tx& tx, const core::auth::Actor&
                                [&](const auto& u) { return u.id == in.overlay_unit_id && u.ActiveOn(today); });
         if (it == units.end()) return core::Fail(core::InvalidField("overlay_unit_id", "event.whistle.target"));
         w.overlay_unit_id = it->id;
+        w.seen_through_path = overlay->host_org_path;  // the unit's liaison holds its grant on the host org
         w.target_name = it->name + "（" + overlay->name + "）";
     } else {
         return core::Fail(core::InvalidField("target_kind", "event.whistle.kind"));
@@ -112,6 +115,13 @@ core::Result<std::int64_t> RegisterEvent(Tx& tx, const core::auth::Actor& actor,
         if (!org) return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
         e.org_id = org->id;
         e.org_path = org->path;
+        // The grid must be one of the place's community: a grid worker's queue is by grid (issue 17 "Roles and
+        // access"), so an event may not name another community's grid.
+        if (e.grid_id) {
+            LX_ASSIGN(grid, tx.Grids().Get(e.grid_id));
+            if (!grid || grid->org_id != org->id)
+                return core::Fail(core::InvalidField("grid_id", "event.grid.outside"));
+        }
         // The accepting org: the actor's grant covering the place.
         e.owner_org_id = ActingOrg(actor, org->path);
         LX_ASSIGN(owner, tx.Orgs().Get(e.owner_org_id));
@@ -156,11 +166,16 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
     EventView out;
     LX_CHECK(ctx.db.Write(Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, tx.Events().Get(id));
-        if (!rec || !MaySee(actor, rec->event)) return core::Fail(core::NotFound("event"));
+        if (!rec) return core::Fail(core::NotFound("event"));
+        LX_ASSIGN(sees, Sees(tx, actor, rec->event));
+        if (!sees) return core::Fail(core::NotFound("event"));
         const ev::Event before = rec->event;
         if (in.version != before.version)
             return core::Fail(core::MakeError(ErrorCode::kConflict, "event.changed_concurrently"));
-        const auto rel = RelationsOf(actor, before);
+        LX_ASSIGN(whistles, tx.Events().Whistles(id));
+        const auto rel = RelationsOf(actor, before, whistles);
+        // A liaison (and nothing more) reports and closes only its own department's or unit's part.
+        const bool only_liaison = rel.whistled && !rel.dispatcher && !rel.handler;
         ev::Step step;
         step.action = *action;
         step.actor_user_id = actor.user_id;
@@ -193,11 +208,11 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
         LX_ASSIGN(flow_so_far, tx.Events().Flow(id));
         auto flow = FlowOf(actor, before, after, in.action, static_cast<int>(flow_so_far.size()) + 1,
                            ActingOrg(actor, path), now);
+        if (only_liaison) flow.actor_org_id = 0;  // set below from the whistle's target
         flow.reason = step.reason;
         flow.note = step.note;
         flow.photo_ids = step.photo_ids;
         flow.deadline = step.deadline;
-        LX_ASSIGN(whistles, tx.Events().Whistles(id));
         if (*action == ev::EventAction::kWhistle) {
             LX_ASSIGN(w, Whistle(tx, actor, before, in, now));
             LX_ASSIGN(wid, tx.Events().InsertWhistle(w));
@@ -206,7 +221,14 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
         } else if (*action == ev::EventAction::kReport || *action == ev::EventAction::kCloseWhistle) {
             auto it = std::find_if(whistles.begin(), whistles.end(),
                                    [&](const auto& w) { return w.id == in.whistle_id; });
-            if (it == whistles.end()) return core::Fail(core::InvalidField("whistle_id", "event.whistle.unknown"));
+            if (it == whistles.end() || (only_liaison && !LiaisonOf(actor, *it)))
+                return core::Fail(core::InvalidField("whistle_id", "event.whistle.unknown"));
+            if (only_liaison) {  // the department acts for itself; a unit through its liaison's grant (the host)
+                flow.actor_org_id = it->target_org_id;
+                for (const auto& g : actor.grants)
+                    if (!flow.actor_org_id && it->overlay_unit_id && g.overlay_unit_id == it->overlay_unit_id)
+                        flow.actor_org_id = g.org_id;
+            }
             if (*action == ev::EventAction::kReport) {
                 if (it->reported_at || it->closed_at)
                     return core::Fail(core::MakeError(ErrorCode::kFailedPrecondition, "event.whistle.reported"));

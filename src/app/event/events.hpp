@@ -35,14 +35,18 @@ struct EventView {
 };
 
 struct EventListInput {
-    std::string queue = "all";  // all | mine | due_soon | overdue
+    // all | mine | due_soon | overdue; grid: the events placed in the actor's grids (我的网格, grid grants);
+    // whistled: those whistled to the actor's department or unit (本部门/本单位待报到, liaison grants), by
+    // whistle_state open | reported | closed ("" any)
+    std::string queue = "all";
+    std::string whistle_state;
     std::string state;
     std::string category;
     std::int64_t after_id = 0;
     int limit = 50;
 };
 struct EventPage {
-    std::vector<EventView> items;  // flow and whistles empty in a list
+    std::vector<EventView> items;  // flow empty in a list; whistles only the actor's own in the whistled queue
     std::int64_t next_after = 0;
 };
 core::Result<EventPage> ListEvents(Context& ctx, const core::auth::Actor& actor, const EventListInput& in);

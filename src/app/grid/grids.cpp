@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "app/audit/audit.hpp"
+#include "app/grid/grid_read_scope.hpp"
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
+#include "core/auth/narrow_scope.hpp"
 #include "core/member/fields.hpp"
 
 namespace lianxin::app {
@@ -142,6 +144,9 @@ core::Result<Grid> Visible(Tx& tx, const core::auth::Actor& actor, std::int64_t 
     LX_CHECK(core::auth::AuthorizeAny(actor, p));
     LX_ASSIGN(found, tx.Grids().Get(id));
     if (!found) return core::Fail(core::NotFound("grid"));
+    // reading: also a grid grant naming it, or a branch of its community (read only; grid_read_scope.hpp)
+    if (p == Permission::kOrgRead && core::auth::ReadsGrid(actor, found->id, found->org_path))
+        return std::move(found).value();
     LX_CHECK(core::auth::Authorize(actor, p, found->org_path, "grid"));
     return std::move(found).value();
 }
@@ -159,9 +164,11 @@ core::Result<GridList> ListGrids(Context& ctx, const core::auth::Actor& actor, s
                                  const core::Date& on) {
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kOrgRead));
     GridList out;
-    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
+    LX_ASSIGN(communities, BranchCommunities(ctx, actor));
+    LX_CHECK(ctx.db.Read(GridReadScope(actor, communities), [&](Tx& tx) -> core::Status {
         core::ports::GridQuery q;
         q.scope_roots = core::auth::ScopeRoots(actor, Permission::kOrgRead);
+        NarrowGridQuery(actor, communities, q);
         std::optional<core::org::Org> org;
         if (org_id != 0) {
             LX_ASSIGN(o, VisibleOrg(tx, actor, org_id, Permission::kOrgRead));
@@ -184,7 +191,8 @@ core::Result<GridList> ListGrids(Context& ctx, const core::auth::Actor& actor, s
 
 core::Result<GridView> GetGrid(Context& ctx, const core::auth::Actor& actor, std::int64_t id, const core::Date& on) {
     GridView out;
-    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
+    LX_ASSIGN(communities, BranchCommunities(ctx, actor));
+    LX_CHECK(ctx.db.Read(GridReadScope(actor, communities), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, Visible(tx, actor, id, Permission::kOrgRead));
         LX_ASSIGN(siblings, tx.Grids().List({{g.org_path}, {}, g.org_id, 1000}));
         LX_ASSIGN(between, Between(tx, g.org_id, on, siblings, g.code));
@@ -290,7 +298,8 @@ core::Status RedrawGrid(Context& ctx, const core::auth::Actor& actor, std::int64
 
 core::Result<std::vector<GridVersion>> GridHistory(Context& ctx, const core::auth::Actor& actor, std::int64_t id) {
     std::vector<GridVersion> out;
-    LX_CHECK(ctx.db.Read(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
+    LX_ASSIGN(communities, BranchCommunities(ctx, actor));
+    LX_CHECK(ctx.db.Read(GridReadScope(actor, communities), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(g, Visible(tx, actor, id, Permission::kOrgRead));
         LX_ASSIGN(versions, tx.Grids().Versions(g.id));
         out = std::move(versions);

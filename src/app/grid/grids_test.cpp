@@ -42,7 +42,9 @@ TEST_F(GridsTest, TheCommitteeCreatesAGridTheBranchBelowReadsItAndTheWritesAreAu
     EXPECT_EQ(CountAudit("grid.create"), 1);
     const auto today = ctx().clock.Today();
     auto seen = GetGrid(ctx(), ActorWith(Role::kBranchSecretary, branch_a_), *id, today);
-    ASSERT_FALSE(seen) << "the grid lies in the community, above the branch";
+    // issue 17 "Roles and access" part 3: a branch secretary reads the grids of its community, read only
+    ASSERT_TRUE(seen) << seen.error().message_key;
+    EXPECT_FALSE(seen->can_edit);
     auto mine = GetGrid(ctx(), admin, *id, today);
     ASSERT_TRUE(mine);
     EXPECT_EQ(mine->grid.covering_name, "绿苑小区党支部");

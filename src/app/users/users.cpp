@@ -6,6 +6,8 @@
 #include "app/auth/login_throttle.hpp"
 #include "app/auth/session_cache.hpp"
 #include "app/auth/validation.hpp"
+#include "core/auth/narrow_scope.hpp"
+#include "core/grid/grid.hpp"
 
 namespace lianxin::app {
 
@@ -40,10 +42,60 @@ core::Result<User> ManagedUser(Tx& tx, const core::auth::Actor& actor, std::int6
     return *user;
 }
 
+// The grids or the member unit that narrow a grant (issue 17 "Roles and access"): a grid grant names grids of
+// its community; a unit liaison one active member unit of an overlay hosted at the grant's org.
+core::Status CheckNarrowing(Tx& tx, const core::org::Org& org, core::auth::Role role, const GrantNarrowing& n,
+                            core::auth::Grant& grant, std::int64_t now) {
+    core::Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    if (core::auth::IsGridRole(role)) {
+        const bool community = core::grid::HoldsGrids(org);
+        if (!community) errors.WithField("org_id", "user.grant.not_community");
+        if (community && n.grid_ids.empty()) errors.WithField("grid_ids", "user.grant.grids_required");
+        for (auto id : community ? n.grid_ids : std::vector<std::int64_t>{}) {
+            LX_ASSIGN(grid, tx.Grids().Get(id));
+            if (!grid || grid->org_id != org.id) {
+                errors.WithField("grid_ids", "user.grant.grid_unknown", {{"id", std::to_string(id)}});
+                break;
+            }
+            if (std::find(grant.grid_ids.begin(), grant.grid_ids.end(), id) == grant.grid_ids.end())
+                grant.grid_ids.push_back(id);
+        }
+    } else if (!n.grid_ids.empty()) {
+        errors.WithField("grid_ids", "user.grant.grids_not_allowed");
+    }
+    if (role == core::auth::Role::kUnitLiaison) {
+        if (n.overlay_unit_id <= 0) {
+            errors.WithField("overlay_unit_id", "user.grant.unit_required");
+        } else {
+            // a unit of an overlay hosted at the grant's org, active today
+            const auto today = core::Date::FromInstant(now);
+            core::ports::OverlayQuery q;
+            q.scope_roots = {org.path};
+            q.on = today;
+            LX_ASSIGN(overlays, tx.Overlays().List(q));
+            for (const auto& o : overlays) {
+                if (o.overlay.host_org_id != org.id || grant.overlay_unit_id) continue;
+                LX_ASSIGN(units, tx.Overlays().Units(o.overlay.id));
+                for (const auto& u : units)
+                    if (u.id == n.overlay_unit_id && u.ActiveOn(today)) {
+                        grant.overlay_unit_id = u.id;
+                        grant.overlay_unit_name = u.name;
+                    }
+            }
+            if (!grant.overlay_unit_id) errors.WithField("overlay_unit_id", "user.grant.unit_unknown");
+        }
+    } else if (n.overlay_unit_id != 0) {
+        errors.WithField("overlay_unit_id", "user.grant.unit_not_allowed");
+    }
+    if (!errors.fields.empty()) return core::Fail(errors);
+    return core::Ok();
+}
+
 // Checks that `role` may be granted on `org_id` by `actor` to `user` and fills the grant.
 core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& actor, const User& user,
                                            const std::string& role_key, std::int64_t org_id, const char* role_field,
-                                           const char* org_field) {
+                                           const char* org_field, const GrantNarrowing& narrowing,
+                                           std::int64_t now) {
     auto role = core::auth::ParseRole(role_key);
     if (!role) return core::Fail(core::InvalidField(role_field, "user.role.unknown"));
     LX_ASSIGN(org, tx.Orgs().Get(org_id));
@@ -61,7 +113,20 @@ core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& acto
     for (const auto& g : user.grants)
         if (g.role == *role && g.org_id == org_id)
             return core::Fail(MakeError(ErrorCode::kConflict, "user.grant.exists"));
-    return core::auth::Grant{0, *role, org->id, org->path, org->name};
+    core::auth::Grant grant{0, *role, org->id, org->path, org->name};
+    LX_CHECK(CheckNarrowing(tx, *org, *role, narrowing, grant, now));
+    return grant;
+}
+
+// The audit detail of a grant: its role and org, and what narrows it.
+std::string GrantDetail(const std::string& role, std::int64_t org_id, const core::auth::Grant& g) {
+    std::string out = "role=" + role + " org=" + std::to_string(org_id);
+    if (!g.grid_ids.empty()) {
+        out += " grids=";
+        for (std::size_t i = 0; i < g.grid_ids.size(); ++i) out += (i ? "," : "") + std::to_string(g.grid_ids[i]);
+    }
+    if (g.overlay_unit_id) out += " unit=" + std::to_string(g.overlay_unit_id);
+    return out;
 }
 
 // Marks the users whose name some address must wait to try (the admins see them as locked, and may lift it).
@@ -132,7 +197,7 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
         user.display_name = in.display_name;
         user.status = core::ports::UserStatus::kPending;
         user.created_at = now;
-        LX_ASSIGN(grant, CheckGrant(tx, actor, user, in.role, in.org_id, "role", "org_id"));
+        LX_ASSIGN(grant, CheckGrant(tx, actor, user, in.role, in.org_id, "role", "org_id", in.narrowing, now));
         LX_ASSIGN(existing, tx.Users().GetByUsername(in.username));
         if (existing) return core::Fail(core::InvalidField("username", "user.username.taken"));
         LX_ASSIGN(id, tx.Users().Insert(user));
@@ -143,7 +208,7 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
         LX_ASSIGN(token, CreatePasswordLink(ctx, tx, id));
         out.setup_token = std::move(token);
         auto entry = AuditFor(actor, now, "user.create", "user", std::to_string(id)).On(grant.org_id, grant.org_path);
-        entry.detail = "role=" + in.role + " org=" + std::to_string(in.org_id);
+        entry.detail = GrantDetail(in.role, in.org_id, grant);
         LX_CHECK(tx.Audit().Append(entry));
         out.user = std::move(user);
         return core::Ok();
@@ -152,19 +217,20 @@ core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& acto
 }
 
 core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id,
-                                          const std::string& role, std::int64_t org_id) {
+                                          const std::string& role, std::int64_t org_id,
+                                          const GrantNarrowing& narrowing) {
     core::auth::Grant out;
     std::int64_t now = ctx.clock.NowMillis();
     LX_CHECK(ctx.db.Write(core::ports::Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(user, ManagedUser(tx, actor, user_id, Permission::kUserManage));
-        LX_ASSIGN(grant, CheckGrant(tx, actor, user, role, org_id, "role", "org_id"));
+        LX_ASSIGN(grant, CheckGrant(tx, actor, user, role, org_id, "role", "org_id", narrowing, now));
         LX_ASSIGN(id, tx.Users().AddGrant(user_id, grant, actor.user_id, now));
         grant.id = id;
         // A new admin role means a new second-factor duty: end the user's sessions.
         if (core::auth::Info(grant.role).admin) LX_CHECK(tx.Sessions().DeleteForUser(user_id));
         auto entry =
             AuditFor(actor, now, "user.grant", "user", std::to_string(user_id)).On(grant.org_id, grant.org_path);
-        entry.detail = "role=" + role + " org=" + std::to_string(org_id);
+        entry.detail = GrantDetail(role, org_id, grant);
         LX_CHECK(tx.Audit().Append(entry));
         out = grant;
         return core::Ok();

@@ -30,11 +30,20 @@ struct UserListInput {
 core::Result<UserPage> ListUsers(Context& ctx, const core::auth::Actor& actor, const UserListInput& in);
 core::Result<core::ports::User> GetUser(Context& ctx, const core::auth::Actor& actor, std::int64_t id);
 
+// What narrows a grant (issue 17 "Roles and access"): the grids of the community for grid_worker / grid_leader
+// (required, grids of that community), the overlay member unit for unit_liaison (required, a unit of an overlay
+// hosted at the grant's org); nothing for any other role.
+struct GrantNarrowing {
+    std::vector<std::int64_t> grid_ids{};
+    std::int64_t overlay_unit_id = 0;
+};
+
 struct CreateUserInput {
     std::string username;
     std::string display_name;
     std::string role;
     std::int64_t org_id = 0;
+    GrantNarrowing narrowing{};
 };
 struct CreatedUser {
     core::ports::User user;
@@ -43,7 +52,8 @@ struct CreatedUser {
 core::Result<CreatedUser> CreateUser(Context& ctx, const core::auth::Actor& actor, const CreateUserInput& in);
 
 core::Result<core::auth::Grant> GrantRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id,
-                                          const std::string& role, std::int64_t org_id);
+                                          const std::string& role, std::int64_t org_id,
+                                          const GrantNarrowing& narrowing = {});
 core::Status RevokeRole(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id, std::int64_t grant_id);
 core::Result<std::string> ResetPasswordLink(Context& ctx, const core::auth::Actor& actor, std::int64_t user_id);
 

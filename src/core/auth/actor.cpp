@@ -30,13 +30,14 @@ std::vector<std::string> ScopeRoots(const Actor& a, Permission p) {
 
 Status AuthorizeAny(const Actor& a, Permission p) {
     for (const auto& g : a.grants)
-        if (RoleHas(g.role, p)) return Ok();
+        if (RoleHas(g.role, p) || NarrowHas(g.role, p)) return Ok();
     return Fail(Denied());
 }
 
 Status Authorize(const Actor& a, Permission p, std::string_view target_path, std::string what) {
     bool holds = false;
     for (const auto& g : a.grants) {
+        if (NarrowHas(g.role, p)) holds = true;  // holds it, narrowed: a subtree target is not found (404)
         if (!RoleHas(g.role, p)) continue;
         holds = true;
         if (org::InSubtree(target_path, g.org_path)) return Ok();

@@ -19,6 +19,11 @@ struct Grant {
     std::int64_t org_id = 0;
     std::string org_path;
     std::string org_name;
+    // Narrowed grants (core/auth/narrow_scope.hpp): the grids of the community a grid worker / leader holds, and
+    // the overlay member unit a unit liaison acts for (the grant's org is the overlay's host).
+    std::vector<std::int64_t> grid_ids{};
+    std::int64_t overlay_unit_id = 0;
+    std::string overlay_unit_name{};
 };
 
 struct Actor {
@@ -37,11 +42,11 @@ struct Actor {
 // The minimal set of subtree roots where the actor holds `p` (nested roots are folded into their parent).
 std::vector<std::string> ScopeRoots(const Actor& a, Permission p);
 
-// Ok when the actor holds `p` on a subtree containing `target_path`; 403 when it holds `p` nowhere; 404
-// (named `what`) when the target is outside its subtrees.
+// Ok when the actor holds `p` on a subtree containing `target_path`; 403 when it holds `p` nowhere (not even
+// narrowed); 404 (named `what`) when the target is outside its subtrees. Narrowed grants never cover a subtree.
 Status Authorize(const Actor& a, Permission p, std::string_view target_path, std::string what = "object");
 
-// Ok when the actor holds `p` somewhere; 403 otherwise.
+// Ok when the actor holds `p` somewhere (a narrowed grant counts: the coarse fence of a route); 403 otherwise.
 Status AuthorizeAny(const Actor& a, Permission p);
 
 // An act on something that lies in several places at once — an administrative act on a user acts on every

@@ -12,6 +12,10 @@ const std::vector<RoleInfo>& AllRoles() {
         {Role::kOrgAdmin, "org_admin", "党（工）委管理员", "Party committee administrator", false},
         {Role::kBranchSecretary, "branch_secretary", "支部书记", "Branch secretary", false},
         {Role::kMember, "member", "党员", "Party member", false},
+        {Role::kGridWorker, "grid_worker", "网格员", "Grid worker", false},
+        {Role::kGridLeader, "grid_leader", "网格长", "Grid leader", false},
+        {Role::kDeptLiaison, "dept_liaison", "部门联络员", "Department liaison", false},
+        {Role::kUnitLiaison, "unit_liaison", "单位联络员", "Unit liaison", false},
     };
     return kRoles;
 }
@@ -44,8 +48,28 @@ bool RoleHas(Role r, Permission p) {
                    p == Permission::kMemberReveal || p == Permission::kEventRead || p == Permission::kEventWrite;
         case Role::kMember:
             return false;  // a member sees only the own record, through /me
+        case Role::kGridWorker:
+        case Role::kGridLeader:
+        case Role::kDeptLiaison:
+        case Role::kUnitLiaison:
+            return false;  // narrowed: NarrowHas
     }
     return false;
+}
+
+bool NarrowHas(Role r, Permission p) {
+    switch (r) {
+        case Role::kGridWorker:
+        case Role::kGridLeader:
+            // their grids (the registry, read only) and the events placed in them or assigned to them
+            return p == Permission::kOrgRead || p == Permission::kEventRead || p == Permission::kEventWrite;
+        case Role::kDeptLiaison:
+        case Role::kUnitLiaison:
+            // the events whistled to the department or unit: read, report (报到), close its part
+            return p == Permission::kEventRead || p == Permission::kEventWrite;
+        default:
+            return false;
+    }
 }
 
 std::string_view PermissionKey(Permission p) {
@@ -90,7 +114,8 @@ const std::vector<Permission>& AllPermissions() {
 std::vector<Permission> PermissionsOf(const std::vector<Role>& roles) {
     std::vector<Permission> out;
     for (Permission p : AllPermissions())
-        if (std::any_of(roles.begin(), roles.end(), [p](Role r) { return RoleHas(r, p); })) out.push_back(p);
+        if (std::any_of(roles.begin(), roles.end(), [p](Role r) { return RoleHas(r, p) || NarrowHas(r, p); }))
+            out.push_back(p);
     return out;
 }
 

@@ -11,7 +11,22 @@
 
 namespace lianxin::core::auth {
 
-enum class Role { kSysAdmin, kSecAdmin, kAuditAdmin, kOrgAdmin, kBranchSecretary, kMember };
+// The last four are narrowed grants (core/auth/narrow_scope.hpp, issue 17 "Roles and access"): a grid worker /
+// grid leader (网格员 / 网格长) holds a community and a list of its grids, a department liaison (部门联络员) a
+// functional department, a unit liaison (单位联络员) one member unit of an overlay hosted at the grant's org. They
+// hold no permission over the org subtree (RoleHas is false): only over their grids or what was whistled to them.
+enum class Role {
+    kSysAdmin,
+    kSecAdmin,
+    kAuditAdmin,
+    kOrgAdmin,
+    kBranchSecretary,
+    kMember,
+    kGridWorker,
+    kGridLeader,
+    kDeptLiaison,
+    kUnitLiaison,
+};
 
 enum class Permission {
     kOrgRead,        // see the structure and counts of the subtree
@@ -39,13 +54,16 @@ struct RoleInfo {
 const std::vector<RoleInfo>& AllRoles();
 const RoleInfo& Info(Role r);
 std::optional<Role> ParseRole(std::string_view key);
+// Whether the role holds `p` over the whole subtree of its grant's org (false for the narrowed roles).
 bool RoleHas(Role r, Permission p);
+// Whether the role holds `p` narrowed to part of its grant (grids, whistles): the narrowed roles only.
+bool NarrowHas(Role r, Permission p);
 
 // The wire name of a permission ("member_read" …): the route table (`lianxin routes`, OpenAPI x-permission),
 // GET /roles and the session use it; the web app shows a page when the session holds its route's permission.
 std::string_view PermissionKey(Permission p);
 const std::vector<Permission>& AllPermissions();  // in declaration order
-// The permissions any of `roles` holds (on the org of its grant), in declaration order.
+// The permissions any of `roles` holds (on the org of its grant, or narrowed), in declaration order.
 std::vector<Permission> PermissionsOf(const std::vector<Role>& roles);
 
 }  // namespace lianxin::core::auth

@@ -10,7 +10,7 @@ namespace {
 
 using A = EventAction;
 using S = EventState;
-constexpr unsigned D = kDispatcher, H = kHandler, L = kLevelAbove, R = kReporter;
+constexpr unsigned D = kDispatcher, H = kHandler, L = kLevelAbove, R = kReporter, W = kWhistled;
 
 // The closed loop, one row per allowed (state, action). Any pair not here is refused (flow_test.cpp holds the
 // expected matrix of every pair).
@@ -50,15 +50,15 @@ constexpr Transition kTable[] = {
     {S::kInProgress, A::kWhistle, std::nullopt, H | D, kNeedWhistle},
     {S::kSuspended, A::kWhistle, std::nullopt, H | D, kNeedWhistle},
     {S::kExtensionRequested, A::kWhistle, std::nullopt, H | D, kNeedWhistle},
-    {S::kDispatched, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kInProgress, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kSuspended, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kExtensionRequested, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kHandled, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kVerified, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kFeedback, A::kReport, std::nullopt, H | D, kNeedWhistleId},
-    {S::kRated, A::kCloseWhistle, std::nullopt, H | D, kNeedWhistleId},
-    {S::kDismissed, A::kCloseWhistle, std::nullopt, H | D, kNeedWhistleId},
+    {S::kDispatched, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kInProgress, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kSuspended, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kExtensionRequested, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kHandled, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kVerified, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kFeedback, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kRated, A::kCloseWhistle, std::nullopt, H | D | W, kNeedWhistleId},
+    {S::kDismissed, A::kCloseWhistle, std::nullopt, H | D | W, kNeedWhistleId},
 };
 
 constexpr std::array<std::string_view, 23> kActions{
@@ -87,7 +87,8 @@ const Transition* Find(EventState from, EventAction action) {
 
 bool MayAct(const Transition& t, const Relations& r) {
     return ((t.parties & kDispatcher) && r.dispatcher) || ((t.parties & kHandler) && r.handler) ||
-           ((t.parties & kLevelAbove) && r.level_above) || ((t.parties & kReporter) && r.reporter);
+           ((t.parties & kLevelAbove) && r.level_above) || ((t.parties & kReporter) && r.reporter) ||
+           ((t.parties & kWhistled) && r.whistled);
 }
 
 std::vector<EventAction> AllowedActions(const Event& e, const Relations& r) {

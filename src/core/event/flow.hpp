@@ -56,8 +56,10 @@ enum class EventAction {
 // Who may take a step, by the actor's relation to the event (the use case works the relations out from the
 // actor's grants): the dispatching org (the owner), the assignee org (the handler), the level above the
 // assignee (its parent org); the reporter — a resident confirming their own event by their verified phone (issue 17
-// "The closed loop": "resolved / not resolved / partly" and a rating 1–5; "not resolved" reopens to the same handler).
-enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4, kReporter = 8 };
+// "The closed loop": "resolved / not resolved / partly" and a rating 1–5; "not resolved" reopens to the same handler);
+// and the target of a whistle (its department or unit liaison: 报到 and closing its part only; issue 17 "Roles and
+// access").
+enum Party : unsigned { kDispatcher = 1, kHandler = 2, kLevelAbove = 4, kReporter = 8, kWhistled = 16 };
 
 // What a step needs, checked by ApplyStep.
 enum Need : unsigned {
@@ -91,6 +93,7 @@ struct Relations {
     bool level_above = false;
     bool handled_it = false;  // the actor recorded 办结: may not verify it
     bool reporter = false;    // the resident who reported it (their verified phone is the event's)
+    bool whistled = false;    // the actor is a liaison of a whistle's target (department or member unit)
 };
 bool MayAct(const Transition& t, const Relations& r);
 

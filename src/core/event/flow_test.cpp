@@ -26,7 +26,7 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"reassign", {"dispatched", "D"}},
           {"mark", {"marked", "H"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DH"}}}},
+          {"report", {"", "DHW"}}}},
         {"in_progress",
          {{"handle", {"handled", "H"}},
           {"reassign", {"dispatched", "D"}},
@@ -34,23 +34,23 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"request_extension", {"extension_requested", "H"}},
           {"mark", {"marked", "H"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DH"}}}},
+          {"report", {"", "DHW"}}}},
         {"returned",
          {{"approve_return", {"accepted", "L"}},
           {"deny_return", {"dispatched", "L"}},
           {"reassign", {"dispatched", "D"}}}},
-        {"suspended", {{"resume", {"in_progress", "H"}}, {"whistle", {"", "DH"}}, {"report", {"", "DH"}}}},
+        {"suspended", {{"resume", {"in_progress", "H"}}, {"whistle", {"", "DH"}}, {"report", {"", "DHW"}}}},
         {"extension_requested",
          {{"approve_extension", {"in_progress", "L"}},
           {"deny_extension", {"in_progress", "L"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DH"}}}},
-        {"handled", {{"verify", {"verified", "DL"}}, {"reject", {"in_progress", "DL"}}, {"report", {"", "DH"}}}},
-        {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DH"}}}},
-        {"feedback", {{"rate", {"rated", "DR"}}, {"reopen", {"in_progress", "DR"}}, {"report", {"", "DH"}}}},
-        {"rated", {{"close_whistle", {"", "DH"}}}},
+          {"report", {"", "DHW"}}}},
+        {"handled", {{"verify", {"verified", "DL"}}, {"reject", {"in_progress", "DL"}}, {"report", {"", "DHW"}}}},
+        {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DHW"}}}},
+        {"feedback", {{"rate", {"rated", "DR"}}, {"reopen", {"in_progress", "DR"}}, {"report", {"", "DHW"}}}},
+        {"rated", {{"close_whistle", {"", "DHW"}}}},
         {"marked", {{"confirm_mark", {"dismissed", "L"}}, {"reject_mark", {"in_progress", "L"}}}},
-        {"dismissed", {{"close_whistle", {"", "DH"}}}},
+        {"dismissed", {{"close_whistle", {"", "DHW"}}}},
     };
     return kExpected;
 }
@@ -89,6 +89,7 @@ Relations Only(char party) {
     r.handler = party == 'H';
     r.level_above = party == 'L';
     r.reporter = party == 'R';
+    r.whistled = party == 'W';  // a whistled department's or unit's liaison (issue 17 "Roles and access")
     return r;
 }
 
@@ -103,7 +104,7 @@ TEST(EventFlow, EveryStateAndActionPairIsAllowedOrRefusedAsTheMatrixSays) {
             if (it == row.end()) {
                 ++refused;
                 EXPECT_EQ(Find(state, action), nullptr);
-                Relations all{true, true, true, false};
+                Relations all{true, true, true, false, true};
                 auto r = ApplyStep(At(state), Full(action), all, kNow);
                 ASSERT_FALSE(r);
                 EXPECT_EQ(r.error().code, ErrorCode::kFailedPrecondition);
@@ -114,7 +115,7 @@ TEST(EventFlow, EveryStateAndActionPairIsAllowedOrRefusedAsTheMatrixSays) {
             }
             ++allowed;
             const auto& [to, parties] = it->second;
-            for (char party : std::string("DHLR")) {
+            for (char party : std::string("DHLRW")) {
                 auto r = ApplyStep(At(state), Full(action), Only(party), kNow);
                 if (parties.find(party) == std::string::npos) {
                     ASSERT_FALSE(r) << "party " << party;

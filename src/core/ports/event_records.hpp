@@ -47,6 +47,9 @@ struct EventWhistle {
     std::string target_org_path;
     std::int64_t overlay_unit_id = 0;
     std::string target_name;
+    // the path through which the target sees the event (the department's path, or the host org of the overlay
+    // whose unit was whistled): written beside the whistle (migration 0032), read by PostgreSQL's row-level security
+    std::string seen_through_path;
     int report_within_minutes = 0;
     std::int64_t report_by = 0;
     std::int64_t blown_at = 0;
@@ -64,6 +67,17 @@ struct EventQuery {
     bool mine = false;
     std::vector<std::int64_t> mine_org_ids;
     std::int64_t mine_user_id = 0;
+    // Narrowed scopes (core/auth/narrow_scope.hpp): also the events placed in these grids, assigned to this user,
+    // or whistled to an org inside these roots or to one of these overlay member units.
+    std::vector<std::int64_t> grid_ids;
+    std::int64_t assigned_user_id = 0;
+    std::vector<std::string> whistle_roots;
+    std::vector<std::int64_t> whistle_unit_ids;
+    // grid: only the events placed in grid_ids; whistled: only those whistled to whistle_roots / whistle_unit_ids,
+    // with such a whistle open (not reported), reported (not closed) or closed ("" any)
+    bool grids_only = false;
+    bool whistled_only = false;
+    std::string whistle_state;
     std::string state;          // one state, or ""
     std::string category_code;  // a leaf, or a top category (all its leaves)
     bool open_only = false;

@@ -15,6 +15,9 @@ struct GridQuery {
     std::string subtree;                   // optional narrowing to one org's subtree (inside the scope)
     std::int64_t org_id = 0;               // optional: exactly this community's grids
     int limit = 1000;
+    // narrowed reads (app/grid/grid_read_scope.hpp): also these grids, and every grid of these communities
+    std::vector<std::int64_t> grid_ids{};
+    std::vector<std::string> community_paths{};
 };
 
 // A boundary version found for a point by its bounding box (exactness is core's Covers).

@@ -22,6 +22,8 @@ core::Result<Response> ListEvents(Call& call) {
     LX_ASSIGN(queue, TextParam(call.req, "queue", 16));
     LX_ASSIGN(state, TextParam(call.req, "state", 32));
     LX_ASSIGN(category, TextParam(call.req, "category", 64));
+    LX_ASSIGN(whistle_state, TextParam(call.req, "whistle_state", 16));
+    in.whistle_state = whistle_state;
     in.limit = limit;
     in.after_id = after;
     in.queue = queue.empty() ? "all" : queue;

@@ -62,8 +62,13 @@ json PermissionsJson(const std::vector<core::auth::Role>& roles) {
 
 json GrantJson(const core::auth::Grant& g) {
     const auto& info = core::auth::Info(g.role);
-    return {{"id", g.id},         {"role", info.key},       {"role_name", info.name_zh},
-            {"org_id", g.org_id}, {"org_name", g.org_name}, {"permissions", PermissionsJson({g.role})}};
+    json out = {{"id", g.id},         {"role", info.key},       {"role_name", info.name_zh},
+                {"org_id", g.org_id}, {"org_name", g.org_name}, {"permissions", PermissionsJson({g.role})}};
+    // what narrows the grant (issue 17 "Roles and access"): its grids, or its overlay member unit
+    out["grid_ids"] = g.grid_ids;
+    out["overlay_unit_id"] = g.overlay_unit_id ? json(g.overlay_unit_id) : json(nullptr);
+    out["overlay_unit_name"] = g.overlay_unit_name;
+    return out;
 }
 
 static const char* UserStatusName(core::ports::UserStatus s) {

@@ -49,6 +49,22 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
                 {"closed_at", Instant(e.closed_at)},
                 {"version", e.version},
                 {"actions", v.actions}};
+    json whistles = json::array();
+    for (const auto& w : v.whistles)
+        whistles.push_back({{"id", w.id},
+                            {"target_kind", w.target_kind},
+                            {"target_org_id", IdOrNull(w.target_org_id)},
+                            {"overlay_unit_id", IdOrNull(w.overlay_unit_id)},
+                            {"target_name", w.target_name},
+                            {"report_within_minutes", w.report_within_minutes},
+                            {"report_by", core::FormatInstant(w.report_by)},
+                            {"blown_at", core::FormatInstant(w.blown_at)},
+                            {"reported_at", Instant(w.reported_at)},
+                            {"report_note", w.report_note},
+                            {"closed_at", Instant(w.closed_at)},
+                            {"close_note", w.close_note}});
+    // a list shows whistles only in the department's queue (its own: app ListEvents)
+    if (full || !v.whistles.empty()) out["whistles"] = whistles;
     if (!full) return out;
     out["location"] = e.location ? json{{"lng", e.location->lng}, {"lat", e.location->lat}} : json(nullptr);
     out["reporter_name"] = e.reporter_name;
@@ -77,21 +93,6 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
                         {"whistle_id", IdOrNull(f.whistle_id)},
                         {"at", core::FormatInstant(f.at)}});
     out["flow"] = flow;
-    json whistles = json::array();
-    for (const auto& w : v.whistles)
-        whistles.push_back({{"id", w.id},
-                            {"target_kind", w.target_kind},
-                            {"target_org_id", IdOrNull(w.target_org_id)},
-                            {"overlay_unit_id", IdOrNull(w.overlay_unit_id)},
-                            {"target_name", w.target_name},
-                            {"report_within_minutes", w.report_within_minutes},
-                            {"report_by", core::FormatInstant(w.report_by)},
-                            {"blown_at", core::FormatInstant(w.blown_at)},
-                            {"reported_at", Instant(w.reported_at)},
-                            {"report_note", w.report_note},
-                            {"closed_at", Instant(w.closed_at)},
-                            {"close_note", w.close_note}});
-    out["whistles"] = whistles;
     return out;
 }
 

@@ -259,9 +259,43 @@ core::Result<std::vector<EventRecord>> SqlEventRepo::List(const core::ports::Eve
         params.push_back(std::move(p));
         return "$" + std::to_string(params.size());
     };
-    std::string where = "WHERE (" + SubtreeFilter("e.org_path", q.scope_roots, params) + " OR " +
-                        SubtreeFilter("e.owner_org_path", q.scope_roots, params) + " OR " +
-                        SubtreeFilter("e.assignee_org_path", q.scope_roots, params) + ")";
+    auto ids = [&](const std::vector<std::int64_t>& list) {
+        std::string out;
+        for (auto id : list) out += (out.empty() ? "" : ", ") + add(id);
+        return out;
+    };
+    // Whistled to one of the liaison's targets (with the whistle's state, when asked).
+    // (built only when used: every parameter must appear in the statement)
+    auto whistled_to = [&] {
+        std::string whistled = "1=0";
+        if (!q.whistle_roots.empty() || !q.whistle_unit_ids.empty()) {
+            whistled = "EXISTS (SELECT 1 FROM event_whistles w WHERE w.event_id = e.id AND (" +
+                       SubtreeFilter("w.target_org_path", q.whistle_roots, params) +
+                       (q.whistle_unit_ids.empty() ? ""
+                                                   : " OR w.overlay_unit_id IN (" + ids(q.whistle_unit_ids) + ")") +
+                       ")";
+            if (q.whistle_state == "open") whistled += " AND w.reported_at IS NULL AND w.closed_at IS NULL";
+            if (q.whistle_state == "reported") whistled += " AND w.reported_at IS NOT NULL AND w.closed_at IS NULL";
+            if (q.whistle_state == "closed") whistled += " AND w.closed_at IS NOT NULL";
+            whistled += ")";
+        }
+        return whistled;
+    };
+    auto in_grids = [&] { return q.grid_ids.empty() ? std::string("1=0") : "e.grid_id IN (" + ids(q.grid_ids) + ")"; };
+    std::string where;
+    if (q.whistled_only) {
+        where = "WHERE " + whistled_to();
+    } else if (q.grids_only) {
+        where = "WHERE " + in_grids();
+    } else {
+        where = "WHERE (" + SubtreeFilter("e.org_path", q.scope_roots, params) + " OR " +
+                SubtreeFilter("e.owner_org_path", q.scope_roots, params) + " OR " +
+                SubtreeFilter("e.assignee_org_path", q.scope_roots, params);
+        where += " OR " + in_grids();
+        where += " OR " + whistled_to();
+        if (q.assigned_user_id) where += " OR e.assignee_user_id = " + add(q.assigned_user_id);
+        where += ")";
+    }
     const std::string closed = "('rated', 'dismissed')";
     if (q.mine) {
         std::string ids;
@@ -332,7 +366,11 @@ core::Result<std::int64_t> SqlEventRepo::InsertWhistle(const EventWhistle& w) {
     v.Set("report_within_minutes", std::int64_t{w.report_within_minutes}).Set("report_by", w.report_by);
     v.Set("blown_at", w.blown_at).Set("blown_by", w.blown_by);
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
-    return rows.Row(0).Int("id");
+    const auto id = rows.Row(0).Int("id");
+    if (!w.seen_through_path.empty())
+        LX_CHECK(c_.Exec("INSERT INTO event_whistle_paths (whistle_id, event_id, target_org_path) VALUES ($1, $2, $3)",
+                         {id, w.event_id, w.seen_through_path}));
+    return id;
 }
 
 core::Result<std::vector<EventWhistle>> SqlEventRepo::Whistles(std::int64_t event_id) {

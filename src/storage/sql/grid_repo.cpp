@@ -193,7 +193,16 @@ core::Status SqlGridRepo::Update(const Grid& g) {
 
 core::Result<std::vector<Grid>> SqlGridRepo::List(const core::ports::GridQuery& q) {
     SqlParams params;
-    std::string where = "(" + SubtreeFilter("g.org_path", q.scope_roots, params) + ")";
+    std::string where = "(" + SubtreeFilter("g.org_path", q.scope_roots, params);
+    for (auto id : q.grid_ids) {  // a grid worker's grids (migration 0032)
+        params.emplace_back(id);
+        where += " OR g.id = $" + std::to_string(params.size());
+    }
+    for (const auto& path : q.community_paths) {  // a branch secretary's community
+        params.emplace_back(path);
+        where += " OR g.org_path = $" + std::to_string(params.size());
+    }
+    where += ")";
     if (!q.subtree.empty()) where += " AND " + SubtreeFilter("g.org_path", {q.subtree}, params);
     if (q.org_id) {
         params.emplace_back(q.org_id);

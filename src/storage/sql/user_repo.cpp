@@ -12,7 +12,8 @@ constexpr std::string_view kUserNames[] = {"id",         "username",         "di
                                            "failures",   "first_failure_at", "locked_until",  "member_id",
                                            "created_at", "version"};
 constexpr Columns kUser{"users", kUserNames};
-constexpr std::string_view kGrantNames[] = {"id", "user_id", "role", "org_id", "org_path", "granted_by", "granted_at"};
+constexpr std::string_view kGrantNames[] = {"id",         "user_id",    "role",           "org_id",
+                                            "org_path",   "granted_by", "granted_at",     "overlay_unit_id"};
 constexpr Columns kGrant{"role_grants", kGrantNames};
 
 std::string StatusText(UserStatus s) {
@@ -51,15 +52,25 @@ User UserFromRow(const SqlRows& rows, std::size_t r) {
 
 core::Status SqlUserRepo::LoadGrants(User& u) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kGrant.Select("g") +
-                                 ", o.name AS org_name FROM role_grants g "
-                                 "JOIN orgs o ON o.id = g.org_id WHERE g.user_id = $1 ORDER BY g.id",
+                                 ", o.name AS org_name, ou.name AS overlay_unit_name FROM role_grants g "
+                                 "JOIN orgs o ON o.id = g.org_id LEFT JOIN overlay_units ou ON ou.id = g.overlay_unit_id "
+                                 "WHERE g.user_id = $1 ORDER BY g.id",
                              {u.id}));
+    // The grids of the grid grants (migration 0032).
+    LX_ASSIGN(grids, c_.Query("SELECT gg.grant_id, gg.grid_id FROM role_grant_grids gg JOIN role_grants g ON "
+                              "g.id = gg.grant_id WHERE g.user_id = $1 ORDER BY gg.grant_id, gg.grid_id",
+                              {u.id}));
     u.grants.clear();
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const SqlRow row = rows.Row(r);
         auto role = core::auth::ParseRole(row.Text("role"));
         if (!role) continue;  // a role this build no longer knows grants nothing
-        u.grants.push_back({row.Int("id"), *role, row.Int("org_id"), row.Text("org_path"), row.Text("org_name")});
+        core::auth::Grant g{row.Int("id"), *role, row.Int("org_id"), row.Text("org_path"), row.Text("org_name")};
+        g.overlay_unit_id = row.Int("overlay_unit_id");
+        g.overlay_unit_name = row.Text("overlay_unit_name");
+        for (std::size_t k = 0; k < grids.size(); ++k)
+            if (grids.Row(k).Int("grant_id") == g.id) g.grid_ids.push_back(grids.Row(k).Int("grid_id"));
+        u.grants.push_back(std::move(g));
     }
     return core::Ok();
 }
@@ -142,8 +153,12 @@ core::Result<std::int64_t> SqlUserRepo::AddGrant(std::int64_t user_id, const cor
     SqlValues v(kGrant);
     v.Set("user_id", user_id).Set("role", std::string(core::auth::Info(g.role).key)).Set("org_id", g.org_id);
     v.Set("org_path", g.org_path).Set("granted_by", IdOrNull(granted_by)).Set("granted_at", at);
+    v.Set("overlay_unit_id", IdOrNull(g.overlay_unit_id));
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
-    return rows.Row(0).Int("id");
+    const auto id = rows.Row(0).Int("id");
+    for (auto grid_id : g.grid_ids)
+        LX_CHECK(c_.Exec("INSERT INTO role_grant_grids (grant_id, grid_id) VALUES ($1, $2)", {id, grid_id}));
+    return id;
 }
 
 core::Status SqlUserRepo::RemoveGrant(std::int64_t user_id, std::int64_t grant_id) {

@@ -267,6 +267,77 @@ TEST_P(EventConformance, WhistlesRoundTripAndTheirReportIsWritten) {
     }));
 }
 
+// Issue 17 "Roles and access": a department whistled to sees the event — in the queue of its whistles (by their
+// state) and, on PostgreSQL, through row-level security in its own scope (migration 0032's event_whistle_paths);
+// another department sees nothing. A grid worker's queue holds the events of its grids only.
+TEST_P(EventConformance, AWhistledDepartmentSeesTheEventAndAGridQueueOnlyItsGrids) {
+    const auto dept = AddOrg(0, "区城管局");
+    const auto other = AddOrg(0, "区水务局");
+    const auto dept_path = OrgOf(dept).path;
+    const auto other_path = OrgOf(other).path;
+    auto placed = Make(a_, "SJ2026-000031");
+    const auto id = Insert(placed);
+    auto gridded = Make(a_, "SJ2026-000032");
+    gridded.grid_id = 777;  // events.grid_id names a grid without a foreign key: any id serves here
+    const auto plain = Insert(gridded);
+    ASSERT_TRUE(db().Write(Scope::System(), [&](Tx& tx) -> core::Status {
+        core::ports::EventWhistle w;
+        w.event_id = id;
+        w.target_kind = "org";
+        w.target_org_id = dept;
+        w.target_org_path = dept_path;
+        w.seen_through_path = dept_path;
+        w.target_name = "区城管局";
+        w.report_within_minutes = 30;
+        w.report_by = 1000 + 30 * 60'000;
+        w.blown_at = 1000;
+        w.blown_by = 7;
+        return tx.Events().InsertWhistle(w).map([](auto) {});
+    }));
+    EventQuery q;
+    q.whistled_only = true;
+    q.whistle_roots = {dept_path};
+    q.whistle_state = "open";
+    auto got = List(q, Scope::Paths({dept_path}));
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].event.id, id);
+    q.whistle_state = "reported";
+    EXPECT_TRUE(List(q, Scope::Paths({dept_path})).empty());
+    // the whole list of a department: only what was whistled to it (not the other event of the community)
+    EventQuery all;
+    all.whistle_roots = {dept_path};
+    got = List(all, Scope::Paths({dept_path}));
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].event.id, id);
+    all.whistle_roots = {other_path};
+    EXPECT_TRUE(List(all, Scope::Paths({other_path})).empty());
+    // Row-level security: the department's scope reads the event row itself; another department's does not.
+    std::size_t seen = 0, unseen = 0;
+    ASSERT_TRUE(db().Read(Scope::Paths({dept_path}), [&](Tx& tx) -> core::Status {
+        LX_ASSIGN(e, tx.Events().Get(id));
+        seen += e ? 1 : 0;
+        LX_ASSIGN(p, tx.Events().Get(plain));
+        unseen += p ? 1 : 0;
+        return core::Ok();
+    }));
+    EXPECT_EQ(seen, 1u);
+    EXPECT_EQ(unseen, GetParam() == "postgres" ? 0u : 1u);  // SQLite has no second fence
+    ASSERT_TRUE(db().Read(Scope::Paths({other_path}), [&](Tx& tx) -> core::Status {
+        LX_ASSIGN(e, tx.Events().Get(id));
+        EXPECT_EQ(e.has_value(), GetParam() != "postgres");
+        return core::Ok();
+    }));
+    // A grid queue: the events of its grids only.
+    EventQuery grid;
+    grid.grids_only = true;
+    grid.grid_ids = {777};
+    got = List(grid);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].event.id, plain);
+    grid.grid_ids = {778};
+    EXPECT_TRUE(List(grid).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EventConformance, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace lianxin::storage::testing

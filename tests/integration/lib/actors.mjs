@@ -14,6 +14,11 @@ export const PERMS = {
   org_admin: ['org_read', 'org_write', 'member_read', 'member_write', 'member_reveal', 'transfer_issue', 'event_read', 'event_write'],
   branch_secretary: ['org_read', 'member_read', 'member_write', 'member_reveal', 'event_read', 'event_write'],
   member: [],
+  // narrowed (issue 17; tests/integration/roles.test.mjs): over their grids or what was whistled to them only
+  grid_worker: ['org_read', 'event_read', 'event_write'],
+  grid_leader: ['org_read', 'event_read', 'event_write'],
+  dept_liaison: ['event_read', 'event_write'],
+  unit_liaison: ['event_read', 'event_write'],
 };
 
 export async function setupCast(srv) {

@@ -249,6 +249,9 @@ const tokenOf = (link) => /token=([A-Za-z0-9_-]+)/.exec(link)[1];
 export async function createUser(srv, admin, spec, { password = strongPassword('U'), activate = true } = {}) {
   const body = { username: spec.username, display_name: spec.display_name || spec.username, role: spec.role,
     org_id: spec.org_id };
+  // narrowed grants (issue 17): a grid worker's grids, a unit liaison's member unit
+  if (spec.grid_ids) body.grid_ids = spec.grid_ids;
+  if (spec.overlay_unit_id) body.overlay_unit_id = spec.overlay_unit_id;
   const r = await admin.post('/api/v1/users', body);
   assert.equal(r.status, 201, `create ${spec.username}: ${r}`);
   const token = tokenOf(r.json.setup_link);

@@ -14,13 +14,17 @@ export type EventWhistle = Schemas['EventWhistle'];
 export type EventCategory = Schemas['EventCategory'];
 export type EventInput = Schemas['EventInput'];
 export type EventActionInput = Schemas['EventAction'];
-export type EventQueue = 'all' | 'mine' | 'due_soon' | 'overdue';
+export type EventQueue = 'all' | 'mine' | 'due_soon' | 'overdue' | 'grid' | 'whistled';
+/** queue=whistled: the liaison's whistles open (not reported), reported (not closed) or closed (issue 17). */
+export type WhistleState = 'open' | 'reported' | 'closed';
 
 export const eventApi = {
   categories: () => http.get<{ items: EventCategory[] }>('/event-categories'),
-  list: (q: { queue?: EventQueue; state?: string; category?: string; limit?: number; cursor?: string | null }) =>
+  list: (q: { queue?: EventQueue; state?: string; category?: string; limit?: number; cursor?: string | null;
+    whistle_state?: WhistleState | '' }) =>
     http.get<ListPage<EventSummary>>('/events', {
       queue: q.queue, state: q.state || undefined, category: q.category || undefined, limit: q.limit, cursor: q.cursor,
+      whistle_state: q.whistle_state || undefined,
     }),
   get: (id: number) => http.get<EventDetail>(`/events/${id}`),
   create: (input: EventInput) => http.post<{ id: number }>('/events', input),

@@ -2074,7 +2074,7 @@ export interface paths {
         };
         /**
          * 事件队列 / Events in scope
-         * @description Events placed in, accepted by or assigned to the caller's event_read subtrees, newest first. queue=mine keeps open events assigned to one of the caller's grant orgs or to the caller; due_soon open events whose deadline falls within the policy event.due_soon_hours from now; overdue open events past their deadline (suspended ones stand still). state and category (a leaf, or a top category for all its leaves) filter further.
+         * @description Events placed in, accepted by or assigned to the caller's event_read subtrees, placed in the grids of its grid grants, assigned to it by name, or whistled to the department or member unit of its liaison grants (issue 17), newest first. queue=grid keeps the events of its grids (我的网格); queue=whistled those whistled to its department or unit (本部门/本单位待报到), each with only those whistles. queue=mine keeps open events assigned to one of the caller's grant orgs or to the caller; due_soon open events whose deadline falls within the policy event.due_soon_hours from now; overdue open events past their deadline (suspended ones stand still). state and category (a leaf, or a top category for all its leaves) filter further.
          */
         get: operations["listEvents"];
         put?: never;
@@ -2628,7 +2628,7 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
         };
         /** @enum {string} */
-        Role: "sys_admin" | "sec_admin" | "audit_admin" | "org_admin" | "branch_secretary" | "member";
+        Role: "sys_admin" | "sec_admin" | "audit_admin" | "org_admin" | "branch_secretary" | "member" | "grid_worker" | "grid_leader" | "dept_liaison" | "unit_liaison";
         /**
          * @description What a role permits on the subtree of its grant (docs/api.md "Roles"); each operation names the one it needs as x-permission.
          * @enum {string}
@@ -2684,10 +2684,19 @@ export interface components {
             org_id: number;
             org_name: string;
             permissions: components["schemas"]["Permission"][];
+            /** @description The grids of the community a grid_worker or grid_leader grant names (issue 17); empty otherwise. */
+            grid_ids?: number[];
+            /** @description The overlay member unit a unit_liaison grant names (the grant's org is the overlay's host). */
+            overlay_unit_id?: number | null;
+            overlay_unit_name?: string;
         };
         GrantRequest: {
             role: components["schemas"]["Role"];
             org_id: number;
+            /** @description grid_worker, grid_leader only (required for them), grids of the community org_id. */
+            grid_ids?: number[];
+            /** @description unit_liaison only (required), an active member unit of an overlay hosted at org_id. */
+            overlay_unit_id?: number;
         };
         User: {
             id: number;
@@ -2711,6 +2720,10 @@ export interface components {
             display_name: string;
             role: components["schemas"]["Role"];
             org_id: number;
+            /** @description grid_worker, grid_leader only (required for them), grids of the community org_id. */
+            grid_ids?: number[];
+            /** @description unit_liaison only (required), an active member unit of an overlay hosted at org_id. */
+            overlay_unit_id?: number;
         };
         CreatedUser: {
             user: components["schemas"]["User"];
@@ -4535,6 +4548,8 @@ export interface components {
             closed_at: string | null;
             version: number;
             actions: components["schemas"]["EventActionName"][];
+            /** @description In a list, only with queue=whistled (the caller's own department's or unit's whistles). */
+            whistles?: components["schemas"]["EventWhistle"][];
         };
         EventPage: {
             items: components["schemas"]["EventSummary"][];
@@ -8642,7 +8657,9 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                queue?: "all" | "mine" | "due_soon" | "overdue";
+                queue?: "all" | "mine" | "due_soon" | "overdue" | "grid" | "whistled";
+                /** @description With queue=whistled, the liaison's whistles open (not reported), reported (not closed) or closed. */
+                whistle_state?: "open" | "reported" | "closed";
                 state?: components["schemas"]["EventState"];
                 category?: string;
                 limit?: components["parameters"]["Limit"];

@@ -20,6 +20,7 @@ import { groupsEn } from './groups';
 import { overlayEn } from './overlay';
 import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
+import { rolesEn } from './roles';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -137,6 +138,7 @@ const en: MessageSchema = {
   overlay: overlayEn,
   event: eventEn,
   fieldwork: fieldworkEn,
+  narrowRoles: rolesEn,
   groups: groupsEn,
   transfer: transferEn,
   floating: floatingEn,
@@ -169,6 +171,7 @@ const en: MessageSchema = {
     floating: 'Floating members',
     event: 'Events',
     eventQueue: 'Event queue',
+    eventWhistled: 'Whistled to us',
     eventIntake: 'Hotline intake',
     eventRates: 'Event rates',
     patrol: 'Daily patrol',

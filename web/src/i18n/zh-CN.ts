@@ -20,6 +20,7 @@ import { groupsZh } from './groups';
 import { overlayZh } from './overlay';
 import { eventZh } from './events';
 import { fieldworkZh } from './fieldwork';
+import { rolesZh } from './roles';
 
 const zhCN = {
   app: {
@@ -136,6 +137,7 @@ const zhCN = {
   overlay: overlayZh,
   event: eventZh,
   fieldwork: fieldworkZh,
+  narrowRoles: rolesZh,
   groups: groupsZh,
   transfer: transferZh,
   floating: floatingZh,
@@ -168,6 +170,7 @@ const zhCN = {
     floating: '流动党员',
     event: '事件',
     eventQueue: '事件队列',
+    eventWhistled: '本部门待报到',
     eventIntake: '热线登记',
     eventRates: '事件指标',
     patrol: '日巡',

@@ -71,6 +71,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.event', 'menu.eventQueue'] },
       },
       {
+        path: 'event/whistled',
+        name: 'event-whistled',
+        component: () => import('@/views/event/WhistleQueueView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.eventWhistled'] },
+      },
+      {
         path: 'event/intake',
         name: 'event-intake',
         component: () => import('@/views/event/EventIntakeView.vue'),

@@ -47,6 +47,8 @@ export const MENU: MenuEntry[] = [
   ] },
   { key: 'event', title: 'menu.event', icon: 'Bell', children: [
     { key: 'event-queue', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventQueue', path: '/event/queue' },
+    // 本部门/本单位待报到: the liaisons' queue (issue 17); for other readers it lists only what was whistled to them
+    { key: 'event-whistled', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventWhistled', path: '/event/whistled' },
     { key: 'event-intake', permission: 'event_write', route: 'POST /api/v1/events', title: 'menu.eventIntake', path: '/event/intake' },
     { key: 'event-rates', permission: 'event_read', route: 'GET /api/v1/event-rates', title: 'menu.eventRates', path: '/event/rates' },
     { key: 'event-patrol', permission: 'event_read', route: 'GET /api/v1/patrols', title: 'menu.patrol', path: '/event/patrol' },
