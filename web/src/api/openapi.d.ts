@@ -3011,8 +3011,12 @@ export interface components {
             /** @enum {string} */
             type: "Polygon" | "MultiPolygon" | "Feature";
             coordinates?: unknown[];
-            geometry?: Record<string, never>;
-            crs?: Record<string, never>;
+            geometry?: {
+                [key: string]: unknown;
+            };
+            crs?: {
+                [key: string]: unknown;
+            };
         };
         GridPerson: {
             /** @description A registry member of the community (their name is taken from the registry). */
@@ -4220,7 +4224,7 @@ export interface components {
             /** @description the rates.* policy values in force on `on` */
             formula: {
                 /** Format: date */
-                on?: string;
+                on: string;
             } & {
                 [key: string]: unknown;
             };
@@ -4426,17 +4430,17 @@ export interface components {
             /** @description The answers, for a recorder on the detail only. */
             clears: {
                 /** @enum {string} */
-                low_income?: "yes" | "no" | "unknown";
+                low_income: "yes" | "no" | "unknown";
                 /** @enum {string} */
-                disabled?: "yes" | "no" | "unknown";
+                disabled: "yes" | "no" | "unknown";
                 /** @enum {string} */
-                laid_off?: "yes" | "no" | "unknown";
+                laid_off: "yes" | "no" | "unknown";
                 /** @enum {string} */
-                empty_nest?: "yes" | "no" | "unknown";
+                empty_nest: "yes" | "no" | "unknown";
                 /** @enum {string} */
-                party_member?: "yes" | "no" | "unknown";
+                party_member: "yes" | "no" | "unknown";
                 /** @enum {string} */
-                floating?: "yes" | "no" | "unknown";
+                floating: "yes" | "no" | "unknown";
             } | null;
             note: string;
             needs_count: number;
@@ -6593,17 +6597,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        org: Record<string, never>;
+                        org: {
+                            [key: string]: unknown;
+                        };
                         format: string;
                         crs: string;
                         encoding: string;
                         attributes: string[];
-                        mapping: Record<string, never>;
+                        mapping: {
+                            [key: string]: unknown;
+                        };
                         /** Format: date */
                         valid_from: string;
-                        counts: Record<string, never>;
-                        features: Record<string, never>[];
-                        warnings: Record<string, never>[];
+                        counts: {
+                            [key: string]: unknown;
+                        };
+                        features: {
+                            [key: string]: unknown;
+                        }[];
+                        warnings: {
+                            [key: string]: unknown;
+                        }[];
                     };
                 };
             };
@@ -6649,7 +6663,9 @@ export interface operations {
                     "application/json": {
                         /** Format: date */
                         valid_from: string;
-                        counts: Record<string, never>;
+                        counts: {
+                            [key: string]: unknown;
+                        };
                         grid_ids: number[];
                     };
                 };
