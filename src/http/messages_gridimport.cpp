@@ -5,16 +5,15 @@ namespace lianxin::http {
 
 const Table& GridImportMessages() {
     static const Table kTable{
-        {"grid.import.mapping_required",
-         {"请选择哪一列是{field}", "Choose the attribute that holds {field}"}},
+        {"grid.import.mapping_required", {"请选择哪一列是{field}", "Choose the attribute that holds {field}"}},
         {"grid.import.mapping_unknown",
          {"文件中没有“{name}”这一列（{field}）", "The file has no attribute \"{name}\" ({field})"}},
         {"grid.import.mapping_repeated",
          {"“{name}”这一列已用于其他字段（{field}）", "The attribute \"{name}\" is mapped to another field ({field})"}},
         {"grid.import.count",
-         {"{field}须为 0 到 {max} 的整数：文件中为“{value}”", "{field} must be a whole number 0–{max}: the file has \"{value}\""}},
-        {"grid.import.repeated",
-         {"{field}与第 {feature} 个要素重复", "{field} repeats feature {feature}"}},
+         {"{field}须为 0 到 {max} 的整数：文件中为“{value}”",
+          "{field} must be a whole number 0–{max}: the file has \"{value}\""}},
+        {"grid.import.repeated", {"{field}与第 {feature} 个要素重复", "{field} repeats feature {feature}"}},
         {"grid.import.community_unknown",
          {"{scope}下没有名为“{name}”的社区", "No community named \"{name}\" in {scope}"}},
         {"grid.import.community_ambiguous",
@@ -31,12 +30,9 @@ const Table& GridImportMessages() {
 
 const Table& GridImportLabels() {
     static const Table kTable{
-        {"mapping.code", {"网格编码", "Grid code"}},
-        {"mapping.name", {"网格名称", "Grid name"}},
-        {"mapping.households", {"户数", "Households"}},
-        {"mapping.residents", {"人口", "Residents"}},
-        {"mapping.buildings", {"楼栋", "Buildings"}},
-        {"mapping.community", {"社区", "Community"}},
+        {"mapping.code", {"网格编码", "Grid code"}},    {"mapping.name", {"网格名称", "Grid name"}},
+        {"mapping.households", {"户数", "Households"}}, {"mapping.residents", {"人口", "Residents"}},
+        {"mapping.buildings", {"楼栋", "Buildings"}},   {"mapping.community", {"社区", "Community"}},
         {"community", {"所属社区", "Community"}},
     };
     return kTable;

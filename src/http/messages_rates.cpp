@@ -7,8 +7,7 @@ namespace lianxin::http {
 const Table& RatesMessages() {
     static const Table kTable{
         {"rates.period.order", {"{field}不能早于开始日期", "{field} cannot be before the start date"}},
-        {"rates.period.too_long",
-         {"{field}：统计期间最长 {max} 天", "{field}: a period is at most {max} days long"}},
+        {"rates.period.too_long", {"{field}：统计期间最长 {max} 天", "{field}: a period is at most {max} days long"}},
         {"policy.name.rates.response_step", {"响应率：何为响应", "Response rate: what counts as a response"}},
         {"policy.desc.rates.response_step",
          {"按承办单位自己的第一步（签收、退回或标记）计响应，或按受理单位的分派计；在响应时限内即计为按时响应",

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "app/demo/demo_cases.hpp"
-#include "app/demo/demo_floating.hpp"
 #include "app/demo/demo_events.hpp"
+#include "app/demo/demo_floating.hpp"
 #include "app/demo/demo_grids.hpp"
 #include "app/demo/demo_groups.hpp"
 #include "app/demo/demo_overlays.hpp"

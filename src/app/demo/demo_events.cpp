@@ -83,7 +83,8 @@ core::Result<int> AddDemoEvents(core::ports::Tx& tx, core::demo::Rng& rng, std::
             std::int64_t t = e.reported_at + static_cast<std::int64_t>(10 + rng.Below(120)) * kMin;
             s.Add("dispatch", "accepted", "dispatched", t);
             const std::int64_t respond = *e.respond_by - e.reported_at;
-            t = e.reported_at + (rng.Chance(0.88) ? respond / 2 : respond + static_cast<std::int64_t>(rng.Below(8)) * kHour);
+            t = e.reported_at +
+                (rng.Chance(0.88) ? respond / 2 : respond + static_cast<std::int64_t>(rng.Below(8)) * kHour);
             if (rng.Chance(0.05)) {  // 不属于职责 / 不合理诉求, confirmed by the street
                 s.Add("mark", "dispatched", "marked", t, "经核实不属于社区职责");
                 s.Add("confirm_mark", "marked", "dismissed", t + 4 * kHour);

@@ -96,9 +96,8 @@ core::Result<EventView> LoadEventView(core::ports::Tx& tx, const core::auth::Act
         // report / close_whistle need an open whistle to act on (a liaison's own, when it is only a liaison)
         const bool only_liaison = rel.whistled && !rel.dispatcher && !rel.handler;
         auto mine = [&](const auto& w) { return !only_liaison || LiaisonOf(actor, w); };
-        const bool open_report = std::any_of(v.whistles.begin(), v.whistles.end(), [&](const auto& w) {
-            return mine(w) && !w.reported_at && !w.closed_at;
-        });
+        const bool open_report = std::any_of(v.whistles.begin(), v.whistles.end(),
+                                             [&](const auto& w) { return mine(w) && !w.reported_at && !w.closed_at; });
         const bool open_close = std::any_of(v.whistles.begin(), v.whistles.end(),
                                             [&](const auto& w) { return mine(w) && !w.closed_at; });
         std::erase_if(v.actions, [&](const std::string& a) {

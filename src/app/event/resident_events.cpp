@@ -285,7 +285,8 @@ core::Result<FollowView> ConfirmEvent(Context& ctx, const Resident& resident, st
         LX_CHECK(tx.Events().Update(after));
         LX_CHECK(tx.Events().AppendFlow(flow).map([](auto) {}));
         LX_ASSIGN(actor, ResidentActor(tx, client));
-        auto entry = AuditFor(actor, now, "event.confirm", "event", std::to_string(id)).On(before.org_id, before.org_path);
+        auto entry =
+            AuditFor(actor, now, "event.confirm", "event", std::to_string(id)).On(before.org_id, before.org_path);
         LX_CHECK(tx.Audit().Append(entry));
         LX_ASSIGN(fresh, tx.Events().Get(id));
         LX_ASSIGN(v, LoadFollow(tx, std::move(*fresh)));

@@ -75,9 +75,8 @@ core::Result<Plan> MakePlan(Context& ctx, Tx& tx, const Org& target, const GridI
                             const core::Date& today) {
     LX_ASSIGN(policies, PoliciesFor(tx, target.path));
     core::geo::ReadLimits limits;
-    limits.max_vertices =
-        std::max(limits.max_vertices,
-                 static_cast<std::size_t>(policies.Value(policy::kGridBoundaryMaxVertices, today)) + 1);
+    limits.max_vertices = std::max(
+        limits.max_vertices, static_cast<std::size_t>(policies.Value(policy::kGridBoundaryMaxVertices, today)) + 1);
     LX_ASSIGN(set, ctx.gis->Read(in.bytes, in.file_name, limits));
     Plan plan;
     auto& pv = plan.preview;
@@ -106,7 +105,7 @@ core::Result<Plan> MakePlan(Context& ctx, Tx& tx, const Org& target, const GridI
     q.scope_roots = {target.path};
     q.limit = 100000;
     LX_ASSIGN(grids, tx.Grids().List(q));
-    std::map<std::string, int> file_codes;  // code → feature
+    std::map<std::string, int> file_codes;                           // code → feature
     std::map<std::int64_t, std::vector<core::grid::Placed>> placed;  // community → the file's valid boundaries
     for (std::size_t i = 0; i < set.features.size(); ++i) {
         Planned p;
@@ -190,15 +189,15 @@ core::Result<Plan> MakePlan(Context& ctx, Tx& tx, const Org& target, const GridI
             if (e.buildings != g.buildings) v.changes.push_back("buildings");
         }
         const bool redraw = std::find(v.changes.begin(), v.changes.end(), "boundary") != v.changes.end();
-        v.action = !v.errors.empty() ? "error"
-                   : !p.existing     ? "create"
-                   : redraw          ? "redraw"
+        v.action = !v.errors.empty()   ? "error"
+                   : !p.existing       ? "create"
+                   : redraw            ? "redraw"
                    : v.changes.empty() ? "unchanged"
                                        : "update";
         if (v.action != "error") placed[v.community.id].push_back({v.grid_id, code, v.boundary});
-        ++(v.action == "create"     ? pv.create
-           : v.action == "redraw"   ? pv.redraw
-           : v.action == "update"   ? pv.update
+        ++(v.action == "create"      ? pv.create
+           : v.action == "redraw"    ? pv.redraw
+           : v.action == "update"    ? pv.update
            : v.action == "unchanged" ? pv.unchanged
                                      : pv.error);
         plan.rows.push_back(std::move(p));

@@ -36,8 +36,8 @@ struct GridImportFeature {
     int feature = 0;     // 1-based, in the file's order
     std::string action;  // create | redraw | update | unchanged | error
     core::grid::ImportedAttributes values;
-    std::int64_t grid_id = 0;  // the existing grid (redraw, update, unchanged)
-    core::org::Org community;  // id 0 when not found
+    std::int64_t grid_id = 0;       // the existing grid (redraw, update, unchanged)
+    core::org::Org community;       // id 0 when not found
     core::grid::Boundary boundary;  // checked when valid; as read otherwise (for the map)
     double area_m2 = 0;
     std::vector<std::string> changes;  // boundary, name, households, residents, buildings

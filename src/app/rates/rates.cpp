@@ -136,9 +136,8 @@ core::Status Label(Tx& tx, RatesBoard& b) {
         }
     }
     if (b.group_by != rt::GroupBy::kMonth && b.group_by != rt::GroupBy::kCategory)
-        std::stable_sort(b.rows.begin(), b.rows.end(), [](const RateRow& x, const RateRow& y) {
-            return (x.key == "0") < (y.key == "0");
-        });
+        std::stable_sort(b.rows.begin(), b.rows.end(),
+                         [](const RateRow& x, const RateRow& y) { return (x.key == "0") < (y.key == "0"); });
     return core::Ok();
 }
 
@@ -240,11 +239,12 @@ std::string Hours(const std::optional<std::int64_t>& ms) {
 
 RatesSheet RatesAsSheet(const RatesBoard& board, bool zh) {
     RatesSheet s;
-    s.header = zh ? std::vector<std::string>{"分组", "事件数", "响应率", "按时办结率", "解决率", "满意率",
-                                             "重新打开率", "吹哨率", "平均办理时长（小时）", "不属于职责",
+    s.header = zh ? std::vector<std::string>{"分组",      "事件数",     "响应率", "按时办结率",           "解决率",
+                                             "满意率",    "重新打开率", "吹哨率", "平均办理时长（小时）", "不属于职责",
                                              "不合理诉求"}
-                  : std::vector<std::string>{"Group", "Events", "Response", "On time", "Resolution",
-                                             "Satisfaction", "Reopen", "Whistle", "Average handling (hours)",
+                  : std::vector<std::string>{"Group",        "Events",      "Response",
+                                             "On time",      "Resolution",  "Satisfaction",
+                                             "Reopen",       "Whistle",     "Average handling (hours)",
                                              "Not our duty", "Unreasonable"};
     auto line = [&](const RateRow& r, const std::string& label) {
         const auto& t = r.tally;

@@ -94,8 +94,7 @@ core::Status CheckNarrowing(Tx& tx, const core::org::Org& org, core::auth::Role 
 // Checks that `role` may be granted on `org_id` by `actor` to `user` and fills the grant.
 core::Result<core::auth::Grant> CheckGrant(Tx& tx, const core::auth::Actor& actor, const User& user,
                                            const std::string& role_key, std::int64_t org_id, const char* role_field,
-                                           const char* org_field, const GrantNarrowing& narrowing,
-                                           std::int64_t now) {
+                                           const char* org_field, const GrantNarrowing& narrowing, std::int64_t now) {
     auto role = core::auth::ParseRole(role_key);
     if (!role) return core::Fail(core::InvalidField(role_field, "user.role.unknown"));
     LX_ASSIGN(org, tx.Orgs().Get(org_id));

@@ -23,10 +23,8 @@ static std::jthread DailyPurge(app::Context& ctx) {
         std::condition_variable_any cv;
         do {
             auto n = app::PurgeResidentData(ctx);
-            if (!n)
-                spdlog::error("{{\"event\":\"resident_purge\",\"key\":\"{}\"}}", n.error().message_key);
-            else if (*n > 0)
-                spdlog::info("{{\"event\":\"resident_purge\",\"events\":{}}}", *n);
+            if (!n) spdlog::error("{{\"event\":\"resident_purge\",\"key\":\"{}\"}}", n.error().message_key);
+            else if (*n > 0) spdlog::info("{{\"event\":\"resident_purge\",\"events\":{}}}", *n);
             std::unique_lock lock(m);
             cv.wait_for(lock, stop, std::chrono::hours(24), [] { return false; });
         } while (!stop.stop_requested());

@@ -7,8 +7,7 @@ namespace lianxin::core::event {
 Result<Step> ResidentConfirmation(std::string_view outcome, int score, const std::string& comment) {
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     const bool reopen = outcome == "not_resolved";
-    if (!reopen && outcome != "resolved" && outcome != "partly")
-        errors.WithField("outcome", "event.resident.outcome");
+    if (!reopen && outcome != "resolved" && outcome != "partly") errors.WithField("outcome", "event.resident.outcome");
     if (score < 1 || score > 5) errors.WithField("score", "event.score.range");
     member::CheckText(comment, 0, 500, "comment", errors);
     if (!errors.fields.empty()) return Fail(errors);
@@ -29,9 +28,7 @@ Error ReportFlood(int limit, std::int64_t now) {
     return e;
 }
 
-bool ShownToResident(std::string_view action) {
-    return action != "report" && action != "close_whistle";
-}
+bool ShownToResident(std::string_view action) { return action != "report" && action != "close_whistle"; }
 
 std::int64_t RetentionCutoff(std::int64_t now, int days) { return now - std::int64_t{days} * 86'400'000; }
 

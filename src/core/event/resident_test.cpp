@@ -63,9 +63,7 @@ TEST(ResidentConfirmation, BadFieldsAreNamedAndTheReporterActsOnlyAtTheFeedbackS
     for (auto a : AllActions()) {
         if (a == EventAction::kRate || a == EventAction::kReopen) continue;
         for (const auto& t : Transitions())
-            if (t.action == a) {
-                EXPECT_FALSE(MayAct(t, Reporter())) << ToString(a);
-            }
+            if (t.action == a) { EXPECT_FALSE(MayAct(t, Reporter())) << ToString(a); }
     }
 }
 

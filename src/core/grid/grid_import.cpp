@@ -49,8 +49,8 @@ const std::string* Value(const geo::Feature& f, const std::string& attribute) {
 // "420", "420.0", " 420 ": a whole number in [0, max]; nullopt otherwise.
 std::optional<int> Count(std::string text, int max) {
     text = Trim(text);
-    if (auto dot = text.find('.'); dot != std::string::npos &&
-                                   text.find_first_not_of('0', dot + 1) == std::string::npos)
+    if (auto dot = text.find('.');
+        dot != std::string::npos && text.find_first_not_of('0', dot + 1) == std::string::npos)
         text.resize(dot);
     int v = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -138,8 +138,8 @@ ImportedAttributes ReadAttributes(const geo::Feature& f, const ImportMapping& m)
     if (const auto* code = Value(f, m.code)) {
         out.code = Trim(*code);
         // A Shapefile's numeric field may write a 15-digit code as a real number.
-        if (auto dot = out.code.find('.'); dot != std::string::npos && dot > 0 &&
-                                           out.code.find_first_not_of('0', dot + 1) == std::string::npos)
+        if (auto dot = out.code.find('.');
+            dot != std::string::npos && dot > 0 && out.code.find_first_not_of('0', dot + 1) == std::string::npos)
             out.code.resize(dot);
     }
     if (out.code.empty()) out.errors.push_back({"code", "field.required", {}});

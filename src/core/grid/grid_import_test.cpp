@@ -45,10 +45,13 @@ TEST(GridImportMapping, ChecksTheUsersMapping) {
 // bounds; a missing code or name is an error naming the field.
 TEST(GridImportMapping, ReadsAFeaturesValues) {
     const ImportMapping m{"code", "name", "hh", "pop", "bld", "sq"};
-    auto a = ReadAttributes(
-        With({{"code", "350205001001001.0"}, {"name", " 海发第一网格 "}, {"hh", "420.0"}, {"pop", "1200"},
-              {"bld", "1号楼、2号楼,3号楼；；"}, {"sq", "海发社区"}}),
-        m);
+    auto a = ReadAttributes(With({{"code", "350205001001001.0"},
+                                  {"name", " 海发第一网格 "},
+                                  {"hh", "420.0"},
+                                  {"pop", "1200"},
+                                  {"bld", "1号楼、2号楼,3号楼；；"},
+                                  {"sq", "海发社区"}}),
+                            m);
     EXPECT_EQ(Keys(a.errors), "");
     EXPECT_EQ(a.code, "350205001001001");
     EXPECT_EQ(a.name, "海发第一网格");
@@ -59,8 +62,9 @@ TEST(GridImportMapping, ReadsAFeaturesValues) {
     EXPECT_TRUE(a.has_households && a.has_residents && a.has_buildings);
 
     auto b = ReadAttributes(With({{"hh", "4.5"}, {"pop", "-1"}}), m);
-    EXPECT_EQ(Keys(b.errors), "code:field.required name:field.required households:grid.import.count "
-                              "residents:grid.import.count");
+    EXPECT_EQ(Keys(b.errors),
+              "code:field.required name:field.required households:grid.import.count "
+              "residents:grid.import.count");
     auto c = ReadAttributes(With({{"code", "350205001001002"}, {"name", "二"}}), m);
     EXPECT_EQ(Keys(c.errors), "");
     EXPECT_FALSE(c.has_households || c.has_buildings);

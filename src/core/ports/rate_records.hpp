@@ -28,7 +28,7 @@ struct RateQuery {
 
 // One group's counts; its handling time as day sums (rates::HandlingMillisFromDays turns them into millis).
 struct RateGroup {
-    std::string key;  // as rates::GroupKeys names it
+    std::string key;     // as rates::GroupKeys names it
     rates::Tally tally;  // handling_millis 0: see days
     std::vector<rates::DaySum> days;
 };

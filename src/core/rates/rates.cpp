@@ -11,8 +11,8 @@ namespace lianxin::core::rates {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kGroupings{"grid",       "community", "street", "department",
-                                                     "whistled",   "category",  "month"};
+constexpr std::array<std::string_view, 7> kGroupings{"grid",     "community", "street", "department",
+                                                     "whistled", "category",  "month"};
 
 constexpr std::int64_t kShanghaiOffset = 8 * 3'600'000;
 

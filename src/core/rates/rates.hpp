@@ -87,7 +87,7 @@ struct EventFacts {
     int score = 0;
     bool answered = false;  // the reporter rated or said "not resolved" at least once
     bool reopened = false;
-    std::string dismissed_kind;  // not_our_duty | unreasonable when dismissed
+    std::string dismissed_kind;                 // not_our_duty | unreasonable when dismissed
     std::vector<calendar::Interval> suspended;  // 挂起 → 恢复 spans (open ones end at `as_of`)
 };
 

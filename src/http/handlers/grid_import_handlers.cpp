@@ -47,7 +47,8 @@ nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json(
 nlohmann::json PreviewJson(const app::GridImportPreview& p, Lang lang) {
     nlohmann::json mapping = nlohmann::json::object();
     auto m = p.mapping;
-    for (const auto& field : core::grid::ImportFieldNames()) mapping[field] = OrNull(*core::grid::MappedAttribute(m, field));
+    for (const auto& field : core::grid::ImportFieldNames())
+        mapping[field] = OrNull(*core::grid::MappedAttribute(m, field));
     nlohmann::json features = nlohmann::json::array();
     for (const auto& f : p.features) {
         const auto& v = f.values;
@@ -98,14 +99,12 @@ core::Result<Response> PreviewGridImport(Call& call) {
 core::Result<Response> CommitGridImport(Call& call) {
     LX_ASSIGN(in, GridImportParams(call.req));
     LX_ASSIGN(done, app::CommitGridImport(call.ctx, call.actor(), in));
-    return JsonResponse({{"valid_from", done.valid_from.ToString()},
-                         {"counts",
-                          {{"create", done.create},
-                           {"redraw", done.redraw},
-                           {"update", done.update},
-                           {"unchanged", done.unchanged}}},
-                         {"grid_ids", done.grid_ids}},
-                        201);
+    return JsonResponse(
+        {{"valid_from", done.valid_from.ToString()},
+         {"counts",
+          {{"create", done.create}, {"redraw", done.redraw}, {"update", done.update}, {"unchanged", done.unchanged}}},
+         {"grid_ids", done.grid_ids}},
+        201);
 }
 
 }  // namespace lianxin::http::handlers

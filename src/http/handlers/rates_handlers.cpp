@@ -111,8 +111,8 @@ core::Result<Response> ExportEventRates(Call& call) {
     Response r;
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     r.body = std::move(bytes);
-    r.Header("Content-Disposition", "attachment; filename=\"event-rates-" + board.from.ToString() + "-" +
-                                        board.to.ToString() + ".xlsx\"");
+    r.Header("Content-Disposition",
+             "attachment; filename=\"event-rates-" + board.from.ToString() + "-" + board.to.ToString() + ".xlsx\"");
     return r;
 }
 

@@ -63,16 +63,18 @@ core::Result<Response> ResidentPlaces(Call& call) {
     for (const auto& c : places.communities) communities.push_back({{"org_id", c.org_id}, {"name", c.name}});
     json features = json::array();
     for (const auto& g : places.grids)
-        features.push_back({{"type", "Feature"},
-                            {"id", g.code},
-                            {"geometry", GeometryJson(g.boundary)},
-                            {"properties", {{"grid_id", g.grid_id}, {"name", g.name}, {"org_id", g.org_id},
-                                            {"org_name", g.org_name}}}});
+        features.push_back(
+            {{"type", "Feature"},
+             {"id", g.code},
+             {"geometry", GeometryJson(g.boundary)},
+             {"properties",
+              {{"grid_id", g.grid_id}, {"name", g.name}, {"org_id", g.org_id}, {"org_name", g.org_name}}}});
     return JsonResponse({{"communities", communities},
                          {"grids", {{"type", "FeatureCollection"}, {"features", features}}},
-                         {"map", {{"tile_url", call.settings.map_tile_url},
-                                  {"tile_crs", call.settings.map_tile_crs},
-                                  {"attribution", call.settings.map_attribution}}}});
+                         {"map",
+                          {{"tile_url", call.settings.map_tile_url},
+                           {"tile_crs", call.settings.map_tile_crs},
+                           {"attribution", call.settings.map_attribution}}}});
 }
 
 core::Result<Response> ReportResidentEvent(Call& call) {

@@ -29,7 +29,7 @@ core::Result<Response> CreateUser(Call& call) {
     const bool member_link = body.Int("member_id", false) != 0;
     in.role = body.Str("role", true, 32);
     in.org_id = body.Int("org_id", true);
-    in.narrowing.grid_ids = body.IdList("grid_ids", 100);  // grid_worker, grid_leader (issue 17)
+    in.narrowing.grid_ids = body.IdList("grid_ids", 100);               // grid_worker, grid_leader (issue 17)
     in.narrowing.overlay_unit_id = body.Int("overlay_unit_id", false);  // unit_liaison
     LX_CHECK(body.Finish());
     if (member_link) return core::Fail(core::InvalidField("member_id", "user.member_id.from_record"));
@@ -49,7 +49,7 @@ core::Result<Response> AddGrant(Call& call) {
     std::string role = body.Str("role", true, 32);
     std::int64_t org_id = body.Int("org_id", true);
     app::GrantNarrowing narrowing;
-    narrowing.grid_ids = body.IdList("grid_ids", 100);  // grid_worker, grid_leader (issue 17)
+    narrowing.grid_ids = body.IdList("grid_ids", 100);               // grid_worker, grid_leader (issue 17)
     narrowing.overlay_unit_id = body.Int("overlay_unit_id", false);  // unit_liaison
     LX_CHECK(body.Finish());
     LX_ASSIGN(grant, app::GrantRole(call.ctx, call.actor(), PathId(call.req, "id"), role, org_id, narrowing));

@@ -37,10 +37,11 @@ core::Result<std::vector<std::string>> SqlEventRepo::RetainedOrgPaths() {
 
 core::Result<int> SqlEventRepo::PurgeResidentData(const std::string& org_path, std::int64_t closed_before,
                                                   std::int64_t now) {
-    LX_ASSIGN(n, c_.Exec("UPDATE events SET reporter_name = '', reporter_phone_enc = NULL, reporter_key = NULL, "
-                         "follow_token_hash = NULL, follow_token_enc = NULL, resident_purged_at = $1 "
-                         "WHERE org_path = $2 AND closed_at IS NOT NULL AND closed_at < $3 AND resident_purged_at IS NULL",
-                         {now, org_path, closed_before}));
+    LX_ASSIGN(n,
+              c_.Exec("UPDATE events SET reporter_name = '', reporter_phone_enc = NULL, reporter_key = NULL, "
+                      "follow_token_hash = NULL, follow_token_enc = NULL, resident_purged_at = $1 "
+                      "WHERE org_path = $2 AND closed_at IS NOT NULL AND closed_at < $3 AND resident_purged_at IS NULL",
+                      {now, org_path, closed_before}));
     return static_cast<int>(n);
 }
 

@@ -129,7 +129,8 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
         Built b;
         b.sql = FactsCte(q, b);
         const auto [key, join] = KeyOf(q, b);
-        b.sql += "SELECT " + key + " AS gk, COUNT(*) AS events, "
+        b.sql += "SELECT " + key +
+                 " AS gk, COUNT(*) AS events, "
                  "SUM(CASE WHEN respond_by IS NOT NULL AND responded IS NOT NULL AND responded <= respond_by "
                  "THEN 1 ELSE 0 END) AS response_num, "
                  "SUM(CASE WHEN respond_by IS NOT NULL AND (responded IS NOT NULL OR respond_by < " +
@@ -143,9 +144,11 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
                  "SUM(CASE WHEN state = 'rated' AND (outcome = 'resolved'" +
                  (f.partly_resolved ? std::string(" OR outcome = 'partly'") : std::string()) +
                  ") THEN 1 ELSE 0 END) AS resolved_num, "
-                 "SUM(CASE WHEN state = 'rated' OR (dismissed = 1 AND " + against +
+                 "SUM(CASE WHEN state = 'rated' OR (dismissed = 1 AND " +
+                 against +
                  " = 1) THEN 1 ELSE 0 END) AS rated_den, "
-                 "SUM(CASE WHEN state = 'rated' AND score >= " + std::to_string(f.satisfied_min_score) +
+                 "SUM(CASE WHEN state = 'rated' AND score >= " +
+                 std::to_string(f.satisfied_min_score) +
                  " THEN 1 ELSE 0 END) AS satisfied_num, "
                  "SUM(CASE WHEN reopens > 0 THEN 1 ELSE 0 END) AS reopened, "
                  "SUM(CASE WHEN answers > 0 THEN 1 ELSE 0 END) AS answered, "
@@ -207,9 +210,10 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
 
 core::Result<std::vector<core::ports::DismissedEvent>> SqlRateRepo::Dismissed(const RateQuery& q, int limit) {
     Built b;
-    b.sql = "SELECT e.id, e.number, e.mark_kind, o.name AS org_name, e.category_code FROM events e "
-            "JOIN orgs o ON o.id = e.org_id" +
-            CohortWhere(q, b) + " AND e.state = 'dismissed' ORDER BY e.id DESC LIMIT " + std::to_string(limit);
+    b.sql =
+        "SELECT e.id, e.number, e.mark_kind, o.name AS org_name, e.category_code FROM events e "
+        "JOIN orgs o ON o.id = e.org_id" +
+        CohortWhere(q, b) + " AND e.state = 'dismissed' ORDER BY e.id DESC LIMIT " + std::to_string(limit);
     LX_ASSIGN(rows, c_.Query(b.sql, b.params));
     std::vector<core::ports::DismissedEvent> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -222,9 +226,10 @@ core::Result<std::vector<core::ports::DismissedEvent>> SqlRateRepo::Dismissed(co
 
 core::Result<std::vector<core::ports::RawEvent>> SqlRateRepo::Raw(const RateQuery& q) {
     Built b;
-    b.sql = "SELECT e.id, COALESCE(c.parent_code, c.code) AS top_category FROM events e "
-            "JOIN event_categories c ON c.code = e.category_code" +
-            CohortWhere(q, b) + " ORDER BY e.id";
+    b.sql =
+        "SELECT e.id, COALESCE(c.parent_code, c.code) AS top_category FROM events e "
+        "JOIN event_categories c ON c.code = e.category_code" +
+        CohortWhere(q, b) + " ORDER BY e.id";
     LX_ASSIGN(rows, c_.Query(b.sql, b.params));
     std::vector<core::ports::RawEvent> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {

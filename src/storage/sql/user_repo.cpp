@@ -12,8 +12,8 @@ constexpr std::string_view kUserNames[] = {"id",         "username",         "di
                                            "failures",   "first_failure_at", "locked_until",  "member_id",
                                            "created_at", "version"};
 constexpr Columns kUser{"users", kUserNames};
-constexpr std::string_view kGrantNames[] = {"id",         "user_id",    "role",           "org_id",
-                                            "org_path",   "granted_by", "granted_at",     "overlay_unit_id"};
+constexpr std::string_view kGrantNames[] = {"id",       "user_id",    "role",       "org_id",
+                                            "org_path", "granted_by", "granted_at", "overlay_unit_id"};
 constexpr Columns kGrant{"role_grants", kGrantNames};
 
 std::string StatusText(UserStatus s) {
@@ -51,11 +51,12 @@ User UserFromRow(const SqlRows& rows, std::size_t r) {
 }  // namespace
 
 core::Status SqlUserRepo::LoadGrants(User& u) {
-    LX_ASSIGN(rows, c_.Query("SELECT " + kGrant.Select("g") +
-                                 ", o.name AS org_name, ou.name AS overlay_unit_name FROM role_grants g "
-                                 "JOIN orgs o ON o.id = g.org_id LEFT JOIN overlay_units ou ON ou.id = g.overlay_unit_id "
-                                 "WHERE g.user_id = $1 ORDER BY g.id",
-                             {u.id}));
+    LX_ASSIGN(rows,
+              c_.Query("SELECT " + kGrant.Select("g") +
+                           ", o.name AS org_name, ou.name AS overlay_unit_name FROM role_grants g "
+                           "JOIN orgs o ON o.id = g.org_id LEFT JOIN overlay_units ou ON ou.id = g.overlay_unit_id "
+                           "WHERE g.user_id = $1 ORDER BY g.id",
+                       {u.id}));
     // The grids of the grid grants (migration 0032).
     LX_ASSIGN(grids, c_.Query("SELECT gg.grant_id, gg.grid_id FROM role_grant_grids gg JOIN role_grants g ON "
                               "g.id = gg.grant_id WHERE g.user_id = $1 ORDER BY gg.grant_id, gg.grid_id",

@@ -149,21 +149,26 @@ protected:
                       {{"dispatch", t + 2 * D + H}, {"mark", t + 2 * D + 2 * H}, {"confirm_mark", t + 3 * D}},
                       "city.garbage", d2_);
         Close(e3, "", 0, "unreasonable", t + 3 * D);
-        auto e4 = Add(c2_, t + 3 * D, S::kDismissed,
-                      {{"dispatch", t + 3 * D + H}, {"start", t + 5 * D}, {"mark", t + 12 * D}, {"confirm_mark", t + 13 * D}},
-                      "property.service", d2_);
+        auto e4 = Add(
+            c2_, t + 3 * D, S::kDismissed,
+            {{"dispatch", t + 3 * D + H}, {"start", t + 5 * D}, {"mark", t + 12 * D}, {"confirm_mark", t + 13 * D}},
+            "property.service", d2_);
         Close(e4, "", 0, "not_our_duty", t + 13 * D);
         // 5: in progress, responded late, overdue by the board's day
         Add(c2_, t + 4 * D, S::kInProgress, {{"dispatch", t + 4 * D + H}, {"start", t + 6 * D}}, "city.garbage", d1_);
         // 6: dispatched on the board's eve: undecided (in no denominator yet but whistle's)
         Add(c2_, kJul15_ - 2 * H, S::kDispatched, {{"dispatch", kJul15_ - H}}, "utility.water", d1_);
         // 7: handled on time, waiting for verification
-        Add(c2_, t + 5 * D, S::kHandled, {{"dispatch", t + 5 * D + H}, {"start", t + 5 * D + 2 * H}, {"handle", t + 8 * D}},
-            "facility.road", d2_);
+        Add(c2_, t + 5 * D, S::kHandled,
+            {{"dispatch", t + 5 * D + H}, {"start", t + 5 * D + 2 * H}, {"handle", t + 8 * D}}, "facility.road", d2_);
         // 8: May, utility, rated 4 resolved, responded by dispatch only (no start: returned then reassigned)
         auto e8 = Add(c1_, t - 20 * D, S::kRated,
-                      {{"dispatch", t - 20 * D + H}, {"return", t - 19 * D}, {"dispatch", t - 18 * D},
-                       {"start", t - 17 * D}, {"handle", t - 16 * D}, {"rate", t - 15 * D, "rated"}},
+                      {{"dispatch", t - 20 * D + H},
+                       {"return", t - 19 * D},
+                       {"dispatch", t - 18 * D},
+                       {"start", t - 17 * D},
+                       {"handle", t - 16 * D},
+                       {"rate", t - 15 * D, "rated"}},
                       "utility.power", d1_);
         Close(e8, "resolved", 4, "", t - 15 * D);
         // 9: not dispatched at all, reported long ago in the period: overdue, no response
@@ -225,9 +230,9 @@ std::string Describe(const rt::Tally& t) {
            std::to_string(t.on_time_den) + " resolved " + std::to_string(t.resolved_num) + "/" +
            std::to_string(t.resolved_den) + " satisfied " + std::to_string(t.satisfied_num) + "/" +
            std::to_string(t.satisfied_den) + " reopen " + std::to_string(t.reopened) + "/" +
-           std::to_string(t.answered) + " whistled " + std::to_string(t.whistled) + " done " +
-           std::to_string(t.done) + " ms " + std::to_string(t.handling_millis) + " dismissed " +
-           std::to_string(t.dismissed_not_our_duty) + "+" + std::to_string(t.dismissed_unreasonable);
+           std::to_string(t.answered) + " whistled " + std::to_string(t.whistled) + " done " + std::to_string(t.done) +
+           " ms " + std::to_string(t.handling_millis) + " dismissed " + std::to_string(t.dismissed_not_our_duty) + "+" +
+           std::to_string(t.dismissed_unreasonable);
 }
 
 TEST_P(RatesConformance, TheStreetBoardEqualsTheRecomputationFromRawEvents) {
