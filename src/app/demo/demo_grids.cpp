@@ -79,8 +79,22 @@ core::Result<int> AddDemoGrids(core::ports::Tx& tx, const core::Date& today, std
                       {TeamRole::kVolunteer, PostKind::kRegular, {0, 0, Person(people++), ""}, "环境巡查"},
                       {TeamRole::kVolunteer, PostKind::kEmergency, {0, 0, Person(people++), ""}, "防汛防台"}};
             if (n == 3) g.team.erase(g.team.begin());  // one grid still lacks its worker: a warning on the page
-            for (const auto& child : children)
-                if (child.org.place_name == compound) g.covering_org_id = child.org.id;
+            for (const auto& child : children) {
+                if (child.org.place_name != compound) continue;
+                g.covering_org_id = child.org.id;
+                // The team's 党员 are members of the covering branch, linked to the register by id.
+                core::ports::MemberQuery q;
+                q.scope_roots = {child.org.path};
+                q.limit = 8;
+                LX_ASSIGN(members, tx.Members().List(q));
+                std::size_t pick = 2 * static_cast<std::size_t>(n);
+                for (auto& entry : g.team) {
+                    if (entry.role != TeamRole::kMember || members.empty()) continue;
+                    const auto& m = members[pick++ % members.size()];
+                    entry.person.member_id = m.id;
+                    entry.person.name = m.name;
+                }
+            }
             core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
             core::grid::CheckCode(g.code, errors);
             core::grid::CheckAttributes(g, errors);

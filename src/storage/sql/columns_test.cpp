@@ -92,5 +92,12 @@ TEST(Columns, APersonIsReadTheSameIntoAMemberAndADevelopmentCase) {
     EXPECT_FALSE(ReadPerson(PersonRows("forged").Row(0), cipher, m));  // a ciphertext that does not authenticate
 }
 
+TEST(Columns, AListColumnRoundTripsAndDropsEmptyParts) {
+    EXPECT_EQ(Joined({"a1", "b2", "c3"}), "a1,b2,c3");
+    EXPECT_EQ(Split(Joined({"a1", "b2"})), (std::vector<std::string>{"a1", "b2"}));
+    EXPECT_EQ(Split(",a1,,b2,"), (std::vector<std::string>{"a1", "b2"}));
+    EXPECT_TRUE(Split("").empty());
+}
+
 }  // namespace
 }  // namespace lianxin::storage

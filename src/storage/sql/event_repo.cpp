@@ -81,29 +81,6 @@ constexpr std::string_view kWhistleNames[] = {"id",
                                               "close_note"};
 constexpr Columns kWhistle{"event_whistles", kWhistleNames};
 
-std::string Joined(const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
-    return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        auto comma = text.find(',', at);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > at) out.push_back(text.substr(at, comma - at));
-        at = comma + 1;
-    }
-    return out;
-}
-
-SqlParam OptInt(const std::optional<std::int64_t>& v) { return v ? SqlParam{*v} : SqlParam{nullptr}; }
-std::optional<std::int64_t> OptIntOf(const SqlRow& row, std::string_view c) {
-    return row.IsNull(c) ? std::nullopt : std::optional<std::int64_t>(row.Int(c));
-}
-
 // The columns the loop changes (Update) and the ones an insert adds to them.
 void SetLoop(SqlValues& v, const ev::Event& e) {
     v.Set("state", std::string(ev::ToString(e.state)));

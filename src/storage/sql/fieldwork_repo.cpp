@@ -47,24 +47,6 @@ constexpr std::string_view kItemNames[] = {"kind",   "record_id",     "seq",    
                                            "lat_e6", "category_code", "event_id", "created_by", "created_at"};
 constexpr Columns kItem{"fieldwork_items", kItemNames};
 
-std::string Joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
-    return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        auto comma = text.find(',', at);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > at) out.push_back(text.substr(at, comma - at));
-        at = comma + 1;
-    }
-    return out;
-}
-
 std::optional<pt::ItemKind> KindOf(const std::string& s) {
     for (auto k : {pt::ItemKind::kPatrol, pt::ItemKind::kSession, pt::ItemKind::kVisit})
         if (pt::ToString(k) == s) return k;

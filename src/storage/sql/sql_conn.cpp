@@ -34,4 +34,22 @@ bool SqlRow::IsNull(std::string_view name) const { return rows_.IsNull(r_, rows_
 const std::string& SqlRow::Text(std::string_view name) const { return rows_.Text(r_, rows_.Column(name)); }
 std::int64_t SqlRow::Int(std::string_view name) const { return rows_.Int(r_, rows_.Column(name)); }
 
+std::string Joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
+    return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        auto comma = text.find(',', at);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > at) out.push_back(text.substr(at, comma - at));
+        at = comma + 1;
+    }
+    return out;
+}
+
 }  // namespace lianxin::storage

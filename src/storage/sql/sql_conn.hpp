@@ -26,6 +26,10 @@ using SqlParams = std::vector<SqlParam>;
 // A nullable parameter from an id where 0 means "none".
 inline SqlParam IdOrNull(std::int64_t id) { return id == 0 ? SqlParam{nullptr} : SqlParam{id}; }
 inline SqlParam TextOrNull(const std::optional<std::string>& s) { return s ? SqlParam{*s} : SqlParam{nullptr}; }
+inline SqlParam OptInt(const std::optional<std::int64_t>& v) { return v ? SqlParam{*v} : SqlParam{nullptr}; }
+// A list column (photo ids, member ids) stored as comma-separated text; empty parts are dropped when read.
+std::string Joined(const std::vector<std::string>& parts);
+std::vector<std::string> Split(const std::string& text);
 
 class SqlRows;
 
@@ -42,6 +46,11 @@ private:
     const SqlRows& rows_;
     std::size_t r_;
 };
+
+// A nullable integer column.
+inline std::optional<std::int64_t> OptIntOf(const SqlRow& row, std::string_view c) {
+    return row.IsNull(c) ? std::nullopt : std::optional<std::int64_t>(row.Int(c));
+}
 
 class SqlRows {
 public:

@@ -31,6 +31,7 @@ export interface GridInput {
   buildings: string[];
   leader?: GridPerson;
   covering_org_id?: number;
+  covering_group_id?: number;
   note?: string;
   team: GridTeamEntry[];
 }

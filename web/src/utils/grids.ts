@@ -48,6 +48,7 @@ export function inputOf(g: Grid): GridInput {
     buildings: [...g.buildings],
     leader: g.leader ? { name: g.leader.name, phone: g.leader.phone ?? '', member_id: g.leader.member_id ?? undefined } : undefined,
     covering_org_id: g.covering?.org_id ?? undefined,
+    covering_group_id: g.covering?.group_id ?? undefined,
     note: g.note,
     team: g.team.map((t) => ({ role: t.role, post: t.post ?? '', name: t.name, phone: t.phone ?? '', note: t.note ?? '',
       member_id: t.member_id ?? undefined })),
