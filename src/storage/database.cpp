@@ -1,7 +1,5 @@
 #include "storage/database.hpp"
 
-#include "storage/sql/rate_repo.hpp"
-
 namespace lianxin::storage {
 
 core::Result<std::unique_ptr<ManagedDatabase>> OpenSqlite(const DatabaseOptions& opt, const std::string& path,
@@ -18,7 +16,6 @@ bool IsPostgresUrl(const std::string& url) {
 core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOptions& opt,
                                                             const core::ports::FieldCipher& cipher,
                                                             const core::ports::Crypto& crypto) {
-    RegisterRateRepo();
     const std::string& url = opt.url;
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return OpenPostgres(opt, url, cipher, crypto);

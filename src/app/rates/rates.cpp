@@ -141,13 +141,6 @@ core::Status Label(Tx& tx, RatesBoard& b) {
     return core::Ok();
 }
 
-// The rates' repository of the transaction (storage registers it; core/ports/rate_records.hpp).
-core::Result<std::unique_ptr<core::ports::RateRepo>> RepoOf(Tx& tx) {
-    auto repo = core::ports::MakeRateRepo(tx);
-    if (!repo) return core::Fail(core::MakeError(core::ErrorCode::kUnavailable, "storage.unavailable", "no rates"));
-    return repo;
-}
-
 RateRow RowOf(std::string key, const rt::Tally& t) {
     RateRow r;
     r.key = std::move(key);
@@ -174,19 +167,19 @@ core::Result<RatesBoard> EventRates(Context& ctx, const core::auth::Actor& actor
             }
             return sum;
         };
-        LX_ASSIGN(repo, RepoOf(tx));
-        LX_ASSIGN(groups, repo->Aggregate(p.query));
+        auto& repo = tx.Rates();
+        LX_ASSIGN(groups, repo.Aggregate(p.query));
         for (const auto& g : groups) b.rows.push_back(RowOf(g.key, finish({g})));
         // The total counts each event once (a whistle group may hold an event twice): by month, summed.
         if (b.group_by == rt::GroupBy::kWhistled) {
             auto q = p.query;
             q.group_by = rt::GroupBy::kMonth;
-            LX_ASSIGN(months, repo->Aggregate(q));
+            LX_ASSIGN(months, repo.Aggregate(q));
             b.total = RowOf("total", finish(months));
         } else {
             b.total = RowOf("total", finish(groups));
         }
-        LX_ASSIGN(dismissed, repo->Dismissed(p.query, 200));
+        LX_ASSIGN(dismissed, repo.Dismissed(p.query, 200));
         b.dismissed = std::move(dismissed);
         LX_CHECK(Label(tx, b));
         out = std::move(b);
@@ -202,8 +195,8 @@ core::Result<RatesBoard> EventRatesRecomputed(Context& ctx, const core::auth::Ac
     LX_CHECK(ctx.db.Read(Scope::Of(actor), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(p, Prepare(tx, actor, in, now));
         auto& b = p.board;
-        LX_ASSIGN(repo, RepoOf(tx));
-        LX_ASSIGN(raw, repo->Raw(p.query));
+        auto& repo = tx.Rates();
+        LX_ASSIGN(raw, repo.Raw(p.query));
         std::vector<rt::EventFacts> facts;
         for (const auto& r : raw) facts.push_back(rt::FactsOf(r.event, r.top_category, r.flow, r.whistles));
         const auto groups = rt::ComputeRates(facts, b.formula, b.group_by, p.query.streets, now, p.calendar,
@@ -212,7 +205,7 @@ core::Result<RatesBoard> EventRatesRecomputed(Context& ctx, const core::auth::Ac
         rt::Tally total;
         for (const auto& f : facts) total += rt::TallyOf(f, b.formula, now, p.calendar);
         b.total = RowOf("total", total);
-        LX_ASSIGN(dismissed, repo->Dismissed(p.query, 200));
+        LX_ASSIGN(dismissed, repo.Dismissed(p.query, 200));
         b.dismissed = std::move(dismissed);
         LX_CHECK(Label(tx, b));
         out = std::move(b);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,12 +59,5 @@ public:
     // The query's events one by one with their flow logs (the reference; tests and small checks only).
     virtual Result<std::vector<RawEvent>> Raw(const RateQuery& q) = 0;
 };
-
-// The rates' repository inside a transaction. Storage registers its maker when a database is opened
-// (storage::OpenDatabase); without one (no SQL database behind the transaction) MakeRateRepo answers nullptr.
-// A stopgap for a slot of its own in Tx (repositories.hpp), which every file includes: see the branch's report.
-using RateRepoMaker = std::unique_ptr<RateRepo> (*)(Tx& tx);
-void SetRateRepoMaker(RateRepoMaker make);
-std::unique_ptr<RateRepo> MakeRateRepo(Tx& tx);
 
 }  // namespace lianxin::core::ports

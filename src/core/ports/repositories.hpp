@@ -464,6 +464,8 @@ public:
     virtual std::string Where() const = 0;                            // the path, for messages
 };
 
+class RateRepo;  // core/ports/rate_records.hpp: the rates' aggregation, read only
+
 // One transaction's view of the repositories.
 class Tx {
 public:
@@ -491,6 +493,7 @@ public:
     virtual PhotoRepo& Photos() = 0;
     virtual OtpRepo& Otp() = 0;
     virtual AuditRepo& Audit() = 0;
+    virtual RateRepo& Rates() = 0;
 };
 
 // A database: runs a function inside a read snapshot or a write transaction limited to `scope` (scope.hpp:

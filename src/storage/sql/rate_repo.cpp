@@ -8,10 +8,7 @@
 // Indexes this wants at 3M events (docs/architecture.md "Rates"; not a migration yet): events(reported_at) for
 // the period, and event_flow(event_id, action, at) for the per-event facts; event_flow's UNIQUE (event_id, seq)
 // already serves the lookups by event.
-#include "storage/sql/rate_repo.hpp"
-
 #include "core/ports/rate_records.hpp"
-
 #include "storage/sql/sql_repos.hpp"
 
 namespace lianxin::storage {
@@ -102,24 +99,7 @@ std::string KeyText(const SqlRow& row, rt::GroupBy by) {
     return std::to_string(row.Int("gk"));
 }
 
-class SqlRateRepo final : public core::ports::RateRepo {
-public:
-    SqlRateRepo(SqlConn& c, core::ports::Tx& tx) : c_(c), tx_(tx) {}
-    core::Result<std::vector<core::ports::RateGroup>> Aggregate(const core::ports::RateQuery& q) override;
-    core::Result<std::vector<core::ports::DismissedEvent>> Dismissed(const core::ports::RateQuery& q,
-                                                                     int limit) override;
-    core::Result<std::vector<core::ports::RawEvent>> Raw(const core::ports::RateQuery& q) override;
-
-private:
-    SqlConn& c_;
-    core::ports::Tx& tx_;
-};
-
-std::unique_ptr<core::ports::RateRepo> MakeSqlRateRepo(core::ports::Tx& tx) {
-    auto* sql = dynamic_cast<SqlTx*>(&tx);
-    if (!sql) return nullptr;
-    return std::make_unique<SqlRateRepo>(sql->Conn(), tx);
-}
+}  // namespace
 
 core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const RateQuery& q) {
     const auto& f = q.formula;
@@ -234,22 +214,18 @@ core::Result<std::vector<core::ports::RawEvent>> SqlRateRepo::Raw(const RateQuer
     std::vector<core::ports::RawEvent> out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const SqlRow row = rows.Row(r);
-        LX_ASSIGN(rec, tx_.Events().Get(row.Int("id")));
+        LX_ASSIGN(rec, events_.Get(row.Int("id")));
         if (!rec) continue;
         core::ports::RawEvent raw;
         raw.event = std::move(rec->event);
         raw.top_category = row.Text("top_category");
-        LX_ASSIGN(flow, tx_.Events().Flow(raw.event.id));
-        LX_ASSIGN(whistles, tx_.Events().Whistles(raw.event.id));
+        LX_ASSIGN(flow, events_.Flow(raw.event.id));
+        LX_ASSIGN(whistles, events_.Whistles(raw.event.id));
         raw.flow = std::move(flow);
         raw.whistles = std::move(whistles);
         out.push_back(std::move(raw));
     }
     return out;
 }
-
-}  // namespace
-
-void RegisterRateRepo() { core::ports::SetRateRepoMaker(&MakeSqlRateRepo); }
 
 }  // namespace lianxin::storage

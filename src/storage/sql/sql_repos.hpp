@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ports/crypto.hpp"
+#include "core/ports/rate_records.hpp"
 #include "core/ports/repositories.hpp"
 #include "storage/sql/columns.hpp"
 #include "storage/sql/sql_conn.hpp"
@@ -443,6 +444,20 @@ private:
     const core::ports::FieldCipher& cipher_;
 };
 
+// The rates' aggregation over events and their flow logs (rate_repo.cpp); Raw reads through the events repo.
+class SqlRateRepo final : public core::ports::RateRepo {
+public:
+    SqlRateRepo(SqlConn& c, core::ports::EventRepo& events) : c_(c), events_(events) {}
+    core::Result<std::vector<core::ports::RateGroup>> Aggregate(const core::ports::RateQuery& q) override;
+    core::Result<std::vector<core::ports::DismissedEvent>> Dismissed(const core::ports::RateQuery& q,
+                                                                     int limit) override;
+    core::Result<std::vector<core::ports::RawEvent>> Raw(const core::ports::RateQuery& q) override;
+
+private:
+    SqlConn& c_;
+    core::ports::EventRepo& events_;
+};
+
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
@@ -469,7 +484,8 @@ public:
           calendar_(c),
           photos_(c),
           otp_(c, cipher),
-          audit_(c, crypto, cipher) {}
+          audit_(c, crypto, cipher),
+          rates_(c, events_) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::DevelopmentRepo& DevelopmentCases() override { return development_; }
@@ -493,6 +509,7 @@ public:
     core::ports::PhotoRepo& Photos() override { return photos_; }
     core::ports::OtpRepo& Otp() override { return otp_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
+    core::ports::RateRepo& Rates() override { return rates_; }
     // The transaction's own connection, for raw SQL inside it (the row-level security tests).
     SqlConn& Conn() { return conn_; }
 
@@ -521,6 +538,7 @@ private:
     SqlPhotoRepo photos_;
     SqlOtpRepo otp_;
     SqlAuditRepo audit_;
+    SqlRateRepo rates_;  // after events_, which it reads
 };
 
 // The members formally affiliated on the date parameter `on` ("$2") with the orgs matching `org_cond`

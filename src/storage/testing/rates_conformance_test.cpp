@@ -195,7 +195,7 @@ protected:
     std::map<std::string, rt::Tally> Aggregated(const core::ports::RateQuery& q) {
         std::map<std::string, rt::Tally> out;
         EXPECT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-            LX_ASSIGN(groups, core::ports::MakeRateRepo(tx)->Aggregate(q));
+            LX_ASSIGN(groups, tx.Rates().Aggregate(q));
             for (const auto& g : groups) {
                 rt::Tally t = g.tally;
                 t.handling_millis = rt::HandlingMillisFromDays(g.days, q.formula.time, calendar_);
@@ -209,7 +209,7 @@ protected:
     std::map<std::string, rt::Tally> Recomputed(const core::ports::RateQuery& q) {
         std::map<std::string, rt::Tally> out;
         EXPECT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-            LX_ASSIGN(raw, core::ports::MakeRateRepo(tx)->Raw(q));
+            LX_ASSIGN(raw, tx.Rates().Raw(q));
             std::vector<rt::EventFacts> facts;
             for (const auto& r : raw) facts.push_back(rt::FactsOf(r.event, r.top_category, r.flow, r.whistles));
             out = rt::ComputeRates(facts, q.formula, q.group_by, q.streets, q.as_of, calendar_);
@@ -284,12 +284,12 @@ TEST_P(RatesConformance, TheDismissedAreListedAndOutsideEventsNeverCount) {
     Seed();
     const auto q = Query(rt::GroupBy::kMonth, rt::Formula{});
     ASSERT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
-        LX_ASSIGN(list, core::ports::MakeRateRepo(tx)->Dismissed(q, 10));
+        LX_ASSIGN(list, tx.Rates().Dismissed(q, 10));
         EXPECT_EQ(list.size(), 2u);
         std::set<std::string> kinds;
         for (const auto& d : list) kinds.insert(d.mark_kind);
         EXPECT_EQ(kinds, (std::set<std::string>{"not_our_duty", "unreasonable"}));
-        LX_ASSIGN(raw, core::ports::MakeRateRepo(tx)->Raw(q));
+        LX_ASSIGN(raw, tx.Rates().Raw(q));
         EXPECT_EQ(raw.size(), 9u) << "not the event of March nor the other district's";
         return core::Ok();
     }));
