@@ -39,5 +39,7 @@ export default defineConfig({
     { name: 'floating', testMatch: /floating\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'policies', testMatch: /policies\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'groups', testMatch: /groups\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
+    // issue 17 "Done when": a resident's report through the closed loop to the rating and the street's rates
+    { name: 'loop', testMatch: /loop\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
   ],
 });
