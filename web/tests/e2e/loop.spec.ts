@@ -61,12 +61,12 @@ async function verifyPhone(page: Page): Promise<void> {
   const box = page.locator('[data-test="phone-verify"]');
   await expect(box).toBeVisible();
   if (await box.locator('[data-test="verified"]').count()) return;
-  await box.locator('[data-test="phone"] input').fill(RESIDENT_PHONE);
+  await box.locator('[data-test="phone"]').fill(RESIDENT_PHONE);
   await box.locator('[data-test="send"]').click();
   const demo = box.locator('[data-test="demo-code"]');
   await expect(demo).toBeVisible();
   const code = /(\d{6})/.exec((await demo.textContent()) ?? '')![1];
-  await box.locator('[data-test="code"] input').fill(code);
+  await box.locator('[data-test="code"]').fill(code);
   await box.locator('[data-test="verify"]').click();
   await expect(box.locator('[data-test="verified"]')).toBeVisible();
 }
@@ -83,7 +83,7 @@ async function act(page: Page, id: number, action: string, fill?: (p: Page) => P
 }
 
 const afterPhoto = async (page: Page) => {
-  await page.getByTestId('event-note').locator('textarea').fill('已联系物业清运，现场已清理干净');
+  await page.getByTestId('event-note').fill('已联系物业清运，现场已清理干净');
   const picker = page.getByTestId('event-after-photos');
   await picker.locator('[data-test="file"]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: photoPng(64, 48) });
   await expect(picker.locator('[data-test="photo"] .badge.ok')).toHaveCount(1);
@@ -106,14 +106,14 @@ test('a resident’s report goes round the closed loop to a rating of 5, and the
   await resident.goto('/#/r/report');
   await verifyPhone(resident);
   await resident.locator('[data-test="step-category"] [data-test="cat-city.garbage"]').click();
-  await resident.locator('[data-test="description"] textarea').fill('小区北门垃圾堆放三天无人清理，气味很大');
+  await resident.locator('[data-test="description"]').fill('小区北门垃圾堆放三天无人清理，气味很大');
   await resident.locator('[data-test="next"]').click();
   await expect(resident.locator('[data-test="step-photos"]')).toBeVisible();
   await resident.locator('[data-test="next"]').click();
   await expect(resident.locator('[data-test="step-place"]')).toBeVisible();
   await resident.locator('[data-test="community"]').click();
   await resident.locator('.el-select-dropdown__item:visible', { hasText: A.org_name }).first().click();
-  await resident.locator('[data-test="address"] input').fill('北门垃圾站旁');
+  await resident.locator('[data-test="address"]').fill('北门垃圾站旁');
   await resident.locator('[data-test="next"]').click();
   const sent = resident.waitForResponse((r) => r.url().endsWith('/api/v1/public/events') && r.request().method() === 'POST');
   await resident.locator('[data-test="send"]').click();
@@ -140,7 +140,7 @@ test('a resident’s report goes round the closed loop to a rating of 5, and the
   // 3. The unit's liaison sees it in its queue (本单位待报到) and reports (报到).
   await liaisonSession.goto('/#/event/whistled');
   await expect(liaisonSession.getByTestId('whistle-table')).toContainText(receipt.number);
-  await act(liaisonSession, id, 'report', async (p) => p.getByTestId('event-note').locator('textarea').fill('物业项目经理已到场'));
+  await act(liaisonSession, id, 'report', async (p) => p.getByTestId('event-note').fill('物业项目经理已到场'));
   await liaisonSession.screenshot({ path: `${SCREENS}loop-liaison-reported.png`, fullPage: true });
 
   // 4. The community handles it with an after photo; it may not verify its own handling; the street verifies.
@@ -151,7 +151,7 @@ test('a resident’s report goes round the closed loop to a rating of 5, and the
   expect(ev.flow.at(-1)!.photo_ids).toHaveLength(1);
   expect(ev.actions).not.toContain('verify');
   await act(street, id, 'verify');
-  await act(community, id, 'feedback', async (p) => p.getByTestId('event-note').locator('textarea').fill('已清运，欢迎监督'));
+  await act(community, id, 'feedback', async (p) => p.getByTestId('event-note').fill('已清运，欢迎监督'));
   await community.goto(`/#/event/${id}`);
   await expect(community.getByTestId('event-flow-photos-' + (ev.flow.length))).toBeVisible();
   await community.screenshot({ path: `${SCREENS}loop-event-detail-1366.png`, fullPage: true });
@@ -175,7 +175,7 @@ test('a resident’s report goes round the closed loop to a rating of 5, and the
   // 6. Handled again, verified by the street, told; the resident: resolved, 5 stars.
   await act(community, id, 'handle', afterPhoto);
   await act(street, id, 'verify');
-  await act(community, id, 'feedback', async (p) => p.getByTestId('event-note').locator('textarea').fill('已加装围挡并每日清运'));
+  await act(community, id, 'feedback', async (p) => p.getByTestId('event-note').fill('已加装围挡并每日清运'));
   await follow();
   await resident.locator('[data-test="outcome-resolved"]').click();
   await resident.locator('[data-test="star-5"]').click();
