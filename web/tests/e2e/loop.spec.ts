@@ -68,12 +68,14 @@ async function verifyPhone(page: Page): Promise<void> {
   const code = /(\d{6})/.exec((await demo.textContent()) ?? '')![1];
   await box.locator('[data-test="code"]').fill(code);
   await box.locator('[data-test="verify"]').click();
-  await expect(box.locator('[data-test="verified"]')).toBeVisible();
+  // verified: the report page moves on to its next step, the follow page shows the confirmation
+  await expect(page.locator('[data-test="phone-verify"] [data-test="code"]')).toHaveCount(0);
 }
 
 /** One step on the event's page through its action form. */
 async function act(page: Page, id: number, action: string, fill?: (p: Page) => Promise<void>): Promise<void> {
   await page.goto(`/#/event/${id}`);
+  await page.reload();  // the same hash does not load again: read the event's current version
   await page.getByTestId(`event-action-${action}`).click();
   if (fill) await fill(page);
   const answered = page.waitForResponse((r) => r.url().endsWith(`/api/v1/events/${id}/actions`) && r.request().method() === 'POST');
@@ -218,4 +220,5 @@ test('the queue on a phone and the supervision board, on screen and on A4', asyn
   await expect(street.getByTestId('board-print-page')).toContainText('督办看板');
   await street.emulateMedia({ media: 'print' });
   await street.screenshot({ path: `${SCREENS}loop-board-print.png`, fullPage: true });
+  await street.pdf({ path: `${SCREENS}loop-board-print.pdf`, format: 'A4', printBackground: true });
 });
