@@ -40,5 +40,7 @@ export default defineConfig({
     { name: 'policies', testMatch: /policies\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'groups', testMatch: /groups\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'grids', testMatch: /grids\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
+    // issue 17 "Done when": a resident's report through the closed loop to the rating and the street's rates
+    { name: 'loop', testMatch: /loop\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
   ],
 });

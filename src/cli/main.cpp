@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
     events->require_subcommand(1);
     auto* events_purge = events->add_subcommand(
         "purge", "清除结案已满保留期的居民信息（姓名、手机号、跟踪链接）/ blank residents' data past its retention");
+    auto* events_supervise = events->add_subcommand(
+        "supervise", "对超过办理时限的事件记录上级督办 / record 督办 by the level above on overdue events");
     std::string backup_out, restore_from;
     auto* backup = cli.add_subcommand("backup", "在线备份 / online backup");
     backup->add_option("--out", backup_out, "备份文件 / output file")->required();
@@ -153,6 +155,7 @@ int main(int argc, char** argv) {
     if (*calendar_load) return RunCalendarLoad(config, cal_load_opt);
     if (*calendar_show) return RunCalendarShow(config, cal_show_year, cal_show_json);
     if (*events_purge) return RunEventsPurge(config);
+    if (*events_supervise) return RunEventsSupervise(config);
     if (*backup) return RunBackup(config, backup_out);
     if (*restore) return RunRestore(config, restore_from);
     if (*check) return RunCheck(config, accept_restore);

@@ -10,6 +10,9 @@ namespace lianxin::http {
 // The rates and boards (事件指标, messages_rates.cpp).
 const Table& RatesMessages();
 const Table& RatesLabels();
+// Closing the loop: after photos, 督办 and the supervision board (messages_loop.cpp).
+const Table& LoopMessages();
+const Table& LoopLabels();
 
 namespace {
 const Merged& MessageTables() {
@@ -138,7 +141,7 @@ const Merged& MessageTables() {
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
          &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages(),
-         &GridImportMessages(), &RoleMessages()});
+         &GridImportMessages(), &RoleMessages(), &LoopMessages()});
     return kMessages;
 }
 
@@ -215,7 +218,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels()});
+         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels(), &LoopLabels()});
     return kLabels;
 }
 

@@ -153,6 +153,8 @@ const std::vector<Route>& Routes() {
 
         {"GET", "/api/v1/event-rates", Needs(P::kEventRead), h::GetEventRates, "The rates of an org's events per grid, community, street, department, category or month"},
         {"GET", "/api/v1/event-rates/export", Needs(P::kEventRead), h::ExportEventRates, "The rates board as an .xlsx sheet"},
+        // The supervision board (督办看板, issue 17 "Pages"): overdue, 督办, whistles not reported, marks under review.
+        {"GET", "/api/v1/event-board", Needs(P::kEventRead), h::GetEventBoard, "The supervision board of a street or district: overdue, 督办, late 报到, marks awaiting review"},
         // 日巡 patrols, 民情面对面 sessions and 大走访 household visits (issue 17 "Events and their intake"; visits part).
         {"GET", "/api/v1/patrols", Needs(P::kEventRead), h::ListPatrols, "The patrol log: patrols in scope per grid, per worker and by day"},
         {"POST", "/api/v1/patrols", Needs(P::kEventWrite), h::StartPatrol, "Start (or record) a patrol of a grid (audited)", Body::kJson},

@@ -9,7 +9,8 @@ export LIANXIN_SECURITY_KEY_FILE=$DIR/lx.key
 BIN=$ROOT/build/lianxin
 "$BIN" --db "sqlite:$DIR/lx.db" --port "$PORT" demo --no-serve > "$DIR/demo.log"
 LINK=$(grep -o 'http://[^ ]*#/setup?token=[A-Za-z0-9_-]*' "$DIR/demo.log" | head -1)
-"$BIN" --db "sqlite:$DIR/lx.db" --port "$PORT" --static "$ROOT/web/dist" serve > "$DIR/server.log" 2>&1 &
+# residents' one-time codes go to the demo sink (the loop walk, loop.spec.ts, reads them on the page)
+LIANXIN_OTP_SENDER=sink "$BIN" --db "sqlite:$DIR/lx.db" --port "$PORT" --static "$ROOT/web/dist" serve > "$DIR/server.log" 2>&1 &
 PID=$!
 cleanup() { kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DIR"; }
 trap cleanup EXIT

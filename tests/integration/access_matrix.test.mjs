@@ -101,10 +101,11 @@ const MATRIX = {
     expect: always(400), check: (r) => assert.deepEqual(r.fieldNames(), ['code']), checkErrors: true },
   'GET /api/v1/public/intake': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.photos_max, 6) },
   'GET /api/v1/dev/sent-codes': { target: 'none', expect: always(404) },
-  // Photos: any signed-in user uploads and reads (they belong to no org until their event does; docs/api.md).
+  // Photos: any signed-in user uploads; a photo on no event (this one, the city admin's) is read by its uploader and
+  // by staff holding event_read, 404 to the rest; one on an event only with the event (loop.test.mjs).
   'POST /api/v1/photos': { target: 'none', file: () => halvesPng(16, 16), expect: always(201),
     check: (r) => assert.match(r.json.photo_id, /^[0-9a-f]{64}$/) },
-  'GET /api/v1/photos/:photo_id': { target: 'none', expect: always(200),
+  'GET /api/v1/photos/:photo_id': { target: 'none', expect: (a) => (a.name === 'city_admin' || can(a, 'event_read') ? 200 : 404),
     check: (r) => assert.equal(r.headers['content-type'], 'image/jpeg') },
   // A resident's own events (issue 17): only a resident's bearer token opens them — a staff session is 401
   // (auth.resident_token) whatever its role; resident_events.test.mjs walks them as residents. The follow link is
@@ -586,6 +587,14 @@ const MATRIX = {
       assert.ok(Array.isArray(r.json.rows) && r.json.total);
     } },
   'GET /api/v1/event-rates/export': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=month`, expect: scoped(200) },
+  // 督办看板 (issue 17 "Pages"): event_read over the street or district whose events it lists (404 outside).
+  'GET /api/v1/event-board': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: () => '/api/v1/event-board?org_id=999999',
+    check: (r, c) => {
+      if (r.status !== 200) return;
+      assert.equal(r.json.org.id, c.T);
+      for (const k of ['overdue', 'supervised', 'late_whistles', 'marked']) assert.ok(Array.isArray(r.json[k]), k);
+    } },
   // 日巡 patrols and visits (issue 17, visits part): event_read to read, event_write to record where the record lies —
   // a patrol and a household visit in their grid's community, a session in its org. A grid or an org outside the
   // scope in a body is a field error (400); each target's item was raised already, so a raise in scope answers 409.

@@ -3,6 +3,7 @@
 #include "app/event/event_access.hpp"
 #include "app/policy/policies.hpp"
 #include "core/auth/narrow_scope.hpp"
+#include "core/event/supervision.hpp"
 
 namespace lianxin::app {
 
@@ -26,7 +27,7 @@ core::Result<EventPage> ListEvents(Context& ctx, const core::auth::Actor& actor,
     LX_CHECK(core::auth::AuthorizeAny(actor, Permission::kEventRead));
     core::Error errors = core::MakeError(core::ErrorCode::kInvalidArgument, "request.invalid");
     if (in.queue != "all" && in.queue != "mine" && in.queue != "due_soon" && in.queue != "overdue" &&
-        in.queue != "grid" && in.queue != "whistled")
+        in.queue != "grid" && in.queue != "whistled" && in.queue != "supervised")
         errors.WithField("queue", "query.invalid");
     if (!in.whistle_state.empty() && in.whistle_state != "open" && in.whistle_state != "reported" &&
         in.whistle_state != "closed")
@@ -55,19 +56,22 @@ core::Result<EventPage> ListEvents(Context& ctx, const core::auth::Actor& actor,
             if (core::auth::RoleHas(g.role, Permission::kEventWrite)) q.mine_org_ids.push_back(g.org_id);
     }
     if (in.queue == "overdue") q.due_before = now;
+    q.supervised_only = in.queue == "supervised";
     EventPage page;
     LX_CHECK(ctx.db.Read(Scope::Of(actor), [&](Tx& tx) -> core::Status {
+        // The due-soon window is the policy of the actor's first scope root (the queue is one list).
+        LX_ASSIGN(policies, PoliciesFor(tx, q.scope_roots.empty() ? "/" : q.scope_roots.front()));
+        const auto window = DueSoonWindowMillis(policies, now);
         if (in.queue == "due_soon") {
-            // The window is the policy of the actor's first scope root (the queue is one list).
-            LX_ASSIGN(policies, PoliciesFor(tx, q.scope_roots.empty() ? "/" : q.scope_roots.front()));
             q.due_after = now;
-            q.due_before = now + DueSoonWindowMillis(policies, now);
+            q.due_before = now + window;
         }
         LX_ASSIGN(rows, tx.Events().List(q));
         const bool more = static_cast<int>(rows.size()) > in.limit;
         if (more) rows.resize(static_cast<std::size_t>(in.limit));
         for (auto& r : rows) {
             LX_ASSIGN(v, LoadEventView(tx, actor, std::move(r), now, false));
+            v.due_soon = core::event::DueSoon(v.record.event, now, window);
             if (q.whistled_only) {  // the department's queue shows its own whistles (report by, reported)
                 LX_ASSIGN(ws, tx.Events().Whistles(v.record.event.id));
                 for (auto& w : ws)
@@ -93,6 +97,8 @@ core::Result<Audited<EventView>> ViewEvent(Context& ctx, const core::auth::Actor
         const auto org_id = rec->event.org_id;
         const auto org_path = rec->event.org_path;
         LX_ASSIGN(view, LoadEventView(tx, actor, std::move(*rec), now, true));
+        LX_ASSIGN(policies, PoliciesFor(tx, org_path));
+        view.due_soon = core::event::DueSoon(view.record.event, now, DueSoonWindowMillis(policies, now));
         out.value = std::move(view);
         out.entry = AuditFor(actor, now, "event.view", "event", std::to_string(id)).On(org_id, org_path);
         return core::Ok();

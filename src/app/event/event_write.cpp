@@ -8,6 +8,7 @@
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
 #include "core/auth/narrow_scope.hpp"
+#include "core/event/supervision.hpp"
 
 namespace lianxin::app {
 
@@ -88,6 +89,26 @@ core::Result<core::ports::EventWhistle> Whistle(Tx& tx, const core::auth::Actor&
     return w;
 }
 
+// The photo limits of the event's org today (event.photos_max, event.after_photos_min) onto the step, and its
+// photos: stored ones (the photo pipeline: checked, re-encoded, by hash) that this user uploaded — after photos
+// are taken by whoever handles it (domain.md §7 "Closure requires evidence (after-photo / reply)").
+core::Status StepEvidence(Tx& tx, const core::auth::Actor& actor, const ev::Event& e, const EventActionInput& in,
+                          std::int64_t now, ev::Step& step) {
+    LX_ASSIGN(policies, PoliciesFor(tx, e.org_path));
+    const auto today = core::Date::FromInstant(now);
+    step.photos_max = static_cast<int>(policies.Int(core::policy::kEventPhotosMax, today));
+    step.after_photos_min = static_cast<int>(policies.Int(core::policy::kEventAfterPhotosMin, today));
+    core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
+    const std::string owner = "u:" + std::to_string(actor.user_id);
+    for (std::size_t i = 0; i < in.photo_ids.size() && static_cast<int>(i) < step.photos_max; ++i) {
+        if (!ev::ValidPhotoId(in.photo_ids[i])) continue;  // ApplyStep names the format
+        LX_ASSIGN(mine, tx.Photos().OwnedBy(in.photo_ids[i], owner));
+        if (!mine) errors.WithField("photo_ids[" + std::to_string(i) + "]", "event.photo.not_uploaded");
+    }
+    if (!errors.fields.empty()) return core::Fail(errors);
+    return core::Ok();
+}
+
 }  // namespace
 
 core::Result<std::int64_t> CreateEvent(Context& ctx, const core::auth::Actor& actor, const ev::Intake& intake) {
@@ -108,7 +129,13 @@ core::Result<std::int64_t> RegisterEvent(Tx& tx, const core::auth::Actor& actor,
     {
         core::Error errors = core::MakeError(ErrorCode::kInvalidArgument, "request.invalid");
         LX_ASSIGN(category, FindCategory(tx, intake.category_code, errors));
-        auto checked = ev::CheckIntake(intake, errors.fields.empty() ? &category : nullptr, now);
+        // At most event.photos_max photos: the policy of the place (the top org's while the place is unknown).
+        LX_ASSIGN(place, tx.Orgs().Get(intake.org_id));
+        LX_ASSIGN(roots, tx.Orgs().Roots());
+        LX_ASSIGN(place_policies, PoliciesFor(tx, place ? place->path : (roots.empty() ? "/" : roots[0].path)));
+        const int photos_max = static_cast<int>(
+            place_policies.Int(core::policy::kEventPhotosMax, core::Date::FromInstant(now)));
+        auto checked = ev::CheckIntake(intake, errors.fields.empty() ? &category : nullptr, now, photos_max);
         if (!checked) return core::Fail(checked.error());
         auto e = std::move(*checked);
         auto org = VisibleOrg(tx, actor, intake.org_id, Permission::kEventWrite, core::Date::FromInstant(now));
@@ -201,10 +228,12 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
                 step.deadline = defaults.handle_by;
             }
         }
+        LX_CHECK(StepEvidence(tx, actor, before, in, now, step));
         LX_ASSIGN(after, ev::ApplyStep(before, step, rel, now));
-        // The acting org: the party's org the step was taken for.
-        const auto& path = rel.handler && !before.assignee_org_path.empty() ? before.assignee_org_path
-                                                                            : before.owner_org_path;
+        // The acting org: the party's org the step was taken for (督办: the level above's).
+        const std::string path = *action == ev::EventAction::kSupervise             ? ev::LevelAbovePath(before)
+                                 : rel.handler && !before.assignee_org_path.empty() ? before.assignee_org_path
+                                                                                    : before.owner_org_path;
         LX_ASSIGN(flow_so_far, tx.Events().Flow(id));
         auto flow = FlowOf(actor, before, after, in.action, static_cast<int>(flow_so_far.size()) + 1,
                            ActingOrg(actor, path), now);

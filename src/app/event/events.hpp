@@ -32,12 +32,13 @@ struct EventView {
     std::vector<core::ports::EventFlowEntry> flow;
     std::vector<core::ports::EventWhistle> whistles;
     bool overdue = false;
+    bool due_soon = false;  // within event.due_soon_hours of its deadline (core/event/supervision.hpp DueSoon)
 };
 
 struct EventListInput {
-    // all | mine | due_soon | overdue; grid: the events placed in the actor's grids (我的网格, grid grants);
-    // whistled: those whistled to the actor's department or unit (本部门/本单位待报到, liaison grants), by
-    // whistle_state open | reported | closed ("" any)
+    // all | mine | due_soon | overdue | supervised (督办: open events the level above pressed); grid: the events placed
+    // in the actor's grids (我的网格, grid grants); whistled: those whistled to the actor's department or unit
+    // (本部门/本单位待报到, liaison grants), by whistle_state open | reported | closed ("" any)
     std::string queue = "all";
     std::string whistle_state;
     std::string state;

@@ -75,6 +75,10 @@ TEST_F(EventsTest, TheClosedLoopFromHotlineToRatingWritesOneFlowRowAndOneAuditRo
     auto h = Step(v, "handle");
     h.note = "已联系环卫清运，现场已清理";
     h.photo_ids = {std::string(64, 'e')};
+    // an after photo this handler uploaded (the photo pipeline stores it by hash; app/media/photos.hpp)
+    ASSERT_TRUE(ctx().db.Write(core::ports::Scope::System(), [&](core::ports::Tx& tx) {
+        return tx.Photos().Put({h.photo_ids[0], "jpeg", 1, 1, clock_.NowMillis()}, "u:21");
+    }));
     v = Act(CommunityA(), *id, h);
     EXPECT_EQ(v.record.event.handled_by, 21);
     // The handler may not verify their own handling; the street can.

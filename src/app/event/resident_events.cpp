@@ -195,8 +195,8 @@ core::Result<ReportReceipt> ReportEvent(Context& ctx, const Resident& resident, 
         intake.address = in.address;
         intake.reporter_name = in.reporter_name;
         intake.description = in.description;
-        intake.photo_ids = in.photo_ids.size() <= 6 ? in.photo_ids : std::vector<std::string>{};
-        auto checked = ev::CheckIntake(intake, cat == cats.end() ? nullptr : &*cat, now);
+        intake.photo_ids = too_many ? std::vector<std::string>{} : in.photo_ids;  // named once, above
+        auto checked = ev::CheckIntake(intake, cat == cats.end() ? nullptr : &*cat, now, photos_max);
         if (!checked) {
             for (auto& f : checked.error().fields)
                 if (f.field != "org_id") errors.fields.push_back(f);

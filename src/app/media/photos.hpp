@@ -4,9 +4,9 @@
 // metadata, its longer side brought down to media.photo_max_edge, and stored under the lowercase hex SHA-256 of
 // the new bytes (`photo_id`) — never under a name the uploader chose — in one write transaction with its audit row.
 //
-// Who may read a photo: any signed-in staff user, and the resident who uploaded it (by their token). Photos
-// are not yet part of an event; when they are, the event's scope decides for staff (the events area narrows
-// this at merge). A photo id is a 256-bit hash of content nobody else has: it cannot be guessed.
+// Who may read a photo: the resident who uploaded it (by their token); a staff user who uploaded it, or who may
+// read an event that carries it (its intake photos or a step's after photos, linked by storage); a photo on no
+// event (a patrol finding's, not raised yet) any staff user holding event_read. 404 to everyone else.
 #pragma once
 
 #include <string>

@@ -56,6 +56,7 @@ int RunCalendarShow(const Config& config, int year, bool json);
 // name, phone and follow link; the events and their figures stay (issue 17; docs/architecture.md "Residents'
 // data"). The server runs the same at start and daily.
 int RunEventsPurge(const Config& config);
+int RunEventsSupervise(const Config& config);  // 督办 on breach, as the server does periodically
 
 int RunBackup(const Config& config, const std::string& out);
 int RunRestore(const Config& config, const std::string& from);

@@ -9,6 +9,7 @@
 
 #include "app/audit/checkpoint_writer.hpp"
 #include "app/event/resident_events.hpp"
+#include "app/event/supervision.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/runtime.hpp"
 #include "http/server.hpp"
@@ -31,6 +32,28 @@ static std::jthread DailyPurge(app::Context& ctx) {
     });
 }
 
+// 督办 on breach (issue 17 "SLA"; app/event/supervision.hpp): recorded once before the server listens — so that
+// what is overdue at start is on the boards from the first request — and then every 10 minutes while it runs, the
+// same as `lianxin events supervise` (idempotent: a breached deadline is recorded once).
+static void SuperviseNow(app::Context& ctx) {
+    auto n = app::SuperviseOverdue(ctx);
+    if (!n) spdlog::error("{{\"event\":\"supervise_overdue\",\"key\":\"{}\"}}", n.error().message_key);
+    else if (*n > 0) spdlog::info("{{\"event\":\"supervise_overdue\",\"events\":{}}}", *n);
+}
+
+static std::jthread SupervisionSweep(app::Context& ctx) {
+    return std::jthread([&ctx](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        for (;;) {
+            std::unique_lock lock(m);
+            cv.wait_for(lock, stop, std::chrono::minutes(10), [] { return false; });
+            if (stop.stop_requested()) return;
+            SuperviseNow(ctx);
+        }
+    });
+}
+
 // Serves until SIGTERM or SIGINT, then stops gracefully (toolchain.md §4: RESTinio itself ignores
 // SIGTERM). The caller must have blocked both signals before any thread started.
 static int ServeRuntime(Runtime& rt) {
@@ -45,6 +68,7 @@ static int ServeRuntime(Runtime& rt) {
     rt.limiter = std::make_unique<app::RateLimiter>();
     rt.ctx->limiter = rt.limiter.get();
     rt.ctx->limits = rt.config.limits;
+    SuperviseNow(*rt.ctx);
     http::Pipeline pipeline(*rt.ctx, rt.config.http);
     std::unique_ptr<http::Server> server;
     try {
@@ -61,6 +85,7 @@ static int ServeRuntime(Runtime& rt) {
                "demo sink (otp.sender: sink), readable at /api/v1/dev/sent-codes; never in production"
             << std::endl;
     auto purge = DailyPurge(*rt.ctx);
+    auto supervise = SupervisionSweep(*rt.ctx);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
@@ -71,6 +96,8 @@ static int ServeRuntime(Runtime& rt) {
     server->Stop(10);
     purge.request_stop();
     purge.join();
+    supervise.request_stop();
+    supervise.join();
     rt.ctx->audit_writer = nullptr;
     rt.audit_writer.reset();
     checkpoints.reset();  // the last checkpoint, once every audit row is written

@@ -1,5 +1,6 @@
 #include "core/event/event.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -88,7 +89,7 @@ std::string EventNumber(int year, std::int64_t seq) {
     return "SJ" + std::to_string(year) + "-" + digits;
 }
 
-Result<Event> CheckIntake(const Intake& in, const Category* category, std::int64_t now) {
+Result<Event> CheckIntake(const Intake& in, const Category* category, std::int64_t now, int photos_max) {
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     Event e;
     auto channel = ParseChannel(in.channel);
@@ -109,7 +110,8 @@ Result<Event> CheckIntake(const Intake& in, const Category* category, std::int64
         if (!std::isfinite(c.lng) || c.lng < -180 || c.lng > 180) errors.WithField("location.lng", "field.range");
         if (!std::isfinite(c.lat) || c.lat < -90 || c.lat > 90) errors.WithField("location.lat", "field.range");
     }
-    if (in.photo_ids.size() > 6) errors.WithField("photo_ids", "event.photos.too_many", {{"max", "6"}});
+    if (in.photo_ids.size() > static_cast<std::size_t>(std::max(photos_max, 0)))
+        errors.WithField("photo_ids", "event.photos.too_many", {{"max", std::to_string(photos_max)}});
     for (std::size_t i = 0; i < in.photo_ids.size(); ++i)
         if (!ValidPhotoId(in.photo_ids[i]))
             errors.WithField("photo_ids[" + std::to_string(i) + "]", "event.photo.format");

@@ -133,9 +133,10 @@ struct Intake {
     std::string handle_by;    // the same, optional (办理时限 as the platform gave it)
 };
 
-// Checks every field of an intake against the category found (nullptr: unknown) and now; one error naming
-// each bad field ("event.*" keys). Fills the event's own fields (not the org, which the use case resolves).
-Result<Event> CheckIntake(const Intake& in, const Category* category, std::int64_t now);
+// Checks every field of an intake against the category found (nullptr: unknown), now and the number of photos
+// allowed (policy event.photos_max, read by the use case); one error naming each bad field ("event.*" keys).
+// Fills the event's own fields (not the org, which the use case resolves).
+Result<Event> CheckIntake(const Intake& in, const Category* category, std::int64_t now, int photos_max);
 
 // "SJ2026-000123": the year of the reporting day (Asia/Shanghai) and a sequence of six digits or more.
 std::string EventNumber(int year, std::int64_t seq);

@@ -29,7 +29,7 @@ Intake Form() {
 
 TEST(EventIntake, AHotlineFormBecomesAnAcceptedEventWithItsTimes) {
     const auto cat = Leaf();
-    auto e = CheckIntake(Form(), &cat, kNow);
+    auto e = CheckIntake(Form(), &cat, kNow, 6);
     ASSERT_TRUE(e) << e.error().fields.at(0).field;
     EXPECT_EQ(e->state, EventState::kAccepted);
     EXPECT_EQ(e->channel, Channel::kHotline12345);
@@ -51,7 +51,7 @@ TEST(EventIntake, EveryBadFieldIsNamed) {
     in.photo_ids = {"ABC"};
     in.location = Coordinates{200, 10};
     const Category top{"city", "", "市容环境", "City appearance", std::nullopt, 1};
-    auto e = CheckIntake(in, &top, kNow);
+    auto e = CheckIntake(in, &top, kNow, 6);
     ASSERT_FALSE(e);
     std::set<std::string> fields;
     for (const auto& f : e.error().fields) fields.insert(f.field);
@@ -64,12 +64,12 @@ TEST(EventIntake, AReportInTheFutureOrADeadlineBeforeItIsRefused) {
     const auto cat = Leaf();
     Intake in = Form();
     in.reported_at = "2027-01-01 10:00";
-    auto e = CheckIntake(in, &cat, kNow);
+    auto e = CheckIntake(in, &cat, kNow, 6);
     ASSERT_FALSE(e);
     EXPECT_EQ(e.error().fields[0].message_key, "event.datetime.future");
     in = Form();
     in.handle_by = "2026-05-28 09:00";
-    e = CheckIntake(in, &cat, kNow);
+    e = CheckIntake(in, &cat, kNow, 6);
     ASSERT_FALSE(e);
     EXPECT_EQ(e.error().fields[0].message_key, "event.deadline.before");
 }
@@ -80,7 +80,20 @@ TEST(EventIntake, AnonymousReportsNeedNoNameOrPhone) {
     in.reporter_phone = "";
     in.reporter_name = "";
     in.reported_at = "";
-    EXPECT_TRUE(CheckIntake(in, &cat, kNow));
+    EXPECT_TRUE(CheckIntake(in, &cat, kNow, 6));
+}
+
+// The number of photos is the policy event.photos_max (issue 17 "Events and their intake": "up to 6 photos", the
+// catalogue's default), not a constant: the same form passes with 7 allowed and fails with 6.
+TEST(EventIntake, ThePhotoLimitIsTheOneGiven) {
+    const auto cat = Leaf();
+    Intake in = Form();
+    in.photo_ids.assign(7, std::string(64, 'a'));
+    EXPECT_TRUE(CheckIntake(in, &cat, kNow, 7));
+    auto e = CheckIntake(in, &cat, kNow, 6);
+    ASSERT_FALSE(e);
+    EXPECT_EQ(e.error().fields[0].field, "photo_ids");
+    EXPECT_EQ(e.error().fields[0].params.at("max"), "6");
 }
 
 TEST(EventNumbers, NumbersCarryTheYearAndSixDigits) {

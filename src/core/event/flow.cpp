@@ -1,5 +1,6 @@
 #include "core/event/flow.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/member/fields.hpp"
@@ -59,14 +60,20 @@ constexpr Transition kTable[] = {
     {S::kFeedback, A::kReport, std::nullopt, H | D | W, kNeedWhistleId},
     {S::kRated, A::kCloseWhistle, std::nullopt, H | D | W, kNeedWhistleId},
     {S::kDismissed, A::kCloseWhistle, std::nullopt, H | D | W, kNeedWhistleId},
+    // 督办 by the level above while the handler holds the event (the server's own on breach: supervision.hpp)
+    {S::kDispatched, A::kSupervise, std::nullopt, L, kNeedNote},
+    {S::kInProgress, A::kSupervise, std::nullopt, L, kNeedNote},
+    {S::kReturned, A::kSupervise, std::nullopt, L, kNeedNote},
+    {S::kSuspended, A::kSupervise, std::nullopt, L, kNeedNote},
+    {S::kExtensionRequested, A::kSupervise, std::nullopt, L, kNeedNote},
 };
 
-constexpr std::array<std::string_view, 23> kActions{
-    "dispatch",          "start",          "handle",       "verify",       "reject",
-    "feedback",          "rate",           "reopen",       "return",       "approve_return",
-    "deny_return",       "reassign",       "suspend",      "resume",       "request_extension",
-    "approve_extension", "deny_extension", "mark",         "confirm_mark", "reject_mark",
-    "whistle",           "report",         "close_whistle"};
+constexpr std::array<std::string_view, 24> kActions{
+    "dispatch",          "start",          "handle",        "verify",       "reject",
+    "feedback",          "rate",           "reopen",        "return",       "approve_return",
+    "deny_return",       "reassign",       "suspend",       "resume",       "request_extension",
+    "approve_extension", "deny_extension", "mark",          "confirm_mark", "reject_mark",
+    "whistle",           "report",         "close_whistle", "supervise"};
 
 Error Rule(ErrorCode code, std::string key, const Event& e, EventAction a) {
     auto err = MakeError(code, std::move(key));
@@ -117,7 +124,11 @@ Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, 
     else member::CheckText(step.reason, 0, 500, "reason", errors);
     if (t->needs & kNeedNote) member::CheckText(step.note, 2, 2000, "note", errors);
     else member::CheckText(step.note, 0, 2000, "note", errors);
-    if (step.photo_ids.size() > 6) errors.WithField("photo_ids", "event.photos.too_many", {{"max", "6"}});
+    if (step.photo_ids.size() > static_cast<std::size_t>(std::max(step.photos_max, 0)))
+        errors.WithField("photo_ids", "event.photos.too_many", {{"max", std::to_string(step.photos_max)}});
+    else if (step.action == EventAction::kHandle &&
+             step.photo_ids.size() < static_cast<std::size_t>(std::max(step.after_photos_min, 0)))
+        errors.WithField("photo_ids", "event.photos.after_required", {{"min", std::to_string(step.after_photos_min)}});
     for (std::size_t i = 0; i < step.photo_ids.size(); ++i)
         if (!ValidPhotoId(step.photo_ids[i]))
             errors.WithField("photo_ids[" + std::to_string(i) + "]", "event.photo.format");

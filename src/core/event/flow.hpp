@@ -13,6 +13,8 @@
 //   dispatched | in_progress ─mark─► marked ─confirm_mark─► dismissed (closed, listed) | ─reject_mark─► in_progress
 //   handled ─reject─► in_progress (verification failed)
 //   whistle (吹哨) / report (报到) keep the state; close_whistle is refused until the event is closed (事不完、人不撤).
+//   supervise (督办) keeps the state: the level above on any open event held by the handler (domain.md §7.2
+//   "SUPERVISION (督办) is an overlay raised on any open event that passes its deadline").
 #pragma once
 
 #include <cstdint>
@@ -51,6 +53,7 @@ enum class EventAction {
     kWhistle,
     kReport,
     kCloseWhistle,
+    kSupervise,  // 督办: the level above presses the handler (a note); the server records it on breach (supervision.hpp)
 };
 
 // Who may take a step, by the actor's relation to the event (the use case works the relations out from the
@@ -107,6 +110,11 @@ struct Step {
     std::string reason;
     std::string note;
     std::vector<std::string> photo_ids;  // evidence (after photos)
+    // The limits in force (policy keys, read by the use case): at most photos_max photos on any step
+    // (event.photos_max), at least after_photos_min "after" photos on 办结 (event.after_photos_min; domain.md §7
+    // "Closure requires evidence (after-photo / reply)").
+    int photos_max = 6;
+    int after_photos_min = 0;
     // dispatch / reassign
     std::int64_t assignee_org_id = 0;
     std::string assignee_org_path;
@@ -124,7 +132,8 @@ struct Step {
 //   "event.rule.party" {event_action} — the actor is not the party the step needs (403);
 //   "event.rule.verify_self" — the handler may not verify their own handling (403);
 //   "event.rule.whistle_open" {event_state} — 事不完、人不撤: a department's part closes only after the event;
-//   a missing or bad reason / note / assignee / deadline / rating / mark as field errors.
+//   a missing or bad reason / note / assignee / deadline / rating / mark as field errors; 办结 with fewer than
+//   step.after_photos_min photos as "event.photos.after_required" {min} on photo_ids.
 Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, std::int64_t now);
 
 std::string_view ToString(EventAction a);

@@ -26,7 +26,8 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"reassign", {"dispatched", "D"}},
           {"mark", {"marked", "H"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DHW"}}}},
+          {"report", {"", "DHW"}},
+          {"supervise", {"", "L"}}}},
         {"in_progress",
          {{"handle", {"handled", "H"}},
           {"reassign", {"dispatched", "D"}},
@@ -34,17 +35,21 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"request_extension", {"extension_requested", "H"}},
           {"mark", {"marked", "H"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DHW"}}}},
+          {"report", {"", "DHW"}},
+          {"supervise", {"", "L"}}}},
         {"returned",
          {{"approve_return", {"accepted", "L"}},
           {"deny_return", {"dispatched", "L"}},
-          {"reassign", {"dispatched", "D"}}}},
-        {"suspended", {{"resume", {"in_progress", "H"}}, {"whistle", {"", "DH"}}, {"report", {"", "DHW"}}}},
+          {"reassign", {"dispatched", "D"}},
+          {"supervise", {"", "L"}}}},
+        {"suspended",
+         {{"resume", {"in_progress", "H"}}, {"whistle", {"", "DH"}}, {"report", {"", "DHW"}}, {"supervise", {"", "L"}}}},
         {"extension_requested",
          {{"approve_extension", {"in_progress", "L"}},
           {"deny_extension", {"in_progress", "L"}},
           {"whistle", {"", "DH"}},
-          {"report", {"", "DHW"}}}},
+          {"report", {"", "DHW"}},
+          {"supervise", {"", "L"}}}},
         {"handled", {{"verify", {"verified", "DL"}}, {"reject", {"in_progress", "DL"}}, {"report", {"", "DHW"}}}},
         {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DHW"}}}},
         {"feedback", {{"rate", {"rated", "DR"}}, {"reopen", {"in_progress", "DR"}}, {"report", {"", "DHW"}}}},
@@ -169,6 +174,46 @@ TEST(EventFlow, HandlingRecordsTheHandlerAndNeedsANote) {
     r = ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->handled_by, 9);
+}
+
+// Closure needs evidence (domain.md §7 "What the software must enforce": "Closure requires evidence (after-photo /
+// reply)"): with the policy event.after_photos_min at 1, 办结 without an after photo is refused naming photo_ids;
+// with it at 0 the note alone is the evidence. More than event.photos_max photos are refused on any step.
+TEST(EventFlow, HandlingNeedsTheAfterPhotosThePolicyAsks) {
+    auto s = Full(EventAction::kHandle);
+    s.after_photos_min = 1;
+    auto r = ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow);
+    ASSERT_FALSE(r);
+    ASSERT_EQ(r.error().fields.size(), 1u);
+    EXPECT_EQ(r.error().fields[0].field, "photo_ids");
+    EXPECT_EQ(r.error().fields[0].message_key, "event.photos.after_required");
+    EXPECT_EQ(r.error().fields[0].params.at("min"), "1");
+    s.photo_ids = {std::string(64, 'b')};
+    EXPECT_TRUE(ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow));
+    s.photo_ids.clear();
+    s.after_photos_min = 0;
+    EXPECT_TRUE(ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow));
+    s.photos_max = 2;
+    s.photo_ids.assign(3, std::string(64, 'c'));
+    r = ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().fields[0].message_key, "event.photos.too_many");
+    EXPECT_EQ(r.error().fields[0].params.at("max"), "2");
+}
+
+// 督办 by the level above keeps the state and needs a note; the handler may not press itself (domain.md §7.2).
+TEST(EventFlow, SupervisionIsTheLevelAbovesAndKeepsTheState) {
+    auto s = Full(EventAction::kSupervise);
+    auto r = ApplyStep(At(EventState::kInProgress), s, Only('H'), kNow);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().message_key, "event.rule.party");
+    s.note = "";
+    r = ApplyStep(At(EventState::kInProgress), s, Only('L'), kNow);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().fields[0].field, "note");
+    auto ok = ApplyStep(At(EventState::kInProgress), Full(EventAction::kSupervise), Only('L'), kNow);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->state, EventState::kInProgress);
 }
 
 TEST(EventFlow, DispatchNeedsAnAssigneeAndADeadlineAfterNow) {

@@ -68,6 +68,9 @@ inline constexpr std::string_view kPatrolPerGridPerWorkingDay = "patrol.per_grid
 // only ... with a retention policy").
 inline constexpr std::string_view kEventResidentReportsPerDay = "event.resident_reports_per_day";
 inline constexpr std::string_view kEventResidentDataRetentionDays = "event.resident_data_retention_days";
+// Closing the loop (issue 17 "The closed loop"; domain.md §7 "Closure requires evidence (after-photo / reply)"):
+// how many photos taken after handling 办结 needs (0: the handling note, the reply, is the evidence).
+inline constexpr std::string_view kEventAfterPhotosMin = "event.after_photos_min";
 
 enum class ValueKind { kInt, kChoice };
 

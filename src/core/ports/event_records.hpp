@@ -16,6 +16,7 @@ struct EventRecord {
     std::string org_name;
     std::string owner_org_name;
     std::string assignee_org_name;
+    std::optional<std::int64_t> supervised_at;  // the latest 督办 (flow action supervise), if any
 };
 
 // One row of the append-only flow log (事件流水): old state, new state, who, for which org, when, comment, evidence.
@@ -78,6 +79,10 @@ struct EventQuery {
     bool grids_only = false;
     bool whistled_only = false;
     std::string whistle_state;
+    // 督办看板 (the supervision board): only open events with a 督办 row; only those with a whistle still not
+    // reported (报到) at this instant past its report-by
+    bool supervised_only = false;
+    std::optional<std::int64_t> whistle_late_at;
     std::string state;          // one state, or ""
     std::string category_code;  // a leaf, or a top category (all its leaves)
     bool open_only = false;

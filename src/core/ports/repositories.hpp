@@ -308,6 +308,12 @@ public:
     virtual Result<int> CountReport(const std::string& phone_key, const std::string& day) = 0;
     // The org paths of closed events whose residents' data is still held (the retention purge's orgs).
     virtual Result<std::vector<std::string>> RetainedOrgPaths() = 0;
+    // Closing the loop (migration 0037; storage/sql/event_loop_repo.cpp): the events that carry a photo (the intake's
+    // or a step's after photos; those the scope sees), and the sweep's candidates for 督办 — events whose handler's
+    // clock runs (core/event/supervision.hpp ClockRuns), past their handle-by at `now`, with no 督办 row for that
+    // deadline yet — oldest first.
+    virtual Result<std::vector<std::int64_t>> EventsWithPhoto(const std::string& photo_id) = 0;
+    virtual Result<std::vector<EventRecord>> DueForSupervision(std::int64_t now, int limit) = 0;
     // Blanks reporter name, phone, key and follow token of the org's events closed before `closed_before`, and
     // sets resident_purged_at = now; how many events.
     virtual Result<int> PurgeResidentData(const std::string& org_path, std::int64_t closed_before,

@@ -55,7 +55,7 @@ core::Result<Response> CreateEvent(Call& call) {
     in.reporter_name = body.Str("reporter_name", false, 120);
     in.reporter_phone = body.Str("reporter_phone", false, 32);
     in.description = body.Str("description", true, 8000);
-    in.photo_ids = body.StrList("photo_ids", 6, 64);
+    in.photo_ids = body.StrList("photo_ids", 20, 64);  // the most event.photos_max allows; the policy decides
     in.related = body.Str("related", false, 2000);
     in.duplicate_of = body.Int("duplicate_of", false);
     in.reported_at = body.Str("reported_at", false, 40);
@@ -79,7 +79,7 @@ core::Result<Response> ActOnEvent(Call& call) {
     in.action = body.Str("action", true, 32);
     in.reason = body.Str("reason", false, 2000);
     in.note = body.Str("note", false, 8000);
-    in.photo_ids = body.StrList("photo_ids", 6, 64);
+    in.photo_ids = body.StrList("photo_ids", 20, 64);  // the most event.photos_max allows; the policy decides
     in.assignee_org_id = body.Int("assignee_org_id", false);
     in.assignee_name = body.Str("assignee_name", false, 120);
     in.deadline = body.Str("deadline", false, 40);

@@ -64,6 +64,8 @@ LX_HANDLER(UpdatePatrol);
 LX_HANDLER(AddPatrolFinding);
 LX_HANDLER(RaisePatrolFinding);
 LX_HANDLER(EventOrigin);
+// The supervision board (督办看板, issue 17 "Pages"; board_handlers.cpp).
+LX_HANDLER(GetEventBoard);
 LX_HANDLER(ListVisitClears);
 LX_HANDLER(ListHouseholdVisits);
 LX_HANDLER(RecordHouseholdVisit);

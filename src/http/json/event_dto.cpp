@@ -46,6 +46,8 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
                 {"respond_by", Instant(e.respond_by)},
                 {"handle_by", Instant(e.handle_by)},
                 {"overdue", v.overdue},
+                {"due_soon", v.due_soon},
+                {"supervised_at", Instant(r.supervised_at)},
                 {"closed_at", Instant(e.closed_at)},
                 {"version", e.version},
                 {"actions", v.actions}};

@@ -143,12 +143,16 @@ core::Result<std::int64_t> SqlEventRepo::Insert(const ev::Event& e) {
         return core::Fail(core::MakeError(core::ErrorCode::kConflict, "request.invalid")
                               .WithField("external_ref", "event.external_ref.taken"));
     if (!rows) return core::Fail(rows.error());
-    return rows->Row(0).Int("id");
+    const auto id = rows->Row(0).Int("id");
+    LX_CHECK(LinkPhotos(id, e.photo_ids));
+    return id;
 }
 
 core::Result<std::vector<EventRecord>> SqlEventRepo::Read(const std::string& where, const SqlParams& params) {
     LX_ASSIGN(rows, c_.Query("SELECT " + kEvent.Select("e") +
-                                 ", o.name AS org_name, w.name AS owner_org_name, a.name AS assignee_org_name "
+                                 ", o.name AS org_name, w.name AS owner_org_name, a.name AS assignee_org_name, "
+                                 "(SELECT MAX(s.at) FROM event_flow s WHERE s.event_id = e.id AND s.action = "
+                                 "'supervise') AS supervised_at "
                                  "FROM events e JOIN orgs o ON o.id = e.org_id JOIN orgs w ON w.id = e.owner_org_id "
                                  "LEFT JOIN orgs a ON a.id = e.assignee_org_id " +
                                  where,
@@ -209,6 +213,7 @@ core::Result<std::vector<EventRecord>> SqlEventRepo::Read(const std::string& whe
         rec.org_name = row.Text("org_name");
         rec.owner_org_name = row.Text("owner_org_name");
         rec.assignee_org_name = row.Text("assignee_org_name");
+        rec.supervised_at = OptIntOf(row, "supervised_at");
         out.push_back(std::move(rec));
     }
     return out;
@@ -284,6 +289,14 @@ core::Result<std::vector<EventRecord>> SqlEventRepo::List(const core::ports::Eve
     if (q.due_after || q.due_before) where += " AND e.state <> 'suspended' AND e.handle_by IS NOT NULL";
     if (q.due_after) where += " AND e.handle_by >= " + add(*q.due_after);
     if (q.due_before) where += " AND e.handle_by < " + add(*q.due_before);
+    if (q.supervised_only)
+        where += " AND e.state NOT IN " + closed +
+                 " AND EXISTS (SELECT 1 FROM event_flow s WHERE s.event_id = e.id AND s.action = 'supervise')";
+    if (q.whistle_late_at)
+        where +=
+            " AND EXISTS (SELECT 1 FROM event_whistles lw WHERE lw.event_id = e.id AND lw.reported_at IS NULL "
+            "AND lw.closed_at IS NULL AND lw.report_by < " +
+            add(*q.whistle_late_at) + ")";
     if (!q.state.empty()) where += " AND e.state = " + add(q.state);
     if (!q.category_code.empty()) {
         const auto p = add(q.category_code);
@@ -305,6 +318,7 @@ core::Result<std::int64_t> SqlEventRepo::AppendFlow(const EventFlowEntry& f) {
     v.Set("note", f.note).Set("photo_ids", Joined(f.photo_ids)).Set("deadline", OptInt(f.deadline));
     v.Set("whistle_id", IdOrNull(f.whistle_id)).Set("at", f.at);
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
+    LX_CHECK(LinkPhotos(f.event_id, f.photo_ids));
     return rows.Row(0).Int("id");
 }
 

@@ -136,9 +136,12 @@ public:
     core::Result<std::vector<std::string>> RetainedOrgPaths() override;
     core::Result<int> PurgeResidentData(const std::string& org_path, std::int64_t closed_before,
                                         std::int64_t now) override;
+    core::Result<std::vector<std::int64_t>> EventsWithPhoto(const std::string& photo_id) override;
+    core::Result<std::vector<core::ports::EventRecord>> DueForSupervision(std::int64_t now, int limit) override;
 
 private:
     core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
+    core::Status LinkPhotos(std::int64_t event_id, const std::vector<std::string>& photo_ids);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };

@@ -14,7 +14,8 @@ export type EventWhistle = Schemas['EventWhistle'];
 export type EventCategory = Schemas['EventCategory'];
 export type EventInput = Schemas['EventInput'];
 export type EventActionInput = Schemas['EventAction'];
-export type EventQueue = 'all' | 'mine' | 'due_soon' | 'overdue' | 'grid' | 'whistled';
+export type EventQueue = 'all' | 'mine' | 'due_soon' | 'overdue' | 'grid' | 'whistled' | 'supervised';
+export type EventBoard = Schemas['EventBoard'];
 /** queue=whistled: the liaison's whistles open (not reported), reported (not closed) or closed (issue 17). */
 export type WhistleState = 'open' | 'reported' | 'closed';
 
@@ -29,6 +30,8 @@ export const eventApi = {
   get: (id: number) => http.get<EventDetail>(`/events/${id}`),
   create: (input: EventInput) => http.post<{ id: number }>('/events', input),
   act: (id: number, input: EventActionInput) => http.post<EventDetail>(`/events/${id}/actions`, input),
+  /** 督办看板 of a street or district (issue 17 "Pages"). */
+  board: (orgId: number) => http.get<EventBoard>('/event-board', { org_id: orgId }),
 };
 
 /** The leaves of the dictionary under their top category, for a cascader. */

@@ -2074,7 +2074,7 @@ export interface paths {
         };
         /**
          * 事件队列 / Events in scope
-         * @description Events placed in, accepted by or assigned to the caller's event_read subtrees, placed in the grids of its grid grants, assigned to it by name, or whistled to the department or member unit of its liaison grants (issue 17), newest first. queue=grid keeps the events of its grids (我的网格); queue=whistled those whistled to its department or unit (本部门/本单位待报到), each with only those whistles. queue=mine keeps open events assigned to one of the caller's grant orgs or to the caller; due_soon open events whose deadline falls within the policy event.due_soon_hours from now; overdue open events past their deadline (suspended ones stand still). state and category (a leaf, or a top category for all its leaves) filter further.
+         * @description Events placed in, accepted by or assigned to the caller's event_read subtrees, placed in the grids of its grid grants, assigned to it by name, or whistled to the department or member unit of its liaison grants (issue 17), newest first. queue=grid keeps the events of its grids (我的网格); queue=whistled those whistled to its department or unit (本部门/本单位待报到), each with only those whistles. queue=mine keeps open events assigned to one of the caller's grant orgs or to the caller; due_soon open events whose deadline falls within the policy event.due_soon_hours from now; overdue open events past their deadline (suspended ones stand still). queue=supervised keeps open events with a 督办 (the server's on breach, or the level above's by hand). state and category (a leaf, or a top category for all its leaves) filter further.
          */
         get: operations["listEvents"];
         put?: never;
@@ -2120,7 +2120,7 @@ export interface paths {
         put?: never;
         /**
          * 办理事件 / Take a step of the closed loop
-         * @description One route for every step (docs/api.md "Events" has the table): dispatch / reassign (assignee_org_id, deadline; reassign also a reason) by the dispatching org; start, handle (note, photo_ids), return (reason), suspend (reason), resume, request_extension (reason, a later deadline), mark (mark_kind, reason, note) by the assignee; approve_return / deny_return, approve_extension (deadline) / deny_extension, confirm_mark / reject_mark (reason) by the level above the assignee; verify / reject by the dispatching org or the level above, never by the user who handled it; feedback (note), rate (outcome resolved|partly, score 1–5) and reopen (outcome not_resolved, score) by the dispatching org; whistle (target_kind org + target_org_id, or overlay_unit + overlay_id + overlay_unit_id; the report time is the policy event.whistle_report_minutes), report and close_whistle (whistle_id; close only after the event is closed: 事不完、人不撤). A step the state does not allow answers 422 naming the state (event.rule.state); a step of another party 403 (event.rule.party); a stale version 409. Each step is one transaction with its flow-log row and its audit row (event.<action>).
+         * @description One route for every step (docs/api.md "Events" has the table): dispatch / reassign (assignee_org_id, deadline; reassign also a reason) by the dispatching org; start, handle (note, photo_ids), return (reason), suspend (reason), resume, request_extension (reason, a later deadline), mark (mark_kind, reason, note) by the assignee; approve_return / deny_return, approve_extension (deadline) / deny_extension, confirm_mark / reject_mark (reason) by the level above the assignee; verify / reject by the dispatching org or the level above, never by the user who handled it; feedback (note), rate (outcome resolved|partly, score 1–5) and reopen (outcome not_resolved, score) by the dispatching org; whistle (target_kind org + target_org_id, or overlay_unit + overlay_id + overlay_unit_id; the report time is the policy event.whistle_report_minutes), report and close_whistle (whistle_id; close only after the event is closed: 事不完、人不撤). supervise (督办, a note) by the level above while the handler holds the event; the server records one on each breached deadline (actor 系统). handle needs at least event.after_photos_min after photos (400 event.photos.after_required naming photo_ids), each uploaded by the caller through POST /api/v1/photos (event.photo.not_uploaded naming photo_ids[i]); at most event.photos_max photos on any step. A step the state does not allow answers 422 naming the state (event.rule.state); a step of another party 403 (event.rule.party); a stale version 409. Each step is one transaction with its flow-log row and its audit row (event.<action>).
          */
         post: operations["actOnEvent"];
         delete?: never;
@@ -2471,6 +2471,26 @@ export interface paths {
          * @description The same board as GET /api/v1/event-rates, one row per group then the total; each rate as "85.0% (17/20)" or "—".
          */
         get: operations["exportEventRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办看板 / The supervision board of a street or district
+         * @description For the org's subtree (the caller must hold event_read on it; 404 otherwise): overdue events whose handler's clock runs (earliest deadline first) with their counts per community (place) and per department (assignee); open events with a 督办 and its age in hours (the oldest first); whistles whose department or unit has not reported (报到) by its report-by (with the minutes late); events marked 不属于职责 / 不合理诉求 awaiting the level above. Each list holds at most 500 events (truncated says when one was cut). No resident's data. Not audited.
+         */
+        get: operations["getEventBoard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4186,7 +4206,7 @@ export interface components {
         /** @enum {string} */
         EventState: "accepted" | "dispatched" | "in_progress" | "returned" | "suspended" | "extension_requested" | "handled" | "verified" | "feedback" | "rated" | "marked" | "dismissed";
         /** @enum {string} */
-        EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle";
+        EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle" | "supervise";
         Rate: {
             num: number;
             den: number;
@@ -4548,6 +4568,13 @@ export interface components {
             /** Format: date-time */
             handle_by: string | null;
             overdue: boolean;
+            /** @description The handler's clock runs and the deadline is within the policy event.due_soon_hours. */
+            due_soon: boolean;
+            /**
+             * Format: date-time
+             * @description The latest 督办 (flow action supervise), or null.
+             */
+            supervised_at: string | null;
             /** Format: date-time */
             closed_at: string | null;
             version: number;
@@ -4558,6 +4585,44 @@ export interface components {
         EventPage: {
             items: components["schemas"]["EventSummary"][];
             next_cursor: string | null;
+        };
+        EventBoardCount: {
+            org_id: number;
+            org_name: string;
+            count: number;
+        };
+        EventBoardSupervised: components["schemas"]["EventSummary"] & {
+            /** @description Hours since the latest 督办. */
+            supervised_hours: number;
+        };
+        EventBoardMarked: components["schemas"]["EventSummary"] & {
+            /** @enum {string} */
+            mark_kind: "not_our_duty" | "unreasonable";
+        };
+        EventBoardLateWhistle: {
+            event: components["schemas"]["EventSummary"];
+            whistle_id: number;
+            target_name: string;
+            /** Format: date-time */
+            blown_at: string;
+            /** Format: date-time */
+            report_by: string;
+            late_minutes: number;
+        };
+        EventBoard: {
+            org: {
+                id: number;
+                name: string;
+            };
+            /** Format: date-time */
+            at: string;
+            overdue: components["schemas"]["EventSummary"][];
+            overdue_by_community: components["schemas"]["EventBoardCount"][];
+            overdue_by_department: components["schemas"]["EventBoardCount"][];
+            supervised: components["schemas"]["EventBoardSupervised"][];
+            late_whistles: components["schemas"]["EventBoardLateWhistle"][];
+            marked: components["schemas"]["EventBoardMarked"][];
+            truncated: boolean;
         };
         EventFlowEntry: {
             seq: number;
@@ -8673,7 +8738,7 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                queue?: "all" | "mine" | "due_soon" | "overdue" | "grid" | "whistled";
+                queue?: "all" | "mine" | "due_soon" | "overdue" | "grid" | "whistled" | "supervised";
                 /** @description With queue=whistled, the liaison's whistles open (not reported), reported (not closed) or closed. */
                 whistle_state?: "open" | "reported" | "closed";
                 state?: components["schemas"]["EventState"];
@@ -9429,6 +9494,32 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEventBoard: {
+        parameters: {
+            query: {
+                org_id: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBoard"];
                 };
             };
             400: components["responses"]["BadRequest"];

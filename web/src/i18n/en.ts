@@ -22,6 +22,7 @@ import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
 import { rolesEn } from './roles';
 import type { MessageSchema } from './zh-CN';
+import { loopEn } from './loop';
 
 const en: MessageSchema = {
   app: {
@@ -152,6 +153,7 @@ const en: MessageSchema = {
   policies: policiesEn,
   calendar: calendarEn,
   rates: ratesEn,
+  loop: loopEn,
   intake: intakeEn,
   resident: residentEn,
   orgImport: orgImportEn,
@@ -174,6 +176,7 @@ const en: MessageSchema = {
     eventWhistled: 'Whistled to us',
     eventIntake: 'Hotline intake',
     eventRates: 'Event rates',
+    eventBoard: 'Supervision board',
     patrol: 'Daily patrol',
     visits: 'Visits',
     life: 'Organizational life',

@@ -10,14 +10,14 @@ const actionsZh = {
   feedback: '反馈', rate: '评价', reopen: '重新打开', return: '退回', approve_return: '同意退回', deny_return: '驳回退回',
   reassign: '转派', suspend: '挂起', resume: '恢复', request_extension: '申请延期', approve_extension: '批准延期',
   deny_extension: '不予延期', mark: '标记不属于职责/不合理诉求', confirm_mark: '确认标记', reject_mark: '驳回标记',
-  whistle: '吹哨', report: '报到', close_whistle: '部门撤离',
+  whistle: '吹哨', report: '报到', close_whistle: '部门撤离', supervise: '督办',
 };
 
 export const eventZh = {
   queue: {
     title: '事件',
     subtitle: '受理 → 分派 → 处置 → 办结 → 核查 → 反馈 → 评价，每一步都记入流水，不可修改。',
-    tabs: { mine: '我的待办', due_soon: '即将到期', overdue: '已超期', all: '全部' },
+    tabs: { mine: '我的待办', due_soon: '即将到期', overdue: '已超期', supervised: '督办', all: '全部' },
     state: '状态',
     category: '分类',
     empty: '没有事件',
@@ -96,7 +96,7 @@ export const eventEn: typeof eventZh = {
   queue: {
     title: 'Events',
     subtitle: 'Accepted → dispatched → handled → verified → feedback → rated; every step is kept in the flow log.',
-    tabs: { mine: 'Mine', due_soon: 'Due soon', overdue: 'Overdue', all: 'All' },
+    tabs: { mine: 'Mine', due_soon: 'Due soon', overdue: 'Overdue', supervised: 'Supervised', all: 'All' },
     state: 'State',
     category: 'Category',
     empty: 'No events',
@@ -178,6 +178,6 @@ export const eventEn: typeof eventZh = {
     deny_return: 'Deny the return', reassign: 'Reassign', suspend: 'Suspend', resume: 'Resume',
     request_extension: 'Request an extension', approve_extension: 'Approve the extension', deny_extension: 'Deny the extension',
     mark: 'Mark not our duty / unreasonable', confirm_mark: 'Confirm the mark', reject_mark: 'Reject the mark',
-    whistle: 'Whistle', report: 'Report', close_whistle: 'Close the department part',
+    whistle: 'Whistle', report: 'Report', close_whistle: 'Close the department part', supervise: 'Supervise (督办)',
   },
 };

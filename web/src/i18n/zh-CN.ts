@@ -21,6 +21,7 @@ import { overlayZh } from './overlay';
 import { eventZh } from './events';
 import { fieldworkZh } from './fieldwork';
 import { rolesZh } from './roles';
+import { loopZh } from './loop';
 
 const zhCN = {
   app: {
@@ -151,6 +152,7 @@ const zhCN = {
   policies: policiesZh,
   calendar: calendarZh,
   rates: ratesZh,
+  loop: loopZh,
   intake: intakeZh,
   resident: residentZh,
   orgImport: orgImportZh,
@@ -173,6 +175,7 @@ const zhCN = {
     eventWhistled: '本部门待报到',
     eventIntake: '热线登记',
     eventRates: '事件指标',
+    eventBoard: '督办看板',
     patrol: '日巡',
     visits: '走访',
     life: '组织生活',

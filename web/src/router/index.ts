@@ -35,6 +35,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/totp', name: 'totp', component: () => import('@/views/auth/TotpView.vue') },
   // An A4 printout outside the app's frame (issue 17 visits): a grid's household visit roster.
   { path: '/print/visit-roster', name: 'visit-roster-print', component: () => import('@/views/visit/VisitRosterPrint.vue') },
+  // 督办看板 on A4 (issue 17 "Pages": the supervision board of a street or district).
+  { path: '/print/supervision-board', name: 'supervision-board-print', component: () => import('@/views/event/SupervisionBoardPrint.vue') },
   {
     path: '/',
     component: AppLayout,
@@ -87,6 +89,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'event-rates',
         component: () => import('@/views/event/EventRatesView.vue'),
         meta: { crumbs: ['menu.event', 'menu.eventRates'] },
+      },
+      {
+        path: 'event/board',
+        name: 'event-board',
+        component: () => import('@/views/event/SupervisionBoardView.vue'),
+        meta: { crumbs: ['menu.event', 'menu.eventBoard'] },
       },
       {
         path: 'event/patrol',

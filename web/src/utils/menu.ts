@@ -51,6 +51,7 @@ export const MENU: MenuEntry[] = [
     { key: 'event-whistled', permission: 'event_read', route: 'GET /api/v1/events', title: 'menu.eventWhistled', path: '/event/whistled' },
     { key: 'event-intake', permission: 'event_write', route: 'POST /api/v1/events', title: 'menu.eventIntake', path: '/event/intake' },
     { key: 'event-rates', permission: 'event_read', route: 'GET /api/v1/event-rates', title: 'menu.eventRates', path: '/event/rates' },
+    { key: 'event-board', permission: 'event_read', route: 'GET /api/v1/event-board', title: 'menu.eventBoard', path: '/event/board' },
     { key: 'event-patrol', permission: 'event_read', route: 'GET /api/v1/patrols', title: 'menu.patrol', path: '/event/patrol' },
     { key: 'event-visits', permission: 'event_read', route: 'GET /api/v1/visits', title: 'menu.visits', path: '/event/visits' },
   ] },

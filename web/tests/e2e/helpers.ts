@@ -10,6 +10,9 @@ export const COMMITTEE_A = { username: 'committee_a', display: '甲社区党委�
 export const COMMITTEE_B = { username: 'committee_b', display: '乙社区党委管理员', password: 'Receipts-come-back-in-a-month' };
 // The org admin of 嵩屿街道's working committee itself (lianxin.spec.ts test c2): the policy walk changes a street rule.
 export const STREET_ADMIN = { username: 'street_admin', display: '嵩屿街道工委管理员', password: 'Rules-hold-from-their-date-16' };
+// The liaison of a property company in 甲社区's 大党委 (lianxin.spec.ts test c2): the loop walk (loop.spec.ts) whistles
+// to the unit and the liaison reports (报到) — issue 17 "Roles and access", unit liaison of an overlay member unit.
+export const UNIT_LIAISON = { username: 'unit_liaison1', display: '物业服务中心联络员', password: 'Whistle-blown-report-in-30' };
 
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/#/login');

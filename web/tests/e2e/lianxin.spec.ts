@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiGet, COMMITTEE_A, COMMITTEE_B, expandTreePath, login, pickOrg, SECRETARY, STREET_ADMIN } from './helpers';
+import { apiGet, apiSend, COMMITTEE_A, COMMITTEE_B, expandTreePath, login, pickOrg, SECRETARY, STREET_ADMIN, UNIT_LIAISON } from './helpers';
 import { freshTotp } from './totp';
 
 test.describe.configure({ mode: 'serial' });
@@ -339,6 +339,15 @@ test.describe('lianxin foundation', () => {
       const link = await createUser(admin, { username: u.username, display: u.display, role: 'org_admin', orgPath: [...orgPath] });
       await setPasswordViaLink(browser, link, u.password);
     }
+    // The liaison of a property company of 甲社区's 大党委 (the loop walk): a narrowed grant on the host naming the unit.
+    const hosted = await apiGet<{ items: { id: number; host_org: { id: number } }[] }>(admin, `/overlays?org_id=${communityA}`);
+    const overlay = hosted.items.find((o) => o.host_org.id === communityA);
+    expect(overlay, '甲社区 hosts its 大党委 (demo data)').toBeTruthy();
+    const units = (await apiGet<{ units: { id: number; unit_type: string; left_on: string | null }[] }>(admin, `/overlays/${overlay!.id}`)).units;
+    const unit = units.find((x) => x.unit_type === 'property_company' && !x.left_on)!;
+    const made = await apiSend<{ setup_link: string }>(admin, 'POST', '/users', { username: UNIT_LIAISON.username,
+      display_name: UNIT_LIAISON.display, role: 'unit_liaison', org_id: communityA, overlay_unit_id: unit.id });
+    await setPasswordViaLink(browser, made.setup_link, UNIT_LIAISON.password);
     await expectClean(admin, adminWatch);
   });
 

@@ -27,7 +27,7 @@ const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   sla_class: 'general', urgency: 'normal', org_id: 5, org_name: '海发社区', grid_id: null, address: '海沧大道 88 号',
   description: '小区门口垃圾堆放三天无人清理', reported_at: '2026-11-22T01:30:00.000Z', state: 'in_progress', owner_org_id: 1,
   owner_org_name: '嵩屿街道', assignee_org_id: 5, assignee_org_name: '海发社区', assignee_name: '', respond_by: null,
-  handle_by: '2026-11-30T10:00:00.000Z', overdue: false, closed_at: null, version: 3,
+  handle_by: '2026-11-30T10:00:00.000Z', overdue: false, due_soon: false, supervised_at: null, closed_at: null, version: 3,
   actions: ['handle', 'suspend', 'whistle'], location: null, reporter_name: '王女士', reporter_phone: '138****1234',
   photo_ids: [], related: '', duplicate_of: null, suspended_since: null, suspended_minutes: 0, outcome: '', score: null,
   reopen_count: 0, mark_kind: '', whistles: [],
