@@ -72,7 +72,7 @@ TEST_P(Open311KeyConformance, AKeyIsFoundByItsHashWithItsOrgAndListedInItsSubtre
     ASSERT_EQ(mine.size(), 1u);
     EXPECT_EQ(mine[0].id, ka);
     // Row-level security (PostgreSQL; SQLite ignores the scope): a scope of b does not see a's key at all.
-    if (GetParam() == "postgres") EXPECT_EQ(List(Scope::Paths({OrgOf(b).path}), {OrgOf(street).path}).size(), 1u);
+    if (GetParam() == "postgres") { EXPECT_EQ(List(Scope::Paths({OrgOf(b).path}), {OrgOf(street).path}).size(), 1u); }
 }
 
 TEST_P(Open311KeyConformance, ARevokedKeyStaysListedAndIsRevokedOnce) {
