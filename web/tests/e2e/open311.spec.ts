@@ -29,16 +29,16 @@ test('the street admin issues an Open311 key, sees it once, and revokes it', asy
   const street = (await apiGet<{ items: { id: number; name: string }[] }>(page, '/orgs/roots')).items[0];
   await page.goto('/#/system/open311');
   await expect(page.getByRole('heading', { name: 'Open311 接口密钥' })).toBeVisible();
-  // Nothing chosen: each missing field is named in Chinese.
+  // Nothing typed: the missing client name is named in Chinese under its field.
   await page.getByTestId('open311-issue').click();
-  await expect(page.getByText('请选择密钥所属组织')).toBeVisible();
+  await expect(page.getByText('请填写客户端名称')).toBeVisible();
   await page.getByTestId('open311-org').click();
   await page.locator('.el-popper.lx-org-popper:visible').locator(`[data-org-id="${street.id}"]`).first().click();
   await page.getByTestId('open311-name').fill('市民热线平台');
   await page.getByTestId('open311-issue').click();
   const dialog = page.getByTestId('open311-issued');
   await expect(dialog).toBeVisible();
-  const secret = await page.getByTestId('open311-secret').locator('input').inputValue();
+  const secret = await page.getByTestId('open311-secret').inputValue();
   expect(secret).toMatch(/^o311_[\w-]{32}$/);
   await page.screenshot({ path: `${SCREENS}open311-issued.png`, animations: 'disabled' });
   await page.getByTestId('open311-close').click();
