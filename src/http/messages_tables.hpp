@@ -64,6 +64,10 @@ const Table& GisMessages();
 const Table& GridImportMessages();
 const Table& GridImportLabels();
 
+// Open311 GeoReport v2 and its api keys (issue 17 "Open interfaces").
+const Table& Open311Messages();
+const Table& Open311Labels();
+
 // A catalogue merged from its tables, and the keys written more than once: the first entry of a key wins, so
 // a later one would never be shown (messages_test.cpp fails on any).
 struct Merged {

@@ -13,6 +13,7 @@
 #include "core/auth/actor.hpp"
 #include "http/error_mapping.hpp"
 #include "http/json/body.hpp"
+#include "http/open311_format.hpp"
 
 namespace lianxin::http {
 
@@ -42,6 +43,13 @@ bool IsOctetStream(const std::string* content_type) {
     std::string ct = *content_type;
     for (auto& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ct.rfind("application/octet-stream", 0) == 0;
+}
+
+bool IsForm(const std::string* content_type) {
+    if (!content_type) return false;
+    std::string ct = *content_type;
+    for (auto& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ct.rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
 bool IsJson(const std::string* content_type) {
@@ -150,9 +158,11 @@ Response Pipeline::Dispatch(Request& req, std::string& route_label) {
         return r;
     }
     if (req.malformed_target) return ProtocolError(400, "invalid_argument", "http.bad_request", req);
-    bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/readyz";
+    const bool open311 = req.path.rfind("/open311/", 0) == 0;  // GeoReport v2: its own error shape (open311_format)
+    bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/healthz" || req.path == "/readyz" || open311;
     if (!api) return ServeStatic(settings_, req);
     route_label = "unmatched";
+    if (open311) return Open311Errors(Api(req, route_label), req);
     return Api(req, route_label);
 }
 
@@ -191,6 +201,9 @@ Response Pipeline::Api(Request& req, std::string& route_label) {
     const Body body_kind = m.route->body;
     if (body_kind == Body::kFile) {
         if (!req.body.empty() && !IsOctetStream(req.Header("content-type")))
+            return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
+    } else if (body_kind == Body::kForm) {
+        if (!req.body.empty() && !IsForm(req.Header("content-type")))
             return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);
     } else if (IsUnsafe(req.method) && !req.body.empty() && !IsJson(req.Header("content-type"))) {
         return ProtocolError(415, "unsupported_media_type", "http.unsupported_media_type", req);

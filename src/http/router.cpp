@@ -12,6 +12,8 @@ std::string_view BodyName(Body b) {
             return "json";
         case Body::kFile:
             return "file";
+        case Body::kForm:
+            return "form";
     }
     return "none";
 }
@@ -46,17 +48,35 @@ bool IsToken(std::string_view s) {
     });
 }
 
+// An Open311 service code (a category code, "city.street_vending"): up to 64 of a-z, 0-9, '.', '_' and '-'.
+bool IsCode(std::string_view s) {
+    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '.' || c == '_' || c == '-';
+    });
+}
+
 bool PatternMatches(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
     auto pp = Split(pattern), ps = Split(path);
     if (pp.size() != ps.size()) return false;
+    constexpr std::string_view kFormat = ".:format";  // Open311's "services.json" / "services.xml"
     for (size_t i = 0; i < pp.size(); ++i) {
-        if (!pp[i].empty() && pp[i][0] == ':') {
-            const bool ok = pp[i] == ":photo_id"       ? IsHex64(ps[i])
-                            : pp[i] == ":follow_token" ? IsToken(ps[i])
-                                                       : IsId(ps[i]);
+        std::string_view want = pp[i], got = ps[i];
+        if (want.size() > kFormat.size() && want.substr(want.size() - kFormat.size()) == kFormat) {
+            const auto dot = got.rfind('.');
+            if (dot == std::string_view::npos || (got.substr(dot) != ".json" && got.substr(dot) != ".xml"))
+                return false;
+            params["format"] = std::string(got.substr(dot + 1));
+            want.remove_suffix(kFormat.size());
+            got = got.substr(0, dot);
+        }
+        if (!want.empty() && want[0] == ':') {
+            const bool ok = want == ":photo_id"                           ? IsHex64(got)
+                            : want == ":follow_token" || want == ":token" ? IsToken(got)
+                            : want == ":service_code"                     ? IsCode(got)
+                                                                          : IsId(got);
             if (!ok) return false;
-            params[std::string(pp[i].substr(1))] = std::string(ps[i]);
-        } else if (pp[i] != ps[i]) {
+            params[std::string(want.substr(1))] = std::string(got);
+        } else if (want != got) {
             return false;
         }
     }

@@ -1,7 +1,9 @@
 // The route table and its matcher. Patterns are literal segments and ":name" parameters that match one
 // segment of digits (ids) — e.g. "/api/v1/users/:id/grants/:grant_id" — except ":photo_id", which matches up to
 // 64 lowercase hex digits (a photo is named by the SHA-256 of its bytes; the use case wants exactly 64), and
-// ":follow_token", which matches up to 64 URL-safe base64 characters (a resident's follow link, issue 17). A path that
+// ":follow_token" and ":token", which match up to 64 URL-safe base64 characters (a resident's follow link, issue 17),
+// and ":service_code" (a category code). A last segment ending in ".:format" (Open311: "services.:format",
+// ":id.:format") matches ".json" or ".xml" and gives the parameter "format". A path that
 // matches a pattern with another method answers 405 with Allow; HEAD is served by GET routes.
 #pragma once
 
@@ -46,6 +48,7 @@ enum class Body {
     kNone,  // nothing, or an empty JSON object (any field is refused by name)
     kJson,  // a JSON object (Content-Type application/json, 415 otherwise)
     kFile,  // a file (Content-Type application/octet-stream, 415 otherwise)
+    kForm,  // form fields (Content-Type application/x-www-form-urlencoded, 415 otherwise): Open311's POST
 };
 
 std::string_view BodyName(Body b);  // "none", "json", "file"

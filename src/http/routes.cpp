@@ -174,6 +174,17 @@ const std::vector<Route>& Routes() {
         {"GET", "/api/v1/visit-sessions/:id", Needs(P::kEventRead), h::GetVisitSession, "One session with its problems and the events they raised"},
         {"POST", "/api/v1/visit-sessions/:id/problems/:seq/event", Needs(P::kEventWrite), h::RaiseSessionProblem, "Raise a session's problem as an event, linked both ways (audited)", Body::kJson},
 
+        // Open311 GeoReport v2 (issue 17 "Open interfaces"; docs/api.md "Open311"): public, JSON or XML by extension; a
+        // POST needs an api key that an admin issued (the key's subtree scopes it).
+        {"GET", "/open311/v2/services.:format", Access::kPublic, h::Open311Services, "Open311: the service list (leaf categories)"},
+        {"GET", "/open311/v2/services/:service_code.:format", Access::kPublic, h::Open311ServiceDefinition, "Open311: a service's definition (no attributes)"},
+        {"GET", "/open311/v2/requests.:format", Access::kPublic, h::Open311Requests, "Open311: service requests by id, service, dates, status and jurisdiction (no residents' data)"},
+        {"POST", "/open311/v2/requests.:format", Access::kPublic, h::Open311Post, "Open311: post a service request with an api key (channel open311; throttled per key; audited)", Body::kForm},
+        {"GET", "/open311/v2/requests/:id.:format", Access::kPublic, h::Open311Request, "Open311: one service request"},
+        {"GET", "/api/v1/open311/keys", Needs(P::kOrgWrite), h::ListOpen311Keys, "Open311 api keys issued in the scope (masked)"},
+        {"POST", "/api/v1/open311/keys", Needs(P::kOrgWrite), h::IssueOpen311Key, "Issue an Open311 api key on an org; the key is shown once (audited)", Body::kJson},
+        {"POST", "/api/v1/open311/keys/:id/revoke", Needs(P::kOrgWrite), h::RevokeOpen311Key, "Revoke an Open311 api key (audited)"},
+
         {"GET", "/api/v1/audit", Needs(P::kAuditRead), h::ListAudit, "Audit log of the caller's scope"},
         {"GET", "/api/v1/audit/verify", Needs(P::kAuditRead), h::VerifyAudit, "Verify the audit hash chain"},
     };

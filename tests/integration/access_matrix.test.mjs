@@ -118,6 +118,31 @@ const MATRIX = {
   'POST /api/v1/public/events/:id/confirm': { target: 'event', body: () => ({ outcome: 'resolved', score: 5 }),
     expect: always(401) },
   'GET /api/v1/public/follow/:follow_token': { target: 'none', expect: always(404) },
+  // Open311 GeoReport v2 (issue 17 "Open interfaces"): public for every caller, answered in the spec's shapes (an
+  // array; errors as [{code, description}]), never with a resident's data; a post needs an api key (403 without a
+  // valid one, whoever calls). The admin's keys: org_write on the key's org (a filter or body org outside: 400 org_id).
+  'GET /open311/v2/services.:format': { target: 'none', expect: always(200),
+    check: (r) => assert.ok(r.json.some((s) => s.service_code === 'facility.street_light')) },
+  'GET /open311/v2/services/:service_code.:format': { target: 'none', expect: always(200),
+    check: (r) => assert.deepEqual(r.json, { service_code: 'facility.street_light', attributes: [] }) },
+  'GET /open311/v2/requests.:format': { target: 'none', expect: always(200), check: (r) => {
+    assert.ok(Array.isArray(r.json), r.text);
+    for (const q of r.json) assert.deepEqual(Object.keys(q).filter((k) => /phone|email|name$/.test(k) && k !== 'service_name'), []);
+  } },
+  'POST /open311/v2/requests.:format': { target: 'none', form: () => 'api_key=o311_not-a-key&service_code=x', expect: always(403),
+    checkErrors: true, check: (r) => assert.deepEqual(r.json.map((e) => e.code), [403]) },
+  'GET /open311/v2/requests/:id.:format': { target: 'event', expect: always(200), check: (r, c) => {
+    assert.equal(r.json.length, 1);
+    assert.equal(r.json[0].service_request_id, String(c.eventId));
+    assert.equal(r.json[0].reporter_phone, undefined);
+  } },
+  'GET /api/v1/open311/keys': { target: 'org', query: (c) => `?org_id=${c.T}`, expect: scoped(200, 400),
+    check: (r) => assert.ok(r.json.items.every((k) => /^o311_…/.test(k.masked_key) && !('key_hash' in k))) },
+  'POST /api/v1/open311/keys': { target: 'org', expect: scoped(201, 400), body: (c) => ({ org_id: c.T, client_name: '矩阵客户端' }),
+    check: (r) => assert.match(r.json.api_key, /^o311_[\w-]{32}$/) },
+  'POST /api/v1/open311/keys/:id/revoke': { target: 'org', expect: scoped(200),
+    before: async (c) => { c.keyId = await c.freshOpen311Key(c.T); },
+    check: (r) => assert.ok(r.json.key.revoked_at) },
   // six roles on org subtrees and four narrowed ones (grid worker, grid leader, department and unit liaisons: issue 17)
   'GET /api/v1/roles': { target: 'none', expect: always(200), check: (r) => assert.equal(r.json.items.length, 10) },
   // The code lists and field specs are the same for every signed-in user (issue 16 "Each shape once").
@@ -904,6 +929,12 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
         branchName,
         freshImport,
         undoImport,
+        // A fresh Open311 key on org T, issued by the city admin (the revoke walk's target).
+        freshOpen311Key: async (T) => {
+          const r = await city.post('/api/v1/open311/keys', { org_id: T, client_name: '矩阵吊销' });
+          assert.equal(r.status, 201, r.toString());
+          return r.json.key.id;
+        },
         ensureEnabled: async (uid) => {
           if ((await admin.get(`/api/v1/users/${uid}`)).json.status === 'disabled')
             assert.equal((await admin.post(`/api/v1/users/${uid}/enable`)).status, 204);
@@ -929,9 +960,11 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
           const path = route.path.replace(':photo_id', String(photoId)).replace(':grant_id', String(c.grantId)).replace(':post_id', String(c.postId))
             .replace(':unit_id', String(c.unitId)).replace(':member_id', String(c.memberId))
             .replace(':year', '2031').replace(':seq', '1').replace(':follow_token', 'not-a-follow-token')
+            .replace(':format', 'json').replace(':service_code', 'facility.street_light').replace('keys/:id', `keys/${c.keyId}`)
             .replace(':id', String(id));
           const full = path + (entry.query ? entry.query(c) : '');
-          const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET } : {};
+          const opts = entry.body ? { json: entry.body(c) } : entry.file ? { body: entry.file(c), headers: OCTET }
+            : entry.form ? { body: entry.form(c), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {};
           const r = await client.request(route.method, full, opts);
           calls++;
           const want = entry.expect(actor, inScope, c);
@@ -940,8 +973,9 @@ describe('A1 access matrix: every route × role × org relation (gen --scale=tes
             problems.push(`${label}: expected ${want}, got ${r.status} ${r.text.slice(0, 160)}`);
           } else {
             try {
-              if (r.status === 403) assert.ok(['permission_denied'].includes(r.error.code), r.text);
-              if (r.status === 404) assert.equal(r.error.code, 'not_found', r.text);
+              const open311 = route.path.startsWith('/open311/');  // the spec's error shape: checked by the entry
+              if (r.status === 403 && !open311) assert.ok(['permission_denied'].includes(r.error.code), r.text);
+              if (r.status === 404 && !open311) assert.equal(r.error.code, 'not_found', r.text);
               if (entry.check && (r.status < 300 || entry.checkErrors)) await entry.check(r, c);
               if (r.status === 404 && route.method === 'GET' && entry.target !== 'none') {
                 // Uniform denial: out of scope reads exactly like "does not exist".

@@ -627,6 +627,28 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     await row('event.confirm', id, { object_type: 'event', object_id: String(residentEvent) });
     note('POST /api/v1/public/events/:id/confirm', 'event.confirm');
 
+    // Open311 (issue 17 "Open interfaces"): the street admin issues a key on C1 (the key is shown once and never
+    // logged), a client posts with it — audited as the key's client on the event's community —, and the key is revoked.
+    [r, id] = await act(streetAdmin.client, 'POST', '/api/v1/open311/keys', { org_id: C1, client_name: '审计客户端' }, 'o311-key');
+    assert.equal(r.status, 201, r.toString());
+    const o311 = r.json;
+    secrets.push(o311.api_key);
+    await row('open311.key.issue', id, { actor_id: streetAdmin.account.id, object_type: 'open311_key', object_id: String(o311.key.id) });
+    note('POST /api/v1/open311/keys', 'open311.key.issue');
+    id = rid('o311-post');
+    const form = new URLSearchParams({ api_key: o311.api_key, jurisdiction_id: '350000009009', service_code: 'facility.street_light',
+      address_string: '审计路 2 号', description: '路灯不亮', phone: '13900001111' }).toString();
+    r = await streetAdmin.client.request('POST', '/open311/v2/requests.json', { body: form,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Request-Id': id } });
+    assert.equal(r.status, 200, r.toString());
+    e = await row('event.open311', id, { object_type: 'event', object_id: r.json[0].service_request_id });
+    assert.ok(!JSON.stringify(e).includes('13900001111'), 'no phone in the audit row');
+    note('POST /open311/v2/requests.:format', 'event.open311');
+    [r, id] = await act(streetAdmin.client, 'POST', `/api/v1/open311/keys/${o311.key.id}/revoke`, undefined, 'o311-revoke');
+    assert.equal(r.status, 200, r.toString());
+    await row('open311.key.revoke', id, { actor_id: streetAdmin.account.id, object_type: 'open311_key', object_id: String(o311.key.id) });
+    note('POST /api/v1/open311/keys/:id/revoke', 'open311.key.revoke');
+
     [r, id] = await act(auditor, 'GET', '/api/v1/audit/verify', undefined, 'verify');
     assert.equal(r.json.ok, true, r.text);
     await row('audit.verify', id, { actor_id: actors.auditor.account.id, result: 'ok' });

@@ -30,21 +30,6 @@ constexpr const char* kResidentName = "居民";
 
 core::Error Invalid() { return core::MakeError(ErrorCode::kInvalidArgument, "request.invalid"); }
 
-// The grid whose boundary in force on `on` covers the point, with its community; nullopt outside every grid.
-core::Result<std::optional<core::grid::Grid>> GridAt(Tx& tx, const ev::Coordinates& c, const core::Date& on) {
-    LX_ASSIGN(roots, tx.Orgs().Roots());
-    std::vector<std::string> paths;
-    for (const auto& r : roots) paths.push_back(r.path);
-    const core::grid::LngLat p{c.lng, c.lat};
-    LX_ASSIGN(found, tx.Grids().Locate(p, on, paths));
-    for (const auto& f : found) {
-        if (!core::grid::Covers(f.version.boundary, p)) continue;  // the box holds it; does the polygon?
-        LX_ASSIGN(g, tx.Grids().Get(f.grid_id));
-        if (g) return g;
-    }
-    return std::optional<core::grid::Grid>{};
-}
-
 core::Result<ResidentPlaces> PlacesIn(Tx& tx, const core::Date& on) {
     ResidentPlaces out;
     LX_ASSIGN(roots, tx.Orgs().Roots());
@@ -117,6 +102,20 @@ EventFlowEntry ResidentFlow(const ev::Event& before, const ev::Event& after, std
 }
 
 }  // namespace
+
+core::Result<std::optional<core::grid::Grid>> GridAt(Tx& tx, const ev::Coordinates& c, const core::Date& on) {
+    LX_ASSIGN(roots, tx.Orgs().Roots());
+    std::vector<std::string> paths;
+    for (const auto& r : roots) paths.push_back(r.path);
+    const core::grid::LngLat p{c.lng, c.lat};
+    LX_ASSIGN(found, tx.Grids().Locate(p, on, paths));
+    for (const auto& f : found) {
+        if (!core::grid::Covers(f.version.boundary, p)) continue;  // the box holds it; does the polygon?
+        LX_ASSIGN(g, tx.Grids().Get(f.grid_id));
+        if (g) return g;
+    }
+    return std::optional<core::grid::Grid>{};
+}
 
 core::Result<std::vector<ev::Category>> ResidentCategories(Context& ctx) {
     std::vector<ev::Category> out;

@@ -29,6 +29,11 @@
 
 namespace lianxin::app {
 
+// The grid whose boundary in force on `on` covers the point (under any top org), with its community; nullopt
+// outside every grid. Also the place of an Open311 service request (app/event/open311.hpp).
+core::Result<std::optional<core::grid::Grid>> GridAt(core::ports::Tx& tx, const core::event::Coordinates& c,
+                                                     const core::Date& on);
+
 // The dictionary the report page offers (top categories and their leaves).
 core::Result<std::vector<core::event::Category>> ResidentCategories(Context& ctx);
 

@@ -88,7 +88,13 @@ struct EventQuery {
     bool open_only = false;
     std::optional<std::int64_t> due_after;   // handle_by >= this (due soon: now)
     std::optional<std::int64_t> due_before;  // handle_by < this (overdue: now; due soon: now + window)
-    std::int64_t after_id = 0;               // keyset cursor: ids below it
+    // Open311 GET requests.json (issue 17 "Open interfaces"): only these ids; only closed events; reported in
+    // [reported_from, reported_before).
+    std::vector<std::int64_t> ids{};
+    bool closed_only = false;
+    std::optional<std::int64_t> reported_from{};
+    std::optional<std::int64_t> reported_before{};
+    std::int64_t after_id = 0;  // keyset cursor: ids below it
     int limit = 50;
 };
 

@@ -22,6 +22,7 @@
 #include "core/ports/import_records.hpp"
 #include "core/ports/intake_records.hpp"
 #include "core/ports/lost_contact_records.hpp"
+#include "core/ports/open311_records.hpp"
 #include "core/ports/overlay_records.hpp"
 #include "core/ports/position_records.hpp"
 #include "core/ports/records.hpp"
@@ -496,6 +497,7 @@ public:
     virtual ThrottleRepo& Throttles() = 0;
     virtual PolicyRepo& Policies() = 0;
     virtual CalendarRepo& Calendar() = 0;
+    virtual Open311KeyRepo& Open311Keys() = 0;
     virtual PhotoRepo& Photos() = 0;
     virtual OtpRepo& Otp() = 0;
     virtual AuditRepo& Audit() = 0;

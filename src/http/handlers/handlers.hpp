@@ -160,6 +160,16 @@ LX_HANDLER(MyViews);
 LX_HANDLER(ListAudit);
 LX_HANDLER(VerifyAudit);
 
+// Open311 GeoReport v2 (open311_handlers.cpp) and the admin's api keys (open311_key_handlers.cpp).
+LX_HANDLER(Open311Services);
+LX_HANDLER(Open311ServiceDefinition);
+LX_HANDLER(Open311Requests);
+LX_HANDLER(Open311Request);
+LX_HANDLER(Open311Post);
+LX_HANDLER(ListOpen311Keys);
+LX_HANDLER(IssueOpen311Key);
+LX_HANDLER(RevokeOpen311Key);
+
 #undef LX_HANDLER
 
 }  // namespace lianxin::http::handlers

@@ -305,6 +305,10 @@ core::Result<std::vector<EventRecord>> SqlEventRepo::List(const core::ports::Eve
                  "WHERE parent_code = " +
                  p + "))";
     }
+    if (!q.ids.empty()) where += " AND e.id IN (" + ids(q.ids) + ")";
+    if (q.closed_only) where += " AND e.state IN " + closed;
+    if (q.reported_from) where += " AND e.reported_at >= " + add(*q.reported_from);
+    if (q.reported_before) where += " AND e.reported_at < " + add(*q.reported_before);
     if (q.after_id > 0) where += " AND e.id < " + add(q.after_id);
     where += " ORDER BY e.id DESC LIMIT " + std::to_string(q.limit);
     return Read(where, params);

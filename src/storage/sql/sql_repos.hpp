@@ -461,6 +461,21 @@ private:
     core::ports::EventRepo& events_;
 };
 
+class SqlOpen311KeyRepo final : public core::ports::Open311KeyRepo {
+public:
+    explicit SqlOpen311KeyRepo(SqlConn& c) : c_(c) {}
+    core::Result<std::int64_t> Insert(const core::ports::Open311Key& k) override;
+    core::Result<std::optional<core::ports::Open311Key>> Get(std::int64_t id) override;
+    core::Result<std::optional<core::ports::Open311Key>> ByHash(const std::string& key_hash) override;
+    core::Result<std::vector<core::ports::Open311Key>> List(const std::vector<std::string>& scope_roots) override;
+    core::Result<bool> Revoke(std::int64_t id, std::int64_t by, std::int64_t at) override;
+    core::Status Used(std::int64_t id, std::int64_t at) override;
+
+private:
+    core::Result<std::vector<core::ports::Open311Key>> Read(const std::string& where, const SqlParams& params);
+    SqlConn& c_;
+};
+
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
@@ -485,6 +500,7 @@ public:
           throttles_(c),
           policies_(c),
           calendar_(c),
+          open311_keys_(c),
           photos_(c),
           otp_(c, cipher),
           audit_(c, crypto, cipher),
@@ -509,6 +525,7 @@ public:
     core::ports::ThrottleRepo& Throttles() override { return throttles_; }
     core::ports::PolicyRepo& Policies() override { return policies_; }
     core::ports::CalendarRepo& Calendar() override { return calendar_; }
+    core::ports::Open311KeyRepo& Open311Keys() override { return open311_keys_; }
     core::ports::PhotoRepo& Photos() override { return photos_; }
     core::ports::OtpRepo& Otp() override { return otp_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
@@ -538,6 +555,7 @@ private:
     SqlThrottleRepo throttles_;
     SqlPolicyRepo policies_;
     SqlCalendarRepo calendar_;
+    SqlOpen311KeyRepo open311_keys_;
     SqlPhotoRepo photos_;
     SqlOtpRepo otp_;
     SqlAuditRepo audit_;
@@ -585,6 +603,7 @@ core::Status ReadPerson(const SqlRow& row, const core::ports::FieldCipher& ciphe
 const Columns& MemberColumns();
 const Columns& OrgColumns();
 const Columns& LostContactColumns();
+const Columns& Open311KeyColumns();
 
 // Skills as the member row keeps them for display: ",电工,医生,"; "" for none (search uses member_skills).
 std::string SkillsText(const std::vector<std::string>& skills);

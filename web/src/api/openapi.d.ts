@@ -2499,6 +2499,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 服务列表 / Open311: the service list (leaf categories)
+         * @description service_code is a leaf category code, service_name its Chinese name, description its English name, group the top category's name; metadata false (no attributes), type realtime.
+         */
+        get: operations["open311Services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务定义 / Open311: a service's definition (no attributes) */
+        get: operations["open311ServiceDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 查询诉求 / Open311: service requests by id, service, dates, status and jurisdiction (no residents' data)
+         * @description Newest first, at most 1000; without service_request_id, start_date or end_date the last 90 days. service_request_id (comma separated) overrides the other filters. No reporter name, phone or email; phone and ID numbers in a description are masked.
+         */
+        get: operations["open311Requests"];
+        put?: never;
+        /**
+         * Open311 提交诉求 / Open311: post a service request with an api key (channel open311; throttled per key; audited)
+         * @description Form-encoded as the spec says. The api_key (issued by an admin on an org) posts only into that org's subtree. The place: lat/long (WGS-84) in a grid of the jurisdiction and of the key's subtree (400 naming lat and long otherwise), or, without a point, a community jurisdiction and an address_string. The event enters as channel open311, accepted by its community, and follows the normal loop. email is not kept; media_url is not fetched. Unknown fields are refused by name (attribute[…] aside).
+         */
+        post: operations["open311Post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 单个诉求 / Open311: one service request */
+        get: operations["open311Request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 密钥列表 / Open311 api keys issued in the scope (masked) */
+        get: operations["listOpen311Keys"];
+        put?: never;
+        /** Open311 签发密钥 / Issue an Open311 api key on an org; the key is shown once (audited) */
+        post: operations["issueOpen311Key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open311 吊销密钥 / Revoke an Open311 api key (audited) */
+        post: operations["revokeOpen311Key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2540,6 +2653,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Open311Errors: {
+            code: number;
+            description: string;
+        }[];
+        Open311Service: {
+            service_code: string;
+            service_name: string;
+            description: string;
+            metadata: boolean;
+            /** @enum {string} */
+            type: "realtime" | "batch" | "blackbox";
+            keywords: string;
+            group: string;
+        };
+        /** @description An event as Open311 shows it: no reporter name, phone or email; service_notice is the event number. */
+        Open311Request: {
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes?: string;
+            service_name?: string;
+            service_code: string;
+            description?: string;
+            agency_responsible?: string;
+            service_notice?: string;
+            /** @description W3C date-time with the +08:00 offset */
+            requested_datetime: string;
+            updated_datetime: string;
+            expected_datetime?: string | null;
+            address?: string;
+            address_id?: string;
+            zipcode?: string;
+            lat?: number | null;
+            long?: number | null;
+            media_url?: string;
+        };
+        Open311Key: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            org_id: number;
+            org_name: string;
+            name: string;
+            /** @description o311_… and the last 4 characters */
+            masked_key: string;
+            created_by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            last_used_at: string | null;
+        };
         CodeRequest: {
             /** @description An 11-digit mainland mobile number; spaces, dashes and +86 are accepted. */
             phone: string;
@@ -4786,6 +4952,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description Open311 GeoReport v2 errors: one {code, description} per problem, code the HTTP status (400 a missing or invalid parameter, 403 a missing, unknown or revoked api_key, 404 an unknown id, service or jurisdiction, 429 the budget spent). */
+        Open311Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Open311Errors"];
+            };
+        };
         /** @description invalid_argument — fields name what is wrong (malformed JSON, wrong types, unknown fields, values out of range). */
         BadRequest: {
             headers: {
@@ -4880,6 +5055,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+        Open311Format: "json" | "xml";
+        /** @description A community's 12-digit or a street's 9-digit division code (the prefix of its grids' codes); 404 when unknown. */
+        Open311Jurisdiction: string;
         Id: number;
         GrantId: number;
         UnitId: number;
@@ -9526,6 +9705,273 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    open311Services: {
+        parameters: {
+            query?: {
+                /** @description A community's 12-digit or a street's 9-digit division code (the prefix of its grids' codes); 404 when unknown. */
+                jurisdiction_id?: components["parameters"]["Open311Jurisdiction"];
+            };
+            header?: never;
+            path: {
+                /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+                format: components["parameters"]["Open311Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Service"][];
+                };
+            };
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    open311ServiceDefinition: {
+        parameters: {
+            query?: {
+                /** @description A community's 12-digit or a street's 9-digit division code (the prefix of its grids' codes); 404 when unknown. */
+                jurisdiction_id?: components["parameters"]["Open311Jurisdiction"];
+            };
+            header?: never;
+            path: {
+                service_code: string;
+                /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+                format: components["parameters"]["Open311Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition: the code and an empty attribute list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_code: string;
+                        attributes: Record<string, never>[];
+                    };
+                };
+            };
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    open311Requests: {
+        parameters: {
+            query?: {
+                /** @description A community's 12-digit or a street's 9-digit division code (the prefix of its grids' codes); 404 when unknown. */
+                jurisdiction_id?: components["parameters"]["Open311Jurisdiction"];
+                service_request_id?: string;
+                service_code?: string;
+                start_date?: string;
+                end_date?: string;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path: {
+                /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+                format: components["parameters"]["Open311Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+            400: components["responses"]["Open311Error"];
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    open311Post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+                format: components["parameters"]["Open311Format"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    api_key: string;
+                    jurisdiction_id?: string;
+                    service_code: string;
+                    lat?: number;
+                    long?: number;
+                    address_string?: string;
+                    address_id?: string;
+                    email?: string;
+                    device_id?: string;
+                    account_id?: string;
+                    first_name?: string;
+                    last_name?: string;
+                    phone?: string;
+                    description?: string;
+                    media_url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new request's id; service_notice names the event number and the accepting community. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_request_id: string;
+                        service_notice: string;
+                        account_id?: string | null;
+                    }[];
+                };
+            };
+            400: components["responses"]["Open311Error"];
+            403: components["responses"]["Open311Error"];
+            404: components["responses"]["Open311Error"];
+            415: components["responses"]["Open311Error"];
+            429: components["responses"]["Open311Error"];
+        };
+    };
+    open311Request: {
+        parameters: {
+            query?: {
+                /** @description A community's 12-digit or a street's 9-digit division code (the prefix of its grids' codes); 404 when unknown. */
+                jurisdiction_id?: components["parameters"]["Open311Jurisdiction"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description json or xml (Open311 GeoReport v2: the answer's format by the extension). */
+                format: components["parameters"]["Open311Format"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An array of the one request (the spec's shape). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+            404: components["responses"]["Open311Error"];
+        };
+    };
+    listOpen311Keys: {
+        parameters: {
+            query?: {
+                org_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, newest first, revoked ones too. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Open311Key"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    issueOpen311Key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: int64 */
+                    org_id: number;
+                    client_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The key record and, this once, the key itself (only its SHA-256 is stored). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["Open311Key"];
+                        api_key: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    revokeOpen311Key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["Open311Key"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listAudit: {

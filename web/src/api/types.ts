@@ -82,4 +82,5 @@ export type PolicySetting = Schemas['PolicySetting'];
 export type PolicyList = Schemas['PolicyList'];
 export type PolicyItem = PolicyList['items'][number];
 export type CalendarYear = Schemas['CalendarYear'];
+export type Open311Key = Schemas['Open311Key'];
 export type CalendarDay = Schemas['CalendarDay'];

@@ -9,6 +9,7 @@ import { gridImportEn } from './gridImport';
 import { orgImportEn, positionsEn } from './positions';
 import { policiesEn } from './policies';
 import { calendarEn } from './calendar';
+import { open311En } from './open311';
 import { ratesEn } from './rates';
 import { intakeEn } from './intake';
 import { residentEn } from './resident';
@@ -152,6 +153,7 @@ const en: MessageSchema = {
   gridImport: gridImportEn,
   policies: policiesEn,
   calendar: calendarEn,
+  open311: open311En,
   rates: ratesEn,
   loop: loopEn,
   intake: intakeEn,
@@ -188,6 +190,7 @@ const en: MessageSchema = {
     system: 'System',
     users: 'Users & roles',
     calendar: 'Working-day calendar',
+    open311: 'Open311 interface',
     audit: 'Audit log',
     security: 'Security settings',
     me: 'Me',

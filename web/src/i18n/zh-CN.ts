@@ -9,6 +9,7 @@ import { gridImportZh } from './gridImport';
 import { orgImportZh, positionsZh } from './positions';
 import { policiesZh } from './policies';
 import { calendarZh } from './calendar';
+import { open311Zh } from './open311';
 import { ratesZh } from './rates';
 import { intakeZh } from './intake';
 import { residentZh } from './resident';
@@ -151,6 +152,7 @@ const zhCN = {
   gridImport: gridImportZh,
   policies: policiesZh,
   calendar: calendarZh,
+  open311: open311Zh,
   rates: ratesZh,
   loop: loopZh,
   intake: intakeZh,
@@ -187,6 +189,7 @@ const zhCN = {
     system: '系统',
     users: '用户与角色',
     calendar: '工作日历',
+    open311: 'Open311 接口',
     audit: '审计日志',
     security: '安全设置',
     me: '我的',

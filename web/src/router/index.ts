@@ -158,6 +158,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.system', 'menu.calendar'] },
       },
       {
+        path: 'system/open311',
+        name: 'open311',
+        component: () => import('@/views/system/Open311KeysView.vue'),
+        meta: { crumbs: ['menu.system', 'menu.open311'] },
+      },
+      {
         path: 'system/audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditView.vue'),

@@ -65,6 +65,7 @@ export const MENU: MenuEntry[] = [
     { key: 'users', permission: 'user_read', route: 'GET /api/v1/users', title: 'menu.users', path: '/system/users' },
     { key: 'security', permission: 'user_unlock', title: 'menu.security', path: '/system/security' },
     { key: 'calendar', permission: 'org_write', route: 'PUT /api/v1/calendar/{year}', title: 'menu.calendar', path: '/system/calendar' },
+    { key: 'open311', permission: 'org_write', route: 'GET /api/v1/open311/keys', title: 'menu.open311', path: '/system/open311' },
     { key: 'audit', permission: 'audit_read', route: 'GET /api/v1/audit', title: 'menu.audit', path: '/system/audit' },
   ] },
   { key: 'me', permission: null, route: 'GET /api/v1/me', title: 'menu.me', path: '/me', icon: 'Avatar' },

@@ -53,7 +53,7 @@ describe('menu filtering by permissions', () => {
     const all = ['org_read', 'org_write', 'member_read', 'member_reveal', 'member_write', 'transfer_issue', 'user_read',
       'user_manage', 'user_unlock', 'audit_read', 'event_read', 'event_write'];
     expect(keys(all)).toEqual([
-      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'event-queue', 'event-whistled', 'event-intake', 'event-rates', 'event-board', 'event-patrol', 'event-visits', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'calendar', 'audit', 'me',
+      'org-structure', 'org-positions', 'org-policies', 'org-import', 'member-list', 'member-import', 'member-development', 'member-transfers', 'member-floating', 'event-queue', 'event-whistled', 'event-intake', 'event-rates', 'event-board', 'event-patrol', 'event-visits', 'life', 'dues', 'service', 'grid', 'assess', 'map', 'users', 'security', 'calendar', 'open311', 'audit', 'me',
     ]);
   });
 
