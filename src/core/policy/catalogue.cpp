@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 2> kRatesDismissedChoices{"against", "exc
 constexpr std::array<std::string_view, 2> kRatesPartlyChoices{"not_resolved", "resolved"};
 constexpr std::array<std::string_view, 2> kRatesTimeChoices{"working", "calendar"};
 
-constexpr std::array<Spec, 50> kCatalogue{{
+constexpr std::array<Spec, 51> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -81,6 +81,7 @@ constexpr std::array<Spec, 50> kCatalogue{{
     {kPatrolPerGridPerWorkingDay, ValueKind::kInt, 0, 10, 1, "patrols", {}, "domain.md §4.5", "LOCAL"},
     {kEventResidentReportsPerDay, ValueKind::kInt, 1, 100, 5, "per_day", {}, "domain.md §7.2", "LOCAL"},
     {kEventResidentDataRetentionDays, ValueKind::kInt, 1, 3650, 180, "days", {}, "domain.md §7.2", "LOCAL"},
+    {kEventCallbackDueDays, ValueKind::kInt, 1, 30, 3, "days", {}, "domain.md §7.2", "UNKNOWN"},
 }};
 }  // namespace
 

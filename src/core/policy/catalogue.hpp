@@ -68,6 +68,9 @@ inline constexpr std::string_view kPatrolPerGridPerWorkingDay = "patrol.per_grid
 // only ... with a retention policy").
 inline constexpr std::string_view kEventResidentReportsPerDay = "event.resident_reports_per_day";
 inline constexpr std::string_view kEventResidentDataRetentionDays = "event.resident_data_retention_days";
+// 回访 of hotline events (issue 17 "The closed loop"; domain.md §7.2 the 12345 loop 办结 → 回访 → 评价, time limit
+// [UNKNOWN]): the call-back is due within this many days after 办结; a later one is recorded and shown as late.
+inline constexpr std::string_view kEventCallbackDueDays = "event.callback_due_days";
 
 enum class ValueKind { kInt, kChoice };
 
