@@ -63,6 +63,9 @@ const Table& GisMessages();
 // The grid import (GeoJSON / zipped Shapefile → grids).
 const Table& GridImportMessages();
 const Table& GridImportLabels();
+// The hotline channel: work-order import and call-back (回访).
+const Table& HotlineMessages();
+const Table& HotlineLabels();
 
 // A catalogue merged from its tables, and the keys written more than once: the first entry of a key wins, so
 // a later one would never be shown (messages_test.cpp fails on any).
