@@ -21,6 +21,7 @@ import { overlayEn } from './overlay';
 import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
 import { rolesEn } from './roles';
+import { hotlineEn } from './hotline';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -153,6 +154,7 @@ const en: MessageSchema = {
   calendar: calendarEn,
   rates: ratesEn,
   intake: intakeEn,
+  hotline: hotlineEn,
   resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,

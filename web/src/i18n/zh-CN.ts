@@ -21,6 +21,7 @@ import { overlayZh } from './overlay';
 import { eventZh } from './events';
 import { fieldworkZh } from './fieldwork';
 import { rolesZh } from './roles';
+import { hotlineZh } from './hotline';
 
 const zhCN = {
   app: {
@@ -152,6 +153,7 @@ const zhCN = {
   calendar: calendarZh,
   rates: ratesZh,
   intake: intakeZh,
+  hotline: hotlineZh,
   resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,
