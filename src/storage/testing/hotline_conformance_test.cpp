@@ -64,6 +64,7 @@ TEST_P(HotlineConformance, AWorkOrderNumberIsTakenOnItsChannelOnly) {
     // The same number on another channel is another work order; on the same channel it is refused naming the field.
     Insert("SJ2026-000102", "GD-2026-0001", ev::Channel::kHotline81890);
     EXPECT_TRUE(Taken("hotline_81890", "GD-2026-0001"));
+    const auto place = OrgOf(a_), owner = OrgOf(street_);  // read before the write transaction
     auto again = db().Write(Scope::System(), [&](Tx& tx) -> core::Status {
         ev::Event e;
         e.number = "SJ2026-000103";
@@ -71,10 +72,10 @@ TEST_P(HotlineConformance, AWorkOrderNumberIsTakenOnItsChannelOnly) {
         e.external_ref = "GD-2026-0001";
         e.category_code = "city.garbage";
         e.org_id = a_;
-        e.org_path = OrgOf(a_).path;
         e.owner_org_id = street_;
-        e.owner_org_path = OrgOf(street_).path;
         e.description = "重复的工单";
+        e.org_path = place.path;
+        e.owner_org_path = owner.path;
         e.reported_at = 1000;
         e.created_by = 1;
         e.created_at = 1000;
