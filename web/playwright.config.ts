@@ -43,5 +43,6 @@ export default defineConfig({
     // issue 17 "Done when": a resident's report through the closed loop to the rating and the street's rates
     { name: 'loop', testMatch: /loop\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'open311', testMatch: /open311\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
+    { name: 'hotline', testMatch: /hotline\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
   ],
 });

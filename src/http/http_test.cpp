@@ -59,6 +59,7 @@ TEST(Router, EverySignedInRouteNamesItsPermissionOrIsSelfService) {
         "GET /api/v1/me/views",
         "GET /api/v1/imports/template",
         "GET /api/v1/imports/orgs/template",
+        "GET /api/v1/hotline-imports/template",
         "GET /api/v1/dictionaries",
     };
     for (const auto& r : Routes()) {

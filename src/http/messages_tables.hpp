@@ -63,6 +63,9 @@ const Table& GisMessages();
 // The grid import (GeoJSON / zipped Shapefile → grids).
 const Table& GridImportMessages();
 const Table& GridImportLabels();
+// The hotline channel: work-order import and call-back (回访).
+const Table& HotlineMessages();
+const Table& HotlineLabels();
 
 // Open311 GeoReport v2 and its api keys (issue 17 "Open interfaces").
 const Table& Open311Messages();

@@ -150,6 +150,10 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/events", Needs(P::kEventWrite), h::CreateEvent, "Register an event (the hotline operator's form; audited)", Body::kJson},
         {"GET", "/api/v1/events/:id", Needs(P::kEventRead), h::GetEvent, "One event with its flow log, whistles and the actions allowed now (audited)"},
         {"POST", "/api/v1/events/:id/actions", Needs(P::kEventWrite), h::ActOnEvent, "Take a step of the closed loop: dispatch, handle, verify, whistle … (audited)", Body::kJson},
+        // The hotline channel: 12345 / 81890 work orders imported from the platform's sheet (issue 17 "Events and their intake").
+        {"POST", "/api/v1/hotline-imports/preview", Needs(P::kEventWrite), h::PreviewHotlineImport, "Check a hotline work-order sheet row by row (create, already imported, error); writes nothing", Body::kFile},
+        {"POST", "/api/v1/hotline-imports", Needs(P::kEventWrite), h::CommitHotlineImport, "Register the new work orders of a hotline sheet, idempotent by 工单编号 (audited)", Body::kFile},
+        {"GET", "/api/v1/hotline-imports/template", Access::kAuthenticated, h::HotlineImportTemplate, "An empty hotline work-order sheet with the known columns"},
 
         {"GET", "/api/v1/event-rates", Needs(P::kEventRead), h::GetEventRates, "The rates of an org's events per grid, community, street, department, category or month"},
         {"GET", "/api/v1/event-rates/export", Needs(P::kEventRead), h::ExportEventRates, "The rates board as an .xlsx sheet"},

@@ -37,6 +37,9 @@ const application = (T) => {
 let imported = 0;
 let orgSheets = 0;
 /** An org sheet with one new functional branch of a name no other walk uses (its parent: the import's org). */
+let hotlineRefs = 0;
+/** A hotline work-order sheet of one row, its 工单编号 new at each call. */
+const hotlineSheet = () => Buffer.from(`工单编号,来电时间,诉求内容,类别\r\nGD-MX-${++hotlineRefs},2026-11-20 09:30,矩阵：路灯不亮,路灯损坏\r\n`);
 const orgSheet = () => {
   orgSheets += 1;
   return Buffer.from(`组织名称,组织类别\r\n矩阵导入功能型党支部${orgSheets},功能型党支部\r\n`);
@@ -601,6 +604,20 @@ const MATRIX = {
     body: (c) => ({ channel: 'hotline_12345', category_code: 'city.garbage', org_id: c.T, description: '矩阵：楼下垃圾堆放' }),
     checkErrors: true, check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['org_id']); } },
   'GET /api/v1/events/:id': { target: 'event', expect: scoped(200), check: (r, c) => assert.equal(r.json.id, c.eventId) },
+  // The hotline import (issue 17): event_write over the community the work orders are placed at (404 outside); each
+  // walk imports a work order of its own number, so the commit creates it (a number imported before is skipped).
+  'POST /api/v1/hotline-imports/preview': { target: 'org', query: (c) => `?org_id=${c.T}&channel=hotline_12345`,
+    file: () => hotlineSheet(), expect: scoped(200), check: (r, c) => {
+      if (r.status !== 200) return;
+      assert.equal(r.json.org.id, c.T);
+      assert.deepEqual(r.json.counts, { create: 1, skip: 0, error: 0 }, JSON.stringify(r.json.rows));
+    } },
+  'POST /api/v1/hotline-imports': { target: 'org', query: (c) => `?org_id=${c.T}&channel=hotline_12345&file_name=gd.csv`,
+    file: () => hotlineSheet(), expect: scoped(201), check: (r) => {
+      if (r.status === 201) assert.ok(Number.isInteger(r.json.rows[0].event_id));
+    } },
+  'GET /api/v1/hotline-imports/template': { target: 'none', query: () => '?format=csv', expect: always(200),
+    check: (r) => assert.match(r.text, /工单编号/) },
   'POST /api/v1/events/:id/actions': { target: 'event', expect: scoped(422), body: () => ({ version: 1, action: 'verify' }),
     checkErrors: true, check: (r) => { if (r.status === 422) assert.match(r.error.message, /当前状态为“已受理”/); } },
   // Rates board (issue 17 "Rates and boards"): event_read over the org whose events are counted (404 outside).

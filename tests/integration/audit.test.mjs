@@ -268,6 +268,17 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 200, r.toString());
     await row('event.dispatch', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(eventId) });
     note('POST /api/v1/events/:id/actions', 'event.dispatch');
+    // The hotline import (issue 17): one event.create per new work order and one event.hotline_import with the counts
+    // and the file's SHA-256, never its cells.
+    const hotlineSheet = Buffer.from('工单编号,来电时间,诉求内容,类别\r\nGD-AUDIT-1,2026-11-20 09:30,路灯不亮,路灯损坏\r\n');
+    [r, id] = await actFile(sec.client, `/api/v1/hotline-imports?org_id=${B}&channel=hotline_12345&file_name=gd.csv`, hotlineSheet,
+      'hotline-import');
+    assert.equal(r.status, 201, r.toString());
+    const hl = await row('event.hotline_import', id, { actor_id: sec.account.id, object_type: 'org', object_id: String(B), result: 'ok' });
+    assert.equal(detailOf(hl.id),
+      `channel=hotline_12345,create=1,skip=0,error=0 sha256=${createHash('sha256').update(hotlineSheet).digest('hex')}`);
+    await row('event.create', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(r.json.rows[0].event_id) });
+    note('POST /api/v1/hotline-imports', 'event.hotline_import');
     [r, id] = await act(sec.client, 'GET', `/api/v1/events/${eventId}`, undefined, 'event-view');
     assert.equal(r.status, 200, r.toString());
     assert.equal(r.json.reporter_phone, '13800001234', 'the dispatcher sees the phone to call back');
@@ -664,6 +675,7 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     'POST /api/v1/reorganizations/preview': 'computes the plan from the structure and writes nothing; the commit is audited',
     'POST /api/v1/imports/orgs/preview': 'checks the uploaded org sheet and writes nothing; the commit is audited',
     'POST /api/v1/grids/import/preview': 'checks the uploaded GIS file and writes nothing; the commit is audited',
+    'POST /api/v1/hotline-imports/preview': 'checks the uploaded work-order sheet and writes nothing; the commit is audited',
   };
 
   test('E1 meta: every unsafe route of `lianxin routes` was covered by an audited call above', () => {

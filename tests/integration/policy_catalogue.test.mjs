@@ -69,6 +69,8 @@ const FIGURES = {
   // A resident's reports (issue 17 "Bad input": a report flood) and the retention of residents' data.
   'event.resident_reports_per_day': '§7.2',
   'event.resident_data_retention_days': '§7.2',
+  // 回访 of hotline events (issue 17 "The closed loop"; §7.2 the 12345 loop 办结 → 回访, time limit [UNKNOWN]).
+  'event.callback_due_days': '§7.2',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

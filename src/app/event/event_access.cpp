@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/event/hotline.hpp"
 #include "core/auth/narrow_scope.hpp"
 
 namespace lianxin::app {
@@ -91,6 +92,8 @@ core::Result<EventView> LoadEventView(core::ports::Tx& tx, const core::auth::Act
     v.overdue = !e.Closed() && e.state != core::event::EventState::kSuspended && e.handle_by && *e.handle_by < now;
     if (full) {
         LX_ASSIGN(flow, tx.Events().Flow(e.id));
+        LX_ASSIGN(callback_due, CallbackDue(tx, e, flow));
+        v.callback_due = callback_due;
         v.flow = std::move(flow);
         v.whistles = std::move(whistles);
         // report / close_whistle need an open whistle to act on (a liaison's own, when it is only a liaison)

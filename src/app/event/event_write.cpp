@@ -4,6 +4,7 @@
 
 #include "app/event/deadlines.hpp"
 #include "app/event/event_access.hpp"
+#include "app/event/hotline.hpp"
 #include "app/event/register.hpp"
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
@@ -213,6 +214,7 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
         step.outcome = in.outcome;
         step.score = in.score;
         step.mark_kind = in.mark_kind;
+        step.reached = in.reached;
         step.assignee_name = in.assignee_name;
         if (*action == ev::EventAction::kDispatch || *action == ev::EventAction::kReassign) {
             if (in.assignee_org_id > 0) {
@@ -242,6 +244,16 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
         flow.note = step.note;
         flow.photo_ids = step.photo_ids;
         flow.deadline = step.deadline;
+        if (*action == ev::EventAction::kRate || *action == ev::EventAction::kReopen ||
+            *action == ev::EventAction::kCallback) {
+            flow.outcome = step.outcome;
+            flow.score = step.score;
+        }
+        if (*action == ev::EventAction::kCallback) {  // 回访: reached or not, and when it was due (late is shown)
+            flow.reached = step.reached;
+            LX_ASSIGN(due, CallbackDue(tx, before, flow_so_far));
+            flow.deadline = due;
+        }
         if (*action == ev::EventAction::kWhistle) {
             LX_ASSIGN(w, Whistle(tx, actor, before, in, now));
             LX_ASSIGN(wid, tx.Events().InsertWhistle(w));

@@ -33,6 +33,7 @@ struct EventView {
     std::vector<core::ports::EventWhistle> whistles;
     bool overdue = false;
     bool due_soon = false;  // within event.due_soon_hours of its deadline (core/event/supervision.hpp DueSoon)
+    std::optional<std::int64_t> callback_due;  // a hotline event once handled: 回访 is due by (app/event/hotline.hpp)
 };
 
 struct EventListInput {
@@ -64,8 +65,9 @@ struct EventActionInput {
     std::int64_t assignee_org_id = 0;  // dispatch, reassign
     std::string assignee_name;         // the person in charge, free text
     std::string deadline;              // dispatch, reassign, request/approve extension
-    std::string outcome;               // rate, reopen
+    std::string outcome;               // rate, reopen, callback
     int score = 0;
+    std::optional<bool> reached;  // callback: the resident was reached
     std::string mark_kind;
     // whistle: an org of the tree (a functional department) or an overlay's member unit
     std::string target_kind;

@@ -66,14 +66,33 @@ constexpr Transition kTable[] = {
     {S::kReturned, A::kSupervise, std::nullopt, L, kNeedNote},
     {S::kSuspended, A::kSupervise, std::nullopt, L, kNeedNote},
     {S::kExtensionRequested, A::kSupervise, std::nullopt, L, kNeedNote},
+    // 回访 of a hotline event by the dispatcher (the operator's org), once the result is verified; the next state
+    // is decided by what it records (ApplyStep): rated, in_progress (not resolved), or kept (not reached)
+    {S::kVerified, A::kCallback, std::nullopt, D, kNeedCallback},
+    {S::kFeedback, A::kCallback, std::nullopt, D, kNeedCallback},
 };
 
-constexpr std::array<std::string_view, 24> kActions{
+constexpr std::array<std::string_view, 25> kActions{
     "dispatch",          "start",          "handle",        "verify",       "reject",
     "feedback",          "rate",           "reopen",        "return",       "approve_return",
     "deny_return",       "reassign",       "suspend",       "resume",       "request_extension",
     "approve_extension", "deny_extension", "mark",          "confirm_mark", "reject_mark",
-    "whistle",           "report",         "close_whistle", "supervise"};
+    "whistle",           "report",         "close_whistle", "supervise",     "callback"};
+
+bool IsHotline(Channel c) { return c == Channel::kHotline12345 || c == Channel::kHotline81890; }
+
+// 回访: reached must be said; a reached resident gives the verdict and the satisfaction, an unreached one neither.
+void CheckCallback(const Step& step, Error& errors) {
+    if (!step.reached) return void(errors.WithField("reached", "event.callback.reached"));
+    if (!*step.reached) {
+        if (!step.outcome.empty()) errors.WithField("outcome", "event.callback.unreached");
+        if (step.score != 0) errors.WithField("score", "event.callback.unreached");
+        return;
+    }
+    if (step.outcome != "resolved" && step.outcome != "partly" && step.outcome != "not_resolved")
+        errors.WithField("outcome", "event.outcome.callback");
+    if (step.score < 1 || step.score > 5) errors.WithField("score", "event.score.range");
+}
 
 Error Rule(ErrorCode code, std::string key, const Event& e, EventAction a) {
     auto err = MakeError(code, std::move(key));
@@ -103,6 +122,7 @@ std::vector<EventAction> AllowedActions(const Event& e, const Relations& r) {
     for (const auto& t : kTable) {
         if (t.from != e.state || !MayAct(t, r)) continue;
         if (t.action == EventAction::kVerify && r.handled_it) continue;
+        if (t.action == EventAction::kCallback && !IsHotline(e.channel)) continue;
         out.push_back(t.action);
     }
     return out;
@@ -118,6 +138,9 @@ Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, 
     if (!MayAct(*t, rel)) return Fail(Rule(ErrorCode::kPermissionDenied, "event.rule.party", e, step.action));
     if (step.action == EventAction::kVerify && rel.handled_it)
         return Fail(Rule(ErrorCode::kPermissionDenied, "event.rule.verify_self", e, step.action));
+    if (step.action == EventAction::kCallback && !IsHotline(e.channel))
+        return Fail(Rule(ErrorCode::kFailedPrecondition, "event.callback.channel", e, step.action)
+                        .WithParam("event_channel", std::string(ToString(e.channel))));
 
     Error errors = MakeError(ErrorCode::kInvalidArgument, "request.invalid");
     if (t->needs & kNeedReason) member::CheckText(step.reason, 2, 500, "reason", errors);
@@ -146,6 +169,7 @@ Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, 
             errors.WithField("outcome", reopen ? "event.outcome.reopen" : "event.outcome.rate");
         if (step.score < 1 || step.score > 5) errors.WithField("score", "event.score.range");
     }
+    if (t->needs & kNeedCallback) CheckCallback(step, errors);
     if ((t->needs & kNeedMarkKind) && step.mark_kind != "not_our_duty" && step.mark_kind != "unreasonable")
         errors.WithField("mark_kind", "event.mark.kind");
     if (!errors.fields.empty()) return Fail(errors);
@@ -204,6 +228,18 @@ Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, 
             next.score = step.score;
             next.handled_by = 0;
             ++next.reopen_count;
+            break;
+        case EventAction::kCallback:  // not reached: the state stays and the call-back is tried again
+            if (!*step.reached) break;
+            next.outcome = step.outcome;
+            next.score = step.score;
+            if (step.outcome == "not_resolved") {  // reopened to the same handler, as the resident's own "not resolved"
+                next.state = EventState::kInProgress;
+                next.handled_by = 0;
+                ++next.reopen_count;
+            } else {
+                next.state = EventState::kRated;
+            }
             break;
         default:
             break;

@@ -15,6 +15,9 @@
 //   whistle (吹哨) / report (报到) keep the state; close_whistle is refused until the event is closed (事不完、人不撤).
 //   supervise (督办) keeps the state: the level above on any open event held by the handler (domain.md §7.2
 //   "SUPERVISION (督办) is an overlay raised on any open event that passes its deadline").
+//   verified | feedback ─callback─► (回访, hotline events only, by the dispatcher: domain.md §7 "call-back records
+//     contacted in time? resolved? satisfied?") rated when the resident was reached and says resolved or partly,
+//     in_progress (same handler, as reopen) when not resolved, the state kept when the resident was not reached.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +57,7 @@ enum class EventAction {
     kReport,
     kCloseWhistle,
     kSupervise,  // 督办: the level above presses the handler (a note); the server records it on breach (supervision.hpp)
+    kCallback,  // 回访: the one step whose next state depends on what it records (see the diagram)
 };
 
 // Who may take a step, by the actor's relation to the event (the use case works the relations out from the
@@ -74,6 +78,7 @@ enum Need : unsigned {
     kNeedMarkKind = 32,  // not_our_duty | unreasonable, with evidence
     kNeedWhistle = 64,   // a whistle target and its report-within minutes
     kNeedWhistleId = 128,
+    kNeedCallback = 256,  // reached or not; when reached, the verdict and satisfaction 1–5
 };
 
 struct Transition {
@@ -125,6 +130,8 @@ struct Step {
     std::string outcome;  // resolved | partly (rate) ; not_resolved (reopen)
     int score = 0;
     std::string mark_kind;  // not_our_duty | unreasonable
+    // callback: whether the resident was reached (nullopt: not said); outcome resolved | partly | not_resolved
+    std::optional<bool> reached;
 };
 
 // Applies `step` to `e` at `now` for an actor with `rel`; the event is not changed on refusal:
@@ -132,8 +139,9 @@ struct Step {
 //   "event.rule.party" {event_action} — the actor is not the party the step needs (403);
 //   "event.rule.verify_self" — the handler may not verify their own handling (403);
 //   "event.rule.whistle_open" {event_state} — 事不完、人不撤: a department's part closes only after the event;
-//   a missing or bad reason / note / assignee / deadline / rating / mark as field errors; 办结 with fewer than
-//   step.after_photos_min photos as "event.photos.after_required" {min} on photo_ids.
+//   "event.callback.channel" {event_channel} — a call-back is recorded for hotline events only;
+//   a missing or bad reason / note / assignee / deadline / rating / mark / call-back as field errors; 办结 with
+//   fewer than step.after_photos_min photos as "event.photos.after_required" {min} on photo_ids.
 Result<Event> ApplyStep(const Event& e, const Step& step, const Relations& rel, std::int64_t now);
 
 std::string_view ToString(EventAction a);

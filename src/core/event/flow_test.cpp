@@ -51,8 +51,12 @@ const std::map<std::string, std::map<std::string, std::pair<std::string, std::st
           {"report", {"", "DHW"}},
           {"supervise", {"", "L"}}}},
         {"handled", {{"verify", {"verified", "DL"}}, {"reject", {"in_progress", "DL"}}, {"report", {"", "DHW"}}}},
-        {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DHW"}}}},
-        {"feedback", {{"rate", {"rated", "DR"}}, {"reopen", {"in_progress", "DR"}}, {"report", {"", "DHW"}}}},
+        {"verified", {{"feedback", {"feedback", "D"}}, {"report", {"", "DHW"}}, {"callback", {"rated", "D"}}}},
+        {"feedback",
+         {{"rate", {"rated", "DR"}},
+          {"reopen", {"in_progress", "DR"}},
+          {"report", {"", "DHW"}},
+          {"callback", {"rated", "D"}}}},
         {"rated", {{"close_whistle", {"", "DHW"}}}},
         {"marked", {{"confirm_mark", {"dismissed", "L"}}, {"reject_mark", {"in_progress", "L"}}}},
         {"dismissed", {{"close_whistle", {"", "DHW"}}}},
@@ -85,6 +89,7 @@ Step Full(EventAction a) {
     s.outcome = a == EventAction::kReopen ? "not_resolved" : "resolved";
     s.score = a == EventAction::kReopen ? 2 : 5;
     s.mark_kind = "not_our_duty";
+    s.reached = true;  // a call-back that reached the resident (At() is a 12345 event)
     return s;
 }
 

@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 2> kRatesDismissedChoices{"against", "exc
 constexpr std::array<std::string_view, 2> kRatesPartlyChoices{"not_resolved", "resolved"};
 constexpr std::array<std::string_view, 2> kRatesTimeChoices{"working", "calendar"};
 
-constexpr std::array<Spec, 51> kCatalogue{{
+constexpr std::array<Spec, 52> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -83,6 +83,7 @@ constexpr std::array<Spec, 51> kCatalogue{{
     {kEventResidentDataRetentionDays, ValueKind::kInt, 1, 3650, 180, "days", {}, "domain.md §7.2", "LOCAL"},
     // "after-photo / reply": either is evidence; the note (the reply) is always required, photos from this number.
     {kEventAfterPhotosMin, ValueKind::kInt, 0, 20, 0, "photos", {}, "domain.md §7", "MED"},
+    {kEventCallbackDueDays, ValueKind::kInt, 1, 30, 3, "days", {}, "domain.md §7.2", "UNKNOWN"},
 }};
 }  // namespace
 

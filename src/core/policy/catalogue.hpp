@@ -71,6 +71,9 @@ inline constexpr std::string_view kEventResidentDataRetentionDays = "event.resid
 // Closing the loop (issue 17 "The closed loop"; domain.md §7 "Closure requires evidence (after-photo / reply)"):
 // how many photos taken after handling 办结 needs (0: the handling note, the reply, is the evidence).
 inline constexpr std::string_view kEventAfterPhotosMin = "event.after_photos_min";
+// 回访 of hotline events (issue 17 "The closed loop"; domain.md §7.2 the 12345 loop 办结 → 回访 → 评价, time limit
+// [UNKNOWN]): the call-back is due within this many days after 办结; a later one is recorded and shown as late.
+inline constexpr std::string_view kEventCallbackDueDays = "event.callback_due_days";
 
 enum class ValueKind { kInt, kChoice };
 

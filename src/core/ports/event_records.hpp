@@ -36,6 +36,11 @@ struct EventFlowEntry {
     std::optional<std::int64_t> deadline;
     std::int64_t whistle_id = 0;
     std::int64_t at = 0;
+    // What a rating records (rate, reopen, callback): the verdict and the satisfaction 1–5 (0: none); a call-back
+    // (回访) also whether the resident was reached (nullopt on every other step).
+    std::optional<bool> reached;
+    std::string outcome;
+    int score = 0;
 };
 
 // 吹哨: a call to a functional department (an org of the tree) or an overlay's member unit, with the time it must

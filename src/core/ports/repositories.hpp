@@ -290,6 +290,8 @@ public:
     virtual Result<std::int64_t> NextNumber(int year) = 0;
     // kConflict ("event.external_ref.taken") when the channel already has an event with that work-order number.
     virtual Result<std::int64_t> Insert(const event::Event& e) = 0;
+    // Whether the channel has an event with that work-order number (a hotline import skips it), whatever its org.
+    virtual Result<bool> ExternalRefTaken(const std::string& channel, const std::string& external_ref) = 0;
     virtual Result<std::optional<EventRecord>> Get(std::int64_t id) = 0;
     // Writes the loop's fields; kConflict when the stored version differs from e.version.
     virtual Status Update(const event::Event& e) = 0;

@@ -85,6 +85,7 @@ core::Result<Response> ActOnEvent(Call& call) {
     in.deadline = body.Str("deadline", false, 40);
     in.outcome = body.Str("outcome", false, 16);
     in.score = body.Count("score", 0, 5);
+    in.reached = body.OptBool("reached");
     in.mark_kind = body.Str("mark_kind", false, 16);
     in.target_kind = body.Str("target_kind", false, 16);
     in.target_org_id = body.Int("target_org_id", false);

@@ -114,6 +114,10 @@ LX_HANDLER(PreviewOrgImport);
 LX_HANDLER(CommitOrgImport);
 LX_HANDLER(ListOrgImports);
 LX_HANDLER(OrgImportTemplate);
+// hotline_handlers.cpp
+LX_HANDLER(PreviewHotlineImport);
+LX_HANDLER(CommitHotlineImport);
+LX_HANDLER(HotlineImportTemplate);
 LX_HANDLER(ListPositions);
 LX_HANDLER(GetPosition);
 LX_HANDLER(CreatePosition);

@@ -93,8 +93,12 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
                         {"photo_ids", f.photo_ids},
                         {"deadline", Instant(f.deadline)},
                         {"whistle_id", IdOrNull(f.whistle_id)},
-                        {"at", core::FormatInstant(f.at)}});
+                        {"at", core::FormatInstant(f.at)},
+                        {"reached", f.reached ? json(*f.reached) : json(nullptr)},
+                        {"outcome", f.outcome},
+                        {"score", f.score == 0 ? json(nullptr) : json(f.score)}});
     out["flow"] = flow;
+    out["callback_due"] = Instant(v.callback_due);
     return out;
 }
 

@@ -61,7 +61,8 @@ constexpr Columns kEvent{"events", kEventNames};
 
 constexpr std::string_view kFlowNames[] = {"id",       "event_id",      "seq",        "action",       "from_state",
                                            "to_state", "actor_user_id", "actor_name", "actor_org_id", "reason",
-                                           "note",     "photo_ids",     "deadline",   "whistle_id",   "at"};
+                                           "note",     "photo_ids",     "deadline",   "whistle_id",   "at",
+                                           "reached",  "outcome",       "score"};
 constexpr Columns kFlow{"event_flow", kFlowNames};
 
 constexpr std::string_view kWhistleNames[] = {"id",
@@ -146,6 +147,11 @@ core::Result<std::int64_t> SqlEventRepo::Insert(const ev::Event& e) {
     const auto id = rows->Row(0).Int("id");
     LX_CHECK(LinkPhotos(id, e.photo_ids));
     return id;
+}
+
+core::Result<bool> SqlEventRepo::ExternalRefTaken(const std::string& channel, const std::string& external_ref) {
+    LX_ASSIGN(rows, c_.Query("SELECT 1 FROM events WHERE channel = $1 AND external_ref = $2", {channel, external_ref}));
+    return rows.size() > 0;
 }
 
 core::Result<std::vector<EventRecord>> SqlEventRepo::Read(const std::string& where, const SqlParams& params) {
@@ -321,6 +327,8 @@ core::Result<std::int64_t> SqlEventRepo::AppendFlow(const EventFlowEntry& f) {
     v.Set("actor_name", f.actor_name).Set("actor_org_id", IdOrNull(f.actor_org_id)).Set("reason", f.reason);
     v.Set("note", f.note).Set("photo_ids", Joined(f.photo_ids)).Set("deadline", OptInt(f.deadline));
     v.Set("whistle_id", IdOrNull(f.whistle_id)).Set("at", f.at);
+    v.Set("reached", f.reached ? SqlParam{std::int64_t{*f.reached ? 1 : 0}} : SqlParam{nullptr});
+    v.Set("outcome", f.outcome).Set("score", std::int64_t{f.score});
     LX_ASSIGN(rows, c_.Query(v.Insert() + " RETURNING id", v.Params()));
     LX_CHECK(LinkPhotos(f.event_id, f.photo_ids));
     return rows.Row(0).Int("id");
@@ -348,6 +356,9 @@ core::Result<std::vector<EventFlowEntry>> SqlEventRepo::Flow(std::int64_t event_
         f.deadline = OptIntOf(row, "deadline");
         f.whistle_id = row.Int("whistle_id");
         f.at = row.Int("at");
+        if (auto reached = OptIntOf(row, "reached")) f.reached = *reached != 0;
+        f.outcome = row.Text("outcome");
+        f.score = static_cast<int>(row.Int("score"));
         out.push_back(std::move(f));
     }
     return out;

@@ -122,6 +122,7 @@ public:
     core::Result<std::vector<core::event::Category>> Categories() override;
     core::Result<std::int64_t> NextNumber(int year) override;
     core::Result<std::int64_t> Insert(const core::event::Event& e) override;
+    core::Result<bool> ExternalRefTaken(const std::string& channel, const std::string& external_ref) override;
     core::Result<std::optional<core::ports::EventRecord>> Get(std::int64_t id) override;
     core::Status Update(const core::event::Event& e) override;
     core::Result<std::vector<core::ports::EventRecord>> List(const core::ports::EventQuery& q) override;

@@ -138,9 +138,9 @@ TEST_P(EventConformance, UpdatesNeedTheVersionAndTheFlowLogIsAppendOnly) {
         LX_CHECK(tx.Events().Update(e));
         auto stale = tx.Events().Update(e);  // still version 1
         EXPECT_FALSE(stale);
-        EventFlowEntry f{0,    id,       1,       "dispatch", "accepted",   "dispatched",
-                         7,    "调度员", street_, "",         "请尽快处理", {std::string(64, 'c')},
-                         9000, 0,        2000};
+        EventFlowEntry f{0,    id,       1,       "dispatch",   "accepted",   "dispatched",
+                         7,    "调度员", street_, "",           "请尽快处理", {std::string(64, 'c')},
+                         9000, 0,        2000,    std::nullopt, "",           0};
         LX_CHECK(tx.Events().AppendFlow(f).map([](auto) {}));
         LX_ASSIGN(flow, tx.Events().Flow(id));
         EXPECT_EQ(flow.size(), 1u);

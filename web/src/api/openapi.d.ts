@@ -2120,9 +2120,69 @@ export interface paths {
         put?: never;
         /**
          * 办理事件 / Take a step of the closed loop
-         * @description One route for every step (docs/api.md "Events" has the table): dispatch / reassign (assignee_org_id, deadline; reassign also a reason) by the dispatching org; start, handle (note, photo_ids), return (reason), suspend (reason), resume, request_extension (reason, a later deadline), mark (mark_kind, reason, note) by the assignee; approve_return / deny_return, approve_extension (deadline) / deny_extension, confirm_mark / reject_mark (reason) by the level above the assignee; verify / reject by the dispatching org or the level above, never by the user who handled it; feedback (note), rate (outcome resolved|partly, score 1–5) and reopen (outcome not_resolved, score) by the dispatching org; whistle (target_kind org + target_org_id, or overlay_unit + overlay_id + overlay_unit_id; the report time is the policy event.whistle_report_minutes), report and close_whistle (whistle_id; close only after the event is closed: 事不完、人不撤). supervise (督办, a note) by the level above while the handler holds the event; the server records one on each breached deadline (actor 系统). handle needs at least event.after_photos_min after photos (400 event.photos.after_required naming photo_ids), each uploaded by the caller through POST /api/v1/photos (event.photo.not_uploaded naming photo_ids[i]); at most event.photos_max photos on any step. A step the state does not allow answers 422 naming the state (event.rule.state); a step of another party 403 (event.rule.party); a stale version 409. Each step is one transaction with its flow-log row and its audit row (event.<action>).
+         * @description One route for every step (docs/api.md "Events" has the table): dispatch / reassign (assignee_org_id, deadline; reassign also a reason) by the dispatching org; start, handle (note, photo_ids), return (reason), suspend (reason), resume, request_extension (reason, a later deadline), mark (mark_kind, reason, note) by the assignee; approve_return / deny_return, approve_extension (deadline) / deny_extension, confirm_mark / reject_mark (reason) by the level above the assignee; verify / reject by the dispatching org or the level above, never by the user who handled it; feedback (note), rate (outcome resolved|partly, score 1–5) and reopen (outcome not_resolved, score) by the dispatching org; callback (回访, hotline events only, once verified: reached true|false; when reached, outcome resolved|partly|not_resolved and score 1–5 — resolved/partly close the event, not_resolved reopens it to the same handler, not reached keeps the state; due within the policy event.callback_due_days after 办结) by the dispatching org; whistle (target_kind org + target_org_id, or overlay_unit + overlay_id + overlay_unit_id; the report time is the policy event.whistle_report_minutes), report and close_whistle (whistle_id; close only after the event is closed: 事不完、人不撤). supervise (督办, a note) by the level above while the handler holds the event; the server records one on each breached deadline (actor 系统). handle needs at least event.after_photos_min after photos (400 event.photos.after_required naming photo_ids), each uploaded by the caller through POST /api/v1/photos (event.photo.not_uploaded naming photo_ids[i]); at most event.photos_max photos on any step. A step the state does not allow answers 422 naming the state (event.rule.state); a step of another party 403 (event.rule.party); a stale version 409. Each step is one transaction with its flow-log row and its audit row (event.<action>).
          */
         post: operations["actOnEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline-imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览热线工单导入（逐行检查，不写入）/ Check a hotline work-order sheet row by row, writing nothing
+         * @description event_write on org_id (the community the work orders are placed at). The body is the file (.xlsx or .csv, UTF-8 or GB18030) as a 12345 / 81890 platform exports it. The header row is the first of the first 20 rows naming at least three known columns (工单编号, 来电时间, 诉求内容 and 类别 required; 地址, 办理时限, 来电人, 联系电话 optional; synonyms such as 来电内容, 诉求类别, 事发地址, 办结时限). Each row is create, skip (its 工单编号 was already imported on the channel — 已导入，跳过) or error with the rule naming the column (a 工单编号 repeated in the sheet names the other row; 类别 not a leaf of the event-category dictionary by name; a time that is not one).
+         */
+        post: operations["previewHotlineImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入热线工单 / Register the new work orders of a hotline sheet
+         * @description The same checks as the preview; every create row is registered as the hotline form registers it (the platform's 办理时限 kept as the deadline), all in one transaction with one audit row per event (event.create) and one for the import (event.hotline_import with the counts and the file's SHA-256). Error rows are not written; skip rows are left as they are, so re-running the same file changes nothing (200 with create 0).
+         */
+        post: operations["commitHotlineImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 热线工单导入模板 / An empty hotline work-order sheet with the recognized headers
+         * @description The known columns; no data.
+         */
+        get: operations["hotlineImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4372,7 +4432,7 @@ export interface components {
         /** @enum {string} */
         EventState: "accepted" | "dispatched" | "in_progress" | "returned" | "suspended" | "extension_requested" | "handled" | "verified" | "feedback" | "rated" | "marked" | "dismissed";
         /** @enum {string} */
-        EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle" | "supervise";
+        EventActionName: "dispatch" | "start" | "handle" | "verify" | "reject" | "feedback" | "rate" | "reopen" | "return" | "approve_return" | "deny_return" | "reassign" | "suspend" | "resume" | "request_extension" | "approve_extension" | "deny_extension" | "mark" | "confirm_mark" | "reject_mark" | "whistle" | "report" | "close_whistle" | "supervise" | "callback";
         Rate: {
             num: number;
             den: number;
@@ -4482,6 +4542,8 @@ export interface components {
             overlay_id?: number;
             overlay_unit_id?: number;
             whistle_id?: number;
+            /** @description callback — whether the caller was reached */
+            reached?: boolean | null;
         };
         FieldworkItem: {
             seq: number;
@@ -4805,6 +4867,14 @@ export interface components {
             whistle_id: number | null;
             /** Format: date-time */
             at: string;
+            /** @description a call-back (回访) — whether the caller was reached; null on every other step */
+            reached: boolean | null;
+            /**
+             * @description what a rate, reopen or callback recorded
+             * @enum {string}
+             */
+            outcome: "" | "resolved" | "partly" | "not_resolved";
+            score: number | null;
         };
         EventWhistle: {
             id: number;
@@ -4845,6 +4915,51 @@ export interface components {
             mark_kind: string;
             flow: components["schemas"]["EventFlowEntry"][];
             whistles: components["schemas"]["EventWhistle"][];
+            /**
+             * Format: date-time
+             * @description a hotline event once handled — the call-back (回访) is due by (policy event.callback_due_days after the last 办结); null otherwise
+             */
+            callback_due: string | null;
+        };
+        HotlineImportRow: {
+            /** @description the sheet's row number */
+            row: number;
+            /** @enum {string} */
+            action: "create" | "skip" | "error";
+            /** @description 工单编号 */
+            external_ref: string;
+            /** @description the dictionary leaf 类别 names ('' when unknown) */
+            category_code: string;
+            category_text: string;
+            /** @description 来电时间 as read (ISO-8601, UTC; '' when unreadable) */
+            reported_at: string;
+            /** @description 办理时限 as read ('' when none) */
+            handle_by: string;
+            description: string;
+            /** @description the commit's new event of a create row */
+            event_id: number | null;
+            errors: components["schemas"]["ImportProblem"][];
+            notes: components["schemas"]["ImportProblem"][];
+        };
+        HotlineImportPreview: {
+            org: {
+                id: number;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "hotline_12345" | "hotline_81890";
+            header_row: number;
+            columns: {
+                header: string;
+                field: string;
+            }[];
+            ignored_columns: string[];
+            counts: {
+                create: number;
+                skip: number;
+                error: number;
+            };
+            rows: components["schemas"]["HotlineImportRow"][];
         };
         ResidentPlaces: {
             communities: {
@@ -9039,6 +9154,114 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    previewHotlineImport: {
+        parameters: {
+            query: {
+                org_id: number;
+                channel: "hotline_12345" | "hotline_81890";
+            };
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The preview; nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    commitHotlineImport: {
+        parameters: {
+            query: {
+                org_id: number;
+                channel: "hotline_12345" | "hotline_81890";
+                file_name: string;
+            };
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Nothing new in the file; nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportPreview"];
+                };
+            };
+            /** @description Imported; each create row names its event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    hotlineImportTemplate: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
         };
     };
     listPatrols: {

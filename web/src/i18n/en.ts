@@ -22,6 +22,7 @@ import { overlayEn } from './overlay';
 import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
 import { rolesEn } from './roles';
+import { hotlineEn } from './hotline';
 import type { MessageSchema } from './zh-CN';
 import { loopEn } from './loop';
 
@@ -157,6 +158,7 @@ const en: MessageSchema = {
   rates: ratesEn,
   loop: loopEn,
   intake: intakeEn,
+  hotline: hotlineEn,
   resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,

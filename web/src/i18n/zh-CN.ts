@@ -23,6 +23,7 @@ import { eventZh } from './events';
 import { fieldworkZh } from './fieldwork';
 import { rolesZh } from './roles';
 import { loopZh } from './loop';
+import { hotlineZh } from './hotline';
 
 const zhCN = {
   app: {
@@ -156,6 +157,7 @@ const zhCN = {
   rates: ratesZh,
   loop: loopZh,
   intake: intakeZh,
+  hotline: hotlineZh,
   resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,

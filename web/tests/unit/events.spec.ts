@@ -30,11 +30,11 @@ const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   handle_by: '2026-11-30T10:00:00.000Z', overdue: false, due_soon: false, supervised_at: null, closed_at: null, version: 3,
   actions: ['handle', 'suspend', 'whistle'], location: null, reporter_name: '王女士', reporter_phone: '138****1234',
   photo_ids: [], related: '', duplicate_of: null, suspended_since: null, suspended_minutes: 0, outcome: '', score: null,
-  reopen_count: 0, mark_kind: '', whistles: [],
+  reopen_count: 0, mark_kind: '', whistles: [], callback_due: null,
   flow: [
-    { seq: 1, action: 'accept', from_state: 'accepted', to_state: 'accepted', actor_name: '话务员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: null, whistle_id: null, at: '2026-11-22T01:31:00.000Z' },
-    { seq: 2, action: 'dispatch', from_state: 'accepted', to_state: 'dispatched', actor_name: '调度员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: '2026-11-30T10:00:00.000Z', whistle_id: null, at: '2026-11-22T02:00:00.000Z' },
-    { seq: 3, action: 'start', from_state: 'dispatched', to_state: 'in_progress', actor_name: '社区书记', actor_org_id: 5, reason: '', note: '', photo_ids: [], deadline: null, whistle_id: null, at: '2026-11-22T03:00:00.000Z' },
+    { seq: 1, action: 'accept', from_state: 'accepted', to_state: 'accepted', actor_name: '话务员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: null, whistle_id: null, at: '2026-11-22T01:31:00.000Z', reached: null, outcome: '', score: null },
+    { seq: 2, action: 'dispatch', from_state: 'accepted', to_state: 'dispatched', actor_name: '调度员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: '2026-11-30T10:00:00.000Z', whistle_id: null, at: '2026-11-22T02:00:00.000Z', reached: null, outcome: '', score: null },
+    { seq: 3, action: 'start', from_state: 'dispatched', to_state: 'in_progress', actor_name: '社区书记', actor_org_id: 5, reason: '', note: '', photo_ids: [], deadline: null, whistle_id: null, at: '2026-11-22T03:00:00.000Z', reached: null, outcome: '', score: null },
   ],
   ...over,
 });
