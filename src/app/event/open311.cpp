@@ -276,7 +276,8 @@ core::Result<Open311Receipt> Open311Submit(Context& ctx, const Open311Post& in, 
         intake.reporter_name = in.last_name + in.first_name;  // 姓 then 名
         intake.reporter_phone = NormalPhone(in.phone);
         intake.description = in.description;
-        auto checked = ev::CheckIntake(intake, cat == cats.end() ? nullptr : &*cat, now);
+        // An Open311 post carries no photos (media_url is not fetched), so none are allowed.
+        auto checked = ev::CheckIntake(intake, cat == cats.end() ? nullptr : &*cat, now, /*photos_max=*/0);
         if (!checked)
             for (auto& f : checked.error().fields)
                 if (f.field != "org_id" && f.field != "category_code")

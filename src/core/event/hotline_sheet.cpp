@@ -166,7 +166,7 @@ std::vector<HotlineRow> ReadHotlineRows(const member::SheetLayout& layout, const
             else e.WithField("handle_by", "hotline.datetime.format", {{"text", by_text}});
         }
         // The intake's own rules (lengths, a time in the future, a deadline before the call) on what was read.
-        auto checked = CheckIntake(in, category, now);
+        auto checked = CheckIntake(in, category, now, /*photos_max=*/0);  // a sheet row carries no photos
         if (!checked)
             for (auto& f : checked.error().fields) {
                 bool named = false;
