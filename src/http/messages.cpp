@@ -138,7 +138,7 @@ const Merged& MessageTables() {
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
          &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages(),
-         &GridImportMessages(), &RoleMessages()});
+         &GridImportMessages(), &RoleMessages(), &DupesMessages()});
     return kMessages;
 }
 
@@ -215,7 +215,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels()});
+         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels(), &DupesLabels()});
     return kLabels;
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include "core/policy/duplicate_keys.hpp"
 #include "core/policy/rates_keys.hpp"
 
 namespace lianxin::core::policy {
@@ -29,7 +30,7 @@ constexpr std::array<std::string_view, 2> kRatesDismissedChoices{"against", "exc
 constexpr std::array<std::string_view, 2> kRatesPartlyChoices{"not_resolved", "resolved"};
 constexpr std::array<std::string_view, 2> kRatesTimeChoices{"working", "calendar"};
 
-constexpr std::array<Spec, 50> kCatalogue{{
+constexpr std::array<Spec, 52> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -81,6 +82,10 @@ constexpr std::array<Spec, 50> kCatalogue{{
     {kPatrolPerGridPerWorkingDay, ValueKind::kInt, 0, 10, 1, "patrols", {}, "domain.md §4.5", "LOCAL"},
     {kEventResidentReportsPerDay, ValueKind::kInt, 1, 100, 5, "per_day", {}, "domain.md §7.2", "LOCAL"},
     {kEventResidentDataRetentionDays, ValueKind::kInt, 1, 3650, 180, "days", {}, "domain.md §7.2", "LOCAL"},
+    // Duplicates (issue 17): no source gives a figure; 100 m (a building and its street front) and 7 days (the
+    // general handling limit of §7.4's explainer) are this platform's defaults. 0 m offers only the same point.
+    {kEventDuplicateDistanceMetres, ValueKind::kInt, 0, 5000, 100, "metres", {}, "domain.md §7.2", "UNKNOWN"},
+    {kEventDuplicateWindowDays, ValueKind::kInt, 1, 90, 7, "days", {}, "domain.md §7.2", "UNKNOWN"},
 }};
 }  // namespace
 
