@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include "storage/sql/event_dupes_repo.hpp"
 #include "storage/sql/rate_repo.hpp"
 
 namespace lianxin::storage {
@@ -19,6 +20,7 @@ core::Result<std::unique_ptr<ManagedDatabase>> OpenDatabase(const DatabaseOption
                                                             const core::ports::FieldCipher& cipher,
                                                             const core::ports::Crypto& crypto) {
     RegisterRateRepo();
+    RegisterDuplicateRepo();
     const std::string& url = opt.url;
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return OpenPostgres(opt, url, cipher, crypto);

@@ -135,9 +135,10 @@ public:
     core::Result<std::vector<std::string>> RetainedOrgPaths() override;
     core::Result<int> PurgeResidentData(const std::string& org_path, std::int64_t closed_before,
                                         std::int64_t now) override;
+    // The events a WHERE clause (over `e`, with orgs o, w, a joined) selects; read by event_dupes_repo.cpp too.
+    core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
 
 private:
-    core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
 };
