@@ -150,6 +150,11 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/events", Needs(P::kEventWrite), h::CreateEvent, "Register an event (the hotline operator's form; audited)", Body::kJson},
         {"GET", "/api/v1/events/:id", Needs(P::kEventRead), h::GetEvent, "One event with its flow log, whistles and the actions allowed now (audited)"},
         {"POST", "/api/v1/events/:id/actions", Needs(P::kEventWrite), h::ActOnEvent, "Take a step of the closed loop: dispatch, handle, verify, whistle … (audited)", Body::kJson},
+        // Duplicates (issue 17 "Duplicates") and the people of an assignee org for 分派 / 转派 to a named user.
+        {"GET", "/api/v1/events/:id/duplicates", Needs(P::kEventRead), h::ListEventDuplicates, "Open events of the same category near this one in the policy's distance and window (same problem?)"},
+        {"GET", "/api/v1/event-duplicates", Needs(P::kEventWrite), h::ProbeEventDuplicates, "Already reported? The candidates for an intake form before it is saved"},
+        {"POST", "/api/v1/events/:id/merge", Needs(P::kEventWrite), h::MergeEvent, "Merge this event into an open primary of the same category; its reporters follow the primary (audited)", Body::kJson},
+        {"GET", "/api/v1/events/:id/assignees", Needs(P::kEventWrite), h::ListEventAssignees, "The people of an assignee org who may be named on a dispatch of this event"},
 
         {"GET", "/api/v1/event-rates", Needs(P::kEventRead), h::GetEventRates, "The rates of an org's events per grid, community, street, department, category or month"},
         {"GET", "/api/v1/event-rates/export", Needs(P::kEventRead), h::ExportEventRates, "The rates board as an .xlsx sheet"},

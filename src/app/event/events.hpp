@@ -32,6 +32,11 @@ struct EventView {
     std::vector<core::ports::EventFlowEntry> flow;
     std::vector<core::ports::EventWhistle> whistles;
     bool overdue = false;
+    // Duplicates (app/event/duplicates.hpp), in a detail: the events merged into this one (their reporters follow
+    // it), or the primary this one was merged into.
+    std::vector<core::ports::EventRecord> merged;
+    std::int64_t merged_into_id = 0;
+    std::string merged_into_number;
 };
 
 struct EventListInput {
@@ -60,10 +65,11 @@ struct EventActionInput {
     std::string reason;
     std::string note;
     std::vector<std::string> photo_ids;
-    std::int64_t assignee_org_id = 0;  // dispatch, reassign
-    std::string assignee_name;         // the person in charge, free text
-    std::string deadline;              // dispatch, reassign, request/approve extension
-    std::string outcome;               // rate, reopen
+    std::int64_t assignee_org_id = 0;   // dispatch, reassign
+    std::string assignee_name;          // the person in charge, free text
+    std::int64_t assignee_user_id = 0;  // or a person of the assignee org by id (app/event/duplicates.hpp)
+    std::string deadline;               // dispatch, reassign, request/approve extension
+    std::string outcome;                // rate, reopen
     int score = 0;
     std::string mark_kind;
     // whistle: an org of the tree (a functional department) or an overlay's member unit
