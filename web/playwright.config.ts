@@ -39,5 +39,6 @@ export default defineConfig({
     { name: 'floating', testMatch: /floating\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
     { name: 'policies', testMatch: /policies\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'groups', testMatch: /groups\.spec\.ts$/, dependencies: ['development'], use: { browserName: 'chromium' } },
+    { name: 'dupes', testMatch: /dupes\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
   ],
 });

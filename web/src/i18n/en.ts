@@ -21,6 +21,7 @@ import { overlayEn } from './overlay';
 import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
 import { rolesEn } from './roles';
+import { dupesEn } from './dupes';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -156,6 +157,7 @@ const en: MessageSchema = {
   resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,
+  dupes: dupesEn,
   menu: {
     home: 'Home',
     org: 'Organization',

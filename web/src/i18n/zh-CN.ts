@@ -21,6 +21,7 @@ import { overlayZh } from './overlay';
 import { eventZh } from './events';
 import { fieldworkZh } from './fieldwork';
 import { rolesZh } from './roles';
+import { dupesZh } from './dupes';
 
 const zhCN = {
   app: {
@@ -155,6 +156,7 @@ const zhCN = {
   resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,
+  dupes: dupesZh,
   menu: {
     home: '工作台',
     org: '组织',
