@@ -589,6 +589,7 @@ const MATRIX = {
     body: (c) => ({ version: 1, primary_id: c.eventId, reason: '矩阵：同一问题' }), checkErrors: true,
     check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['primary_id']); } },
   'GET /api/v1/events/:id/assignees': { target: 'event', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: (c) => `/api/v1/events/999999/assignees?org_id=${c.T}`,
     check: (r) => { if (r.status === 200) assert.ok(Array.isArray(r.json.items)); } },
   // Rates board (issue 17 "Rates and boards"): event_read over the org whose events are counted (404 outside).
   'GET /api/v1/event-rates': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=street`, expect: scoped(200),
