@@ -4315,8 +4315,11 @@ export interface components {
             dismissed: {
                 id: number;
                 number: string;
-                /** @enum {string} */
-                mark_kind: "not_our_duty" | "unreasonable";
+                /**
+                 * @description duplicate for a merged duplicate (counted once, on its primary)
+                 * @enum {string}
+                 */
+                mark_kind: "not_our_duty" | "unreasonable" | "duplicate";
                 org_name: string;
                 category_code: string;
             }[];
