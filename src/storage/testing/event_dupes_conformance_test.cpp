@@ -94,7 +94,8 @@ TEST_P(EventDupesConformance, AMergeLinkIsStoredByUpdateAndReadByMergedInto) {
         primary = p;
         dup = d;
         LX_ASSIGN(rec, tx.Events().Get(d));
-        auto e = rec->event;
+        if (!rec) return core::Fail(core::NotFound("event"));
+        ev::Event e = rec->event;
         e.state = ev::EventState::kDismissed;
         e.mark_kind = "duplicate";
         e.duplicate_of = p;
@@ -103,12 +104,14 @@ TEST_P(EventDupesConformance, AMergeLinkIsStoredByUpdateAndReadByMergedInto) {
     }));
     ASSERT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, tx.Events().Get(dup));
-        EXPECT_EQ(rec->event.duplicate_of, primary);
-        EXPECT_TRUE(ev::IsMerged(rec->event));
+        if (!rec) return core::Fail(core::NotFound("event"));
+        const ev::Event got = rec->event;
+        EXPECT_EQ(got.duplicate_of, primary);
+        EXPECT_TRUE(ev::IsMerged(got));
         auto repo = core::ports::MakeDuplicateRepo(tx);
         LX_ASSIGN(merged, repo->MergedInto(primary));
         EXPECT_EQ(merged.size(), 1u);
-        if (!merged.empty()) EXPECT_EQ(merged[0].event.id, dup);
+        if (!merged.empty()) { EXPECT_EQ(merged[0].event.id, dup); }
         LX_ASSIGN(none, repo->MergedInto(dup));
         EXPECT_TRUE(none.empty());
         return core::Ok();

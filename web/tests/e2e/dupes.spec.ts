@@ -21,6 +21,7 @@ const ROAD = { lng: 118.0612, lat: 24.4815 };
 const NEAR = { lng: 118.0612, lat: 24.4818 };  // about 33 m north
 
 test('an 81890 call is offered the 12345 order of the same road, merged into it, and the form sees it first', async ({ page }) => {
+  test.slow();  // one walk through four pages and two viewports on a shared machine
   await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, COMMITTEE_A.username, COMMITTEE_A.password);
   await expect(page.getByTestId('home-hello')).toContainText(COMMITTEE_A.display);
@@ -43,7 +44,7 @@ test('an 81890 call is offered the 12345 order of the same road, merged into it,
 
   await page.getByTestId(`event-merge-${primary.id}`).click();
   await page.getByTestId('event-merge-confirm').click();
-  await expect(page.locator('.el-dialog:visible')).toContainText('原因应为 2–500 个字符');
+  await expect(page.locator('.el-dialog:visible')).toContainText('请填写原因');
   await page.getByTestId('event-merge-reason').fill('与12345工单为同一处路面塌陷');
   await shot(page, 'merge-dialog');
   await page.getByTestId('event-merge-confirm').click();
