@@ -69,14 +69,15 @@ test('an 81890 call is offered the 12345 order of the same road, merged into it,
 
   // the hotline form: already reported? before saving
   await page.goto('/#/event/intake');
-  await page.getByTestId('event-category').click();
+  await page.locator('.el-cascader').first().click();  // el-cascader keeps no data-testid on its root
   await page.locator('.el-cascader-node:visible', { hasText: '公共设施' }).click();
   await page.locator('.el-cascader-node:visible', { hasText: '道路破损' }).click();
   await pickOrg(page, 'event-org', [community.id]);
   await expect(page.getByTestId('intake-duplicates')).toContainText('填写经纬度后');
-  await page.getByTestId('event-lng').locator('input').fill(String(NEAR.lng));
-  await page.getByTestId('event-lat').locator('input').fill(String(NEAR.lat));
-  await page.getByTestId('event-lat').locator('input').blur();
+  const num = (id: string) => page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first();
+  await num('event-lng').fill(String(NEAR.lng));
+  await num('event-lat').fill(String(NEAR.lat));
+  await num('event-lat').blur();
   await expect(page.getByTestId('intake-duplicates')).toContainText('是否已有人反映？');
   await expect(page.getByTestId(`intake-duplicate-${primary.id}`)).toContainText(p.number);
   await expect(page.getByTestId(`intake-duplicate-${dup.id}`)).toHaveCount(0);  // merged: closed, no candidate
