@@ -120,7 +120,7 @@ TEST_P(EventDupesConformance, AMergeLinkIsStoredByUpdateAndReadByMergedInto) {
 
 TEST_P(EventDupesConformance, ThePeopleOfAnOrgAreItsActiveUsersGrants) {
     const auto o = OrgOf(a_);
-    const auto b = AddOrg(a_, "甲社区第一支部");
+    const auto branch = OrgOf(AddOrg(a_, "甲社区第一支部"));  // read before the write (one connection)
     ASSERT_TRUE(db().Write(Scope::System(), [&](Tx& tx) -> core::Status {
         auto add = [&](const std::string& name, core::ports::UserStatus status, core::auth::Role role,
                        const core::org::Org& org) -> core::Status {
@@ -134,7 +134,7 @@ TEST_P(EventDupesConformance, ThePeopleOfAnOrgAreItsActiveUsersGrants) {
         };
         LX_CHECK(add("wang", core::ports::UserStatus::kActive, core::auth::Role::kOrgAdmin, o));
         LX_CHECK(add("zhao", core::ports::UserStatus::kDisabled, core::auth::Role::kOrgAdmin, o));
-        LX_CHECK(add("qian", core::ports::UserStatus::kActive, core::auth::Role::kOrgAdmin, OrgOf(b)));
+        LX_CHECK(add("qian", core::ports::UserStatus::kActive, core::auth::Role::kOrgAdmin, branch));
         return core::Ok();
     }));
     ASSERT_TRUE(db().Read(Scope::System(), [&](Tx& tx) -> core::Status {
