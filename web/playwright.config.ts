@@ -44,5 +44,6 @@ export default defineConfig({
     { name: 'loop', testMatch: /loop\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'open311', testMatch: /open311\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
     { name: 'hotline', testMatch: /hotline\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
+    { name: 'dupes', testMatch: /dupes\.spec\.ts$/, dependencies: ['foundation'], use: { browserName: 'chromium' } },
   ],
 });

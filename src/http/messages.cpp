@@ -141,7 +141,7 @@ const Merged& MessageTables() {
         {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
          &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
          &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages(),
-         &GridImportMessages(), &RoleMessages(), &LoopMessages(), &Open311Messages(), &HotlineMessages()});
+         &GridImportMessages(), &RoleMessages(), &LoopMessages(), &Open311Messages(), &HotlineMessages(), &DupesMessages()});
     return kMessages;
 }
 
@@ -218,7 +218,7 @@ const Merged& LabelTables() {
         },
         {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
          &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels(), &LoopLabels(), &Open311Labels(), &HotlineLabels()});
+         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels(), &LoopLabels(), &Open311Labels(), &HotlineLabels(), &DupesLabels()});
     return kLabels;
 }
 

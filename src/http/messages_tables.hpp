@@ -89,4 +89,8 @@ inline Merged Merge(const Table& base, std::initializer_list<const Table*> more)
     return out;
 }
 
+// Duplicate events, the merge and the person named on a dispatch (issue 17).
+const Table& DupesMessages();
+const Table& DupesLabels();
+
 }  // namespace lianxin::http

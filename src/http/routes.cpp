@@ -154,6 +154,11 @@ const std::vector<Route>& Routes() {
         {"POST", "/api/v1/hotline-imports/preview", Needs(P::kEventWrite), h::PreviewHotlineImport, "Check a hotline work-order sheet row by row (create, already imported, error); writes nothing", Body::kFile},
         {"POST", "/api/v1/hotline-imports", Needs(P::kEventWrite), h::CommitHotlineImport, "Register the new work orders of a hotline sheet, idempotent by 工单编号 (audited)", Body::kFile},
         {"GET", "/api/v1/hotline-imports/template", Access::kAuthenticated, h::HotlineImportTemplate, "An empty hotline work-order sheet with the known columns"},
+        // Duplicates (issue 17 "Duplicates") and the people of an assignee org for 分派 / 转派 to a named user.
+        {"GET", "/api/v1/events/:id/duplicates", Needs(P::kEventRead), h::ListEventDuplicates, "Open events of the same category near this one in the policy's distance and window (same problem?)"},
+        {"GET", "/api/v1/event-duplicates", Needs(P::kEventWrite), h::ProbeEventDuplicates, "Already reported? The candidates for an intake form before it is saved"},
+        {"POST", "/api/v1/events/:id/merge", Needs(P::kEventWrite), h::MergeEvent, "Merge this event into an open primary of the same category; its reporters follow the primary (audited)", Body::kJson},
+        {"GET", "/api/v1/events/:id/assignees", Needs(P::kEventWrite), h::ListEventAssignees, "The people of an assignee org who may be named on a dispatch of this event"},
 
         {"GET", "/api/v1/event-rates", Needs(P::kEventRead), h::GetEventRates, "The rates of an org's events per grid, community, street, department, category or month"},
         {"GET", "/api/v1/event-rates/export", Needs(P::kEventRead), h::ExportEventRates, "The rates board as an .xlsx sheet"},

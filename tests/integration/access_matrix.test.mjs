@@ -620,6 +620,20 @@ const MATRIX = {
     check: (r) => assert.match(r.text, /工单编号/) },
   'POST /api/v1/events/:id/actions': { target: 'event', expect: scoped(422), body: () => ({ version: 1, action: 'verify' }),
     checkErrors: true, check: (r) => { if (r.status === 422) assert.match(r.error.message, /当前状态为“已受理”/); } },
+  // Duplicates (issue 17 "Duplicates"): the candidates of an event by event_read where it is seen; the intake form's by
+  // event_write on the place (outside: a field error naming org_id); a merge into itself is refused naming primary_id
+  // for whoever sees the event; the people of the event's org for a writer of that org.
+  'GET /api/v1/events/:id/duplicates': { target: 'event', expect: scoped(200),
+    check: (r) => { if (r.status === 200) { assert.equal(r.json.distance_metres, 100); assert.ok(Array.isArray(r.json.items)); } } },
+  'GET /api/v1/event-duplicates': { target: 'org', expect: scoped(200, 400),
+    query: (c) => `?category_code=city.garbage&org_id=${c.T}&lng=118.3&lat=24.3`, checkErrors: true,
+    check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['org_id']); } },
+  'POST /api/v1/events/:id/merge': { target: 'event', expect: scoped(400),
+    body: (c) => ({ version: 1, primary_id: c.eventId, reason: '矩阵：同一问题' }), checkErrors: true,
+    check: (r) => { if (r.status === 400) assert.deepEqual(r.error.fields.map((f) => f.field), ['primary_id']); } },
+  'GET /api/v1/events/:id/assignees': { target: 'event', query: (c) => `?org_id=${c.T}`, expect: scoped(200),
+    ghost: (c) => `/api/v1/events/999999/assignees?org_id=${c.T}`,
+    check: (r) => { if (r.status === 200) assert.ok(Array.isArray(r.json.items)); } },
   // Rates board (issue 17 "Rates and boards"): event_read over the org whose events are counted (404 outside).
   'GET /api/v1/event-rates': { target: 'org', query: (c) => `?org_id=${c.T}&group_by=street`, expect: scoped(200),
     check: (r, c) => {

@@ -283,6 +283,16 @@ describe('audit: E1 coverage, /me/views, E2 tamper evidence, E3 log hygiene', ()
     assert.equal(r.status, 200, r.toString());
     assert.equal(r.json.reporter_phone, '13800001234', 'the dispatcher sees the phone to call back');
     await row('event.view', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(eventId) });
+    // A second report of the same problem merged into the first (issue 17 "Duplicates"): audited on the duplicate.
+    [r, id] = await act(sec.client, 'POST', '/api/v1/events', { channel: 'hotline_81890', category_code: 'city.garbage', org_id: B,
+      description: '同一处垃圾堆放又有人反映' }, 'event-create-dup');
+    assert.equal(r.status, 201, r.toString());
+    const dupId = r.json.id;
+    [r, id] = await act(sec.client, 'POST', `/api/v1/events/${dupId}/merge`, { version: 1, primary_id: eventId,
+      reason: '与上一工单为同一问题' }, 'event-merge');
+    assert.equal(r.status, 200, r.toString());
+    await row('event.merge', id, { actor_id: sec.account.id, object_type: 'event', object_id: String(dupId) });
+    note('POST /api/v1/events/:id/merge', 'event.merge');
     // Committee posts: appointed with the filing number, then ended.
     [r, id] = await act(sec.client, 'POST', `/api/v1/orgs/${B}/posts`, { member_id: actors.member.member_id,
       post: 'publicity', valid_from: '2026-01-10', approval_doc: '备案〔2026〕2号' }, 'appoint');

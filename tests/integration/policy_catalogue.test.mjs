@@ -57,6 +57,9 @@ const FIGURES = {
   'grid.boundary_max_vertices': '§7.1',
   'event.whistle_report_minutes': '§7.3',
   'event.due_soon_hours': '§7',
+  // Duplicates (issue 17 "Duplicates"; §7.2 "duplicate demands merged" gives no figure): how near and how close in time.
+  'event.duplicate_distance_metres': '§7.2',
+  'event.duplicate_window_days': '§7.2',
   // The rates' formulas (issue 17 "Rates and boards"; §7.4 "formulas configurable").
   'rates.response_step': '§7.4',
   'rates.on_time_step': '§7.4',
@@ -76,8 +79,8 @@ const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 
 // The key constants of catalogue.hpp: name → key.
 function catalogueConstants() {
-  // rates_keys.hpp holds the rates' keys beside catalogue.hpp (issue 17; to be folded into it).
-  const text = ['catalogue.hpp', 'rates_keys.hpp']
+  // rates_keys.hpp and duplicate_keys.hpp hold keys beside catalogue.hpp (issue 17; to be folded into it).
+  const text = ['catalogue.hpp', 'rates_keys.hpp', 'duplicate_keys.hpp']
     .map((f) => fs.readFileSync(path.join(ROOT, 'src/core/policy', f), 'utf8')).join('\n');
   return Object.fromEntries([...text.matchAll(/inline constexpr std::string_view (k\w+) =\s*"([^"]+)";/g)].map((m) => [m[1], m[2]]));
 }
@@ -89,8 +92,8 @@ function readerSources() {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(cpp|hpp)$/.test(e.name) && !/_test\.cpp$/.test(e.name) && !/core\/policy\/(catalogue\.|rates_keys\.hpp)/.test(p)
-               && !/messages_policy\.cpp$/.test(p) && !/\/testing\//.test(p)) out.push(fs.readFileSync(p, 'utf8'));
+      else if (/\.(cpp|hpp)$/.test(e.name) && !/_test\.cpp$/.test(e.name) && !/core\/policy\/(catalogue\.|rates_keys\.hpp|duplicate_keys\.hpp)/.test(p)
+               && !/messages_(policy|dupes)\.cpp$/.test(p) && !/\/testing\//.test(p)) out.push(fs.readFileSync(p, 'utf8'));
     }
   };
   walk(path.join(ROOT, 'src'));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/event/hotline.hpp"
+#include "app/event/duplicates.hpp"
 #include "core/auth/narrow_scope.hpp"
 
 namespace lianxin::app {
@@ -106,6 +107,15 @@ core::Result<EventView> LoadEventView(core::ports::Tx& tx, const core::auth::Act
         std::erase_if(v.actions, [&](const std::string& a) {
             return (a == "report" && !open_report) || (a == "close_whistle" && !open_close);
         });
+        LX_ASSIGN(merged, MergedDuplicates(tx, e.id));
+        v.merged = std::move(merged);
+        if (core::event::IsMerged(e)) {
+            LX_ASSIGN(primary, tx.Events().Get(e.duplicate_of));
+            if (primary) {
+                v.merged_into_id = primary->event.id;
+                v.merged_into_number = primary->event.number;
+            }
+        }
     } else {
         std::erase_if(v.actions, [](const std::string& a) { return a == "report" || a == "close_whistle"; });
     }

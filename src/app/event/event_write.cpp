@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "app/event/deadlines.hpp"
+#include "app/event/duplicates.hpp"
 #include "app/event/event_access.hpp"
 #include "app/event/hotline.hpp"
+#include "app/event/grid_report.hpp"
 #include "app/event/register.hpp"
 #include "app/org/org_queries.hpp"
 #include "app/policy/policies.hpp"
@@ -140,7 +142,11 @@ core::Result<std::int64_t> RegisterEvent(Tx& tx, const core::auth::Actor& actor,
         if (!checked) return core::Fail(checked.error());
         auto e = std::move(*checked);
         auto org = VisibleOrg(tx, actor, intake.org_id, Permission::kEventWrite, core::Date::FromInstant(now));
-        if (!org) return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+        if (!org) {  // a grid worker or leader reports in one of its own grids (app/event/grid_report.hpp)
+            LX_ASSIGN(place, GridWorkerPlace(tx, actor, intake.org_id, intake.grid_id, core::Date::FromInstant(now)));
+            if (!place) return core::Fail(core::InvalidField("org_id", "org.not_in_scope"));
+            org = std::move(*place);
+        }
         e.org_id = org->id;
         e.org_path = org->path;
         // The grid must be one of the place's community: a grid worker's queue is by grid (issue 17 "Roles and
@@ -224,6 +230,7 @@ core::Result<EventView> ActOnEvent(Context& ctx, const core::auth::Actor& actor,
                 step.assignee_org_id = org->id;
                 step.assignee_org_path = org->path;
             }
+            LX_CHECK(NamedAssignee(tx, before, in.assignee_user_id, step));  // a person of that org, or refused
             if (!step.deadline) {  // the SLA default of the category and urgency, counted from the dispatch
                 LX_ASSIGN(policies, PoliciesFor(tx, before.org_path));
                 LX_ASSIGN(defaults, DefaultDeadlines(tx, before, policies, now));

@@ -34,6 +34,11 @@ struct EventView {
     bool overdue = false;
     bool due_soon = false;  // within event.due_soon_hours of its deadline (core/event/supervision.hpp DueSoon)
     std::optional<std::int64_t> callback_due;  // a hotline event once handled: 回访 is due by (app/event/hotline.hpp)
+    // Duplicates (app/event/duplicates.hpp), in a detail: the events merged into this one (their reporters follow
+    // it), or the primary this one was merged into.
+    std::vector<core::ports::EventRecord> merged;
+    std::int64_t merged_into_id = 0;
+    std::string merged_into_number;
 };
 
 struct EventListInput {
@@ -62,10 +67,11 @@ struct EventActionInput {
     std::string reason;
     std::string note;
     std::vector<std::string> photo_ids;
-    std::int64_t assignee_org_id = 0;  // dispatch, reassign
-    std::string assignee_name;         // the person in charge, free text
-    std::string deadline;              // dispatch, reassign, request/approve extension
-    std::string outcome;               // rate, reopen, callback
+    std::int64_t assignee_org_id = 0;   // dispatch, reassign
+    std::string assignee_name;          // the person in charge, free text
+    std::int64_t assignee_user_id = 0;  // or a person of the assignee org by id (app/event/duplicates.hpp)
+    std::string deadline;               // dispatch, reassign, request/approve extension
+    std::string outcome;                // rate, reopen, callback
     int score = 0;
     std::optional<bool> reached;  // callback: the resident was reached
     std::string mark_kind;

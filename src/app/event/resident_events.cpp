@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/event/deadlines.hpp"
+#include "app/event/duplicates.hpp"
 #include "app/policy/policies.hpp"
 #include "core/event/resident.hpp"
 #include "core/grid/geometry.hpp"
@@ -79,13 +80,34 @@ FollowView FollowOf(core::ports::EventRecord rec, const std::vector<EventFlowEnt
 }
 
 core::Result<FollowView> LoadFollow(Tx& tx, core::ports::EventRecord rec) {
+    // A merged duplicate's reporter follows the primary (issue 17 "a merge keeps every reporter informed").
+    std::string merged_number;
+    if (ev::IsMerged(rec.event)) {
+        LX_ASSIGN(primary, tx.Events().Get(rec.event.duplicate_of));
+        if (primary) {
+            merged_number = rec.event.number;
+            rec = std::move(*primary);
+        }
+    }
     LX_ASSIGN(flow, tx.Events().Flow(rec.event.id));
     std::string grid_name;
     if (rec.event.grid_id) {
         LX_ASSIGN(g, tx.Grids().Get(rec.event.grid_id));
         if (g) grid_name = g->name;
     }
-    return FollowOf(std::move(rec), flow, std::move(grid_name));
+    auto view = FollowOf(std::move(rec), flow, std::move(grid_name));
+    view.merged_number = std::move(merged_number);
+    return view;
+}
+
+// The event is the resident's own, or one of theirs was merged into it.
+core::Result<bool> ReportedBy(Tx& tx, const ev::Event& e, const std::string& phone_key) {
+    if (phone_key.empty()) return false;
+    if (e.reporter_key == phone_key) return true;
+    LX_ASSIGN(merged, MergedDuplicates(tx, e.id));
+    return std::any_of(merged.begin(), merged.end(), [&](const auto& m) {
+        return !m.event.reporter_key.empty() && m.event.reporter_key == phone_key;
+    });
 }
 
 EventFlowEntry ResidentFlow(const ev::Event& before, const ev::Event& after, std::string action, int seq,
@@ -271,8 +293,9 @@ core::Result<FollowView> ConfirmEvent(Context& ctx, const Resident& resident, st
     LX_CHECK(ctx.db.Write(Scope::System(), [&](Tx& tx) -> core::Status {
         LX_ASSIGN(rec, tx.Events().Get(id));
         // Only the resident's own events: any other is as if it did not exist.
-        if (!rec || rec->event.reporter_key.empty() || rec->event.reporter_key != resident.phone_key)
-            return core::Fail(core::NotFound("event"));
+        if (!rec) return core::Fail(core::NotFound("event"));
+        LX_ASSIGN(theirs, ReportedBy(tx, rec->event, resident.phone_key));
+        if (!theirs) return core::Fail(core::NotFound("event"));
         const ev::Event before = rec->event;
         ev::Relations rel;
         rel.reporter = true;

@@ -92,6 +92,9 @@ struct FollowView {
     std::string result;  // the last feedback note
     std::optional<std::int64_t> result_at;
     bool can_confirm = false;  // at the feedback step
+    // The resident's own event when it was merged into another (issue 17 "Duplicates"): the view is then the
+    // primary's — its progress, its result and its confirmation, which the resident may give.
+    std::string merged_number;
 };
 // 404 for a token that names no event (or whose data was purged).
 core::Result<FollowView> FollowEvent(Context& ctx, const std::string& token);
@@ -101,7 +104,8 @@ struct ResidentConfirmInput {
     int score = 0;
     std::string comment;
 };
-// The reporter's step at the feedback step; 404 when the event is not the resident's; the state named otherwise.
+// The reporter's step at the feedback step; 404 when the event is not the resident's (nor the primary of one of
+// theirs merged into it); the state named otherwise.
 core::Result<FollowView> ConfirmEvent(Context& ctx, const Resident& resident, std::int64_t id,
                                       const ResidentConfirmInput& in, const ClientInfo& client);
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include "core/policy/duplicate_keys.hpp"
 #include "core/policy/rates_keys.hpp"
 
 namespace lianxin::core::policy {
@@ -29,7 +30,7 @@ constexpr std::array<std::string_view, 2> kRatesDismissedChoices{"against", "exc
 constexpr std::array<std::string_view, 2> kRatesPartlyChoices{"not_resolved", "resolved"};
 constexpr std::array<std::string_view, 2> kRatesTimeChoices{"working", "calendar"};
 
-constexpr std::array<Spec, 52> kCatalogue{{
+constexpr std::array<Spec, 54> kCatalogue{{
     {kTransferMaxValidityDays, ValueKind::kInt, 1, 366, 90, "days", {}, "domain.md §5.2", "LOCAL"},
     {kTransferMaxValidityDaysCrossProvince, ValueKind::kInt, 1, 366, 180, "days", {}, "domain.md §5.2", "LOW"},
     {kTransferReceiptWithinMonths, ValueKind::kInt, 1, 12, 1, "months", {}, "domain.md §5.2", "HIGH"},
@@ -84,6 +85,10 @@ constexpr std::array<Spec, 52> kCatalogue{{
     // "after-photo / reply": either is evidence; the note (the reply) is always required, photos from this number.
     {kEventAfterPhotosMin, ValueKind::kInt, 0, 20, 0, "photos", {}, "domain.md §7", "MED"},
     {kEventCallbackDueDays, ValueKind::kInt, 1, 30, 3, "days", {}, "domain.md §7.2", "UNKNOWN"},
+    // Duplicates (issue 17): no source gives a figure; 100 m (a building and its street front) and 7 days (the
+    // general handling limit of §7.4's explainer) are this platform's defaults. 0 m offers only the same point.
+    {kEventDuplicateDistanceMetres, ValueKind::kInt, 0, 5000, 100, "metres", {}, "domain.md §7.2", "UNKNOWN"},
+    {kEventDuplicateWindowDays, ValueKind::kInt, 1, 90, 7, "days", {}, "domain.md §7.2", "UNKNOWN"},
 }};
 }  // namespace
 

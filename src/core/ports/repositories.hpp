@@ -473,7 +473,8 @@ public:
     virtual std::string Where() const = 0;                            // the path, for messages
 };
 
-class RateRepo;  // core/ports/rate_records.hpp: the rates' aggregation, read only
+class RateRepo;       // core/ports/rate_records.hpp: the rates' aggregation, read only
+class DuplicateRepo;  // core/ports/duplicate_records.hpp: events near a point, merged events, an org's people
 
 // One transaction's view of the repositories.
 class Tx {
@@ -504,6 +505,7 @@ public:
     virtual OtpRepo& Otp() = 0;
     virtual AuditRepo& Audit() = 0;
     virtual RateRepo& Rates() = 0;
+    virtual DuplicateRepo& Duplicates() = 0;
 };
 
 // A database: runs a function inside a read snapshot or a write transaction limited to `scope` (scope.hpp:

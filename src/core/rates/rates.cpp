@@ -92,7 +92,10 @@ EventFacts FactsOf(const event::Event& e, std::string top_category, std::span<co
         f.outcome = e.outcome;
         f.score = e.score;
     }
-    if (e.state == event::EventState::kDismissed) f.dismissed_kind = e.mark_kind.empty() ? "not_our_duty" : e.mark_kind;
+    if (e.state == event::EventState::kDismissed && e.mark_kind == "duplicate")
+        f.merged_at = e.closed_at.value_or(e.updated_at);
+    else if (e.state == event::EventState::kDismissed)
+        f.dismissed_kind = e.mark_kind.empty() ? "not_our_duty" : e.mark_kind;
     for (const auto& w : whistles) {
         const std::int64_t key = w.target_kind == "org" ? w.target_org_id : -w.overlay_unit_id;
         if (std::find(f.whistled.begin(), f.whistled.end(), key) == f.whistled.end()) f.whistled.push_back(key);
@@ -117,6 +120,7 @@ Tally& Tally::operator+=(const Tally& o) {
     handling_millis += o.handling_millis;
     dismissed_not_our_duty += o.dismissed_not_our_duty;
     dismissed_unreasonable += o.dismissed_unreasonable;
+    merged += o.merged;
     return *this;
 }
 
@@ -136,6 +140,21 @@ Tally TallyOf(const EventFacts& f, const Formula& formula, std::int64_t as_of, c
               std::set<int>* unloaded) {
     Tally t;
     t.events = 1;
+    // A merged duplicate counts once, on its primary: here only what was decided by the merge (see rates.hpp).
+    if (f.merged_at) {
+        const std::int64_t decided = std::min(as_of, *f.merged_at);
+        t.events = 0;
+        t.merged = 1;
+        const auto responded = formula.response == Formula::Response::kHandler ? f.responded_at : f.dispatched_at;
+        if (f.respond_by && (responded || *f.respond_by < decided)) {
+            t.response_den = 1;
+            t.response_num = responded && *responded <= *f.respond_by ? 1 : 0;
+        }
+        if (f.handle_by && *f.handle_by < decided) t.on_time_den = 1;
+        t.answered = f.answered ? 1 : 0;
+        t.reopened = f.reopened ? 1 : 0;
+        return t;
+    }
     const bool dismissed = !f.dismissed_kind.empty();
     const bool against = dismissed && formula.dismissed == Formula::Dismissed::kAgainst;
     if (dismissed) (f.dismissed_kind == "unreasonable" ? t.dismissed_unreasonable : t.dismissed_not_our_duty) = 1;

@@ -21,6 +21,12 @@
 // 不属于职责 / 不合理诉求 dismissals are counted and listed by kind; with rates.dismissed = against (the default)
 // each one stands in the denominators of the on-time, resolution and satisfaction rates and in no numerator, so
 // dismissing a problem can never improve a rate; with `excluded` they leave those denominators (still listed).
+// A merged duplicate (合并, core/event/duplicate.hpp: dismissed as kind "duplicate") is one problem reported twice:
+// its outcome is its primary's, which its reporters confirm and rate, so it counts once — on the primary. The
+// duplicate leaves the events count, the whistle rate, the resolution and satisfaction rates and the handling
+// time, and is counted (`merged`) and listed beside the dismissals; only what was decided before the merge stays
+// decided: a response or a deadline missed by then still counts in the response and on-time rates, so merging
+// can never erase a breach, and a merge never adds a solved event.
 // A rate whose denominator is 0 has no value ("—"), never 0 %.
 //
 // ComputeRates is the reference: pure, from each event's row and flow log (FactsOf). Storage aggregates the
@@ -88,6 +94,7 @@ struct EventFacts {
     bool answered = false;  // the reporter rated or said "not resolved" at least once
     bool reopened = false;
     std::string dismissed_kind;                 // not_our_duty | unreasonable when dismissed
+    std::optional<std::int64_t> merged_at;      // a merged duplicate: when it was merged into its primary
     std::vector<calendar::Interval> suspended;  // 挂起 → 恢复 spans (open ones end at `as_of`)
 };
 
@@ -107,6 +114,7 @@ struct Tally {
     std::int64_t done = 0;      // the events whose handling time is counted
     std::int64_t handling_millis = 0;
     std::int64_t dismissed_not_our_duty = 0, dismissed_unreasonable = 0;
+    std::int64_t merged = 0;  // merged duplicates (not in `events`)
     Tally& operator+=(const Tally& o);
     bool operator==(const Tally&) const = default;
 };

@@ -307,5 +307,60 @@ TEST(Rates, TheFormulaIsReadFromThePolicyOfTheDay) {
     EXPECT_FALSE(d.partly_resolved);
 }
 
+// A merged duplicate (issue 17 "Duplicates"; core/event/duplicate.hpp) is one problem reported twice: it counts
+// once, on its primary, so merging never adds a solved event — and never erases a breach already made.
+Ev Merged(std::int64_t reported, std::int64_t merged_at) {
+    Ev ev = Reported(reported, EventState::kDismissed);
+    ev.e.mark_kind = "duplicate";
+    ev.e.duplicate_of = 1;
+    ev.e.id = 2;
+    ev.e.closed_at = merged_at;
+    ev.Step("merge", merged_at);
+    return ev;
+}
+
+TEST(Rates, AMergedDuplicateAddsNoEventAndNoSolvedOne) {
+    const Ev primary = RatedEvent();
+    const Ev dup = Merged(kMon + 10 * H, kMon + 11 * H);  // merged before any deadline of its own
+    const auto t = TallyOf(dup.Facts(), Formula{}, kLater, kCal);
+    EXPECT_EQ(t.events, 0);
+    EXPECT_EQ(t.merged, 1);
+    EXPECT_EQ(t.response_den, 0);
+    EXPECT_EQ(t.on_time_den, 0);
+    EXPECT_EQ(t.resolved_den, 0);
+    EXPECT_EQ(t.satisfied_den, 0);
+    EXPECT_EQ(t.done, 0);
+    EXPECT_EQ(t.dismissed_not_our_duty + t.dismissed_unreasonable, 0);  // not a dismissal counted against
+    // with its primary: one event, one resolved, as if reported once
+    std::vector<EventFacts> facts{primary.Facts(), dup.Facts()};
+    const auto all = ComputeRates(facts, Formula{}, GroupBy::kCommunity, {}, kLater, kCal).at("7");
+    EXPECT_EQ(all.events, 1);
+    EXPECT_EQ(all.resolved_num, 1);
+    EXPECT_EQ(all.resolved_den, 1);
+    EXPECT_EQ(all.merged, 1);
+    // the whistle rate's denominator is the events: a merged one does not dilute it
+    Ev whistled = Merged(kMon + 10 * H, kMon + 11 * H);
+    whistled.whistles.push_back({});
+    EXPECT_EQ(TallyOf(whistled.Facts(), Formula{}, kLater, kCal).whistled, 0);
+}
+
+TEST(Rates, AMergeNeverErasesABreachAlreadyMade) {
+    // respond_by (a day) and handle_by (seven days) both passed before the merge, with no response
+    const Ev late = Merged(kMon, kMon + 8 * D);
+    const auto t = TallyOf(late.Facts(), Formula{}, kLater, kCal);
+    EXPECT_EQ(t.response_den, 1);
+    EXPECT_EQ(t.response_num, 0);
+    EXPECT_EQ(t.on_time_den, 1);
+    EXPECT_EQ(t.on_time_num, 0);
+    // merged after the respond deadline only: the late response counts, the handling deadline was still ahead
+    const Ev half = Merged(kMon, kMon + 2 * D);
+    const auto h = TallyOf(half.Facts(), Formula{}, kLater, kCal);
+    EXPECT_EQ(h.response_den, 1);
+    EXPECT_EQ(h.on_time_den, 0);
+    // at the limit: a deadline equal to the merge instant was not yet missed
+    const Ev edge = Merged(kMon, kMon + D);
+    EXPECT_EQ(TallyOf(edge.Facts(), Formula{}, kLater, kCal).response_den, 0);
+}
+
 }  // namespace
 }  // namespace lianxin::core::rates

@@ -82,6 +82,7 @@ core::Result<Response> ActOnEvent(Call& call) {
     in.photo_ids = body.StrList("photo_ids", 20, 64);  // the most event.photos_max allows; the policy decides
     in.assignee_org_id = body.Int("assignee_org_id", false);
     in.assignee_name = body.Str("assignee_name", false, 120);
+    in.assignee_user_id = body.Int("assignee_user_id", false);
     in.deadline = body.Str("deadline", false, 40);
     in.outcome = body.Str("outcome", false, 16);
     in.score = body.Count("score", 0, 5);

@@ -55,6 +55,11 @@ LX_HANDLER(ListEvents);
 LX_HANDLER(CreateEvent);
 LX_HANDLER(GetEvent);
 LX_HANDLER(ActOnEvent);
+// Duplicates, the merge and the people of an assignee org (duplicate_handlers.cpp).
+LX_HANDLER(ListEventDuplicates);
+LX_HANDLER(ProbeEventDuplicates);
+LX_HANDLER(MergeEvent);
+LX_HANDLER(ListEventAssignees);
 // 日巡 patrols, 民情面对面 sessions and 大走访 household visits (patrol_handlers.cpp).
 LX_HANDLER(ListPatrols);
 LX_HANDLER(StartPatrol);

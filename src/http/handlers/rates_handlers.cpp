@@ -52,7 +52,8 @@ nlohmann::json RowJson(const app::RateRow& r, Lang lang) {
              a.average_handling_millis
                  ? nlohmann::json(std::round(static_cast<double>(*a.average_handling_millis) / 360'000.0) / 10.0)
                  : nlohmann::json(nullptr)},
-            {"dismissed", {{"not_our_duty", t.dismissed_not_our_duty}, {"unreasonable", t.dismissed_unreasonable}}}};
+            {"dismissed", {{"not_our_duty", t.dismissed_not_our_duty}, {"unreasonable", t.dismissed_unreasonable}}},
+            {"merged", t.merged}};  // merged duplicates: counted once, on their primary (core/rates)
 }
 
 // The formula in force, as the policy keys' wire values.

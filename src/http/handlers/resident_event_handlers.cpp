@@ -31,7 +31,8 @@ json ResidentEventJson(const core::ports::EventRecord& r) {
             {"closed_at", Instant(e.closed_at)},
             {"outcome", e.outcome},
             {"score", e.score},
-            {"follow_token", e.follow_token}};
+            {"follow_token", e.follow_token},
+            {"merged", e.state == ev::EventState::kDismissed && e.mark_kind == "duplicate"}};
 }
 
 json FollowJson(const app::FollowView& v) {
@@ -45,6 +46,8 @@ json FollowJson(const app::FollowView& v) {
     out["result"] = v.result;
     out["result_at"] = Instant(v.result_at);
     out["can_confirm"] = v.can_confirm;
+    // the resident's own event, merged into the one shown (issue 17 "Duplicates"), or null
+    out["merged_number"] = v.merged_number.empty() ? json(nullptr) : json(v.merged_number);
     return out;
 }
 

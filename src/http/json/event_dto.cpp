@@ -1,6 +1,7 @@
 #include "http/json/event_dto.hpp"
 
 #include "core/member/masking.hpp"
+#include "http/json/duplicate_dto.hpp"
 
 namespace lianxin::http {
 
@@ -43,6 +44,8 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
                 {"assignee_org_id", IdOrNull(e.assignee_org_id)},
                 {"assignee_org_name", r.assignee_org_name},
                 {"assignee_name", e.assignee_name},
+                {"assignee_user_id", IdOrNull(e.assignee_user_id)},
+                {"mark_kind", e.mark_kind},
                 {"respond_by", Instant(e.respond_by)},
                 {"handle_by", Instant(e.handle_by)},
                 {"overdue", v.overdue},
@@ -79,7 +82,7 @@ json EventJson(const app::EventView& v, Lang lang, bool full) {
     out["outcome"] = e.outcome;
     out["score"] = e.score == 0 ? json(nullptr) : json(e.score);
     out["reopen_count"] = e.reopen_count;
-    out["mark_kind"] = e.mark_kind;
+    AddDuplicates(out, v);  // merged duplicates and the primary (duplicate_dto.cpp)
     json flow = json::array();
     for (const auto& f : v.flow)
         flow.push_back({{"seq", f.seq},

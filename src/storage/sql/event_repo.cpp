@@ -93,6 +93,7 @@ void SetLoop(SqlValues& v, const ev::Event& e) {
     v.Set("handled_by", IdOrNull(e.handled_by)).Set("closed_at", OptInt(e.closed_at));
     v.Set("outcome", e.outcome).Set("score", std::int64_t{e.score}).Set("reopen_count", std::int64_t{e.reopen_count});
     v.Set("mark_kind", e.mark_kind).Set("updated_at", e.updated_at);
+    v.Set("duplicate_of", IdOrNull(e.duplicate_of));  // a merge links the duplicate to its primary
 }
 }  // namespace
 
@@ -132,7 +133,7 @@ core::Result<std::int64_t> SqlEventRepo::Insert(const ev::Event& e) {
     v.Set("address", e.address).Set("reporter_name", e.reporter_name);
     v.Set("reporter_phone_enc", EncryptedOrNull(cipher_, e.reporter_phone));
     v.Set("description", e.description).Set("photo_ids", Joined(e.photo_ids)).Set("related", e.related);
-    v.Set("duplicate_of", IdOrNull(e.duplicate_of)).Set("reported_at", e.reported_at);
+    v.Set("reported_at", e.reported_at);
     v.Set("owner_org_id", e.owner_org_id).Set("owner_org_path", e.owner_org_path);
     v.Set("created_by", e.created_by).Set("created_at", e.created_at);
     v.Set("reporter_key", e.reporter_key.empty() ? SqlParam{nullptr} : SqlParam{Blob{e.reporter_key}});

@@ -45,7 +45,7 @@ std::string FactsCte(const RateQuery& q, Built& b) {
     const auto& f = q.formula;
     std::string sql =
         "WITH ev AS (SELECT e.id, e.reported_at, e.respond_by, e.handle_by, e.state, e.outcome, e.score, "
-        "e.closed_at, e.mark_kind, COALESCE(e.grid_id, 0) AS grid_id, e.org_id, e.org_path, "
+        "e.closed_at, e.updated_at, e.mark_kind, COALESCE(e.grid_id, 0) AS grid_id, e.org_id, e.org_path, "
         "COALESCE(e.assignee_org_id, 0) AS assignee_org_id, COALESCE(c.parent_code, c.code) AS top_category, "
         "(SELECT MIN(f.at) FROM event_flow f WHERE f.event_id = e.id AND f.action IN ('start', 'return', 'mark')) "
         "AS responded_at, "
@@ -61,7 +61,12 @@ std::string FactsCte(const RateQuery& q, Built& b) {
     sql += f.on_time == rt::Formula::OnTime::kHandle
                ? "CASE WHEN state IN ('handled', 'verified', 'feedback', 'rated') THEN last_handle END"
                : "CASE WHEN state = 'rated' THEN closed_at END";
-    sql += " AS done_at, CASE WHEN state = 'dismissed' THEN 1 ELSE 0 END AS dismissed FROM ev) ";
+    // a merged duplicate (mark_kind duplicate) is no dismissal: it counts once, on its primary (core/rates)
+    sql +=
+        " AS done_at, CASE WHEN state = 'dismissed' AND mark_kind <> 'duplicate' THEN 1 ELSE 0 END AS dismissed, "
+        "CASE WHEN state = 'dismissed' AND mark_kind = 'duplicate' THEN COALESCE(closed_at, updated_at) END "
+        "AS merged_at FROM ev), m AS (SELECT d.*, CASE WHEN merged_at IS NOT NULL AND merged_at < " +
+        b.Add(q.as_of) + " THEN merged_at ELSE " + b.Add(q.as_of) + " END AS decided FROM d) ";
     return sql;
 }
 
@@ -110,17 +115,16 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
         b.sql = FactsCte(q, b);
         const auto [key, join] = KeyOf(q, b);
         b.sql += "SELECT " + key +
-                 " AS gk, COUNT(*) AS events, "
+                 " AS gk, SUM(CASE WHEN merged_at IS NULL THEN 1 ELSE 0 END) AS events, "
                  "SUM(CASE WHEN respond_by IS NOT NULL AND responded IS NOT NULL AND responded <= respond_by "
                  "THEN 1 ELSE 0 END) AS response_num, "
-                 "SUM(CASE WHEN respond_by IS NOT NULL AND (responded IS NOT NULL OR respond_by < " +
-                 b.Add(q.as_of) +
+                 "SUM(CASE WHEN respond_by IS NOT NULL AND (responded IS NOT NULL OR respond_by < decided"
                  ") THEN 1 ELSE 0 END) AS response_den, "
                  "SUM(CASE WHEN handle_by IS NOT NULL AND done_at IS NOT NULL AND done_at <= handle_by "
                  "THEN 1 ELSE 0 END) AS on_time_num, "
                  "SUM(CASE WHEN handle_by IS NOT NULL AND (done_at IS NOT NULL OR (dismissed = 1 AND " +
-                 against + " = 1) OR (dismissed = 0 AND handle_by < " + b.Add(q.as_of) +
-                 ")) THEN 1 ELSE 0 END) AS on_time_den, "
+                 against +
+                 " = 1) OR (dismissed = 0 AND handle_by < decided)) THEN 1 ELSE 0 END) AS on_time_den, "
                  "SUM(CASE WHEN state = 'rated' AND (outcome = 'resolved'" +
                  (f.partly_resolved ? std::string(" OR outcome = 'partly'") : std::string()) +
                  ") THEN 1 ELSE 0 END) AS resolved_num, "
@@ -132,11 +136,12 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
                  " THEN 1 ELSE 0 END) AS satisfied_num, "
                  "SUM(CASE WHEN reopens > 0 THEN 1 ELSE 0 END) AS reopened, "
                  "SUM(CASE WHEN answers > 0 THEN 1 ELSE 0 END) AS answered, "
-                 "SUM(CASE WHEN whistles > 0 THEN 1 ELSE 0 END) AS whistled, "
+                 "SUM(CASE WHEN whistles > 0 AND merged_at IS NULL THEN 1 ELSE 0 END) AS whistled, "
+                 "SUM(CASE WHEN merged_at IS NOT NULL THEN 1 ELSE 0 END) AS merged, "
                  "SUM(CASE WHEN done_at IS NOT NULL THEN 1 ELSE 0 END) AS done, "
                  "SUM(CASE WHEN dismissed = 1 AND mark_kind = 'unreasonable' THEN 1 ELSE 0 END) AS unreasonable, "
                  "SUM(CASE WHEN dismissed = 1 AND mark_kind <> 'unreasonable' THEN 1 ELSE 0 END) AS not_our_duty "
-                 "FROM d x" +
+                 "FROM m x" +
                  join + " GROUP BY 1";
         LX_ASSIGN(rows, c_.Query(b.sql, b.params));
         for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -157,6 +162,7 @@ core::Result<std::vector<core::ports::RateGroup>> SqlRateRepo::Aggregate(const R
             t.done = row.Int("done");
             t.dismissed_unreasonable = row.Int("unreasonable");
             t.dismissed_not_our_duty = row.Int("not_our_duty");
+            t.merged = row.Int("merged");
             g.tally += t;
         }
     }

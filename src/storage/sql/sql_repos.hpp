@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ports/crypto.hpp"
+#include "core/ports/duplicate_records.hpp"
 #include "core/ports/rate_records.hpp"
 #include "core/ports/repositories.hpp"
 #include "storage/sql/columns.hpp"
@@ -139,9 +140,10 @@ public:
                                         std::int64_t now) override;
     core::Result<std::vector<std::int64_t>> EventsWithPhoto(const std::string& photo_id) override;
     core::Result<std::vector<core::ports::EventRecord>> DueForSupervision(std::int64_t now, int limit) override;
+    // The events a WHERE clause (over `e`, with orgs o, w, a joined) selects; read by event_dupes_repo.cpp too.
+    core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
 
 private:
-    core::Result<std::vector<core::ports::EventRecord>> Read(const std::string& where, const SqlParams& params);
     core::Status LinkPhotos(std::int64_t event_id, const std::vector<std::string>& photo_ids);
     SqlConn& c_;
     const core::ports::FieldCipher& cipher_;
@@ -477,6 +479,19 @@ private:
     SqlConn& c_;
 };
 
+// Duplicate candidates, merged events and an org's people (event_dupes_repo.cpp), read through the events repo.
+class SqlDuplicateRepo final : public core::ports::DuplicateRepo {
+public:
+    SqlDuplicateRepo(SqlConn& c, SqlEventRepo& events) : c_(c), events_(events) {}
+    core::Result<std::vector<core::ports::EventRecord>> Near(const core::ports::DuplicateQuery& q) override;
+    core::Result<std::vector<core::ports::EventRecord>> MergedInto(std::int64_t primary_id) override;
+    core::Result<std::vector<core::ports::OrgUser>> UsersOfOrg(std::int64_t org_id) override;
+
+private:
+    SqlConn& c_;
+    SqlEventRepo& events_;
+};
+
 class SqlTx final : public core::ports::Tx {
 public:
     SqlTx(SqlConn& c, const core::ports::FieldCipher& cipher, const core::ports::Crypto& crypto)
@@ -505,7 +520,8 @@ public:
           photos_(c),
           otp_(c, cipher),
           audit_(c, crypto, cipher),
-          rates_(c, events_) {}
+          rates_(c, events_),
+          duplicates_(c, events_) {}
     core::ports::OrgRepo& Orgs() override { return orgs_; }
     core::ports::MemberRepo& Members() override { return members_; }
     core::ports::DevelopmentRepo& DevelopmentCases() override { return development_; }
@@ -531,6 +547,7 @@ public:
     core::ports::OtpRepo& Otp() override { return otp_; }
     core::ports::AuditRepo& Audit() override { return audit_; }
     core::ports::RateRepo& Rates() override { return rates_; }
+    core::ports::DuplicateRepo& Duplicates() override { return duplicates_; }
     // The transaction's own connection, for raw SQL inside it (the row-level security tests).
     SqlConn& Conn() { return conn_; }
 
@@ -561,6 +578,7 @@ private:
     SqlOtpRepo otp_;
     SqlAuditRepo audit_;
     SqlRateRepo rates_;  // after events_, which it reads
+    SqlDuplicateRepo duplicates_;
 };
 
 // The members formally affiliated on the date parameter `on` ("$2") with the orgs matching `org_cond`

@@ -2129,6 +2129,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可能是同一问题 / Candidate duplicates of an event
+         * @description The open events of the same category within event.duplicate_distance_metres (policy, default 100 m on the WGS-84 spheroid) and reported within event.duplicate_window_days (default 7) of this one, before or after, that the caller may read; nearest first. Empty for a closed event or one without coordinates. can_merge when the caller owns the event and it is not yet handled.
+         */
+        get: operations["listEventDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 是否已有人反映 / Candidates for an intake form before saving
+         * @description The same candidates for a form not yet saved: event_write on org_id (the place, as POST /events), the policy of that org on reported_at (default now). Without lng and lat the list is empty.
+         */
+        get: operations["probeEventDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合并重复事件 / Merge an event into its primary
+         * @description By the owner (the accepting org) of this event, while it is not yet handled: it is closed as dismissed with mark_kind duplicate and duplicate_of the primary, with a flow row merge on it and merged_in on the primary (who, reason, the other's number). Its reporters follow the primary: a resident's follow link shows the primary and its confirmation. 400 naming primary_id: event.merge.self, event.merge.closed, event.merge.chain, event.merge.category, event.merge.unknown; 403 event.rule.party; 422 event.rule.state. Audited (event.merge).
+         */
+        post: operations["mergeEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承办人 / The people an assignee org may name on a dispatch
+         * @description The active users of org_id (event_write on it) who may handle this event, for 分派 / 转派 to a named person (assignee_user_id) - its staff with event_write, its department liaisons, and the grid workers and leaders of the event's grid.
+         */
+        get: operations["listEventAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hotline-imports/preview": {
         parameters: {
             query?: never;
@@ -4455,6 +4535,8 @@ export interface components {
                 not_our_duty: number;
                 unreasonable: number;
             };
+            /** @description merged duplicates, counted once on their primary (not in events) */
+            merged: number;
         };
         RatesBoard: {
             org: {
@@ -4479,8 +4561,11 @@ export interface components {
             dismissed: {
                 id: number;
                 number: string;
-                /** @enum {string} */
-                mark_kind: "not_our_duty" | "unreasonable";
+                /**
+                 * @description duplicate for a merged duplicate (counted once, on its primary)
+                 * @enum {string}
+                 */
+                mark_kind: "not_our_duty" | "unreasonable" | "duplicate";
                 org_name: string;
                 category_code: string;
             }[];
@@ -4530,6 +4615,8 @@ export interface components {
             photo_ids?: string[];
             assignee_org_id?: number;
             assignee_name?: string;
+            /** @description a person of the assignee org (GET /events/{id}/assignees); anyone else is refused naming the field */
+            assignee_user_id?: number;
             deadline?: string;
             /** @enum {string} */
             outcome?: "resolved" | "partly" | "not_resolved";
@@ -4791,6 +4878,9 @@ export interface components {
             assignee_org_id: number | null;
             assignee_org_name: string;
             assignee_name: string;
+            assignee_user_id: number | null;
+            /** @description not_our_duty | unreasonable while marked or dismissed; duplicate when merged into another event */
+            mark_kind: string;
             /** Format: date-time */
             respond_by: string | null;
             /** Format: date-time */
@@ -4920,6 +5010,55 @@ export interface components {
              * @description a hotline event once handled — the call-back (回访) is due by (policy event.callback_due_days after the last 办结); null otherwise
              */
             callback_due: string | null;
+            /** @description The events merged into this one (their reporters follow it); phones masked as reporter_phone. */
+            merged: {
+                id: number;
+                number: string;
+                channel: string;
+                /** Format: date-time */
+                reported_at: string;
+                reporter_name: string;
+                reporter_phone: string;
+                description: string;
+            }[];
+            /** @description The primary this event was merged into, or null. */
+            merged_into: {
+                id: number;
+                number: string;
+            } | null;
+        };
+        DuplicateList: {
+            distance_metres: number;
+            window_days: number;
+            can_merge: boolean;
+            items: {
+                id: number;
+                number: string;
+                channel: string;
+                state: components["schemas"]["EventState"];
+                category_code: string;
+                org_name: string;
+                address: string;
+                description: string;
+                /** Format: date-time */
+                reported_at: string;
+                distance_metres: number;
+                /** @description hours between the two reports */
+                age_hours: number;
+            }[];
+        };
+        EventMerge: {
+            version: number;
+            primary_id: number;
+            reason: string;
+        };
+        AssignableUsers: {
+            items: {
+                id: number;
+                display_name: string;
+                username: string;
+                roles: string[];
+            }[];
         };
         HotlineImportRow: {
             /** @description the sheet's row number */
@@ -5035,6 +5174,8 @@ export interface components {
             outcome: string;
             score: number;
             follow_token: string;
+            /** @description merged into another event; its follow link shows that one */
+            merged: boolean;
         };
         FollowedEvent: {
             /** Format: int64 */
@@ -5064,6 +5205,9 @@ export interface components {
             /** Format: date-time */
             result_at: string | null;
             can_confirm: boolean;
+            merged: boolean;
+            /** @description the resident's own event, merged into the one shown (whose progress and confirmation are theirs) */
+            merged_number: string | null;
         };
     };
     responses: {
@@ -9154,6 +9298,127 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    listEventDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    probeEventDuplicates: {
+        parameters: {
+            query: {
+                category_code: string;
+                org_id: number;
+                /** @description a grid worker's or leader's own grid, standing for event_write on the place */
+                grid_id?: number;
+                lng?: number;
+                lat?: number;
+                reported_at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    mergeEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with cookie authentication (csrf_token of the Session); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMerge"];
+            };
+        };
+        responses: {
+            /** @description The merged event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["FailedPrecondition"];
+        };
+    };
+    listEventAssignees: {
+        parameters: {
+            query: {
+                org_id: number;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableUsers"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     previewHotlineImport: {

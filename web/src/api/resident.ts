@@ -48,6 +48,7 @@ export interface ResidentEvent {
   outcome: string;
   score: number;
   follow_token?: string;
+  merged?: boolean;  // merged into another event (issue 17 "Duplicates"): its link shows that one
 }
 export interface FollowStep {
   action: string;
@@ -60,6 +61,7 @@ export interface FollowedEvent extends ResidentEvent {
   result: string;
   result_at: string | null;
   can_confirm: boolean;
+  merged_number?: string | null;  // the resident's own event, merged into the one shown
 }
 export type Outcome = 'resolved' | 'partly' | 'not_resolved';
 

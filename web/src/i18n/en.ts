@@ -23,6 +23,7 @@ import { eventEn } from './events';
 import { fieldworkEn } from './fieldwork';
 import { rolesEn } from './roles';
 import { hotlineEn } from './hotline';
+import { dupesEn } from './dupes';
 import type { MessageSchema } from './zh-CN';
 import { loopEn } from './loop';
 
@@ -162,6 +163,7 @@ const en: MessageSchema = {
   resident: residentEn,
   orgImport: orgImportEn,
   committee: committeeEn,
+  dupes: dupesEn,
   menu: {
     home: 'Home',
     org: 'Organization',

@@ -11,6 +11,7 @@ const actionsZh = {
   reassign: '转派', suspend: '挂起', resume: '恢复', request_extension: '申请延期', approve_extension: '批准延期',
   deny_extension: '不予延期', mark: '标记不属于职责/不合理诉求', confirm_mark: '确认标记', reject_mark: '驳回标记',
   whistle: '吹哨', report: '报到', close_whistle: '部门撤离', supervise: '督办', callback: '回访',
+  merge: '合并到主事件', merged_in: '合并重复反映',
 };
 
 export const eventZh = {
@@ -179,5 +180,6 @@ export const eventEn: typeof eventZh = {
     request_extension: 'Request an extension', approve_extension: 'Approve the extension', deny_extension: 'Deny the extension',
     mark: 'Mark not our duty / unreasonable', confirm_mark: 'Confirm the mark', reject_mark: 'Reject the mark',
     whistle: 'Whistle', report: 'Report', close_whistle: 'Close the department part', supervise: 'Supervise (督办)', callback: 'Call-back',
+    merge: 'Merged into the primary', merged_in: 'A duplicate merged in',
   },
 };

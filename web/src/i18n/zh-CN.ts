@@ -24,6 +24,7 @@ import { fieldworkZh } from './fieldwork';
 import { rolesZh } from './roles';
 import { loopZh } from './loop';
 import { hotlineZh } from './hotline';
+import { dupesZh } from './dupes';
 
 const zhCN = {
   app: {
@@ -161,6 +162,7 @@ const zhCN = {
   resident: residentZh,
   orgImport: orgImportZh,
   committee: committeeZh,
+  dupes: dupesZh,
   menu: {
     home: '工作台',
     org: '组织',

@@ -85,6 +85,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { crumbs: ['menu.event', 'menu.eventIntake'] },
       },
       {
+        path: 'event/report',
+        name: 'event-report',
+        component: () => import('@/views/event/EventReportView.vue'),
+        meta: { crumbs: ['menu.event', 'dupes.report'] },
+      },
+      {
         path: 'event/rates',
         name: 'event-rates',
         component: () => import('@/views/event/EventRatesView.vue'),

@@ -26,11 +26,11 @@ const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   id: 7, number: 'SJ2026-000007', channel: 'hotline_12345', external_ref: 'GD001', category_code: 'city.garbage',
   sla_class: 'general', urgency: 'normal', org_id: 5, org_name: '海发社区', grid_id: null, address: '海沧大道 88 号',
   description: '小区门口垃圾堆放三天无人清理', reported_at: '2026-11-22T01:30:00.000Z', state: 'in_progress', owner_org_id: 1,
-  owner_org_name: '嵩屿街道', assignee_org_id: 5, assignee_org_name: '海发社区', assignee_name: '', respond_by: null,
+  owner_org_name: '嵩屿街道', assignee_org_id: 5, assignee_org_name: '海发社区', assignee_name: '', assignee_user_id: null, respond_by: null,
   handle_by: '2026-11-30T10:00:00.000Z', overdue: false, due_soon: false, supervised_at: null, closed_at: null, version: 3,
   actions: ['handle', 'suspend', 'whistle'], location: null, reporter_name: '王女士', reporter_phone: '138****1234',
   photo_ids: [], related: '', duplicate_of: null, suspended_since: null, suspended_minutes: 0, outcome: '', score: null,
-  reopen_count: 0, mark_kind: '', whistles: [], callback_due: null,
+  reopen_count: 0, mark_kind: '', whistles: [], callback_due: null, merged: [], merged_into: null,
   flow: [
     { seq: 1, action: 'accept', from_state: 'accepted', to_state: 'accepted', actor_name: '话务员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: null, whistle_id: null, at: '2026-11-22T01:31:00.000Z', reached: null, outcome: '', score: null },
     { seq: 2, action: 'dispatch', from_state: 'accepted', to_state: 'dispatched', actor_name: '调度员', actor_org_id: 1, reason: '', note: '', photo_ids: [], deadline: '2026-11-30T10:00:00.000Z', whistle_id: null, at: '2026-11-22T02:00:00.000Z', reached: null, outcome: '', score: null },

@@ -26,7 +26,7 @@ function row(key: string, label: string, over: Partial<RatesRow> = {}): RatesRow
     key, label, events: 4, response: { num: 3, den: 4, value: 0.75 }, on_time: { num: 1, den: 3, value: 0.333 },
     resolution: { num: 2, den: 2, value: 1 }, satisfaction: none, reopen: { num: 0, den: 2, value: 0 },
     whistle: { num: 1, den: 4, value: 0.25 }, done: 2, average_handling_hours: 30.5,
-    dismissed: { not_our_duty: 1, unreasonable: 0 }, ...over,
+    dismissed: { not_our_duty: 1, unreasonable: 0 }, merged: 0, ...over,
   };
 }
 const board: RatesBoard = {
