@@ -138,10 +138,11 @@ const Merged& MessageTables() {
              {"{field}应为 11 位手机号，或“区号-号码”格式的固定电话",
               "{field} must be an 11-digit mobile or an “area-number” fixed line"}},
         },
-        {&MemberMessages(), &ImportMessages(), &OrgMessages(), &OverlayMessages(), &FloatingMessages(),
-         &LostContactMessages(), &AccountMessages(), &PolicyMessages(), &GisMessages(), &CalendarMessages(),
-         &IntakeMessages(), &GridMessages(), &EventMessages(), &RatesMessages(), &VisitsMessages(), &ResidentMessages(),
-         &GridImportMessages(), &RoleMessages(), &LoopMessages(), &Open311Messages(), &HotlineMessages(), &DupesMessages()});
+        {&MemberMessages(),      &ImportMessages(),     &OrgMessages(),    &OverlayMessages(), &FloatingMessages(),
+         &LostContactMessages(), &AccountMessages(),    &PolicyMessages(), &GisMessages(),     &CalendarMessages(),
+         &IntakeMessages(),      &GridMessages(),       &EventMessages(),  &RatesMessages(),   &VisitsMessages(),
+         &ResidentMessages(),    &GridImportMessages(), &RoleMessages(),   &LoopMessages(),    &Open311Messages(),
+         &HotlineMessages(),     &DupesMessages()});
     return kMessages;
 }
 
@@ -216,9 +217,11 @@ const Merged& LabelTables() {
             {"extension_months", {"延长月数", "Extension months"}},
             {"candidate", {"发展档案", "case"}},
         },
-        {&MemberLabels(), &ImportLabels(), &OrgLabels(), &OverlayLabels(), &FloatingLabels(), &LostContactLabels(),
-         &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(), &GridLabels(), &EventLabels(),
-         &RatesLabels(), &VisitsLabels(), &ResidentLabels(), &GridImportLabels(), &RoleLabels(), &LoopLabels(), &Open311Labels(), &HotlineLabels(), &DupesLabels()});
+        {&MemberLabels(),      &ImportLabels(),  &OrgLabels(),    &OverlayLabels(),  &FloatingLabels(),
+         &LostContactLabels(), &AccountLabels(), &PolicyLabels(), &CalendarLabels(), &IntakeLabels(),
+         &GridLabels(),        &EventLabels(),   &RatesLabels(),  &VisitsLabels(),   &ResidentLabels(),
+         &GridImportLabels(),  &RoleLabels(),    &LoopLabels(),   &Open311Labels(),  &HotlineLabels(),
+         &DupesLabels()});
     return kLabels;
 }
 

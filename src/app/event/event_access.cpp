@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "app/event/hotline.hpp"
 #include "app/event/duplicates.hpp"
+#include "app/event/hotline.hpp"
 #include "core/auth/narrow_scope.hpp"
 
 namespace lianxin::app {

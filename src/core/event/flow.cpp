@@ -77,7 +77,7 @@ constexpr std::array<std::string_view, 25> kActions{
     "feedback",          "rate",           "reopen",        "return",       "approve_return",
     "deny_return",       "reassign",       "suspend",       "resume",       "request_extension",
     "approve_extension", "deny_extension", "mark",          "confirm_mark", "reject_mark",
-    "whistle",           "report",         "close_whistle", "supervise",     "callback"};
+    "whistle",           "report",         "close_whistle", "supervise",    "callback"};
 
 bool IsHotline(Channel c) { return c == Channel::kHotline12345 || c == Channel::kHotline81890; }
 
