@@ -16,10 +16,10 @@ const base = {
   sla_class: 'general', urgency: 'normal', org_id: 5, org_name: '海发社区', grid_id: null, address: '兴港路口',
   description: '路口有个坑', reported_at: '2026-11-22T05:00:00.000Z', state: 'accepted', owner_org_id: 5,
   owner_org_name: '海发社区', assignee_org_id: null, assignee_org_name: '', assignee_name: '', assignee_user_id: null,
-  respond_by: null, handle_by: null, overdue: false, closed_at: null, version: 1, actions: ['dispatch'], location: null,
+  respond_by: null, handle_by: null, overdue: false, due_soon: false, supervised_at: null, closed_at: null, version: 1, actions: ['dispatch'], location: null,
   reporter_name: '陈阿姨', reporter_phone: '139****0001', photo_ids: [], related: '', duplicate_of: null,
   suspended_since: null, suspended_minutes: 0, outcome: '', score: null, reopen_count: 0, mark_kind: '', flow: [],
-  whistles: [], merged: [], merged_into: null,
+  whistles: [], merged: [], merged_into: null, callback_due: null,
 } as EventDetail;
 const CANDIDATES = { distance_metres: 100, window_days: 7, can_merge: true, items: [{ id: 7, number: 'SJ2026-000007',
   channel: 'hotline_12345', state: 'dispatched', category_code: 'facility.road', org_name: '海发社区', address: '兴港路',

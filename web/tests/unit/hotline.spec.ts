@@ -21,10 +21,10 @@ const detail = (over: Partial<EventDetail> = {}): EventDetail => ({
   id: 8, number: 'SJ2026-000008', channel: 'hotline_12345', external_ref: 'GD008', category_code: 'city.garbage',
   sla_class: 'general', urgency: 'normal', org_id: 5, org_name: '海发社区', grid_id: null, address: '', description: '路灯不亮',
   reported_at: '2026-11-22T01:30:00.000Z', state: 'verified', owner_org_id: 1, owner_org_name: '嵩屿街道', assignee_org_id: 5,
-  assignee_org_name: '海发社区', assignee_name: '', respond_by: null, handle_by: '2099-11-30T10:00:00.000Z', overdue: false,
-  closed_at: null, version: 6, actions: ['feedback', 'callback'], location: null, reporter_name: '王先生',
+  assignee_org_name: '海发社区', assignee_name: '', assignee_user_id: null, respond_by: null, handle_by: '2099-11-30T10:00:00.000Z', overdue: false,
+  due_soon: false, supervised_at: null, closed_at: null, version: 6, actions: ['feedback', 'callback'], location: null, reporter_name: '王先生',
   reporter_phone: '13800001111', photo_ids: [], related: '', duplicate_of: null, suspended_since: null, suspended_minutes: 0,
-  outcome: '', score: null, reopen_count: 0, mark_kind: '', whistles: [], callback_due: '2099-11-25T01:00:00.000Z',
+  outcome: '', score: null, reopen_count: 0, mark_kind: '', whistles: [], callback_due: '2099-11-25T01:00:00.000Z', merged: [], merged_into: null,
   flow: [flow(1, 'accept', { from_state: 'accepted', to_state: 'accepted' })],
   ...over,
 });
