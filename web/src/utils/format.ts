@@ -113,3 +113,11 @@ export function absoluteLink(link: string, origin: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return origin.replace(/\/$/, '') + (link.startsWith('/') ? link : `/${link}`);
 }
+
+/** A span of minutes as the board says it: minutes under an hour, hours under a day, then days and hours. */
+export function spanOf(minutes: number): { key: 'minutes' | 'hours' | 'days'; n: number; h: number } {
+  const m = Math.max(0, Math.floor(minutes));
+  if (m < 60) return { key: 'minutes', n: m, h: 0 };
+  if (m < 1440) return { key: 'hours', n: Math.floor(m / 60), h: 0 };
+  return { key: 'days', n: Math.floor(m / 1440), h: Math.floor((m % 1440) / 60) };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY, absoluteLink, formatDate, formatDateTime, labelOf, maskIdNumber, maskMiddle, maskPhone, partyAgeText,
-  periodText, todayShanghai,
+  periodText, spanOf, todayShanghai,
 } from '@/utils/format';
 
 const t = (key: string, p?: Record<string, unknown>) => (p ? `${key}:${JSON.stringify(p)}` : key);
@@ -87,5 +87,14 @@ describe('member helpers', () => {
   it('turns a setup link into a full URL', () => {
     expect(absoluteLink('/#/setup?token=abc', 'http://127.0.0.1:18080')).toBe('http://127.0.0.1:18080/#/setup?token=abc');
     expect(absoluteLink('https://x.example/#/setup?token=a', 'http://o')).toBe('https://x.example/#/setup?token=a');
+  });
+});
+
+describe('spanOf: how late a whistle is, as the supervision board says it', () => {
+  it('gives minutes under an hour, hours under a day, then days and hours', () => {
+    expect(spanOf(59)).toEqual({ key: 'minutes', n: 59, h: 0 });
+    expect(spanOf(60)).toEqual({ key: 'hours', n: 1, h: 0 });
+    expect(spanOf(1439)).toEqual({ key: 'hours', n: 23, h: 0 });
+    expect(spanOf(60152)).toEqual({ key: 'days', n: 41, h: 18 }); // the board once said "60152 分钟"
   });
 });
