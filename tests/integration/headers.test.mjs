@@ -43,7 +43,7 @@ function checkHeaders(r, { api }) {
 const fill = (pattern) => pattern.replace(/:[a-z_]+/g, '1');
 // Routes whose 2xx answer is a file (docs/api.md "Import and export"): an attachment, never sniffed or cached.
 const FILE_ROUTES = new Set(['/api/v1/imports/template', '/api/v1/imports/orgs/template', '/api/v1/members/export',
-  '/api/v1/grids/export']);
+  '/api/v1/grids/export', '/api/v1/hotline-imports/template']);
 const FILE_TYPES = /^(application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv; charset=utf-8|application\/geo\+json; charset=utf-8)$/;
 
 describe('headers on every route (security.md C6, C7)', () => {
@@ -57,7 +57,7 @@ describe('headers on every route (security.md C6, C7)', () => {
 
   test('the route table is not empty and every path is under /api/v1 or a health probe', () => {
     assert.ok(routes.length >= 29, `${routes.length} routes`);
-    for (const r of routes) assert.match(r.path, /^(\/api\/v1\/|\/healthz$|\/readyz$)/);
+    for (const r of routes) assert.match(r.path, /^(\/api\/v1\/|\/open311\/v2\/|\/healthz$|\/readyz$)/);
   });
 
   test('every route, as admin and anonymous, carries the security header set', async () => {

@@ -74,6 +74,8 @@ const FIGURES = {
   'event.resident_data_retention_days': '§7.2',
   // 回访 of hotline events (issue 17 "The closed loop"; §7.2 the 12345 loop 办结 → 回访, time limit [UNKNOWN]).
   'event.callback_due_days': '§7.2',
+  // Closure needs evidence (§7 "after-photo / reply"): how many photos 办结 needs, 0 = the handling note suffices.
+  'event.after_photos_min': '§7',
 };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
 

@@ -10246,7 +10246,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         service_code: string;
-                        attributes: Record<string, never>[];
+                        /** @description Always empty (no service asks further questions); the item shape is the spec's. */
+                        attributes: {
+                            variable: boolean;
+                            code: string;
+                            datatype: string;
+                            required: boolean;
+                            datatype_description?: string;
+                            order: number;
+                            description: string;
+                        }[];
                     };
                 };
             };
